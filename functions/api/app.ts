@@ -1,0 +1,43 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { AppError, fieldErrorsFromZod } from "@firegov/core";
+import { requestId } from "hono/request-id";
+import type { AppDeps, AppEnv } from "./env.ts";
+import { rejectMalformedJson, requestContext } from "./middleware.ts";
+import { onError } from "./problem.ts";
+import { docsRoutes } from "./routes/docs.ts";
+import { healthRoutes } from "./routes/health.ts";
+
+/** Zod failures from any route's request schema become one 400 naming each field. */
+function validationHook(result: { success: boolean; error?: unknown; target?: string }) {
+  if (!result.success) {
+    throw new AppError("validation", "request.invalid", {}, fieldErrorsFromZod(result.error as never, result.target ?? "body"));
+  }
+}
+
+/** The Hono app, the same under Lambda and on Node. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use(requestId({ headerName: "x-request-id" }));
+  app.use(requestContext(deps.logger));
+  app.use(rejectMalformedJson);
+
+  app.route("/", healthRoutes(deps));
+  app.route("/", docsRoutes());
+
+  app.doc31("/v1/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "基层消防安全治理 API / Grassroots fire-safety governance API",
+      version: "0.1.0",
+      description: "Errors are RFC 9457 application/problem+json; send Accept-Language: en for English messages.",
+    },
+  });
+
+  app.notFound((c) => {
+    throw new AppError("not_found", "request.not_found", { path: c.req.path });
+  });
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

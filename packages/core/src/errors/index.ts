@@ -1,0 +1,3 @@
+export { AppError, formatMessage, type ErrorKind, type FieldError } from "./app-error.ts";
+export { messages, type MessageCode } from "./messages.ts";
+export { fieldErrorsFromZod, jsonPath, bilingual } from "./zod-issues.ts";

@@ -1,0 +1,86 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactsDir, launchChromium } from "../support/browser.ts";
+import { repoRoot, startLocalStack, type RunningStack } from "../support/local-stack.ts";
+
+function javaProcessesOnPort(port: number): string[] {
+  const ps = execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" });
+  return ps.split("\n").filter((line) => line.includes("DynamoDBLocal.jar") && line.includes(`-port ${port}`));
+}
+
+describe("npm start's local stack, in Chromium", () => {
+  let stack: RunningStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startLocalStack();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (stack && stack.child.exitCode === null) await stack.interrupt();
+  });
+
+  it("answers /health with 200 and DynamoDB reachable", async () => {
+    const res = await fetch(`${stack.base}/health`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).dynamodb.reachable).toBe(true);
+  });
+
+  it("shows the API health on the web page, on a phone, in Chinese", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+    await page.goto(`${stack.base}/status`);
+    await expect.poll(() => page.getByTestId("db-status").textContent(), { timeout: 15_000 }).toContain("可达");
+    expect(await page.getByTestId("api-status").textContent()).toBe("正常");
+    await page.screenshot({ path: join(artifactsDir, "health-phone-zh.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("switches to English and keeps the choice across a reload, on a desktop", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${stack.base}/`);
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("link", { name: "System status" }).click();
+    await expect.poll(() => page.getByTestId("db-status").textContent(), { timeout: 15_000 }).toContain("reachable");
+    await page.reload();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("System status");
+    await page.screenshot({ path: join(artifactsDir, "health-desktop-en.png") });
+    await page.close();
+  });
+
+  it("serves the API reference page with its assets from our own origin", async () => {
+    const page = await browser.newPage();
+    const foreign: string[] = [];
+    page.on("request", (r) => void (new URL(r.url()).origin !== new URL(stack.base).origin && foreign.push(r.url())));
+    await page.goto(`${stack.base}/v1/docs`);
+    await expect.poll(() => page.locator(".opblock-summary-path").allTextContents(), { timeout: 15_000 }).toContain("/health");
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it("stops everything on Ctrl-C, leaving no java process", async () => {
+    expect(javaProcessesOnPort(stack.dynamoPort)).toHaveLength(1);
+    const code = await stack.interrupt();
+    expect(code).toBe(0);
+    expect(javaProcessesOnPort(stack.dynamoPort)).toEqual([]);
+  });
+});
+
+describe("npm start without Java", () => {
+  it("says how to install it and exits non-zero", () => {
+    // A PATH with node and the project's tools, but not /usr/bin where java lives.
+    const path = [dirname(process.execPath), join(repoRoot, "node_modules/.bin")].join(":");
+    const run = spawnSync(process.execPath, [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/local-stack.ts"], {
+      cwd: repoRoot,
+      env: { ...process.env, PATH: path, DYNAMODB_ENDPOINT: "", PORT: "0" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("未找到 Java 运行环境");
+    expect(run.stderr).toContain("apt-get install -y default-jre-headless");
+  });
+});

@@ -1,0 +1,128 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { App, Stack } from "aws-cdk-lib";
+import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tableDefinition } from "@firegov/core";
+import { addDeployment } from "../../infra/build.ts";
+import { resolveConfig } from "../../infra/config.ts";
+
+// Template tests do not read cdk.json: give them its feature flags, and skip bundling.
+const cdkJson = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../cdk.json"), "utf8"));
+
+function synth(region: string, extra: { webHosting?: string; stage?: string } = {}) {
+  const app = new App({ context: { ...cdkJson.context, "aws:cdk:bundling-stacks": [] }, builtinCloudFormationValidation: false });
+  const stack = addDeployment(app, resolveConfig({ region, ...extra }));
+  return { stack, template: Template.fromStack(stack) };
+}
+
+const deployments = [
+  { name: "AWS China (cn-northwest-1)", region: "cn-northwest-1", partition: "aws-cn" },
+  { name: "AWS global (ap-southeast-1)", region: "ap-southeast-1", partition: "aws" },
+];
+
+describe.each(deployments)("the stack for $name", ({ region, partition }) => {
+  let stack: Stack;
+  let template: Template;
+  beforeAll(() => ({ stack, template } = synth(region, { webHosting: "true" })));
+
+  it("is in the right partition", () => {
+    expect(stack.region).toBe(region);
+    expect(stack.partition).toBe(partition);
+  });
+
+  it("has the table's key schema, indexes and TTL from the shared definition", () => {
+    template.resourceCountIs("AWS::DynamoDB::Table", 1);
+    const [table] = Object.values(template.findResources("AWS::DynamoDB::Table")) as { Properties: Record<string, any> }[];
+    const props = table!.Properties;
+    expect(props.KeySchema).toEqual([
+      { AttributeName: tableDefinition.partitionKey, KeyType: "HASH" },
+      { AttributeName: tableDefinition.sortKey, KeyType: "RANGE" },
+    ]);
+    expect(props.GlobalSecondaryIndexes.map((g: any) => [g.IndexName, g.KeySchema.map((k: any) => k.AttributeName)])).toEqual(
+      tableDefinition.globalIndexes.map((g) => [g.indexName, [g.partitionKey, g.sortKey]]),
+    );
+    expect(props.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(props.TimeToLiveSpecification).toEqual({ AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true });
+  });
+
+  it("runs both Lambdas on Node 22 arm64 without X-Ray or function URLs", () => {
+    const ours = { Properties: { Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) } } };
+    const fns = Object.values(template.findResources("AWS::Lambda::Function", ours)) as any[];
+    expect(fns.map((f) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(["firegov-api", "firegov-jobs"]);
+    for (const fn of fns) {
+      expect(fn.Properties.Runtime).toBe("nodejs22.x");
+      expect(fn.Properties.Architectures).toEqual(["arm64"]);
+      expect(fn.Properties.TracingConfig).toBeUndefined();
+    }
+    template.resourceCountIs("AWS::Lambda::Url", 0);
+    template.resourceCountIs("AWS::Cognito::UserPool", 0);
+  });
+
+  it("fronts the api Lambda with an HTTP API that logs access", () => {
+    template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    template.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", { StageName: "$default", AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }) });
+  });
+
+  it("calls the jobs Lambda hourly and daily", () => {
+    template.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: "rate(1 hour)",
+      Targets: [Match.objectLike({ Input: JSON.stringify({ cadence: "hourly" }) })],
+    });
+    template.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: "cron(0 18 * * ? *)",
+      Targets: [Match.objectLike({ Input: JSON.stringify({ cadence: "daily" }) })],
+    });
+  });
+
+  it("keeps the files bucket private, encrypted, TLS-only, with temp uploads expiring", () => {
+    template.hasResourceProperties("AWS::S3::Bucket", {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: "tmp/", ExpirationInDays: 1 })]) },
+    });
+    const buckets = Object.values(template.findResources("AWS::S3::Bucket")) as any[];
+    for (const b of buckets) expect(b.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy).toBe(true);
+    template.hasResourceProperties("AWS::S3::BucketPolicy", {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })]) },
+    });
+  });
+
+  it("sets a retention on every log group", () => {
+    const groups = Object.values(template.findResources("AWS::Logs::LogGroup")) as any[];
+    expect(groups.length).toBeGreaterThanOrEqual(3);
+    for (const g of groups) expect(g.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it("passes cdk-nag AwsSolutions with no unsuppressed error or warning", () => {
+    const errors = Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+    const warnings = Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 80)}`)).toEqual([]);
+    expect(warnings.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 80)}`)).toEqual([]);
+  });
+});
+
+describe("stage options", () => {
+  it("leaves web hosting off by default in China (CloudFront there needs an ICP-filed domain)", () => {
+    synth("cn-northwest-1").template.resourceCountIs("AWS::CloudFront::Distribution", 0);
+    synth("ap-southeast-1").template.resourceCountIs("AWS::CloudFront::Distribution", 1);
+  });
+
+  it("routes /v1/* and /health through CloudFront to the API when web hosting is on", () => {
+    const { template } = synth("ap-southeast-1");
+    template.hasResourceProperties("AWS::CloudFront::Distribution", {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: "/v1/*" }), Match.objectLike({ PathPattern: "/health" })]),
+      }),
+    });
+  });
+
+  it("protects prod data from deletion and keeps dev disposable", () => {
+    const prod = synth("cn-northwest-1", { stage: "prod" }).template;
+    prod.hasResource("AWS::DynamoDB::Table", { DeletionPolicy: "Retain", Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
+    const dev = synth("cn-northwest-1", { stage: "dev" }).template;
+    dev.hasResource("AWS::DynamoDB::Table", { DeletionPolicy: "Delete" });
+  });
+});

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { freePort } from "./ports.ts";
+
+export const repoRoot = resolve(import.meta.dirname, "../..");
+
+export interface RunningStack {
+  base: string;
+  dynamoPort: number;
+  child: ChildProcess;
+  output: () => string;
+  /** Ctrl-C as a terminal sends it: SIGINT to the whole process group. */
+  interrupt(): Promise<number | null>;
+}
+
+/** `npm start`'s own script, on free ports with a throwaway data folder, in a process group of its own. */
+export async function startLocalStack(env: NodeJS.ProcessEnv = {}): Promise<RunningStack> {
+  const dynamoPort = await freePort();
+  const child = spawn(join(repoRoot, "node_modules/.bin/tsx"), ["scripts/local-stack.ts"], {
+    cwd: repoRoot,
+    detached: true,
+    env: {
+      ...process.env,
+      PORT: String(await freePort()),
+      DYNAMODB_PORT: String(dynamoPort),
+      S3_PORT: String(await freePort()),
+      DATA_DIR: mkdtempSync(join(tmpdir(), "firegov-e2e-")),
+      DYNAMODB_ENDPOINT: "",
+      S3_ENDPOINT: "",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+
+  const base = await new Promise<string>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`local stack not ready in 90 s:\n${output}`)), 90_000);
+    const check = () => {
+      const match = /READY (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        ready(match[1]!);
+      }
+    };
+    child.stdout!.on("data", check);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`local stack exited (${code}):\n${output}`));
+    });
+  });
+
+  return {
+    base,
+    dynamoPort,
+    child,
+    output: () => output,
+    async interrupt() {
+      process.kill(-child.pid!, "SIGINT");
+      return exited;
+    },
+  };
+}
