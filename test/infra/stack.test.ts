@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { App, Stack } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
@@ -124,5 +125,21 @@ describe("stage options", () => {
     prod.hasResource("AWS::DynamoDB::Table", { DeletionPolicy: "Retain", Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
     const dev = synth("cn-northwest-1", { stage: "dev" }).template;
     dev.hasResource("AWS::DynamoDB::Table", { DeletionPolicy: "Delete" });
+  });
+});
+
+describe("npm run synth", () => {
+  it("writes templates for both partitions offline, with no AWS credentials", () => {
+    const root = resolve(import.meta.dirname, "../..");
+    rmSync(resolve(root, "cdk.out"), { recursive: true, force: true });
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_") && !k.startsWith("CDK_DEFAULT")));
+    execFileSync(resolve(root, "node_modules/.bin/tsx"), ["scripts/synth.ts"], { cwd: root, env: { ...env, HOME: resolve(root, "cdk.out") }, stdio: "pipe" });
+    const global = JSON.parse(readFileSync(resolve(root, "cdk.out/aws/Firegov-dev-ap-southeast-1.template.json"), "utf8"));
+    const china = JSON.parse(readFileSync(resolve(root, "cdk.out/aws-cn/Firegov-dev-cn-northwest-1.template.json"), "utf8"));
+    const types = (t: { Resources: Record<string, { Type: string }> }) => new Set(Object.values(t.Resources).map((r) => r.Type));
+    expect(types(global).has("AWS::CloudFront::Distribution")).toBe(true);
+    expect(types(china).has("AWS::CloudFront::Distribution")).toBe(false);
+    expect(types(china).has("AWS::DynamoDB::Table")).toBe(true);
+    expect(existsSync(resolve(root, "cdk.out/aws-cn/manifest.json"))).toBe(true);
   });
 });
