@@ -1,0 +1,19 @@
+import { describe, it, expect } from "vitest";
+import { parseProfile } from "@firegov/core/profile/index";
+import { getPreset, presetIds, presets } from "@firegov/profiles";
+
+describe("built-in presets", () => {
+  it("are the five documents, keyed by id", () => {
+    expect([...presetIds].sort()).toEqual(["lianyungang", "qidong", "songjiang", "yancheng", "zezhou"]);
+    for (const id of presetIds) expect(presets[id]?.id).toBe(id);
+  });
+
+  it.each(presetIds)("%s passes parseProfile with no issues", (id) => {
+    expect(parseProfile(getPreset(id))).toEqual({ ok: true, profile: presets[id] });
+  });
+
+  it("getPreset answers undefined for an unknown id, including inherited keys", () => {
+    expect(getPreset("nowhere")).toBeUndefined();
+    expect(getPreset("toString")).toBeUndefined();
+  });
+});
