@@ -6,7 +6,7 @@ import solid from "vite-plugin-solid";
 export default defineConfig({
   test: {
     reporters: ["default", "./test/support/summary-reporter.ts"],
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", JWT_SEED: "vitest-only-signing-seed" },
     projects: [
       { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       {

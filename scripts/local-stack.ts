@@ -8,7 +8,9 @@
  *   TABLE_NAME (firegov)  JOBS (on|off)
  */
 import { resolve } from "node:path";
-import { createDynamoClient, ensureTable, runJobs, type JobCadence } from "@firegov/core";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { configureData, createDynamoClient, ensureTable, runJobs, type JobCadence } from "@firegov/core";
+import { getPreset } from "@firegov/profiles";
 import { createApp } from "@firegov/functions/api/app";
 import { createLogger } from "@firegov/functions/api/logger";
 import { registeredJobs } from "@firegov/functions/jobs/registry";
@@ -50,7 +52,7 @@ async function main() {
     env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   }
   const endpoint = env.DYNAMODB_ENDPOINT;
-  const client = createDynamoClient({ endpoint, region: env.AWS_REGION ?? "cn-northwest-1", tableName });
+  const client = createDynamoClient({ endpoint, region: env.AWS_REGION ?? "cn-northwest-1" });
   const table = await ensureTable(client, tableName);
 
   let s3: S3Local | undefined;
@@ -61,7 +63,9 @@ async function main() {
   }
 
   const logger = createLogger("firegov-local");
-  const api = createApp({ db: { client, tableName }, logger });
+  const region = env.AWS_REGION ?? "cn-northwest-1";
+  configureData({ endpoint, region, tableName });
+  const api = createApp({ db: { client, tableName }, logger, presets: getPreset, clientIp: (c) => getConnInfo(c).remote.address });
   const origin = createLocalOrigin(api, resolve(repoRoot, "web/dist"));
   const { server, port } = await listen(origin, Number(env.PORT ?? 3000), host);
   stops.unshift(() => new Promise<void>((done) => server.close(() => done())));

@@ -4,13 +4,20 @@ import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { rejectMalformedJson, requestContext } from "./middleware.ts";
 import { onError } from "./problem.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { userRoutes } from "./routes/users.ts";
+
+/** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
+const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
 
 /** Zod failures from any route's request schema become one 400 naming each field. */
 function validationHook(result: { success: boolean; error?: unknown; target?: string }) {
   if (!result.success) {
-    throw new AppError("validation", "request.invalid", {}, fieldErrorsFromZod(result.error as never, result.target ?? "body"));
+    const root = fieldRoot[result.target ?? "json"] ?? "body";
+    throw new AppError("validation", "request.invalid", {}, fieldErrorsFromZod(result.error as never, root));
   }
 }
 
@@ -18,11 +25,16 @@ function validationHook(result: { success: boolean; error?: unknown; target?: st
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use(requestId({ headerName: "x-request-id" }));
-  app.use(requestContext(deps.logger));
+  app.use(requestContext(deps.logger, deps.clientIp));
   app.use(rejectMalformedJson);
 
   app.route("/", healthRoutes(deps));
   app.route("/", docsRoutes());
+  app.route("/", authRoutes(deps.presets));
+  app.route("/", userRoutes());
+  app.route("/", auditRoutes());
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 
   app.doc31("/v1/openapi.json", {
     openapi: "3.1.0",

@@ -14,7 +14,7 @@ export function createLocalOrigin(api: App, webDist: string) {
   const root = new Hono();
   const indexHtml = join(webDist, "index.html");
   const isApiPath = (path: string) => path === "/health" || path.startsWith("/v1/");
-  root.all("*", async (c, next) => (isApiPath(c.req.path) ? api.fetch(c.req.raw) : next()));
+  root.all("*", async (c, next) => (isApiPath(c.req.path) ? api.fetch(c.req.raw, c.env) : next()));
   root.use("*", serveStatic({ root: webDist }));
   root.get("*", (c) =>
     existsSync(indexHtml)

@@ -24,8 +24,8 @@ describe("the table in DynamoDB Local", () => {
 
   it("stores an ElectroDB entity under a key led by the tenant", async () => {
     const { client, tableName, service } = testDb();
-    await service.entities.tenant.create({ tenantId: "qd", name: "测试县", presetId: "demo" }).go();
-    await service.entities.tenant.create({ tenantId: "qd2", name: "另一县", presetId: "demo" }).go();
+    await service.entities.tenant.create({ tenantId: "qd", name: "测试县", presetId: "demo", rootNodeId: "n1" }).go();
+    await service.entities.tenant.create({ tenantId: "qd2", name: "另一县", presetId: "demo", rootNodeId: "n2" }).go();
 
     const raw = await client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: "T#qd" }, sk: { S: "TENANT" } } }));
     expect(raw.Item?.name?.S).toBe("测试县");

@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   const dynamo = process.env.DYNAMODB_ENDPOINT ? undefined : await startDynamoLocal({ port: await freePort() });
   const endpoint = process.env.DYNAMODB_ENDPOINT ?? dynamo!.endpoint;
   const tableName = `firegov-test-${Date.now()}`;
-  const client = createDynamoClient({ endpoint, region: "local", tableName });
+  const client = createDynamoClient({ endpoint, region: "local" });
   await ensureTable(client, tableName);
   client.destroy();
   project.provide("dynamoEndpoint", endpoint);

@@ -47,8 +47,8 @@ describe("problem+json errors", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.code).toBe("request.invalid");
-    expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["json.count", "json.name"]);
-    expect(body.errors.find((e: { path: string }) => e.path === "json.count").message).toContain("期望 数字");
+    expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["body.count", "body.name"]);
+    expect(body.errors.find((e: { path: string }) => e.path === "body.count").message).toContain("期望 数字");
   });
 
   it("hides an unexpected failure behind a 500 that carries the request id", async () => {

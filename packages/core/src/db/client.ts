@@ -1,4 +1,4 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 
 /**
  * Where the table lives. In AWS the Lambda gets TABLE_NAME and uses the default
@@ -19,12 +19,13 @@ export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig 
 }
 
 /** DynamoDB Local accepts any credentials; give it fixed ones so no profile lookup happens. */
-export function createDynamoClient(config: DbConfig): DynamoDBClient {
+export function createDynamoClient(config: { endpoint?: string; region: string; tableName?: string }, extra: Partial<DynamoDBClientConfig> = {}): DynamoDBClient {
   const local = config.endpoint !== undefined;
   return new DynamoDBClient({
     region: config.region,
     endpoint: config.endpoint,
     ...(local ? { credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
+    ...extra,
   });
 }
 

@@ -1,10 +1,25 @@
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { Service } from "electrodb";
+import { AuditEntity } from "../audit/audit.entity.ts";
+import { SessionEntity } from "../identity/session.entity.ts";
+import { ThrottleEntity } from "../identity/throttle.entity.ts";
+import { LoginEntity, UserEntity } from "../identity/user.entity.ts";
+import { NodeEntity } from "../jurisdiction/node.entity.ts";
 import { TenantEntity } from "../tenancy/tenant.entity.ts";
-import { sharedDb } from "./client.ts";
 
-/** One ElectroDB service over the one table; domains add their entities here. */
-export function createService(client = sharedDb().client, table = sharedDb().config.tableName) {
-  return new Service({ tenant: TenantEntity }, { client, table });
+export const entities = {
+  tenant: TenantEntity,
+  node: NodeEntity,
+  user: UserEntity,
+  login: LoginEntity,
+  session: SessionEntity,
+  throttle: ThrottleEntity,
+  audit: AuditEntity,
+};
+
+/** One ElectroDB service over the one table; domains add their entities above. */
+export function createService(client: DynamoDBClient, table: string) {
+  return new Service(entities, { client, table });
 }
 
 export type FiregovService = ReturnType<typeof createService>;

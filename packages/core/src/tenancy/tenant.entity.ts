@@ -1,9 +1,9 @@
 import { Entity } from "electrodb";
-import { TENANT_KEY_TEMPLATE } from "../db/keys.ts";
+import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
- * A county (or district) that signed up. The tenant record lives in its own
- * partition like everything else, so even the tenant row obeys LeadingKeys.
+ * A county (or district) that signed up; its id is its slug. The tenant row
+ * lives in the tenant's own partition, so even it obeys LeadingKeys.
  */
 export const TenantEntity = new Entity({
   model: { entity: "tenant", version: "1", service: "firegov" },
@@ -11,14 +11,13 @@ export const TenantEntity = new Entity({
     tenantId: { type: "string", required: true, readOnly: true },
     name: { type: "string", required: true },
     timeZone: { type: "string", required: true, default: "Asia/Shanghai" },
-    presetId: { type: "string", required: true },
+    presetId: { type: "string", required: true, readOnly: true },
+    rootNodeId: { type: "string", required: true, readOnly: true },
+    status: { type: ["active", "suspended"] as const, required: true, default: "active" },
     createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
   },
   indexes: {
-    byId: {
-      pk: { field: "pk", composite: ["tenantId"], template: TENANT_KEY_TEMPLATE, casing: "none" },
-      sk: { field: "sk", composite: [], template: "TENANT", casing: "none" },
-    },
+    byId: { pk: tenantPk("pk"), sk: sortKey("sk", "TENANT", []) },
   },
 });
 

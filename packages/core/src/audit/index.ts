@@ -1,0 +1,2 @@
+export { listAudit, ListAuditInput } from "./list.ts";
+export { auditItem, type AuditFacts } from "./record.ts";

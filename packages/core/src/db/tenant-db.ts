@@ -1,0 +1,71 @@
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import { useTenant } from "../context/actor.ts";
+import { tenantKey } from "./keys.ts";
+import { createDynamoClient, dbConfigFromEnv, type DbConfig } from "./client.ts";
+import { createService, type FiregovService } from "./service.ts";
+
+/**
+ * Data access for one tenant at a time. In AWS (TENANT_ROLE_ARN set) each
+ * tenant's client signs with credentials of a role assumed with the session
+ * tag TenantId, whose policy admits only keys led by `T#<tenant>`: a second
+ * wall behind the code's own key discipline. Locally DynamoDB Local ignores
+ * IAM, so one pass-through client serves every tenant through the same path.
+ */
+export interface TenantDb {
+  client: DynamoDBClient;
+  service: FiregovService;
+  tableName: string;
+}
+
+export interface DataConfig extends DbConfig {
+  tenantRoleArn?: string;
+}
+
+let config: DataConfig | undefined;
+let passThrough: TenantDb | undefined;
+const perTenant = new Map<string, TenantDb>();
+const MAX_CACHED_TENANTS = 200;
+
+/** Sets where data lives (local stack, tests); otherwise it comes from the environment. */
+export function configureData(next: DataConfig): void {
+  config = next;
+  passThrough = undefined;
+  perTenant.clear();
+}
+
+function currentConfig(): DataConfig {
+  config ??= { ...dbConfigFromEnv(), tenantRoleArn: process.env.TENANT_ROLE_ARN || undefined };
+  return config;
+}
+
+/** The data access of the tenant in context (or the one named, for public flows that set it). */
+export function tenantDb(tenantId: string = useTenant()): TenantDb {
+  tenantKey(tenantId); // refuses a malformed id before it reaches a key
+  const cfg = currentConfig();
+  if (!cfg.tenantRoleArn) {
+    passThrough ??= build(createDynamoClient(cfg), cfg.tableName);
+    return passThrough;
+  }
+  let db = perTenant.get(tenantId);
+  if (!db) {
+    if (perTenant.size >= MAX_CACHED_TENANTS) perTenant.delete(perTenant.keys().next().value!);
+    const client = createDynamoClient(cfg, {
+      credentials: fromTemporaryCredentials({
+        params: {
+          RoleArn: cfg.tenantRoleArn,
+          RoleSessionName: `tenant-${tenantId}`,
+          Tags: [{ Key: "TenantId", Value: tenantId }],
+          DurationSeconds: 3600,
+        },
+      }),
+    });
+    db = build(client, cfg.tableName);
+    perTenant.set(tenantId, db);
+  }
+  return db;
+}
+
+function build(client: DynamoDBClient, tableName: string): TenantDb {
+  return { client, service: createService(client, tableName), tableName };
+}

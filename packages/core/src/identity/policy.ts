@@ -1,0 +1,57 @@
+import type { Actor } from "../context/actor.ts";
+import { AppError } from "../errors/app-error.ts";
+import type { Role } from "./roles.ts";
+
+/**
+ * The authorization policy: one table of action × role, plus the subtree rule
+ * (a user acts only on what lies in their scope node's subtree). Use cases
+ * call `authorize`; handlers never decide.
+ */
+export const actions = [
+  "tenant.read",
+  "user.read",
+  "user.manage",
+  "audit.read",
+  "profile.read",
+  "profile.edit",
+  "profile.publish",
+  "node.read",
+] as const;
+export type Action = (typeof actions)[number];
+
+const everyone: Role[] = ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison", "viewer"];
+
+export const policy: Record<Action, readonly Role[]> = {
+  "tenant.read": everyone,
+  "user.read": ["tenant_admin", "town_officer", "village_manager"],
+  "user.manage": ["tenant_admin", "town_officer"],
+  "audit.read": ["tenant_admin"],
+  "profile.read": everyone,
+  "profile.edit": ["tenant_admin"],
+  "profile.publish": ["tenant_admin"],
+  "node.read": everyone,
+};
+
+/** Which roles each role may hand out when it manages users: never above its own. */
+export const assignableRoles: Partial<Record<Role, readonly Role[]>> = {
+  tenant_admin: everyone,
+  town_officer: ["town_officer", "village_manager", "grid_worker", "brigade_member", "viewer"],
+};
+
+/** Scope paths are materialised paths (`/root/town/village`): a subtree is a prefix. */
+export function inSubtree(scopePath: string, targetPath: string): boolean {
+  return targetPath === scopePath || targetPath.startsWith(scopePath.endsWith("/") ? scopePath : `${scopePath}/`);
+}
+
+export function can(actor: Actor, action: Action, target?: { path: string }): boolean {
+  if (actor.type === "system") return true;
+  if (actor.type !== "user") return false;
+  if (!policy[action].includes(actor.role)) return false;
+  return target ? inSubtree(actor.scopePath, target.path) : true;
+}
+
+/** 403 unless the actor may do the action (on the target, when one is named). */
+export function authorize(actor: Actor, action: Action, target?: { path: string }): void {
+  if (actor.type === "public") throw new AppError("unauthorized", "auth.required");
+  if (!can(actor, action, target)) throw new AppError("forbidden", "auth.forbidden", { action });
+}

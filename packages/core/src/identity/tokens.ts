@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from "node:crypto";
+import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import { AppError } from "../errors/app-error.ts";
+import { TENANT_ID_PATTERN } from "../db/keys.ts";
+import { roles, type Role } from "./roles.ts";
+import { loadSigningKey } from "./signing-key.ts";
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+export const SESSION_SECONDS = 30 * 24 * 60 * 60;
+const ISSUER = "firegov";
+const AUDIENCE = "firegov-api";
+
+export interface AccessClaims {
+  tenantId: string;
+  userId: string;
+  role: Role;
+  scopeNodeId: string;
+  scopePath: string;
+  sessionId: string;
+}
+
+export async function issueAccessToken(claims: AccessClaims, now = new Date()): Promise<{ token: string; expiresAt: string }> {
+  const key = await loadSigningKey();
+  const iat = Math.floor(now.getTime() / 1000);
+  const token = await new SignJWT({ tid: claims.tenantId, role: claims.role, scope: claims.scopeNodeId, sp: claims.scopePath, sid: claims.sessionId })
+    .setProtectedHeader({ alg: "EdDSA", kid: key.kid, typ: "at+jwt" })
+    .setSubject(claims.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ACCESS_TOKEN_SECONDS)
+    .sign(key.privateKey);
+  return { token, expiresAt: new Date((iat + ACCESS_TOKEN_SECONDS) * 1000).toISOString() };
+}
+
+/** The claims of a valid token; 401 for anything expired, tampered, or signed by another key. */
+export async function verifyAccessToken(token: string, now = new Date()): Promise<AccessClaims> {
+  const key = await loadSigningKey();
+  try {
+    const { payload } = await jwtVerify(token, key.publicKey, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ["EdDSA"],
+      typ: "at+jwt",
+      currentDate: now,
+    });
+    const { sub, tid, role, scope, sp, sid } = payload as Record<string, unknown>;
+    const valid =
+      typeof sub === "string" && typeof tid === "string" && TENANT_ID_PATTERN.test(tid) && roles.includes(role as Role) &&
+      typeof scope === "string" && typeof sp === "string" && typeof sid === "string";
+    if (!valid) throw new AppError("unauthorized", "auth.token_invalid");
+    return { tenantId: tid, userId: sub, role: role as Role, scopeNodeId: scope, scopePath: sp, sessionId: sid };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (err instanceof joseErrors.JWTExpired) throw new AppError("unauthorized", "auth.token_expired");
+    throw new AppError("unauthorized", "auth.token_invalid");
+  }
+}
+
+/**
+ * A refresh token names its tenant and session in the clear (the refresh
+ * endpoint has no access token to take them from) and carries a random
+ * secret; only its hash is stored.
+ */
+export interface RefreshToken {
+  tenantId: string;
+  sessionId: string;
+  secret: string;
+}
+
+export function newRefreshSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("base64url");
+}
+
+export function formatRefreshToken(t: RefreshToken): string {
+  return `${t.tenantId}.${t.sessionId}.${t.secret}`;
+}
+
+export function parseRefreshToken(value: string): RefreshToken {
+  const [tenantId, sessionId, secret, ...rest] = value.split(".");
+  if (!tenantId || !sessionId || !secret || rest.length || !TENANT_ID_PATTERN.test(tenantId)) {
+    throw new AppError("unauthorized", "auth.refresh_invalid");
+  }
+  return { tenantId, sessionId, secret };
+}

@@ -1,0 +1,1 @@
+export { listSubtree, ListSubtreeInput, NodeViewSchema } from "./nodes.ts";

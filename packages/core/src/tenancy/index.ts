@@ -1,0 +1,2 @@
+export { signup, SignupInput, type SignupResult } from "./signup.ts";
+export { getTenant, TenantViewSchema } from "./tenant.ts";

@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { auditItem } from "../audit/record.ts";
+import { withActor } from "../context/actor.ts";
+import { TENANT_ID_PATTERN } from "../db/keys.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { writeTransaction } from "../db/transact.ts";
+import { AppError } from "../errors/app-error.ts";
+import { bilingual } from "../errors/zod-issues.ts";
+import { DisplayName, Email, Password, passwordPolicy, Phone, Username } from "../identity/fields.ts";
+import { hashPassword } from "../identity/password.ts";
+import { useCase } from "../use-case.ts";
+
+const RESERVED_SLUGS = new Set(["api", "app", "www", "admin", "system", "root", "demo-admin"]);
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const SignupInput = z
+  .object({
+    slug: z
+      .string()
+      .trim()
+      .regex(TENANT_ID_PATTERN, bilingual("单位代码为 3–32 位小写字母、数字或连字符，以字母开头", "County code: 3–32 lowercase letters, digits or hyphens, starting with a letter"))
+      .refine((s) => !RESERVED_SLUGS.has(s), bilingual("该单位代码为系统保留", "This county code is reserved")),
+    name: z.string().trim().min(2, bilingual("请填写单位名称", "County name is required")).max(60),
+    timeZone: z.string().default("Asia/Shanghai").refine(isTimeZone, bilingual("不是有效的时区", "Not a valid time zone")),
+    presetId: z.string().min(1),
+    admin: z.object({
+      username: Username,
+      displayName: DisplayName,
+      phone: Phone.optional(),
+      email: Email.optional(),
+      password: Password,
+    }),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.admin.phone && !v.admin.email) {
+      ctx.addIssue({ code: "custom", path: ["admin", "phone"], message: bilingual("手机号和邮箱至少填写一项", "Give a phone number or an email") });
+    }
+  })
+  .superRefine(passwordPolicy("admin.password", (v: { admin: { password: string; username: string; phone?: string } }) => v.admin))
+  .meta({ id: "SignupInput" });
+
+export interface SignupResult {
+  tenantId: string;
+  adminUserId: string;
+  rootNodeId: string;
+}
+
+/**
+ * A county signs up: one transaction creates the tenant, its root node, its
+ * first admin (and the username claim) and the audit entry. The tenant row's
+ * existence condition makes the slug unique: a taken slug writes nothing.
+ */
+export const signup = useCase(SignupInput, async (input, preset: { id: string } | undefined, opts: { idempotencyKey?: string } = {}): Promise<SignupResult> => {
+  if (!preset) throw new AppError("validation", "request.invalid", {}, [{ path: "body.presetId", code: "preset.unknown", message: { zh: `没有名为“${input.presetId}”的内置政策档案`, en: `No built-in policy profile “${input.presetId}”` } }]);
+  const tenantId = input.slug;
+  const rootNodeId = randomUUID();
+  const adminUserId = randomUUID();
+  const passwordHash = await hashPassword(input.admin.password);
+
+  return withActor({ type: "public", tenantId }, async () => {
+    const db = tenantDb();
+    await writeTransaction(
+      db,
+      ({ tenant, node, user, login, audit }) => [
+        tenant.create({ tenantId, name: input.name, timeZone: input.timeZone, presetId: preset.id, rootNodeId }).commit(),
+        node.create({ tenantId, nodeId: rootNodeId, path: `/${rootNodeId}`, level: "county", name: input.name }).commit(),
+        user
+          .create({
+            tenantId,
+            userId: adminUserId,
+            username: input.admin.username,
+            displayName: input.admin.displayName,
+            phone: input.admin.phone,
+            email: input.admin.email,
+            role: "tenant_admin",
+            scopeNodeId: rootNodeId,
+            scopePath: `/${rootNodeId}`,
+            passwordHash,
+          })
+          .commit(),
+        login.create({ tenantId, username: input.admin.username, userId: adminUserId }).commit(),
+        auditItem({ audit }, { action: "tenant.signup", targetType: "tenant", targetId: tenantId, details: { presetId: preset.id, admin: input.admin.username } }),
+      ],
+      {
+        idempotencyKey: opts.idempotencyKey,
+        onCanceled: () => new AppError("conflict", "tenant.slug_taken", { slug: tenantId }),
+      },
+    );
+    return { tenantId, adminUserId, rootNodeId };
+  });
+});
