@@ -8,6 +8,7 @@ import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { presetRoutes } from "./routes/presets.ts";
 import { userRoutes } from "./routes/users.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", healthRoutes(deps));
   app.route("/", docsRoutes());
+  app.route("/", presetRoutes());
   app.route("/", authRoutes(deps.presets));
   app.route("/", userRoutes());
   app.route("/", auditRoutes());

@@ -1,0 +1,27 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { presets } from "@firegov/profiles";
+import type { AppEnv } from "../env.ts";
+import { json } from "./openapi-common.ts";
+
+const PresetSummary = z
+  .object({
+    id: z.string(),
+    name: z.object({ zh: z.string(), en: z.string() }),
+    document: z.object({ title: z.string(), number: z.string().nullable(), issuer: z.string().nullable(), date: z.string() }),
+  })
+  .openapi("PresetSummary");
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/presets",
+  tags: ["tenancy"],
+  summary: "内置政策档案 / Built-in policy presets to start from",
+  responses: { 200: json(z.object({ items: z.array(PresetSummary) }), "Every preset with its source document") },
+});
+
+/** Public: the signup form lists these. */
+export function presetRoutes() {
+  return new OpenAPIHono<AppEnv>().openapi(route, (c) =>
+    c.json({ items: Object.values(presets).map((p) => ({ id: p.id, name: p.name, document: p.document })) }, 200),
+  );
+}
