@@ -6,6 +6,7 @@ import type { Bucket } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import type { Stage } from "./config.ts";
 import { nodeFunction } from "./node-function.ts";
+import { TENANT_DATA_ACTIONS } from "./tenant-access.ts";
 
 /**
  * The jobs Lambda on two EventBridge rules. Daily work runs at 02:00 China
@@ -20,7 +21,8 @@ export class Jobs extends Construct {
       timeout: Duration.minutes(10),
       environment: { TABLE_NAME: props.table.tableName, FILES_BUCKET: props.files.bucketName, POWERTOOLS_SERVICE_NAME: "firegov-jobs" },
     });
-    props.table.grantReadWriteData(fn);
+    // Jobs work across tenants as the system, still without Scan: they Query what they need.
+    props.table.grant(fn, ...TENANT_DATA_ACTIONS);
     props.files.grantReadWrite(fn);
 
     new Rule(this, "Hourly", {
