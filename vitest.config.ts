@@ -26,6 +26,8 @@ export default defineConfig({
           include: ["test/web/**/*.test.tsx"],
           environment: "jsdom",
           setupFiles: ["test/support/web-setup.ts"],
+          // The router ships Solid JSX source under its "solid" condition: compile it, do not load it with Node.
+          server: { deps: { inline: [/@solidjs\/router/] } },
         },
       },
       {

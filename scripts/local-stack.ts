@@ -5,7 +5,8 @@
  *   PORT (3000)  HOST (127.0.0.1)  DATA_DIR (.local/data)
  *   DYNAMODB_PORT (8000)  DYNAMODB_ENDPOINT (use an existing DynamoDB instead)
  *   S3_PORT (4569)  S3_ENDPOINT (use an existing S3 instead)  FILES_BUCKET (firegov-files)
- *   TABLE_NAME (firegov)  JOBS (on|off)
+ *   TABLE_NAME (firegov)  JOBS (on|off)  DEMO (on|off: demo counties, one per preset)
+ *   JWT_SEED_FILE (.local/keys/jwt-seed, made on first start)
  */
 import { resolve } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -14,6 +15,7 @@ import { getPreset } from "@firegov/profiles";
 import { createApp } from "@firegov/functions/api/app";
 import { createLogger } from "@firegov/functions/api/logger";
 import { registeredJobs } from "@firegov/functions/jobs/registry";
+import { DEMO_ADMIN, seedDemoTenants } from "./lib/demo-tenants.ts";
 import { javaMissingMessage, startDynamoLocal, type DynamoLocal } from "./lib/dynamodb-local.ts";
 import { createLocalOrigin, listen } from "./lib/local-server.ts";
 import { startS3Local, type S3Local } from "./lib/s3-local.ts";
@@ -65,6 +67,8 @@ async function main() {
   const logger = createLogger("firegov-local");
   const region = env.AWS_REGION ?? "cn-northwest-1";
   configureData({ endpoint, region, tableName });
+  env.JWT_SEED_FILE ??= resolve(repoRoot, ".local/keys/jwt-seed");
+  const demos = env.DEMO === "off" ? [] : await seedDemoTenants();
   const api = createApp({ db: { client, tableName }, logger, presets: getPreset, clientIp: (c) => getConnInfo(c).remote.address });
   const origin = createLocalOrigin(api, resolve(repoRoot, "web/dist"));
   const { server, port } = await listen(origin, Number(env.PORT ?? 3000), host);
@@ -82,6 +86,12 @@ async function main() {
       `  接口文档 API    ${base}/v1/docs  (OpenAPI: ${base}/v1/openapi.json)`,
       `  DynamoDB        ${endpoint}  table ${tableName} (${table})${dynamo ? `, data in ${resolve(dataDir, "dynamodb")}` : ""}`,
       `  S3              ${env.S3_ENDPOINT}  bucket ${bucket}${s3 ? `, data in ${resolve(dataDir, "s3")}` : ""}`,
+      ...(demos.length
+        ? [
+            `  演示单位 Demo   单位代码 county code: ${demos.map((d) => d.slug).join(" | ")}`,
+            `                  用户名 ${DEMO_ADMIN.username} / 密码 ${DEMO_ADMIN.password}`,
+          ]
+        : []),
       "按 Ctrl-C 停止 / press Ctrl-C to stop",
       `READY ${base}`,
     ].join("\n"),

@@ -9,6 +9,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { presetRoutes } from "./routes/presets.ts";
+import { profileRoutes } from "./routes/profiles.ts";
 import { userRoutes } from "./routes/users.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", authRoutes(deps.presets));
   app.route("/", userRoutes());
   app.route("/", auditRoutes());
+  app.route("/", profileRoutes(deps.presets));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

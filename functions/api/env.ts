@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Logger } from "@aws-lambda-powertools/logger";
-import type { Actor } from "@firegov/core";
+import type { Actor, Profiles } from "@firegov/core";
 import type { Context } from "hono";
 
 /** What the app is built with: its outside world, injected so tests and the local stack can choose. */
@@ -11,7 +11,7 @@ export interface AppDeps {
   /** The caller's address as the runtime knows it (Lambda event or Node socket). */
   clientIp?: (c: Context<AppEnv>) => string | undefined;
   /** The built-in policy presets a county may start from. */
-  presets: (id: string) => { id: string } | undefined;
+  presets: (id: string) => Profiles.PolicyProfile | undefined;
 }
 
 export type Locale = "zh" | "en";

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import type { Browser } from "playwright-core";
+import { presetIds } from "@firegov/profiles";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactsDir, launchChromium } from "../support/browser.ts";
 import { repoRoot, startLocalStack, type RunningStack } from "../support/local-stack.ts";
@@ -28,6 +29,18 @@ describe("npm start's local stack, in Chromium", () => {
     const res = await fetch(`${stack.base}/health`);
     expect(res.status).toBe(200);
     expect((await res.json()).dynamodb.reachable).toBe(true);
+  });
+
+  it("seeds one demo county per built-in preset, whose admin can sign in", async () => {
+    expect(stack.output()).toContain("演示单位 Demo");
+    for (const tenant of presetIds) {
+      const res = await fetch(`${stack.base}/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ tenant, username: "admin", password: "Demo-fire-2026" }),
+      });
+      expect(res.status, tenant).toBe(200);
+    }
   });
 
   it("shows the API health on the web page, on a phone, in Chinese", async () => {

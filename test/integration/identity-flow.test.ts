@@ -31,3 +31,20 @@ describe("a county signs up, its admin creates a grid worker, who signs in", () 
     expect((await logIn(app, tenant.tenantId, "wang.grid", "New-field-2027")).body.mustChangePassword).toBe(false);
   });
 });
+
+describe("creating a user with an Idempotency-Key", () => {
+  it("returns the first result on a retry, and refuses the key for a different request", async () => {
+    const app = testApp(testDb());
+    const { tenant, client: admin } = await adminOf(app);
+    const body = { username: "li.retry", displayName: "李", role: "viewer", scopeNodeId: tenant.rootNodeId, password: USER_PASSWORD };
+    const first = await admin.post("/v1/users", body, { "idempotency-key": "create-li-1" });
+    const retry = await admin.post("/v1/users", body, { "idempotency-key": "create-li-1" });
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect((await retry.json()).userId).toBe((await first.json()).userId);
+    const users = await (await admin.get("/v1/users?limit=100")).json();
+    expect(users.items.filter((u: { username: string }) => u.username === "li.retry")).toHaveLength(1);
+    const misuse = await admin.post("/v1/users", { ...body, username: "li.other" }, { "idempotency-key": "create-li-1" });
+    expect(misuse.status).toBe(409);
+    expect((await misuse.json()).code).toBe("request.idempotency_mismatch");
+  });
+});

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { tenantDb } from "@firegov/core";
 import type { testApp } from "./app.ts";
 
 type App = ReturnType<typeof testApp>;
@@ -43,4 +44,24 @@ export async function adminOf(app: App, presetId = "songjiang") {
   const tenant = await signUp(app, newSlug(), presetId);
   const { body } = await logIn(app, tenant.tenantId, "admin", ADMIN_PASSWORD);
   return { tenant, token: body.accessToken, refreshToken: body.refreshToken, client: as(app, body.accessToken) };
+}
+
+/**
+ * Adds a node under a parent directly in the table: the tree's own API comes
+ * with the jurisdiction feature; identity tests only need nodes to scope to.
+ */
+export async function addNode(tenantId: string, parent: { nodeId: string; path: string }, level: string, name: string) {
+  const nodeId = randomUUID();
+  const path = `${parent.path}/${nodeId}`;
+  await tenantDb(tenantId).service.entities.node.create({ tenantId, nodeId, parentId: parent.nodeId, path, level, name }).go();
+  return { nodeId, path };
+}
+
+/** Creates a user through the API as the given admin client and signs them in. */
+export async function userAt(app: App, admin: ReturnType<typeof as>, tenantId: string, username: string, role: string, scopeNodeId: string) {
+  const res = await admin.post("/v1/users", { username, displayName: username, role, scopeNodeId, password: USER_PASSWORD });
+  if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${await res.text()}`);
+  const user = (await res.json()) as { userId: string };
+  const { body } = await logIn(app, tenantId, username, USER_PASSWORD);
+  return { userId: user.userId, token: body.accessToken, client: as(app, body.accessToken) };
 }

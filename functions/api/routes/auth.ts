@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Identity, Tenancy } from "@firegov/core";
-import type { AppEnv } from "../env.ts";
+import type { AppDeps, AppEnv } from "../env.ts";
 import { idempotencyKey, requireUser } from "../middleware.ts";
 import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
 
@@ -46,7 +46,7 @@ const logoutRoute = createRoute({
 });
 
 /** Public: signup, login and refresh name their tenant themselves (slug or refresh token). */
-export function authRoutes(presetExists: (id: string) => { id: string } | undefined) {
+export function authRoutes(presetExists: AppDeps["presets"]) {
   return new OpenAPIHono<AppEnv>()
     .openapi(signupRoute, async (c) => {
       const body = c.req.valid("json");

@@ -12,3 +12,4 @@ export * as Identity from "./identity/index.ts";
 export * as Tenancy from "./tenancy/index.ts";
 export * as Audit from "./audit/index.ts";
 export * as Jurisdiction from "./jurisdiction/index.ts";
+export * as Profiles from "./profile/index.ts";

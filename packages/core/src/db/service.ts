@@ -5,7 +5,9 @@ import { SessionEntity } from "../identity/session.entity.ts";
 import { ThrottleEntity } from "../identity/throttle.entity.ts";
 import { LoginEntity, UserEntity } from "../identity/user.entity.ts";
 import { NodeEntity } from "../jurisdiction/node.entity.ts";
+import { ProfileDraftEntity, ProfileHeadEntity, ProfileVersionEntity } from "../profile/profile.entity.ts";
 import { TenantEntity } from "../tenancy/tenant.entity.ts";
+import { IdempotencyEntity } from "./idempotency.entity.ts";
 
 export const entities = {
   tenant: TenantEntity,
@@ -15,6 +17,10 @@ export const entities = {
   session: SessionEntity,
   throttle: ThrottleEntity,
   audit: AuditEntity,
+  profileVersion: ProfileVersionEntity,
+  profileDraft: ProfileDraftEntity,
+  profileHead: ProfileHeadEntity,
+  idempotency: IdempotencyEntity,
 };
 
 /** One ElectroDB service over the one table; domains add their entities above. */

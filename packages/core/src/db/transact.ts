@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { AppError } from "../errors/app-error.ts";
-import { useTenant } from "../context/actor.ts";
 import type { TenantDb } from "./tenant-db.ts";
 
 type WriteFn = Parameters<TenantDb["service"]["transaction"]["write"]>[0];
@@ -12,35 +11,59 @@ export interface CancelReason {
   code: string;
 }
 
+/** A client's Idempotency-Key for one request, and what to answer on a replay. */
+export interface Idempotency<R> {
+  key: string;
+  tenantId: string;
+  /** The validated request: a retry must send the same. */
+  request: unknown;
+  result: R;
+}
+
+const IDEMPOTENCY_SECONDS = 24 * 60 * 60;
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
+
 /**
  * One DynamoDB transaction, checked: ElectroDB reports a cancellation as data,
- * not an error, so every caller says what a cancellation means. With an
- * idempotency key the transaction carries a client request token derived from
- * it, so a retried request (by the SDK or the client) is not applied twice.
+ * not an error, so every caller says what a cancellation means. (The SDK
+ * gives each call a ClientRequestToken, so its own retries are applied once.)
+ * With an idempotency key, the first result is stored in the same
+ * transaction; a retry of the same request gets that result back and writes
+ * nothing, and the key reused for another request answers 409.
  */
-export async function writeTransaction(
+export async function writeTransaction<R = void>(
   db: TenantDb,
   build: WriteFn,
-  opts: { idempotencyKey?: string; onCanceled: (reasons: CancelReason[]) => AppError },
-): Promise<void> {
+  opts: { onCanceled: (reasons: CancelReason[]) => AppError; idempotency?: Idempotency<R> },
+): Promise<R | undefined> {
+  const idem = opts.idempotency;
+  const key = idem ? sha256(idem.key) : "";
+  const fingerprint = idem ? sha256(JSON.stringify(idem.request)) : "";
+  const withIdempotency: WriteFn = idem
+    ? (tx) => [
+        tx.idempotency
+          .create({ tenantId: idem.tenantId, key, fingerprint, result: JSON.stringify(idem.result ?? null), expiresAt: Math.floor(Date.now() / 1000) + IDEMPOTENCY_SECONDS })
+          .commit(),
+        ...build(tx),
+      ]
+    : build;
   try {
-    const result = await db.service.transaction.write(build).go(opts.idempotencyKey ? { token: clientToken(opts.idempotencyKey) } : {});
-    if (result.canceled) {
-      const reasons = (result.data as { code: string }[]).map((r, index) => ({ index, code: r.code })).filter((r) => r.code !== "None");
-      if (reasons.some((r) => r.code === "TransactionConflict")) throw new AppError("conflict", "request.conflict_retry");
-      throw opts.onCanceled(reasons);
-    }
+    const result = await db.service.transaction.write(withIdempotency).go();
+    if (!result.canceled) return idem?.result;
+    const reasons = (result.data as { code: string }[]).map((r, index) => ({ index, code: r.code })).filter((r) => r.code !== "None");
+    if (reasons.some((r) => r.code === "TransactionConflict")) throw new AppError("conflict", "request.conflict_retry");
+    if (idem && reasons.some((r) => r.index === 0)) return replay(db, idem.tenantId, key, fingerprint);
+    throw opts.onCanceled(idem ? reasons.map((r) => ({ ...r, index: r.index - 1 })) : reasons);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    const name = (err as { name?: string; cause?: { name?: string } }).cause?.name ?? (err as Error).name;
-    if (name === "IdempotentParameterMismatchException") throw new AppError("conflict", "request.idempotency_mismatch");
-    if (name === "TransactionConflictException") throw new AppError("conflict", "request.conflict_retry");
+    if ((err as Error).name === "TransactionConflictException") throw new AppError("conflict", "request.conflict_retry");
     throw err;
   }
 }
 
-/** ClientRequestToken is at most 36 characters and must be unique per tenant and key. */
-function clientToken(idempotencyKey: string): string {
-  return createHash("sha256").update(`${useTenant()}\n${idempotencyKey}`).digest("hex").slice(0, 36);
+async function replay<R>(db: TenantDb, tenantId: string, key: string, fingerprint: string): Promise<R> {
+  const { data } = (await db.service.entities.idempotency.get({ tenantId, key }).go({ consistent: true })) as { data: { fingerprint: string; result: string } | null };
+  if (!data || data.fingerprint !== fingerprint) throw new AppError("conflict", "request.idempotency_mismatch");
+  return JSON.parse(data.result) as R;
 }
-

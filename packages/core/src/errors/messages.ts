@@ -26,6 +26,16 @@ export const messages = {
   "user.cannot_disable_self": { zh: "不能停用自己的账号。", en: "You cannot disable your own account." },
   "node.not_found": { zh: "找不到该辖区节点。", en: "No such jurisdiction node." },
   "preset.unknown": { zh: "没有名为“{presetId}”的内置政策档案。", en: "There is no built-in policy profile “{presetId}”." },
+  "profile.none": { zh: "本单位还没有已发布的政策档案。", en: "This county has no published policy profile yet." },
+  "profile.version_not_found": { zh: "找不到第 {version} 版政策档案。", en: "There is no version {version} of the policy profile." },
+  "profile.not_in_effect": { zh: "{at} 时还没有生效的政策档案。", en: "No policy profile was in effect at {at}." },
+  "profile.invalid": { zh: "政策档案有 {count} 处问题，请按标出的位置修改后再发布。", en: "The policy profile has {count} problem(s); fix the places listed before publishing." },
+  "profile.too_large": { zh: "政策档案超过 {max} 字节的上限。", en: "The policy profile is larger than the {max}-byte limit." },
+  "profile.draft_stale": { zh: "草稿已被他人修改或已发布，请刷新后再改。", en: "The draft was changed or published by someone else; reload it and edit again." },
+  "profile.rev_required": { zh: "保存草稿须带上草稿的修订号（If-Match 或 rev）。", en: "Saving the draft needs the draft's revision (If-Match or rev)." },
+  "profile.no_changes": { zh: "草稿自上次发布以来没有修改，无可发布。", en: "The draft has not changed since the last publish; there is nothing to publish." },
+  "profile.publish_conflict": { zh: "刚刚已有人发布了新版本，请刷新后再试。", en: "Someone has just published a new version; reload and try again." },
+  "profile.effective_from_invalid": { zh: "生效时间不能早于现在，也不能早于上一版的生效时间（{previous}）。", en: "The effective time can be neither in the past nor before the previous version's ({previous})." },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

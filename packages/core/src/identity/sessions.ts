@@ -119,7 +119,7 @@ export const login = useCase(LoginInput, async (input, now: Date = new Date()): 
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,
       refreshToken: formatRefreshToken({ tenantId, sessionId, secret }),
-      user: toUserView(user, true),
+      user: toUserView({ ...user, lockedUntil: undefined }, true),
       mustChangePassword: user.mustChangePassword,
     };
   });

@@ -94,16 +94,19 @@ export const createUser = useCase(CreateUserInput, async (input, opts: { idempot
     passwordHash: await hashPassword(input.password),
     mustChangePassword: true,
   };
-  await writeTransaction(
+  const stored = await writeTransaction<{ userId: string }>(
     tenantDb(),
     ({ user, login, audit }) => [
       user.create(item).commit(),
       login.create({ tenantId: actor.tenantId, username: input.username, userId }).commit(),
       auditItem({ audit }, { action: "user.create", targetType: "user", targetId: userId, details: { username: input.username, role: input.role, scopeNodeId: node.nodeId } }),
     ],
-    { idempotencyKey: opts.idempotencyKey, onCanceled: () => new AppError("conflict", "user.username_taken", { username: input.username }) },
+    {
+      idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, tenantId: actor.tenantId, request: input, result: { userId } } : undefined,
+      onCanceled: () => new AppError("conflict", "user.username_taken", { username: input.username }),
+    },
   );
-  return getUser(userId);
+  return getUser(stored?.userId ?? userId);
 });
 
 export const UpdateUserInput = z

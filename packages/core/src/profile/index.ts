@@ -1,4 +1,4 @@
-// Policy profiles: a county's rules as validated, cited data.
+// Policy profiles: a county's rules as validated, cited data, versioned per tenant.
 export {
   PolicyProfile,
   Frequency,
@@ -11,3 +11,27 @@ export {
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";
+export { profileInEffect, type Dated } from "./in-effect.ts";
+export {
+  MAX_PROFILE_BYTES,
+  ProfileJson,
+  ProfileIssueSchema,
+  VersionSummarySchema,
+  VersionViewSchema,
+  DraftViewSchema,
+  type VersionSummary,
+  type VersionView,
+  type DraftView,
+} from "./views.ts";
+export {
+  getCurrentProfile,
+  CurrentProfileInput,
+  listVersions,
+  ListVersionsInput,
+  getVersion,
+  VersionParams,
+  publish,
+  PublishInput,
+} from "./versions.ts";
+export { getDraft, saveDraft, SaveDraftInput, validateDraft, ValidateDraftInput, ValidationResultSchema, importProfile } from "./draft.ts";
+export { diff, DiffInput, ProfileDiffSchema, exportProfile, ExportInput, ProfileRef, type PresetLookup } from "./compare.ts";

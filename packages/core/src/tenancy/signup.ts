@@ -9,6 +9,8 @@ import { AppError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
 import { DisplayName, Email, Password, passwordPolicy, Phone, Username } from "../identity/fields.ts";
 import { hashPassword } from "../identity/password.ts";
+import type { PolicyProfile } from "../profile/schema.ts";
+import { firstVersionItems } from "../profile/versions.ts";
 import { useCase } from "../use-case.ts";
 
 const RESERVED_SLUGS = new Set(["api", "app", "www", "admin", "system", "root", "demo-admin"]);
@@ -56,10 +58,12 @@ export interface SignupResult {
 
 /**
  * A county signs up: one transaction creates the tenant, its root node, its
- * first admin (and the username claim) and the audit entry. The tenant row's
- * existence condition makes the slug unique: a taken slug writes nothing.
+ * first admin (and the username claim), version 1 of its policy profile
+ * (a copy of the chosen preset, in effect from now) and the audit entry.
+ * The tenant row's existence condition makes the slug unique: a taken slug
+ * writes nothing.
  */
-export const signup = useCase(SignupInput, async (input, preset: { id: string } | undefined, opts: { idempotencyKey?: string } = {}): Promise<SignupResult> => {
+export const signup = useCase(SignupInput, async (input, preset: PolicyProfile | undefined, opts: { idempotencyKey?: string } = {}): Promise<SignupResult> => {
   if (!preset) throw new AppError("validation", "request.invalid", {}, [{ path: "body.presetId", code: "preset.unknown", message: { zh: `没有名为“${input.presetId}”的内置政策档案`, en: `No built-in policy profile “${input.presetId}”` } }]);
   const tenantId = input.slug;
   const rootNodeId = randomUUID();
@@ -68,11 +72,12 @@ export const signup = useCase(SignupInput, async (input, preset: { id: string } 
 
   return withActor({ type: "public", tenantId }, async () => {
     const db = tenantDb();
-    await writeTransaction(
+    const result: SignupResult = { tenantId, adminUserId, rootNodeId };
+    const stored = await writeTransaction<SignupResult>(
       db,
-      ({ tenant, node, user, login, audit }) => [
+      ({ tenant, node, user, login, audit, profileVersion, profileHead }) => [
         tenant.create({ tenantId, name: input.name, timeZone: input.timeZone, presetId: preset.id, rootNodeId }).commit(),
-        node.create({ tenantId, nodeId: rootNodeId, path: `/${rootNodeId}`, level: "county", name: input.name }).commit(),
+        node.create({ tenantId, nodeId: rootNodeId, path: `/${rootNodeId}`, level: preset.levels[0]!.id, name: input.name }).commit(),
         user
           .create({
             tenantId,
@@ -88,13 +93,14 @@ export const signup = useCase(SignupInput, async (input, preset: { id: string } 
           })
           .commit(),
         login.create({ tenantId, username: input.admin.username, userId: adminUserId }).commit(),
+        ...firstVersionItems({ profileVersion, profileHead }, { tenantId, preset, at: new Date(), publishedBy: adminUserId }),
         auditItem({ audit }, { action: "tenant.signup", targetType: "tenant", targetId: tenantId, details: { presetId: preset.id, admin: input.admin.username } }),
       ],
       {
-        idempotencyKey: opts.idempotencyKey,
+        idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, tenantId, request: input, result } : undefined,
         onCanceled: () => new AppError("conflict", "tenant.slug_taken", { slug: tenantId }),
       },
     );
-    return { tenantId, adminUserId, rootNodeId };
+    return stored ?? result;
   });
 });

@@ -1,0 +1,189 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { auditItem } from "../audit/record.ts";
+import { useUser } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { writeTransaction, type TxEntities } from "../db/transact.ts";
+import { AppError } from "../errors/app-error.ts";
+import { authorize } from "../identity/policy.ts";
+import { useCase } from "../use-case.ts";
+import type { PolicyProfile } from "./schema.ts";
+import { issuesOf, loadDraft, loadHead, loadVersion, loadVersionItem, tenantFor } from "./store.ts";
+import { toSummary, toView, type VersionSummary, type VersionView } from "./views.ts";
+
+const Instant = z.iso.datetime({ offset: true });
+
+/** ISO instants in one fixed-width form (UTC, milliseconds), so that key order is time order. */
+const normalise = (instant: string | number | Date) => new Date(instant).toISOString();
+
+// ── Reading ────────────────────────────────────────────────────────────────
+
+export const CurrentProfileInput = z.object({
+  at: Instant.optional().meta({ description: "The instant to ask about; default now" }),
+});
+
+/**
+ * The version in effect at an instant (default now): one Query on byEffect,
+ * newest start first, the first item starting at or before the instant.
+ * Keys hold instants to the millisecond, so "at or before T" is "before
+ * T + 1 ms", which also takes in every version number at T itself.
+ */
+export const getCurrentProfile = useCase(
+  CurrentProfileInput,
+  async (input): Promise<VersionView> => {
+    const tenantId = tenantFor("profile.read");
+    const at = normalise(input.at ?? new Date());
+    const justAfter = normalise(new Date(Date.parse(at) + 1));
+    const { data } = await tenantDb()
+      .service.entities.profileVersion.query.byEffect({ tenantId })
+      .lt({ effectiveFrom: justAfter })
+      .go({ order: "desc", limit: 1 });
+    const item = data[0];
+    if (!item) throw new AppError("not_found", "profile.not_in_effect", { at });
+    return toView(item);
+  },
+  "query",
+);
+
+export const ListVersionsInput = z.object({
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const SUMMARY_ATTRIBUTES = ["version", "effectiveFrom", "publishedAt", "publishedBy", "basedOn", "note"] as const;
+
+/** The tenant's versions, newest first, without their (large) profile documents. */
+export const listVersions = useCase(
+  ListVersionsInput,
+  async (input): Promise<{ items: VersionSummary[]; cursor: string | null }> => {
+    const tenantId = tenantFor("profile.read");
+    const page = await tenantDb()
+      .service.entities.profileVersion.query.byNumber({ tenantId })
+      .go({ order: "desc", cursor: input.cursor ?? null, limit: input.limit, attributes: SUMMARY_ATTRIBUTES });
+    return { items: page.data.map(toSummary), cursor: page.cursor };
+  },
+  "query",
+);
+
+export const VersionParams = z.object({ n: z.coerce.number().int().min(1).max(999_999) });
+
+export const getVersion = useCase(
+  VersionParams,
+  async ({ n }): Promise<VersionView> => loadVersion(tenantFor("profile.read"), n),
+  "path",
+);
+
+// ── Writing ────────────────────────────────────────────────────────────────
+
+/**
+ * Version 1, copied from the preset the county chose, as items of the
+ * signup transaction: published and in effect from signup time.
+ */
+export function firstVersionItems(
+  tx: Pick<TxEntities, "profileVersion" | "profileHead">,
+  input: { tenantId: string; preset: PolicyProfile; at: Date; publishedBy: string },
+) {
+  const at = normalise(input.at);
+  return [
+    tx.profileVersion
+      .create({
+        tenantId: input.tenantId,
+        version: 1,
+        effectiveFrom: at,
+        publishedAt: at,
+        publishedBy: input.publishedBy,
+        basedOn: `preset:${input.preset.id}`,
+        profile: JSON.stringify(input.preset),
+      })
+      .commit(),
+    tx.profileHead.create({ tenantId: input.tenantId, version: 1, effectiveFrom: at, updatedAt: at }).commit(),
+  ];
+}
+
+export const PublishInput = z
+  .object({
+    effectiveFrom: Instant.optional().meta({
+      description: "When the version takes effect: not in the past, not before the previous version's; default now (or the previous version's start, if that is later)",
+    }),
+    note: z.string().trim().max(500).optional(),
+  })
+  .meta({ id: "PublishProfileInput" });
+
+/**
+ * The draft becomes version N+1 in one transaction: the version is created
+ * (it must not exist), the head moves from N to N+1 (it must still be N),
+ * the draft, unchanged since it was read, is marked published, and the audit
+ * entry is written. Of two concurrent publishes exactly one commits.
+ */
+export const publish = useCase(PublishInput, async (input, opts: { idempotencyKey?: string } = {}): Promise<VersionSummary> => {
+  const actor = useUser();
+  authorize(actor, "profile.publish");
+  const tenantId = actor.tenantId;
+  const requestHash = opts.idempotencyKey === undefined ? undefined : createHash("sha256").update(opts.idempotencyKey).digest("hex").slice(0, 32);
+  const [head, draft] = await Promise.all([loadHead(tenantId), loadDraft(tenantId)]);
+  if (!head) throw new AppError("not_found", "profile.none");
+
+  // A client's retry after the publish committed: the draft is no longer pending, so the
+  // transaction (which would replay the stored answer) is never reached; answer from the version.
+  if (requestHash) {
+    const latest = await loadVersionItem(tenantId, head.version);
+    if (latest?.requestHash === requestHash) return toSummary(latest);
+  }
+  if (!draft?.pending) throw new AppError("conflict", "profile.no_changes");
+  // A draft is only ever saved against the head it read; a mismatch means a publish raced it.
+  if (draft.basedOnVersion !== head.version) throw new AppError("conflict", "profile.publish_conflict");
+
+  const issues = issuesOf(JSON.parse(draft.profile));
+  if (issues.length) throw new AppError("validation", "profile.invalid", { count: issues.length }, issues);
+
+  const now = new Date();
+  const effectiveFrom = startOf(input.effectiveFrom, now, head.effectiveFrom);
+  const version = head.version + 1;
+  const at = normalise(now);
+  const item = {
+    tenantId,
+    version,
+    effectiveFrom,
+    publishedAt: at,
+    publishedBy: actor.userId,
+    basedOn: `v:${head.version}`,
+    note: input.note || undefined,
+    profile: draft.profile,
+    requestHash,
+  };
+  const summary = toSummary(item);
+  const stored = await writeTransaction<VersionSummary>(
+    tenantDb(),
+    ({ profileVersion, profileHead, profileDraft, audit }) => [
+      profileVersion.create(item).commit(),
+      profileHead
+        .patch({ tenantId })
+        .set({ version, effectiveFrom, updatedAt: at })
+        .where((a, op) => op.eq(a.version, head.version))
+        .commit(),
+      profileDraft
+        .patch({ tenantId })
+        .set({ pending: false, basedOnVersion: version, rev: draft.rev + 1, updatedAt: at, updatedBy: actor.userId })
+        .where((a, op) => op.eq(a.rev, draft.rev))
+        .commit(),
+      auditItem({ audit }, { action: "profile.publish", targetType: "profile", targetId: `v:${version}`, details: { version, effectiveFrom, basedOn: item.basedOn } }, now),
+    ],
+    {
+      idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, tenantId, request: input, result: summary },
+      onCanceled: (reasons) =>
+        reasons.every((r) => r.index === 2) ? new AppError("conflict", "profile.draft_stale") : new AppError("conflict", "profile.publish_conflict"),
+    },
+  );
+  return stored ?? summary;
+});
+
+/** Roll forward only: not before now, not before the previous version's start. */
+function startOf(requested: string | undefined, now: Date, previous: string): string {
+  if (requested === undefined) return normalise(Math.max(now.getTime(), Date.parse(previous)));
+  const start = normalise(requested);
+  const field = (code: string, zh: string, en: string) =>
+    new AppError("validation", "profile.effective_from_invalid", { previous }, [{ path: "body.effectiveFrom", code, message: { zh, en } }]);
+  if (start < normalise(now)) throw field("profile.effective_from_past", "生效时间不能早于现在", "must not be in the past");
+  if (start < previous) throw field("profile.effective_from_before_previous", `不能早于上一版的生效时间 ${previous}`, `must not be before the previous version's ${previous}`);
+  return start;
+}

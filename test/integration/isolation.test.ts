@@ -1,0 +1,95 @@
+import { QueryCommand } from "@aws-sdk/client-dynamodb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Identity } from "@firegov/core";
+import { testApp } from "../support/app.ts";
+import { testDb } from "../support/db.ts";
+import { adminOf, as, userAt } from "../support/tenants.ts";
+
+type Role = Identity.Role;
+const roles = Identity.roles;
+
+/**
+ * Tenant B's users, in every role, aim at tenant A's ids through every
+ * endpoint that takes one. Each answers 404, and A's items stay exactly as
+ * they were.
+ */
+describe("tenant isolation", () => {
+  const db = testDb();
+  const app = testApp(db);
+  let a: Awaited<ReturnType<typeof adminOf>>;
+  let aUserId: string;
+  const bClients = new Map<Role, ReturnType<typeof as>>();
+
+  // Every templated path in the API, with how to aim it at tenant A.
+  const idEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
+    "/v1/users/{userId}": [
+      { method: "GET", path: `/v1/users/${aUserId}` },
+      { method: "PATCH", path: `/v1/users/${aUserId}`, body: { displayName: "被篡改" } },
+    ],
+    "/v1/users/{userId}/status": [{ method: "POST", path: `/v1/users/${aUserId}/status`, body: { status: "disabled" } }],
+    "/v1/users/{userId}/password-reset": [{ method: "POST", path: `/v1/users/${aUserId}/password-reset`, body: { newPassword: "Taken-over-2026" } }],
+    // An id in a body: a user placed at A's root node.
+    "/v1/users": [{ method: "POST", path: "/v1/users", body: { username: "intruder", displayName: "x", role: "viewer", scopeNodeId: a.tenant.rootNodeId, password: "Xq-7731-zz" } }],
+  });
+  // Version numbers are per tenant: B asking for version 1 gets B's own version 1, never A's.
+  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}"]);
+
+  async function snapshotOf(tenantId: string) {
+    const items = [];
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`]) {
+      const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
+      items.push(...(out.Items ?? []));
+    }
+    return JSON.stringify(items);
+  }
+
+  beforeAll(async () => {
+    a = await adminOf(app, "qidong");
+    aUserId = (await userAt(app, a.client, a.tenant.tenantId, "a.grid", "grid_worker", a.tenant.rootNodeId)).userId;
+    const b = await adminOf(app, "songjiang");
+    bClients.set("tenant_admin", b.client);
+    for (const role of roles.filter((r) => r !== "tenant_admin")) {
+      bClients.set(role, (await userAt(app, b.client, b.tenant.tenantId, `b.${role.replace(/_/g, "-")}`, role, b.tenant.rootNodeId)).client);
+    }
+  });
+
+  it("covers every API path that carries an id", async () => {
+    const doc = await (await app.request("/v1/openapi.json")).json();
+    const templated = Object.keys(doc.paths).filter((p) => p.includes("{") && !notCrossTenantIds.has(p));
+    expect(templated.filter((p) => !(p in idEndpoints())).sort()).toEqual([]);
+  });
+
+  it.each(roles)("answers 404 to tenant B's %s on every endpoint aimed at tenant A, and writes nothing", async (role) => {
+    const before = await snapshotOf(a.tenant.tenantId);
+    const client = bClients.get(role)!;
+    for (const calls of Object.values(idEndpoints())) {
+      for (const call of calls) {
+        const res =
+          call.method === "GET" ? await client.get(call.path)
+          : call.method === "PATCH" ? await client.patch(call.path, call.body)
+          : await client.post(call.path, call.body);
+        expect(res.status, `${role} ${call.method} ${call.path}`).toBe(404);
+      }
+    }
+    expect(await snapshotOf(a.tenant.tenantId)).toBe(before);
+  });
+
+  it("lists only the caller's own tenant's users, nodes and audit entries", async () => {
+    const admin = bClients.get("tenant_admin")!;
+    const users = await (await admin.get("/v1/users?limit=100")).json();
+    expect(users.items.map((u: { username: string }) => u.username)).not.toContain("a.grid");
+    const nodes = await (await admin.get("/v1/nodes")).json();
+    expect(nodes.items.map((n: { nodeId: string }) => n.nodeId)).not.toContain(a.tenant.rootNodeId);
+    const audit = await (await admin.get(`/v1/audit?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&limit=200`)).json();
+    expect(audit.items.map((e: { targetId: string }) => e.targetId)).not.toContain(aUserId);
+  });
+
+  it("ignores a tenant named in the query or body: only the token decides", async () => {
+    const admin = bClients.get("tenant_admin")!;
+    const res = await admin.get(`/v1/users?tenantId=${a.tenant.tenantId}&limit=100`);
+    const names = (await res.json()).items.map((u: { username: string }) => u.username);
+    expect(names).not.toContain("a.grid");
+    const patched = await admin.patch(`/v1/users/${aUserId}`, { displayName: "x", tenantId: a.tenant.tenantId });
+    expect(patched.status).toBe(404);
+  });
+});
