@@ -79,7 +79,18 @@ describe("role matrix", () => {
   it("lets a town officer hand out only roles below the county admin", async () => {
     const res = await clients.town_officer.post("/v1/users", newUser("tenant_admin", townA.nodeId));
     expect(res.status).toBe(403);
-    expect((await res.json()).code).toBe("user.role_not_assignable");
+    const problem = await res.json();
+    expect(problem.code).toBe("user.role_not_assignable");
+    expect(problem.detail).toBe("您不能授予“县级管理员”角色。");
+  });
+
+  it("does not let an admin demote or move themselves, so a county always keeps its admin", async () => {
+    const me = await (await clients.tenant_admin.get("/v1/me")).json();
+    const demote = await clients.tenant_admin.patch(`/v1/users/${me.user.userId}`, { role: "viewer" });
+    expect(demote.status).toBe(403);
+    expect((await demote.json()).code).toBe("user.cannot_change_own_access");
+    expect((await clients.tenant_admin.patch(`/v1/users/${me.user.userId}`, { scopeNodeId: townA.nodeId })).status).toBe(403);
+    expect((await clients.tenant_admin.patch(`/v1/users/${me.user.userId}`, { displayName: "新名字" })).status).toBe(200);
   });
 
   it("shows phone numbers only to those who manage users", async () => {

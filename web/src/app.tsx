@@ -1,17 +1,31 @@
 import { Route, Router } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { Layout } from "./components/layout.tsx";
+import { RequireSignIn } from "./components/require-sign-in.tsx";
 import { I18nProvider } from "./i18n/index.tsx";
 
 const HomePage = lazy(() => import("./pages/home/index.tsx"));
 const HealthPage = lazy(() => import("./pages/health/index.tsx"));
+const SignupPage = lazy(() => import("./pages/signup/index.tsx"));
+const LoginPage = lazy(() => import("./pages/login/index.tsx"));
+const PasswordPage = lazy(() => import("./pages/account-password/index.tsx"));
+const UsersPage = lazy(() => import("./pages/users/index.tsx"));
+const AuditPage = lazy(() => import("./pages/audit/index.tsx"));
 
+// `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
   return (
     <I18nProvider>
       <Router root={Layout}>
         <Route path="/" component={HomePage} />
         <Route path="/status" component={HealthPage} />
+        <Route path="/signup" component={SignupPage} />
+        <Route path="/login" component={LoginPage} />
+        <Route component={RequireSignIn}>
+          <Route path="/account/password" component={PasswordPage} />
+          <Route path="/users" component={UsersPage} info={{ access: "user.read" }} />
+          <Route path="/audit" component={AuditPage} info={{ access: "audit.read" }} />
+        </Route>
       </Router>
     </I18nProvider>
   );

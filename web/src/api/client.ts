@@ -1,12 +1,27 @@
 /**
  * The one way the web client talks to the API: same origin by default,
- * Accept-Language from the UI, problem+json turned into ApiError.
+ * Accept-Language from the UI, the bearer token from the session (renewed
+ * once when it has expired), problem+json turned into ApiError.
  */
+import type { Role } from "@firegov/core/identity/roles";
+
+export type { Role };
+
 export interface ProblemField {
   path: string;
   code: string;
   message: string;
 }
+
+/**
+ * Problems that concern one field without naming it in `errors`: the form
+ * shows them next to that field rather than above the form.
+ */
+const fieldOfCode: Record<string, string> = {
+  "tenant.slug_taken": "body.slug",
+  "user.username_taken": "body.username",
+  "auth.wrong_password": "body.currentPassword",
+};
 
 export class ApiError extends Error {
   constructor(
@@ -19,6 +34,24 @@ export class ApiError extends Error {
     super(message);
     this.name = "ApiError";
   }
+
+  /** The message for one input, by its request path (`body.admin.password`). */
+  fieldMessage(path: string): string | undefined {
+    const own = this.fields.filter((f) => f.path === path).map((f) => f.message);
+    if (own.length) return own.join("；");
+    return fieldOfCode[this.code] === path ? this.message : undefined;
+  }
+
+  /** Field problems the form has no input for: shown with the form's own message. */
+  otherFields(paths: readonly string[]): ProblemField[] {
+    return this.fields.filter((f) => !paths.includes(f.path));
+  }
+
+  /** Whether the form shows this problem entirely next to one of its inputs. */
+  belongsTo(paths: readonly string[]): boolean {
+    const field = fieldOfCode[this.code];
+    return field !== undefined && paths.includes(field);
+  }
 }
 
 let languageHeader = "zh-CN";
@@ -26,14 +59,55 @@ export function setApiLanguage(locale: string) {
   languageHeader = locale;
 }
 
+/** What the client needs from the session; the auth module provides it. */
+export interface TokenSource {
+  accessToken(): string | undefined;
+  /** A fresh access token; concurrent callers share one refresh. Rejects when the session cannot be restored. */
+  renew(): Promise<string>;
+  /** The API ended the session (revoked, disabled, invalid token). */
+  ended(error: ApiError): void;
+}
+
+let tokens: TokenSource | undefined;
+export function setTokenSource(source: TokenSource | undefined) {
+  tokens = source;
+}
+
 const base = (import.meta.env.VITE_API_BASE as string | undefined) ?? "";
 
-export async function apiFetch(path: string, init: RequestInit = {}, okStatuses: number[] = []): Promise<Response> {
-  const headers = new Headers(init.headers);
-  headers.set("accept-language", languageHeader);
-  if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
-  const res = await fetch(`${base}${path}`, { ...init, headers });
-  if (res.ok || okStatuses.includes(res.status)) return res;
+interface FetchOptions {
+  /** Statuses that still carry a normal body. */
+  okStatuses?: number[];
+  /** Public endpoints: no bearer token, no refresh. */
+  anonymous?: boolean;
+}
+
+export async function apiFetch(path: string, init: RequestInit = {}, opts: FetchOptions = {}): Promise<Response> {
+  const send = (token: string | undefined) => {
+    const headers = new Headers(init.headers);
+    headers.set("accept-language", languageHeader);
+    if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
+    if (token) headers.set("authorization", `Bearer ${token}`);
+    return fetch(`${base}${path}`, { ...init, headers });
+  };
+  const token = opts.anonymous ? undefined : tokens?.accessToken();
+  let res = await send(token);
+  if (res.status === 401 && token && tokens) {
+    const problem = await toApiError(res);
+    if (problem.code !== "auth.token_expired") {
+      tokens.ended(problem);
+      throw problem;
+    }
+    // Another request may already have renewed it: then no second refresh.
+    const current = tokens.accessToken();
+    res = await send(current && current !== token ? current : await tokens.renew());
+    if (res.status === 401) {
+      const again = await toApiError(res);
+      tokens.ended(again);
+      throw again;
+    }
+  }
+  if (res.ok || opts.okStatuses?.includes(res.status)) return res;
   throw await toApiError(res);
 }
 
@@ -45,6 +119,34 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, "unknown", `${res.status} ${res.statusText}`);
 }
 
+async function json<T>(path: string, init: RequestInit = {}, opts: FetchOptions = {}): Promise<T> {
+  return (await (await apiFetch(path, init, opts)).json()) as T;
+}
+
+const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({ method: "POST", body: JSON.stringify(body), headers });
+
+function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/**
+ * An Idempotency-Key: a v4 UUID. `crypto.randomUUID` exists only in secure
+ * contexts, and intranet deployments may be served over plain http.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function" && globalThis.isSecureContext !== false) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// ---- system
+
 export interface HealthReport {
   status: "ok" | "degraded";
   dynamodb: { reachable: boolean; table: string; tableStatus?: string; latencyMs: number; error?: string };
@@ -53,6 +155,175 @@ export interface HealthReport {
 
 /** 503 still carries a report: the API is up, the database is not. */
 export async function getHealth(): Promise<HealthReport> {
-  const res = await apiFetch("/health", {}, [503]);
-  return (await res.json()) as HealthReport;
+  return json<HealthReport>("/health", {}, { okStatuses: [503], anonymous: true });
+}
+
+// ---- tenancy and auth
+
+export interface Preset {
+  id: string;
+  name: { zh: string; en: string };
+  document: { title: string; number: string | null; issuer: string | null; date: string };
+}
+
+export async function getPresets(): Promise<Preset[]> {
+  return (await json<{ items: Preset[] }>("/v1/presets", {}, { anonymous: true })).items;
+}
+
+export interface SignupInput {
+  slug: string;
+  name: string;
+  timeZone?: string;
+  presetId: string;
+  admin: { username: string; displayName: string; phone?: string; email?: string; password: string };
+}
+
+export interface SignupResult {
+  tenantId: string;
+  adminUserId: string;
+  rootNodeId: string;
+}
+
+export function signup(input: SignupInput, idempotencyKey: string): Promise<SignupResult> {
+  return json<SignupResult>("/v1/signup", post(input, { "idempotency-key": idempotencyKey }), { anonymous: true });
+}
+
+export interface User {
+  userId: string;
+  username: string;
+  displayName: string;
+  phone?: string;
+  email?: string;
+  role: Role;
+  scopeNodeId: string;
+  scopePath: string;
+  status: "active" | "disabled";
+  mustChangePassword: boolean;
+  lockedUntil?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Tenant {
+  tenantId: string;
+  name: string;
+  timeZone: string;
+  presetId: string;
+  rootNodeId: string;
+  status: string;
+  createdAt: string;
+}
+
+export interface SignedIn {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  user: User;
+  mustChangePassword: boolean;
+}
+
+export interface LoginInput {
+  tenant: string;
+  username: string;
+  password: string;
+}
+
+export function login(input: LoginInput): Promise<SignedIn> {
+  return json<SignedIn>("/v1/auth/login", post(input), { anonymous: true });
+}
+
+/** Rotates the refresh token: the one returned replaces the one sent, which is spent. */
+export function refresh(refreshToken: string): Promise<SignedIn> {
+  return json<SignedIn>("/v1/auth/refresh", post({ refreshToken }), { anonymous: true });
+}
+
+export async function logout(): Promise<void> {
+  await apiFetch("/v1/auth/logout", { method: "POST" });
+}
+
+export function getMe(): Promise<{ user: User; tenant: Tenant }> {
+  return json("/v1/me");
+}
+
+export async function changePassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
+  await apiFetch("/v1/me/password", post(input));
+}
+
+// ---- users and nodes
+
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+export function listUsers(params: { cursor?: string; limit?: number } = {}): Promise<Page<User>> {
+  return json(`/v1/users${queryString(params)}`);
+}
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  phone?: string;
+  email?: string;
+  role: Role;
+  scopeNodeId: string;
+  password: string;
+}
+
+export function createUser(input: CreateUserInput, idempotencyKey: string): Promise<User> {
+  return json("/v1/users", post(input, { "idempotency-key": idempotencyKey }));
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  phone?: string | null;
+  email?: string | null;
+  role?: Role;
+  scopeNodeId?: string;
+}
+
+const userPath = (userId: string) => `/v1/users/${encodeURIComponent(userId)}`;
+
+export function updateUser(userId: string, input: UpdateUserInput): Promise<User> {
+  return json(userPath(userId), { method: "PATCH", body: JSON.stringify(input) });
+}
+
+export function setUserStatus(userId: string, status: User["status"]): Promise<User> {
+  return json(`${userPath(userId)}/status`, post({ status }));
+}
+
+/** Sets a temporary password: the user must change it and is signed out everywhere. */
+export function resetPassword(userId: string, newPassword: string): Promise<User> {
+  return json(`${userPath(userId)}/password-reset`, post({ newPassword }));
+}
+
+export interface JurisdictionNode {
+  nodeId: string;
+  parentId?: string;
+  path: string;
+  level: string;
+  name: string;
+  status: string;
+}
+
+export function listNodes(params: { cursor?: string; limit?: number } = {}): Promise<Page<JurisdictionNode>> {
+  return json(`/v1/nodes${queryString(params)}`);
+}
+
+// ---- audit
+
+export interface AuditEntry {
+  auditId: string;
+  at: string;
+  actorType: string;
+  actorId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  requestId: string;
+  details?: Record<string, unknown>;
+}
+
+export function listAudit(params: { from: string; to: string; cursor?: string; limit?: number }): Promise<Page<AuditEntry>> {
+  return json(`/v1/audit${queryString(params)}`);
 }

@@ -1,24 +1,40 @@
 import { A } from "@solidjs/router";
-import { createEffect, type ParentProps } from "solid-js";
+import { createEffect, Show, type ParentProps } from "solid-js";
 import { setApiLanguage } from "../api/client.ts";
+import { can, type Action } from "../auth/access.ts";
+import { signedInUser } from "../auth/session.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { SessionBar } from "./session-bar.tsx";
 
-/** Header + navigation; the nav wraps under the title on a phone. */
+/** Header + navigation; the nav wraps under the title on a phone. Links by what the role may open. */
 export function Layout(props: ParentProps) {
   const { t, locale, setLocale } = useI18n();
   createEffect(() => setApiLanguage(locale()));
+  const allowed = (action: Action) => {
+    const user = signedInUser();
+    return user !== undefined && !user.mustChangePassword && can(user.role, action);
+  };
   return (
     <div class="shell">
       <header class="topbar">
-        <div class="brand">
-          <span class="brand-mark" aria-hidden="true">消</span>
-          <div>
-            <div class="brand-title">{t("app.title")}</div>
-            <div class="brand-subtitle">{t("app.subtitle")}</div>
+        <div class="topbar-row">
+          <div class="brand">
+            <span class="brand-mark" aria-hidden="true">消</span>
+            <div>
+              <div class="brand-title">{t("app.title")}</div>
+              <div class="brand-subtitle">{t("app.subtitle")}</div>
+            </div>
           </div>
+          <SessionBar />
         </div>
         <nav class="nav">
           <A href="/" end>{t("nav.home")}</A>
+          <Show when={allowed("user.read")}>
+            <A href="/users">{t("nav.users")}</A>
+          </Show>
+          <Show when={allowed("audit.read")}>
+            <A href="/audit">{t("nav.audit")}</A>
+          </Show>
           <A href="/status">{t("nav.health")}</A>
           <a href="/v1/docs">{t("nav.apiDocs")}</a>
           <button type="button" class="link-button" onClick={() => setLocale(locale() === "zh-CN" ? "en" : "zh-CN")}>

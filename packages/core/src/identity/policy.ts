@@ -16,6 +16,13 @@ export const actions = [
   "profile.edit",
   "profile.publish",
   "node.read",
+  "node.manage",
+  "node.classify",
+  "org.read",
+  "org.manage",
+  "org.personal_data",
+  "compliance.read",
+  "compliance.refresh",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -30,6 +37,15 @@ export const policy: Record<Action, readonly Role[]> = {
   "profile.edit": ["tenant_admin"],
   "profile.publish": ["tenant_admin"],
   "node.read": everyone,
+  "node.manage": ["tenant_admin", "town_officer"],
+  // A town's tier sets its staffing minimums: classified from the county, never by the town itself.
+  "node.classify": ["tenant_admin"],
+  "org.read": everyone,
+  "org.manage": ["tenant_admin", "town_officer", "village_manager"],
+  // Phone and ID numbers: admins and officers, within their subtree.
+  "org.personal_data": ["tenant_admin", "town_officer"],
+  "compliance.read": everyone,
+  "compliance.refresh": ["tenant_admin", "town_officer"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

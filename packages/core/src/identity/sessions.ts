@@ -6,6 +6,7 @@ import { TENANT_ID_PATTERN } from "../db/keys.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
+import { bilingual } from "../errors/zod-issues.ts";
 import { useCase } from "../use-case.ts";
 import { DUMMY_HASH, verifyPassword } from "./password.ts";
 import {
@@ -38,9 +39,9 @@ export interface SignedIn {
 
 export const LoginInput = z
   .object({
-    tenant: z.string().trim().toLowerCase().min(1).max(64),
-    username: z.string().trim().toLowerCase().min(1).max(64),
-    password: z.string().min(1).max(128),
+    tenant: z.string().trim().toLowerCase().min(1, bilingual("请填写单位代码", "Enter the county code")).max(64),
+    username: z.string().trim().toLowerCase().min(1, bilingual("请填写用户名", "Enter your username")).max(64),
+    password: z.string().min(1, bilingual("请填写密码", "Enter your password")).max(128),
   })
   .meta({ id: "LoginInput" });
 

@@ -10,7 +10,7 @@ import { useCase } from "../use-case.ts";
 import { DisplayName, Email, Password, passwordPolicy, Phone, Username } from "./fields.ts";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./password.ts";
 import { assignableRoles, authorize, can } from "./policy.ts";
-import { roles, type Role } from "./roles.ts";
+import { roleNames, roles, type Role } from "./roles.ts";
 import { liveSessionsOf, revokeSessions } from "./sessions.ts";
 import { toUserView, type UserView } from "./user-view.ts";
 
@@ -30,7 +30,9 @@ async function loadNode(nodeId: string) {
 
 function assertAssignable(role: Role) {
   const actor = useUser();
-  if (!assignableRoles[actor.role]?.includes(role)) throw new AppError("forbidden", "user.role_not_assignable", { role });
+  if (!assignableRoles[actor.role]?.includes(role)) {
+    throw new AppError("forbidden", "user.role_not_assignable", { roleZh: roleNames[role].zh, roleEn: roleNames[role].en });
+  }
 }
 
 export const ListUsersInput = z.object({
@@ -125,6 +127,9 @@ export const updateUser = useCase(UpdateUserInput, async (input, userId: string)
   const actor = useUser();
   const current = await loadUser(userId);
   authorize(actor, "user.manage", { path: current.scopePath });
+  // An admin who demotes or moves themselves could leave the county with no one to manage it.
+  const changesAccess = (input.role && input.role !== current.role) || (input.scopeNodeId && input.scopeNodeId !== current.scopeNodeId);
+  if (userId === actor.userId && changesAccess) throw new AppError("forbidden", "user.cannot_change_own_access");
   const node = input.scopeNodeId ? await loadNode(input.scopeNodeId) : undefined;
   if (node) authorize(actor, "user.manage", { path: node.path });
   if (input.role && input.role !== current.role) {

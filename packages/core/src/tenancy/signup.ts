@@ -31,7 +31,7 @@ export const SignupInput = z
       .trim()
       .regex(TENANT_ID_PATTERN, bilingual("单位代码为 3–32 位小写字母、数字或连字符，以字母开头", "County code: 3–32 lowercase letters, digits or hyphens, starting with a letter"))
       .refine((s) => !RESERVED_SLUGS.has(s), bilingual("该单位代码为系统保留", "This county code is reserved")),
-    name: z.string().trim().min(2, bilingual("请填写单位名称", "County name is required")).max(60),
+    name: z.string().trim().min(2, bilingual("单位名称至少 2 个字", "County name needs at least 2 characters")).max(60),
     timeZone: z.string().default("Asia/Shanghai").refine(isTimeZone, bilingual("不是有效的时区", "Not a valid time zone")),
     presetId: z.string().min(1),
     admin: z.object({

@@ -1,0 +1,48 @@
+import { A, createAsync, query, useNavigate } from "@solidjs/router";
+import { Show, Suspense } from "solid-js";
+import { getMe } from "../api/client.ts";
+import { session, signedInUser, signOut } from "../auth/session.ts";
+import { roleName } from "../display.ts";
+import { useI18n } from "../i18n/index.tsx";
+
+/** Keyed by user, so a different sign-in never sees the last user's tenant. */
+const me = query((_userId: string) => getMe(), "me");
+
+/** Who is signed in (name, role, county) with sign-out; or the ways in. */
+export function SessionBar() {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const tenant = createAsync(async () => {
+    const user = signedInUser();
+    return user ? (await me(user.userId)).tenant : undefined;
+  });
+  const logout = () => {
+    navigate("/login", { replace: true });
+    void signOut();
+  };
+  return (
+    <div class="session-bar">
+      <Show when={signedInUser()}>
+        {(user) => (
+          <>
+            <div class="who" data-testid="signed-in-user">
+              <span class="who-name">{user().displayName}</span>
+              <span class="who-meta">
+                {roleName(user().role, locale())}
+                <Suspense>
+                  <Show when={tenant()}>{(tn) => <> · {tn().name}</>}</Show>
+                </Suspense>
+              </span>
+            </div>
+            <A href="/account/password" class="nav-link">{t("nav.password")}</A>
+            <button type="button" class="link-button" onClick={logout}>{t("nav.logout")}</button>
+          </>
+        )}
+      </Show>
+      <Show when={session().status === "signed-out"}>
+        <A href="/login" class="nav-link">{t("nav.login")}</A>
+        <A href="/signup" class="nav-link">{t("nav.signup")}</A>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { For } from "solid-js";
+import type { JurisdictionNode, Role, User } from "../../api/client.ts";
+import { fieldError, SelectField, TextField } from "../../components/form.tsx";
+import { nodeOptionLabel, roleName } from "../../display.ts";
+import { useI18n } from "../../i18n/index.tsx";
+
+export const USER_FIELD_PATHS = ["body.displayName", "body.phone", "body.email", "body.role", "body.scopeNodeId"] as const;
+
+/** Name, contact, role and node: the fields creating and editing a user share. */
+export function UserFields(props: { user?: User; nodes: JurisdictionNode[]; roles: readonly Role[]; error: unknown }) {
+  const { t, locale } = useI18n();
+  const selectedNode = () => props.user?.scopeNodeId ?? props.nodes[0]?.nodeId;
+  return (
+    <>
+      <TextField label={t("users.displayName")} name="displayName" value={props.user?.displayName ?? ""} required error={fieldError(props.error, "body.displayName")} />
+      <TextField label={t("users.phone")} name="phone" type="tel" inputmode="tel" value={props.user?.phone ?? ""} optional error={fieldError(props.error, "body.phone")} />
+      <TextField label={t("users.email")} name="email" type="email" value={props.user?.email ?? ""} optional error={fieldError(props.error, "body.email")} />
+      <SelectField label={t("users.role")} name="role" required error={fieldError(props.error, "body.role")}>
+        <option value="" disabled selected={!props.user}>{t("users.roleChoose")}</option>
+        <For each={props.roles}>{(role) => <option value={role} selected={role === props.user?.role}>{roleName(role, locale())}</option>}</For>
+      </SelectField>
+      <SelectField label={t("users.scope")} name="scopeNodeId" required error={fieldError(props.error, "body.scopeNodeId")}>
+        <For each={props.nodes}>{(node) => <option value={node.nodeId} selected={node.nodeId === selectedNode()}>{nodeOptionLabel(node, props.nodes[0])}</option>}</For>
+      </SelectField>
+    </>
+  );
+}
