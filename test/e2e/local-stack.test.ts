@@ -4,25 +4,25 @@ import type { Browser } from "playwright-core";
 import { presetIds } from "@firegov/profiles";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactsDir, launchChromium } from "../support/browser.ts";
-import { repoRoot, startLocalStack, type RunningStack } from "../support/local-stack.ts";
+import { groupAlive, repoRoot, startLocalStack, type RunningStack } from "../support/local-stack.ts";
 
 function javaProcessesOnPort(port: number): string[] {
   const ps = execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" });
   return ps.split("\n").filter((line) => line.includes("DynamoDBLocal.jar") && line.includes(`-port ${port}`));
 }
 
-describe("npm start's local stack, in Chromium", () => {
+describe("`npm start`, in Chromium", () => {
   let stack: RunningStack;
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startLocalStack();
+    stack = await startLocalStack({}, { viaNpmStart: true });
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (stack && stack.child.exitCode === null) await stack.interrupt();
+    await stack?.interrupt();
   });
 
   it("answers /health with 200 and DynamoDB reachable", async () => {
@@ -76,9 +76,10 @@ describe("npm start's local stack, in Chromium", () => {
 
   it("stops everything on Ctrl-C, leaving no java process", async () => {
     expect(javaProcessesOnPort(stack.dynamoPort)).toHaveLength(1);
-    const code = await stack.interrupt();
-    expect(code).toBe(0);
+    await stack.interrupt();
+    expect(groupAlive(stack.child.pid!)).toBe(false);
     expect(javaProcessesOnPort(stack.dynamoPort)).toEqual([]);
+    expect(stack.output()).toContain("正在停止本地服务");
   });
 });
 

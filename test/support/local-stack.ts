@@ -11,14 +11,19 @@ export interface RunningStack {
   dynamoPort: number;
   child: ChildProcess;
   output: () => string;
-  /** Ctrl-C as a terminal sends it: SIGINT to the whole process group. */
-  interrupt(): Promise<number | null>;
+  /** Ctrl-C as a terminal sends it: SIGINT to the whole process group; resolves once every process of the group is gone. */
+  interrupt(): Promise<void>;
 }
 
-/** `npm start`'s own script, on free ports with a throwaway data folder, in a process group of its own. */
-export async function startLocalStack(env: NodeJS.ProcessEnv = {}): Promise<RunningStack> {
+/**
+ * The local stack on free ports with a throwaway data folder, in a process
+ * group of its own: `npm start` itself when asked (as the README says), or
+ * its script directly (the web client already built) to save time.
+ */
+export async function startLocalStack(env: NodeJS.ProcessEnv = {}, opts: { viaNpmStart?: boolean } = {}): Promise<RunningStack> {
   const dynamoPort = await freePort();
-  const child = spawn(join(repoRoot, "node_modules/.bin/tsx"), ["scripts/local-stack.ts"], {
+  const [command, args] = opts.viaNpmStart ? ["npm", ["start"]] : [join(repoRoot, "node_modules/.bin/tsx"), ["scripts/local-stack.ts"]];
+  const child = spawn(command, args, {
     cwd: repoRoot,
     detached: true,
     env: {
@@ -36,7 +41,7 @@ export async function startLocalStack(env: NodeJS.ProcessEnv = {}): Promise<Runn
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
 
   const base = await new Promise<string>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`local stack not ready in 90 s:\n${output}`)), 90_000);
@@ -60,8 +65,24 @@ export async function startLocalStack(env: NodeJS.ProcessEnv = {}): Promise<Runn
     child,
     output: () => output,
     async interrupt() {
+      if (!groupAlive(child.pid!)) return;
       process.kill(-child.pid!, "SIGINT");
-      return exited;
+      await exited;
+      const deadline = Date.now() + 15_000;
+      while (groupAlive(child.pid!)) {
+        if (Date.now() > deadline) throw new Error(`processes of the stack survived Ctrl-C:\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
   };
+}
+
+/** Whether any process of the group still exists (signal 0 probes without killing). */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
