@@ -5,6 +5,9 @@ import type { AppDeps, AppEnv } from "./env.ts";
 import { rejectMalformedJson, requestContext } from "./middleware.ts";
 import { onError } from "./problem.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { complianceRoutes } from "./routes/compliance.ts";
+import { jurisdictionRoutes } from "./routes/jurisdiction.ts";
+import { organisationRoutes } from "./routes/organisation.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -37,6 +40,9 @@ export function createApp(deps: AppDeps) {
   app.route("/", userRoutes());
   app.route("/", auditRoutes());
   app.route("/", profileRoutes(deps.presets));
+  app.route("/", jurisdictionRoutes());
+  app.route("/", organisationRoutes());
+  app.route("/", complianceRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Identity } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
+import { orgFixture } from "../support/org.ts";
 import { adminOf, as, userAt } from "../support/tenants.ts";
 
 type Role = Identity.Role;
@@ -18,6 +19,7 @@ describe("tenant isolation", () => {
   const app = testApp(db);
   let a: Awaited<ReturnType<typeof adminOf>>;
   let aUserId: string;
+  let aOrg: Awaited<ReturnType<typeof orgFixture>>;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -30,13 +32,43 @@ describe("tenant isolation", () => {
     "/v1/users/{userId}/password-reset": [{ method: "POST", path: `/v1/users/${aUserId}/password-reset`, body: { newPassword: "Taken-over-2026" } }],
     // An id in a body: a user placed at A's root node.
     "/v1/users": [{ method: "POST", path: "/v1/users", body: { username: "intruder", displayName: "x", role: "viewer", scopeNodeId: a.tenant.rootNodeId, password: "Xq-7731-zz" } }],
+    ...organisationEndpoints(),
   });
+  // The jurisdiction, organisation and compliance paths, aimed at A's town and what it holds.
+  const organisationEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
+    const n = `/v1/nodes/${aOrg.town.nodeId}`;
+    return {
+      "/v1/nodes/{nodeId}": [{ method: "GET", path: n }, { method: "PATCH", path: n, body: { name: "被篡改" } }],
+      "/v1/nodes/{nodeId}/subtree": [{ method: "GET", path: `${n}/subtree` }],
+      "/v1/nodes/{nodeId}/move": [{ method: "POST", path: `${n}/move`, body: { parentId: a.tenant.rootNodeId } }],
+      "/v1/nodes/{nodeId}/retire": [{ method: "POST", path: `${n}/retire` }],
+      "/v1/nodes/{nodeId}/organisation": [{ method: "GET", path: `${n}/organisation` }],
+      "/v1/nodes/{nodeId}/people": [{ method: "GET", path: `${n}/people` }, { method: "POST", path: `${n}/people`, body: { name: "x", employment: "on_payroll" } }],
+      "/v1/nodes/{nodeId}/subtree/people": [{ method: "GET", path: `${n}/subtree/people` }],
+      "/v1/nodes/{nodeId}/people/{personId}": [{ method: "GET", path: `${n}/people/${aOrg.personId}` }, { method: "PATCH", path: `${n}/people/${aOrg.personId}`, body: { name: "被篡改" } }],
+      "/v1/nodes/{nodeId}/bodies/{bodyId}": [{ method: "POST", path: `${n}/bodies/town_committee`, body: { localName: "x" } }],
+      "/v1/nodes/{nodeId}/standards/{standardId}/items/{itemId}": [{ method: "POST", path: `${n}/standards/eight_haves/items/premises`, body: { metOn: "2024-01-01" } }],
+      "/v1/nodes/{nodeId}/milestones/{milestoneId}": [{ method: "POST", path: `${n}/milestones/town_committee`, body: { metOn: "2024-01-01" } }],
+      "/v1/nodes/{nodeId}/subtree/brigades": [{ method: "GET", path: `${n}/subtree/brigades` }],
+      "/v1/nodes/{nodeId}/brigades": [{ method: "POST", path: `${n}/brigades`, body: { name: "x", force: "micro_station" } }],
+      "/v1/nodes/{nodeId}/brigades/{brigadeId}": [{ method: "GET", path: `${n}/brigades/${aOrg.brigadeId}` }, { method: "PATCH", path: `${n}/brigades/${aOrg.brigadeId}`, body: { status: "disbanded" } }],
+      "/v1/nodes/{nodeId}/records": [{ method: "GET", path: `${n}/records` }, { method: "POST", path: `${n}/records`, body: { kind: "drill", date: "2024-01-01" } }],
+      "/v1/nodes/{nodeId}/records/{recordId}": [{ method: "GET", path: `${n}/records/${aOrg.recordId}` }, { method: "PATCH", path: `${n}/records/${aOrg.recordId}`, body: { title: "被篡改" } }],
+      "/v1/compliance/nodes/{nodeId}": [{ method: "GET", path: `/v1/compliance/nodes/${aOrg.town.nodeId}` }],
+      // Ids in a body or query.
+      "/v1/nodes": [{ method: "POST", path: "/v1/nodes", body: { parentId: aOrg.town.nodeId, name: "x" } }],
+      "/v1/compliance/rollup": [{ method: "GET", path: `/v1/compliance/rollup?nodeId=${aOrg.town.nodeId}` }],
+      "/v1/compliance/refresh": [{ method: "POST", path: "/v1/compliance/refresh", body: { nodeId: aOrg.town.nodeId } }],
+      "/v1/import/staff": [{ method: "POST", path: `/v1/import/staff?under=${aOrg.town.nodeId}`, body: {} }],
+    };
+  };
   // Version numbers are per tenant: B asking for version 1 gets B's own version 1, never A's.
   const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}"]);
 
   async function snapshotOf(tenantId: string) {
     const items = [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`]) {
+    const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`)]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -46,6 +78,7 @@ describe("tenant isolation", () => {
   beforeAll(async () => {
     a = await adminOf(app, "qidong");
     aUserId = (await userAt(app, a.client, a.tenant.tenantId, "a.grid", "grid_worker", a.tenant.rootNodeId)).userId;
+    aOrg = await orgFixture(a.client, a.tenant.rootNodeId);
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {

@@ -13,3 +13,5 @@ export * as Tenancy from "./tenancy/index.ts";
 export * as Audit from "./audit/index.ts";
 export * as Jurisdiction from "./jurisdiction/index.ts";
 export * as Profiles from "./profile/index.ts";
+export * as Organisation from "./organisation/index.ts";
+export * as Compliance from "./compliance/index.ts";

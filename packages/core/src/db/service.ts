@@ -1,10 +1,15 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { Service } from "electrodb";
 import { AuditEntity } from "../audit/audit.entity.ts";
+import { ComplianceSummaryEntity } from "../compliance/summary.entity.ts";
 import { SessionEntity } from "../identity/session.entity.ts";
 import { ThrottleEntity } from "../identity/throttle.entity.ts";
 import { LoginEntity, UserEntity } from "../identity/user.entity.ts";
 import { NodeEntity } from "../jurisdiction/node.entity.ts";
+import { OrgBodyEntity, MilestoneRecordEntity, StandardItemEntity } from "../organisation/body.entity.ts";
+import { BrigadeCoverEntity, BrigadeEntity } from "../organisation/brigade.entity.ts";
+import { PersonEntity } from "../organisation/person.entity.ts";
+import { AttendanceEntity, ObligationRecordEntity } from "../organisation/record.entity.ts";
 import { ProfileDraftEntity, ProfileHeadEntity, ProfileVersionEntity } from "../profile/profile.entity.ts";
 import { TenantEntity } from "../tenancy/tenant.entity.ts";
 import { IdempotencyEntity } from "./idempotency.entity.ts";
@@ -21,6 +26,15 @@ export const entities = {
   profileDraft: ProfileDraftEntity,
   profileHead: ProfileHeadEntity,
   idempotency: IdempotencyEntity,
+  person: PersonEntity,
+  orgBody: OrgBodyEntity,
+  standardItem: StandardItemEntity,
+  milestoneRecord: MilestoneRecordEntity,
+  brigade: BrigadeEntity,
+  brigadeCover: BrigadeCoverEntity,
+  obligationRecord: ObligationRecordEntity,
+  attendance: AttendanceEntity,
+  complianceSummary: ComplianceSummaryEntity,
 };
 
 /** One ElectroDB service over the one table; domains add their entities above. */

@@ -1,0 +1,199 @@
+import { z } from "zod";
+import { auditItem } from "../audit/record.ts";
+import { useActor, useUser } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { writeTransaction } from "../db/transact.ts";
+import { AppError } from "../errors/app-error.ts";
+import { authorize } from "../identity/policy.ts";
+import { readNodeView, toOrgData } from "../organisation/node-data.ts";
+import { loadNode, profileInForce, withCursor } from "../organisation/support.ts";
+import type { PolicyProfile } from "../profile/schema.ts";
+import { useCase } from "../use-case.ts";
+import { countByStatus, evaluateNode, recordsSince, type StatusCounts } from "./evaluate.ts";
+import { localDate } from "./periods.ts";
+import type { Finding } from "./types.ts";
+
+// Findings are computed on read: a node's findings are a pure function of
+// the profile version in effect at T, the node's data (one Query of its
+// view) and T, so any instant can be asked about and nothing goes stale.
+// The town roll-up is the one thing a dashboard reads for many nodes at
+// once: it reads maintained summaries, written by `refreshRollup`.
+
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+
+export const FindingSchema = z
+  .object({
+    ruleId: z.string(),
+    nodeId: z.string(),
+    subjectId: z.string().optional(),
+    status: z.enum(["met", "unmet", "due_soon", "not_applicable", "overdue"]),
+    evidence: Bilingual,
+    severity: z.enum(["high", "medium", "low", "info"]),
+    sourceRef: z.string().nullable(),
+    text: z.string(),
+  })
+  .meta({ id: "Finding" });
+
+const Counts = z.object({ met: z.int(), unmet: z.int(), due_soon: z.int(), overdue: z.int(), not_applicable: z.int() });
+
+export const NodeFindingsSchema = z
+  .object({ nodeId: z.string(), at: z.string(), today: z.string(), profileVersion: z.int(), counts: Counts, findings: z.array(FindingSchema) })
+  .meta({ id: "NodeFindings" });
+
+export const FindingsInput = z.object({
+  at: z.iso.datetime({ offset: true }).optional().meta({ description: "Judge as at this instant, with the profile version then in effect (default now)" }),
+});
+
+const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+async function tenantOf(tenantId: string) {
+  const { data } = await tenantDb().service.entities.tenant.get({ tenantId }).go();
+  return { timeZone: data?.timeZone ?? DEFAULT_TIME_ZONE, rootNodeId: data?.rootNodeId };
+}
+
+async function timeZoneOf(tenantId: string): Promise<string> {
+  return (await tenantOf(tenantId)).timeZone;
+}
+
+async function evaluateOne(tenantId: string, nodeId: string, profile: PolicyProfile, now: Date, timeZone: string) {
+  const view = await readNodeView(tenantId, nodeId, recordsSince(profile, localDate(now, timeZone)));
+  const node = view.node;
+  if (!node) throw new AppError("not_found", "node.not_found");
+  return { node, findings: node.status === "active" ? evaluateNode(profile, toOrgData({ ...view, node }), { now, timeZone }) : [] };
+}
+
+/** A node's findings at an instant (default now), under the profile version in effect then. */
+export const nodeFindings = useCase(
+  FindingsInput,
+  async (input, nodeId: string): Promise<z.infer<typeof NodeFindingsSchema>> => {
+    const actor = useUser();
+    const now = input.at ? new Date(input.at) : new Date();
+    const [{ version, profile }, timeZone] = await Promise.all([profileInForce(now), timeZoneOf(actor.tenantId)]);
+    const { node, findings } = await evaluateOne(actor.tenantId, nodeId, profile, now, timeZone);
+    authorize(actor, "compliance.read", node);
+    return { nodeId, at: now.toISOString(), today: localDate(now, timeZone), profileVersion: version, counts: countByStatus(findings), findings };
+  },
+  "query",
+);
+
+// ── Town roll-up ───────────────────────────────────────────────────────────
+
+export const RollupRowSchema = z
+  .object({ nodeId: z.string(), name: z.string(), path: z.string(), counts: Counts, nodesEvaluated: z.int(), profileVersion: z.int(), evaluatedAt: z.string() })
+  .meta({ id: "TownRollupRow" });
+
+export const RollupSchema = z.object({ items: z.array(RollupRowSchema), cursor: z.string().nullable() }).meta({ id: "TownRollup" });
+
+export const RollupInput = z.object({
+  nodeId: z.string().min(1).max(64).optional().meta({ description: "Towns under this node (default: the caller's scope)" }),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+
+type SummaryItem = { nodeId: string; name: string; path: string; met: number; unmet: number; dueSoon: number; overdue: number; notApplicable: number; nodesEvaluated: number; profileVersion: number; evaluatedAt: string };
+
+const toRow = (s: SummaryItem) => ({
+  nodeId: s.nodeId,
+  name: s.name,
+  path: s.path,
+  counts: { met: s.met, unmet: s.unmet, due_soon: s.dueSoon, overdue: s.overdue, not_applicable: s.notApplicable },
+  nodesEvaluated: s.nodesEvaluated,
+  profileVersion: s.profileVersion,
+  evaluatedAt: s.evaluatedAt,
+});
+
+/** Met/unmet counts per town under a node, as of each town's last refresh: one Query. */
+export const rollup = useCase(
+  RollupInput,
+  async (input): Promise<z.infer<typeof RollupSchema>> => {
+    const actor = useUser();
+    const path = input.nodeId ? (await loadNode(input.nodeId, { allowRetired: true })).path : actor.scopePath;
+    authorize(actor, "compliance.read", { path });
+    const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.complianceSummary.query.byRollup({ tenantId: actor.tenantId }).begins({ path }).go({ cursor, limit: input.limit }));
+    return { items: page.data.map(toRow), cursor: page.cursor };
+  },
+  "query",
+);
+
+export const RefreshInput = z.object({ nodeId: z.string().min(1).max(64).optional().meta({ description: "Refresh the towns under this node (default: the caller's scope)" }) }).meta({ id: "RefreshRollupInput" });
+
+const PARALLEL_READS = 8;
+
+/** The level the roll-up counts by; a closed id of the profile schema's vocabulary. */
+const ROLLUP_LEVEL = "town";
+
+async function allPages<T>(page: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const result = await page(cursor);
+    items.push(...result.data);
+    cursor = result.cursor;
+  } while (cursor);
+  return items;
+}
+
+/**
+ * Re-evaluates every active node of the towns under a node (one Query per
+ * node) and writes each town's summary: its own and its descendants' counts.
+ * A batch action, for the scheduled job and for an officer who wants the
+ * dashboard current now; the summaries go in transactions of up to 99 with
+ * one audit entry each.
+ */
+export const refreshRollup = useCase(RefreshInput, async (input): Promise<z.infer<typeof RollupSchema>> => {
+  // A signed-in officer, or a scheduled job acting as the system for one tenant (the whole tree).
+  const actor = useActor();
+  const tenant = await tenantOf(actor.tenantId);
+  const scope = input.nodeId && actor.type === "user" ? await loadNode(input.nodeId) : undefined;
+  const scopeNodeId = scope?.nodeId ?? (actor.type === "user" ? actor.scopeNodeId : tenant.rootNodeId);
+  const path = scope?.path ?? (actor.type === "user" ? actor.scopePath : `/${tenant.rootNodeId}`);
+  authorize(actor, "compliance.refresh", { path });
+  const now = new Date();
+  const timeZone = tenant.timeZone;
+  const { version, profile } = await profileInForce(now);
+  const townDepth = profile.levels.findIndex((l) => l.id === ROLLUP_LEVEL);
+  // Towns are summarised whole: a refresh asked for below town level has no town to write.
+  const nodes = (await allPages((cursor) => tenantDb().service.entities.node.query.bySubtree({ tenantId: actor.tenantId }).begins({ path }).go({ cursor, limit: 500 }))).filter((n) => n.status === "active");
+  const townIdOf = (p: string) => p.split("/")[townDepth + 1];
+  const towns = nodes.filter((n) => n.level === ROLLUP_LEVEL);
+  const summaries = new Map(towns.map((t) => [t.nodeId, { town: t, counts: countByStatus([]) as StatusCounts, nodes: 0 }]));
+  const inTowns = nodes.filter((n) => summaries.has(townIdOf(n.path) ?? ""));
+  for (let i = 0; i < inTowns.length; i += PARALLEL_READS) {
+    await Promise.all(
+      inTowns.slice(i, i + PARALLEL_READS).map(async (n) => {
+        const summary = summaries.get(townIdOf(n.path)!)!;
+        const counts = countByStatus((await evaluateOne(actor.tenantId, n.nodeId, profile, now, timeZone)).findings);
+        for (const key of Object.keys(counts) as (keyof StatusCounts)[]) summary.counts[key] += counts[key];
+        summary.nodes += 1;
+      }),
+    );
+  }
+  const items = [...summaries.values()].map(({ town, counts, nodes: evaluated }) => ({
+    tenantId: actor.tenantId,
+    nodeId: town.nodeId,
+    path: town.path,
+    name: town.name,
+    met: counts.met,
+    unmet: counts.unmet,
+    dueSoon: counts.due_soon,
+    overdue: counts.overdue,
+    notApplicable: counts.not_applicable,
+    nodesEvaluated: evaluated,
+    profileVersion: version,
+    evaluatedAt: now.toISOString(),
+  }));
+  for (let i = 0; i < items.length; i += 99) {
+    const chunk = items.slice(i, i + 99);
+    await writeTransaction(
+      tenantDb(),
+      ({ complianceSummary, audit }) => [
+        ...chunk.map((s) => complianceSummary.put(s).commit()),
+        auditItem({ audit }, { action: "compliance.refresh", targetType: "node", targetId: scopeNodeId ?? "", details: { towns: chunk.map((s) => s.nodeId), profileVersion: version } }, now),
+      ],
+      { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+    );
+  }
+  return { items: items.sort((a, b) => (a.path < b.path ? -1 : 1)).map(toRow), cursor: null };
+});
+
+export type { Finding };

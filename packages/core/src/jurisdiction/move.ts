@@ -1,0 +1,86 @@
+import { auditItem } from "../audit/record.ts";
+import { useUser } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { writeTransaction, type TxEntities } from "../db/transact.ts";
+import { AppError } from "../errors/app-error.ts";
+import { defined, type NodeItem } from "../organisation/support.ts";
+
+/** DynamoDB takes 100 items per transaction; the last one also carries the node, its parents and the audit entry. */
+const CHUNK = 90;
+
+/** One item of a transaction, built once the transaction hands over its entities. */
+type Op = (tx: TxEntities) => unknown;
+
+async function allPages<T>(page: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const result = await page(cursor);
+    items.push(...result.data);
+    cursor = result.cursor;
+  } while (cursor);
+  return items;
+}
+
+/**
+ * Rewrites the materialised path of a node and of every item that carries a
+ * path under it (descendant nodes, people, brigades, users' scopes, town
+ * summaries), in transactions of at most 100 items. Each rewrite is
+ * conditioned on the old path, so a concurrent change fails the move instead
+ * of being overwritten. The node itself moves in the last transaction, with
+ * its parents' child counts and the audit entry: until then it still answers
+ * at its old path, and a move interrupted part-way is finished by asking for
+ * it again (what is already rewritten no longer matches the old path).
+ */
+export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<void> {
+  const tenantId = useUser().tenantId;
+  const { service } = tenantDb();
+  const { entities } = service;
+  const oldPath = node.path;
+  const newPath = `${parent.path}/${node.nodeId}`;
+  const moved = (path: string) => `${newPath}${path.slice(oldPath.length)}`;
+  const opts = (cursor: string | null) => ({ cursor, limit: 500 });
+
+  const [nodes, people, brigades, users, summaries] = await Promise.all([
+    allPages((c) => entities.node.query.bySubtree({ tenantId }).begins({ path: `${oldPath}/` }).go(opts(c))),
+    allPages((c) => entities.person.query.bySubtree({ tenantId }).begins({ path: oldPath }).go(opts(c))),
+    allPages((c) => entities.brigade.query.bySubtree({ tenantId }).begins({ path: oldPath }).go(opts(c))),
+    allPages((c) => entities.user.query.byScope({ tenantId }).begins({ scopePath: oldPath }).go(opts(c))),
+    allPages((c) => entities.complianceSummary.query.byRollup({ tenantId }).begins({ path: oldPath }).go(opts(c))),
+  ]);
+  // begins_with on a path also matches a sibling whose id merely starts the same; ids are UUIDs, but keep to the subtree.
+  const under = (path: string) => path === oldPath || path.startsWith(`${oldPath}/`);
+
+  const ops: Op[] = [
+    ...nodes.filter((n) => under(n.path)).map((n): Op => (tx) => tx.node.patch({ tenantId, nodeId: n.nodeId }).set({ path: moved(n.path) }).where((a, op) => op.eq(a.path, n.path)).commit()),
+    ...people.filter((p) => under(p.path)).map((p): Op => (tx) => tx.person.patch({ tenantId, nodeId: p.nodeId, personId: p.personId }).set({ path: moved(p.path) }).where((a, op) => op.eq(a.path, p.path)).commit()),
+    ...brigades.filter((b) => under(b.path)).map((b): Op => (tx) => tx.brigade.patch({ tenantId, nodeId: b.nodeId, brigadeId: b.brigadeId }).set({ path: moved(b.path) }).where((a, op) => op.eq(a.path, b.path)).commit()),
+    ...users.filter((u) => under(u.scopePath)).map((u): Op => (tx) => tx.user.patch({ tenantId, userId: u.userId }).set({ scopePath: moved(u.scopePath) }).where((a, op) => op.eq(a.scopePath, u.scopePath)).commit()),
+    ...summaries.filter((s) => under(s.path)).map((s): Op => (tx) => tx.complianceSummary.patch({ tenantId, nodeId: s.nodeId }).set({ path: moved(s.path) }).where((a, op) => op.eq(a.path, s.path)).commit()),
+  ];
+  const last: Op[] = [
+    (tx) =>
+      tx.node
+        .patch({ tenantId, nodeId: node.nodeId })
+        .set({ path: newPath, parentId: parent.nodeId })
+        .where((a, op) => `${op.eq(a.path, oldPath)} AND ${op.eq(a.status, "active")}`)
+        .commit(),
+    (tx) => tx.node.patch({ tenantId, nodeId: node.parentId! }).add({ activeChildren: -1 }).commit(),
+    (tx) => tx.node.patch({ tenantId, nodeId: parent.nodeId }).add({ activeChildren: 1 }).where((a, op) => op.eq(a.status, "active")).commit(),
+    (tx) =>
+      auditItem(tx, {
+        action: "node.move",
+        targetType: "node",
+        targetId: node.nodeId,
+        details: defined({ fromParentId: node.parentId, toParentId: parent.nodeId, fromPath: oldPath, toPath: newPath, itemsRewritten: ops.length }),
+      }),
+  ];
+
+  const chunks: Op[][] = [];
+  for (let i = 0; i < ops.length; i += CHUNK) chunks.push(ops.slice(i, i + CHUNK));
+  if (chunks.length && chunks.at(-1)!.length + last.length <= 100) chunks.at(-1)!.push(...last);
+  else chunks.push(last);
+  for (const chunk of chunks) {
+    await writeTransaction(tenantDb(), (tx) => chunk.map((op) => op(tx)) as never, { onCanceled: () => new AppError("conflict", "request.conflict_retry") });
+  }
+}

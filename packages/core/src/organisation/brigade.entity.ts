@@ -1,0 +1,65 @@
+import { Entity } from "electrodb";
+import { sortKey, tenantPk } from "../db/key-templates.ts";
+import { DEPLOYMENTS, DUTY_STATUSES, FORCE_KINDS, VEHICLE_TYPES } from "./vocabulary.ts";
+import { nodePk, viewStatic } from "./keys.ts";
+
+/**
+ * A fire brigade or micro fire station, kept at its home node: its kind and
+ * grade (profile.brigades.grades), its place in a centre/satellite layout,
+ * members (people of the home node), vehicles by type and duty status.
+ * The nodes it covers get a BrigadeCover item each, so their own view knows.
+ */
+export const BrigadeEntity = new Entity({
+  model: { entity: "brigade", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    nodeId: { type: "string", required: true, readOnly: true },
+    brigadeId: { type: "string", required: true, readOnly: true },
+    path: { type: "string", required: true },
+    name: { type: "string", required: true },
+    force: { type: FORCE_KINDS, required: true },
+    grade: { type: "string" },
+    deployment: { type: DEPLOYMENTS },
+    coveredNodeIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+    memberIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+    vehicles: {
+      type: "list",
+      required: true,
+      default: () => [],
+      items: { type: "map", properties: { type: { type: VEHICLE_TYPES, required: true }, count: { type: "number", required: true } } },
+    },
+    dutyStatus: { type: DUTY_STATUSES, required: true, default: "on_duty" },
+    status: { type: ["active", "disbanded"] as const, required: true, default: "active" },
+    createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+    updatedAt: { type: "string", required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: "*" },
+  },
+  indexes: {
+    byNode: { pk: nodePk("pk"), sk: sortKey("sk", "BRG#${brigadeId}", ["brigadeId"]) },
+    nodeView: { index: "gsi2", pk: nodePk("gsi2pk"), sk: viewStatic("BRG#${brigadeId}", ["brigadeId"]) },
+    bySubtree: { index: "gsi1", pk: tenantPk("gsi1pk", "#BRIGADES"), sk: sortKey("gsi1sk", "${path}#${brigadeId}", ["path", "brigadeId"]) },
+  },
+});
+
+/** A brigade covering a node other than its home (centre/satellite layouts, rescue zones). */
+export const BrigadeCoverEntity = new Entity({
+  model: { entity: "brigadeCover", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    /** The covered node. */
+    nodeId: { type: "string", required: true, readOnly: true },
+    brigadeId: { type: "string", required: true, readOnly: true },
+    homeNodeId: { type: "string", required: true },
+    name: { type: "string", required: true },
+    force: { type: FORCE_KINDS, required: true },
+    grade: { type: "string" },
+  },
+  indexes: {
+    byNode: { pk: nodePk("pk"), sk: sortKey("sk", "COV#${brigadeId}", ["brigadeId"]) },
+    nodeView: { index: "gsi2", pk: nodePk("gsi2pk"), sk: viewStatic("COV#${brigadeId}", ["brigadeId"]) },
+  },
+});
+
+// Access patterns
+// - a brigade by home node and id (get, edit): brigade.byNode
+// - the brigades of a subtree, in path order (paginated): brigade.bySubtree begins_with(path)
+// - the brigades based at or covering a node, for compliance: nodeView (brigade and brigadeCover items)

@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { auditItem } from "../audit/record.ts";
+import { useUser } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { writeTransaction } from "../db/transact.ts";
+import { AppError, type FieldError } from "../errors/app-error.ts";
+import { bilingual } from "../errors/zod-issues.ts";
+import { authorize } from "../identity/policy.ts";
+import type { PolicyProfile } from "../profile/schema.ts";
+import { useCase } from "../use-case.ts";
+import { Id, ProfileId, ShortText } from "./fields.ts";
+import { PageInput } from "./people.ts";
+import { defined, fieldError, loadNode, profileInForce, withCursor, type NodeItem } from "./support.ts";
+import { Deployment, DutyStatus, ForceKind, VehicleType } from "./vocabulary.ts";
+
+const Vehicle = z.object({ type: VehicleType, count: z.int().min(1).max(99) });
+
+export const BrigadeViewSchema = z
+  .object({
+    brigadeId: z.string(),
+    nodeId: z.string().meta({ description: "Home node" }),
+    path: z.string(),
+    name: z.string(),
+    force: ForceKind,
+    grade: z.string().optional(),
+    deployment: Deployment.optional(),
+    coveredNodeIds: z.array(z.string()),
+    memberIds: z.array(z.string()),
+    vehicles: z.array(Vehicle),
+    dutyStatus: DutyStatus,
+    status: z.enum(["active", "disbanded"]),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Brigade" });
+
+export type BrigadeView = z.infer<typeof BrigadeViewSchema>;
+
+export function toBrigadeView(b: BrigadeView & { tenantId: string; createdAt: string }): BrigadeView {
+  const { tenantId: _t, createdAt: _c, ...view } = b;
+  return view;
+}
+
+export const BrigadePageSchema = z.object({ items: z.array(BrigadeViewSchema), cursor: z.string().nullable() }).meta({ id: "BrigadePage" });
+
+const fields = {
+  name: ShortText.min(1, bilingual("请填写队站名称", "Name is required")),
+  force: ForceKind,
+  grade: ProfileId.optional().meta({ description: "A grade id of profile.brigades.grades" }),
+  deployment: Deployment.optional().meta({ description: "Its place in a centre/satellite layout" }),
+  coveredNodeIds: z.array(Id).max(30).default([]).meta({ description: "Nodes it covers besides its home" }),
+  memberIds: z.array(Id).max(200).default([]).meta({ description: "People of the home node" }),
+  vehicles: z.array(Vehicle).max(10).default([]),
+  dutyStatus: DutyStatus.default("on_duty"),
+};
+
+export const CreateBrigadeInput = z.object(fields).meta({ id: "CreateBrigadeInput" });
+
+export const UpdateBrigadeInput = z
+  .object({
+    name: fields.name.optional(),
+    grade: ProfileId.nullable().optional(),
+    deployment: Deployment.nullable().optional(),
+    coveredNodeIds: z.array(Id).max(30).optional(),
+    memberIds: z.array(Id).max(200).optional(),
+    vehicles: z.array(Vehicle).max(10).optional(),
+    dutyStatus: DutyStatus.optional(),
+    status: z.enum(["active", "disbanded"]).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, bilingual("没有要修改的内容", "Nothing to change"))
+  .meta({ id: "UpdateBrigadeInput" });
+
+function checkGrade(profile: PolicyProfile, grade: string | null | undefined): FieldError[] {
+  if (!grade || profile.brigades.grades.some((g) => g.id === grade)) return [];
+  const known = profile.brigades.grades.map((g) => `${g.id}（${g.name.zh}）`).join("、") || "—";
+  return [fieldError("body.grade", "org.grade_unknown", `“${grade}”不是政策档案中的队站等级，可选：${known}`, `“${grade}” is not a brigade grade of the profile`)];
+}
+
+/** Covered nodes: active, not the home, within what the caller manages. */
+async function loadCovered(home: NodeItem, ids: readonly string[]): Promise<NodeItem[]> {
+  const unique = [...new Set(ids)].filter((id) => id !== home.nodeId);
+  const nodes = await Promise.all(unique.map((id) => loadNode(id)));
+  for (const n of nodes) authorize(useUser(), "org.manage", n);
+  return nodes;
+}
+
+/** Members must be active people of the home node (one BatchGet). */
+async function checkMembers(home: NodeItem, ids: readonly string[]): Promise<FieldError[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const { data } = await tenantDb().service.entities.person.get(unique.map((personId) => ({ tenantId: home.tenantId, nodeId: home.nodeId, personId }))).go();
+  const found = new Set(data.filter((p) => p.status === "active").map((p) => p.personId));
+  return ids.flatMap((id, i) => (found.has(id) ? [] : [fieldError(`body.memberIds[${i}]`, "org.member_unknown", "队员须为本节点在岗的人员", "Members must be active people of the home node")]));
+}
+
+function reject(errors: FieldError[]) {
+  if (errors.length) throw new AppError("validation", "request.invalid", {}, errors);
+}
+
+async function loadBrigade(home: { tenantId: string; nodeId: string }, brigadeId: string, consistent = false) {
+  const { data } = await tenantDb().service.entities.brigade.get({ tenantId: home.tenantId, nodeId: home.nodeId, brigadeId }).go({ consistent });
+  if (!data) throw new AppError("not_found", "brigade.not_found");
+  return data;
+}
+
+export const BrigadeParams = z.object({ nodeId: Id, brigadeId: Id });
+
+/** One GetItem: the brigade carries its home's path. */
+export async function getBrigade(nodeId: string, brigadeId: string): Promise<BrigadeView> {
+  const actor = useUser();
+  const brigade = await loadBrigade({ tenantId: actor.tenantId, nodeId }, brigadeId);
+  authorize(actor, "org.read", brigade);
+  return toBrigadeView(brigade);
+}
+
+/** The brigades based in a subtree, in path order. */
+export const listBrigadesUnder = useCase(
+  PageInput,
+  async (input, nodeId: string) => {
+    const node = await loadNode(nodeId, { allowRetired: true });
+    authorize(useUser(), "org.read", node);
+    const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.brigade.query.bySubtree({ tenantId: node.tenantId }).begins({ path: node.path }).go({ cursor, limit: input.limit }));
+    return { items: page.data.map(toBrigadeView), cursor: page.cursor };
+  },
+  "query",
+);
+
+/**
+ * A brigade at its home node, with a cover item in each node it covers (so
+ * that node's own view knows it is covered), in one transaction.
+ */
+export const createBrigade = useCase(CreateBrigadeInput, async (input, nodeId: string): Promise<BrigadeView> => {
+  const actor = useUser();
+  const home = await loadNode(nodeId);
+  authorize(actor, "org.manage", home);
+  const { profile } = await profileInForce();
+  reject([...checkGrade(profile, input.grade), ...(await checkMembers(home, input.memberIds))]);
+  const covered = await loadCovered(home, input.coveredNodeIds);
+  const brigadeId = randomUUID();
+  const item = { tenantId: actor.tenantId, nodeId, brigadeId, path: home.path, ...input, coveredNodeIds: covered.map((n) => n.nodeId), memberIds: [...new Set(input.memberIds)] };
+  await writeTransaction(
+    tenantDb(),
+    ({ brigade, brigadeCover, audit }) => [
+      brigade.create(item).commit(),
+      ...covered.map((n) => brigadeCover.put({ tenantId: actor.tenantId, nodeId: n.nodeId, brigadeId, homeNodeId: nodeId, name: input.name, force: input.force, grade: input.grade }).commit()),
+      auditItem({ audit }, { action: "brigade.create", targetType: "brigade", targetId: brigadeId, details: defined({ nodeId, force: input.force, grade: input.grade, covered: item.coveredNodeIds }) }),
+    ],
+    { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+  );
+  return toBrigadeView(await loadBrigade(home, brigadeId, true));
+});
+
+/** Edit a brigade; its cover items follow its name, grade, coverage and status. */
+export const updateBrigade = useCase(UpdateBrigadeInput, async (input, nodeId: string, brigadeId: string): Promise<BrigadeView> => {
+  const actor = useUser();
+  const home = await loadNode(nodeId, { allowRetired: true });
+  const current = await loadBrigade(home, brigadeId);
+  authorize(actor, "org.manage", home);
+  const { profile } = await profileInForce();
+  reject([...checkGrade(profile, input.grade), ...(input.memberIds ? await checkMembers(home, input.memberIds) : [])]);
+  const covered = input.coveredNodeIds ? await loadCovered(home, input.coveredNodeIds) : undefined;
+  const set: Record<string, unknown> = {};
+  const remove: ("grade" | "deployment")[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (value === null) remove.push(key as "grade" | "deployment");
+    else if (key === "coveredNodeIds") set[key] = covered!.map((n) => n.nodeId);
+    else if (key === "memberIds") set[key] = [...new Set(value as string[])];
+    else set[key] = value;
+  }
+  const status = input.status ?? current.status;
+  const keep = status === "active" ? ((set.coveredNodeIds as string[] | undefined) ?? current.coveredNodeIds) : [];
+  const dropped = current.coveredNodeIds.filter((id) => !keep.includes(id));
+  const name = input.name ?? current.name;
+  const grade = input.grade === null ? undefined : (input.grade ?? current.grade);
+  await writeTransaction(
+    tenantDb(),
+    ({ brigade, brigadeCover, audit }) => [
+      brigade
+        .patch({ tenantId: actor.tenantId, nodeId, brigadeId })
+        .set(set)
+        .remove(remove)
+        .where((a, op) => op.eq(a.updatedAt, current.updatedAt))
+        .commit(),
+      ...dropped.map((id) => brigadeCover.delete({ tenantId: actor.tenantId, nodeId: id, brigadeId }).commit()),
+      ...keep.map((id) => brigadeCover.put({ tenantId: actor.tenantId, nodeId: id, brigadeId, homeNodeId: nodeId, name, force: current.force, grade }).commit()),
+      auditItem({ audit }, { action: "brigade.update", targetType: "brigade", targetId: brigadeId, details: { nodeId, fields: [...Object.keys(set), ...remove] } }),
+    ],
+    { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+  );
+  return toBrigadeView(await loadBrigade(home, brigadeId, true));
+});

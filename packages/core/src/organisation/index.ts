@@ -1,0 +1,9 @@
+// Organisation: the people, bodies, forces and records kept at each node.
+export * from "./vocabulary.ts";
+export { listPeople, listPeopleUnder, getPerson, createPerson, updatePerson, PersonParams, PageInput, CreatePersonInput, UpdatePersonInput, PersonViewSchema, PersonPageSchema, type PersonView } from "./people.ts";
+export { getOrganisation, OrganisationViewSchema, setBody, SetBodyInput, setStandardItem, SetStandardItemInput, setMilestone, SetMilestoneInput, type OrganisationView } from "./bodies.ts";
+export { createBrigade, updateBrigade, getBrigade, listBrigadesUnder, BrigadeParams, CreateBrigadeInput, UpdateBrigadeInput, BrigadeViewSchema, BrigadePageSchema, type BrigadeView } from "./brigades.ts";
+export { createRecord, updateRecord, getRecord, listRecords, RecordParams, ListRecordsInput, CreateRecordInput, UpdateRecordInput, RecordViewSchema, RecordPageSchema, MAX_ATTENDEES, type RecordView } from "./records.ts";
+export { validIdNumber, maskPhone, maskIdNumber } from "./fields.ts";
+export { importTree, importStaff, ImportInput, ImportMode, ImportReportSchema, type ImportReport } from "./import.ts";
+export { rowsFromUpload, parseCsv, MAX_UPLOAD_BYTES, MAX_ROWS, type ParsedRow } from "./import-file.ts";

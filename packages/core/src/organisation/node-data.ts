@@ -1,0 +1,99 @@
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { OrgData } from "../compliance/types.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { viewFrom } from "./keys.ts";
+
+const documentClients = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
+
+function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  let doc = documentClients.get(client);
+  if (!doc) documentClients.set(client, (doc = DynamoDBDocumentClient.from(client)));
+  return doc;
+}
+
+/** Far enough ahead that no record is dated after it: reads only the undated items. */
+export const CURRENT_ONLY = "9999-12-31";
+
+/**
+ * Everything kept at a node, in one Query of the nodeView index: the node,
+ * its people, bodies, checklist items, milestone records, brigades and
+ * coverage, and its records and attendance dated on or after `since`
+ * (organisation/keys.ts explains the key order that makes this one range).
+ * DynamoDB pages at 1 MB; a node that large continues the same Query.
+ */
+export async function readNodeView(tenantId: string, nodeId: string, since: string) {
+  const db = tenantDb();
+  const { entities } = db.service;
+  // The key as the node entity builds it: one definition of the partition format.
+  const key = entities.node.query.nodeView({ tenantId, nodeId }).params<{ ExpressionAttributeValues: Record<string, string> }>().ExpressionAttributeValues[":pk"]!;
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await documentClient(db.client).send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: "gsi2",
+        KeyConditionExpression: "#pk = :pk AND #sk >= :from",
+        ExpressionAttributeNames: { "#pk": "gsi2pk", "#sk": "gsi2sk" },
+        ExpressionAttributeValues: { ":pk": key, ":from": viewFrom(since) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+
+  const of = (entity: string) => ({ Items: items.filter((item) => item.__edb_e__ === entity) });
+  // A node written before the nodeView index existed is not in it; its own item still is.
+  const node = entities.node.parse(of("node")).data[0] ?? (await entities.node.get({ tenantId, nodeId }).go()).data ?? undefined;
+  return {
+    node,
+    people: entities.person.parse(of("person")).data,
+    bodies: entities.orgBody.parse(of("orgBody")).data,
+    standardItems: entities.standardItem.parse(of("standardItem")).data,
+    milestones: entities.milestoneRecord.parse(of("milestoneRecord")).data,
+    brigades: entities.brigade.parse(of("brigade")).data,
+    covers: entities.brigadeCover.parse(of("brigadeCover")).data,
+    records: entities.obligationRecord.parse(of("obligationRecord")).data,
+    attendance: entities.attendance.parse(of("attendance")).data,
+  };
+}
+
+export type NodeViewData = Awaited<ReturnType<typeof readNodeView>>;
+
+/** The facts the compliance engine judges: active people and brigades only. */
+export function toOrgData(view: NodeViewData & { node: NonNullable<NodeViewData["node"]> }): OrgData {
+  const { node } = view;
+  return {
+    node: { nodeId: node.nodeId, level: node.level, name: node.name, ...(node.unit ? { unit: node.unit } : {}), ...(node.tier ? { tier: node.tier } : {}) },
+    people: view.people
+      .filter((p) => p.status === "active")
+      .map((p) => ({
+        personId: p.personId,
+        name: p.name,
+        employment: p.employment,
+        ...(p.secondedFrom ? { secondedFrom: p.secondedFrom } : {}),
+        ...(p.bodyId ? { bodyId: p.bodyId } : {}),
+        roles: p.roles,
+        positions: p.positions,
+      })),
+    bodies: view.bodies.map((b) => ({ bodyId: b.bodyId, ...(b.establishedOn ? { establishedOn: b.establishedOn } : {}) })),
+    standardItems: view.standardItems.map((i) => ({ standardId: i.standardId, itemId: i.itemId, ...(i.metOn ? { metOn: i.metOn } : {}) })),
+    brigades: view.brigades
+      .filter((b) => b.status === "active")
+      .map((b) => ({
+        brigadeId: b.brigadeId,
+        name: b.name,
+        force: b.force,
+        ...(b.grade ? { grade: b.grade } : {}),
+        ...(b.deployment ? { deployment: b.deployment } : {}),
+        memberCount: b.memberIds.length,
+        vehicles: b.vehicles,
+      })),
+    coverage: view.covers.map((c) => ({ brigadeId: c.brigadeId, name: c.name, force: c.force, ...(c.grade ? { grade: c.grade } : {}) })),
+    records: view.records.map((r) => ({ recordId: r.recordId, kind: r.kind, ...(r.obligationId ? { obligationId: r.obligationId } : {}), date: r.date, workNotices: r.workNotices?.length ?? 0 })),
+    attendance: view.attendance.map((a) => ({ personId: a.personId, recordId: a.recordId, kind: a.kind, ...(a.obligationId ? { obligationId: a.obligationId } : {}), date: a.date })),
+    milestones: view.milestones.map((m) => ({ milestoneId: m.milestoneId, metOn: m.metOn })),
+  };
+}

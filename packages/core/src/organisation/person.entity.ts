@@ -1,0 +1,46 @@
+import { Entity } from "electrodb";
+import { sortKey, tenantPk } from "../db/key-templates.ts";
+import { EMPLOYMENTS } from "./vocabulary.ts";
+import { nodePk, viewStatic } from "./keys.ts";
+
+/**
+ * A member of staff recorded at a node: how they are employed, which body of
+ * the node they work in, the profile roles and composition positions they
+ * hold, and optionally the user account they sign in with. Phone and ID
+ * number are personal data (masked for most readers, see people.ts).
+ * `path` is the node's path, kept for subtree lists and rewritten on moves.
+ */
+export const PersonEntity = new Entity({
+  model: { entity: "person", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    nodeId: { type: "string", required: true, readOnly: true },
+    personId: { type: "string", required: true, readOnly: true },
+    path: { type: "string", required: true },
+    name: { type: "string", required: true },
+    employment: { type: EMPLOYMENTS, required: true },
+    /** For seconded staff: the profile body that seconds or names them (fire service, police station). */
+    secondedFrom: { type: "string" },
+    /** The profile body of this node they work in (office, station, brigade ...). */
+    bodyId: { type: "string" },
+    roles: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+    positions: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+    phone: { type: "string" },
+    idNumber: { type: "string" },
+    userId: { type: "string" },
+    status: { type: ["active", "left"] as const, required: true, default: "active" },
+    createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+    updatedAt: { type: "string", required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: "*" },
+  },
+  indexes: {
+    byNode: { pk: nodePk("pk"), sk: sortKey("sk", "P#${personId}", ["personId"]) },
+    nodeView: { index: "gsi2", pk: nodePk("gsi2pk"), sk: viewStatic("P#${personId}", ["personId"]) },
+    bySubtree: { index: "gsi1", pk: tenantPk("gsi1pk", "#PEOPLE"), sk: sortKey("gsi1sk", "${path}#${personId}", ["path", "personId"]) },
+  },
+});
+
+// Access patterns
+// - a person by node and id (get, edit): byNode
+// - the people of one node (paginated): byNode begins_with(P#)
+// - the people of a subtree, in path order (paginated): bySubtree begins_with(path)
+// - a node's organisation for compliance: nodeView (with the node's other items)

@@ -1,0 +1,222 @@
+import { z } from "zod";
+import { auditItem } from "../audit/record.ts";
+import { useUser } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { writeTransaction, type TxEntities } from "../db/transact.ts";
+import { AppError, type FieldError } from "../errors/app-error.ts";
+import { bilingual } from "../errors/zod-issues.ts";
+import { authorize, can } from "../identity/policy.ts";
+import type { PolicyProfile } from "../profile/schema.ts";
+import { useCase } from "../use-case.ts";
+import { DateOnly, Id, LongText, ProfileId, ShortText } from "./fields.ts";
+import { timeOrderedId } from "./keys.ts";
+import { defined, fieldError, invalid, loadNode, profileInForce, withCursor, type NodeItem } from "./support.ts";
+import { RecordKind } from "./vocabulary.ts";
+
+/** A transaction holds 100 items: the record, its attendance items and the audit entry. */
+export const MAX_ATTENDEES = 95;
+
+const Attendee = z.object({ personId: Id, nodeId: Id });
+const Texts = (max: number) => z.array(ShortText.min(1)).max(max);
+const Count = z.int().min(0).max(1_000_000);
+
+const recordFields = {
+  obligationId: ProfileId.optional().meta({ description: "The profile obligation it fulfils; without it, it counts for every obligation of its kind" }),
+  date: DateOnly,
+  title: ShortText.optional(),
+  note: LongText.optional(),
+  attendees: z.array(Attendee).max(MAX_ATTENDEES).optional().meta({ description: "People who attended (trainings count per person)" }),
+  chairPersonId: Id.optional().meta({ description: "meeting: the chair" }),
+  topics: Texts(30).optional().meta({ description: "meeting: topics discussed" }),
+  minutes: LongText.optional().meta({ description: "meeting: minutes" }),
+  workNotices: Texts(30).optional().meta({ description: "meeting: work notices issued (工作提示)" }),
+  course: ShortText.optional().meta({ description: "training: course" }),
+  hours: z.number().min(0).max(1000).optional().meta({ description: "training: hours" }),
+  drillType: ShortText.optional().meta({ description: "drill: type (综合演练, 火灾逃生 …)" }),
+  participantCount: Count.optional().meta({ description: "drill: number of participants" }),
+  target: ShortText.optional().meta({ description: "publicity: audience, e.g. a 五进 target" }),
+  campaign: ShortText.optional().meta({ description: "publicity: campaign day or month" }),
+  audienceCount: Count.optional().meta({ description: "publicity: people reached" }),
+};
+
+export const CreateRecordInput = z.object({ kind: RecordKind, ...recordFields }).meta({ id: "CreateRecordInput" });
+
+export const UpdateRecordInput = z
+  .object({
+    ...Object.fromEntries(Object.entries(recordFields).map(([k, v]) => [k, v.optional()])),
+    date: DateOnly.optional(),
+    obligationId: ProfileId.nullable().optional(),
+  } as { [K in keyof typeof recordFields]: z.ZodOptional<(typeof recordFields)[K]> } & { obligationId: z.ZodOptional<z.ZodNullable<typeof ProfileId>> })
+  .refine((v) => Object.keys(v).length > 0, bilingual("没有要修改的内容", "Nothing to change"))
+  .meta({ id: "UpdateRecordInput" });
+
+export const RecordViewSchema = CreateRecordInput.extend({
+  recordId: z.string(),
+  nodeId: z.string(),
+  attendees: z.array(Attendee),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}).meta({ id: "ObligationRecord" });
+
+export type RecordView = z.infer<typeof RecordViewSchema>;
+
+export function toRecordView(r: RecordView & { tenantId: string }): RecordView {
+  const { tenantId: _t, ...view } = r;
+  return view;
+}
+
+export const RecordPageSchema = z.object({ items: z.array(RecordViewSchema), cursor: z.string().nullable() }).meta({ id: "ObligationRecordPage" });
+
+type Input = { kind: string; obligationId?: string | null | undefined; date?: string | undefined; attendees?: { personId: string; nodeId: string }[] | undefined };
+
+/** The obligation must be the profile's and of the record's kind; no record of a day still to come. */
+function checkRecord(profile: PolicyProfile, input: Input): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.obligationId) {
+    const ob = profile.obligations.find((o) => o.id === input.obligationId);
+    if (!ob) errors.push(fieldError("body.obligationId", "org.obligation_unknown", `“${input.obligationId}”不是政策档案中的工作要求`, `“${input.obligationId}” is not an obligation of the profile`));
+    else if (ob.kind !== input.kind) errors.push(fieldError("body.obligationId", "org.obligation_kind", `“${ob.name.zh}”不是此类记录`, `“${ob.name.en}” is not an obligation of this kind`));
+  }
+  if (input.date && input.date > new Date().toISOString().slice(0, 10)) errors.push(fieldError("body.date", "org.date_in_future", "日期不能晚于今天", "The date cannot be in the future"));
+  return errors;
+}
+
+/** Attendees: active people, each within what the caller manages (one BatchGet). */
+async function checkAttendees(attendees: readonly { personId: string; nodeId: string }[]): Promise<FieldError[]> {
+  if (!attendees.length) return [];
+  const actor = useUser();
+  const keys = [...new Map(attendees.map((a) => [`${a.nodeId}/${a.personId}`, { tenantId: actor.tenantId, nodeId: a.nodeId, personId: a.personId }])).values()];
+  const { data } = await tenantDb().service.entities.person.get(keys).go();
+  const found = new Map(data.map((p) => [`${p.nodeId}/${p.personId}`, p]));
+  const seen = new Set<string>();
+  return attendees.flatMap((a, i) => {
+    const key = `${a.nodeId}/${a.personId}`;
+    const person = found.get(key);
+    const path = `body.attendees[${i}]`;
+    if (seen.has(key)) return [fieldError(path, "org.attendee_twice", "同一人不能重复登记", "The same person is listed twice")];
+    seen.add(key);
+    if (!person || person.status !== "active") return [fieldError(path, "org.attendee_unknown", "找不到该在岗人员", "No such active person")];
+    if (!can(actor, "org.manage", person)) return [fieldError(path, "org.attendee_out_of_scope", "该人员不在您管理的范围内", "This person is outside what you manage")];
+    return [];
+  });
+}
+
+function reject(errors: FieldError[]) {
+  if (errors.length) throw new AppError("validation", "request.invalid", {}, errors);
+}
+
+async function loadRecord(node: NodeItem, recordId: string, consistent = false) {
+  const { data } = await tenantDb().service.entities.obligationRecord.get({ tenantId: node.tenantId, nodeId: node.nodeId, recordId }).go({ consistent });
+  if (!data) throw new AppError("not_found", "record.not_found");
+  return data;
+}
+
+export const RecordParams = z.object({ nodeId: Id, recordId: Id });
+
+export async function getRecord(nodeId: string, recordId: string): Promise<RecordView> {
+  const node = await loadNode(nodeId, { allowRetired: true });
+  const record = await loadRecord(node, recordId);
+  authorize(useUser(), "org.read", node);
+  return toRecordView(record);
+}
+
+export const ListRecordsInput = z.object({
+  kind: RecordKind.optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A node's records, newest first (ids sort by creation). */
+export const listRecords = useCase(
+  ListRecordsInput,
+  async (input, nodeId: string) => {
+    const node = await loadNode(nodeId, { allowRetired: true });
+    authorize(useUser(), "org.read", node);
+    const query = tenantDb().service.entities.obligationRecord.query.byNode({ tenantId: node.tenantId, nodeId });
+    const filtered = input.kind ? query.where((a, op) => op.eq(a.kind, input.kind!)) : query;
+    const page = await withCursor(input.cursor, (cursor) => filtered.go({ order: "desc", cursor, limit: input.limit }));
+    return { items: page.data.map(toRecordView), cursor: page.cursor };
+  },
+  "query",
+);
+
+const attendanceKey = (tenantId: string, recordId: string, a: { personId: string; nodeId: string }) => ({ tenantId, nodeId: a.nodeId, personId: a.personId, recordId });
+
+/** A meeting, training, drill, publicity activity … at a node, with an attendance item per attendee, in one transaction. */
+export const createRecord = useCase(CreateRecordInput, async (input, nodeId: string, opts: { idempotencyKey?: string } = {}): Promise<RecordView> => {
+  const actor = useUser();
+  const node = await loadNode(nodeId);
+  authorize(actor, "org.manage", node);
+  const { profile } = await profileInForce();
+  const attendees = input.attendees ?? [];
+  reject([...checkRecord(profile, input), ...(await checkAttendees(attendees))]);
+  const recordId = timeOrderedId();
+  const item = { tenantId: actor.tenantId, nodeId, recordId, ...input, attendees, createdBy: actor.userId };
+  const stored = await writeTransaction<{ recordId: string }>(
+    tenantDb(),
+    ({ obligationRecord, attendance, audit }) => [
+      obligationRecord.create(item).commit(),
+      ...attendees.map((a) =>
+        attendance.create({ ...attendanceKey(actor.tenantId, recordId, a), recordNodeId: nodeId, kind: input.kind, obligationId: input.obligationId, date: input.date }).commit(),
+      ),
+      auditItem({ audit }, { action: "record.create", targetType: "record", targetId: recordId, details: defined({ nodeId, kind: input.kind, obligationId: input.obligationId, date: input.date, attendees: attendees.length }) }),
+    ],
+    {
+      idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, tenantId: actor.tenantId, request: { nodeId, input }, result: { recordId } } : undefined,
+      onCanceled: () => new AppError("conflict", "request.conflict_retry"),
+    },
+  );
+  return toRecordView(await loadRecord(node, stored?.recordId ?? recordId, true));
+});
+
+/**
+ * Edit a record. Attendance follows: removed attendees lose their item,
+ * added ones get one, and a new date or obligation is copied to the rest,
+ * all in the record's transaction.
+ */
+export const updateRecord = useCase(UpdateRecordInput, async (input, nodeId: string, recordId: string): Promise<RecordView> => {
+  const actor = useUser();
+  const node = await loadNode(nodeId, { allowRetired: true });
+  const current = await loadRecord(node, recordId);
+  authorize(actor, "org.manage", node);
+  const { profile } = await profileInForce();
+  const added = (input.attendees ?? []).filter((a) => !current.attendees.some((c) => c.personId === a.personId && c.nodeId === a.nodeId));
+  reject([...checkRecord(profile, { ...input, kind: current.kind, obligationId: input.obligationId ?? undefined }), ...(input.attendees ? await checkAttendees(input.attendees) : [])]);
+  const attendees = input.attendees ?? current.attendees;
+  const removed = current.attendees.filter((c) => !attendees.some((a) => a.personId === c.personId && a.nodeId === c.nodeId));
+  const kept = attendees.filter((a) => !added.includes(a));
+  const date = input.date ?? current.date;
+  const obligationId = input.obligationId === null ? undefined : (input.obligationId ?? current.obligationId);
+  const moved = date !== current.date || obligationId !== current.obligationId;
+  const itemCount = 2 + removed.length + added.length + (moved ? kept.length : 0);
+  if (itemCount > 100) throw invalid("body.attendees", "org.too_many_changes", "一次修改的参加人员过多，请分两次修改", "Too many attendance changes at once; make them in two steps");
+  const set: Record<string, unknown> = {};
+  const remove: "obligationId"[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (value === null) remove.push("obligationId");
+    else set[key] = value;
+  }
+  await writeTransaction(
+    tenantDb(),
+    ({ obligationRecord, attendance, audit }: TxEntities) => [
+      obligationRecord
+        .patch({ tenantId: actor.tenantId, nodeId, recordId })
+        .set(set)
+        .remove(remove)
+        .where((a, op) => op.eq(a.updatedAt, current.updatedAt))
+        .commit(),
+      ...removed.map((a) => attendance.delete(attendanceKey(actor.tenantId, recordId, a)).commit()),
+      ...added.map((a) => attendance.create({ ...attendanceKey(actor.tenantId, recordId, a), recordNodeId: nodeId, kind: current.kind, obligationId, date }).commit()),
+      ...(moved
+        ? kept.map((a) => {
+            const patch = attendance.patch(attendanceKey(actor.tenantId, recordId, a)).set({ date, ...(obligationId ? { obligationId } : {}) });
+            return (obligationId ? patch : patch.remove(["obligationId"])).commit();
+          })
+        : []),
+      auditItem({ audit }, { action: "record.update", targetType: "record", targetId: recordId, details: { nodeId, fields: [...Object.keys(set), ...remove] } }),
+    ],
+    { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+  );
+  return toRecordView(await loadRecord(node, recordId, true));
+});

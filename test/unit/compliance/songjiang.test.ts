@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { songjiang } from "@firegov/profiles/presets/songjiang";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, statuses, with_ } from "./fixtures.ts";
+
+const committee = (memberUnits = 14) => [
+  ...people(1, { positions: ["committee_director"], roles: ["town_head", "town_leader"] }),
+  ...people(1, { positions: ["committee_deputy_fire_lead"], roles: ["fire_lead", "town_leader"] }),
+  ...people(1, { positions: ["committee_deputy_police"], employment: "seconded", secondedFrom: "police_station", roles: ["police_station_head"] }),
+  ...people(memberUnits, { positions: ["committee_member_units"], roles: ["member_unit_head"] }),
+];
+const office = (onPayroll = 1, auxiliary = 1) => [
+  ...people(1, { bodyId: "town_office", positions: ["office_director"], roles: ["office_head"] }),
+  ...people(onPayroll - 1, { bodyId: "town_office", roles: ["office_staff"] }),
+  ...people(auxiliary, { bodyId: "town_office", employment: "auxiliary", roles: ["office_staff"] }),
+];
+const attend = (personId: string, date: string, obligationId?: string) => ({ personId, recordId: `t-${date}`, kind: "training" as const, date, ...(obligationId ? { obligationId } : {}) });
+
+describe("songjiang: a town", () => {
+  it("meets every rule with its committee, office and trained leaders", () => {
+    const staff = [...committee(), ...office()];
+    const covered = staff.filter((p) => p.roles.some((r) => ["town_leader", "office_staff"].includes(r)));
+    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")) });
+    expect(statuses(evaluate(songjiang, data))).toEqual({
+      "composition.committee_director": "met",
+      "composition.committee_deputy_fire_lead": "met",
+      "composition.committee_deputy_police": "met",
+      "composition.committee_member_units": "met",
+      "composition.office_director": "met",
+      "staffing.office_on_payroll": "met",
+      "staffing.office_auxiliary": "met",
+      "obligation.annual_training": "met",
+    });
+  });
+
+  it.each([
+    ["committee_director", "songjiang 四(一)"],
+    ["committee_deputy_fire_lead", "songjiang 四(一)"],
+    ["committee_deputy_police", "songjiang 四(一)"],
+    ["committee_member_units", "songjiang 四(一)"],
+    ["office_director", "songjiang 四(二)"],
+  ])("without the %s, exactly that finding is unmet (%s)", (position, clause) => {
+    const good = with_(org("town"), { people: [...committee(), ...office()] });
+    expectOnlyChange(songjiang, good, withoutPosition(good, position), `composition.${position}`, "unmet", clause);
+  });
+
+  it("四(一): a committee with 13 of its 14 member units", () => {
+    const f = expectFinding(evaluate(songjiang, with_(org("town"), { people: committee(13) })), "composition.committee_member_units", "unmet", "songjiang 四(一)");
+    expect(f.evidence.zh).toContain("成员部门 13 人，要求 ≥14 人");
+  });
+
+  it("四(二): an office with no on-payroll and no auxiliary staff", () => {
+    const findings = evaluate(songjiang, with_(org("town"), { people: people(1, { bodyId: "town_office", employment: "contracted", positions: ["office_director"] }) }));
+    expectFinding(findings, "staffing.office_on_payroll", "unmet", "songjiang 四(二)");
+    expectFinding(findings, "staffing.office_auxiliary", "unmet", "songjiang 四(二)");
+    expectFinding(findings, "composition.office_director", "met", "songjiang 四(二)");
+  });
+});
+
+describe("songjiang: a residents' / villagers' committee", () => {
+  const heads = () => [
+    ...people(1, { positions: ["village_responsible"], roles: ["village_head"] }),
+    ...people(1, { positions: ["village_fire_manager"], roles: ["village_committee_member", "village_fire_manager"] }),
+  ];
+  const micro = { brigadeId: "m1", name: "微型消防站", force: "micro_station" as const, memberCount: 5, vehicles: [] };
+
+  it("四(一): its head, one fire-safety manager, and a micro fire station (五(三)3)", () => {
+    const findings = evaluate(songjiang, with_(org("village"), { people: heads(), brigades: [micro] }));
+    expectFinding(findings, "composition.village_responsible", "met", "songjiang 四(一)");
+    expectFinding(findings, "composition.village_fire_manager", "met", "songjiang 四(一)");
+    expectFinding(findings, "brigades.village_micro_station", "met", "songjiang 五(三)3");
+  });
+
+  it("四(一): two fire-safety managers where the document names one", () => {
+    const data = with_(org("village"), { people: [...heads(), ...people(1, { positions: ["village_fire_manager"] })] });
+    expectFinding(evaluate(songjiang, data), "composition.village_fire_manager", "unmet", "songjiang 四(一)");
+  });
+
+  it("五(三)3: no micro fire station", () => {
+    expectFinding(evaluate(songjiang, org("village")), "brigades.village_micro_station", "unmet", "songjiang 五(三)3");
+  });
+});
+
+describe("songjiang 八(三): training at least once a year", () => {
+  it("a grid worker not trained this year, while the fire-safety manager was", () => {
+    const [grid] = people(1, { roles: ["grid_worker"] });
+    const [manager] = people(1, { roles: ["village_fire_manager"] });
+    const data = with_(org("village"), { people: [grid!, manager!], attendance: [attend(manager!.personId, "2025-03-03"), attend(grid!.personId, "2024-12-30")] });
+    const f = expectFinding(evaluate(songjiang, data), "obligation.annual_training", "unmet", "songjiang 八(三)");
+    expect(f.evidence.en).toContain(`1 of 2 covered people trained since 2025-01-01; not yet: ${grid!.name}`);
+  });
+
+  it("full-time firefighters need their own centralised rotation: other training does not count", () => {
+    const [firefighter] = people(1, { roles: ["full_time_firefighter"] });
+    const other = with_(org("town"), { people: [firefighter!], attendance: [attend(firefighter!.personId, "2025-03-03", "annual_training")] });
+    expectFinding(evaluate(songjiang, other), "obligation.firefighter_rotation", "unmet", "songjiang 八(三)");
+    const own = with_(org("town"), { people: [firefighter!], attendance: [attend(firefighter!.personId, "2025-03-03", "firefighter_rotation")] });
+    expectFinding(evaluate(songjiang, own), "obligation.firefighter_rotation", "met", "songjiang 八(三)");
+  });
+
+  it("still untrained in December: due soon", () => {
+    const data = with_(org("village"), { people: people(1, { roles: ["grid_worker"] }) });
+    expectFinding(evaluate(songjiang, data, "2025-12-05"), "obligation.annual_training", "due_soon", "songjiang 八(三)");
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { yancheng } from "@firegov/profiles/presets/yancheng";
+import { evaluate, expectFinding, org, people, statuses, with_ } from "./fixtures.ts";
+
+/** An office of the given make-up (on-payroll enforcement officers, fire and police secondees, others). */
+function office(onPayroll: number, fire: number, police: number, others: number) {
+  return [
+    ...people(onPayroll, { bodyId: "town_office", employment: "on_payroll", roles: ["enforcement_officer", "office_staff"] }),
+    ...people(fire, { bodyId: "town_office", employment: "seconded", secondedFrom: "county_brigade", roles: ["seconded_staff"] }),
+    ...people(police, { bodyId: "town_office", employment: "seconded", secondedFrom: "police_station", roles: ["police_officer"] }),
+    ...people(others, { bodyId: "town_office", employment: "contracted", roles: ["office_staff"] }),
+  ];
+}
+const lead = () => people(1, { bodyId: "town_office", employment: "on_payroll", roles: ["disaster_prevention_lead"] });
+const town = (tier: string | undefined, staff = office(5, 1, 1, 2)) => with_(org("town", tier ? { tier } : {}), { people: staff });
+const record = (kind: "drill" | "annual_plan" | "publicity" | "meeting", date: string, obligationId?: string) => ({ recordId: `${kind}-${date}`, kind, date, workNotices: 0, ...(obligationId ? { obligationId } : {}) });
+
+describe("yancheng (六): office staffing by town tier", () => {
+  it("a developed town with 5 on-payroll, 1 fire and 1 police secondee and 20% others meets every staffing rule", () => {
+    // 5 + 1 + 1 + 2 contracted + 1 on-payroll disaster lead = 10 staff; the rest (not on-payroll, not seconded) 2 = 20%
+    const findings = evaluate(yancheng, town("developed", [...office(5, 1, 1, 2), ...lead()]));
+    const staffing = Object.fromEntries(Object.entries(statuses(findings)).filter(([k]) => k.startsWith("staffing.")));
+    expect(staffing).toEqual({
+      "staffing.developed_on_payroll": "met",
+      "staffing.developed_fire_seconded": "met",
+      "staffing.developed_police_named": "met",
+      "staffing.developed_other_share": "met",
+      "staffing.disaster_prevention_lead": "met",
+    });
+  });
+
+  it("a developed town with 4 on-payroll enforcement officers", () => {
+    const f = expectFinding(evaluate(yancheng, town("developed", office(4, 1, 1, 2))), "staffing.developed_on_payroll", "unmet", "yancheng (六)");
+    expect(f.evidence.zh).toBe("在编监管执法人员 4 人，要求 ≥5 人");
+  });
+
+  it("a developed town with 3 fire secondees (1–2 allowed) and no police", () => {
+    const findings = evaluate(yancheng, town("developed", office(5, 3, 0, 3)));
+    expectFinding(findings, "staffing.developed_fire_seconded", "unmet", "yancheng (六)");
+    expectFinding(findings, "staffing.developed_police_named", "unmet", "yancheng (六)");
+  });
+
+  it("a developed town whose other staff are under 20% of the office", () => {
+    // 5 + 1 + 1 + 1 = 8 staff, 1 other = 12.5%
+    const f = expectFinding(evaluate(yancheng, town("developed", office(5, 1, 1, 1))), "staffing.developed_other_share", "unmet", "yancheng (六)");
+    expect(f.evidence.en).toBe("other staff 1 of 8 in the Comprehensive enforcement and emergency office (12.5%), required ≥20%");
+  });
+
+  it("an other town: 3 on-payroll, 1 + 1 secondees and 10% others suffice", () => {
+    const findings = evaluate(yancheng, town("other", office(3, 1, 1, 1)));
+    for (const id of ["other_on_payroll", "other_fire_seconded", "other_police_named", "other_other_share"]) expectFinding(findings, `staffing.${id}`, "met", "yancheng (六)");
+    expect(findings.some((f) => f.ruleId.startsWith("staffing.developed_"))).toBe(false);
+  });
+
+  it("an other town with 2 fire secondees (exactly 1 required)", () => {
+    expectFinding(evaluate(yancheng, town("other", office(3, 2, 1, 1))), "staffing.other_fire_seconded", "unmet", "yancheng (六)");
+  });
+
+  it("a town whose tier is not set: the tiered rules are not applicable", () => {
+    const findings = evaluate(yancheng, town(undefined));
+    expectFinding(findings, "staffing.developed_on_payroll", "not_applicable", "yancheng (六)");
+    expectFinding(findings, "staffing.other_on_payroll", "not_applicable", "yancheng (六)");
+  });
+});
+
+describe("yancheng (三): a named person for disaster prevention", () => {
+  it("missing, then present", () => {
+    expectFinding(evaluate(yancheng, town("other")), "staffing.disaster_prevention_lead", "unmet", "yancheng (三)");
+    expectFinding(evaluate(yancheng, town("other", [...office(3, 1, 1, 1), ...lead()])), "staffing.disaster_prevention_lead", "met", "yancheng (三)");
+  });
+});
+
+describe("yancheng (七)/(十三): brigade quotas and centre/satellite roles", () => {
+  const brigade = (grade: string, members: number, deployment: "centre" | "satellite") => ({ brigadeId: `b-${grade}`, name: "专职消防队", force: "full_time_brigade" as const, grade, deployment, memberCount: members, vehicles: [] });
+
+  it("a grade-1 team within its quota of 16, as a centre", () => {
+    const findings = evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_1", 16, "centre")] }));
+    expectFinding(findings, "brigades.grade.grade_1.quota", "met", "yancheng (七)", "b-grade_1");
+    expectFinding(findings, "brigades.grade.grade_1.deployment", "met", "yancheng (十三)", "b-grade_1");
+  });
+
+  it("a grade-2 team of 12 over its quota of 11, deployed as a centre", () => {
+    const findings = evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_2", 12, "centre")] }));
+    const quota = expectFinding(findings, "brigades.grade.grade_2.quota", "unmet", "yancheng (七)", "b-grade_2");
+    expect(quota.evidence.zh).toContain("员额 11 名");
+    expectFinding(findings, "brigades.grade.grade_2.deployment", "unmet", "yancheng (十三)", "b-grade_2");
+  });
+
+  it("a special team of 45 and a small team of 10", () => {
+    const findings = evaluate(yancheng, with_(org("town"), { brigades: [brigade("special", 45, "centre"), brigade("small", 10, "satellite")] }));
+    expectFinding(findings, "brigades.grade.special.quota", "met", "yancheng (七)", "b-special");
+    expectFinding(findings, "brigades.grade.small.quota", "met", "yancheng (七)", "b-small");
+    expectFinding(findings, "brigades.grade.small.deployment", "met", "yancheng (十三)", "b-small");
+  });
+});
+
+describe("yancheng (十五): a comprehensive drill each year, in every town and every village", () => {
+  it("a village with no drill this year", () => {
+    const data = with_(org("village"), { records: [record("drill", "2024-11-02")] });
+    const f = expectFinding(evaluate(yancheng, data, "2025-06-15"), "obligation.comprehensive_drill", "unmet", "yancheng (十五)");
+    expect(f.evidence.zh).toBe("综合演练：2025-01-01 起 0 次，要求每年至少 1 次");
+  });
+
+  it("a village that drilled in March", () => {
+    expectFinding(evaluate(yancheng, with_(org("village"), { records: [record("drill", "2025-03-09")] })), "obligation.comprehensive_drill", "met", "yancheng (十五)");
+  });
+
+  it("a town with no drill in December: due soon", () => {
+    expectFinding(evaluate(yancheng, org("town"), "2025-12-10"), "obligation.comprehensive_drill", "due_soon", "yancheng (十五)");
+  });
+
+  it("a drill recorded for the special-drill obligation does not count as the comprehensive one", () => {
+    const data = with_(org("town"), { records: [record("drill", "2025-03-09", "special_drills")] });
+    expectFinding(evaluate(yancheng, data), "obligation.comprehensive_drill", "unmet", "yancheng (十五)");
+  });
+});
+
+describe("yancheng (十一)/(十六): the annual plan and campaign publicity of a town", () => {
+  it("done this year, and missing", () => {
+    const done = with_(org("town"), { records: [record("annual_plan", "2025-01-20"), record("publicity", "2025-05-12")] });
+    const findings = evaluate(yancheng, done);
+    expectFinding(findings, "obligation.annual_plan", "met", "yancheng (十一)");
+    expectFinding(findings, "obligation.campaign_publicity", "met", "yancheng (十六)");
+    const none = evaluate(yancheng, org("town"));
+    expectFinding(none, "obligation.annual_plan", "unmet", "yancheng (十一)");
+    expectFinding(none, "obligation.campaign_publicity", "unmet", "yancheng (十六)");
+  });
+});
+
+describe("yancheng (十四): rotation training covers every grassroots safety worker each year", () => {
+  const attend = (personId: string, date: string) => ({ personId, recordId: `t-${date}`, kind: "training" as const, date });
+
+  it("one grid worker of three not trained this year", () => {
+    const grid = people(3, { roles: ["grid_worker"] });
+    const data = with_(org("village"), { people: grid, attendance: [attend(grid[0]!.personId, "2025-04-01"), attend(grid[1]!.personId, "2025-05-01"), attend(grid[2]!.personId, "2024-09-01")] });
+    const f = expectFinding(evaluate(yancheng, data), "obligation.rotation_training", "unmet", "yancheng (十四)");
+    expect(f.evidence.zh).toContain(`未参训：${grid[2]!.name}`);
+  });
+
+  it("all trained this year", () => {
+    const grid = people(2, { roles: ["grid_worker"] });
+    const data = with_(org("village"), { people: grid, attendance: grid.map((p) => attend(p.personId, "2025-02-01")) });
+    expectFinding(evaluate(yancheng, data), "obligation.rotation_training", "met", "yancheng (十四)");
+  });
+});
