@@ -41,9 +41,26 @@ export function problemResponse(c: Context<AppEnv>, status: number, code: Messag
   });
 }
 
+/**
+ * A page cursor the client sent that is not one we issued: garbage, or a key
+ * from elsewhere (DynamoDB refuses a start key outside the query's partition).
+ */
+function isBadCursor(err: Error): boolean {
+  const cause = (err as { cause?: Error }).cause;
+  const texts = [err.message, cause?.message ?? ""].join(" ");
+  return /Unable to parse cursor|Invalid cursor provided/.test(texts) || /starting key|ExclusiveStartKey/i.test(texts);
+}
+
+const BAD_CURSOR: FieldError = {
+  path: "query.cursor",
+  code: "validation.cursor",
+  message: { zh: "分页游标无效，请从第一页重新加载", en: "The page cursor is not valid; reload from the first page" },
+};
+
 /** The one place errors become HTTP: domain errors by kind, Hono's own 4xx kept, the rest 500 and logged. */
 export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof AppError) return problemResponse(c, err.status, err.code, err.params, err.fields);
+  if (isBadCursor(err)) return problemResponse(c, 400, "request.invalid", {}, [BAD_CURSOR]);
   if (err instanceof HTTPException && err.status < 500) {
     const malformed = /json/i.test(err.message);
     return problemResponse(c, err.status, malformed ? "request.malformed_json" : "request.invalid");

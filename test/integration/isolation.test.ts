@@ -126,3 +126,19 @@ describe("tenant isolation", () => {
     expect(patched.status).toBe(404);
   });
 });
+
+describe("page cursors", () => {
+  const app = testApp(testDb());
+
+  it("answer 400 naming the cursor for garbage, and never page into another tenant with a forged one", async () => {
+    const a = await adminOf(app);
+    const b = await adminOf(app);
+    expect((await a.client.get("/v1/users?cursor=not-a-cursor")).status).toBe(400);
+    // A cursor built from tenant A's own key, presented by tenant B.
+    const forged = Buffer.from(JSON.stringify({ pk: `T#${a.tenant.tenantId}`, sk: "USER#x", gsi1pk: `T#${a.tenant.tenantId}#USERS`, gsi1sk: "/x#x" })).toString("base64url");
+    const res = await b.client.get(`/v1/users?cursor=${forged}`);
+    expect(res.status).toBe(400);
+    const problem = await res.json();
+    expect(problem.errors[0].path).toBe("query.cursor");
+  });
+});
