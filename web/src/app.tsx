@@ -11,6 +11,11 @@ const LoginPage = lazy(() => import("./pages/login/index.tsx"));
 const PasswordPage = lazy(() => import("./pages/account-password/index.tsx"));
 const UsersPage = lazy(() => import("./pages/users/index.tsx"));
 const AuditPage = lazy(() => import("./pages/audit/index.tsx"));
+const ProfilePage = lazy(() => import("./pages/profile/index.tsx"));
+const ProfileVersionsPage = lazy(() => import("./pages/profile/versions.tsx"));
+const ProfileVersionPage = lazy(() => import("./pages/profile/version.tsx"));
+const ProfileDraftPage = lazy(() => import("./pages/profile/draft.tsx"));
+const ProfileDiffPage = lazy(() => import("./pages/profile/diff.tsx"));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -25,6 +30,11 @@ export function App() {
           <Route path="/account/password" component={PasswordPage} />
           <Route path="/users" component={UsersPage} info={{ access: "user.read" }} />
           <Route path="/audit" component={AuditPage} info={{ access: "audit.read" }} />
+          <Route path="/profile" component={ProfilePage} info={{ access: "profile.read" }} />
+          <Route path="/profile/versions" component={ProfileVersionsPage} info={{ access: "profile.read" }} />
+          <Route path="/profile/versions/:n" component={ProfileVersionPage} info={{ access: "profile.read" }} />
+          <Route path="/profile/draft" component={ProfileDraftPage} info={{ access: "profile.edit" }} />
+          <Route path="/profile/diff" component={ProfileDiffPage} info={{ access: "profile.read" }} />
         </Route>
       </Router>
     </I18nProvider>

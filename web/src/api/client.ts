@@ -4,6 +4,7 @@
  * once when it has expired), problem+json turned into ApiError.
  */
 import type { Role } from "@firegov/core/identity/roles";
+import type { PolicyProfile } from "@firegov/core/profile/schema";
 
 export type { Role };
 
@@ -326,4 +327,115 @@ export interface AuditEntry {
 
 export function listAudit(params: { from: string; to: string; cursor?: string; limit?: number }): Promise<Page<AuditEntry>> {
   return json(`/v1/audit${queryString(params)}`);
+}
+
+// ---- policy profiles
+
+/** A published profile is valid; a draft (or an import) may not be, so it is plain JSON. */
+export type { PolicyProfile };
+export type ProfileDocument = Record<string, unknown>;
+
+export interface ProfileVersionSummary {
+  version: number;
+  effectiveFrom: string;
+  publishedAt: string;
+  publishedBy: string;
+  /** `preset:<id>` or `v:<n>`: usable as a diff side. */
+  basedOn: string;
+  note?: string;
+}
+
+export interface ProfileVersion extends ProfileVersionSummary {
+  profile: PolicyProfile;
+}
+
+/** A problem in a profile at a JSON path (`$.hazards.severities[0].rectificationDays.value`). */
+export interface ProfileIssue {
+  path: string;
+  code: string;
+  message: { zh: string; en: string };
+}
+
+export interface ProfileDraft {
+  /** Send it back as If-Match when saving; 0 before the first save. */
+  rev: number;
+  basedOnVersion: number;
+  /** Saved since the last publish. */
+  pending: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  profile: ProfileDocument;
+  issues: ProfileIssue[];
+}
+
+/** `v:<n>`, `draft` or `preset:<id>`. */
+export type ProfileRef = string;
+
+export interface ProfileChange {
+  kind: "added" | "removed" | "changed";
+  /** List elements named by id: `$.levels[id=town].name.zh`. */
+  path: string;
+  ruleId?: string;
+  before?: unknown;
+  after?: unknown;
+  /** The clause of the innermost rule on each side; null: a default without source; absent: no rule there. */
+  sourceRefBefore?: string | null;
+  sourceRefAfter?: string | null;
+  text: { zh: string; en: string };
+}
+
+export interface ProfileDiff {
+  from: ProfileRef;
+  to: ProfileRef;
+  changes: ProfileChange[];
+}
+
+const ifMatch = (rev: number) => ({ "if-match": `"${rev}"` });
+
+/** The version in effect at `at` (default now). */
+export function getCurrentProfile(at?: string): Promise<ProfileVersion> {
+  return json(`/v1/profile${queryString({ at })}`);
+}
+
+export function listProfileVersions(params: { cursor?: string; limit?: number } = {}): Promise<Page<ProfileVersionSummary>> {
+  return json(`/v1/profile/versions${queryString(params)}`);
+}
+
+export function getProfileVersion(n: number): Promise<ProfileVersion> {
+  return json(`/v1/profile/versions/${n}`);
+}
+
+export function getProfileDraft(): Promise<ProfileDraft> {
+  return json("/v1/profile/draft");
+}
+
+/** 409 `profile.draft_stale` when the draft moved on since `rev`. */
+export function saveProfileDraft(profile: ProfileDocument, rev: number): Promise<ProfileDraft> {
+  return json("/v1/profile/draft", { method: "PUT", body: JSON.stringify({ profile }), headers: ifMatch(rev) });
+}
+
+/** The issues of a document; nothing is saved. */
+export function validateProfile(profile: ProfileDocument, signal?: AbortSignal): Promise<{ valid: boolean; issues: ProfileIssue[] }> {
+  return json("/v1/profile/draft/validate", { ...post({ profile }), ...(signal ? { signal } : {}) });
+}
+
+export function publishProfile(input: { effectiveFrom?: string; note?: string }, idempotencyKey: string): Promise<ProfileVersionSummary> {
+  return json("/v1/profile/publish", post(input, { "idempotency-key": idempotencyKey }));
+}
+
+export function getProfileDiff(from: ProfileRef, to: ProfileRef): Promise<ProfileDiff> {
+  return json(`/v1/profile/diff${queryString({ from, to })}`);
+}
+
+/** A document becomes the draft (nothing is published); 409 when the draft moved on since `rev`. */
+export function importProfile(profile: ProfileDocument, rev: number): Promise<ProfileDraft> {
+  return json("/v1/profile/import", { method: "POST", body: JSON.stringify(profile), headers: ifMatch(rev) });
+}
+
+/** A version's (or the draft's) document as a file, named as the API names it. */
+export async function exportProfile(version: number | "draft"): Promise<{ filename: string; blob: Blob }> {
+  const res = await apiFetch(`/v1/profile/export${queryString({ version })}`);
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `profile-${version}.json`;
+  return { filename, blob: await res.blob() };
 }

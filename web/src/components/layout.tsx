@@ -29,6 +29,9 @@ export function Layout(props: ParentProps) {
         </div>
         <nav class="nav">
           <A href="/" end>{t("nav.home")}</A>
+          <Show when={allowed("profile.read")}>
+            <A href="/profile">{t("nav.profile")}</A>
+          </Show>
           <Show when={allowed("user.read")}>
             <A href="/users">{t("nav.users")}</A>
           </Show>
