@@ -366,3 +366,18 @@ describe("export and import", () => {
     expect(stale.status).toBe(409);
   });
 });
+
+describe("publishing, as a reader sees it", () => {
+  it("names the publisher in the version, and takes a start typed to the current minute as now", async () => {
+    const { token } = await adminOf(app);
+    const api = profileApi(token);
+    const draft = await api.get("/v1/profile/draft");
+    const profile = structuredClone(draft.body.profile);
+    profile.hazards.severities[0].rectificationDays.value += 1;
+    expect((await api.put("/v1/profile/draft", { profile }, { "if-match": String(draft.body.rev) })).status).toBe(200);
+    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+    expect((await api.post("/v1/profile/publish", { effectiveFrom: minute, note: "按分钟填写" })).status).toBe(201);
+    const versions = await api.get("/v1/profile/versions");
+    expect(versions.body.items.map((v: Json) => v.publishedByName)).toEqual(["管理员", "管理员"]);
+  });
+});

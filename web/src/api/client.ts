@@ -304,7 +304,11 @@ export interface JurisdictionNode {
   path: string;
   level: string;
   name: string;
+  unit?: string;
+  tier?: string;
   status: string;
+  /** Active children, as the API counts them (retiring waits for zero). */
+  activeChildren?: number;
 }
 
 export function listNodes(params: { cursor?: string; limit?: number } = {}): Promise<Page<JurisdictionNode>> {
@@ -340,6 +344,7 @@ export interface ProfileVersionSummary {
   effectiveFrom: string;
   publishedAt: string;
   publishedBy: string;
+  publishedByName?: string;
   /** `preset:<id>` or `v:<n>`: usable as a diff side. */
   basedOn: string;
   note?: string;
@@ -438,4 +443,299 @@ export async function exportProfile(version: number | "draft"): Promise<{ filena
   const disposition = res.headers.get("content-disposition") ?? "";
   const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `profile-${version}.json`;
   return { filename, blob: await res.blob() };
+}
+
+// ---- jurisdiction tree
+
+const nodePath = (nodeId: string) => `/v1/nodes/${encodeURIComponent(nodeId)}`;
+
+export function getNode(nodeId: string): Promise<JurisdictionNode> {
+  return json(nodePath(nodeId));
+}
+
+/** The subtree under a node (the node first), in path order. */
+export function listSubtreeUnder(nodeId: string, params: { cursor?: string; limit?: number } = {}): Promise<Page<JurisdictionNode>> {
+  return json(`${nodePath(nodeId)}/subtree${queryString(params)}`);
+}
+
+export interface CreateNodeInput {
+  parentId: string;
+  name: string;
+  unit?: string;
+  tier?: string;
+}
+
+/** The child's level is the one below its parent's in the profile in force. */
+export function createNode(input: CreateNodeInput, idempotencyKey: string): Promise<JurisdictionNode> {
+  return json("/v1/nodes", post(input, { "idempotency-key": idempotencyKey }));
+}
+
+/** `tier: null` clears it (tenant admins only). */
+export function updateNode(nodeId: string, input: { name?: string; unit?: string; tier?: string | null }): Promise<JurisdictionNode> {
+  return json(nodePath(nodeId), { method: "PATCH", body: JSON.stringify(input) });
+}
+
+export function moveNode(nodeId: string, parentId: string): Promise<JurisdictionNode> {
+  return json(`${nodePath(nodeId)}/move`, post({ parentId }));
+}
+
+/** 409 `node.has_active_children` while it has active children. */
+export function retireNode(nodeId: string): Promise<JurisdictionNode> {
+  return json(`${nodePath(nodeId)}/retire`, { method: "POST" });
+}
+
+// ---- imports
+
+export type ImportMode = "all_or_nothing" | "skip_bad_rows";
+export type ImportKind = "tree" | "staff";
+
+export interface ImportRowError {
+  row: number;
+  column: string;
+  code: string;
+  message: { zh: string; en: string };
+}
+
+export interface ImportReport {
+  mode: ImportMode;
+  imported: number;
+  skipped: number;
+  errors: ImportRowError[];
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * An xlsx or CSV file as the request body. In all_or_nothing mode a bad file
+ * answers 400 `import.rejected`, its fields named `rows[<row>].<column>`.
+ */
+export function importFile(kind: ImportKind, file: Blob & { name?: string }, params: { mode: ImportMode; under?: string }): Promise<ImportReport> {
+  const csv = /\.csv$/i.test(file.name ?? "") || file.type === "text/csv";
+  return json(`/v1/import/${kind}${queryString(params)}`, { method: "POST", body: file, headers: { "content-type": csv ? "text/csv" : XLSX_TYPE } });
+}
+
+// ---- organisation of a node
+
+export type Employment = "on_payroll" | "contracted" | "auxiliary" | "seconded" | "other";
+export type ForceKind = "full_time_brigade" | "micro_station" | "volunteer_team" | "integrated_team";
+export type VehicleType = "water_tanker" | "other_firefighting" | "multi_purpose" | "support";
+export type DutyStatus = "on_duty" | "standby" | "off_duty" | "out_of_service";
+export type RecordKind = "meeting" | "analysis" | "training" | "drill" | "emergency_plan" | "publicity" | "annual_plan" | "work_notice";
+type Label = { zh: string; en: string };
+
+export interface Person {
+  personId: string;
+  nodeId: string;
+  path: string;
+  name: string;
+  employment: Employment;
+  secondedFrom?: string;
+  bodyId?: string;
+  roles: string[];
+  positions: string[];
+  /** Masked (138****5678) when `personalData` is "masked". */
+  phone?: string;
+  idNumber?: string;
+  personalData: "full" | "masked";
+  userId?: string;
+  status: "active" | "left";
+  updatedAt: string;
+}
+
+export interface Brigade {
+  brigadeId: string;
+  nodeId: string;
+  path: string;
+  name: string;
+  force: ForceKind;
+  grade?: string;
+  deployment?: "centre" | "satellite";
+  coveredNodeIds: string[];
+  memberIds: string[];
+  vehicles: { type: VehicleType; count: number }[];
+  dutyStatus: DutyStatus;
+  status: "active" | "disbanded";
+  updatedAt: string;
+}
+
+export interface StandardItem {
+  itemId: string;
+  name: Label;
+  metOn?: string;
+  evidence?: string;
+  photoKey?: string;
+}
+
+export interface OrgBody {
+  bodyId: string;
+  name: Label;
+  kind: string;
+  localName?: string;
+  establishedOn?: string;
+  note?: string;
+  setUp: boolean;
+  members: { personId: string; name: string; positionId: string; title: Label }[];
+  staff: number;
+  standards: { standardId: string; name: Label; deadline: string | null; sourceRef: string | null; items: StandardItem[] }[];
+}
+
+export interface Organisation {
+  node: JurisdictionNode;
+  bodies: OrgBody[];
+  people: Person[];
+  brigades: Brigade[];
+  coveredBy: { brigadeId: string; homeNodeId: string; name: string; force: string; grade?: string }[];
+  milestones: { milestoneId: string; name: Label; by: string; sourceRef: string | null; metOn?: string; evidence?: string }[];
+}
+
+export function getOrganisation(nodeId: string): Promise<Organisation> {
+  return json(`${nodePath(nodeId)}/organisation`);
+}
+
+export function listPeople(nodeId: string, params: { cursor?: string; limit?: number } = {}): Promise<Page<Person>> {
+  return json(`${nodePath(nodeId)}/people${queryString(params)}`);
+}
+
+export interface PersonInput {
+  name?: string;
+  employment?: Employment;
+  secondedFrom?: string | null;
+  bodyId?: string | null;
+  roles?: string[];
+  positions?: string[];
+  phone?: string | null;
+  idNumber?: string | null;
+  status?: Person["status"];
+}
+
+export function createPerson(nodeId: string, input: PersonInput & { name: string; employment: Employment }, idempotencyKey: string): Promise<Person> {
+  return json(`${nodePath(nodeId)}/people`, post(input, { "idempotency-key": idempotencyKey }));
+}
+
+/** Only the fields to change; `null` clears one. Phone and ID number only for those who may see them. */
+export function updatePerson(nodeId: string, personId: string, input: PersonInput): Promise<Person> {
+  return json(`${nodePath(nodeId)}/people/${encodeURIComponent(personId)}`, { method: "PATCH", body: JSON.stringify(input) });
+}
+
+/** Records a profile body as set up at the node. */
+export function setBody(nodeId: string, bodyId: string, input: { localName?: string; establishedOn?: string; note?: string }): Promise<OrgBody> {
+  return json(`${nodePath(nodeId)}/bodies/${encodeURIComponent(bodyId)}`, post(input));
+}
+
+/** One checklist item of a station standard; `metOn: null`: not (or no longer) met. */
+export function setStandardItem(nodeId: string, standardId: string, itemId: string, input: { metOn: string | null; evidence?: string }): Promise<StandardItem & { standardId: string }> {
+  return json(`${nodePath(nodeId)}/standards/${encodeURIComponent(standardId)}/items/${encodeURIComponent(itemId)}`, post(input));
+}
+
+export function setMilestone(nodeId: string, milestoneId: string, input: { metOn: string; evidence?: string }): Promise<{ milestoneId: string; metOn: string; evidence?: string }> {
+  return json(`${nodePath(nodeId)}/milestones/${encodeURIComponent(milestoneId)}`, post(input));
+}
+
+export interface BrigadeInput {
+  name?: string;
+  force?: ForceKind;
+  grade?: string | null;
+  memberIds?: string[];
+  vehicles?: Brigade["vehicles"];
+  dutyStatus?: DutyStatus;
+  status?: Brigade["status"];
+}
+
+export function createBrigade(nodeId: string, input: BrigadeInput & { name: string; force: ForceKind }): Promise<Brigade> {
+  return json(`${nodePath(nodeId)}/brigades`, post(input));
+}
+
+export function updateBrigade(nodeId: string, brigadeId: string, input: BrigadeInput): Promise<Brigade> {
+  return json(`${nodePath(nodeId)}/brigades/${encodeURIComponent(brigadeId)}`, { method: "PATCH", body: JSON.stringify(input) });
+}
+
+export interface ObligationRecord {
+  recordId: string;
+  nodeId: string;
+  kind: RecordKind;
+  obligationId?: string;
+  date: string;
+  title?: string;
+  note?: string;
+  attendees: { personId: string; nodeId: string }[];
+  chairPersonId?: string;
+  topics?: string[];
+  minutes?: string;
+  workNotices?: string[];
+  course?: string;
+  hours?: number;
+  drillType?: string;
+  participantCount?: number;
+  target?: string;
+  campaign?: string;
+  audienceCount?: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type RecordInput = Partial<Omit<ObligationRecord, "recordId" | "nodeId" | "kind" | "obligationId" | "createdBy" | "createdAt" | "updatedAt">> & { obligationId?: string | null };
+
+/** Newest first. */
+export function listRecords(nodeId: string, params: { kind?: RecordKind; cursor?: string; limit?: number } = {}): Promise<Page<ObligationRecord>> {
+  return json(`${nodePath(nodeId)}/records${queryString(params)}`);
+}
+
+export function createRecord(nodeId: string, input: RecordInput & { kind: RecordKind; date: string }, idempotencyKey: string): Promise<ObligationRecord> {
+  return json(`${nodePath(nodeId)}/records`, post(input, { "idempotency-key": idempotencyKey }));
+}
+
+export function updateRecord(nodeId: string, recordId: string, input: RecordInput): Promise<ObligationRecord> {
+  return json(`${nodePath(nodeId)}/records/${encodeURIComponent(recordId)}`, { method: "PATCH", body: JSON.stringify(input) });
+}
+
+// ---- compliance
+
+export type FindingStatus = "met" | "unmet" | "due_soon" | "not_applicable" | "overdue";
+export type StatusCounts = Record<FindingStatus, number>;
+
+export interface Finding {
+  ruleId: string;
+  nodeId: string;
+  subjectId?: string;
+  status: FindingStatus;
+  evidence: Label;
+  severity: "high" | "medium" | "low" | "info";
+  /** The clause; null for a rule the document does not state (`text` then gives the assumption). */
+  sourceRef: string | null;
+  /** The clause's zh text. */
+  text: string;
+}
+
+export interface NodeFindings {
+  nodeId: string;
+  at: string;
+  today: string;
+  profileVersion: number;
+  counts: StatusCounts;
+  findings: Finding[];
+}
+
+/** Judged now, or as at `at` under the profile version then in effect. */
+export function getNodeFindings(nodeId: string, at?: string): Promise<NodeFindings> {
+  return json(`/v1/compliance/nodes/${encodeURIComponent(nodeId)}${queryString({ at })}`);
+}
+
+export interface RollupRow {
+  nodeId: string;
+  name: string;
+  path: string;
+  counts: StatusCounts;
+  nodesEvaluated: number;
+  profileVersion: number;
+  evaluatedAt: string;
+}
+
+/** Counts per town as of each town's last refresh. */
+export function getRollup(params: { nodeId?: string; cursor?: string; limit?: number } = {}): Promise<Page<RollupRow>> {
+  return json(`/v1/compliance/rollup${queryString(params)}`);
+}
+
+export function refreshRollup(nodeId?: string): Promise<Page<RollupRow>> {
+  return json("/v1/compliance/refresh", post(nodeId ? { nodeId } : {}));
 }

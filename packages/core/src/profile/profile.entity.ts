@@ -27,6 +27,8 @@ export const ProfileVersionEntity = new Entity({
     publishedAt: { type: "string", required: true, readOnly: true },
     /** User id of the publisher (at signup: the county's first admin). */
     publishedBy: { type: "string", required: true, readOnly: true },
+    /** The publisher's name at the time, for readers who may not look users up. */
+    publishedByName: { type: "string", readOnly: true },
     /** What it was made from, as a diff reference: `preset:<id>` or `v:<n>`. */
     basedOn: { type: "string", required: true, readOnly: true },
     note: { type: "string", readOnly: true },

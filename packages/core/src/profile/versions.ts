@@ -50,7 +50,7 @@ export const ListVersionsInput = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const SUMMARY_ATTRIBUTES = ["version", "effectiveFrom", "publishedAt", "publishedBy", "basedOn", "note"] as const;
+const SUMMARY_ATTRIBUTES = ["version", "effectiveFrom", "publishedAt", "publishedBy", "publishedByName", "basedOn", "note"] as const;
 
 /** The tenant's versions, newest first, without their (large) profile documents. */
 export const listVersions = useCase(
@@ -81,7 +81,7 @@ export const getVersion = useCase(
  */
 export function firstVersionItems(
   tx: Pick<TxEntities, "profileVersion" | "profileHead">,
-  input: { tenantId: string; preset: PolicyProfile; at: Date; publishedBy: string },
+  input: { tenantId: string; preset: PolicyProfile; at: Date; publishedBy: string; publishedByName: string },
 ) {
   const at = normalise(input.at);
   return [
@@ -92,6 +92,7 @@ export function firstVersionItems(
         effectiveFrom: at,
         publishedAt: at,
         publishedBy: input.publishedBy,
+        publishedByName: input.publishedByName,
         basedOn: `preset:${input.preset.id}`,
         profile: JSON.stringify(input.preset),
       })
@@ -120,7 +121,11 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
   authorize(actor, "profile.publish");
   const tenantId = actor.tenantId;
   const requestHash = opts.idempotencyKey === undefined ? undefined : createHash("sha256").update(opts.idempotencyKey).digest("hex").slice(0, 32);
-  const [head, draft] = await Promise.all([loadHead(tenantId), loadDraft(tenantId)]);
+  const [head, draft, publisher] = await Promise.all([
+    loadHead(tenantId),
+    loadDraft(tenantId),
+    tenantDb().service.entities.user.get({ tenantId, userId: actor.userId }).go().then((r) => r.data),
+  ]);
   if (!head) throw new AppError("not_found", "profile.none");
 
   // A client's retry after the publish committed: the draft is no longer pending, so the
@@ -146,6 +151,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
     effectiveFrom,
     publishedAt: at,
     publishedBy: actor.userId,
+    publishedByName: publisher?.displayName,
     basedOn: `v:${head.version}`,
     note: input.note || undefined,
     profile: draft.profile,
@@ -177,10 +183,16 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
   return stored ?? summary;
 });
 
+/** How far in the past a requested start may be and still mean "now" (a time typed to the minute arrives late). */
+const NOW_TOLERANCE_MS = 5 * 60_000;
+
 /** Roll forward only: not before now, not before the previous version's start. */
 function startOf(requested: string | undefined, now: Date, previous: string): string {
-  if (requested === undefined) return normalise(Math.max(now.getTime(), Date.parse(previous)));
-  const start = normalise(requested);
+  const earliest = normalise(Math.max(now.getTime(), Date.parse(previous)));
+  if (requested === undefined) return earliest;
+  const asked = Date.parse(requested);
+  const meansNow = asked < now.getTime() && asked >= now.getTime() - NOW_TOLERANCE_MS;
+  const start = meansNow ? earliest : normalise(requested);
   const field = (code: string, zh: string, en: string) =>
     new AppError("validation", "profile.effective_from_invalid", { previous }, [{ path: "body.effectiveFrom", code, message: { zh, en } }]);
   if (start < normalise(now)) throw field("profile.effective_from_past", "生效时间不能早于现在", "must not be in the past");

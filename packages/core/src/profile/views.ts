@@ -27,6 +27,7 @@ export const VersionSummarySchema = z
     effectiveFrom: z.string(),
     publishedAt: z.string(),
     publishedBy: z.string(),
+    publishedByName: z.string().optional(),
     basedOn: z.string().meta({ description: "`preset:<id>` or `v:<n>`, usable as a diff reference" }),
     note: z.string().optional(),
   })
@@ -55,13 +56,14 @@ type VersionItem = {
   effectiveFrom: string;
   publishedAt: string;
   publishedBy: string;
+  publishedByName?: string | undefined;
   basedOn: string;
   note?: string | undefined;
 };
 
 export function toSummary(item: VersionItem): VersionSummary {
-  const { version, effectiveFrom, publishedAt, publishedBy, basedOn, note } = item;
-  return { version, effectiveFrom, publishedAt, publishedBy, basedOn, ...(note === undefined ? {} : { note }) };
+  const { version, effectiveFrom, publishedAt, publishedBy, publishedByName, basedOn, note } = item;
+  return { version, effectiveFrom, publishedAt, publishedBy, basedOn, ...(publishedByName === undefined ? {} : { publishedByName }), ...(note === undefined ? {} : { note }) };
 }
 
 /** A published version was validated when it was published. */

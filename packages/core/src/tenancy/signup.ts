@@ -93,7 +93,7 @@ export const signup = useCase(SignupInput, async (input, preset: PolicyProfile |
           })
           .commit(),
         login.create({ tenantId, username: input.admin.username, userId: adminUserId }).commit(),
-        ...firstVersionItems({ profileVersion, profileHead }, { tenantId, preset, at: new Date(), publishedBy: adminUserId }),
+        ...firstVersionItems({ profileVersion, profileHead }, { tenantId, preset, at: new Date(), publishedBy: adminUserId, publishedByName: input.admin.displayName }),
         auditItem({ audit }, { action: "tenant.signup", targetType: "tenant", targetId: tenantId, details: { presetId: preset.id, admin: input.admin.username } }),
       ],
       {

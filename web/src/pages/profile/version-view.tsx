@@ -41,7 +41,7 @@ export function VersionFacts(props: { version: ProfileVersionSummary; names: Ret
       </dd>
       <dt>{t("profile.published")}</dt>
       <dd>
-        <time datetime={v().publishedAt}>{formatDateTime(v().publishedAt, locale())}</time> · {props.names.users().get(v().publishedBy) ?? v().publishedBy}
+        <time datetime={v().publishedAt}>{formatDateTime(v().publishedAt, locale())}</time> · {props.names.users().get(v().publishedBy) ?? v().publishedByName ?? v().publishedBy}
       </dd>
       <dt>{t("profile.basedOn")}</dt>
       <dd>{refName(v().basedOn, locale(), props.names.presets())}</dd>
