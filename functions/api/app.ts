@@ -10,9 +10,12 @@ import { jurisdictionRoutes } from "./routes/jurisdiction.ts";
 import { organisationRoutes } from "./routes/organisation.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { hazardRoutes } from "./routes/hazards.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { inboxRoutes } from "./routes/inbox.ts";
 import { presetRoutes } from "./routes/presets.ts";
 import { profileRoutes } from "./routes/profiles.ts";
+import { publicTipRoutes } from "./routes/public-tips.ts";
 import { userRoutes } from "./routes/users.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
@@ -40,6 +43,9 @@ export function createApp(deps: AppDeps) {
   app.route("/", userRoutes());
   app.route("/", auditRoutes());
   app.route("/", profileRoutes(deps.presets));
+  app.route("/", hazardRoutes());
+  app.route("/", inboxRoutes());
+  app.route("/", publicTipRoutes());
   app.route("/", jurisdictionRoutes());
   app.route("/", organisationRoutes());
   app.route("/", complianceRoutes());

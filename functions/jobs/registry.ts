@@ -1,4 +1,4 @@
-import type { Job } from "@firegov/core";
+import { Hazards, type Job } from "@firegov/core";
 
 /** Every scheduled job, for the Lambda and the local timer alike. Domains add theirs here. */
-export const registeredJobs: Job[] = [];
+export const registeredJobs: Job[] = [Hazards.hazardSweepJob];

@@ -20,6 +20,7 @@ describe("tenant isolation", () => {
   let a: Awaited<ReturnType<typeof adminOf>>;
   let aUserId: string;
   let aOrg: Awaited<ReturnType<typeof orgFixture>>;
+  let aHazard: { hazardId: string; notificationId: string };
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -33,6 +34,18 @@ describe("tenant isolation", () => {
     // An id in a body: a user placed at A's root node.
     "/v1/users": [{ method: "POST", path: "/v1/users", body: { username: "intruder", displayName: "x", role: "viewer", scopeNodeId: a.tenant.rootNodeId, password: "Xq-7731-zz" } }],
     ...organisationEndpoints(),
+    ...hazardEndpoints(),
+  });
+  // A's hazard (a resident's tip) and the message it left in A's admin's inbox.
+  const hazardEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
+    "/v1/hazards/{hazardId}": [{ method: "GET", path: `/v1/hazards/${aHazard.hazardId}` }],
+    "/v1/hazards/{hazardId}/transitions": [
+      { method: "POST", path: `/v1/hazards/${aHazard.hazardId}/transitions`, body: { action: "withdraw", reason: "越权撤销" } },
+      { method: "POST", path: `/v1/hazards/${aHazard.hazardId}/transitions`, body: { action: "register", severity: "general", code: "other", codeText: "x" } },
+    ],
+    "/v1/inbox/{notificationId}/read": [{ method: "POST", path: `/v1/inbox/${aHazard.notificationId}/read` }],
+    // An id in a body: a hazard reported at A's town.
+    "/v1/hazards": [{ method: "POST", path: "/v1/hazards", body: { nodeId: aOrg.town.nodeId, code: "other", codeText: "x", severity: "general", description: "越权上报", source: "inspection" } }],
   });
   // The jurisdiction, organisation and compliance paths, aimed at A's town and what it holds.
   const organisationEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
@@ -63,7 +76,8 @@ describe("tenant isolation", () => {
     };
   };
   // Version numbers are per tenant: B asking for version 1 gets B's own version 1, never A's.
-  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}"]);
+  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips"]);
+  // Public tips name their county in the path by design (residents have no token); see hazards-tips.test.ts.
 
   async function snapshotOf(tenantId: string) {
     const items = [];
@@ -79,6 +93,9 @@ describe("tenant isolation", () => {
     a = await adminOf(app, "qidong");
     aUserId = (await userAt(app, a.client, a.tenant.tenantId, "a.grid", "grid_worker", a.tenant.rootNodeId)).userId;
     aOrg = await orgFixture(a.client, a.tenant.rootNodeId);
+    const tip = await app.request(`/v1/public/${a.tenant.tenantId}/tips`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ locationText: "甲镇某处", description: "楼道堆放杂物" }) });
+    const inbox = await (await a.client.get("/v1/inbox")).json();
+    aHazard = { hazardId: (await tip.json()).hazardId, notificationId: inbox.items[0].notificationId };
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {

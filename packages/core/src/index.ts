@@ -15,3 +15,5 @@ export * as Jurisdiction from "./jurisdiction/index.ts";
 export * as Profiles from "./profile/index.ts";
 export * as Organisation from "./organisation/index.ts";
 export * as Compliance from "./compliance/index.ts";
+export * as Hazards from "./hazards/index.ts";
+export * as Notifications from "./notifications/index.ts";

@@ -12,6 +12,13 @@ import { PersonEntity } from "../organisation/person.entity.ts";
 import { AttendanceEntity, ObligationRecordEntity } from "../organisation/record.entity.ts";
 import { ProfileDraftEntity, ProfileHeadEntity, ProfileVersionEntity } from "../profile/profile.entity.ts";
 import { TenantEntity } from "../tenancy/tenant.entity.ts";
+import { TenantRegistryEntity } from "../tenancy/registry.entity.ts";
+import { HazardEntity, HazardEventEntity } from "../hazards/hazard.entity.ts";
+import { HazardEntryEntity } from "../hazards/entry.entity.ts";
+import { HazardCounterEntity } from "../hazards/counter.entity.ts";
+import { HazardRecurrenceEntity } from "../hazards/recurrence.entity.ts";
+import { IntakeLimitEntity } from "../hazards/intake.entity.ts";
+import { InboxCountEntity, NotificationEntity, OutboxEntity } from "../notifications/notification.entity.ts";
 import { IdempotencyEntity } from "./idempotency.entity.ts";
 
 export const entities = {
@@ -35,6 +42,16 @@ export const entities = {
   obligationRecord: ObligationRecordEntity,
   attendance: AttendanceEntity,
   complianceSummary: ComplianceSummaryEntity,
+  tenantRegistry: TenantRegistryEntity,
+  hazard: HazardEntity,
+  hazardEvent: HazardEventEntity,
+  hazardEntry: HazardEntryEntity,
+  hazardCounter: HazardCounterEntity,
+  hazardRecurrence: HazardRecurrenceEntity,
+  intakeLimit: IntakeLimitEntity,
+  notification: NotificationEntity,
+  inboxCount: InboxCountEntity,
+  outbox: OutboxEntity,
 };
 
 /** One ElectroDB service over the one table; domains add their entities above. */

@@ -35,6 +35,7 @@ export const messages = {
   "import.rejected": { zh: "导入文件有 {count} 处问题，未导入任何数据；请按标出的行和列修改后重试。", en: "The file has {count} problem(s); nothing was imported. Fix the rows and columns listed and try again." },
   "import.unreadable": { zh: "无法读取上传的文件：{reason}", en: "The uploaded file cannot be read: {reason}" },
   "import.too_large": { zh: "上传的文件超过 {max} 行或 {mb} MB 的上限。", en: "The upload exceeds the limit of {max} rows or {mb} MB." },
+  "file.storage_unavailable": { zh: "文件存储暂时不可用。", en: "File storage is not available right now." },
   "preset.unknown": { zh: "没有名为“{presetId}”的内置政策档案。", en: "There is no built-in policy profile “{presetId}”." },
   "profile.none": { zh: "本单位还没有已发布的政策档案。", en: "This county has no published policy profile yet." },
   "profile.version_not_found": { zh: "找不到第 {version} 版政策档案。", en: "There is no version {version} of the policy profile." },
@@ -46,6 +47,18 @@ export const messages = {
   "profile.no_changes": { zh: "草稿自上次发布以来没有修改，无可发布。", en: "The draft has not changed since the last publish; there is nothing to publish." },
   "profile.publish_conflict": { zh: "刚刚已有人发布了新版本，请刷新后再试。", en: "Someone has just published a new version; reload and try again." },
   "profile.effective_from_invalid": { zh: "生效时间不能早于现在，也不能早于上一版的生效时间（{previous}）。", en: "The effective time can be neither in the past nor before the previous version's ({previous})." },
+  "hazard.not_found": { zh: "找不到该隐患。", en: "No such hazard." },
+  "hazard.transition_not_allowed": { zh: "该隐患当前为“{stateZh}”状态（版本 {version}），不能{actionZh}。", en: "The hazard is {stateEn} (version {version}); it cannot “{actionEn}” now." },
+  "hazard.not_handler": { zh: "该隐患由{handlerZh}办理，您不能对其{actionZh}。", en: "This hazard is handled by {handlerEn}; you cannot “{actionEn}” it." },
+  "hazard.version_conflict": { zh: "该隐患刚被他人更新，当前为“{stateZh}”状态（版本 {version}），请刷新后重试。", en: "Someone has just changed this hazard: it is now {stateEn} (version {version}); reload and try again." },
+  "hazard.reopen_window_passed": { zh: "该隐患结案已超过 {days} 日，不能重新打开，请作为新隐患上报。", en: "The hazard closed more than {days} days ago and cannot be reopened; report it as a new hazard." },
+  "hazard.on_spot_not_allowed": { zh: "政策档案不允许当场整改该等级（{severity}）的隐患。", en: "The profile does not allow hazards of this severity ({severity}) to be fixed on the spot." },
+  "hazard.no_pending_ack": { zh: "该隐患没有待部门报到的报送（{body}）。", en: "Nothing about this hazard awaits acknowledgement ({body})." },
+  "hazard.already_listed": { zh: "该隐患已在“{level}”挂牌督办。", en: "The hazard is already listed at “{level}”." },
+  "hazard.not_listed": { zh: "该隐患未在“{level}”挂牌督办。", en: "The hazard is not listed at “{level}”." },
+  "hazard.listing_not_triggered": { zh: "该隐患不满足“{level}”挂牌督办的条件，见所列各项。", en: "The hazard does not meet the conditions for listing at “{level}”; see the items listed." },
+  "hazard.tip_rate_limited": { zh: "举报过于频繁，请 {minutes} 分钟后再试。", en: "Too many reports; try again in {minutes} minutes." },
+  "notification.not_found": { zh: "找不到该消息。", en: "No such message." },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

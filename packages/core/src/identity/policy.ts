@@ -23,6 +23,10 @@ export const actions = [
   "org.personal_data",
   "compliance.read",
   "compliance.refresh",
+  "hazard.read",
+  "hazard.report",
+  "hazard.act",
+  "inbox.read",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -46,6 +50,12 @@ export const policy: Record<Action, readonly Role[]> = {
   "org.personal_data": ["tenant_admin", "town_officer"],
   "compliance.read": everyone,
   "compliance.refresh": ["tenant_admin", "town_officer"],
+  "hazard.read": everyone,
+  // Anyone in the field may report what they find; viewers only look.
+  "hazard.report": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
+  // The gate for acting on a hazard at all; which action, at which level, for which body, is the profile's routing (hazards/rules.ts).
+  "hazard.act": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
+  "inbox.read": everyone,
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

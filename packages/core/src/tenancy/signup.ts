@@ -12,6 +12,7 @@ import { hashPassword } from "../identity/password.ts";
 import type { PolicyProfile } from "../profile/schema.ts";
 import { firstVersionItems } from "../profile/versions.ts";
 import { useCase } from "../use-case.ts";
+import { registryItem } from "./registry.ts";
 
 const RESERVED_SLUGS = new Set(["api", "app", "www", "admin", "system", "root", "demo-admin"]);
 
@@ -59,7 +60,8 @@ export interface SignupResult {
 /**
  * A county signs up: one transaction creates the tenant, its root node, its
  * first admin (and the username claim), version 1 of its policy profile
- * (a copy of the chosen preset, in effect from now) and the audit entry.
+ * (a copy of the chosen preset, in effect from now), its entry in the tenant
+ * registry (which scheduled jobs walk) and the audit entry.
  * The tenant row's existence condition makes the slug unique: a taken slug
  * writes nothing.
  */
@@ -75,7 +77,7 @@ export const signup = useCase(SignupInput, async (input, preset: PolicyProfile |
     const result: SignupResult = { tenantId, adminUserId, rootNodeId };
     const stored = await writeTransaction<SignupResult>(
       db,
-      ({ tenant, node, user, login, audit, profileVersion, profileHead }) => [
+      ({ tenant, node, user, login, audit, profileVersion, profileHead, tenantRegistry }) => [
         tenant.create({ tenantId, name: input.name, timeZone: input.timeZone, presetId: preset.id, rootNodeId }).commit(),
         node.create({ tenantId, nodeId: rootNodeId, path: `/${rootNodeId}`, level: preset.levels[0]!.id, name: input.name }).commit(),
         user
@@ -94,6 +96,7 @@ export const signup = useCase(SignupInput, async (input, preset: PolicyProfile |
           .commit(),
         login.create({ tenantId, username: input.admin.username, userId: adminUserId }).commit(),
         ...firstVersionItems({ profileVersion, profileHead }, { tenantId, preset, at: new Date(), publishedBy: adminUserId, publishedByName: input.admin.displayName }),
+        registryItem({ tenantRegistry }, { tenantId, timeZone: input.timeZone, at: new Date() }),
         auditItem({ audit }, { action: "tenant.signup", targetType: "tenant", targetId: tenantId, details: { presetId: preset.id, admin: input.admin.username } }),
       ],
       {

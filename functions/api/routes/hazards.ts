@@ -1,0 +1,98 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Hazards } from "@firegov/core";
+import type { AppEnv } from "../env.ts";
+import { idempotencyKey, requireUser } from "../middleware.ts";
+import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
+
+const authed = { security: bearer, middleware: requireUser, tags: ["hazards"] };
+const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
+const HazardParams = z.object({ hazardId: z.string().min(1).max(64).openapi({ param: { name: "hazardId", in: "path" } }) });
+const page = (description: string) => json(Hazards.SummaryPageSchema, description);
+const listErrors = { 400: errors[400], 401: errors[401], 403: errors[403] };
+
+const conflict = {
+  ...errors[409],
+  description:
+    "The state does not allow the action, or someone changed the hazard first; `errors` carries `current.state` and `current.version`",
+};
+
+const routes = {
+  create: createRoute({
+    method: "post", path: "/v1/hazards", summary: "上报隐患 / Report a hazard", ...authed,
+    description: "Deadline and handler come from the profile in effect, by severity. The same code at the same venue found again within the profile's reopen window reopens the closed hazard (200, `reopened: true`).",
+    request: { headers: IdempotencyHeader, body: body(Hazards.CreateHazardInput) },
+    responses: { 201: json(Hazards.CreatedSchema, "Created"), 200: json(Hazards.CreatedSchema, "A closed hazard reopened"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict },
+  }),
+  byState: createRoute({
+    method: "get", path: "/v1/hazards", summary: "按辖区和状态 / By subtree and state", ...authed,
+    request: { query: Hazards.ListByStateInput },
+    responses: { 200: page("Hazards of a subtree in a state (default: all open), in path order"), ...listErrors },
+  }),
+  assigned: createRoute({
+    method: "get", path: "/v1/hazards/assigned", summary: "承办的隐患 / Assigned to a user", ...authed,
+    request: { query: Hazards.ListAssignedInput },
+    responses: { 200: page("Open hazards assigned to the user (default: you), within your subtree"), ...listErrors },
+  }),
+  byVenue: createRoute({
+    method: "get", path: "/v1/hazards/by-venue", summary: "按场所 / By venue", ...authed,
+    request: { query: Hazards.ListByVenueInput },
+    responses: { 200: page("A venue's hazards, newest first, within your subtree"), ...listErrors },
+  }),
+  overdue: createRoute({
+    method: "get", path: "/v1/hazards/overdue", summary: "逾期隐患 / Overdue", ...authed,
+    request: { query: Hazards.ListWithinInput },
+    responses: { 200: page("Open hazards found past their deadline"), ...listErrors },
+  }),
+  listed: createRoute({
+    method: "get", path: "/v1/hazards/listed", summary: "挂牌督办 / Under listed supervision", ...authed,
+    request: { query: Hazards.ListWithinInput },
+    responses: { 200: page("Open hazards listed at any level"), ...listErrors },
+  }),
+  awaitingAck: createRoute({
+    method: "get", path: "/v1/hazards/awaiting-ack", summary: "待部门报到 / Awaiting a department's acknowledgement", ...authed,
+    request: { query: Hazards.ListAwaitingAckInput },
+    responses: { 200: page("Hazards reported to the body and not yet acknowledged, earliest due first per node"), ...listErrors },
+  }),
+  bySource: createRoute({
+    method: "get", path: "/v1/hazards/by-source", summary: "按来源 / By source", ...authed,
+    request: { query: Hazards.ListBySourceInput },
+    responses: { 200: page("A subtree's hazards from one source, all states"), ...listErrors },
+  }),
+  counters: createRoute({
+    method: "get", path: "/v1/hazards/counters", summary: "统计 / Counters of a subtree", ...authed,
+    request: { query: Hazards.CountersInput },
+    responses: { 200: json(Hazards.CountersSchema, "Open by state and severity, overdue, closed per month, time to close"), ...listErrors },
+  }),
+  get: createRoute({
+    method: "get", path: "/v1/hazards/{hazardId}", summary: "隐患详情与处置记录 / A hazard and its timeline", ...authed,
+    request: { params: HazardParams, query: Hazards.TimelineInput },
+    responses: { 200: json(Hazards.TimelineSchema, "The hazard and its events in order"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+  }),
+  act: createRoute({
+    method: "post", path: "/v1/hazards/{hazardId}/transitions", summary: "办理 / Act on a hazard", ...authed,
+    description:
+      "One action per request: the loop (register, dispatch, start, submit, close, reject, fix_on_spot, withdraw, reopen) or the overlay (acknowledge, escalate, assess, list, delist). Who may take each is decided by role, scope and the profile's routing.",
+    request: { headers: IdempotencyHeader, params: HazardParams, body: body(Hazards.ActionInput) },
+    responses: { 200: json(Hazards.HazardViewSchema, "The hazard after the action"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict },
+  }),
+};
+
+export function hazardRoutes() {
+  const key = (header: string | undefined) => ({ idempotencyKey: idempotencyKey(header) });
+  // The fixed paths first: `/v1/hazards/overdue` is a list, not a hazard called "overdue".
+  return new OpenAPIHono<AppEnv>()
+    .openapi(routes.create, async (c) => {
+      const created = await Hazards.createHazard(c.req.valid("json"), key(c.req.header("idempotency-key")));
+      return created.reopened ? c.json(created, 200) : c.json(created, 201);
+    })
+    .openapi(routes.byState, async (c) => c.json(await Hazards.listByState(c.req.valid("query")), 200))
+    .openapi(routes.assigned, async (c) => c.json(await Hazards.listAssigned(c.req.valid("query")), 200))
+    .openapi(routes.byVenue, async (c) => c.json(await Hazards.listByVenue(c.req.valid("query")), 200))
+    .openapi(routes.overdue, async (c) => c.json(await Hazards.listOverdue(c.req.valid("query")), 200))
+    .openapi(routes.listed, async (c) => c.json(await Hazards.listListed(c.req.valid("query")), 200))
+    .openapi(routes.awaitingAck, async (c) => c.json(await Hazards.listAwaitingAck(c.req.valid("query")), 200))
+    .openapi(routes.bySource, async (c) => c.json(await Hazards.listBySource(c.req.valid("query")), 200))
+    .openapi(routes.counters, async (c) => c.json(await Hazards.getCounters(c.req.valid("query")), 200))
+    .openapi(routes.get, async (c) => c.json(await Hazards.getTimeline(c.req.valid("query"), c.req.valid("param").hazardId), 200))
+    .openapi(routes.act, async (c) => c.json(await Hazards.actOnHazard(c.req.valid("json"), c.req.valid("param").hazardId, key(c.req.header("idempotency-key"))), 200));
+}

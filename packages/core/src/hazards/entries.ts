@@ -1,0 +1,233 @@
+import { DAY_MS, iso, localMonth } from "./clock.ts";
+import { segments } from "./rules.ts";
+import { isOpen, type Hazard } from "./types.ts";
+
+// What a hazard puts into the lists and counters, as pure functions of the
+// hazard. A change writes the difference between before and after in its
+// own transaction, so lists and counters never drift from the hazards.
+
+// ── Lists ──────────────────────────────────────────────────────────────────
+
+export interface Summary {
+  hazardId: string;
+  nodeId: string;
+  path: string;
+  state: Hazard["state"];
+  severity?: string | undefined;
+  code?: string | undefined;
+  codeText?: string | undefined;
+  description: string;
+  venueId?: string | undefined;
+  locationText?: string | undefined;
+  source: Hazard["source"];
+  deadline?: string | undefined;
+  overdue: boolean;
+  handling?: Hazard["handling"];
+  assigneeId?: string | undefined;
+  listedAt: string[];
+  awaitingAck: string[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Entry {
+  list: string;
+  order: string;
+  hazardId: string;
+  path: string;
+  summary: Summary;
+}
+
+export function summaryOf(h: Hazard): Summary {
+  return {
+    hazardId: h.hazardId,
+    nodeId: h.nodeId,
+    path: h.path,
+    state: h.state,
+    severity: h.severity,
+    code: h.code,
+    codeText: h.codeText,
+    description: h.description.length > 140 ? `${h.description.slice(0, 139)}…` : h.description,
+    venueId: h.venueId,
+    locationText: h.locationText,
+    source: h.source,
+    deadline: h.deadline,
+    overdue: h.overdue,
+    handling: h.handling,
+    assigneeId: h.assigneeId,
+    listedAt: h.listings.map((l) => l.levelId),
+    awaitingAck: h.pendingAcks.map((p) => p.body),
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt,
+    version: h.version,
+  };
+}
+
+/** The order key of path-led lists: `<path>/#…`, so `<subtree path>/` is a prefix of everything under it and nothing else. */
+export const underPath = (path: string) => `${path}/#`;
+export const subtreePrefix = (path: string) => `${path}/`;
+
+/**
+ * When the sweep must look at the hazard next: its deadline; once overdue,
+ * a day after the last whole day counted (so an "overdue by N days" rule is
+ * seen at N days exactly); and the due time of each acknowledgement still
+ * awaited. Nothing to look at: no wake.
+ */
+export function wakeAt(h: Hazard): string | undefined {
+  if (!isOpen(h.state)) return undefined;
+  const times: number[] = [];
+  if (h.deadline !== undefined) times.push(Date.parse(h.deadline) + (h.overdue ? (h.overdueDaysSeen + 1) * DAY_MS : 0));
+  for (const p of h.pendingAcks) if (!p.late) times.push(Date.parse(p.dueAt));
+  return times.length ? iso(Math.min(...times)) : undefined;
+}
+
+/** Every list row of a hazard. */
+export function entriesOf(h: Hazard): Entry[] {
+  const summary = summaryOf(h);
+  const row = (list: string, order: string): Entry => ({ list, order, hazardId: h.hazardId, path: h.path, summary });
+  const byPath = (suffix: string) => `${underPath(h.path)}${suffix}#${h.hazardId}`;
+  const open = isOpen(h.state);
+  const rows = [row(`state:${h.state}`, byPath(h.createdAt)), row(`source:${h.source}`, byPath(h.createdAt))];
+  if (h.venueId) rows.push(row(`venue:${h.venueId}`, `${h.createdAt}#${h.hazardId}`));
+  if (open) {
+    rows.push(row("open", byPath(h.createdAt)));
+    if (h.assigneeId) rows.push(row(`assignee:${h.assigneeId}`, byPath(h.createdAt)));
+    if (h.overdue && h.deadline) rows.push(row("overdue", byPath(h.deadline)));
+    if (h.listings.length) rows.push(row("listed", byPath(h.createdAt)));
+    for (const p of h.pendingAcks) rows.push(row(`ack:${p.body}`, byPath(p.dueAt)));
+    const wake = wakeAt(h);
+    if (wake) rows.push(row("wake", `${wake}#${h.hazardId}`));
+  }
+  return rows;
+}
+
+const keyOf = (e: { list: string; order: string }) => `${e.list}\u0000${e.order}`;
+
+/** Rows to write and rows to delete to go from one version of a hazard to the next. */
+export function entryChanges(before: Hazard | undefined, after: Hazard): { put: Entry[]; remove: { list: string; order: string }[] } {
+  const next = entriesOf(after);
+  const keep = new Set(next.map(keyOf));
+  const remove = (before ? entriesOf(before) : []).filter((e) => !keep.has(keyOf(e))).map(({ list, order }) => ({ list, order }));
+  return { put: next, remove };
+}
+
+// ── Counters ───────────────────────────────────────────────────────────────
+
+/** Upper bounds (in days, inclusive) of the time-to-close histogram; the last bucket is open-ended. */
+export const TTC_BUCKETS = [1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 120, 180, 365] as const;
+
+export function ttcBucket(ms: number): string {
+  const days = ms / DAY_MS;
+  const bound = TTC_BUCKETS.find((b) => days <= b);
+  return bound === undefined ? "inf" : String(bound).padStart(3, "0");
+}
+
+/** The counts a hazard contributes while it is as it is: open by state and severity, overdue by severity. */
+export function standingMetrics(h: Hazard): string[] {
+  if (!isOpen(h.state)) return [];
+  const severity = h.severity ?? "none";
+  return [`open#${h.state}#${severity}`, ...(h.overdue ? [`overdue#${severity}`] : [])];
+}
+
+/** The counts a change adds once: a close, in its month, and how long the round of work took. */
+export function closingMetrics(before: Hazard | undefined, after: Hazard, timeZone: string): string[] {
+  if (after.state !== "closed" || before?.state === "closed" || !after.closedAt) return [];
+  const month = localMonth(new Date(after.closedAt), timeZone);
+  return [`closed#${month}`, `ttc#${month}#${ttcBucket(Date.parse(after.closedAt) - Date.parse(after.openedAt))}`];
+}
+
+export interface CounterDelta {
+  nodeId: string;
+  metric: string;
+  delta: number;
+}
+
+/**
+ * The counter changes of one hazard change, for its node and every node above
+ * it (a node's counters cover its subtree). A hazard moved to another node
+ * leaves the old branch and joins the new one.
+ */
+export function counterDeltas(before: Hazard | undefined, after: Hazard, timeZone: string): CounterDelta[] {
+  const deltas = new Map<string, CounterDelta>();
+  const add = (path: string, metrics: string[], delta: number) => {
+    for (const nodeId of segments(path)) {
+      for (const metric of metrics) {
+        const key = `${nodeId}\u0000${metric}`;
+        const current = deltas.get(key) ?? { nodeId, metric, delta: 0 };
+        deltas.set(key, { ...current, delta: current.delta + delta });
+      }
+    }
+  };
+  if (before) add(before.path, standingMetrics(before), -1);
+  add(after.path, standingMetrics(after), 1);
+  add(after.path, closingMetrics(before, after, timeZone), 1);
+  return [...deltas.values()].filter((d) => d.delta !== 0);
+}
+
+// ── Reading counters back ──────────────────────────────────────────────────
+
+export interface CountersView {
+  nodeId: string;
+  open: { total: number; byState: Record<string, number>; bySeverity: Record<string, number>; byStateAndSeverity: Record<string, Record<string, number>> };
+  overdue: { total: number; bySeverity: Record<string, number> };
+  closed: { total: number; byMonth: Record<string, number> };
+  timeToClose: { histogram: Record<string, number>; medianDays: { above: number; atMost: number | null } | null };
+}
+
+const bump = (record: Record<string, number>, key: string, by: number) => {
+  record[key] = (record[key] ?? 0) + by;
+};
+
+/**
+ * A node's counters as a view: standing counts as they are, closed counts and
+ * the time-to-close histogram over the months `from`..`to` (inclusive,
+ * YYYY-MM; all when absent). The median lies in the histogram bucket where
+ * the cumulative count first reaches half.
+ */
+export function countersView(nodeId: string, items: readonly { metric: string; value: number }[], period: { from?: string | undefined; to?: string | undefined } = {}): CountersView {
+  const view: CountersView = {
+    nodeId,
+    open: { total: 0, byState: {}, bySeverity: {}, byStateAndSeverity: {} },
+    overdue: { total: 0, bySeverity: {} },
+    closed: { total: 0, byMonth: {} },
+    timeToClose: { histogram: {}, medianDays: null },
+  };
+  const inPeriod = (month: string) => (period.from === undefined || month >= period.from) && (period.to === undefined || month <= period.to);
+  for (const { metric, value } of items) {
+    if (value === 0) continue;
+    const [kind, a = "", b = ""] = metric.split("#");
+    if (kind === "open") {
+      view.open.total += value;
+      bump(view.open.byState, a, value);
+      bump(view.open.bySeverity, b, value);
+      view.open.byStateAndSeverity[a] ??= {};
+      bump(view.open.byStateAndSeverity[a]!, b, value);
+    } else if (kind === "overdue") {
+      view.overdue.total += value;
+      bump(view.overdue.bySeverity, a, value);
+    } else if (kind === "closed" && inPeriod(a)) {
+      view.closed.total += value;
+      bump(view.closed.byMonth, a, value);
+    } else if (kind === "ttc" && inPeriod(a)) {
+      bump(view.timeToClose.histogram, b, value);
+    }
+  }
+  view.timeToClose.medianDays = medianOf(view.timeToClose.histogram);
+  return view;
+}
+
+function medianOf(histogram: Record<string, number>): CountersView["timeToClose"]["medianDays"] {
+  const buckets = Object.entries(histogram).sort(([a], [b]) => (a === "inf" ? 1 : b === "inf" ? -1 : Number(a) - Number(b)));
+  const total = buckets.reduce((sum, [, n]) => sum + n, 0);
+  if (!total) return null;
+  let seen = 0;
+  for (const [bucket, n] of buckets) {
+    seen += n;
+    if (seen * 2 >= total) {
+      const index = bucket === "inf" ? TTC_BUCKETS.length : TTC_BUCKETS.indexOf(Number(bucket) as (typeof TTC_BUCKETS)[number]);
+      return { above: index === 0 ? 0 : TTC_BUCKETS[index - 1]!, atMost: bucket === "inf" ? null : Number(bucket) };
+    }
+  }
+  return null;
+}

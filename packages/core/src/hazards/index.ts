@@ -1,0 +1,41 @@
+// The hazard closed loop: 发现 → 立案 → 派遣 → 处置 → 核查 → 结案, with the
+// profile's routing, escalation and listed supervision as an overlay.
+export { createHazard, type Created } from "./create.ts";
+export { actOnHazard } from "./act.ts";
+export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, type Timeline } from "./read.ts";
+export { submitTip, TIP_LIMITS, type TipReceipt } from "./tips.ts";
+export { sweepAll, sweepTenant, hazardSweepJob, type SweepStats } from "./sweep.ts";
+export {
+  CreateHazardInput,
+  ActionInput,
+  ListByStateInput,
+  ListAssignedInput,
+  ListByVenueInput,
+  ListWithinInput,
+  ListAwaitingAckInput,
+  ListBySourceInput,
+  CountersInput,
+  TimelineInput,
+  TipInput,
+} from "./inputs.ts";
+export { HazardViewSchema, HazardEventSchema, TimelineSchema, SummarySchema, SummaryPageSchema, CreatedSchema, CountersSchema, TipReceiptSchema, toHazardView, type HazardView } from "./views.ts";
+export { discover, decide, sweep, targetOf, initialState, type Context, type ActionInput as ResolvedAction, type NewHazard, type Outcome } from "./machine.ts";
+export {
+  ACK_DAYS,
+  applyRules,
+  represents,
+  rolesFor,
+  handlingFor,
+  deadlineFor,
+  hazardCodes,
+  onSpotAllowed,
+  initialTrail,
+  holds,
+  recurs,
+  levelOfPath,
+  ancestorAt,
+} from "./rules.ts";
+export { entriesOf, entryChanges, counterDeltas, countersView, standingMetrics, closingMetrics, wakeAt, ttcBucket, TTC_BUCKETS, type CountersView, type Summary } from "./entries.ts";
+export { addDays, endOfDayAfter, endOfLocalDate, localDate, localMonth, startOfLocalDay } from "./clock.ts";
+export { STATES, OPEN_STATES, SOURCES, OTHER_CODE, TRANSITIONS, OVERLAYS, ACTIONS, isOpen, type Hazard, type State, type Source, type Action, type EventDraft, type RuleActor } from "./types.ts";
+export { STATE_NAMES, ACTION_NAMES } from "./labels.ts";

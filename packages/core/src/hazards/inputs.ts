@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { bilingual } from "../errors/zod-issues.ts";
+import { SOURCES, STATES } from "./types.ts";
+
+// What the hazard use cases accept. The HTTP routes reuse these schemas for
+// validation and for the OpenAPI document; what needs the profile (codes,
+// severities, bodies) is checked against the profile in effect.
+
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, bilingual("只能包含字母、数字、下划线或连字符", "Letters, digits, underscores or hyphens only"));
+
+const ProfileId = z.string().min(1).max(64);
+
+const PhotoKey = z
+  .string()
+  .refine((key) => /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/.test(key) && !key.includes(".."), bilingual("照片须为上传后得到的存储键", "A photo is the storage key its upload returned"));
+
+const Photos = z.array(PhotoKey).max(10, bilingual("最多 10 张照片", "At most 10 photos"));
+const Note = z.string().trim().min(1).max(1000);
+const Reason = z.string().trim().min(2, bilingual("请写明理由", "Give a reason")).max(500);
+const Party = z.object({
+  name: z.string().trim().min(1, bilingual("请填写责任单位或责任人", "Name the responsible party")).max(100),
+  contact: z.string().trim().min(1).max(50).optional(),
+});
+const LocalDate = z.iso.date(bilingual("日期格式为 YYYY-MM-DD", "A date as YYYY-MM-DD"));
+const ExpectedVersion = z.int().min(1).optional().meta({ description: "The version the client last read; a different current version answers 409" });
+
+const OfficerSources = SOURCES.filter((s) => s !== "public_tip") as [Exclude<(typeof SOURCES)[number], "public_tip">, ...Exclude<(typeof SOURCES)[number], "public_tip">[]];
+
+export const CreateHazardInput = z
+  .object({
+    nodeId: Id.meta({ description: "The jurisdiction node the hazard lies in (a grid, village, town …)" }),
+    venueId: Id.optional().meta({ description: "The venue, when known; recurrence is counted per venue and code" }),
+    locationText: z.string().trim().min(1).max(200).optional(),
+    code: z.string().min(1).max(64).meta({ description: "A hazard code of the profile (its codes or checklists), or `other` with codeText" }),
+    codeText: z.string().trim().min(1).max(100).optional(),
+    severity: ProfileId.meta({ description: "A severity id of the profile; it sets the deadline and the handler" }),
+    description: z.string().trim().min(2, bilingual("请描述隐患情况", "Describe the hazard")).max(1000),
+    photos: Photos.default([]),
+    source: z.enum(OfficerSources),
+    transferredFrom: z.string().trim().min(1).max(100).optional().meta({ description: "The body it came from, when source is `transfer`" }),
+    responsibleParty: Party.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.source === "transfer" && !v.transferredFrom) ctx.addIssue({ code: "custom", path: ["transferredFrom"], message: bilingual("移送来的隐患须写明移送机构", "Name the body that transferred it") });
+  })
+  .meta({ id: "CreateHazardInput" });
+
+const act = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) => z.object({ action: z.literal(action), expectedVersion: ExpectedVersion, ...shape });
+
+export const ActionInput = z
+  .discriminatedUnion("action", [
+    act("register", {
+      severity: ProfileId.optional(),
+      code: z.string().min(1).max(64).optional(),
+      codeText: z.string().trim().min(1).max(100).optional(),
+      nodeId: Id.optional().meta({ description: "Place the hazard at another node of your subtree (a tip lands at the root)" }),
+      responsibleParty: Party.optional(),
+      note: Note.optional(),
+    }),
+    act("dispatch", {
+      assigneeId: Id.optional().meta({ description: "The user who follows the rectification up; default you" }),
+      responsibleParty: Party.optional(),
+      deadline: LocalDate.optional().meta({ description: "A deadline other than the profile's, as a local date" }),
+      note: Note.optional(),
+    }),
+    act("start", { note: Note.optional() }),
+    act("submit", { note: Note.optional(), photos: Photos.optional() }),
+    act("close", { note: Note.optional(), photos: Photos.optional() }),
+    act("reject", { reason: Reason, deadline: LocalDate.optional().meta({ description: "Default: the profile's period for the severity, from today" }), photos: Photos.optional() }),
+    act("fix_on_spot", { note: Note.optional(), photos: Photos.optional() }),
+    act("withdraw", { reason: Reason }),
+    act("reopen", { reason: Reason }),
+    act("acknowledge", { body: ProfileId.optional().meta({ description: "The body acknowledging, when several are awaited" }), note: Note.optional() }),
+    act("escalate", { to: ProfileId.meta({ description: "A body of the profile above the current handling level" }), reason: Reason }),
+    act("assess", {
+      departments: z.array(z.string().trim().min(1).max(64)).max(20).optional().meta({ description: "Departments involved (two or more: multi-department)" }),
+      remitOf: z.array(ProfileId).max(10).optional().meta({ description: "Bodies whose remit the hazard falls within" }),
+      decision: z.object({ by: ProfileId, criteria: z.array(z.string().min(1).max(100)).min(1).max(10), reason: Reason }).optional(),
+    }),
+    act("list", {
+      level: ProfileId.meta({ description: "A listed-supervision level id of the profile" }),
+      trigger: ProfileId.optional(),
+      criteria: z.array(z.string().min(1).max(100)).min(1).max(10).optional().meta({ description: "What you decide, when the trigger needs a decision of your body" }),
+      reason: Reason,
+    }),
+    act("delist", { level: ProfileId, reason: Reason }),
+  ])
+  .meta({ id: "HazardActionInput" });
+
+export type ActionRequest = z.output<typeof ActionInput>;
+
+const Page = {
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+};
+const Within = {
+  path: z
+    .string()
+    .regex(/^(\/[A-Za-z0-9_-]{1,64}){1,8}$/, bilingual("节点路径格式为 /<根>/<下级>…", "A node path: /<root>/<child>…"))
+    .optional()
+    .meta({ description: "The path of a node of your subtree (as the nodes list gives it); default your own scope" }),
+};
+
+export const ListByStateInput = z.object({ ...Within, ...Page, state: z.enum([...STATES, "open"]).default("open") });
+export const ListAssignedInput = z.object({ ...Page, assigneeId: Id.optional().meta({ description: "Default: you" }) });
+export const ListByVenueInput = z.object({ ...Page, venueId: Id });
+export const ListWithinInput = z.object({ ...Within, ...Page });
+export const ListAwaitingAckInput = z.object({ ...Within, ...Page, bodyId: ProfileId });
+export const ListBySourceInput = z.object({ ...Within, ...Page, source: z.enum(SOURCES) });
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual("月份格式为 YYYY-MM", "A month as YYYY-MM"));
+export const CountersInput = z.object({ ...Within, from: Month.optional(), to: Month.optional() });
+
+export const TimelineInput = z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(200).default(100) });
+
+export const TipInput = z
+  .object({
+    locationText: z.string().trim().min(2, bilingual("请填写隐患所在位置", "Say where the hazard is")).max(200),
+    description: z.string().trim().min(5, bilingual("请描述隐患情况（至少 5 个字）", "Describe the hazard (at least 5 characters)")).max(1000),
+    contact: z.string().trim().min(1).max(50).optional().meta({ description: "Phone or other contact, if you want to be called back" }),
+    photoKey: PhotoKey.optional(),
+  })
+  .meta({ id: "PublicTipInput" });

@@ -1,0 +1,548 @@
+import { AppError } from "../errors/app-error.ts";
+import { inSubtree } from "../identity/policy.ts";
+import type { PolicyProfile } from "../profile/schema.ts";
+import { DAY_MS, endOfDayAfter, endOfLocalDate, iso, localDate } from "./clock.ts";
+import { actionParams } from "./labels.ts";
+import { currentFields, fieldInvalid } from "./problems.ts";
+import {
+  ACK_DAYS,
+  ancestorAt,
+  applyRules,
+  basisOf,
+  bodyOf,
+  deadlineFor,
+  describeCondition,
+  handlingFor,
+  handlingOf,
+  hazardCodes,
+  holds,
+  initialTrail,
+  inWorkflow,
+  isDepartment,
+  levelIndex,
+  listingKey,
+  listingOf,
+  mayTakeIn,
+  onSpotAllowed,
+  represents,
+  rolesFor,
+  severityOf,
+  watchers,
+  bodyRecipient,
+  reporterBodies,
+} from "./rules.ts";
+import {
+  isOpen,
+  OTHER_CODE,
+  type Action,
+  type Decision,
+  type EventDraft,
+  type Handling,
+  type Hazard,
+  type NotificationIntent,
+  type Person,
+  type RuleActor,
+  type Source,
+  type State,
+} from "./types.ts";
+
+// The hazard state machine: given a hazard, an action and the profile in
+// effect, the next hazard, the events that record the change and who to tell.
+// Pure: the caller reads the world first (node, assignee, recurrence, profile)
+// and writes the outcome in one transaction.
+
+export interface Context {
+  profile: PolicyProfile;
+  profileVersion: number;
+  timeZone: string;
+  now: Date;
+  actor: RuleActor;
+}
+
+export interface Outcome {
+  hazard: Hazard;
+  events: EventDraft[];
+  intents: NotificationIntent[];
+}
+
+type Place = { nodeId: string; path: string };
+type Party = { name: string; contact?: string | undefined };
+
+/** Each action's own input, after the caller has resolved ids to what they name. */
+export type ActionInput =
+  | { action: "register"; severity?: string | undefined; code?: string | undefined; codeText?: string | undefined; place?: Place | undefined; responsibleParty?: Party | undefined; note?: string | undefined }
+  | { action: "dispatch"; assignee?: { userId: string; scopePath: string } | undefined; responsibleParty?: Party | undefined; deadline?: string | undefined; note?: string | undefined }
+  | { action: "start"; note?: string | undefined }
+  | { action: "submit"; note?: string | undefined; photos?: string[] | undefined }
+  | { action: "close"; note?: string | undefined; photos?: string[] | undefined }
+  | { action: "reject"; reason: string; deadline?: string | undefined; photos?: string[] | undefined }
+  | { action: "fix_on_spot"; note?: string | undefined; photos?: string[] | undefined }
+  | { action: "withdraw"; reason: string }
+  | { action: "reopen"; reason: string; occurrences?: string[] | undefined }
+  | { action: "acknowledge"; body?: string | undefined; note?: string | undefined }
+  | { action: "escalate"; to: string; reason: string }
+  | { action: "assess"; departments?: string[] | undefined; remitOf?: string[] | undefined; decision?: { by: string; criteria: string[]; reason: string } | undefined }
+  | { action: "list"; level: string; trigger?: string | undefined; criteria?: string[] | undefined; reason: string }
+  | { action: "delist"; level: string; reason: string };
+
+// ── The workflow ───────────────────────────────────────────────────────────
+
+const workflow = (profile: PolicyProfile) => profile.hazards.workflow.states as State[];
+
+/** A new hazard starts in the workflow's first state (发现, in every built-in profile). */
+export const initialState = (profile: PolicyProfile): State => workflow(profile)[0]!;
+
+/** The state a forward move into `target` comes from, when the workflow has `target`. */
+function predecessor(profile: PolicyProfile, target: State): State | undefined {
+  const states = workflow(profile);
+  const index = states.indexOf(target);
+  return index > 0 ? states[index - 1] : undefined;
+}
+
+/** Where a hazard goes back to for more work: rectifying, or the step before verification when the workflow has no rectifying step. */
+function backToWork(profile: PolicyProfile): State | undefined {
+  return inWorkflow(profile, "rectifying") ? "rectifying" : predecessor(profile, "verifying");
+}
+
+const FORWARD: Partial<Record<Action, State>> = { register: "registered", dispatch: "dispatched", start: "rectifying", submit: "verifying", close: "closed" };
+
+/** The state an action leads to from the hazard's state, or undefined when the workflow does not allow it there. */
+export function targetOf(profile: PolicyProfile, hazard: Hazard, action: Action): State | undefined {
+  const state = hazard.state;
+  const forward = FORWARD[action];
+  if (forward) return inWorkflow(profile, forward) && predecessor(profile, forward) === state ? forward : undefined;
+  switch (action) {
+    case "reject":
+      return state === "verifying" ? backToWork(profile) : undefined;
+    case "fix_on_spot":
+      return state === initialState(profile) && state !== "verifying" && inWorkflow(profile, "verifying") ? "verifying" : undefined;
+    case "withdraw":
+      return isOpen(state) ? "withdrawn" : undefined;
+    case "reopen":
+      return state === "closed" ? (inWorkflow(profile, "rectifying") ? "rectifying" : predecessor(profile, "closed")) : undefined;
+    default:
+      // Overlay actions leave the state as it is, on open hazards only.
+      return isOpen(state) ? state : undefined;
+  }
+}
+
+// ── Who may act ────────────────────────────────────────────────────────────
+
+const handles = (ctx: Context, hazard: Hazard) => hazard.handling !== undefined && represents(ctx.profile, ctx.actor, hazard.handling, hazard.path);
+
+function actsFor(ctx: Context, hazard: Hazard, bodyId: string): boolean {
+  const handling = handlingOf(ctx.profile, bodyId);
+  return handling !== undefined && represents(ctx.profile, ctx.actor, handling, hazard.path);
+}
+
+function listsFor(ctx: Context, hazard: Hazard, level: PolicyProfile["hazards"]["listedSupervision"][number] | undefined): boolean {
+  return level !== undefined && (actsFor(ctx, hazard, level.listedBy) || (level.via !== undefined && actsFor(ctx, hazard, level.via)));
+}
+
+/**
+ * Whether the actor acts for a body the hazard passes through on its way to
+ * its handler and which the profile has escalate it onward (镇街吹哨: the town
+ * registers a major hazard and reports it to the department that handles it).
+ */
+function reportsOn(ctx: Context, hazard: Hazard): boolean {
+  return ctx.profile.hazards.escalations.some((e) => hazard.trail.includes(e.from) && actsFor(ctx, hazard, e.from));
+}
+
+const isUser = (ctx: Context, userId: string | undefined) => ctx.actor.type === "user" && userId !== undefined && ctx.actor.userId === userId;
+
+/** The transition rule: who may move a hazard, by role, scope and the profile's routing. */
+function permitted(ctx: Context, hazard: Hazard, action: Action): boolean {
+  switch (action) {
+    case "register":
+    case "withdraw":
+      return hazard.handling ? handles(ctx, hazard) || reportsOn(ctx, hazard) : mayTakeIn(ctx.profile, ctx.actor, hazard.path);
+    case "start":
+    case "submit":
+      return isUser(ctx, hazard.assigneeId) || handles(ctx, hazard);
+    case "fix_on_spot":
+      return isUser(ctx, hazard.reporter.id) || handles(ctx, hazard);
+    default:
+      return handles(ctx, hazard);
+  }
+}
+
+function handlerName(profile: PolicyProfile, handling: Handling | undefined) {
+  const body = bodyOf(profile, handling?.body);
+  const level = profile.levels.find((l) => l.id === handling?.level);
+  if (body) return { zh: body.name.zh, en: body.name.en };
+  if (level) return { zh: `${level.name.zh}一级`, en: `the ${level.name.en} level` };
+  return { zh: "受理的上级", en: "the officers above" };
+}
+
+function forbidden(ctx: Context, hazard: Hazard, action: Action, handling = hazard.handling): AppError {
+  const name = handlerName(ctx.profile, handling);
+  const roles = handling ? rolesFor(ctx.profile, handling).join(", ") : "";
+  return new AppError("forbidden", "hazard.not_handler", { ...actionParams(action, hazard.state), handlerZh: name.zh, handlerEn: name.en, level: handling?.level ?? "", roles });
+}
+
+function withinReopenWindow(ctx: Context, hazard: Hazard): boolean {
+  if (!hazard.closedAt) return false;
+  return ctx.now.getTime() - Date.parse(hazard.closedAt) <= ctx.profile.hazards.reopenWindowDays.value * DAY_MS;
+}
+
+// ── Input checks that need the profile ─────────────────────────────────────
+
+function checkSeverity(profile: PolicyProfile, severity: string, path = "body.severity") {
+  if (!severityOf(profile, severity)) {
+    const ids = profile.hazards.severities.map((s) => `${s.id}（${s.name.zh}）`);
+    throw fieldInvalid(path, "hazard.severity_unknown", `“${severity}”不是政策档案中的隐患等级，可选：${ids.join("、")}`, `“${severity}” is not a severity of the profile; one of: ${profile.hazards.severities.map((s) => s.id).join(", ")}`);
+  }
+}
+
+function checkCode(profile: PolicyProfile, code: string, codeText: string | undefined, root = "body") {
+  const codes = hazardCodes(profile);
+  if (!codes.includes(code)) throw fieldInvalid(`${root}.code`, "hazard.code_unknown", `“${code}”不是政策档案中的隐患类别，可选：${codes.join("、")}`, `“${code}” is not a hazard code of the profile; one of: ${codes.join(", ")}`);
+  if (code === OTHER_CODE && !codeText) throw fieldInvalid(`${root}.codeText`, "hazard.code_text_required", "隐患类别为“其他”时须填写具体类别", "Describe the hazard when its code is “other”");
+}
+
+/** The handler's level must be reachable from the node: a grid's hazard cannot sit at the town above it. */
+function checkReachable(profile: PolicyProfile, path: string, handling: Handling, field: string) {
+  if (ancestorAt(profile, path, handling.level)) return;
+  const level = profile.levels.find((l) => l.id === handling.level);
+  throw fieldInvalid(field, "hazard.node_above_handler", `该等级的隐患由${level?.name.zh ?? handling.level}一级办理，请选择${level?.name.zh ?? handling.level}或其下级的节点`, `Hazards of this severity are handled at the ${level?.name.en ?? handling.level} level: choose a node at or below it`);
+}
+
+function deadlineFromDate(ctx: Context, date: string, field: string): string {
+  if (date < localDate(ctx.now, ctx.timeZone)) throw fieldInvalid(field, "hazard.deadline_past", "整改期限不能早于今天", "The deadline cannot be before today");
+  return iso(endOfLocalDate(date, ctx.timeZone));
+}
+
+// ── Creating ───────────────────────────────────────────────────────────────
+
+export interface NewHazard {
+  hazardId: string;
+  place: Place;
+  venueId?: string | undefined;
+  locationText?: string | undefined;
+  code?: string | undefined;
+  codeText?: string | undefined;
+  severity?: string | undefined;
+  description: string;
+  photos: string[];
+  source: Source;
+  transferredFrom?: string | undefined;
+  reporter: Person;
+  responsibleParty?: Party | undefined;
+  /** Earlier occurrences of the same venue and code (recurrence), oldest first. */
+  priorOccurrences: string[];
+}
+
+/** A hazard as found: in the workflow's first state, its deadline and handler set from its severity when it has one. */
+export function discover(ctx: Context, input: NewHazard): Outcome {
+  const { profile, now } = ctx;
+  const at = iso(now);
+  if (input.severity !== undefined) checkSeverity(profile, input.severity);
+  if (input.code !== undefined) checkCode(profile, input.code, input.codeText);
+  const handling = input.severity === undefined ? undefined : handlingFor(profile, input.severity);
+  if (handling) checkReachable(profile, input.place.path, handling, "body.nodeId");
+  const deadline = input.severity === undefined ? undefined : deadlineFor(profile, input.severity, now, ctx.timeZone);
+  const state = initialState(profile);
+  const hazard: Hazard = {
+    hazardId: input.hazardId,
+    nodeId: input.place.nodeId,
+    path: input.place.path,
+    venueId: input.venueId,
+    locationText: input.locationText,
+    code: input.code,
+    codeText: input.code === OTHER_CODE ? input.codeText : undefined,
+    severity: input.severity,
+    description: input.description,
+    photos: input.photos,
+    source: input.source,
+    transferredFrom: input.transferredFrom,
+    reporter: input.reporter,
+    responsibleParty: input.responsibleParty,
+    state,
+    deadline,
+    overdue: false,
+    overdueDaysSeen: 0,
+    handling,
+    trail: handling ? [...new Set([...initialTrail(profile, input.place.path, handling), ...reporterBodies(profile, ctx.actor, input.place.path)])] : reporterBodies(profile, ctx.actor, input.place.path),
+    pendingAcks: [],
+    acks: [],
+    reports: [],
+    departments: [],
+    remitOf: [],
+    decisions: [],
+    listings: [],
+    fired: [],
+    occurrences: input.venueId && input.code && input.code !== OTHER_CODE ? [...input.priorOccurrences, at] : [],
+    createdAt: at,
+    openedAt: at,
+    updatedAt: at,
+    reopenCount: 0,
+    profileVersion: ctx.profileVersion,
+    version: 0,
+    seq: 0,
+  };
+  const created: EventDraft = {
+    action: "create",
+    from: state,
+    to: state,
+    photos: input.photos.length ? input.photos : undefined,
+    deadlineAfter: deadline,
+    details: { source: input.source, severity: input.severity, code: input.code, ...(handling ? { handling } : {}), ...(deadline ? { rectificationDays: severityOf(profile, input.severity)!.rectificationDays } : {}) },
+  };
+  // A resident's tip is taken in by the officers at the node it lands on.
+  const landing = profile.levels[input.place.path.split("/").filter(Boolean).length - 1]?.id;
+  const intents: NotificationIntent[] =
+    input.source === "public_tip" && landing
+      ? [{ kind: "create", to: [{ type: "handler", handling: { level: landing } }], title: { zh: "收到群众举报的隐患，请受理", en: "A resident reported a hazard: please take it in" } }]
+      : [];
+  return finish(ctx, hazard, [created], intents, { created: true });
+}
+
+// ── Acting ─────────────────────────────────────────────────────────────────
+
+/**
+ * Applies an action: refuses it when the state does not allow it (409), when
+ * the actor may not take it (403), or when its input does not fit the
+ * profile (400); else returns the next hazard, its events and notifications.
+ */
+export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcome {
+  const { profile, now } = ctx;
+  const action = input.action;
+  const to = targetOf(profile, hazard, action);
+  if (to === undefined) throw new AppError("conflict", "hazard.transition_not_allowed", { ...actionParams(action, hazard.state), version: hazard.version }, currentFields(hazard));
+  const at = iso(now);
+  const base: EventDraft = { action, from: hazard.state, to };
+
+  switch (input.action) {
+    case "register": {
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      const severity = input.severity ?? hazard.severity;
+      const code = input.code ?? hazard.code;
+      if (severity === undefined) throw fieldInvalid("body.severity", "hazard.severity_required", "立案须确定隐患等级", "Registering needs a severity");
+      if (code === undefined) throw fieldInvalid("body.code", "hazard.code_required", "立案须确定隐患类别", "Registering needs a hazard code");
+      checkSeverity(profile, severity);
+      checkCode(profile, code, input.codeText ?? hazard.codeText);
+      const place = input.place ?? { nodeId: hazard.nodeId, path: hazard.path };
+      const handling = handlingFor(profile, severity)!;
+      checkReachable(profile, place.path, handling, input.place ? "body.nodeId" : "body.severity");
+      const regraded = severity !== hazard.severity || hazard.deadline === undefined;
+      const deadline = regraded ? deadlineFor(profile, severity, now, ctx.timeZone) : hazard.deadline;
+      const next: Hazard = {
+        ...hazard,
+        state: to,
+        severity,
+        code,
+        codeText: code === OTHER_CODE ? (input.codeText ?? hazard.codeText) : undefined,
+        nodeId: place.nodeId,
+        path: place.path,
+        handling,
+        trail: [...new Set([...initialTrail(profile, place.path, handling), ...hazard.trail.filter((b) => b !== hazard.handling?.body)])],
+        deadline,
+        overdue: regraded ? false : hazard.overdue,
+        overdueDaysSeen: regraded ? 0 : hazard.overdueDaysSeen,
+        responsibleParty: input.responsibleParty ?? hazard.responsibleParty,
+      };
+      const intents: NotificationIntent[] = represents(profile, ctx.actor, handling, place.path) ? [] : [{ kind: "register", to: [{ type: "handler", handling }], title: { zh: "有新立案的隐患待您派遣", en: "A newly registered hazard awaits your dispatch" } }];
+      return finish(ctx, next, [{ ...base, note: input.note, deadlineBefore: hazard.deadline, deadlineAfter: deadline, details: { severity, code, handling, ...(input.place && input.place.nodeId !== hazard.nodeId ? { movedFrom: hazard.nodeId, movedTo: place.nodeId } : {}) } }], intents);
+    }
+    case "dispatch": {
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      const handlerNode = ancestorAt(profile, hazard.path, hazard.handling!.level);
+      const assignee = input.assignee ?? (ctx.actor.type === "user" ? { userId: ctx.actor.userId, scopePath: ctx.actor.scopePath } : undefined);
+      if (!assignee) throw fieldInvalid("body.assigneeId", "hazard.assignee_required", "请指定承办人", "Name the assignee");
+      if (handlerNode && !inSubtree(handlerNode.path, assignee.scopePath) && !isUser(ctx, assignee.userId)) {
+        throw fieldInvalid("body.assigneeId", "hazard.assignee_out_of_scope", "承办人须在办理单位的辖区内", "The assignee must work within the handler's area");
+      }
+      const deadline = input.deadline ? deadlineFromDate(ctx, input.deadline, "body.deadline") : hazard.deadline;
+      const next: Hazard = { ...hazard, state: to, assigneeId: assignee.userId, responsibleParty: input.responsibleParty ?? hazard.responsibleParty, deadline, ...(deadline !== hazard.deadline ? { overdue: false, overdueDaysSeen: 0 } : {}) };
+      const intents: NotificationIntent[] = isUser(ctx, assignee.userId) ? [] : [{ kind: "dispatch", to: [{ type: "user", userId: assignee.userId }], title: { zh: "有隐患派遣给您整改督办", en: "A hazard has been dispatched to you" } }];
+      return finish(ctx, next, [{ ...base, note: input.note, ...(deadline !== hazard.deadline ? { deadlineBefore: hazard.deadline, deadlineAfter: deadline } : {}), details: { assigneeId: assignee.userId, ...(input.responsibleParty ? { responsibleParty: input.responsibleParty } : {}) } }], intents);
+    }
+    case "start": {
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      return finish(ctx, { ...hazard, state: to }, [{ ...base, note: input.note }], []);
+    }
+    case "submit": {
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      const next: Hazard = { ...hazard, state: to, photos: [...hazard.photos, ...(input.photos ?? [])] };
+      const intents: NotificationIntent[] = hazard.handling ? [{ kind: "submit", to: [{ type: "handler", handling: hazard.handling }], title: { zh: "隐患整改完成，待核查", en: "A hazard is fixed and awaits verification" } }] : [];
+      return finish(ctx, next, [{ ...base, note: input.note, photos: input.photos }], intents);
+    }
+    case "close": {
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      return finish(ctx, closeOut({ ...hazard, state: to, closedAt: at, photos: [...hazard.photos, ...(input.photos ?? [])] }), [{ ...base, note: input.note, photos: input.photos }, ...delistAll(hazard, "closed")], []);
+    }
+    case "reject": {
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      const deadline = input.deadline ? deadlineFromDate(ctx, input.deadline, "body.deadline") : deadlineFor(profile, hazard.severity!, now, ctx.timeZone);
+      const next: Hazard = { ...hazard, state: to, deadline, overdue: false, overdueDaysSeen: 0 };
+      const intents: NotificationIntent[] = hazard.assigneeId ? [{ kind: "reject", to: [{ type: "user", userId: hazard.assigneeId }], title: { zh: "隐患核查未通过，请按新期限整改", en: "Verification failed: rectify by the new deadline" } }] : [];
+      return finish(ctx, next, [{ ...base, note: input.reason, photos: input.photos, deadlineBefore: hazard.deadline, deadlineAfter: deadline, details: { reason: input.reason } }], intents);
+    }
+    case "fix_on_spot": {
+      if (!onSpotAllowed(profile, hazard.severity)) throw new AppError("conflict", "hazard.on_spot_not_allowed", { severity: hazard.severity ?? "—" });
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      const next: Hazard = { ...hazard, state: to, photos: [...hazard.photos, ...(input.photos ?? [])] };
+      const intents: NotificationIntent[] = hazard.handling ? [{ kind: "fix_on_spot", to: [{ type: "handler", handling: hazard.handling }], title: { zh: "隐患已当场整改，待核查", en: "A hazard was fixed on the spot and awaits verification" } }] : [];
+      return finish(ctx, next, [{ ...base, note: input.note, photos: input.photos }], intents);
+    }
+    case "withdraw": {
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      return finish(ctx, closeOut({ ...hazard, state: to, withdrawnAt: at }), [{ ...base, note: input.reason, details: { reason: input.reason } }, ...delistAll(hazard, "withdrawn")], []);
+    }
+    case "reopen": {
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      if (!withinReopenWindow(ctx, hazard)) throw new AppError("conflict", "hazard.reopen_window_passed", { days: profile.hazards.reopenWindowDays.value, closedAt: hazard.closedAt ?? "—" });
+      const deadline = deadlineFor(profile, hazard.severity!, now, ctx.timeZone);
+      const next: Hazard = {
+        ...hazard,
+        state: to,
+        deadline,
+        overdue: false,
+        overdueDaysSeen: 0,
+        openedAt: at,
+        closedAt: undefined,
+        reopenCount: hazard.reopenCount + 1,
+        occurrences: input.occurrences ?? (hazard.occurrences.length ? [...hazard.occurrences, at] : []),
+      };
+      const intents: NotificationIntent[] = [{ kind: "reopen", to: watchers(hazard), title: { zh: "已结案的隐患重新打开", en: "A closed hazard was reopened" } }];
+      return finish(ctx, next, [{ ...base, note: input.reason, deadlineBefore: hazard.deadline, deadlineAfter: deadline, details: { reason: input.reason, reopenWindowDays: profile.hazards.reopenWindowDays.value } }], intents);
+    }
+    case "acknowledge": {
+      const mine = hazard.pendingAcks.filter((p) => actsFor(ctx, hazard, p.body) && (input.body === undefined || p.body === input.body));
+      if (!hazard.pendingAcks.length || (input.body !== undefined && !hazard.pendingAcks.some((p) => p.body === input.body))) {
+        throw new AppError("conflict", "hazard.no_pending_ack", { body: input.body ?? "—" });
+      }
+      if (!mine.length) throw forbidden(ctx, hazard, action, handlingOf(profile, input.body ?? hazard.pendingAcks[0]!.body));
+      const ack = mine[0]!;
+      const by = ctx.actor.type === "user" ? ctx.actor.userId : "system";
+      const next: Hazard = { ...hazard, pendingAcks: hazard.pendingAcks.filter((p) => p !== ack), acks: [...hazard.acks, { body: ack.body, at, by }] };
+      return finish(ctx, next, [{ ...base, note: input.note, basis: ack.basis, details: { body: ack.body, dueAt: ack.dueAt, late: Date.parse(ack.dueAt) < now.getTime() } }], [{ kind: "acknowledge", to: watchers(hazard), title: { zh: `${bodyOf(profile, ack.body)?.name.zh ?? ack.body}已报到`, en: `${bodyOf(profile, ack.body)?.name.en ?? ack.body} has acknowledged` } }]);
+    }
+    case "escalate": {
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      const target = bodyOf(profile, input.to);
+      if (!target) throw fieldInvalid("body.to", "hazard.body_unknown", `“${input.to}”不是政策档案中的机构`, `“${input.to}” is not a body of the profile`);
+      if (levelIndex(profile, target.level) >= levelIndex(profile, hazard.handling!.level)) {
+        throw fieldInvalid("body.to", "hazard.escalate_not_higher", "只能上报到比当前办理层级更高的机构", "Escalate only to a body above the current handling level");
+      }
+      const department = isDepartment(target);
+      const next: Hazard = {
+        ...hazard,
+        handling: { body: target.id, level: target.level },
+        trail: hazard.trail.includes(target.id) ? hazard.trail : [...hazard.trail, target.id],
+        reports: [...hazard.reports, { to: target.id, action: "escalate", at, copy: false }],
+        pendingAcks: department && !hazard.pendingAcks.some((p) => p.body === target.id) ? [...hazard.pendingAcks, { body: target.id, requestedAt: at, dueAt: iso(endOfDayAfter(now, ACK_DAYS.value, ctx.timeZone)), late: false, basis: { rule: "manual", sourceRef: null, assumption: ACK_DAYS.assumption } }] : hazard.pendingAcks,
+      };
+      checkReachable(profile, hazard.path, next.handling!, "body.to");
+      return finish(ctx, next, [{ ...base, note: input.reason, details: { reason: input.reason, from: hazard.handling, to: next.handling } }], [{ kind: "escalate", to: [{ type: "handler", handling: next.handling! }], title: { zh: `隐患已上报${target.name.zh}`, en: `A hazard was escalated to ${target.name.en}` } }]);
+    }
+    case "assess": {
+      const decisions: Decision[] = [];
+      if (input.departments !== undefined || input.remitOf !== undefined) {
+        if (!handles(ctx, hazard)) throw forbidden(ctx, hazard, action);
+        input.remitOf?.forEach((id, i) => {
+          if (!bodyOf(profile, id)) throw fieldInvalid(`body.remitOf[${i}]`, "hazard.body_unknown", `“${id}”不是政策档案中的机构`, `“${id}” is not a body of the profile`);
+        });
+      }
+      if (input.decision) {
+        const d = input.decision;
+        const criteria = criteriaOf(profile, d.by);
+        if (!criteria.length) throw fieldInvalid("body.decision.by", "hazard.decision_body_unknown", `政策档案中没有由“${d.by}”认定的条件`, `The profile has no condition decided by “${d.by}”`);
+        checkCriteria(d.criteria, criteria, "body.decision.criteria");
+        if (!actsFor(ctx, hazard, d.by)) throw forbidden(ctx, hazard, action, handlingOf(profile, d.by));
+        decisions.push({ by: d.by, criteria: d.criteria, reason: d.reason, at, actorId: actorId(ctx) });
+      }
+      const next: Hazard = {
+        ...hazard,
+        departments: input.departments ?? hazard.departments,
+        remitOf: input.remitOf ?? hazard.remitOf,
+        decisions: [...hazard.decisions, ...decisions],
+      };
+      return finish(ctx, next, [{ ...base, note: input.decision?.reason, details: { departments: input.departments, remitOf: input.remitOf, decision: input.decision } }], []);
+    }
+    case "list": {
+      const level = profile.hazards.listedSupervision.find((l) => l.id === input.level);
+      if (!level) throw fieldInvalid("body.level", "hazard.listing_level_unknown", `“${input.level}”不是政策档案中的挂牌督办层级`, `“${input.level}” is not a listing level of the profile`);
+      if (hazard.listings.some((l) => l.levelId === level.id)) throw new AppError("conflict", "hazard.already_listed", { level: level.id });
+      if (!listsFor(ctx, hazard, level)) throw forbidden(ctx, hazard, action, handlingOf(profile, level.listedBy));
+      const triggers = input.trigger === undefined ? level.triggers : level.triggers.filter((t) => t.id === input.trigger);
+      if (!triggers.length) throw fieldInvalid("body.trigger", "hazard.trigger_unknown", `“${input.trigger}”不是该层级的挂牌条件`, `“${input.trigger}” is not a trigger of this level`);
+      // The officer's own decision counts for every condition their body decides.
+      const mine = [...new Set(triggers.flatMap((t) => t.when.flatMap((c) => (c.kind === "officer_decision" && actsFor(ctx, hazard, c.by) ? [c] : []))))];
+      const decisions: Decision[] = mine.map((c) => {
+        const criteria = input.criteria ?? (c.criteria.length === 1 ? c.criteria : undefined);
+        if (!criteria) throw fieldInvalid("body.criteria", "hazard.criteria_required", `请选择认定的情形：${c.criteria.join("、")}`, `Choose what you decide: ${c.criteria.join(", ")}`);
+        checkCriteria(criteria, c.criteria, "body.criteria");
+        return { by: c.by, criteria: criteria.filter((x) => c.criteria.includes(x)), reason: input.reason, at, actorId: actorId(ctx) };
+      });
+      const judged: Hazard = { ...hazard, decisions: [...hazard.decisions, ...decisions.filter((d) => d.criteria.length)] };
+      const trigger = triggers.find((t) => t.when.every((c) => holds(c, judged, now)));
+      if (!trigger) {
+        const unmet = triggers.flatMap((t) => t.when.filter((c) => !holds(c, judged, now)).map((c) => ({ trigger: t.id, ...describeCondition(profile, c) })));
+        throw new AppError(
+          "conflict",
+          "hazard.listing_not_triggered",
+          { level: level.id },
+          unmet.map((u) => ({ path: `triggers.${u.trigger}`, code: "hazard.condition_unmet", message: { zh: u.zh, en: u.en } })),
+        );
+      }
+      const next: Hazard = { ...judged, fired: [...judged.fired, listingKey(level.id, trigger.id)], listings: [...judged.listings, listingOf(profile, judged, level, trigger, at, actorId(ctx), input.reason)] };
+      return finish(ctx, next, [{ ...base, note: input.reason, basis: basisOf(trigger.id, trigger), details: { level: level.id, atLevel: level.level, listedBy: level.listedBy, trigger: trigger.id, reason: input.reason, decisions } }], [{ kind: "list", to: [...watchers(hazard), ...bodyRecipient(profile, level.listedBy)], title: { zh: `隐患已列入${level.name.zh}`, en: `Hazard placed under ${level.name.en}` } }]);
+    }
+    case "delist": {
+      const listing = hazard.listings.find((l) => l.levelId === input.level);
+      if (!listing) throw new AppError("conflict", "hazard.not_listed", { level: input.level });
+      const level = profile.hazards.listedSupervision.find((l) => l.id === input.level);
+      if (!listsFor(ctx, hazard, level)) throw forbidden(ctx, hazard, action, handlingOf(profile, listing.listedBy));
+      const next: Hazard = { ...hazard, listings: hazard.listings.filter((l) => l !== listing) };
+      return finish(ctx, next, [{ ...base, note: input.reason, details: { level: listing.levelId, reason: input.reason } }], [{ kind: "delist", to: watchers(hazard), title: { zh: "隐患已摘牌", en: "A hazard was removed from listed supervision" } }]);
+    }
+  }
+}
+
+function actorId(ctx: Context): string {
+  return ctx.actor.type === "user" ? ctx.actor.userId : ctx.actor.type;
+}
+
+function criteriaOf(profile: PolicyProfile, by: string): string[] {
+  const conditions = [...profile.hazards.escalations.flatMap((e) => e.when), ...profile.hazards.listedSupervision.flatMap((l) => l.triggers.flatMap((t) => t.when))];
+  return [...new Set(conditions.flatMap((c) => (c.kind === "officer_decision" && c.by === by ? c.criteria : [])))];
+}
+
+function checkCriteria(chosen: string[], allowed: string[], path: string) {
+  chosen.forEach((c, i) => {
+    if (!allowed.includes(c)) throw fieldInvalid(`${path}[${i}]`, "hazard.criterion_unknown", `“${c}”不是可认定的情形，可选：${allowed.join("、")}`, `“${c}” is not a criterion; one of: ${allowed.join(", ")}`);
+  });
+}
+
+/** A closed or withdrawn hazard leaves every open-work list: no pending acknowledgements, no listings. */
+function closeOut(hazard: Hazard): Hazard {
+  return { ...hazard, pendingAcks: [], listings: [] };
+}
+
+function delistAll(hazard: Hazard, why: "closed" | "withdrawn"): EventDraft[] {
+  const to: State = why;
+  return hazard.listings.map((l) => ({ action: "delisted" as const, from: hazard.state, to, details: { level: l.levelId, reason: why } }));
+}
+
+/** The rules that fire on their own, then the bookkeeping every change shares. */
+function finish(ctx: Context, next: Hazard, events: EventDraft[], intents: NotificationIntent[], opts: { created?: boolean } = {}): Outcome {
+  const ruled = applyRules(ctx.profile, next, ctx.now, ctx.timeZone);
+  const all = [...events, ...ruled.events];
+  return {
+    hazard: { ...ruled.hazard, updatedAt: iso(ctx.now), version: opts.created ? 1 : next.version + 1, seq: next.seq + all.length },
+    events: all,
+    intents: [...intents, ...ruled.intents],
+  };
+}
+
+/**
+ * What the hourly sweep finds when it looks at a hazard at `now`: the rules
+ * that fire on their own (overdue, a late acknowledgement, escalations and
+ * listings that now hold). Undefined when nothing has changed.
+ */
+export function sweep(ctx: Context, hazard: Hazard): Outcome | undefined {
+  const ruled = applyRules(ctx.profile, hazard, ctx.now, ctx.timeZone);
+  if (JSON.stringify(ruled.hazard) === JSON.stringify(hazard)) return undefined;
+  return { hazard: { ...ruled.hazard, updatedAt: iso(ctx.now), version: hazard.version + 1, seq: hazard.seq + ruled.events.length }, events: ruled.events, intents: ruled.intents };
+}

@@ -1,0 +1,18 @@
+import { AppError, type FieldError } from "../errors/app-error.ts";
+import type { Hazard } from "./types.ts";
+
+/** A 400 naming the one field at fault, in both languages. */
+export function fieldInvalid(path: string, code: string, zh: string, en: string): AppError {
+  return new AppError("validation", "request.invalid", {}, [{ path, code, message: { zh, en } }]);
+}
+
+/**
+ * A 409's machine-readable account of where the hazard stands now: its state
+ * and version as two entries of `errors` (paths `current.state`, `current.version`).
+ */
+export function currentFields(current: Pick<Hazard, "state" | "version">): FieldError[] {
+  return [
+    { path: "current.state", code: "hazard.current_state", message: { zh: current.state, en: current.state } },
+    { path: "current.version", code: "hazard.current_version", message: { zh: String(current.version), en: String(current.version) } },
+  ];
+}

@@ -1,0 +1,150 @@
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { useUser } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { AppError } from "../errors/app-error.ts";
+import { authorize, inSubtree } from "../identity/policy.ts";
+import { useCase } from "../use-case.ts";
+import { countersView, subtreePrefix, type CountersView, type Summary } from "./entries.ts";
+import { CountersInput, ListAssignedInput, ListAwaitingAckInput, ListByStateInput, ListBySourceInput, ListByVenueInput, ListWithinInput, TimelineInput } from "./inputs.ts";
+import { fieldInvalid } from "./problems.ts";
+import { segments } from "./rules.ts";
+import { seesContact } from "./support.ts";
+import type { Hazard } from "./types.ts";
+import { toHazardView, type HazardEvent, type HazardView, type SummaryPage } from "./views.ts";
+
+// Reads: each answer is one Query page (or one GetItem), never a Scan.
+
+const documentClients = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
+function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  let doc = documentClients.get(client);
+  if (!doc) documentClients.set(client, (doc = DynamoDBDocumentClient.from(client)));
+  return doc;
+}
+
+const badCursor = () => fieldInvalid("query.cursor", "validation.cursor", "分页游标无效，请从第一页重新加载", "The page cursor is not valid; reload from the first page");
+
+/** A cursor is the key a page ended at; one that names another list or partition is refused, not sent to DynamoDB. */
+function checkCursor(cursor: string | undefined, pk: string, sk: (key: string) => boolean): Record<string, unknown> | undefined {
+  if (cursor === undefined) return undefined;
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw badCursor();
+  }
+  const k = key as Record<string, unknown> | null;
+  if (!k || typeof k !== "object" || k.pk !== pk || typeof k.sk !== "string" || !sk(k.sk) || Object.keys(k).length !== 2) throw badCursor();
+  return k;
+}
+
+const encodeCursor = (key: Record<string, unknown> | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null);
+
+// ── One hazard and its timeline ────────────────────────────────────────────
+
+export interface Timeline {
+  hazard?: HazardView;
+  events: HazardEvent[];
+  cursor: string | null;
+}
+
+/**
+ * A hazard with its events in order, from one Query of its partition (the
+ * hazard item sorts first, its events after it). A history longer than one
+ * page goes on with the cursor; those later pages read the hazard too, for
+ * the scope check.
+ */
+export const getTimeline = useCase(
+  TimelineInput,
+  async (input, hazardId: string): Promise<Timeline> => {
+    const actor = useUser();
+    authorize(actor, "hazard.read");
+    const db = tenantDb();
+    const { entities } = db.service;
+    const pk = entities.hazard.get({ tenantId: actor.tenantId, hazardId }).params<{ Key: { pk: string } }>().Key.pk;
+    const start = checkCursor(input.cursor, pk, (sk) => sk.startsWith("TL#"));
+    if (start) {
+      const { data } = await entities.hazard.get({ tenantId: actor.tenantId, hazardId }).go();
+      if (!data) throw new AppError("not_found", "hazard.not_found");
+      authorize(actor, "hazard.read", data.doc as Hazard);
+    }
+    const out: QueryCommandOutput = await documentClient(db.client).send(
+      new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "#pk = :pk", ExpressionAttributeNames: { "#pk": "pk" }, ExpressionAttributeValues: { ":pk": pk }, ExclusiveStartKey: start, Limit: input.limit + (start ? 0 : 1) }),
+    );
+    const items = (out.Items ?? []) as Record<string, unknown>[];
+    const hazardItem = entities.hazard.parse({ Items: items.filter((i) => i.__edb_e__ === "hazard") }).data[0];
+    if (!start && !hazardItem) throw new AppError("not_found", "hazard.not_found");
+    if (hazardItem) authorize(actor, "hazard.read", hazardItem.doc as Hazard);
+    const events = entities.hazardEvent.parse({ Items: items.filter((i) => i.__edb_e__ === "hazardEvent") }).data;
+    const last = out.LastEvaluatedKey;
+    return {
+      ...(hazardItem ? { hazard: toHazardView(hazardItem.doc as Hazard, seesContact(actor)) } : {}),
+      events: events.map(({ tenantId: _t, hazardId: _h, ...event }) => event as HazardEvent),
+      cursor: encodeCursor(last ? { pk: last.pk, sk: last.sk } : undefined),
+    };
+  },
+  "query",
+);
+
+// ── Lists ──────────────────────────────────────────────────────────────────
+
+/** The subtree a list covers: a node path within the caller's own (default: their scope). */
+function scopeOf(path: string | undefined): string {
+  const actor = useUser();
+  authorize(actor, "hazard.read");
+  if (path === undefined) return actor.scopePath;
+  if (!inSubtree(actor.scopePath, path)) throw new AppError("forbidden", "auth.forbidden", { action: "hazard.read" });
+  return path;
+}
+
+async function page(list: string, input: { cursor?: string | undefined; limit: number }, range: { prefix?: string; filterPath?: string; order?: "asc" | "desc" }): Promise<SummaryPage> {
+  const actor = useUser();
+  const { hazardEntry } = tenantDb().service.entities;
+  const query = hazardEntry.query.byList({ tenantId: actor.tenantId, list });
+  const pk = query.params<{ ExpressionAttributeValues: Record<string, string> }>().ExpressionAttributeValues[":pk"]!;
+  checkCursor(input.cursor, pk, (sk) => range.prefix === undefined || sk.startsWith(range.prefix));
+  const ranged = range.prefix === undefined ? query : hazardEntry.query.byList({ tenantId: actor.tenantId, list }).begins({ order: range.prefix });
+  const filtered = range.filterPath === undefined ? ranged : ranged.where((a, op) => op.begins(a.path, subtreePrefix(range.filterPath!)) + " OR " + op.eq(a.path, range.filterPath!));
+  const result = await filtered.go({ cursor: input.cursor ?? null, limit: input.limit, order: range.order ?? "asc" });
+  return { items: result.data.map((row) => row.summary as Summary), cursor: result.cursor };
+}
+
+/** A subtree's hazards in one state, or all open ones. */
+export const listByState = useCase(ListByStateInput, async (input) => {
+  const path = scopeOf(input.path);
+  return page(input.state === "open" ? "open" : `state:${input.state}`, input, { prefix: subtreePrefix(path) });
+}, "query");
+
+/** Open hazards assigned to a user (default the caller), within the caller's subtree. */
+export const listAssigned = useCase(ListAssignedInput, async (input) => {
+  const path = scopeOf(undefined);
+  return page(`assignee:${input.assigneeId ?? useUser().userId}`, input, { prefix: subtreePrefix(path) });
+}, "query");
+
+/** A venue's hazards, newest first, within the caller's subtree. */
+export const listByVenue = useCase(ListByVenueInput, async (input) => {
+  const path = scopeOf(undefined);
+  return page(`venue:${input.venueId}`, input, { filterPath: path, order: "desc" });
+}, "query");
+
+/** Open hazards the sweep has found past their deadline, within a subtree. */
+export const listOverdue = useCase(ListWithinInput, async (input) => page("overdue", input, { prefix: subtreePrefix(scopeOf(input.path)) }), "query");
+
+/** Open hazards under listed supervision at any level, within a subtree. */
+export const listListed = useCase(ListWithinInput, async (input) => page("listed", input, { prefix: subtreePrefix(scopeOf(input.path)) }), "query");
+
+/** Hazards reported to a department and not yet acknowledged by it, within a subtree. */
+export const listAwaitingAck = useCase(ListAwaitingAckInput, async (input) => page(`ack:${input.bodyId}`, input, { prefix: subtreePrefix(scopeOf(input.path)) }), "query");
+
+/** A subtree's hazards from one source (e.g. residents' tips), all states. */
+export const listBySource = useCase(ListBySourceInput, async (input) => page(`source:${input.source}`, input, { prefix: subtreePrefix(scopeOf(input.path)) }), "query");
+
+// ── Counters ───────────────────────────────────────────────────────────────
+
+/** A node's counters (its whole subtree), from one Query of the node's counter partition. */
+export const getCounters = useCase(CountersInput, async (input): Promise<CountersView> => {
+  const path = scopeOf(input.path);
+  const nodeId = segments(path).at(-1)!;
+  const { data } = await tenantDb().service.entities.hazardCounter.query.byNode({ tenantId: useUser().tenantId, nodeId }).go();
+  return countersView(nodeId, data, { from: input.from, to: input.to });
+}, "query");

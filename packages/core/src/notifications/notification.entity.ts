@@ -1,0 +1,66 @@
+import { Entity } from "electrodb";
+import { sortKey, tenantPk } from "../db/key-templates.ts";
+
+// A user's in-app inbox lives in `T#<tenant>#INBOX#<userId>`: the messages
+// (sk `N#<id>`, ids ordered by time) and one unread count (sk `UNREAD`).
+
+/** One message in a user's inbox. Written in the transaction of the change it reports. */
+export const NotificationEntity = new Entity({
+  model: { entity: "notification", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    userId: { type: "string", required: true, readOnly: true },
+    /** Time-ordered, so the partition lists newest first without another index. */
+    notificationId: { type: "string", required: true, readOnly: true },
+    kind: { type: "string", required: true, readOnly: true },
+    subjectType: { type: "string", required: true, readOnly: true },
+    subjectId: { type: "string", required: true, readOnly: true },
+    title: { type: "map", properties: { zh: { type: "string", required: true }, en: { type: "string", required: true } }, required: true, readOnly: true },
+    createdAt: { type: "string", required: true, readOnly: true },
+    readAt: { type: "string" },
+  },
+  indexes: {
+    byUser: { pk: tenantPk("pk", "#INBOX#${userId}", ["userId"]), sk: sortKey("sk", "N#${notificationId}", ["notificationId"]) },
+  },
+});
+
+/** A user's unread count: +1 with each message, −1 when one is marked read, in the same transactions. */
+export const InboxCountEntity = new Entity({
+  model: { entity: "inboxCount", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    userId: { type: "string", required: true, readOnly: true },
+    unread: { type: "number", required: true, default: 0 },
+  },
+  indexes: {
+    byUser: { pk: tenantPk("pk", "#INBOX#${userId}", ["userId"]), sk: sortKey("sk", "UNREAD", []) },
+  },
+});
+
+/**
+ * One message for the senders to come (SMS, WeChat): who it is for and what
+ * it says, `pending` until a sender takes it. Written with the inbox items.
+ */
+export const OutboxEntity = new Entity({
+  model: { entity: "outbox", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    messageId: { type: "string", required: true, readOnly: true },
+    kind: { type: "string", required: true, readOnly: true },
+    subjectType: { type: "string", required: true, readOnly: true },
+    subjectId: { type: "string", required: true, readOnly: true },
+    recipients: { type: "any", required: true, readOnly: true },
+    title: { type: "map", properties: { zh: { type: "string", required: true }, en: { type: "string", required: true } }, required: true, readOnly: true },
+    status: { type: ["pending", "sent", "failed"] as const, required: true, default: "pending" },
+    createdAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byTime: { pk: tenantPk("pk", "#OUTBOX"), sk: sortKey("sk", "${messageId}", ["messageId"]) },
+  },
+});
+
+// Access patterns
+// - a user's messages, newest first (paginated): notification.byUser, descending
+// - one message, to mark it read: notification.byUser (GetItem sk=N#<id>)
+// - a user's unread count: inboxCount.byUser (GetItem sk=UNREAD)
+// - messages for the senders, oldest first: outbox.byTime (ids ordered by time)

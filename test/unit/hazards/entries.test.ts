@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { Hazards } from "@firegov/core";
+import { branch, DAY, found, preset, run, T0, TZ, user } from "./fixtures.ts";
+
+// Lists and counters as pure functions of a hazard before and after a change.
+
+const profile = preset("songjiang");
+const nodes = branch(profile);
+const officer = user("town_officer", nodes.town!.path);
+
+const deltas = (before: Hazards.Hazard | undefined, after: Hazards.Hazard) =>
+  Object.fromEntries(Hazards.counterDeltas(before, after, TZ).map((d) => [`${d.nodeId} ${d.metric}`, d.delta]));
+
+describe("counter deltas", () => {
+  it("counts a new hazard open at its node and every node above", () => {
+    const h = found(profile, nodes.village!);
+    expect(deltas(undefined, h)).toEqual({ "county open#discovered#general": 1, "town open#discovered#general": 1, "village open#discovered#general": 1 });
+  });
+
+  it("moves the count from one state to the next", () => {
+    const h = found(profile, nodes.town!);
+    const next = run(profile, h, [[officer, { action: "register" }]]).hazard;
+    expect(deltas(h, next)).toEqual({ "county open#discovered#general": -1, "county open#registered#general": 1, "town open#discovered#general": -1, "town open#registered#general": 1 });
+  });
+
+  it("moves a hazard placed elsewhere at registration from the old branch to the new", () => {
+    const tip = Hazards.discover({ profile, profileVersion: 1, timeZone: TZ, now: T0, actor: { type: "public" } }, { hazardId: "t", place: nodes.county!, description: "楼道堆物", photos: [], source: "public_tip", reporter: { type: "public" }, priorOccurrences: [] }).hazard;
+    const placed = run(profile, tip, [[user("tenant_admin", nodes.county!.path), { action: "register", severity: "general", code: "fireworks", place: nodes.village! }]]).hazard;
+    expect(deltas(tip, placed)).toEqual({
+      "county open#discovered#none": -1,
+      "county open#registered#general": 1,
+      "town open#registered#general": 1,
+      "village open#registered#general": 1,
+    });
+  });
+
+  it("counts a close once, in its local month, with its time to close", () => {
+    const h = found(profile, nodes.town!);
+    const later = new Date(T0.getTime() + 4 * DAY);
+    const { hazard: verifying } = run(profile, h, [
+      [officer, { action: "register" }],
+      [officer, { action: "dispatch" }],
+      [officer, { action: "start" }],
+      [officer, { action: "submit" }],
+    ]);
+    const closed = run(profile, verifying, [[officer, { action: "close" }, later]]).hazard;
+    expect(deltas(verifying, closed)).toEqual({
+      "county open#verifying#general": -1,
+      "town open#verifying#general": -1,
+      "county closed#2026-03": 1,
+      "town closed#2026-03": 1,
+      "county ttc#2026-03#005": 1,
+      "town ttc#2026-03#005": 1,
+    });
+    const reopened = run(profile, closed, [[officer, { action: "reopen", reason: "回潮" }, later]]).hazard;
+    expect(deltas(closed, reopened)).toEqual({ "county open#rectifying#general": 1, "town open#rectifying#general": 1 });
+  });
+
+  it("counts an overdue hazard as overdue until it closes", () => {
+    const h = run(profile, found(profile, nodes.town!), [[officer, { action: "register" }]]).hazard;
+    const late = Hazards.applyRules(profile, h, new Date(Date.parse(h.deadline!) + 1), TZ).hazard;
+    expect(deltas(h, late)).toEqual({ "county overdue#general": 1, "town overdue#general": 1 });
+  });
+});
+
+describe("the time-to-close histogram", () => {
+  it("puts a close in the first bucket whose bound it does not pass", () => {
+    expect(Hazards.ttcBucket(0)).toBe("001");
+    expect(Hazards.ttcBucket(DAY)).toBe("001");
+    expect(Hazards.ttcBucket(DAY + 1)).toBe("002");
+    expect(Hazards.ttcBucket(400 * DAY)).toBe("inf");
+  });
+
+  it("gives the median's bucket and the closed count over the months asked", () => {
+    const view = Hazards.countersView("n", [
+      { metric: "ttc#2026-01#003", value: 1 },
+      { metric: "ttc#2026-02#007", value: 2 },
+      { metric: "ttc#2026-02#030", value: 1 },
+      { metric: "closed#2026-01", value: 1 },
+      { metric: "closed#2026-02", value: 3 },
+      { metric: "open#rectifying#general", value: 2 },
+      { metric: "open#verifying#major", value: 0 },
+    ]);
+    expect(view.timeToClose.medianDays).toEqual({ above: 5, atMost: 7 });
+    expect(view.closed).toEqual({ total: 4, byMonth: { "2026-01": 1, "2026-02": 3 } });
+    expect(view.open).toEqual({ total: 2, byState: { rectifying: 2 }, bySeverity: { general: 2 }, byStateAndSeverity: { rectifying: { general: 2 } } });
+    const february = Hazards.countersView("n", [{ metric: "ttc#2026-01#003", value: 1 }, { metric: "ttc#2026-02#030", value: 1 }], { from: "2026-02" });
+    expect(february.timeToClose).toEqual({ histogram: { "030": 1 }, medianDays: { above: 20, atMost: 30 } });
+  });
+});
+
+describe("list rows", () => {
+  it("puts an open hazard in its state, source and open lists, under its path", () => {
+    const h = found(profile, nodes.village!, { venueId: "v9" });
+    const lists = Hazards.entriesOf(h).map((e) => e.list).sort();
+    expect(lists).toEqual(["open", "source:inspection", "state:discovered", "venue:v9", "wake"]);
+    const row = Hazards.entriesOf(h).find((e) => e.list === "open")!;
+    expect(row.order.startsWith(`${nodes.village!.path}/#`)).toBe(true);
+  });
+
+  it("removes the rows a change leaves behind and rewrites the rest", () => {
+    const h = found(profile, nodes.town!);
+    const next = run(profile, h, [[officer, { action: "withdraw", reason: "无效" }]]).hazard;
+    const { put, remove } = Hazards.entryChanges(h, next);
+    expect(remove.map((r) => r.list).sort()).toEqual(["open", "state:discovered", "wake"]);
+    expect(put.map((r) => r.list).sort()).toEqual(["source:inspection", "state:withdrawn"]);
+  });
+});
