@@ -35,7 +35,7 @@ export function fakeApi(handlers: Record<string, Handler>) {
   const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), "http://localhost");
     const method = (init.method ?? "GET").toUpperCase();
-    const call: Call = { method, path: url.pathname + url.search, headers: new Headers(init.headers), body: init.body ? JSON.parse(String(init.body)) : undefined };
+    const call: Call = { method, path: url.pathname + url.search, headers: new Headers(init.headers), body: typeof init.body === "string" ? JSON.parse(init.body) : (init.body ?? undefined) };
     calls.push(call);
     const handler = handlers[`${method} ${url.pathname}`];
     if (!handler) throw new Error(`unexpected request ${method} ${url.pathname}`);

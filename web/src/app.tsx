@@ -16,6 +16,10 @@ const ProfileVersionsPage = lazy(() => import("./pages/profile/versions.tsx"));
 const ProfileVersionPage = lazy(() => import("./pages/profile/version.tsx"));
 const ProfileDraftPage = lazy(() => import("./pages/profile/draft.tsx"));
 const ProfileDiffPage = lazy(() => import("./pages/profile/diff.tsx"));
+const TreePage = lazy(() => import("./pages/tree/index.tsx"));
+const NodePage = lazy(() => import("./pages/node/index.tsx"));
+const NodeCompliancePage = lazy(() => import("./pages/compliance/node.tsx"));
+const RollupPage = lazy(() => import("./pages/compliance/rollup.tsx"));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -35,6 +39,10 @@ export function App() {
           <Route path="/profile/versions/:n" component={ProfileVersionPage} info={{ access: "profile.read" }} />
           <Route path="/profile/draft" component={ProfileDraftPage} info={{ access: "profile.edit" }} />
           <Route path="/profile/diff" component={ProfileDiffPage} info={{ access: "profile.read" }} />
+          <Route path="/tree" component={TreePage} info={{ access: "node.read" }} />
+          <Route path="/nodes/:nodeId" component={NodePage} info={{ access: "org.read" }} />
+          <Route path="/nodes/:nodeId/compliance" component={NodeCompliancePage} info={{ access: "compliance.read" }} />
+          <Route path="/compliance" component={RollupPage} info={{ access: "compliance.read" }} />
         </Route>
       </Router>
     </I18nProvider>

@@ -33,3 +33,12 @@ describe("resident ID numbers", () => {
     expect(Organisation.maskPhone("13912345678")).toBe("139****5678");
   });
 });
+
+describe("dates people type", () => {
+  it("count today's date as today in any zone: 07:30 in Beijing is still the previous day in UTC", async () => {
+    const { latestToday } = await import("@firegov/core/organisation/support");
+    // 2026-11-24 07:30 Beijing = 2026-11-23 23:30 UTC.
+    expect(latestToday(new Date("2026-11-23T23:30:00Z")) >= "2026-11-24").toBe(true);
+    expect(latestToday(new Date("2026-11-23T23:30:00Z")) < "2026-11-26").toBe(true);
+  });
+});

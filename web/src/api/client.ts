@@ -453,11 +453,6 @@ export function getNode(nodeId: string): Promise<JurisdictionNode> {
   return json(nodePath(nodeId));
 }
 
-/** The subtree under a node (the node first), in path order. */
-export function listSubtreeUnder(nodeId: string, params: { cursor?: string; limit?: number } = {}): Promise<Page<JurisdictionNode>> {
-  return json(`${nodePath(nodeId)}/subtree${queryString(params)}`);
-}
-
 export interface CreateNodeInput {
   parentId: string;
   name: string;
@@ -590,10 +585,6 @@ export interface Organisation {
 
 export function getOrganisation(nodeId: string): Promise<Organisation> {
   return json(`${nodePath(nodeId)}/organisation`);
-}
-
-export function listPeople(nodeId: string, params: { cursor?: string; limit?: number } = {}): Promise<Page<Person>> {
-  return json(`${nodePath(nodeId)}/people${queryString(params)}`);
 }
 
 export interface PersonInput {
@@ -738,4 +729,180 @@ export function getRollup(params: { nodeId?: string; cursor?: string; limit?: nu
 
 export function refreshRollup(nodeId?: string): Promise<Page<RollupRow>> {
   return json("/v1/compliance/refresh", post(nodeId ? { nodeId } : {}));
+}
+
+// ---- hazards (the closed loop), inbox, public tips
+
+export type HazardState = "discovered" | "registered" | "dispatched" | "rectifying" | "verifying" | "closed" | "withdrawn";
+export type HazardSource = "inspection" | "grid_patrol" | "public_tip" | "iot_alert" | "transfer";
+export type HazardAction =
+  | "register" | "dispatch" | "start" | "submit" | "close" | "reject" | "fix_on_spot" | "withdraw" | "reopen"
+  | "acknowledge" | "escalate" | "assess" | "list" | "delist";
+
+export interface Hazard {
+  hazardId: string;
+  nodeId: string;
+  path: string;
+  venueId?: string;
+  locationText?: string;
+  code?: string;
+  codeText?: string;
+  severity?: string;
+  description: string;
+  photos: string[];
+  source: HazardSource;
+  transferredFrom?: string;
+  reporter: { type: string; id?: string; contact?: string };
+  responsibleParty?: { name: string; contact?: string };
+  state: HazardState;
+  deadline?: string;
+  overdue: boolean;
+  handling?: { body?: string; level: string };
+  assigneeId?: string;
+  pendingAcks: { body: string; requestedAt: string; dueAt: string; late: boolean }[];
+  acks: { body: string; at: string; by: string }[];
+  listings: { levelId: string; level: string; listedBy: string; at: string; by: string; reason?: string }[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt?: string;
+  reopenCount: number;
+  version: number;
+}
+
+export interface HazardEvent {
+  seq: number;
+  at: string;
+  action: string;
+  from: string;
+  to: string;
+  actorType: string;
+  actorId: string;
+  version: number;
+  note?: string;
+  photos?: string[];
+  deadlineBefore?: string;
+  deadlineAfter?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface HazardTimeline {
+  hazard?: Hazard;
+  events: HazardEvent[];
+  cursor: string | null;
+}
+
+export interface HazardSummary {
+  hazardId: string;
+  nodeId: string;
+  path: string;
+  state: HazardState;
+  severity?: string;
+  code?: string;
+  codeText?: string;
+  description: string;
+  locationText?: string;
+  source: HazardSource;
+  deadline?: string;
+  overdue: boolean;
+  handling?: { body?: string; level: string };
+  assigneeId?: string;
+  listedAt: string[];
+  awaitingAck: string[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ReportHazardInput {
+  nodeId: string;
+  venueId?: string;
+  locationText?: string;
+  code: string;
+  codeText?: string;
+  severity: string;
+  description: string;
+  photos?: string[];
+  source: Exclude<HazardSource, "public_tip">;
+  transferredFrom?: string;
+  responsibleParty?: { name: string; contact?: string };
+}
+
+/** 201 a new hazard; 200 with `reopened: true` when it reopened a closed one. */
+export function reportHazard(input: ReportHazardInput, idempotencyKey: string): Promise<Hazard & { reopened: boolean }> {
+  return json("/v1/hazards", post(input, { "idempotency-key": idempotencyKey }));
+}
+
+export type HazardList =
+  | { list: "state"; state?: HazardState | "open"; path?: string }
+  | { list: "assigned" }
+  | { list: "overdue"; path?: string }
+  | { list: "listed"; path?: string }
+  | { list: "awaiting-ack"; bodyId: string; path?: string }
+  | { list: "by-source"; source: HazardSource; path?: string };
+
+/** One page of one of the API's hazard lists. */
+export function listHazards(params: HazardList & { cursor?: string; limit?: number }): Promise<Page<HazardSummary>> {
+  const { list, ...query } = params;
+  const path = list === "state" ? "/v1/hazards" : `/v1/hazards/${list}`;
+  return json(`${path}${queryString(query)}`);
+}
+
+const hazardPath = (hazardId: string) => `/v1/hazards/${encodeURIComponent(hazardId)}`;
+
+/** The hazard (first page only) and its events in order. */
+export function getHazard(hazardId: string, params: { cursor?: string; limit?: number } = {}): Promise<HazardTimeline> {
+  return json(`${hazardPath(hazardId)}${queryString(params)}`);
+}
+
+export interface HazardActionInput {
+  action: HazardAction;
+  expectedVersion?: number;
+  note?: string;
+  reason?: string;
+  photos?: string[];
+  deadline?: string;
+  assigneeId?: string;
+  responsibleParty?: { name: string; contact?: string };
+  severity?: string;
+  body?: string;
+  to?: string;
+  level?: string;
+}
+
+/** 409 when the state does not allow it or someone acted first: `errors` carry `current.state` and `current.version`. */
+export function actOnHazard(hazardId: string, input: HazardActionInput, idempotencyKey: string): Promise<Hazard> {
+  return json(`${hazardPath(hazardId)}/transitions`, post(input, { "idempotency-key": idempotencyKey }));
+}
+
+export interface Notification {
+  notificationId: string;
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  title: { zh: string; en: string };
+  createdAt: string;
+  readAt?: string;
+}
+
+export function listInbox(params: { cursor?: string; limit?: number } = {}): Promise<Page<Notification>> {
+  return json(`/v1/inbox${queryString(params)}`);
+}
+
+export async function unreadCount(): Promise<number> {
+  return (await json<{ unread: number }>("/v1/inbox/unread-count")).unread;
+}
+
+export function markRead(notificationId: string): Promise<Notification> {
+  return json(`/v1/inbox/${encodeURIComponent(notificationId)}/read`, { method: "POST" });
+}
+
+export interface TipInput {
+  locationText: string;
+  description: string;
+  contact?: string;
+}
+
+/** No sign-in; 429 `hazard.tip_rate_limited` when one address sent too many. */
+export function submitTip(tenantSlug: string, input: TipInput): Promise<{ hazardId: string; state: HazardState; message: { zh: string; en: string } }> {
+  return json(`/v1/public/${encodeURIComponent(tenantSlug)}/tips`, post(input), { anonymous: true });
 }

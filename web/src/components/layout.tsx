@@ -29,6 +29,12 @@ export function Layout(props: ParentProps) {
         </div>
         <nav class="nav">
           <A href="/" end>{t("nav.home")}</A>
+          <Show when={allowed("node.read")}>
+            <A href="/tree">{t("tree.nav")}</A>
+          </Show>
+          <Show when={allowed("compliance.read")}>
+            <A href="/compliance" end>{t("compliance.nav")}</A>
+          </Show>
           <Show when={allowed("profile.read")}>
             <A href="/profile">{t("nav.profile")}</A>
           </Show>

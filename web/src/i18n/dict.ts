@@ -1,4 +1,6 @@
 /** UI strings, zh-CN first. Keys are the glossary's English names. */
+import { enOrganisation, zhOrganisation } from "./organisation.ts";
+
 export const zh = {
   app: { title: "基层消防安全治理", subtitle: "隐患闭环 · 场所巡查 · 组织合规" },
   nav: {
@@ -365,6 +367,7 @@ export const zh = {
     },
   },
   error: { generic: "出错了：{{message}}", retry: "重试" },
+  ...zhOrganisation,
 };
 
 export type Dict = typeof zh;
@@ -735,4 +738,5 @@ export const en: Dict = {
     },
   },
   error: { generic: "Something went wrong: {{message}}", retry: "Retry" },
+  ...enOrganisation,
 };

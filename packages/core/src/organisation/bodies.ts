@@ -11,7 +11,7 @@ import { DateOnly, LongText, ShortText } from "./fields.ts";
 import { CURRENT_ONLY, readNodeView } from "./node-data.ts";
 import { PersonViewSchema, toPersonView } from "./people.ts";
 import { BrigadeViewSchema, toBrigadeView } from "./brigades.ts";
-import { defined, invalid, loadNode, profileInForce } from "./support.ts";
+import { defined, invalid, latestToday, loadNode, profileInForce } from "./support.ts";
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 
@@ -151,7 +151,7 @@ export const setStandardItem = useCase(SetStandardItemInput, async (input, nodeI
   const { profile } = await profileInForce();
   const standard = profile.stationStandards.find((s) => s.id === standardId && profile.bodies.find((b) => b.id === s.body)?.level === node.level);
   if (!standard || !standard.items.some((i) => i.id === itemId)) throw new AppError("not_found", "body.not_found");
-  if (input.metOn && input.metOn > new Date().toISOString().slice(0, 10)) throw invalid("body.metOn", "org.date_in_future", "达标日期不能晚于今天", "The date met cannot be in the future");
+  if (input.metOn && input.metOn > latestToday()) throw invalid("body.metOn", "org.date_in_future", "达标日期不能晚于今天", "The date met cannot be in the future");
   const item = { tenantId: actor.tenantId, nodeId, standardId, itemId, ...(input.metOn ? { metOn: input.metOn } : {}), evidence: input.evidence, photoKey: input.photoKey };
   await writeTransaction(
     tenantDb(),

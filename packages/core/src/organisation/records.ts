@@ -10,7 +10,7 @@ import type { PolicyProfile } from "../profile/schema.ts";
 import { useCase } from "../use-case.ts";
 import { DateOnly, Id, LongText, ProfileId, ShortText } from "./fields.ts";
 import { timeOrderedId } from "./keys.ts";
-import { defined, fieldError, invalid, loadNode, profileInForce, withCursor, type NodeItem } from "./support.ts";
+import { defined, fieldError, invalid, latestToday, loadNode, profileInForce, withCursor, type NodeItem } from "./support.ts";
 import { RecordKind } from "./vocabulary.ts";
 
 /** A transaction holds 100 items: the record, its attendance items and the audit entry. */
@@ -78,7 +78,7 @@ function checkRecord(profile: PolicyProfile, input: Input): FieldError[] {
     if (!ob) errors.push(fieldError("body.obligationId", "org.obligation_unknown", `“${input.obligationId}”不是政策档案中的工作要求`, `“${input.obligationId}” is not an obligation of the profile`));
     else if (ob.kind !== input.kind) errors.push(fieldError("body.obligationId", "org.obligation_kind", `“${ob.name.zh}”不是此类记录`, `“${ob.name.en}” is not an obligation of this kind`));
   }
-  if (input.date && input.date > new Date().toISOString().slice(0, 10)) errors.push(fieldError("body.date", "org.date_in_future", "日期不能晚于今天", "The date cannot be in the future"));
+  if (input.date && input.date > latestToday()) errors.push(fieldError("body.date", "org.date_in_future", "日期不能晚于今天", "The date cannot be in the future"));
   return errors;
 }
 

@@ -1,0 +1,117 @@
+import { createUniqueId, For, Show, type JSX } from "solid-js";
+import { ApiError } from "../api/client.ts";
+import { useI18n } from "../i18n/index.tsx";
+
+/** A read that failed: the API's own message (a 404 reads as itself), and a retry. */
+export function LoadError(props: { error: unknown; reset?: () => void }) {
+  const { t } = useI18n();
+  const message = () => (props.error instanceof ApiError ? props.error.message : t("error.generic", { message: props.error instanceof Error ? props.error.message : String(props.error) }));
+  return (
+    <div class="alert alert-error" role="alert">
+      <p>{message()}</p>
+      <Show when={props.reset}>
+        {(reset) => (
+          <button type="button" class="button button-secondary" onClick={() => reset()()}>
+            {t("error.retry")}
+          </button>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+/** The messages of a failed submission for a list input (`body.positions[2]` belongs to `body.positions`). */
+export function listFieldError(error: unknown, path: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const own = error.fields.filter((f) => f.path === path || f.path.startsWith(`${path}[`)).map((f) => f.message);
+  return own.length ? [...new Set(own)].join("；") : undefined;
+}
+
+/** The paths of a list input, for FormError to know they are shown next to it. */
+export function listPaths(error: unknown, path: string): string[] {
+  return error instanceof ApiError ? error.fields.map((f) => f.path).filter((p) => p === path || p.startsWith(`${path}[`)) : [];
+}
+
+export function CancelButton(props: { onClick: () => void; label?: string }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" class="button button-secondary" onClick={() => props.onClick()}>
+      {props.label ?? t("form.cancel")}
+    </button>
+  );
+}
+
+/** A group of checkboxes with one label, its hint and its error, as the form's other fields show them. */
+export function CheckboxGroup(props: {
+  legend: string;
+  name: string;
+  options: readonly { value: string; label: string }[];
+  checked: readonly string[];
+  error?: string | undefined;
+  hint?: string | undefined;
+  empty?: string;
+}) {
+  return (
+    <fieldset class="field check-group" classList={{ "field-invalid": Boolean(props.error) }} aria-invalid={props.error ? "true" : undefined}>
+      <legend>{props.legend}</legend>
+      <Show when={props.options.length} fallback={<p class="hint">{props.empty}</p>}>
+        <div class="check-options">
+          <For each={props.options}>
+            {(option) => (
+              <label class="check">
+                <input type="checkbox" name={props.name} value={option.value} checked={props.checked.includes(option.value)} />
+                <span>{option.label}</span>
+              </label>
+            )}
+          </For>
+        </div>
+      </Show>
+      <Show when={props.hint}>
+        <p class="hint">{props.hint}</p>
+      </Show>
+      <Show when={props.error}>
+        <p class="field-error">{props.error}</p>
+      </Show>
+    </fieldset>
+  );
+}
+
+/** A labelled multi-line input, styled as the form's text fields. */
+export function TextArea(props: { label: string; name: string; value?: string | undefined; error?: string | undefined; hint?: string | undefined; optional?: boolean; rows?: number }) {
+  const { t } = useI18n();
+  const id = createUniqueId();
+  return (
+    <div class="field" classList={{ "field-invalid": Boolean(props.error) }}>
+      <label for={id}>
+        {props.label}
+        <Show when={props.optional}>
+          <span class="optional">（{t("form.optional")}）</span>
+        </Show>
+      </label>
+      <textarea id={id} name={props.name} rows={props.rows ?? 3} value={props.value ?? ""} aria-invalid={props.error ? "true" : undefined} />
+      <Show when={props.hint}>
+        <p class="hint">{props.hint}</p>
+      </Show>
+      <Show when={props.error}>
+        <p class="field-error">{props.error}</p>
+      </Show>
+    </div>
+  );
+}
+
+/** The values of all checked boxes of one name. */
+export function checkedValues(form: HTMLFormElement, name: string): string[] {
+  return new FormData(form).getAll(name).filter((v): v is string => typeof v === "string");
+}
+
+/** A section heading with actions on its right (wrapping under it on a phone). */
+export function SectionHead(props: { title: string; children?: JSX.Element }) {
+  return (
+    <div class="section-head">
+      <h2>{props.title}</h2>
+      <Show when={props.children}>
+        <div class="section-actions">{props.children}</div>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { A, createAsync, useAction, useSubmission } from "@solidjs/router";
+import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import type { RollupRow } from "../../api/client.ts";
+import { can } from "../../auth/access.ts";
+import { signedInUser } from "../../auth/session.ts";
+import { FormError, Notice } from "../../components/form.tsx";
+import { formatDateTime } from "../../display.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import { profileInEffect, refreshRollupAction, rollupPage } from "../../organisation/data.ts";
+import { levelName, statusName } from "../../organisation/labels.ts";
+import { LoadError } from "../../organisation/ui.tsx";
+
+/** The roll-up counts by town (the level the API summarises); the profile names it. */
+const TOWN_LEVEL = "town";
+
+const worry = (r: RollupRow) => r.counts.overdue + r.counts.unmet;
+
+function TownRow(props: { row: RollupRow }) {
+  const { t, locale } = useI18n();
+  const c = () => props.row.counts;
+  const judged = () => c().met + c().unmet + c().overdue + c().due_soon;
+  return (
+    <li class="town-row" data-testid="rollup-row">
+      <div class="user-summary">
+        <div class="user-main">
+          <A class="tree-name" href={`/nodes/${props.row.nodeId}/compliance`}>{props.row.name}</A>
+          <div class="user-meta">{t("rollup.evaluated", { nodes: props.row.nodesEvaluated, at: formatDateTime(props.row.evaluatedAt, locale()) })}</div>
+        </div>
+        <ul class="status-counts compact">
+          <li class="status-count status-unmet"><strong>{c().unmet}</strong> {statusName("unmet", locale())}</li>
+          <Show when={c().overdue}>
+            <li class="status-count status-overdue"><strong>{c().overdue}</strong> {statusName("overdue", locale())}</li>
+          </Show>
+          <Show when={c().due_soon}>
+            <li class="status-count status-due_soon"><strong>{c().due_soon}</strong> {statusName("due_soon", locale())}</li>
+          </Show>
+          <li class="status-count status-met"><strong>{c().met}</strong> {statusName("met", locale())}</li>
+        </ul>
+      </div>
+      <Show when={judged()}>
+        <div class="meter" role="img" aria-label={t("rollup.share", { met: c().met, total: judged() })}>
+          <span style={{ width: `${(c().met / judged()) * 100}%` }} />
+        </div>
+      </Show>
+    </li>
+  );
+}
+
+/** Met/unmet counts per town, worst first, each opening its compliance page; officers refresh them. */
+export default function RollupPage() {
+  const { t, locale } = useI18n();
+  const profile = createAsync(() => profileInEffect());
+  const page = createAsync(() => rollupPage(undefined));
+  const refresh = useAction(refreshRollupAction);
+  const refreshing = useSubmission(refreshRollupAction);
+  const [flash, setFlash] = createSignal<string>();
+  const level = () => (profile() ? levelName(profile()!, TOWN_LEVEL, locale()) : "");
+  const rows = () => [...(page()?.items ?? [])].sort((a, b) => worry(b) - worry(a) || a.name.localeCompare(b.name, "zh-CN"));
+  const mayRefresh = () => {
+    const me = signedInUser();
+    return me !== undefined && can(me.role, "compliance.refresh");
+  };
+  const onRefresh = () => {
+    setFlash(undefined);
+    refresh()
+      .then((result) => {
+        refreshing.clear();
+        setFlash(t("rollup.refreshed", { count: result.items.length, level: level() }));
+      })
+      .catch(() => {});
+  };
+  return (
+    <section class="card">
+      <div class="page-head">
+        <h1>{t("rollup.title")}</h1>
+        <Show when={mayRefresh()}>
+          <button type="button" class="button" disabled={refreshing.pending} aria-busy={refreshing.pending} onClick={onRefresh}>
+            {refreshing.pending ? t("rollup.refreshing") : t("rollup.refresh")}
+          </button>
+        </Show>
+      </div>
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
+          <p class="lead">{t("rollup.intro", { level: level() })}</p>
+          <Show when={flash()}>{(m) => <Notice tone="success">{m()}</Notice>}</Show>
+          <FormError error={refreshing.error} paths={[]} />
+          <Show when={rows().length} fallback={<p class="muted">{mayRefresh() ? t("rollup.emptyRefresh") : t("rollup.empty")}</p>}>
+            <ul class="user-list">
+              <For each={rows()}>{(row) => <TownRow row={row} />}</For>
+            </ul>
+          </Show>
+        </Suspense>
+      </ErrorBoundary>
+    </section>
+  );
+}
