@@ -106,3 +106,40 @@ describe("list rows", () => {
     expect(put.map((r) => r.list).sort()).toEqual(["source:inspection", "state:withdrawn"]);
   });
 });
+
+describe("relocation deltas (the hazard's node moved in the tree)", () => {
+  const moved = (h: Hazards.Hazard, path: string) => ({ ...h, path, version: h.version + 1 });
+  const relocation = (before: Hazards.Hazard, after: Hazards.Hazard, closings: Hazards.Closing[]) =>
+    Object.fromEntries(Hazards.relocationDeltas(before, after, closings, TZ).map((d) => [`${d.nodeId} ${d.metric}`, d.delta]));
+
+  it("takes an open hazard's counts from the old town to the new one, leaving the county and the moved node alone", () => {
+    const h = found(profile, nodes.village!);
+    const after = moved(h, `/county/townB/village`);
+    expect(relocation(h, after, Hazards.closingsOf(h))).toEqual({ "town open#discovered#general": -1, "townB open#discovered#general": 1 });
+  });
+
+  it("takes every close of a reopened hazard along, each measured from the opening before it", () => {
+    const h = { ...found(profile, nodes.village!), state: "closed" as const, reopenCount: 1, closedAt: "2026-04-10T02:00:00.000Z", openedAt: "2026-04-01T02:00:00.000Z" };
+    const events = [
+      { action: "create", from: "discovered", to: "discovered", at: h.createdAt },
+      { action: "close", from: "verifying", to: "closed", at: "2026-03-03T02:00:00.000Z" },
+      { action: "reopen", from: "closed", to: "rectifying", at: "2026-04-01T02:00:00.000Z" },
+      { action: "close", from: "verifying", to: "closed", at: "2026-04-10T02:00:00.000Z" },
+    ];
+    const closings = Hazards.closingsOf(h, events);
+    expect(closings).toEqual([
+      { openedAt: h.createdAt, closedAt: "2026-03-03T02:00:00.000Z" },
+      { openedAt: "2026-04-01T02:00:00.000Z", closedAt: "2026-04-10T02:00:00.000Z" },
+    ]);
+    expect(relocation(h, moved(h, `/county/townB/village`), closings)).toEqual({
+      "town closed#2026-03": -1,
+      "town ttc#2026-03#001": -1,
+      "town closed#2026-04": -1,
+      "town ttc#2026-04#010": -1,
+      "townB closed#2026-03": 1,
+      "townB ttc#2026-03#001": 1,
+      "townB closed#2026-04": 1,
+      "townB ttc#2026-04#010": 1,
+    });
+  });
+});

@@ -133,8 +133,13 @@ export function standingMetrics(h: Hazard): string[] {
 /** The counts a change adds once: a close, in its month, and how long the round of work took. */
 export function closingMetrics(before: Hazard | undefined, after: Hazard, timeZone: string): string[] {
   if (after.state !== "closed" || before?.state === "closed" || !after.closedAt) return [];
-  const month = localMonth(new Date(after.closedAt), timeZone);
-  return [`closed#${month}`, `ttc#${month}#${ttcBucket(Date.parse(after.closedAt) - Date.parse(after.openedAt))}`];
+  return closeMetrics({ openedAt: after.openedAt, closedAt: after.closedAt }, timeZone);
+}
+
+/** What one close counts: the close in its local month, and how long its round of work took. */
+function closeMetrics(c: Closing, timeZone: string): string[] {
+  const month = localMonth(new Date(c.closedAt), timeZone);
+  return [`closed#${month}`, `ttc#${month}#${ttcBucket(Date.parse(c.closedAt) - Date.parse(c.openedAt))}`];
 }
 
 export interface CounterDelta {
@@ -143,26 +148,71 @@ export interface CounterDelta {
   delta: number;
 }
 
+/** Sums counter changes per node and metric, for each node on a path (a node's counters cover its subtree). */
+function deltaSum() {
+  const deltas = new Map<string, CounterDelta>();
+  return {
+    add(path: string, metrics: readonly string[], delta: number) {
+      for (const nodeId of segments(path)) {
+        for (const metric of metrics) {
+          const key = `${nodeId}\u0000${metric}`;
+          const current = deltas.get(key) ?? { nodeId, metric, delta: 0 };
+          deltas.set(key, { ...current, delta: current.delta + delta });
+        }
+      }
+    },
+    result: () => [...deltas.values()].filter((d) => d.delta !== 0),
+  };
+}
+
 /**
  * The counter changes of one hazard change, for its node and every node above
  * it (a node's counters cover its subtree). A hazard moved to another node
  * leaves the old branch and joins the new one.
  */
 export function counterDeltas(before: Hazard | undefined, after: Hazard, timeZone: string): CounterDelta[] {
-  const deltas = new Map<string, CounterDelta>();
-  const add = (path: string, metrics: string[], delta: number) => {
-    for (const nodeId of segments(path)) {
-      for (const metric of metrics) {
-        const key = `${nodeId}\u0000${metric}`;
-        const current = deltas.get(key) ?? { nodeId, metric, delta: 0 };
-        deltas.set(key, { ...current, delta: current.delta + delta });
-      }
-    }
-  };
-  if (before) add(before.path, standingMetrics(before), -1);
-  add(after.path, standingMetrics(after), 1);
-  add(after.path, closingMetrics(before, after, timeZone), 1);
-  return [...deltas.values()].filter((d) => d.delta !== 0);
+  const sum = deltaSum();
+  if (before) sum.add(before.path, standingMetrics(before), -1);
+  sum.add(after.path, standingMetrics(after), 1);
+  sum.add(after.path, closingMetrics(before, after, timeZone), 1);
+  return sum.result();
+}
+
+/** One round of work a hazard closed: from its opening (creation or a reopening) to the close. */
+export interface Closing {
+  openedAt: string;
+  closedAt: string;
+}
+
+/**
+ * The rounds of work a hazard has closed, each counted once in its nodes'
+ * counters when it closed. Without a reopening that is at most the current
+ * close; a reopened hazard's earlier closes are read from its events (in
+ * order), each close measured from the opening before it.
+ */
+export function closingsOf(h: Hazard, events?: readonly { action: string; from: string; to: string; at: string }[]): Closing[] {
+  if (!events) return h.state === "closed" && h.closedAt ? [{ openedAt: h.openedAt, closedAt: h.closedAt }] : [];
+  const closings: Closing[] = [];
+  let openedAt = h.createdAt;
+  for (const e of events) {
+    if (e.action === "reopen") openedAt = e.at;
+    if (e.to === "closed" && e.from !== "closed") closings.push({ openedAt, closedAt: e.at });
+  }
+  return closings;
+}
+
+/**
+ * The counter changes of a hazard whose node moved in the tree (same hazard,
+ * another path): every count it holds (standing ones, and the closes of its
+ * past rounds of work) leaves the nodes no longer above it and joins the
+ * nodes now above it; the nodes above both keep theirs.
+ */
+export function relocationDeltas(before: Hazard, after: Hazard, closings: readonly Closing[], timeZone: string): CounterDelta[] {
+  const closed = closings.flatMap((c) => closeMetrics(c, timeZone));
+  const sum = deltaSum();
+  sum.add(before.path, [...standingMetrics(before), ...closed], -1);
+  sum.add(after.path, [...standingMetrics(after), ...closed], 1);
+  return sum.result();
 }
 
 // ── Reading counters back ──────────────────────────────────────────────────

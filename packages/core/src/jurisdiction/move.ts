@@ -3,10 +3,12 @@ import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
+import { hazardPathRewriteItems } from "../hazards/index.ts";
 import { defined, type NodeItem } from "../organisation/support.ts";
 
 /** DynamoDB takes 100 items per transaction; the last one also carries the node, its parents and the audit entry. */
 const CHUNK = 90;
+const MAX_ITEMS = 100;
 
 /** One item of a transaction, built once the transaction hands over its entities. */
 type Op = (tx: TxEntities) => unknown;
@@ -25,9 +27,10 @@ async function allPages<T>(page: (cursor: string | null) => Promise<{ data: T[];
 /**
  * Rewrites the materialised path of a node and of every item that carries a
  * path under it (descendant nodes, people, brigades, users' scopes, town
- * summaries), in transactions of at most 100 items. Each rewrite is
- * conditioned on the old path, so a concurrent change fails the move instead
- * of being overwritten. The node itself moves in the last transaction, with
+ * summaries, hazards with their list rows and counters), in transactions of
+ * at most 100 items. Each rewrite is conditioned on the old path (a hazard on
+ * its version), so a concurrent change fails the move instead of being
+ * overwritten. The node itself moves in the last transaction, with
  * its parents' child counts and the audit entry: until then it still answers
  * at its old path, and a move interrupted part-way is finished by asking for
  * it again (what is already rewritten no longer matches the old path).
@@ -41,12 +44,14 @@ export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<vo
   const moved = (path: string) => `${newPath}${path.slice(oldPath.length)}`;
   const opts = (cursor: string | null) => ({ cursor, limit: 500 });
 
-  const [nodes, people, brigades, users, summaries] = await Promise.all([
+  const [nodes, people, brigades, users, summaries, hazards] = await Promise.all([
     allPages((c) => entities.node.query.bySubtree({ tenantId }).begins({ path: `${oldPath}/` }).go(opts(c))),
     allPages((c) => entities.person.query.bySubtree({ tenantId }).begins({ path: oldPath }).go(opts(c))),
     allPages((c) => entities.brigade.query.bySubtree({ tenantId }).begins({ path: oldPath }).go(opts(c))),
     allPages((c) => entities.user.query.byScope({ tenantId }).begins({ scopePath: oldPath }).go(opts(c))),
     allPages((c) => entities.complianceSummary.query.byRollup({ tenantId }).begins({ path: oldPath }).go(opts(c))),
+    // Hazards come packed in transactions of their own: a hazard's document, list rows and counters commit together.
+    hazardPathRewriteItems(tenantId, oldPath, newPath, MAX_ITEMS),
   ]);
   // begins_with on a path also matches a sibling whose id merely starts the same; ids are UUIDs, but keep to the subtree.
   const under = (path: string) => path === oldPath || path.startsWith(`${oldPath}/`);
@@ -72,15 +77,17 @@ export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<vo
         action: "node.move",
         targetType: "node",
         targetId: node.nodeId,
-        details: defined({ fromParentId: node.parentId, toParentId: parent.nodeId, fromPath: oldPath, toPath: newPath, itemsRewritten: ops.length }),
+        details: defined({ fromParentId: node.parentId, toParentId: parent.nodeId, fromPath: oldPath, toPath: newPath, itemsRewritten: ops.length, hazardsRewritten: hazards.hazards }),
       }),
   ];
 
   const chunks: Op[][] = [];
   for (let i = 0; i < ops.length; i += CHUNK) chunks.push(ops.slice(i, i + CHUNK));
-  if (chunks.length && chunks.at(-1)!.length + last.length <= 100) chunks.at(-1)!.push(...last);
+  if (chunks.length && chunks.at(-1)!.length + last.length <= MAX_ITEMS) chunks.at(-1)!.push(...last);
   else chunks.push(last);
+  const onCanceled = () => new AppError("conflict", "request.conflict_retry");
+  for (const batch of hazards.batches) await writeTransaction(tenantDb(), batch as never, { onCanceled });
   for (const chunk of chunks) {
-    await writeTransaction(tenantDb(), (tx) => chunk.map((op) => op(tx)) as never, { onCanceled: () => new AppError("conflict", "request.conflict_retry") });
+    await writeTransaction(tenantDb(), (tx) => chunk.map((op) => op(tx)) as never, { onCanceled });
   }
 }
