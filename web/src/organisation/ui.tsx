@@ -2,24 +2,6 @@ import { createUniqueId, For, Show, type JSX } from "solid-js";
 import { ApiError } from "../api/client.ts";
 import { useI18n } from "../i18n/index.tsx";
 
-/** A read that failed: the API's own message (a 404 reads as itself), and a retry. */
-export function LoadError(props: { error: unknown; reset?: () => void }) {
-  const { t } = useI18n();
-  const message = () => (props.error instanceof ApiError ? props.error.message : t("error.generic", { message: props.error instanceof Error ? props.error.message : String(props.error) }));
-  return (
-    <div class="alert alert-error" role="alert">
-      <p>{message()}</p>
-      <Show when={props.reset}>
-        {(reset) => (
-          <button type="button" class="button button-secondary" onClick={() => reset()()}>
-            {t("error.retry")}
-          </button>
-        )}
-      </Show>
-    </div>
-  );
-}
-
 /** The messages of a failed submission for a list input (`body.positions[2]` belongs to `body.positions`). */
 export function listFieldError(error: unknown, path: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;

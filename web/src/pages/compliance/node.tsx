@@ -3,7 +3,7 @@ import { ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { useI18n } from "../../i18n/index.tsx";
 import { nodeById, nodeFindings, profileInEffect } from "../../organisation/data.ts";
 import { formatDate, levelName, STATUS_ORDER, statusName, todayLocal } from "../../organisation/labels.ts";
-import { LoadError } from "../../organisation/ui.tsx";
+import { LoadError } from "../../components/load-error.tsx";
 import { FindingGroups } from "./findings.tsx";
 
 /** The end of a chosen day in the browser's calendar: "as at that day". */

@@ -8,7 +8,7 @@ import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { profileInEffect, refreshRollupAction, rollupPage } from "../../organisation/data.ts";
 import { levelName, statusName } from "../../organisation/labels.ts";
-import { LoadError } from "../../organisation/ui.tsx";
+import { LoadError } from "../../components/load-error.tsx";
 
 /** The roll-up counts by town (the level the API summarises); the profile names it. */
 const TOWN_LEVEL = "town";

@@ -5,7 +5,7 @@ import { signedInUser } from "../../auth/session.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { organisation, profileInEffect } from "../../organisation/data.ts";
 import { levelName, tierName } from "../../organisation/labels.ts";
-import { LoadError } from "../../organisation/ui.tsx";
+import { LoadError } from "../../components/load-error.tsx";
 import { BodiesSection } from "./bodies.tsx";
 import { BrigadesSection } from "./brigades.tsx";
 import { PeopleSection } from "./people.tsx";

@@ -7,7 +7,7 @@ import { SelectField } from "../../components/form.tsx";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { presetList, presetNames, profileDiff, versionsPage } from "./data.ts";
-import { LoadError } from "./load-error.tsx";
+import { LoadError } from "../../components/load-error.tsx";
 import { pick, refName, TOPICS, topicName, topicOf } from "./vocabulary.ts";
 
 /** Topics with more changes than this start folded. */

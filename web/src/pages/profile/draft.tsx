@@ -7,7 +7,7 @@ import { useI18n } from "../../i18n/index.tsx";
 import { importAction, profileDraft, saveDraftAction, saveFile } from "./data.ts";
 import { parseDocument, pretty, setAt, type Segment } from "./draft-document.ts";
 import { DeadlineForm, FrequencyForm, StaffingForm } from "./draft-forms.tsx";
-import { LoadError } from "./load-error.tsx";
+import { LoadError } from "../../components/load-error.tsx";
 import { PublishForm } from "./publish-form.tsx";
 import { ExportButton } from "./version-view.tsx";
 import { pick } from "./vocabulary.ts";

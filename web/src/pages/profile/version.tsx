@@ -2,7 +2,7 @@ import { createAsync, useParams } from "@solidjs/router";
 import { ErrorBoundary, Show, Suspense } from "solid-js";
 import { useI18n } from "../../i18n/index.tsx";
 import { profileVersion } from "./data.ts";
-import { LoadError } from "./load-error.tsx";
+import { LoadError } from "../../components/load-error.tsx";
 import { VersionView } from "./version-view.tsx";
 
 function Version(props: { n: number }) {

@@ -5,7 +5,7 @@ import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { versionsPage } from "./data.ts";
-import { LoadError } from "./load-error.tsx";
+import { LoadError } from "../../components/load-error.tsx";
 import { StatusBadge, useVersionNames, VersionFacts } from "./version-view.tsx";
 
 type Names = ReturnType<typeof useVersionNames>;

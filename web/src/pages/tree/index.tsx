@@ -7,7 +7,7 @@ import { Notice } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { profileInEffect, subtree } from "../../organisation/data.ts";
 import { pick } from "../../organisation/labels.ts";
-import { LoadError } from "../../organisation/ui.tsx";
+import { LoadError } from "../../components/load-error.tsx";
 import { ImportWizard } from "./import-wizard.tsx";
 import { TreeItem, type TreeContext } from "./tree-item.tsx";
 

@@ -1,6 +1,6 @@
 import { Show } from "solid-js";
-import { ApiError } from "../../api/client.ts";
-import { useI18n } from "../../i18n/index.tsx";
+import { ApiError } from "../api/client.ts";
+import { useI18n } from "../i18n/index.tsx";
 
 /** A read that failed: the API's message (a 404 reads as itself), and a retry. */
 export function LoadError(props: { error: unknown; reset?: () => void }) {
