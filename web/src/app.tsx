@@ -20,6 +20,14 @@ const TreePage = lazy(() => import("./pages/tree/index.tsx"));
 const NodePage = lazy(() => import("./pages/node/index.tsx"));
 const NodeCompliancePage = lazy(() => import("./pages/compliance/node.tsx"));
 const RollupPage = lazy(() => import("./pages/compliance/rollup.tsx"));
+const HazardBoard = lazy(() => import("./pages/hazards/index.tsx"));
+const ReportHazardPage = lazy(() => import("./pages/hazards/new.tsx"));
+const MyHazardsPage = lazy(() => import("./pages/hazards/mine.tsx"));
+const ListedHazardsPage = lazy(() => import("./pages/hazards/listed.tsx"));
+const DepartmentInboxPage = lazy(() => import("./pages/hazards/department.tsx"));
+const HazardPage = lazy(() => import("./pages/hazards/hazard.tsx"));
+const InboxPage = lazy(() => import("./pages/inbox/index.tsx"));
+const TipPage = lazy(() => import("./pages/tip/index.tsx"));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -30,6 +38,7 @@ export function App() {
         <Route path="/status" component={HealthPage} />
         <Route path="/signup" component={SignupPage} />
         <Route path="/login" component={LoginPage} />
+        <Route path="/tip/:tenantSlug" component={TipPage} />
         <Route component={RequireSignIn}>
           <Route path="/account/password" component={PasswordPage} />
           <Route path="/users" component={UsersPage} info={{ access: "user.read" }} />
@@ -43,6 +52,13 @@ export function App() {
           <Route path="/nodes/:nodeId" component={NodePage} info={{ access: "org.read" }} />
           <Route path="/nodes/:nodeId/compliance" component={NodeCompliancePage} info={{ access: "compliance.read" }} />
           <Route path="/compliance" component={RollupPage} info={{ access: "compliance.read" }} />
+          <Route path="/hazards" component={HazardBoard} info={{ access: "hazard.read" }} />
+          <Route path="/hazards/new" component={ReportHazardPage} info={{ access: "hazard.report" }} />
+          <Route path="/hazards/mine" component={MyHazardsPage} info={{ access: "hazard.read" }} />
+          <Route path="/hazards/listed" component={ListedHazardsPage} info={{ access: "hazard.read" }} />
+          <Route path="/hazards/department" component={DepartmentInboxPage} info={{ access: "hazard.read" }} />
+          <Route path="/hazards/:id" component={HazardPage} info={{ access: "hazard.read" }} />
+          <Route path="/inbox" component={InboxPage} info={{ access: "inbox.read" }} />
         </Route>
       </Router>
     </I18nProvider>

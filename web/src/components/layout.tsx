@@ -5,6 +5,7 @@ import { can, type Action } from "../auth/access.ts";
 import { signedInUser } from "../auth/session.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { SessionBar } from "./session-bar.tsx";
+import { InboxLink } from "./inbox-link.tsx";
 
 /** Header + navigation; the nav wraps under the title on a phone. Links by what the role may open. */
 export function Layout(props: ParentProps) {
@@ -29,6 +30,13 @@ export function Layout(props: ParentProps) {
         </div>
         <nav class="nav">
           <A href="/" end>{t("nav.home")}</A>
+          <Show when={allowed("hazard.read")}>
+            <A href="/hazards" end>{t("hazards.nav")}</A>
+            <A href="/hazards/mine">{t("hazards.navMine")}</A>
+          </Show>
+          <Show when={allowed("inbox.read")}>
+            <InboxLink />
+          </Show>
           <Show when={allowed("node.read")}>
             <A href="/tree">{t("tree.nav")}</A>
           </Show>

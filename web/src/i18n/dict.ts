@@ -1,4 +1,5 @@
 /** UI strings, zh-CN first. Keys are the glossary's English names. */
+import { enHazards, zhHazards } from "./hazards.ts";
 import { enOrganisation, zhOrganisation } from "./organisation.ts";
 
 export const zh = {
@@ -368,6 +369,7 @@ export const zh = {
   },
   error: { generic: "出错了：{{message}}", retry: "重试" },
   ...zhOrganisation,
+  ...zhHazards,
 };
 
 export type Dict = typeof zh;
@@ -739,4 +741,5 @@ export const en: Dict = {
   },
   error: { generic: "Something went wrong: {{message}}", retry: "Retry" },
   ...enOrganisation,
+  ...enHazards,
 };

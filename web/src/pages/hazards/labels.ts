@@ -1,0 +1,81 @@
+/**
+ * How hazards read on screen: the loop's state and action names (the
+ * domain's own), sources, and the tenant profile's names for severities,
+ * codes, bodies, levels and listing levels. Components ask here.
+ */
+import { ACTION_NAMES, STATE_NAMES } from "@firegov/core/hazards/labels";
+import type { HazardSource, HazardState, PolicyProfile } from "../../api/client.ts";
+import type { Locale } from "../../i18n/index.tsx";
+
+type Bilingual = { zh: string; en: string };
+const pick = (text: Bilingual | undefined, locale: Locale) => (text ? (locale === "en" ? text.en : text.zh) : undefined);
+
+/** The six steps of the loop, in order; `withdrawn` leaves it. */
+export const LOOP: readonly HazardState[] = ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed"];
+
+export function stateName(state: string, locale: Locale): string {
+  return pick(STATE_NAMES[state as HazardState], locale) ?? state;
+}
+
+export function actionName(action: string, locale: Locale): string {
+  return pick(ACTION_NAMES[action as keyof typeof ACTION_NAMES], locale) ?? action;
+}
+
+const SOURCE_NAMES: Record<HazardSource, Bilingual> = {
+  grid_patrol: { zh: "网格巡查", en: "Grid patrol" },
+  inspection: { zh: "检查发现", en: "Inspection" },
+  public_tip: { zh: "群众举报", en: "Resident tip" },
+  iot_alert: { zh: "物联感知", en: "IoT alert" },
+  transfer: { zh: "部门移送", en: "Transferred" },
+};
+export const SOURCES = Object.keys(SOURCE_NAMES) as HazardSource[];
+/** What an officer may give as the source of a report (a resident's tip comes through the tip page). */
+export const REPORT_SOURCES = SOURCES.filter((s) => s !== "public_tip") as Exclude<HazardSource, "public_tip">[];
+
+export function sourceName(source: string, locale: Locale): string {
+  return pick(SOURCE_NAMES[source as HazardSource], locale) ?? source;
+}
+
+export function severityName(profile: PolicyProfile | undefined, id: string | undefined, locale: Locale): string {
+  if (!id) return "—";
+  return pick(profile?.hazards.severities.find((s) => s.id === id)?.name, locale) ?? id;
+}
+
+/** The profile's hazard codes and those its inspection checklists carry, once each. */
+export function hazardCodes(profile: PolicyProfile): { id: string; name: Bilingual }[] {
+  const codes = new Map<string, Bilingual>();
+  for (const c of profile.hazards.codes) codes.set(c.id, c.name);
+  for (const category of profile.inspectionCategories) for (const item of category.checklist) if (!codes.has(item.hazardCode)) codes.set(item.hazardCode, item.name);
+  return [...codes].map(([id, name]) => ({ id, name }));
+}
+
+export function codeName(profile: PolicyProfile | undefined, code: string | undefined, codeText: string | undefined, locale: Locale): string {
+  if (codeText) return codeText;
+  if (!code) return "—";
+  return pick(profile ? hazardCodes(profile).find((c) => c.id === code)?.name : undefined, locale) ?? code;
+}
+
+export function bodyName(profile: PolicyProfile | undefined, id: string | undefined, locale: Locale): string {
+  if (!id) return "—";
+  return pick(profile?.bodies.find((b) => b.id === id)?.name, locale) ?? id;
+}
+
+export function levelName(profile: PolicyProfile | undefined, id: string, locale: Locale): string {
+  return pick(profile?.levels.find((l) => l.id === id)?.name, locale) ?? id;
+}
+
+export function listingName(profile: PolicyProfile | undefined, id: string, locale: Locale): string {
+  return pick(profile?.hazards.listedSupervision.find((l) => l.id === id)?.name, locale) ?? id;
+}
+
+/** Who handles it: the body, else the level. */
+export function handlingName(profile: PolicyProfile | undefined, handling: { body?: string; level: string } | undefined, locale: Locale): string {
+  if (!handling) return "—";
+  return handling.body ? bodyName(profile, handling.body, locale) : levelName(profile, handling.level, locale);
+}
+
+/** A deadline instant as its local date. */
+export function formatDate(iso: string | undefined, locale: Locale): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+}

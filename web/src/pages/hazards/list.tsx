@@ -1,0 +1,77 @@
+import { A, createAsync } from "@solidjs/router";
+import { createSignal, For, Show, Suspense } from "solid-js";
+import type { HazardList, HazardSummary, PolicyProfile } from "../../api/client.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import { hazardPage } from "./data.ts";
+import { codeName, formatDate, handlingName, severityName, sourceName, stateName } from "./labels.ts";
+
+/** One hazard in a list: a big tap target to its page. */
+export function HazardCard(props: { hazard: HazardSummary; profile: PolicyProfile | undefined }) {
+  const { t, locale } = useI18n();
+  const h = () => props.hazard;
+  return (
+    <li class="hz-card" classList={{ "hz-card-overdue": h().overdue }}>
+      <A href={`/hazards/${h().hazardId}`} class="hz-card-link">
+        <div class="hz-card-head">
+          <strong>{codeName(props.profile, h().code, h().codeText, locale())}</strong>
+          <span class="badge badge-level">{stateName(h().state, locale())}</span>
+        </div>
+        <p class="hz-card-text">{h().description}</p>
+        <div class="hz-card-meta">
+          <span class="badge badge-warn">{severityName(props.profile, h().severity, locale())}</span>
+          <Show when={h().overdue}><span class="badge">{t("hazards.overdue")}</span></Show>
+          <Show when={h().listedAt.length}><span class="badge hz-listed">{t("hazards.listed")}</span></Show>
+          <span>{t("hazards.deadline")} {formatDate(h().deadline, locale())}</span>
+          <span>{handlingName(props.profile, h().handling, locale())}</span>
+          <span>{sourceName(h().source, locale())}</span>
+        </div>
+      </A>
+    </li>
+  );
+}
+
+function Chunk(props: { params: HazardList; opened: number; cursor: string | undefined; last: boolean; keep: (h: HazardSummary) => boolean; profile: PolicyProfile | undefined; onMore: (c: string) => void }) {
+  const { t } = useI18n();
+  const page = createAsync(() => hazardPage({ ...props.params, ...(props.cursor ? { cursor: props.cursor } : {}) }, props.opened));
+  return (
+    <>
+      <For each={page()?.items.filter(props.keep)}>{(h) => <HazardCard hazard={h} profile={props.profile} />}</For>
+      <Show when={page() && props.cursor === undefined && page()!.items.filter(props.keep).length === 0 && !page()!.cursor}>
+        <li class="hz-empty">{t("hazards.empty")}</li>
+      </Show>
+      <Show when={props.last && page()?.cursor}>
+        {(cursor) => (
+          <li class="list-more">
+            <button type="button" class="button button-secondary button-block" onClick={() => props.onMore(cursor())}>{t("hazards.loadMore")}</button>
+          </li>
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** One of the API's lists, page by page; `keep` narrows what a page shows (the board's extra filters). */
+export function HazardListView(props: { params: HazardList; profile: PolicyProfile | undefined; keep?: (h: HazardSummary) => boolean; label?: string }) {
+  const { t } = useI18n();
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  const opened = Date.now();
+  return (
+    <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
+      <ul class="hz-list" aria-label={props.label}>
+        <For each={cursors()}>
+          {(cursor, i) => (
+            <Chunk
+              params={props.params}
+              opened={opened}
+              cursor={cursor}
+              last={i() === cursors().length - 1}
+              keep={props.keep ?? (() => true)}
+              profile={props.profile}
+              onMore={(next) => setCursors([...cursors(), next])}
+            />
+          )}
+        </For>
+      </ul>
+    </Suspense>
+  );
+}

@@ -1,0 +1,21 @@
+import { createAsync } from "@solidjs/router";
+import { ErrorBoundary } from "solid-js";
+import { useI18n } from "../../i18n/index.tsx";
+import { hazardProfile } from "./data.ts";
+import { LoadError } from "../../components/load-error.tsx";
+import { HazardListView } from "./list.tsx";
+
+/** Field staff and responsible parties: the open hazards assigned to me. */
+export default function MyHazards() {
+  const { t } = useI18n();
+  const profile = createAsync(() => hazardProfile());
+  return (
+    <section class="card">
+      <h1>{t("hazards.mine")}</h1>
+      <p class="hint">{t("hazards.mineIntro")}</p>
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <HazardListView params={{ list: "assigned" }} profile={profile()} label={t("hazards.mine")} />
+      </ErrorBoundary>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { createAsync, useAction, useNavigate, useSubmission } from "@solidjs/router";
+import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import type { JurisdictionNode, PolicyProfile, ReportHazardInput } from "../../api/client.ts";
+import { fieldError, FormError, formValues, Notice, optional, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
+import { nodeOptionLabel } from "../../display.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import { hazardNodes, hazardProfile, reportAction } from "./data.ts";
+import { hazardCodes, REPORT_SOURCES, sourceName } from "./labels.ts";
+import { LoadError } from "../../components/load-error.tsx";
+
+const OTHER = "other";
+const PATHS = ["body.nodeId", "body.locationText", "body.code", "body.codeText", "body.severity", "body.description", "body.source", "body.responsibleParty.name"] as const;
+
+function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }) {
+  const { t, locale } = useI18n();
+  const submit = useAction(reportAction);
+  const submission = useSubmission(reportAction);
+  const navigate = useNavigate();
+  const key = submissionKey();
+  const [code, setCode] = createSignal("");
+  const err = (path: string) => fieldError(submission.error, path);
+  const name = (label: { zh: string; en: string }) => (locale() === "en" ? label.en : label.zh);
+
+  const onSubmit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const v = formValues(form);
+    const input: ReportHazardInput = {
+      nodeId: v.nodeId ?? "",
+      locationText: optional(v.locationText),
+      code: v.code ?? "",
+      codeText: v.code === OTHER ? optional(v.codeText) : undefined,
+      severity: v.severity ?? "",
+      description: v.description ?? "",
+      source: (v.source ?? "grid_patrol") as ReportHazardInput["source"],
+      responsibleParty: v.partyName ? { name: v.partyName } : undefined,
+    };
+    submit(input, key.current())
+      .then((created) => {
+        key.renew();
+        submission.clear();
+        navigate(`/hazards/${created.hazardId}`, { state: { flash: created.reopened ? "reopened" : "reported" } });
+      })
+      .catch(() => queueMicrotask(() => revealProblem(form)));
+  };
+
+  return (
+    <form class="form" onSubmit={onSubmit} onInput={key.renew} aria-label={t("hazards.reportTitle")} novalidate>
+      <FormError error={submission.error} paths={PATHS} />
+      <SelectField label={t("hazards.node")} name="nodeId" required error={err("body.nodeId")}>
+        <option value="">{t("hazards.chooseNode")}</option>
+        <For each={props.nodes}>{(n) => <option value={n.nodeId}>{nodeOptionLabel(n, props.nodes[0])}</option>}</For>
+      </SelectField>
+      <TextField label={t("hazards.location")} hint={t("hazards.locationHint")} name="locationText" optional error={err("body.locationText")} />
+      <SelectField label={t("hazards.code")} name="code" required error={err("body.code")} onChange={(e) => setCode(e.currentTarget.value)}>
+        <option value="">{t("hazards.chooseCode")}</option>
+        <For each={hazardCodes(props.profile)}>{(c) => <option value={c.id}>{name(c.name)}</option>}</For>
+        <option value={OTHER}>{t("hazards.otherCode")}</option>
+      </SelectField>
+      <Show when={code() === OTHER}>
+        <TextField label={t("hazards.codeText")} name="codeText" required error={err("body.codeText")} />
+      </Show>
+      <SelectField label={t("hazards.severity")} name="severity" required error={err("body.severity")}>
+        <option value="">{t("hazards.chooseSeverity")}</option>
+        <For each={props.profile.hazards.severities}>{(s) => <option value={s.id}>{name(s.name)}</option>}</For>
+      </SelectField>
+      <div class="field" classList={{ "field-invalid": Boolean(err("body.description")) }}>
+        <label for="hz-description">{t("hazards.description")}</label>
+        <textarea id="hz-description" name="description" rows={4} required aria-invalid={err("body.description") ? "true" : undefined} aria-describedby={err("body.description") ? "hz-description-error" : undefined} />
+        <p class="hint">{t("hazards.descriptionHint")}</p>
+        <Show when={err("body.description")}><p class="field-error" id="hz-description-error">{err("body.description")}</p></Show>
+      </div>
+      <SelectField label={t("hazards.source")} name="source" error={err("body.source")}>
+        <For each={REPORT_SOURCES}>{(s) => <option value={s}>{sourceName(s, locale())}</option>}</For>
+      </SelectField>
+      <TextField label={t("hazards.responsibleParty")} name="partyName" optional error={err("body.responsibleParty.name")} />
+      <Notice>{t("hazards.photosUnavailable")}</Notice>
+      <SubmitButton pending={submission.pending ?? false}>{t("hazards.submitReport")}</SubmitButton>
+    </form>
+  );
+}
+
+/** 上报隐患: codes and severities from the county's profile in effect. */
+export default function ReportHazardPage() {
+  const { t } = useI18n();
+  const profile = createAsync(() => hazardProfile());
+  const nodes = createAsync(() => hazardNodes());
+  return (
+    <section class="card narrow">
+      <h1>{t("hazards.reportTitle")}</h1>
+      <p class="hint">{t("hazards.reportIntro")}</p>
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
+          <Show when={profile() && nodes()}>
+            <ReportForm profile={profile()!} nodes={nodes()!} />
+          </Show>
+        </Suspense>
+      </ErrorBoundary>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { A, createAsync, revalidate, useAction } from "@solidjs/router";
+import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import type { Notification } from "../../api/client.ts";
+import { formatDateTime } from "../../display.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import { inboxPage, markReadAction, unreadCount } from "../hazards/data.ts";
+import { LoadError } from "../../components/load-error.tsx";
+
+function Item(props: { item: Notification }) {
+  const { t, locale } = useI18n();
+  const markRead = useAction(markReadAction);
+  const read = () => markRead(props.item.notificationId).then(() => revalidate([inboxPage.key, unreadCount.key]));
+  return (
+    <li class="inbox-item" classList={{ unread: !props.item.readAt }}>
+      <div class="inbox-title">{locale() === "en" ? props.item.title.en : props.item.title.zh}</div>
+      <div class="hz-event-meta"><time datetime={props.item.createdAt}>{formatDateTime(props.item.createdAt, locale())}</time></div>
+      <div class="actions">
+        <Show when={props.item.subjectType === "hazard"}>
+          <A class="button" href={`/hazards/${props.item.subjectId}`} onClick={() => !props.item.readAt && void read()}>{t("inbox.open")}</A>
+        </Show>
+        <Show when={!props.item.readAt} fallback={<span class="badge badge-muted">{t("inbox.read")}</span>}>
+          <button type="button" class="button button-secondary" onClick={() => void read()}>{t("inbox.markRead")}</button>
+        </Show>
+      </div>
+    </li>
+  );
+}
+
+function Chunk(props: { cursor: string | undefined; last: boolean; onMore: (c: string) => void }) {
+  const { t } = useI18n();
+  const page = createAsync(() => inboxPage(props.cursor));
+  return (
+    <>
+      <For each={page()?.items}>{(item) => <Item item={item} />}</For>
+      <Show when={page() && props.cursor === undefined && page()!.items.length === 0}><li class="hz-empty">{t("inbox.empty")}</li></Show>
+      <Show when={props.last && page()?.cursor}>
+        {(cursor) => (
+          <li class="list-more">
+            <button type="button" class="button button-secondary button-block" onClick={() => props.onMore(cursor())}>{t("hazards.loadMore")}</button>
+          </li>
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** The signed-in user's notifications, newest first. */
+export default function InboxPage() {
+  const { t } = useI18n();
+  const unread = createAsync(() => unreadCount());
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  return (
+    <section class="card">
+      <div class="page-head">
+        <h1>{t("inbox.title")}</h1>
+        <Show when={unread()}>{(n) => <span class="badge">{t("inbox.unread", { count: n() })}</span>}</Show>
+      </div>
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
+          <ul class="hz-list">
+            <For each={cursors()}>
+              {(cursor, i) => <Chunk cursor={cursor} last={i() === cursors().length - 1} onMore={(c) => setCursors([...cursors(), c])} />}
+            </For>
+          </ul>
+        </Suspense>
+      </ErrorBoundary>
+    </section>
+  );
+}
