@@ -119,6 +119,16 @@ describe("hazard page", () => {
     expect(await screen.findByText("结案", { selector: ".hz-state" })).toBeInTheDocument();
   });
 
+  it("offers only the actions the API says the caller may take now", async () => {
+    await signInAs(officer);
+    fakeApi({ ...common, "GET /v1/hazards/hz-1": () => json(200, { hazard, allowedActions: ["close", "reject"], events, cursor: null }) });
+    renderHazard();
+    await screen.findByRole("heading", { level: 1 });
+    expect(screen.getByRole("button", { name: "核查通过并结案" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "核查不通过并退回整改" })).toBeInTheDocument();
+    for (const name of ["立案", "派遣", "开始整改", "重新打开"]) expect(screen.queryByRole("button", { name })).not.toBeInTheDocument();
+  });
+
   it("asks for a reason and a new deadline when verification fails", async () => {
     await signInAs(officer);
     const api = fakeApi({

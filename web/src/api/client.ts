@@ -787,6 +787,8 @@ export interface HazardEvent {
 
 export interface HazardTimeline {
   hazard?: Hazard;
+  /** The actions the caller may take now (inputs still checked on submit). */
+  allowedActions?: HazardAction[];
   events: HazardEvent[];
   cursor: string | null;
 }

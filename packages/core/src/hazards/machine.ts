@@ -32,6 +32,7 @@ import {
   reporterBodies,
 } from "./rules.ts";
 import {
+  ACTIONS,
   isOpen,
   OTHER_CODE,
   type Action,
@@ -545,4 +546,23 @@ export function sweep(ctx: Context, hazard: Hazard): Outcome | undefined {
   const ruled = applyRules(ctx.profile, hazard, ctx.now, ctx.timeZone);
   if (JSON.stringify(ruled.hazard) === JSON.stringify(hazard)) return undefined;
   return { hazard: { ...ruled.hazard, updatedAt: iso(ctx.now), version: hazard.version + 1, seq: hazard.seq + ruled.events.length }, events: ruled.events, intents: ruled.intents };
+}
+
+// ── What the actor may do now ──────────────────────────────────────────────
+
+/**
+ * The actions the actor may take on the hazard now, found by asking the rules
+ * themselves (decide is pure): an action refused for its state (409) or for
+ * who the actor is (403) is left out; one refused only for missing input
+ * (400) is offered, since the form asks for that input.
+ */
+export function availableActions(ctx: Context, hazard: Hazard): Action[] {
+  return ACTIONS.filter((action) => {
+    try {
+      decide(ctx, hazard, { action } as ActionInput);
+      return true;
+    } catch (err) {
+      return err instanceof AppError && err.kind === "validation";
+    }
+  });
 }

@@ -9,8 +9,9 @@ import { countersView, subtreePrefix, type CountersView, type Summary } from "./
 import { CountersInput, ListAssignedInput, ListAwaitingAckInput, ListByStateInput, ListBySourceInput, ListByVenueInput, ListWithinInput, TimelineInput } from "./inputs.ts";
 import { fieldInvalid } from "./problems.ts";
 import { segments } from "./rules.ts";
-import { seesContact } from "./support.ts";
-import type { Hazard } from "./types.ts";
+import { availableActions } from "./machine.ts";
+import { contextFor, seesContact } from "./support.ts";
+import type { Action, Hazard } from "./types.ts";
 import { toHazardView, type HazardEvent, type HazardView, type SummaryPage } from "./views.ts";
 
 // Reads: each answer is one Query page (or one GetItem), never a Scan.
@@ -44,6 +45,7 @@ const encodeCursor = (key: Record<string, unknown> | undefined) => (key ? Buffer
 
 export interface Timeline {
   hazard?: HazardView;
+  allowedActions?: Action[];
   events: HazardEvent[];
   cursor: string | null;
 }
@@ -77,8 +79,9 @@ export const getTimeline = useCase(
     if (hazardItem) authorize(actor, "hazard.read", hazardItem.doc as Hazard);
     const events = entities.hazardEvent.parse({ Items: items.filter((i) => i.__edb_e__ === "hazardEvent") }).data;
     const last = out.LastEvaluatedKey;
+    const allowed = hazardItem ? availableActions(await contextFor(actor, new Date()), hazardItem.doc as Hazard) : undefined;
     return {
-      ...(hazardItem ? { hazard: toHazardView(hazardItem.doc as Hazard, seesContact(actor)) } : {}),
+      ...(hazardItem ? { hazard: toHazardView(hazardItem.doc as Hazard, seesContact(actor)), allowedActions: allowed } : {}),
       events: events.map(({ tenantId: _t, hazardId: _h, ...event }) => event as HazardEvent),
       cursor: encodeCursor(last ? { pk: last.pk, sk: last.sk } : undefined),
     };

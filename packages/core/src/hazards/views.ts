@@ -83,6 +83,7 @@ export type HazardEvent = z.infer<typeof HazardEventSchema>;
 export const TimelineSchema = z
   .object({
     hazard: HazardViewSchema.optional().meta({ description: "On the first page" }),
+    allowedActions: z.array(z.string()).optional().meta({ description: "On the first page: the actions the caller may take now (inputs still checked on submit)" }),
     events: z.array(HazardEventSchema),
     cursor: z.string().nullable(),
   })

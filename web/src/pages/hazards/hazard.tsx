@@ -9,10 +9,6 @@ import { actAction, hazardNode, hazardProfile, hazardTimeline, userNames } from 
 import { actionName, bodyName, codeName, formatDate, handlingName, listingName, LOOP, severityName, sourceName, stateName } from "./labels.ts";
 import { LoadError } from "../../components/load-error.tsx";
 
-/**
- * The API does not (yet) say which actions the caller may take now: every
- * action is offered and the API's refusal is shown as it answers it.
- */
 /** User names by id, for the timeline and the assignee select. */
 type Names = Record<string, string>;
 
@@ -214,8 +210,10 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
   );
 }
 
-function Actions(props: { hazard: Hazard; profile: PolicyProfile | undefined; names: Names; onDone: (message: string) => void }) {
+/** The actions the API says the caller may take now (an older API that says nothing: offer all, and show its refusal). */
+function Actions(props: { hazard: Hazard; allowed: HazardAction[] | undefined; profile: PolicyProfile | undefined; names: Names; onDone: (message: string) => void }) {
   const { t, locale } = useI18n();
+  const offered = (list: HazardAction[]) => (props.allowed ? list.filter((a) => props.allowed!.includes(a)) : list);
   const [chosen, setChosen] = createSignal<HazardAction>();
   const button = (a: HazardAction) => (
     <button type="button" class="button hz-action" classList={{ "button-secondary": chosen() !== a }} aria-pressed={chosen() === a} onClick={() => setChosen(chosen() === a ? undefined : a)}>
@@ -227,12 +225,12 @@ function Actions(props: { hazard: Hazard; profile: PolicyProfile | undefined; na
       <h2 id="hz-actions-title">{t("hazards.actions")}</h2>
       <p class="hint">{t("hazards.actionsHint")}</p>
       <div class="hz-action-grid">
-        <For each={LOOP_ACTIONS}>{button}</For>
+        <For each={offered(LOOP_ACTIONS)} fallback={<p class="hint">{t("hazards.noActions")}</p>}>{button}</For>
       </div>
-      <details class="hz-more">
+      <details class="hz-more" hidden={offered(OVERLAY_ACTIONS).length === 0}>
         <summary>{t("hazards.moreActions")}</summary>
         <div class="hz-action-grid">
-          <For each={OVERLAY_ACTIONS}>{button}</For>
+          <For each={offered(OVERLAY_ACTIONS)}>{button}</For>
         </div>
       </details>
       <Show when={chosen()} keyed>
@@ -286,7 +284,7 @@ function HazardView(props: { id: string }) {
           </Show>
           <p class="hz-description">{h().description}</p>
           <Facts hazard={h()} profile={profile()} names={names()} />
-          <Actions hazard={h()} profile={profile()} names={names()} onDone={done} />
+          <Actions hazard={h()} allowed={timeline()?.allowedActions} profile={profile()} names={names()} onDone={done} />
           <section aria-labelledby="hz-timeline-title">
             <h2 id="hz-timeline-title">{t("hazards.timeline")}</h2>
             <Timeline events={timeline()?.events ?? []} names={names()} />
