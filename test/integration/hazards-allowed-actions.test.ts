@@ -27,3 +27,15 @@ describe("allowedActions on a hazard", () => {
     expect(dispatched.status).toBe(200);
   });
 });
+
+describe("the timeline names who acted", () => {
+  it("records the actor's name on each event, for readers who may not look users up", async () => {
+    const w = await world(app, "zezhou");
+    const grid = w.users["officer@grid"]!;
+    const me = (await grid.api.get("/v1/me")).body;
+    const created = (await grid.api.create(report(w, w.at.grid!))).body as Json;
+    const viewer = w.users.viewer!;
+    const events = (await viewer.api.timeline(created.hazardId)).body.events as Json[];
+    expect(events[0]!.actorName).toBe(me.user.displayName);
+  });
+});

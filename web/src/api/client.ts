@@ -777,6 +777,7 @@ export interface HazardEvent {
   to: string;
   actorType: string;
   actorId: string;
+  actorName?: string;
   version: number;
   note?: string;
   photos?: string[];

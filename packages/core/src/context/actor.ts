@@ -8,7 +8,7 @@ import type { Role } from "../identity/roles.ts";
  * here and never take a tenant id from their callers.
  */
 export type Actor =
-  | { type: "user"; tenantId: string; userId: string; role: Role; scopeNodeId: string; scopePath: string; sessionId: string }
+  | { type: "user"; tenantId: string; userId: string; role: Role; scopeNodeId: string; scopePath: string; sessionId: string; name?: string }
   | { type: "system"; tenantId: string; job: string }
   /** A public flow (signup, login) acting for the tenant it names, before anyone is known. */
   | { type: "public"; tenantId: string };

@@ -42,6 +42,8 @@ export const HazardEventEntity = new Entity({
     to: { type: "string", required: true, readOnly: true },
     actorType: { type: ["user", "system", "public"] as const, required: true, readOnly: true },
     actorId: { type: "string", required: true, readOnly: true },
+    /** The actor's name when the event was written, for readers who may not look users up. */
+    actorName: { type: "string", readOnly: true },
     /** The hazard version this event produced. */
     version: { type: "number", required: true, readOnly: true },
     profileVersion: { type: "number", required: true, readOnly: true },

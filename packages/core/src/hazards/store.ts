@@ -185,6 +185,7 @@ export async function writeChange<R>(change: Change<R>): Promise<R | undefined> 
               to: event.to,
               actorType: actor.type,
               actorId,
+              actorName: actor.type === "user" ? actor.name : undefined,
               version: after.version,
               profileVersion: change.profileVersion,
               note: event.note,

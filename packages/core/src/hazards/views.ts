@@ -67,6 +67,7 @@ export const HazardEventSchema = z
     to: z.string(),
     actorType: z.string(),
     actorId: z.string(),
+    actorName: z.string().optional(),
     version: z.int(),
     profileVersion: z.int(),
     note: z.string().optional(),

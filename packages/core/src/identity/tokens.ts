@@ -17,12 +17,14 @@ export interface AccessClaims {
   scopeNodeId: string;
   scopePath: string;
   sessionId: string;
+  /** The user's display name, so records written on their behalf can name them. */
+  name?: string | undefined;
 }
 
 export async function issueAccessToken(claims: AccessClaims, now = new Date()): Promise<{ token: string; expiresAt: string }> {
   const key = await loadSigningKey();
   const iat = Math.floor(now.getTime() / 1000);
-  const token = await new SignJWT({ tid: claims.tenantId, role: claims.role, scope: claims.scopeNodeId, sp: claims.scopePath, sid: claims.sessionId })
+  const token = await new SignJWT({ tid: claims.tenantId, role: claims.role, scope: claims.scopeNodeId, sp: claims.scopePath, sid: claims.sessionId, ...(claims.name ? { name: claims.name } : {}) })
     .setProtectedHeader({ alg: "EdDSA", kid: key.kid, typ: "at+jwt" })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
@@ -44,12 +46,12 @@ export async function verifyAccessToken(token: string, now = new Date()): Promis
       typ: "at+jwt",
       currentDate: now,
     });
-    const { sub, tid, role, scope, sp, sid } = payload as Record<string, unknown>;
+    const { sub, tid, role, scope, sp, sid, name } = payload as Record<string, unknown>;
     const valid =
       typeof sub === "string" && typeof tid === "string" && TENANT_ID_PATTERN.test(tid) && roles.includes(role as Role) &&
       typeof scope === "string" && typeof sp === "string" && typeof sid === "string";
     if (!valid) throw new AppError("unauthorized", "auth.token_invalid");
-    return { tenantId: tid, userId: sub, role: role as Role, scopeNodeId: scope, scopePath: sp, sessionId: sid };
+    return { tenantId: tid, userId: sub, role: role as Role, scopeNodeId: scope, scopePath: sp, sessionId: sid, ...(typeof name === "string" ? { name } : {}) };
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (err instanceof joseErrors.JWTExpired) throw new AppError("unauthorized", "auth.token_expired");

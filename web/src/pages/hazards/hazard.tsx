@@ -71,7 +71,7 @@ function Facts(props: { hazard: Hazard; profile: PolicyProfile | undefined; name
 function Timeline(props: { events: HazardEvent[]; names: Names }) {
   const { t, locale } = useI18n();
   const who = (e: HazardEvent) =>
-    e.actorType === "user" ? (props.names[e.actorId] ?? e.actorId) : e.actorType === "public" ? t("hazards.public") : t("hazards.system");
+    e.actorType === "user" ? (props.names[e.actorId] ?? e.actorName ?? e.actorId) : e.actorType === "public" ? t("hazards.public") : t("hazards.system");
   return (
     <ol class="hz-timeline">
       <For each={props.events}>
