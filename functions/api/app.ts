@@ -17,6 +17,9 @@ import { presetRoutes } from "./routes/presets.ts";
 import { profileRoutes } from "./routes/profiles.ts";
 import { publicTipRoutes } from "./routes/public-tips.ts";
 import { userRoutes } from "./routes/users.ts";
+import { venueRoutes } from "./routes/venues.ts";
+import { inspectionRoutes } from "./routes/inspections.ts";
+import { fileRoutes } from "./routes/files.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -49,6 +52,9 @@ export function createApp(deps: AppDeps) {
   app.route("/", jurisdictionRoutes());
   app.route("/", organisationRoutes());
   app.route("/", complianceRoutes());
+  app.route("/", venueRoutes());
+  app.route("/", inspectionRoutes());
+  app.route("/", fileRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

@@ -4,6 +4,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PolicyProfile } from "../../web/src/api/client.ts";
 import { artifactsDir, launchChromium } from "../support/browser.ts";
+
+/** A small PNG (8×8, one colour) made here, to upload as a photo. */
+const PHOTO = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC",
+  "base64",
+);
 import { startLocalStack, type RunningStack } from "../support/local-stack.ts";
 
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" };
@@ -188,7 +194,19 @@ describe("a hazard goes round the closed loop on phones, in Chromium", () => {
     await card.locator("a").click();
     await worker.waitForURL(hazardUrl);
     await act(worker, "开始整改", async () => {}, "处置");
-    await act(worker, "提交核查", async (form) => form.getByLabel(/办理说明/).fill("纸箱已清理，通道畅通"), "核查");
+    await act(
+      worker,
+      "提交核查",
+      async (form) => {
+        await form.getByLabel(/办理说明/).fill("纸箱已清理，通道畅通");
+        // A photo of the rectified passage, uploaded straight to storage from the phone.
+        await form.locator('input[type="file"]').setInputFiles({ name: "rectified.png", mimeType: "image/png", buffer: PHOTO });
+        await expect.poll(() => form.locator(".photo-thumbs li").count()).toBe(1);
+        await expect.poll(() => form.getByRole("status").count()).toBe(0);
+        expect(await form.locator(".photo-thumbs li.failed").count()).toBe(0);
+      },
+      "核查",
+    );
   });
 
   it("the officer verifies and closes it, and the timeline shows every step", async () => {
@@ -200,6 +218,9 @@ describe("a hazard goes round the closed loop on phones, in Chromium", () => {
     const text = await officer.locator(".hz-timeline").textContent();
     for (const part of ["情况属实，予以立案", "纸箱已清理，通道畅通", "现场复查合格", "发现 → 立案", "处置 → 核查", "核查 → 结案", WORKER.name, OFFICER.name]) expect(text).toContain(part);
     expect(await officer.locator(".hz-steps [aria-current=step]").textContent()).toContain("结案");
+    // The rectification photo shows on the submit event, loaded through a short-lived link.
+    const photo = officer.locator('.hz-event[data-action="submit"] img.hz-photo');
+    await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await scrollWidth(officer)).toBeLessThanOrEqual(390);
     await shot(officer, "hazard-closed-timeline-phone-zh");
   });

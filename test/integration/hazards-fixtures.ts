@@ -93,7 +93,7 @@ export function report(w: World, node: Node, extra: Json = {}): Json {
     severity: "general",
     description: "楼道内电动自行车充电，堵塞疏散通道",
     source: "grid_patrol",
-    photos: ["photos/2026/a.jpg"],
+    photos: [`t/${w.tenantId}/hazards/test/a.jpg`],
     ...extra,
   };
 }

@@ -33,7 +33,7 @@ describe("the closed loop, county by county", () => {
     await step(town.api.act(id, { action: "register" }));
     await step(town.api.act(id, { action: "dispatch", assigneeId: grid.userId, responsibleParty: { name: "某小区物业" } }));
     await step(grid.api.act(id, { action: "start" }));
-    await step(grid.api.act(id, { action: "submit", photos: ["photos/2026/after.jpg"], note: "已清理" }));
+    await step(grid.api.act(id, { action: "submit", photos: [`t/${w.tenantId}/hazards/test/after.jpg`], note: "已清理" }));
     const closed = await step(town.api.act(id, { action: "close" }));
     expect(closed).toMatchObject({ state: "closed", assigneeId: grid.userId });
     expect(await actions(w, id)).toEqual(["create", "register", "dispatch", "start", "submit", "close"]);
@@ -47,7 +47,7 @@ describe("the closed loop, county by county", () => {
       ["rectifying", "verifying"],
       ["verifying", "closed"],
     ]);
-    expect(timeline.events[4]).toMatchObject({ actorId: grid.userId, note: "已清理", photos: ["photos/2026/after.jpg"] });
+    expect(timeline.events[4]).toMatchObject({ actorId: grid.userId, note: "已清理", photos: [`t/${w.tenantId}/hazards/test/after.jpg`] });
 
     // A long timeline pages on: the hazard comes with the first page only.
     const first = (await town.api.get(`/v1/hazards/${id}?limit=4`)).body;
@@ -81,7 +81,7 @@ describe("the closed loop, county by county", () => {
     const w = await world(app, "zezhou");
     const grid = w.users["officer@grid"]!;
     const id = (await step(grid.api.create(report(w, w.at.grid!)), 201)).hazardId;
-    await step(grid.api.act(id, { action: "fix_on_spot", photos: ["photos/fixed.jpg"] }));
+    await step(grid.api.act(id, { action: "fix_on_spot", photos: [`t/${w.tenantId}/hazards/test/fixed.jpg`] }));
     await step(grid.api.act(id, { action: "close" }));
     expect(await actions(w, id)).toEqual(["create", "fix_on_spot", "close"]);
   });

@@ -21,6 +21,7 @@ describe("tenant isolation", () => {
   let aUserId: string;
   let aOrg: Awaited<ReturnType<typeof orgFixture>>;
   let aHazard: { hazardId: string; notificationId: string };
+  let aVenue: { venueId: string; inspectionId: string; importId: string };
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -35,10 +36,36 @@ describe("tenant isolation", () => {
     "/v1/users": [{ method: "POST", path: "/v1/users", body: { username: "intruder", displayName: "x", role: "viewer", scopeNodeId: a.tenant.rootNodeId, password: "Xq-7731-zz" } }],
     ...organisationEndpoints(),
     ...hazardEndpoints(),
+    ...venueEndpoints(),
   });
+  // The venue, inspection and photo paths, aimed at A's venue and what it holds.
+  const venueEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
+    const v = `/v1/venues/${aVenue.venueId}`;
+    const town = aOrg.town.nodeId;
+    return {
+      "/v1/venues/{venueId}": [{ method: "GET", path: v }, { method: "PATCH", path: v, body: { name: "被篡改" } }],
+      "/v1/venues/{venueId}/retire": [{ method: "POST", path: `${v}/retire` }],
+      "/v1/venues/{venueId}/history": [{ method: "GET", path: `${v}/history` }],
+      "/v1/venues/{venueId}/checklist": [{ method: "GET", path: `${v}/checklist` }],
+      "/v1/venues/{venueId}/inspections": [{ method: "GET", path: `${v}/inspections` }, { method: "POST", path: `${v}/inspections`, body: { items: [] } }],
+      "/v1/venues/{venueId}/inspections/{inspectionId}": [{ method: "GET", path: `${v}/inspections/${aVenue.inspectionId}` }],
+      "/v1/venues/{venueId}/photos": [{ method: "POST", path: `${v}/photos`, body: { contentType: "image/jpeg", size: 1000 } }],
+      "/v1/venues/{venueId}/photos/{photoId}": [{ method: "GET", path: `${v}/photos/00000000-0000-4000-8000-000000000000.jpg` }],
+      "/v1/inspection-tasks/{taskId}": [{ method: "GET", path: `/v1/inspection-tasks/${aVenue.venueId}.grid_patrol.2026-11` }],
+      "/v1/coverage/nodes/{nodeId}": [{ method: "GET", path: `/v1/coverage/nodes/${town}` }],
+      "/v1/venue-imports/{importId}": [{ method: "GET", path: `/v1/venue-imports/${aVenue.importId}` }],
+      // Ids in a body or query.
+      "/v1/venues": [{ method: "GET", path: `/v1/venues?nodeId=${town}` }, { method: "POST", path: "/v1/venues", body: { name: "x", nodeId: town, kinds: ["nine_small"] } }],
+      "/v1/inspection-tasks": [{ method: "GET", path: `/v1/inspection-tasks?nodeId=${town}` }],
+      "/v1/coverage": [{ method: "GET", path: `/v1/coverage?nodeId=${town}&category=grid_patrol&period=2026-11` }],
+      "/v1/export/venues": [{ method: "GET", path: `/v1/export/venues?nodeId=${town}` }],
+      "/v1/import/venues": [{ method: "POST", path: `/v1/import/venues?under=${town}`, body: {} }],
+    };
+  };
   // A's hazard (a resident's tip) and the message it left in A's admin's inbox.
   const hazardEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
     "/v1/hazards/{hazardId}": [{ method: "GET", path: `/v1/hazards/${aHazard.hazardId}` }],
+    "/v1/hazards/{hazardId}/photo": [{ method: "GET", path: `/v1/hazards/${aHazard.hazardId}/photo?key=${encodeURIComponent(`t/${a.tenant.tenantId}/hazards/x/y.jpg`)}` }],
     "/v1/hazards/{hazardId}/transitions": [
       { method: "POST", path: `/v1/hazards/${aHazard.hazardId}/transitions`, body: { action: "withdraw", reason: "越权撤销" } },
       { method: "POST", path: `/v1/hazards/${aHazard.hazardId}/transitions`, body: { action: "register", severity: "general", code: "other", codeText: "x" } },
@@ -96,6 +123,13 @@ describe("tenant isolation", () => {
     const tip = await app.request(`/v1/public/${a.tenant.tenantId}/tips`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ locationText: "甲镇某处", description: "楼道堆放杂物" }) });
     const inbox = await (await a.client.get("/v1/inbox")).json();
     aHazard = { hazardId: (await tip.json()).hazardId, notificationId: inbox.items[0].notificationId };
+    const venue = await (await a.client.post("/v1/venues", { name: "甲场所", nodeId: aOrg.town.nodeId, kinds: ["nine_small"] })).json();
+    const inspection = await (await a.client.post(`/v1/venues/${venue.venueId}/inspections`, { items: [] })).json();
+    const importId = crypto.randomUUID();
+    const csv = new TextEncoder().encode(`场所名称,所在网格,场所类型\n乙场所,${aOrg.town.name},nine_small\n`);
+    const imported = await app.request(`/v1/import/venues?importId=${importId}`, { method: "POST", headers: { authorization: `Bearer ${a.token}`, "content-type": "text/csv" }, body: new Blob([csv]) });
+    if (!venue.venueId || !inspection.inspectionId || imported.status !== 200) throw new Error(`venue fixture: ${JSON.stringify({ venue, inspection, imported: await imported.text() })}`);
+    aVenue = { venueId: venue.venueId, inspectionId: inspection.inspectionId, importId };
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {

@@ -26,12 +26,12 @@ describe("moving a node moves its hazards", () => {
     await ok(grid.api.act(ids.open, { action: "register" }));
 
     ids.closed = (await ok(grid.api.create(report(w, w.at.grid!, { description: "疏散通道堆放杂物" })), 201)).hazardId;
-    await ok(grid.api.act(ids.closed, { action: "fix_on_spot", photos: ["photos/fixed.jpg"] }));
+    await ok(grid.api.act(ids.closed, { action: "fix_on_spot", photos: [`t/${w.tenantId}/hazards/test/fixed.jpg`] }));
     await ok(grid.api.act(ids.closed, { action: "close" }));
 
     // Closed twice: both closes are in the counters, and both must move.
     ids.reopened = (await ok(grid.api.create(report(w, w.at.grid!, { description: "消防通道被占用" })), 201)).hazardId;
-    await ok(grid.api.act(ids.reopened, { action: "fix_on_spot", photos: ["photos/fixed.jpg"] }));
+    await ok(grid.api.act(ids.reopened, { action: "fix_on_spot", photos: [`t/${w.tenantId}/hazards/test/fixed.jpg`] }));
     await ok(grid.api.act(ids.reopened, { action: "close" }));
     await ok(grid.api.act(ids.reopened, { action: "reopen", reason: "复查发现仍有占用" }));
     await ok(grid.api.act(ids.reopened, { action: "submit" }));

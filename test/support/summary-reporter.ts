@@ -13,7 +13,9 @@ export default class SummaryReporter implements Reporter {
         else if (state === "failed") failed++;
         else skipped++;
       }
-      if (mod.state() === "failed" && [...mod.children.allTests()].length === 0) failed++;
+      // A file that failed outside its tests (an import, a beforeAll) counts as one failure.
+      const anyTestFailed = [...mod.children.allTests()].some((t) => t.result().state === "failed");
+      if (mod.state() === "failed" && !anyTestFailed) failed++;
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }

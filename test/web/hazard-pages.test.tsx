@@ -87,7 +87,7 @@ describe("hazard page", () => {
     expect(within(submit).getByText("处置 → 核查")).toBeInTheDocument();
     expect(await within(submit).findByText(/王网格/)).toBeInTheDocument();
     expect(within(submit).getByText("已清理")).toBeInTheDocument();
-    expect(within(submit).getByText(/照片 1 张/)).toBeInTheDocument();
+    expect(within(submit).getByLabelText("照片 1 张").querySelectorAll(".photo-placeholder, img.hz-photo")).toHaveLength(1);
     expect(within(timeline[0]!).getByText(/整改期限：/)).toBeInTheDocument();
     expect(within(timeline[2]!).getByText("请物业三日内清理")).toBeInTheDocument();
   });

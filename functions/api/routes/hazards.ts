@@ -17,6 +17,17 @@ const conflict = {
 };
 
 const routes = {
+  photoUpload: createRoute({
+    method: "post", path: "/v1/hazards/photos", summary: "上传隐患照片 / A presigned upload for a hazard photo", ...authed,
+    description: "PUT the photo to `uploadUrl` with exactly the headers given (JPEG, PNG or WebP, at most 10 MB); then send `key` in `photos` of a report or an action.",
+    request: { body: { content: { "application/json": { schema: Hazards.presignHazardPhotoUpload.schema } }, required: true } },
+    responses: { 201: json(Hazards.PhotoUploadSchema, "Where to upload"), 400: errors[400], 401: errors[401], 403: errors[403] },
+  }),
+  photo: createRoute({
+    method: "get", path: "/v1/hazards/{hazardId}/photo", summary: "查看隐患照片 / A short-lived link to one of the hazard's photos", ...authed,
+    request: { params: HazardParams, query: Hazards.HazardPhotoQuery },
+    responses: { 200: json(Hazards.PhotoUrlSchema, "A short-lived link"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+  }),
   create: createRoute({
     method: "post", path: "/v1/hazards", summary: "上报隐患 / Report a hazard", ...authed,
     description: "Deadline and handler come from the profile in effect, by severity. The same code at the same venue found again within the profile's reopen window reopens the closed hazard (200, `reopened: true`).",
@@ -85,6 +96,8 @@ export function hazardRoutes() {
       const created = await Hazards.createHazard(c.req.valid("json"), key(c.req.header("idempotency-key")));
       return created.reopened ? c.json(created, 200) : c.json(created, 201);
     })
+    .openapi(routes.photoUpload, async (c) => c.json(await Hazards.presignHazardPhotoUpload(c.req.valid("json")), 201))
+    .openapi(routes.photo, async (c) => c.json(await Hazards.hazardPhotoUrl(c.req.valid("param").hazardId, c.req.valid("query").key), 200))
     .openapi(routes.byState, async (c) => c.json(await Hazards.listByState(c.req.valid("query")), 200))
     .openapi(routes.assigned, async (c) => c.json(await Hazards.listAssigned(c.req.valid("query")), 200))
     .openapi(routes.byVenue, async (c) => c.json(await Hazards.listByVenue(c.req.valid("query")), 200))

@@ -17,3 +17,5 @@ export * as Organisation from "./organisation/index.ts";
 export * as Compliance from "./compliance/index.ts";
 export * as Hazards from "./hazards/index.ts";
 export * as Notifications from "./notifications/index.ts";
+export * as Venues from "./venues/index.ts";
+export * as Inspections from "./inspections/index.ts";

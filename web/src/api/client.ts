@@ -909,3 +909,25 @@ export interface TipInput {
 export function submitTip(tenantSlug: string, input: TipInput): Promise<{ hazardId: string; state: HazardState; message: { zh: string; en: string } }> {
   return json(`/v1/public/${encodeURIComponent(tenantSlug)}/tips`, post(input), { anonymous: true });
 }
+
+// ---- hazard photos: presigned upload straight to storage, short-lived links to view
+
+interface PhotoUpload {
+  key: string;
+  uploadUrl: string;
+  method: "PUT";
+  headers: Record<string, string>;
+}
+
+/** Uploads one photo for a hazard report or action and answers its key (to send in `photos`). */
+export async function uploadHazardPhoto(file: File): Promise<string> {
+  const slot = await json<PhotoUpload>("/v1/hazards/photos", post({ contentType: file.type, size: file.size }));
+  // The browser sets Content-Length itself, from the file: it matches the signed size.
+  const res = await fetch(slot.uploadUrl, { method: slot.method, headers: { "content-type": slot.headers["content-type"]! }, body: file });
+  if (!res.ok) throw new ApiError(res.status, "file.upload_failed", `${res.status} ${res.statusText}`);
+  return slot.key;
+}
+
+export function hazardPhotoUrl(hazardId: string, key: string): Promise<{ url: string }> {
+  return json(`${hazardPath(hazardId)}/photo?key=${encodeURIComponent(key)}`);
+}

@@ -368,6 +368,12 @@ export const zh = {
     },
   },
   error: { generic: "出错了：{{message}}", retry: "重试" },
+  photos: {
+    add: "拍照或选择照片",
+    uploading: "正在上传照片…",
+    rejected: "仅支持 10 MB 以内的 JPEG、PNG 或 WebP 照片",
+    failed: "未上传：{{reason}}",
+  },
   ...zhOrganisation,
   ...zhHazards,
 };
@@ -740,6 +746,12 @@ export const en: Dict = {
     },
   },
   error: { generic: "Something went wrong: {{message}}", retry: "Retry" },
+  photos: {
+    add: "Take or choose photos",
+    uploading: "Uploading photos…",
+    rejected: "Only JPEG, PNG or WebP photos up to 10 MB",
+    failed: "Not uploaded: {{reason}}",
+  },
   ...enOrganisation,
   ...enHazards,
 };

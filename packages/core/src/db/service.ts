@@ -19,6 +19,8 @@ import { HazardCounterEntity } from "../hazards/counter.entity.ts";
 import { HazardRecurrenceEntity } from "../hazards/recurrence.entity.ts";
 import { IntakeLimitEntity } from "../hazards/intake.entity.ts";
 import { InboxCountEntity, NotificationEntity, OutboxEntity } from "../notifications/notification.entity.ts";
+import { VenueEntity, VenueEventEntity, VenueExternalEntity, VenueImportEntity } from "../venues/venue.entity.ts";
+import { CoverageEntity, InspectionEntity, InspectionTaskEntity } from "../inspections/inspection.entity.ts";
 import { IdempotencyEntity } from "./idempotency.entity.ts";
 
 export const entities = {
@@ -52,6 +54,13 @@ export const entities = {
   notification: NotificationEntity,
   inboxCount: InboxCountEntity,
   outbox: OutboxEntity,
+  venue: VenueEntity,
+  venueEvent: VenueEventEntity,
+  venueExternal: VenueExternalEntity,
+  venueImport: VenueImportEntity,
+  inspectionTask: InspectionTaskEntity,
+  inspection: InspectionEntity,
+  coverage: CoverageEntity,
 };
 
 /** One ElectroDB service over the one table; domains add their entities above. */

@@ -5,6 +5,7 @@ import { authorize, inSubtree } from "../identity/policy.ts";
 import { useCase } from "../use-case.ts";
 import { ActionInput, type ActionRequest } from "./inputs.ts";
 import { decide, type ActionInput as Resolved } from "./machine.ts";
+import { assertOwnPhotos } from "./photos.ts";
 import { fieldInvalid } from "./problems.ts";
 import { recordClose, recordOccurrence, recurrenceKey, withOccurrence } from "./recurrence.ts";
 import { loadRecurrence, priorResult, resolveRecipients, withRetry, writeChange, type Recurrence } from "./store.ts";
@@ -24,6 +25,7 @@ export const actOnHazard = useCase(ActionInput, async (input, hazardId: string, 
   const actor = useUser();
   const tenantId = actor.tenantId;
   const request = { hazardId, action: input };
+  assertOwnPhotos(tenantId, "photos" in input ? input.photos : undefined, "body.photos");
   return withRetry(async () => {
     const hazard = await hazardOrNotFound(tenantId, hazardId);
     authorize(actor, "hazard.act", hazard);

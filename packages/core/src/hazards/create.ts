@@ -10,6 +10,7 @@ import { recordOccurrence, recurrenceKey, withOccurrence } from "./recurrence.ts
 import { loadHazard, loadRecurrence, resolveRecipients, timeOrderedId, withRetry, writeChange, type Recurrence } from "./store.ts";
 import { contextFor, nodeOrNotFound, staleAnswer } from "./support.ts";
 import type { Hazard } from "./types.ts";
+import { assertOwnPhotos } from "./photos.ts";
 import { toHazardView, type HazardView } from "./views.ts";
 
 export type Created = HazardView & { reopened: boolean };
@@ -30,6 +31,7 @@ export const createHazard = useCase(CreateHazardInput, async (input, opts: { ide
   // The node first: another tenant's id answers 404 whoever asks.
   const node = await nodeOrNotFound(actor.tenantId, input.nodeId);
   authorize(actor, "hazard.report", node);
+  assertOwnPhotos(actor.tenantId, input.photos, "body.photos");
   const tenantId = actor.tenantId;
   const idempotency = (result: Result) => (opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, tenantId, request: { create: input }, result });
 

@@ -6,6 +6,7 @@ import { TipInput } from "./inputs.ts";
 import { discover, type Context } from "./machine.ts";
 import { profileAt, resolveRecipients, tenantOf, timeOrderedId, withRetry, writeChange } from "./store.ts";
 import { DEFAULT_TIME_ZONE } from "./support.ts";
+import { assertOwnPhotos } from "./photos.ts";
 import type { State } from "./types.ts";
 
 /**
@@ -34,6 +35,7 @@ export const submitTip = useCase(TipInput, async (input, tenantSlug: string, opt
   return withActor({ type: "public", tenantId }, async () => {
     const tenant = await tenantOf(tenantId);
     if (!tenant || tenant.status !== "active") throw new AppError("not_found", "tenant.not_found");
+    assertOwnPhotos(tenantId, input.photoKey ? [input.photoKey] : undefined, "body.photoKey");
     const source = useRequestMeta().sourceIp ?? "unknown";
     return withRetry(async () => {
       const now = opts.now ?? new Date();

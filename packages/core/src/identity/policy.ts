@@ -27,6 +27,10 @@ export const actions = [
   "hazard.report",
   "hazard.act",
   "inbox.read",
+  "venue.read",
+  "venue.manage",
+  "inspection.read",
+  "inspection.perform",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -56,6 +60,12 @@ export const policy: Record<Action, readonly Role[]> = {
   // The gate for acting on a hazard at all; which action, at which level, for which body, is the profile's routing (hazards/rules.ts).
   "hazard.act": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
   "inbox.read": everyone,
+  "venue.read": everyone,
+  // The venue ledger is kept from the village up; grid workers report what they find through inspections and hazards.
+  "venue.manage": ["tenant_admin", "town_officer", "village_manager"],
+  "inspection.read": everyone,
+  // Field staff inspect within their own subtree (a grid worker: their grid); viewers only look.
+  "inspection.perform": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -1,12 +1,13 @@
 import { createAsync, revalidate, useAction, useLocation, useParams } from "@solidjs/router";
-import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import { ApiError, type Hazard, type HazardAction, type HazardActionInput, type HazardEvent, type PolicyProfile } from "../../api/client.ts";
+import { createResource, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { ApiError, hazardPhotoUrl, type Hazard, type HazardAction, type HazardActionInput, type HazardEvent, type PolicyProfile } from "../../api/client.ts";
 import { FormError, fieldError, formValues, Notice, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { signedInUser } from "../../auth/session.ts";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { actAction, hazardNode, hazardProfile, hazardTimeline, userNames } from "./data.ts";
 import { actionName, bodyName, codeName, formatDate, handlingName, listingName, LOOP, severityName, sourceName, stateName } from "./labels.ts";
+import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { LoadError } from "../../components/load-error.tsx";
 
 /** User names by id, for the timeline and the assignee select. */
@@ -15,6 +16,7 @@ type Names = Record<string, string>;
 const LOOP_ACTIONS: HazardAction[] = ["register", "dispatch", "start", "submit", "close", "reject", "fix_on_spot", "withdraw", "reopen"];
 const OVERLAY_ACTIONS: HazardAction[] = ["acknowledge", "escalate", "list", "delist"];
 const NEEDS_REASON: HazardAction[] = ["reject", "withdraw", "reopen", "escalate", "list", "delist"];
+const TAKES_PHOTOS: HazardAction[] = ["submit", "close", "reject", "fix_on_spot"];
 
 /** 发现 → 立案 → 派遣 → 处置 → 核查 → 结案, the current step marked. */
 function Steps(props: { state: string }) {
@@ -68,7 +70,22 @@ function Facts(props: { hazard: Hazard; profile: PolicyProfile | undefined; name
   );
 }
 
-function Timeline(props: { events: HazardEvent[]; names: Names }) {
+/** One of the hazard's photos, by a short-lived link the API gives those who may see it. */
+function HazardPhoto(props: { hazardId: string; photoKey: string }) {
+  const [link] = createResource(() => hazardPhotoUrl(props.hazardId, props.photoKey));
+  // A photo whose link fails stays a placeholder: the rest of the page must not fail with it.
+  return (
+    <Show when={link.state === "ready" && link()} fallback={<span class="photo-placeholder" title={props.photoKey} />}>
+      {(l) => (
+        <a href={l().url} target="_blank" rel="noopener">
+          <img class="hz-photo" src={l().url} alt="" loading="lazy" />
+        </a>
+      )}
+    </Show>
+  );
+}
+
+function Timeline(props: { hazardId: string; events: HazardEvent[]; names: Names }) {
   const { t, locale } = useI18n();
   const who = (e: HazardEvent) =>
     e.actorType === "user" ? (props.names[e.actorId] ?? e.actorName ?? e.actorId) : e.actorType === "public" ? t("hazards.public") : t("hazards.system");
@@ -93,7 +110,9 @@ function Timeline(props: { events: HazardEvent[]; names: Names }) {
               </p>
             </Show>
             <Show when={e.photos?.length}>
-              <p class="hz-photos">{t("hazards.photos", { count: e.photos!.length })}: {e.photos!.join("、")}</p>
+              <div class="hz-photos" aria-label={t("hazards.photos", { count: e.photos!.length })}>
+                <For each={e.photos}>{(photoKey) => <HazardPhoto hazardId={props.hazardId} photoKey={photoKey} />}</For>
+              </div>
             </Show>
           </li>
         )}
@@ -108,6 +127,7 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
   const act = useAction(actAction);
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
+  const [photos, setPhotos] = createSignal<string[]>([]);
   const key = submissionKey();
   const name = () => actionName(props.action, locale());
   const a = props.action;
@@ -127,6 +147,7 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
     if (v.body) input.body = v.body;
     if (v.to) input.to = v.to;
     if (v.level) input.level = v.level;
+    if (photos().length) input.photos = photos();
     setPending(true);
     setError(undefined);
     try {
@@ -199,8 +220,8 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
       <Show when={NEEDS_REASON.includes(a)} fallback={<TextField label={t("hazards.note")} name="note" optional error={fieldError(error(), "body.note")} />}>
         <TextField label={t("hazards.reason")} name="reason" required error={fieldError(error(), "body.reason")} />
       </Show>
-      <Show when={a === "submit" || a === "close" || a === "fix_on_spot"}>
-        <p class="hint">{t("hazards.photosUnavailable")}</p>
+      <Show when={TAKES_PHOTOS.includes(a)}>
+        <PhotoPicker onChange={setPhotos} />
       </Show>
       <div class="actions">
         <SubmitButton pending={pending()}>{t("hazards.confirm", { action: name() })}</SubmitButton>
@@ -287,7 +308,7 @@ function HazardView(props: { id: string }) {
           <Actions hazard={h()} allowed={timeline()?.allowedActions} profile={profile()} names={names()} onDone={done} />
           <section aria-labelledby="hz-timeline-title">
             <h2 id="hz-timeline-title">{t("hazards.timeline")}</h2>
-            <Timeline events={timeline()?.events ?? []} names={names()} />
+            <Timeline hazardId={h().hazardId} events={timeline()?.events ?? []} names={names()} />
           </section>
         </>
       )}

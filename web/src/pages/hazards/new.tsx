@@ -6,6 +6,7 @@ import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { hazardNodes, hazardProfile, reportAction } from "./data.ts";
 import { hazardCodes, REPORT_SOURCES, sourceName } from "./labels.ts";
+import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { LoadError } from "../../components/load-error.tsx";
 
 const OTHER = "other";
@@ -18,6 +19,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
   const navigate = useNavigate();
   const key = submissionKey();
   const [code, setCode] = createSignal("");
+  const [photos, setPhotos] = createSignal<string[]>([]);
   const err = (path: string) => fieldError(submission.error, path);
   const name = (label: { zh: string; en: string }) => (locale() === "en" ? label.en : label.zh);
 
@@ -34,6 +36,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
       description: v.description ?? "",
       source: (v.source ?? "grid_patrol") as ReportHazardInput["source"],
       responsibleParty: v.partyName ? { name: v.partyName } : undefined,
+      ...(photos().length ? { photos: photos() } : {}),
     };
     submit(input, key.current())
       .then((created) => {
@@ -74,7 +77,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
         <For each={REPORT_SOURCES}>{(s) => <option value={s}>{sourceName(s, locale())}</option>}</For>
       </SelectField>
       <TextField label={t("hazards.responsibleParty")} name="partyName" optional error={err("body.responsibleParty.name")} />
-      <Notice>{t("hazards.photosUnavailable")}</Notice>
+      <PhotoPicker onChange={setPhotos} />
       <SubmitButton pending={submission.pending ?? false}>{t("hazards.submitReport")}</SubmitButton>
     </form>
   );

@@ -1,0 +1,72 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Inspections } from "@firegov/core";
+import type { AppEnv } from "../env.ts";
+import { idempotencyKey, requireUser } from "../middleware.ts";
+import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
+
+const authed = { security: bearer, middleware: requireUser, tags: ["inspections"] };
+const param = (name: string, max = 64) => z.string().min(1).max(max).openapi({ param: { name, in: "path" } });
+const VenueParams = z.object({ venueId: param("venueId") });
+const InspectionParams = z.object({ venueId: param("venueId"), inspectionId: param("inspectionId") });
+const TaskParams = z.object({ taskId: param("taskId", 200) });
+const NodeParams = z.object({ nodeId: param("nodeId") });
+const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
+const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
+const writeErrors = { ...readErrors, 409: errors[409] };
+const OpenedTask = z.object({ task: Inspections.TaskViewSchema, checklist: Inspections.ChecklistViewSchema.optional() }).openapi("OpenedTask");
+
+const routes = {
+  checklist: createRoute({
+    method: "get", path: "/v1/venues/{venueId}/checklist", summary: "检查表 / The checklists of a visit (ad hoc start)", ...authed,
+    request: { params: VenueParams },
+    responses: { 200: json(Inspections.ChecklistViewSchema, "Every item of the venue's categories and those they include"), ...readErrors },
+  }),
+  finish: createRoute({
+    method: "post", path: "/v1/venues/{venueId}/inspections", summary: "完成检查 / Record a finished inspection", ...authed,
+    description: "One transaction: the inspection, the tasks it settles, coverage counters, and one hazard per failed item (refused with 400 when the failures do not fit).",
+    request: { params: VenueParams, headers: IdempotencyHeader, body: body(Inspections.FinishInspectionInput) },
+    responses: { 201: json(Inspections.InspectionViewSchema, "Recorded, with the hazards raised"), ...writeErrors },
+  }),
+  list: createRoute({
+    method: "get", path: "/v1/venues/{venueId}/inspections", summary: "检查记录 / A venue's inspections", ...authed,
+    request: { params: VenueParams, query: Inspections.PageInput },
+    responses: { 200: json(Inspections.InspectionPageSchema, "Oldest first"), ...readErrors },
+  }),
+  get: createRoute({
+    method: "get", path: "/v1/venues/{venueId}/inspections/{inspectionId}", summary: "检查详情 / An inspection", ...authed,
+    request: { params: InspectionParams },
+    responses: { 200: json(Inspections.InspectionViewSchema, "The inspection"), ...readErrors },
+  }),
+  tasks: createRoute({
+    method: "get", path: "/v1/inspection-tasks", summary: "检查任务 / Tasks of staff in a subtree", ...authed,
+    request: { query: Inspections.ListTasksInput },
+    responses: { 200: json(Inspections.TaskPageSchema, "A page in path order"), ...readErrors },
+  }),
+  task: createRoute({
+    method: "get", path: "/v1/inspection-tasks/{taskId}", summary: "打开任务 / Open a task", ...authed,
+    request: { params: TaskParams },
+    responses: { 200: json(OpenedTask, "The task, with its venue's checklists"), ...readErrors },
+  }),
+  coverage: createRoute({
+    method: "get", path: "/v1/coverage/nodes/{nodeId}", summary: "检查覆盖率 / A node's coverage by category and period", ...authed,
+    request: { params: NodeParams, query: Inspections.CoverageInput },
+    responses: { 200: json(Inspections.CoverageViewSchema, "Due, inspected and per cent, newest period first"), ...readErrors },
+  }),
+  coverageByPeriod: createRoute({
+    method: "get", path: "/v1/coverage", summary: "辖区覆盖率 / Every node's coverage of one category and period", ...authed,
+    request: { query: Inspections.CoverageByPeriodInput },
+    responses: { 200: json(Inspections.CoverageViewSchema, "Nodes of the subtree in path order"), ...readErrors },
+  }),
+};
+
+export function inspectionRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(routes.checklist, async (c) => c.json(await Inspections.getChecklist({}, c.req.valid("param").venueId), 200))
+    .openapi(routes.finish, async (c) => c.json(await Inspections.finishInspection(c.req.valid("json"), c.req.valid("param").venueId, { idempotencyKey: idempotencyKey(c.req.header("idempotency-key")) }), 201))
+    .openapi(routes.list, async (c) => c.json(await Inspections.listVenueInspections(c.req.valid("query"), c.req.valid("param").venueId), 200))
+    .openapi(routes.get, async (c) => c.json(await Inspections.getInspection(c.req.valid("param")), 200))
+    .openapi(routes.tasks, async (c) => c.json(await Inspections.listTasks(c.req.valid("query")), 200))
+    .openapi(routes.task, async (c) => c.json(await Inspections.getTask({}, c.req.valid("param").taskId), 200))
+    .openapi(routes.coverage, async (c) => c.json(await Inspections.getCoverage(c.req.valid("query"), c.req.valid("param").nodeId), 200))
+    .openapi(routes.coverageByPeriod, async (c) => c.json(await Inspections.coverageByPeriod(c.req.valid("query")), 200));
+}

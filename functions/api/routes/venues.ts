@@ -1,0 +1,114 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { AppError, Venues } from "@firegov/core";
+import type { Context } from "hono";
+import type { AppEnv } from "../env.ts";
+import { idempotencyKey, requireUser } from "../middleware.ts";
+import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
+
+const authed = { security: bearer, middleware: requireUser, tags: ["venues"] };
+const param = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
+const VenueParams = z.object({ venueId: param("venueId") });
+const ImportParams = z.object({ importId: z.uuid().openapi({ param: { name: "importId", in: "path" } }) });
+const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
+const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
+const writeErrors = { ...readErrors, 409: errors[409] };
+
+const fileBody = {
+  required: true,
+  content: {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) },
+    "text/csv": { schema: z.string().openapi({ format: "binary" }) },
+  },
+};
+
+const ImportQuery = z.object({
+  mode: Venues.ImportMode.default("all_or_nothing").openapi({ description: "all_or_nothing: any bad row and nothing is written; skip_bad_rows: the good rows are" }),
+  under: z.string().min(1).max(64).optional().openapi({ description: "The node the names in 所在网格 are relative to (default: your scope node)" }),
+  importId: z.uuid().optional().openapi({ description: "Your id for this import, to poll its progress at /v1/venue-imports/{importId}" }),
+});
+
+async function uploadedRows(c: Context<AppEnv>) {
+  if (Number(c.req.header("content-length") ?? 0) > Venues.MAX_VENUE_UPLOAD_BYTES) {
+    throw new AppError("validation", "import.too_large", { max: Venues.MAX_VENUE_ROWS, mb: Venues.MAX_VENUE_UPLOAD_BYTES / 1024 / 1024 });
+  }
+  return Venues.venueRowsFromUpload(new Uint8Array(await c.req.arrayBuffer()));
+}
+
+const routes = {
+  list: createRoute({
+    method: "get", path: "/v1/venues", summary: "场所列表 / Venues of a subtree", ...authed,
+    request: { query: Venues.ListVenuesInput },
+    responses: { 200: json(Venues.VenuePageSchema, "A page in path order"), ...readErrors },
+  }),
+  create: createRoute({
+    method: "post", path: "/v1/venues", summary: "登记场所 / Register a venue", ...authed,
+    description: "The supervising body and the inspection categories are derived from the profile in force, never sent.",
+    request: { headers: IdempotencyHeader, body: body(Venues.CreateVenueInput) },
+    responses: { 201: json(Venues.VenueViewSchema, "Registered and classified"), ...writeErrors },
+  }),
+  get: createRoute({
+    method: "get", path: "/v1/venues/{venueId}", summary: "场所详情 / A venue", ...authed,
+    request: { params: VenueParams },
+    responses: { 200: json(Venues.VenueViewSchema, "The venue"), ...readErrors },
+  }),
+  update: createRoute({
+    method: "patch", path: "/v1/venues/{venueId}", summary: "修改场所 / Edit a venue", ...authed,
+    description: "A change of kinds, flags, grades or levels reclassifies the venue and logs the reclassification.",
+    request: { params: VenueParams, body: body(Venues.UpdateVenueInput) },
+    responses: { 200: json(Venues.VenueViewSchema, "Updated"), ...writeErrors },
+  }),
+  retire: createRoute({
+    method: "post", path: "/v1/venues/{venueId}/retire", summary: "注销场所 / Retire a venue", ...authed,
+    request: { params: VenueParams, body: { content: { "application/json": { schema: z.object({ reason: z.string().max(500).optional() }) } }, required: false } },
+    responses: { 200: json(Venues.VenueViewSchema, "Retired; its open tasks dropped"), ...writeErrors },
+  }),
+  history: createRoute({
+    method: "get", path: "/v1/venues/{venueId}/history", summary: "场所变更记录 / A venue's history", ...authed,
+    request: { params: VenueParams, query: z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+    responses: { 200: json(Venues.VenueHistorySchema, "Oldest first"), ...readErrors },
+  }),
+  import: createRoute({
+    method: "post", path: "/v1/import/venues", summary: "导入场所台账 / Import venues from xlsx or CSV", ...authed,
+    description: "Columns 外部编号, 场所名称, 地址, 所在网格, 经度, 纬度, 场所类型, 重点单位级别, 企业分级, 风险等级, 监管标记, 场所特征, 负责人, 联系电话. Rows are matched by 外部编号: an unchanged row changes nothing.",
+    request: { query: ImportQuery, body: fileBody },
+    responses: { 200: json(Venues.VenueImportReportSchema, "Imported (skip mode: with the rows skipped)"), ...writeErrors },
+  }),
+  progress: createRoute({
+    method: "get", path: "/v1/venue-imports/{importId}", summary: "导入进度 / Progress of a venue import", ...authed,
+    request: { params: ImportParams },
+    responses: { 200: json(Venues.ImportProgressSchema, "Processed of total, and the report when done"), ...readErrors },
+  }),
+  export: createRoute({
+    method: "get", path: "/v1/export/venues", summary: "导出场所台账 / Export the venue ledger", ...authed,
+    request: { query: Venues.ExportInput },
+    responses: {
+      200: {
+        description: "The ledger file, Chinese headers",
+        content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) }, "text/csv": { schema: z.string().openapi({ format: "binary" }) } },
+      },
+      ...readErrors,
+    },
+  }),
+};
+
+export function venueRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(routes.list, async (c) => c.json(await Venues.listVenues(c.req.valid("query")), 200))
+    .openapi(routes.create, async (c) => c.json(await Venues.createVenue(c.req.valid("json"), { idempotencyKey: idempotencyKey(c.req.header("idempotency-key")) }), 201))
+    .openapi(routes.get, async (c) => c.json(await Venues.getVenue({}, c.req.valid("param").venueId), 200))
+    .openapi(routes.update, async (c) => c.json(await Venues.updateVenue(c.req.valid("json"), c.req.valid("param").venueId), 200))
+    .openapi(routes.retire, async (c) => {
+      const text = await c.req.text();
+      return c.json(await Venues.retireVenue(text ? JSON.parse(text) : {}, c.req.valid("param").venueId), 200);
+    })
+    .openapi(routes.history, async (c) => c.json(await Venues.venueHistory(c.req.valid("query"), c.req.valid("param").venueId), 200))
+    .openapi(routes.import, async (c) => c.json(await Venues.importVenues({ ...c.req.valid("query"), rows: await uploadedRows(c) }), 200))
+    .openapi(routes.progress, async (c) => c.json(await Venues.importProgress(c.req.valid("param")), 200))
+    .openapi(routes.export, async (c) => {
+      const file = await Venues.exportVenues(c.req.valid("query"));
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(`场所台账-${file.filename}`)}`,
+      }) as never;
+    });
+}

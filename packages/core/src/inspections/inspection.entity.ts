@@ -1,0 +1,102 @@
+import { Entity } from "electrodb";
+import { sortKey, tenantPk } from "../db/key-templates.ts";
+
+/**
+ * A task to inspect: a venue's once-per-period coverage visit (`coverage`,
+ * subject = the venue) or a responsible node's patrol of the period
+ * (`patrol`, subject = the node). The key is deterministic (subject,
+ * category, period), so the daily job creating it twice creates it once.
+ */
+export const InspectionTaskEntity = new Entity({
+  model: { entity: "inspectionTask", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    subjectId: { type: "string", required: true, readOnly: true },
+    category: { type: "string", required: true, readOnly: true },
+    period: { type: "string", required: true, readOnly: true },
+    kind: { type: ["coverage", "patrol"] as const, required: true, readOnly: true },
+    venueId: { type: "string" },
+    venueName: { type: "string" },
+    venuePath: { type: "string" },
+    /** The node whose staff holding `responsibleRole` do the task. */
+    nodeId: { type: "string", required: true },
+    path: { type: "string", required: true },
+    responsibleRole: { type: "string", required: true },
+    dueAt: { type: "string", required: true },
+    state: { type: ["open", "done"] as const, required: true, default: "open" },
+    doneAt: { type: "string" },
+    inspectionId: { type: "string" },
+    inspections: { type: "number", required: true, default: 0 },
+    createdAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byId: { pk: tenantPk("pk", "#TASK#${subjectId}", ["subjectId"]), sk: sortKey("sk", "${category}.${period}", ["category", "period"]) },
+    byState: { index: "gsi1", pk: tenantPk("gsi1pk", "#TASKS#${state}", ["state"]), sk: sortKey("gsi1sk", "${path}/#${dueAt}#${subjectId}#${category}", ["path", "dueAt", "subjectId", "category"]) },
+    byPeriod: { index: "gsi2", pk: tenantPk("gsi2pk", "#TASKP#${category}#${period}", ["category", "period"]), sk: sortKey("gsi2sk", "${subjectId}", ["subjectId"]) },
+  },
+});
+
+/** One finished visit to a venue: every applicable checklist item answered, and the hazards its failures raised. */
+export const InspectionEntity = new Entity({
+  model: { entity: "inspection", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    venueId: { type: "string", required: true, readOnly: true },
+    inspectionId: { type: "string", required: true, readOnly: true },
+    nodeId: { type: "string", required: true, readOnly: true },
+    path: { type: "string", required: true },
+    categories: { type: "list", items: { type: "string" }, required: true, readOnly: true },
+    taskIds: { type: "list", items: { type: "string" }, required: true, readOnly: true },
+    inspectorId: { type: "string", required: true, readOnly: true },
+    startedAt: { type: "string", readOnly: true },
+    finishedAt: { type: "string", required: true, readOnly: true },
+    note: { type: "string", readOnly: true },
+    /** [{ category, itemId, result, note?, photos[], hazardCode, hazardId? }] */
+    items: { type: "any", required: true, readOnly: true },
+    hazardIds: { type: "list", items: { type: "string" }, required: true, readOnly: true },
+    passed: { type: "number", required: true, readOnly: true },
+    failed: { type: "number", required: true, readOnly: true },
+    notApplicable: { type: "number", required: true, readOnly: true },
+    profileVersion: { type: "number", required: true, readOnly: true },
+  },
+  indexes: {
+    byVenue: { pk: tenantPk("pk", "#V#${venueId}", ["venueId"]), sk: sortKey("sk", "IN#${inspectionId}", ["inspectionId"]) },
+    bySubtree: { index: "gsi1", pk: tenantPk("gsi1pk", "#INSPECTIONS"), sk: sortKey("gsi1sk", "${path}/#${inspectionId}", ["path", "inspectionId"]) },
+  },
+});
+
+/**
+ * Coverage of one node's subtree for one category and period: venues due
+ * (a coverage task was set, or a visit came first) and venues inspected at
+ * least once. Changed by ADD in the job's and the inspection's transactions.
+ */
+export const CoverageEntity = new Entity({
+  model: { entity: "coverage", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    nodeId: { type: "string", required: true, readOnly: true },
+    category: { type: "string", required: true, readOnly: true },
+    period: { type: "string", required: true, readOnly: true },
+    path: { type: "string", required: true },
+    /** `<category>#<period>`, repeated outside the key so that an update can place the item in byPeriod. */
+    slice: { type: "string", required: true },
+    due: { type: "number", required: true, default: 0 },
+    inspected: { type: "number", required: true, default: 0 },
+  },
+  indexes: {
+    byNode: { pk: tenantPk("pk", "#COV#${nodeId}", ["nodeId"]), sk: sortKey("sk", "${category}#${period}", ["category", "period"]) },
+    byPeriod: { index: "gsi2", pk: tenantPk("gsi2pk", "#COVP#${slice}", ["slice"]), sk: sortKey("gsi2sk", "${path}", ["path"]) },
+  },
+});
+
+export const coverageSlice = (category: string, period: string) => `${category}#${period}`;
+
+// Access patterns
+// - a task by id (subject + category + period): InspectionTask.byId (GetItem)
+// - a venue's tasks (dropped when it retires): InspectionTask.byId (Query the subject's partition)
+// - the open (or done) tasks of a subtree by responsible node path: InspectionTask.byState begins_with(<path>/)
+// - which subjects already have a task of a category and period (the daily job): InspectionTask.byPeriod
+// - a venue's inspections, newest last: Inspection.byVenue begins_with(IN#) in the venue's partition
+// - the inspections of a subtree: Inspection.bySubtree begins_with(<path>/)
+// - a node's coverage, every category and period: Coverage.byNode (one Query)
+// - every node's coverage of one category and period within a subtree: Coverage.byPeriod begins_with(<path>)

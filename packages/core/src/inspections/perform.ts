@@ -1,0 +1,245 @@
+import { z } from "zod";
+import { coverageSlice } from "./inspection.entity.ts";
+import { auditItem } from "../audit/record.ts";
+import { useUser } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { writeTransaction, type TxEntities } from "../db/transact.ts";
+import { AppError, type FieldError } from "../errors/app-error.ts";
+import { bilingual } from "../errors/zod-issues.ts";
+import type { Context } from "../hazards/index.ts";
+import { authorize } from "../identity/policy.ts";
+import { timeOrderedId } from "../organisation/keys.ts";
+import { profileInForce } from "../organisation/support.ts";
+import type { PolicyProfile } from "../profile/schema.ts";
+import { useCase } from "../use-case.ts";
+import { photoPrefix } from "../venues/photos.ts";
+import { plain, tenantTimeZone, venueOrNotFound, type VenueItem } from "../venues/store.ts";
+import { checklistFor, entryKey, type ChecklistEntry } from "./checklist.ts";
+import { hazardItems, itemsPerHazard, mergedCounters, raiseHazard, type RaisedHazard } from "./hazard-items.ts";
+import { periodOf } from "./periods.ts";
+import { coverageDeltas, parseTaskId, responsibleNode, taskIdOf } from "./schedule.ts";
+import { toInspectionView, type InspectionView } from "./views.ts";
+
+/** DynamoDB's limit on the items of one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+const PhotoKey = z.string().regex(/^t\/[a-z0-9-]+\/[A-Za-z0-9._/-]{1,200}$/, bilingual("照片须为上传后得到的存储键", "A photo is the storage key its upload returned"));
+
+export const ItemResult = z.object({
+  category: z.string().min(1).max(64),
+  itemId: z.string().min(1).max(64),
+  result: z.enum(["pass", "fail", "not_applicable"]),
+  note: z.string().trim().max(1000).optional(),
+  photos: z.array(PhotoKey).max(10, bilingual("每项最多 10 张照片", "At most 10 photos per item")).default([]),
+  severity: z.string().min(1).max(64).optional().meta({ description: "For a failed item: a severity id of the profile; absent, the hazard waits in 发现 for registration" }),
+});
+
+export const FinishInspectionInput = z
+  .object({
+    taskId: z.string().min(1).max(200).optional().meta({ description: "The task opened, if any; an ad hoc visit sends none" }),
+    startedAt: z.iso.datetime({ offset: true }).optional(),
+    note: z.string().trim().max(2000).optional(),
+    items: z.array(ItemResult).max(300).default([]).meta({ description: "Every item of the venue's checklists, each pass, fail or not_applicable" }),
+  })
+  .meta({ id: "FinishInspectionInput" });
+
+type Item = ReturnType<ReturnType<TxEntities["audit"]["create"]>["commit"]>;
+type TaskItem = NonNullable<Awaited<ReturnType<typeof loadTask>>>;
+
+async function loadTask(tenantId: string, key: { subjectId: string; category: string; period: string }) {
+  const { data } = await tenantDb(tenantId).service.entities.inspectionTask.get({ tenantId, ...key }).go({ consistent: true });
+  return data;
+}
+
+const field = (path: string, code: string, zh: string, en: string): FieldError => ({ path, code, message: { zh, en } });
+
+/** Every answer on the checklist, every checklist item answered once, photos of this venue, severities of the profile. */
+function checkAnswers(profile: PolicyProfile, checklist: ChecklistEntry[], input: z.infer<typeof FinishInspectionInput>, prefix: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const onList = new Map(checklist.map((e) => [entryKey(e), e]));
+  const seen = new Set<string>();
+  input.items.forEach((item, i) => {
+    const key = entryKey(item);
+    if (!onList.has(key)) errors.push(field(`body.items[${i}].itemId`, "inspection.item_unknown", `“${item.itemId}”不在该场所适用的检查表中`, `“${item.itemId}” is not on this venue's checklists (${item.category})`));
+    else if (seen.has(key)) errors.push(field(`body.items[${i}].itemId`, "inspection.item_repeated", "同一检查项只能填写一次", "Each checklist item is answered once"));
+    seen.add(key);
+    item.photos.forEach((p, j) => {
+      if (!p.startsWith(prefix)) errors.push(field(`body.items[${i}].photos[${j}]`, "inspection.photo_foreign", "照片不是为该场所上传的", "The photo was not uploaded for this venue"));
+    });
+    if (item.severity !== undefined && !profile.hazards.severities.some((s) => s.id === item.severity)) {
+      errors.push(field(`body.items[${i}].severity`, "inspection.severity_unknown", `“${item.severity}”不是政策档案中的隐患等级`, `“${item.severity}” is not a severity of the profile`));
+    }
+    if (item.severity !== undefined && item.result !== "fail") errors.push(field(`body.items[${i}].severity`, "inspection.severity_without_failure", "只有不合格项才有隐患等级", "Only a failed item has a severity"));
+  });
+  const missing = checklist.filter((e) => !seen.has(entryKey(e)));
+  if (missing.length) {
+    errors.push(field("body.items", "inspection.items_missing", `还有 ${missing.length} 项未填写：${missing.slice(0, 10).map((m) => m.name.zh).join("、")}`, `${missing.length} item(s) not answered: ${missing.slice(0, 10).map((m) => m.itemId).join(", ")}`));
+  }
+  return errors;
+}
+
+interface TaskOp {
+  key: { subjectId: string; category: string; period: string };
+  before: TaskItem | undefined;
+  kind: "coverage" | "patrol";
+}
+
+/** The tasks this visit settles: the venue's coverage task of each category's current period, the patrol of its responsible node, and the task opened. */
+async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: string | undefined, now: Date, timeZone: string): Promise<TaskOp[]> {
+  const keys = new Map<string, { key: TaskOp["key"]; kind: TaskOp["kind"] }>();
+  for (const id of venue.categories) {
+    const category = profile.inspectionCategories.find((c) => c.id === id);
+    if (category?.coveragePeriod) {
+      const key = { subjectId: venue.venueId, category: id, period: periodOf(category.coveragePeriod, now, timeZone).key };
+      keys.set(taskIdOf(key), { key, kind: "coverage" });
+    }
+    if (category?.patrolFrequency) {
+      const key = { subjectId: responsibleNode(profile, id, venue.path).nodeId, category: id, period: periodOf(category.patrolFrequency, now, timeZone).key };
+      keys.set(taskIdOf(key), { key, kind: "patrol" });
+    }
+  }
+  if (taskId !== undefined) {
+    const key = parseTaskId(taskId);
+    const opened = key && (await loadTask(venue.tenantId, key));
+    const ours = opened && (opened.venueId === venue.venueId || (opened.kind === "patrol" && venue.categories.includes(opened.category) && responsibleNode(profile, opened.category, venue.path).nodeId === opened.subjectId));
+    if (!ours) throw new AppError("validation", "request.invalid", {}, [field("body.taskId", "inspection.task_not_for_venue", "该任务不存在或不属于该场所", "No such task for this venue")]);
+    keys.set(taskId, { key: key!, kind: opened.kind });
+  }
+  const ops: TaskOp[] = [];
+  for (const { key, kind } of keys.values()) {
+    const before = (await loadTask(venue.tenantId, key)) ?? undefined;
+    // A patrol is only ever settled, never created, by a visit; a coverage visit with no task yet counts as due and done.
+    if (kind === "patrol" && !before) continue;
+    if (before?.state === "done") continue;
+    ops.push({ key, before, kind });
+  }
+  return ops;
+}
+
+function taskItems(tx: TxEntities, tenantId: string, venue: VenueItem, ops: TaskOp[], profile: PolicyProfile, inspectionId: string, now: Date, dueAtOf: (op: TaskOp) => string): Item[] {
+  const at = now.toISOString();
+  return ops.map((op) => {
+    if (op.before) {
+      const b = op.before;
+      return tx.inspectionTask
+        .patch({ tenantId, ...op.key })
+        .set({ state: "done", doneAt: at, inspectionId, path: b.path, dueAt: b.dueAt, inspections: (b.inspections ?? 0) + 1 })
+        .where((a, o) => o.eq(a.state, "open"))
+        .commit() as Item;
+    }
+    const node = responsibleNode(profile, op.key.category, venue.path);
+    const category = profile.inspectionCategories.find((c) => c.id === op.key.category)!;
+    return tx.inspectionTask
+      .create(plain({ tenantId, ...op.key, kind: op.kind, venueId: venue.venueId, venueName: venue.name, venuePath: venue.path, nodeId: node.nodeId, path: node.path, responsibleRole: category.responsibleRole, dueAt: dueAtOf(op), state: "done" as const, doneAt: at, inspectionId, inspections: 1, createdAt: at }))
+      .commit() as Item;
+  });
+}
+
+/**
+ * A finished visit: the answers to every applicable checklist, recorded in
+ * ONE transaction with the tasks it settles, the coverage counters, and a
+ * hazard for every failed item (linked to the inspection and the item, with
+ * the item's hazard code). When the failures would not fit DynamoDB's
+ * 100-item transaction, the visit is refused with 400 naming the limit.
+ */
+export const finishInspection = useCase(FinishInspectionInput, async (input, venueId: string, opts: { now?: Date; idempotencyKey?: string } = {}): Promise<InspectionView> => {
+  const actor = useUser();
+  const venue = await venueOrNotFound(venueId);
+  authorize(actor, "inspection.perform", venue);
+  const tenantId = actor.tenantId;
+  const now = opts.now ?? new Date();
+  const [{ version, profile }, timeZone] = await Promise.all([profileInForce(now), tenantTimeZone(tenantId)]);
+  const checklist = checklistFor(profile, venue.categories);
+  const errors = checkAnswers(profile, checklist, input, photoPrefix(tenantId, venueId));
+  if (errors.length) throw new AppError("validation", "request.invalid", {}, errors);
+
+  for (let attempt = 1; ; attempt++) {
+    const ops = await tasksSettled(profile, venue, input.taskId, now, timeZone);
+    const inspectionId = timeOrderedId(now.getTime());
+    const entries = new Map(checklist.map((e) => [entryKey(e), e]));
+    const ctx: Context = { profile, profileVersion: version, timeZone, now, actor: { type: "user", userId: actor.userId, role: actor.role, scopePath: actor.scopePath } };
+    const raised: RaisedHazard[] = [];
+    const recorded = input.items.map((item) => {
+      const entry = entries.get(entryKey(item))!;
+      if (item.result !== "fail") return { ...item, hazardCode: entry.hazardCode };
+      const hazard = raiseHazard(
+        ctx,
+        {
+          hazardId: timeOrderedId(now.getTime()),
+          place: { nodeId: venue.nodeId, path: venue.path },
+          venueId,
+          locationText: venue.address ?? venue.name,
+          code: entry.hazardCode,
+          severity: item.severity,
+          description: item.note || `${entry.name.zh}（${venue.name}）`,
+          photos: item.photos,
+          source: "inspection",
+          reporter: { type: "user", id: actor.userId },
+          priorOccurrences: [],
+        },
+        { inspectionId, category: item.category, itemId: item.itemId },
+      );
+      raised.push(hazard);
+      return { ...item, hazardCode: entry.hazardCode, hazardId: hazard.hazard.hazardId };
+    });
+
+    const coverage = coverageDeltas(ops.filter((op) => op.kind === "coverage").map((op) => ({ venuePath: venue.path, category: op.key.category, period: op.key.period, due: op.before ? 0 : 1, inspected: 1 })));
+    const fixed = 1 + ops.length + coverage.length + 1 + (opts.idempotencyKey === undefined ? 0 : 1);
+    const counters = mergedCounters(raised, timeZone).length;
+    const perHazard = raised.length ? itemsPerHazard(raised[0]!) : 0;
+    const room = MAX_TRANSACTION_ITEMS - fixed - counters;
+    if (raised.reduce((n, r) => n + itemsPerHazard(r), 0) > room) {
+      const max = perHazard ? Math.max(0, Math.floor(room / perHazard)) : 0;
+      throw new AppError("validation", "inspection.too_many_failures", { max, count: raised.length }, [
+        field("body.items", "inspection.too_many_failures", `一次检查最多记录 ${max} 个不合格项（本次 ${raised.length} 个），请分次提交`, `At most ${max} failed items fit in one inspection (this one has ${raised.length}); record the rest in another`),
+      ]);
+    }
+
+    const passed = input.items.filter((i) => i.result === "pass").length;
+    const inspection = plain({
+      tenantId,
+      venueId,
+      inspectionId,
+      nodeId: venue.nodeId,
+      path: venue.path,
+      categories: venue.categories,
+      taskIds: ops.map((op) => taskIdOf(op.key)),
+      inspectorId: actor.userId,
+      startedAt: input.startedAt,
+      finishedAt: now.toISOString(),
+      note: input.note,
+      items: recorded,
+      hazardIds: raised.map((r) => r.hazard.hazardId),
+      passed,
+      failed: raised.length,
+      notApplicable: input.items.length - passed - raised.length,
+      profileVersion: version,
+    });
+    const view = toInspectionView(inspection);
+    const dueAtOf = (op: TaskOp) => {
+      const category = profile.inspectionCategories.find((c) => c.id === op.key.category)!;
+      return periodOf(category.coveragePeriod!, now, timeZone).dueAt;
+    };
+    try {
+      const stored = await writeTransaction<InspectionView>(
+        tenantDb(),
+        (tx) =>
+          [
+            tx.inspection.create(inspection).commit(),
+            ...taskItems(tx, tenantId, venue, ops, profile, inspectionId, now, dueAtOf),
+            ...coverage.map((d) => tx.coverage.update({ tenantId, nodeId: d.nodeId, category: d.category, period: d.period }).add({ due: d.due, inspected: d.inspected }).set({ path: d.path, slice: coverageSlice(d.category, d.period) }).commit()),
+            ...hazardItems(tx, tenantId, actor, raised, timeZone, now, version),
+            auditItem(tx, { action: "inspection.finish", targetType: "venue", targetId: venueId, details: { inspectionId, failed: raised.length, hazardIds: inspection.hazardIds, tasks: inspection.taskIds } }, now),
+          ] as never,
+        {
+          onCanceled: () => new AppError("conflict", "request.conflict_retry"),
+          idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, tenantId, request: { finishInspection: input, venueId }, result: view },
+        },
+      );
+      return stored ?? view;
+    } catch (err) {
+      // Another visit settled the same task meanwhile: read the tasks again and count this visit accordingly.
+      if (!(err instanceof AppError && err.code === "request.conflict_retry") || attempt >= 3) throw err;
+    }
+  }
+});

@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { useUser } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { AppError } from "../errors/app-error.ts";
+import { authorize, can } from "../identity/policy.ts";
+import { loadNode, profileInForce, withCursor } from "../organisation/support.ts";
+import { useCase } from "../use-case.ts";
+import { venueOrNotFound } from "../venues/store.ts";
+import { applicableCategories, checklistFor } from "./checklist.ts";
+import { parseTaskId, percentCovered, taskIdOf } from "./schedule.ts";
+import { coverageSlice } from "./inspection.entity.ts";
+import { toInspectionView, type InspectionView, type TaskView } from "./views.ts";
+
+const Page = { cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) };
+export const PageInput = z.object(Page);
+export const InspectionParams = z.object({ venueId: z.string().min(1).max(64), inspectionId: z.string().min(1).max(64) });
+export const TaskParams = z.object({ taskId: z.string().min(1).max(200) });
+export const ListTasksInput = z.object({
+  nodeId: z.string().min(1).max(64).optional().meta({ description: "Tasks of staff in this subtree (default: your scope node)" }),
+  state: z.enum(["open", "done"]).default("open"),
+  ...Page,
+});
+export const CoverageInput = z.object({ ...Page });
+export const CoverageByPeriodInput = z.object({
+  category: z.string().min(1).max(64),
+  period: z.string().min(4).max(32).meta({ description: "A period key: 2026-11, 2026-Q4, 2026-H2 …" }),
+  nodeId: z.string().min(1).max(64).optional(),
+  ...Page,
+});
+
+type TaskItem = { subjectId: string; category: string; period: string; kind: "coverage" | "patrol"; venueId?: string | undefined; venueName?: string | undefined; nodeId: string; path: string; responsibleRole: string; dueAt: string; state: "open" | "done"; doneAt?: string | undefined; inspectionId?: string | undefined };
+
+export function toTaskView(t: TaskItem): TaskView {
+  return JSON.parse(
+    JSON.stringify({ taskId: taskIdOf(t), kind: t.kind, subjectId: t.subjectId, category: t.category, period: t.period, venueId: t.venueId, venueName: t.venueName, nodeId: t.nodeId, path: t.path, responsibleRole: t.responsibleRole, dueAt: t.dueAt, state: t.state, doneAt: t.doneAt, inspectionId: t.inspectionId }),
+  ) as TaskView;
+}
+
+/** The checklists of one visit to a venue: its categories and those they include, every item once. */
+export const getChecklist = useCase(
+  z.object({}),
+  async (_input, venueId: string) => {
+    const actor = useUser();
+    const venue = await venueOrNotFound(venueId);
+    authorize(actor, "venue.read", venue);
+    const { profile } = await profileInForce();
+    const own = new Set(venue.categories);
+    const categories = applicableCategories(profile, venue.categories).map((id) => {
+      const c = profile.inspectionCategories.find((x) => x.id === id)!;
+      const includedBy = own.has(id) ? undefined : profile.inspectionCategories.find((x) => own.has(x.id) && x.includes.includes(id))?.id;
+      return JSON.parse(JSON.stringify({ id, name: c.name, includedBy })) as { id: string; name: { zh: string; en: string }; includedBy?: string };
+    });
+    return { venueId, venueName: venue.name, categories, items: checklistFor(profile, venue.categories) };
+  },
+  "query",
+);
+
+/** A task by id, with the checklist of its venue when it is a venue's (opening a task). */
+export const getTask = useCase(
+  z.object({}),
+  async (_input, taskId: string) => {
+    const actor = useUser();
+    const key = parseTaskId(taskId);
+    const { data } = key ? await tenantDb().service.entities.inspectionTask.get({ tenantId: actor.tenantId, ...key }).go() : { data: null };
+    if (!data) throw new AppError("not_found", "inspection.task_not_found");
+    // Yours when it lies in your subtree, or its venue does.
+    const sees = can(actor, "inspection.read", { path: data.path }) || (data.venuePath !== undefined && can(actor, "inspection.read", { path: data.venuePath }));
+    if (!sees) throw new AppError("forbidden", "auth.forbidden", { action: "inspection.read" });
+    const task = toTaskView(data);
+    if (!data.venueId) return { task };
+    const checklist = await getChecklist({}, data.venueId);
+    return { task, checklist: { ...checklist, task } };
+  },
+  "query",
+);
+
+/** The tasks of staff in a subtree, open by default, in path then due order: one Query page. */
+export const listTasks = useCase(
+  ListTasksInput,
+  async (input) => {
+    const actor = useUser();
+    const node = await loadNode(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
+    authorize(actor, "inspection.read", node);
+    const page = await withCursor(input.cursor, (cursor) =>
+      tenantDb().service.entities.inspectionTask.query.byState({ tenantId: actor.tenantId, state: input.state }).begins({ path: `${node.path}/` }).go({ cursor, limit: input.limit }),
+    );
+    return { items: page.data.map(toTaskView), cursor: page.cursor };
+  },
+  "query",
+);
+
+/** A venue's inspections, oldest first, a page at a time. */
+export const listVenueInspections = useCase(
+  PageInput,
+  async (input, venueId: string): Promise<{ items: InspectionView[]; cursor: string | null }> => {
+    const actor = useUser();
+    const venue = await venueOrNotFound(venueId, { allowRetired: true });
+    authorize(actor, "inspection.read", venue);
+    const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.inspection.query.byVenue({ tenantId: actor.tenantId, venueId }).go({ cursor, limit: input.limit }));
+    return { items: page.data.map((i) => toInspectionView(i)), cursor: page.cursor };
+  },
+  "query",
+);
+
+export const getInspection = useCase(
+  InspectionParams,
+  async (input): Promise<InspectionView> => {
+    const actor = useUser();
+    const { data } = await tenantDb().service.entities.inspection.get({ tenantId: actor.tenantId, venueId: input.venueId, inspectionId: input.inspectionId }).go();
+    if (!data) throw new AppError("not_found", "inspection.not_found");
+    authorize(actor, "inspection.read", data);
+    return toInspectionView(data);
+  },
+  "path",
+);
+
+const row = (c: { nodeId: string; path: string; category: string; period: string; due?: number; inspected?: number }) => ({
+  nodeId: c.nodeId,
+  path: c.path,
+  category: c.category,
+  period: c.period,
+  due: c.due ?? 0,
+  inspected: c.inspected ?? 0,
+  percent: percentCovered(c.due ?? 0, c.inspected ?? 0),
+});
+
+/** A node's coverage (its whole subtree) for every category and period: one Query of its counters. */
+export const getCoverage = useCase(
+  CoverageInput,
+  async (input, nodeId: string) => {
+    const actor = useUser();
+    const node = await loadNode(nodeId, { allowRetired: true });
+    authorize(actor, "inspection.read", node);
+    const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.coverage.query.byNode({ tenantId: actor.tenantId, nodeId }).go({ cursor, limit: input.limit, order: "desc" }));
+    return { items: page.data.map(row), cursor: page.cursor };
+  },
+  "query",
+);
+
+/** Every node's coverage of one category and period within a subtree (a node and its children, grandchildren …): one Query page. */
+export const coverageByPeriod = useCase(
+  CoverageByPeriodInput,
+  async (input) => {
+    const actor = useUser();
+    const node = await loadNode(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
+    authorize(actor, "inspection.read", node);
+    const page = await withCursor(input.cursor, (cursor) =>
+      tenantDb().service.entities.coverage.query.byPeriod({ tenantId: actor.tenantId, slice: coverageSlice(input.category, input.period) }).begins({ path: node.path }).go({ cursor, limit: input.limit }),
+    );
+    const inSubtree = page.data.filter((c) => c.path === node.path || c.path.startsWith(`${node.path}/`));
+    return { items: inSubtree.map(row), cursor: page.cursor };
+  },
+  "query",
+);

@@ -1,0 +1,126 @@
+import { ancestorAt } from "../hazards/index.ts";
+import type { PolicyProfile } from "../profile/schema.ts";
+import { periodOf } from "./periods.ts";
+
+// What is due, from each venue's inspection categories: a coverage visit per
+// venue per coverage period, and a patrol per responsible node per patrol
+// period. Pure, with the clock and the time zone passed in.
+
+export interface ScheduledVenue {
+  venueId: string;
+  name: string;
+  nodeId: string;
+  path: string;
+  categories: readonly string[];
+  status: "active" | "retired";
+}
+
+export interface DueTask {
+  kind: "coverage" | "patrol";
+  /** The venue (coverage) or the responsible node (patrol). */
+  subjectId: string;
+  category: string;
+  period: string;
+  dueAt: string;
+  responsibleRole: string;
+  /** The responsible node. */
+  nodeId: string;
+  path: string;
+  venueId?: string;
+  venueName?: string;
+  venuePath?: string;
+}
+
+/** The task id a client sees: subject, category and period (none of them holds a dot). */
+export const taskIdOf = (t: { subjectId: string; category: string; period: string }) => `${t.subjectId}.${t.category}.${t.period}`;
+
+export function parseTaskId(taskId: string): { subjectId: string; category: string; period: string } | undefined {
+  const [subjectId, category, period, ...rest] = taskId.split(".");
+  return subjectId && category && period && rest.length === 0 ? { subjectId, category, period } : undefined;
+}
+
+/** The level of the body the category's responsible role belongs to (村 staff, 镇 patrol, ...). */
+export function responsibleLevel(profile: PolicyProfile, categoryId: string): string | undefined {
+  const category = profile.inspectionCategories.find((c) => c.id === categoryId);
+  const role = profile.roles.find((r) => r.id === category?.responsibleRole);
+  return profile.bodies.find((b) => b.id === role?.body)?.level;
+}
+
+/** The node whose staff answer for a venue at `path` in a category: the ancestor at the role's level, else the venue's own node. */
+export function responsibleNode(profile: PolicyProfile, categoryId: string, path: string): { nodeId: string; path: string } {
+  const level = responsibleLevel(profile, categoryId);
+  const own = { nodeId: path.split("/").filter(Boolean).at(-1)!, path };
+  return (level && ancestorAt(profile, path, level)) || own;
+}
+
+/** Everything due at `now` for these venues; retired venues have nothing due. */
+export function dueTasks(profile: PolicyProfile, venues: Iterable<ScheduledVenue>, now: Date, timeZone: string): DueTask[] {
+  const tasks: DueTask[] = [];
+  const patrols = new Map<string, DueTask>();
+  const byId = new Map(profile.inspectionCategories.map((c) => [c.id, c]));
+  for (const venue of venues) {
+    if (venue.status !== "active") continue;
+    for (const categoryId of venue.categories) {
+      const category = byId.get(categoryId);
+      if (!category) continue;
+      const node = responsibleNode(profile, categoryId, venue.path);
+      if (category.coveragePeriod) {
+        const period = periodOf(category.coveragePeriod, now, timeZone);
+        tasks.push({
+          kind: "coverage",
+          subjectId: venue.venueId,
+          category: categoryId,
+          period: period.key,
+          dueAt: period.dueAt,
+          responsibleRole: category.responsibleRole,
+          nodeId: node.nodeId,
+          path: node.path,
+          venueId: venue.venueId,
+          venueName: venue.name,
+          venuePath: venue.path,
+        });
+      }
+      if (category.patrolFrequency) {
+        const period = periodOf(category.patrolFrequency, now, timeZone);
+        const key = `${node.nodeId}.${categoryId}.${period.key}`;
+        if (!patrols.has(key)) {
+          patrols.set(key, { kind: "patrol", subjectId: node.nodeId, category: categoryId, period: period.key, dueAt: period.dueAt, responsibleRole: category.responsibleRole, nodeId: node.nodeId, path: node.path });
+        }
+      }
+    }
+  }
+  return [...tasks, ...patrols.values()];
+}
+
+/** Ancestors of a path, root first, the node itself last: a coverage count of a node covers its subtree. */
+export function ancestry(path: string): { nodeId: string; path: string }[] {
+  const ids = path.split("/").filter(Boolean);
+  return ids.map((nodeId, i) => ({ nodeId, path: `/${ids.slice(0, i + 1).join("/")}` }));
+}
+
+export interface CoverageDelta {
+  nodeId: string;
+  path: string;
+  category: string;
+  period: string;
+  due: number;
+  inspected: number;
+}
+
+/** Coverage counter changes, summed per (node, category, period): one item per counter in a transaction. */
+export function coverageDeltas(changes: readonly { venuePath: string; category: string; period: string; due: number; inspected: number }[]): CoverageDelta[] {
+  const out = new Map<string, CoverageDelta>();
+  for (const c of changes) {
+    for (const node of ancestry(c.venuePath)) {
+      const key = `${node.nodeId}#${c.category}#${c.period}`;
+      const cur = out.get(key) ?? { nodeId: node.nodeId, path: node.path, category: c.category, period: c.period, due: 0, inspected: 0 };
+      cur.due += c.due;
+      cur.inspected += c.inspected;
+      out.set(key, cur);
+    }
+  }
+  return [...out.values()].filter((d) => d.due !== 0 || d.inspected !== 0);
+}
+
+/** Per cent covered, one decimal; a period with nothing due is fully covered. */
+export const percentCovered = (due: number, inspected: number) => (due <= 0 ? 100 : Math.round((Math.min(inspected, due) / due) * 1000) / 10);

@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+
+export const InspectionItemSchema = z.object({
+  category: z.string(),
+  itemId: z.string(),
+  result: z.enum(["pass", "fail", "not_applicable"]),
+  note: z.string().optional(),
+  photos: z.array(z.string()),
+  severity: z.string().optional(),
+  hazardCode: z.string(),
+  hazardId: z.string().optional().meta({ description: "The hazard a failed item raised" }),
+});
+
+export const InspectionViewSchema = z
+  .object({
+    inspectionId: z.string(),
+    venueId: z.string(),
+    nodeId: z.string(),
+    path: z.string(),
+    categories: z.array(z.string()),
+    taskIds: z.array(z.string()),
+    inspectorId: z.string(),
+    startedAt: z.string().optional(),
+    finishedAt: z.string(),
+    note: z.string().optional(),
+    items: z.array(InspectionItemSchema),
+    hazardIds: z.array(z.string()),
+    passed: z.int(),
+    failed: z.int(),
+    notApplicable: z.int(),
+    profileVersion: z.int(),
+  })
+  .meta({ id: "Inspection" });
+export type InspectionView = z.infer<typeof InspectionViewSchema>;
+export const InspectionPageSchema = z.object({ items: z.array(InspectionViewSchema), cursor: z.string().nullable() }).meta({ id: "InspectionPage" });
+
+export function toInspectionView(item: Record<string, unknown>): InspectionView {
+  const { tenantId: _t, ...rest } = item;
+  return rest as InspectionView;
+}
+
+export const ChecklistEntrySchema = z.object({ category: z.string(), itemId: z.string(), name: Bilingual, hazardCode: z.string(), sourceRef: z.string().nullable() });
+
+export const TaskViewSchema = z
+  .object({
+    taskId: z.string(),
+    kind: z.enum(["coverage", "patrol"]),
+    subjectId: z.string(),
+    category: z.string(),
+    period: z.string(),
+    venueId: z.string().optional(),
+    venueName: z.string().optional(),
+    nodeId: z.string(),
+    path: z.string(),
+    responsibleRole: z.string(),
+    dueAt: z.string(),
+    state: z.enum(["open", "done"]),
+    doneAt: z.string().optional(),
+    inspectionId: z.string().optional(),
+  })
+  .meta({ id: "InspectionTask" });
+export type TaskView = z.infer<typeof TaskViewSchema>;
+export const TaskPageSchema = z.object({ items: z.array(TaskViewSchema), cursor: z.string().nullable() }).meta({ id: "InspectionTaskPage" });
+
+export const ChecklistViewSchema = z
+  .object({
+    venueId: z.string(),
+    venueName: z.string(),
+    categories: z.array(z.object({ id: z.string(), name: Bilingual, includedBy: z.string().optional() })),
+    items: z.array(ChecklistEntrySchema),
+    task: TaskViewSchema.optional(),
+  })
+  .meta({ id: "Checklist" });
+
+export const CoverageRowSchema = z.object({
+  nodeId: z.string(),
+  path: z.string(),
+  category: z.string(),
+  period: z.string(),
+  due: z.int(),
+  inspected: z.int(),
+  percent: z.number().meta({ description: "Venues inspected at least once in the period / venues due, per cent" }),
+});
+export const CoverageViewSchema = z.object({ items: z.array(CoverageRowSchema), cursor: z.string().nullable() }).meta({ id: "Coverage" });

@@ -1,0 +1,25 @@
+// The venue registry: supervised objects with their classification derived
+// from the profile (supervising body, inspection categories), the ledger in
+// and out, and the photos taken at them.
+export { classify, matchesVenue, classificationChanged, checkFacts, reclassifyBasis, type Classification, type VenueFacts, type Basis } from "./classify.ts";
+export { FEATURES, Feature, VENUE_FLAGS, FLAG_NAMES } from "./vocabulary.ts";
+export {
+  createVenue,
+  updateVenue,
+  retireVenue,
+  getVenue,
+  listVenues,
+  venueHistory,
+  CreateVenueInput,
+  UpdateVenueInput,
+  VenueParams,
+  ListVenuesInput,
+  VenueViewSchema,
+  VenuePageSchema,
+  VenueHistorySchema,
+  type VenueView,
+} from "./venues.ts";
+export { importVenues, importProgress, exportVenues, VenueImportInput, ImportMode, VenueImportReportSchema, ImportProgressSchema, ImportProgressParams, ExportInput, HEADERS, type VenueImportReport } from "./ledger.ts";
+export { venueRowsFromUpload, MAX_VENUE_UPLOAD_BYTES, MAX_VENUE_ROWS } from "./file.ts";
+export { presignPhotoUpload, presignPhotoGet, photoPrefix, PhotoParams } from "./photos.ts";
+export { PhotoUploadInput, PhotoUploadSchema, PhotoUrlSchema, PHOTO_TYPES, MAX_PHOTO_BYTES } from "../files/storage.ts";

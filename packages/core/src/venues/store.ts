@@ -1,0 +1,164 @@
+import { createHash } from "node:crypto";
+import { useActor } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import type { TxEntities } from "../db/transact.ts";
+import { AppError } from "../errors/app-error.ts";
+import { timeOrderedId } from "../organisation/keys.ts";
+import type { PolicyProfile } from "../profile/schema.ts";
+import { classify, classificationChanged, reclassifyBasis, type VenueFacts } from "./classify.ts";
+
+// What the venue use cases and the import share: the stored shape, the
+// classification applied to it, and the transaction items of each change.
+
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+export type VenueItem = NonNullable<Awaited<ReturnType<typeof loadVenueItem>>>;
+
+export async function loadVenueItem(tenantId: string, venueId: string, consistent = false) {
+  const { data } = await tenantDb(tenantId).service.entities.venue.get({ tenantId, venueId }).go({ consistent });
+  return data;
+}
+
+/** The caller's tenant's venue, or 404: another tenant's id is simply not there. */
+export async function venueOrNotFound(venueId: string, opts: { allowRetired?: boolean; consistent?: boolean } = {}): Promise<VenueItem> {
+  const tenantId = useActor().tenantId;
+  const venue = await loadVenueItem(tenantId, venueId, opts.consistent);
+  if (!venue || (venue.status !== "active" && !opts.allowRetired)) throw new AppError("not_found", "venue.not_found");
+  return venue;
+}
+
+export async function tenantTimeZone(tenantId: string): Promise<string> {
+  const { data } = await tenantDb(tenantId).service.entities.tenant.get({ tenantId }).go();
+  return data?.timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+/** The fields a venue is written with (the classification is derived, never given). */
+export interface VenueFields extends VenueFacts {
+  kinds: string[];
+  flags: string[];
+  name: string;
+  address?: string | undefined;
+  lat?: number | undefined;
+  lng?: number | undefined;
+  nodeId: string;
+  path: string;
+  features: string[];
+  contactName?: string | undefined;
+  contactPhone?: string | undefined;
+  externalId?: string | undefined;
+}
+
+const OPTIONAL = ["address", "lat", "lng", "keyUnitLevel", "enterpriseGrade", "riskGrade", "contactName", "contactPhone", "externalId"] as const;
+const COMPARED = ["name", "nodeId", "path", "kinds", "flags", "features", ...OPTIONAL] as const;
+
+/** A plain copy without undefined values (DynamoDB refuses them inside a map). */
+export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** The classification-relevant facts of a stored venue (its own risk grade only). */
+export function factsOf(fields: VenueFacts): VenueFacts {
+  return { kinds: fields.kinds, flags: fields.flags, riskGrade: fields.riskGrade, keyUnitLevel: fields.keyUnitLevel, enterpriseGrade: fields.enterpriseGrade };
+}
+
+/** Import hash of a venue's fields: the same row imported twice hashes the same. */
+export function fieldsHash(fields: VenueFields): string {
+  const canon = COMPARED.map((k) => [k, fields[k] ?? null]);
+  return createHash("sha256").update(JSON.stringify(canon)).digest("base64url").slice(0, 22);
+}
+
+export function changedFields(before: VenueItem, after: VenueFields): string[] {
+  return COMPARED.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+}
+
+const snapshot = (v: { supervisor: string; supervisionRule?: string | undefined; categories: string[] } & VenueFacts) =>
+  plain({ supervisor: v.supervisor, supervisionRule: v.supervisionRule, categories: v.categories, kinds: v.kinds, flags: v.flags, riskGrade: v.riskGrade, keyUnitLevel: v.keyUnitLevel, enterpriseGrade: v.enterpriseGrade });
+
+const actorId = () => {
+  const actor = useActor();
+  return actor.type === "user" ? actor.userId : actor.type === "system" ? `system:${actor.job}` : "public";
+};
+
+type Item = ReturnType<ReturnType<TxEntities["audit"]["create"]>["commit"]>;
+
+/** A new venue's items: the venue, its external-id claim, its first history entry. */
+export function createItems(tx: TxEntities, input: { tenantId: string; venueId: string; fields: VenueFields; profile: PolicyProfile; profileVersion: number; now: Date; action?: "create" | "import" }): Item[] {
+  const { tenantId, venueId, fields, profile, now } = input;
+  const c = classify(profile, factsOf(fields));
+  const at = now.toISOString();
+  const items: Item[] = [
+    tx.venue
+      .create(plain({ tenantId, venueId, ...fields, supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, profileVersion: input.profileVersion, status: "active" as const, version: 1, createdAt: at, updatedAt: at }))
+      .commit() as Item,
+    tx.venueEvent
+      .create(plain({ tenantId, venueId, eventId: timeOrderedId(now.getTime()), at, action: input.action ?? "create", actorId: actorId(), profileVersion: input.profileVersion, changed: [], after: snapshot({ ...fields, ...c }), basis: c.basis }))
+      .commit() as Item,
+  ];
+  if (fields.externalId) items.push(tx.venueExternal.create({ tenantId, externalId: fields.externalId, venueId, hash: fieldsHash(fields) }).commit() as Item);
+  return items;
+}
+
+/**
+ * A venue's change: the venue patched on the version read, its classification
+ * recomputed (logged as a reclassification when the supervisor or the
+ * categories move, citing the profile's reclassify-on-change rule), the
+ * external-id claim moved or re-hashed, and a history entry.
+ */
+export function updateItems(tx: TxEntities, input: { before: VenueItem; fields: VenueFields; profile: PolicyProfile; profileVersion: number; now: Date }): { items: Item[]; changed: string[]; reclassified: boolean } {
+  const { before, fields, profile, now } = input;
+  const { tenantId, venueId } = before;
+  const c = classify(profile, factsOf(fields));
+  const reclassified = classificationChanged(before, c);
+  const changed = changedFields(before, fields);
+  const at = now.toISOString();
+  const set = plain({ ...Object.fromEntries(COMPARED.map((k) => [k, fields[k]])), supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, profileVersion: input.profileVersion, version: before.version + 1, updatedAt: at });
+  const cleared = OPTIONAL.filter((k) => fields[k] === undefined && before[k] !== undefined).concat(c.supervisionRule === undefined && before.supervisionRule !== undefined ? (["supervisionRule"] as never[]) : []);
+  let patch = tx.venue.patch({ tenantId, venueId }).set(set as never);
+  if (cleared.length) patch = patch.remove(cleared as never) as typeof patch;
+  const items: Item[] = [patch.where((a, op) => op.eq(a.version, before.version)).commit() as Item];
+  items.push(
+    tx.venueEvent
+      .create(
+        plain({
+          tenantId,
+          venueId,
+          eventId: timeOrderedId(now.getTime()),
+          at,
+          action: reclassified ? ("reclassify" as const) : ("update" as const),
+          actorId: actorId(),
+          profileVersion: input.profileVersion,
+          changed,
+          before: snapshot(before),
+          after: snapshot({ ...fields, ...c }),
+          basis: reclassified ? { classification: c.basis, policy: reclassifyBasis(profile) } : undefined,
+        }),
+      )
+      .commit() as Item,
+  );
+  if (before.externalId !== fields.externalId) {
+    if (before.externalId) items.push(tx.venueExternal.delete({ tenantId, externalId: before.externalId }).where((a, op) => op.eq(a.venueId, venueId)).commit() as Item);
+    if (fields.externalId) items.push(tx.venueExternal.create({ tenantId, externalId: fields.externalId, venueId, hash: fieldsHash(fields) }).commit() as Item);
+  } else if (fields.externalId) {
+    items.push(tx.venueExternal.patch({ tenantId, externalId: fields.externalId }).set({ hash: fieldsHash(fields) }).where((a, op) => op.eq(a.venueId, venueId)).commit() as Item);
+  }
+  return { items, changed, reclassified };
+}
+
+/** The stored venue as its fields (for an update that changes only some of them). */
+export function fieldsOf(venue: VenueItem): VenueFields {
+  return plain({
+    name: venue.name,
+    address: venue.address,
+    lat: venue.lat,
+    lng: venue.lng,
+    nodeId: venue.nodeId,
+    path: venue.path,
+    kinds: venue.kinds,
+    flags: venue.flags,
+    features: venue.features,
+    riskGrade: venue.riskGrade,
+    keyUnitLevel: venue.keyUnitLevel,
+    enterpriseGrade: venue.enterpriseGrade,
+    contactName: venue.contactName,
+    contactPhone: venue.contactPhone,
+    externalId: venue.externalId,
+  });
+}

@@ -1,0 +1,288 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { coverageSlice } from "../inspections/inspection.entity.ts";
+import { auditItem } from "../audit/record.ts";
+import { useUser } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { writeTransaction, type TxEntities } from "../db/transact.ts";
+import { timeOrderedId } from "../organisation/keys.ts";
+import { AppError, type FieldError } from "../errors/app-error.ts";
+import { bilingual } from "../errors/zod-issues.ts";
+import { authorize } from "../identity/policy.ts";
+import { ContactPhone } from "../organisation/fields.ts";
+import { loadNode, profileInForce, withCursor } from "../organisation/support.ts";
+import type { PolicyProfile } from "../profile/schema.ts";
+import { useCase } from "../use-case.ts";
+import { coverageDeltas } from "../inspections/schedule.ts";
+import { checkFacts, classify } from "./classify.ts";
+import { createItems, factsOf, fieldsOf, plain, updateItems, venueOrNotFound, type VenueFields, type VenueItem } from "./store.ts";
+import { Feature, VENUE_FLAGS } from "./vocabulary.ts";
+
+// ── Inputs ─────────────────────────────────────────────────────────────────
+
+const Text = (max: number, zh: string) => z.string().trim().min(1, bilingual(`请填写${zh}`, "Required")).max(max, bilingual(`${zh}不超过 ${max} 个字`, `At most ${max} characters`));
+const ProfileWord = z.string().trim().min(1).max(64);
+export const ExternalId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[^\s#/]+$/, bilingual("外部编号不能含空格、# 或 /", "An external id has no spaces, # or /"));
+
+const fields = {
+  name: Text(100, "场所名称"),
+  address: z.string().trim().max(200).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+  nodeId: z.string().min(1).max(64).meta({ description: "The node (usually a grid) the venue lies in" }),
+  kinds: z.array(ProfileWord).min(1, bilingual("请至少选择一种场所类型", "Choose at least one venue kind")).max(10).meta({ description: "Venue kind ids of the profile in force" }),
+  keyUnitLevel: ProfileWord.optional(),
+  enterpriseGrade: ProfileWord.optional(),
+  riskGrade: ProfileWord.optional(),
+  flags: z.array(ProfileWord).max(10).default([]).meta({ description: "The profile's venue flags, besides those of its kinds" }),
+  features: z.array(Feature).max(10).default([]),
+  contactName: z.string().trim().max(40).optional().meta({ description: "Person in charge (负责人)" }),
+  contactPhone: ContactPhone.optional(),
+  externalId: ExternalId.optional(),
+};
+
+export const CreateVenueInput = z.object(fields).meta({ id: "CreateVenueInput" });
+
+const nullable = <T extends z.ZodType>(s: T) => s.nullable().optional();
+export const UpdateVenueInput = z
+  .object({
+    version: z.int().min(1).optional().meta({ description: "The version read; the change is refused (409) if the venue changed since" }),
+    name: fields.name.optional(),
+    address: nullable(z.string().trim().max(200)),
+    lat: nullable(z.number().min(-90).max(90)),
+    lng: nullable(z.number().min(-180).max(180)),
+    nodeId: fields.nodeId.optional(),
+    kinds: fields.kinds.optional(),
+    keyUnitLevel: nullable(ProfileWord),
+    enterpriseGrade: nullable(ProfileWord),
+    riskGrade: nullable(ProfileWord),
+    flags: z.array(ProfileWord).max(10).optional(),
+    features: z.array(Feature).max(10).optional(),
+    contactName: nullable(z.string().trim().max(40)),
+    contactPhone: nullable(ContactPhone),
+    externalId: nullable(ExternalId),
+  })
+  .meta({ id: "UpdateVenueInput" });
+
+export const VenueParams = z.object({ venueId: z.string().min(1).max(64) });
+export const ListVenuesInput = z.object({
+  nodeId: z.string().min(1).max(64).optional().meta({ description: "The subtree to list (default: your scope node)" }),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+// ── Views ──────────────────────────────────────────────────────────────────
+
+export const VenueViewSchema = z
+  .object({
+    venueId: z.string(),
+    name: z.string(),
+    address: z.string().optional(),
+    lat: z.number().optional(),
+    lng: z.number().optional(),
+    nodeId: z.string(),
+    path: z.string(),
+    kinds: z.array(z.string()),
+    keyUnitLevel: z.string().optional(),
+    enterpriseGrade: z.string().optional(),
+    riskGrade: z.string().optional(),
+    flags: z.array(z.string()),
+    features: z.array(z.string()),
+    contactName: z.string().optional(),
+    contactPhone: z.string().optional(),
+    externalId: z.string().optional(),
+    supervisor: z.string().meta({ description: "The supervising body (profile body id), derived from the profile" }),
+    supervisionRule: z.string().optional().meta({ description: "The supervision rule that matched; absent: the profile's fallback" }),
+    categories: z.array(z.string()).meta({ description: "Inspection categories, derived from the profile" }),
+    profileVersion: z.int(),
+    status: z.enum(["active", "retired"]),
+    version: z.int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Venue" });
+export type VenueView = z.infer<typeof VenueViewSchema>;
+export const VenuePageSchema = z.object({ items: z.array(VenueViewSchema), cursor: z.string().nullable() }).meta({ id: "VenuePage" });
+
+export const VenueEventSchema = z
+  .object({ eventId: z.string(), at: z.string(), action: z.string(), actorId: z.string(), profileVersion: z.int(), changed: z.array(z.string()).optional(), before: z.unknown().optional(), after: z.unknown().optional(), basis: z.unknown().optional() })
+  .meta({ id: "VenueEvent" });
+export const VenueHistorySchema = z.object({ items: z.array(VenueEventSchema), cursor: z.string().nullable() }).meta({ id: "VenueHistory" });
+
+export function toVenueView(v: VenueItem): VenueView {
+  const { tenantId: _t, retiredAt: _r, ...rest } = v;
+  return plain(rest) as VenueView;
+}
+
+// ── Checks ─────────────────────────────────────────────────────────────────
+
+/** 400 naming each field the profile does not know. */
+export function checkAgainstProfile(profile: PolicyProfile, facts: Parameters<typeof checkFacts>[1]): void {
+  const problems = checkFacts(profile, facts, VENUE_FLAGS);
+  if (!problems.length) return;
+  const errors: FieldError[] = problems.map((p) => ({ path: `body.${p.field}`, code: p.code, message: p.message }));
+  throw new AppError("validation", "request.invalid", {}, errors);
+}
+
+const canceled = (reasons: { index: number; code: string }[], externalIndex: number | undefined) =>
+  externalIndex !== undefined && reasons.some((r) => r.index === externalIndex && r.code === "ConditionalCheckFailed")
+    ? new AppError("conflict", "venue.external_id_taken")
+    : reasons.some((r) => r.index === 0)
+      ? new AppError("conflict", "venue.changed")
+      : new AppError("conflict", "request.conflict_retry");
+
+// ── Use cases ──────────────────────────────────────────────────────────────
+
+/** A venue in the caller's subtree, classified by the profile in force; one transaction with its history entry and audit. */
+export const createVenue = useCase(CreateVenueInput, async (input, opts: { now?: Date; idempotencyKey?: string } = {}): Promise<VenueView> => {
+  const actor = useUser();
+  const node = await loadNode(input.nodeId);
+  authorize(actor, "venue.manage", node);
+  const { version, profile } = await profileInForce();
+  checkAgainstProfile(profile, input);
+  const now = opts.now ?? new Date();
+  const venueId = randomUUID();
+  const f: VenueFields = { ...input, nodeId: node.nodeId, path: node.path };
+  const view = toVenueView({ tenantId: actor.tenantId, venueId, ...plain(f), ...classifyFields(profile, f), profileVersion: version, status: "active", version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString() } as VenueItem);
+  const stored = await writeTransaction<VenueView>(
+    tenantDb(),
+    (tx) => [...createItems(tx, { tenantId: actor.tenantId, venueId, fields: f, profile, profileVersion: version, now }), auditItem(tx, { action: "venue.create", targetType: "venue", targetId: venueId, details: plain({ nodeId: node.nodeId, kinds: input.kinds, supervisor: view.supervisor, categories: view.categories }) }, now)] as never,
+    {
+      onCanceled: (reasons) => canceled(reasons, f.externalId ? 2 : undefined),
+      idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, tenantId: actor.tenantId, request: { createVenue: input }, result: view },
+    },
+  );
+  return stored ?? view;
+});
+
+function classifyFields(profile: PolicyProfile, f: VenueFields) {
+  const c = classify(profile, factsOf(f));
+  return { supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories };
+}
+
+export const getVenue = useCase(
+  z.object({}),
+  async (_input, venueId: string): Promise<VenueView> => {
+    const venue = await venueOrNotFound(venueId, { allowRetired: true });
+    authorize(useUser(), "venue.read", venue);
+    return toVenueView(venue);
+  },
+  "query",
+);
+
+/**
+ * A change of any field. Whenever kinds, flags, grades or levels change, the
+ * supervisor and categories are derived again and a change is logged as a
+ * reclassification. Conditioned on the version read (and on `version` when
+ * the client sends it).
+ */
+export const updateVenue = useCase(UpdateVenueInput, async (input, venueId: string, opts: { now?: Date } = {}): Promise<VenueView> => {
+  const actor = useUser();
+  const before = await venueOrNotFound(venueId, { consistent: true });
+  authorize(actor, "venue.manage", before);
+  if (input.version !== undefined && input.version !== before.version) throw new AppError("conflict", "venue.changed");
+  const node = input.nodeId && input.nodeId !== before.nodeId ? await loadNode(input.nodeId) : undefined;
+  if (node) authorize(actor, "venue.manage", node);
+  const { version, profile } = await profileInForce();
+  const { version: _v, ...changes } = input;
+  const f: VenueFields = { ...fieldsOf(before), ...(node ? { nodeId: node.nodeId, path: node.path } : {}) };
+  for (const [k, v] of Object.entries(changes)) {
+    if (k === "nodeId" || v === undefined) continue;
+    (f as unknown as Record<string, unknown>)[k] = v === null ? undefined : v;
+  }
+  checkAgainstProfile(profile, f);
+  const now = opts.now ?? new Date();
+  await writeTransaction(
+    tenantDb(),
+    (tx) => {
+      const u = updateItems(tx, { before, fields: f, profile, profileVersion: version, now });
+      return [...u.items, auditItem(tx, { action: u.reclassified ? "venue.reclassify" : "venue.update", targetType: "venue", targetId: venueId, details: { changed: u.changed, version: before.version + 1 } }, now)] as never;
+    },
+    { onCanceled: (reasons) => canceled(reasons, before.externalId !== f.externalId && f.externalId ? (before.externalId ? 3 : 2) : undefined) },
+  );
+  const after = await venueOrNotFound(venueId, { consistent: true, allowRetired: true });
+  return toVenueView(after);
+});
+
+/**
+ * Retire a venue: it leaves every schedule. Its open tasks are dropped in the
+ * same transaction and the coverage they counted as due is taken back.
+ */
+export const retireVenue = useCase(z.object({ reason: z.string().trim().max(500).optional() }), async (input, venueId: string, opts: { now?: Date } = {}): Promise<VenueView> => {
+  const actor = useUser();
+  const before = await venueOrNotFound(venueId, { consistent: true });
+  authorize(actor, "venue.manage", before);
+  const { version } = await profileInForce();
+  const now = opts.now ?? new Date();
+  const tasks = (await tenantDb().service.entities.inspectionTask.query.byId({ tenantId: actor.tenantId, subjectId: venueId }).go({ pages: "all" })).data.filter((t) => t.state === "open");
+  // Each open task goes with the coverage it counted as due. Normally all fit the retirement's own
+  // transaction; a venue with a long backlog of open tasks has the rest dropped in further ones.
+  const batches: (typeof tasks)[] = [];
+  let batch: typeof tasks = [];
+  const cost = (list: typeof tasks) => list.length + dropDeltas(list, before.path).length;
+  for (const t of tasks) {
+    if (cost([...batch, t]) > MAX_ITEMS - 4 && batch.length) {
+      batches.push(batch);
+      batch = [];
+    }
+    batch.push(t);
+  }
+  batches.push(batch);
+  const drop = (tx: TxEntities, list: typeof tasks) => [
+    ...list.map((t) => tx.inspectionTask.delete({ tenantId: actor.tenantId, subjectId: venueId, category: t.category, period: t.period }).where((a, op) => op.eq(a.state, "open")).commit()),
+    ...dropDeltas(list, before.path).map((d) => tx.coverage.update({ tenantId: actor.tenantId, nodeId: d.nodeId, category: d.category, period: d.period }).add({ due: d.due }).set({ path: d.path, slice: coverageSlice(d.category, d.period) }).commit()),
+  ];
+  for (const [i, list] of batches.entries()) {
+    await writeTransaction(
+      tenantDb(),
+      (tx) =>
+        [
+          ...(i === 0
+            ? [
+                tx.venue.patch({ tenantId: actor.tenantId, venueId }).set({ status: "retired", retiredAt: now.toISOString(), updatedAt: now.toISOString(), version: before.version + 1 }).where((a, op) => op.eq(a.version, before.version)).commit(),
+                tx.venueEvent.create(plain({ tenantId: actor.tenantId, venueId, eventId: timeOrderedId(now.getTime()), at: now.toISOString(), action: "retire" as const, actorId: actor.userId, profileVersion: version, changed: ["status"], after: { reason: input.reason } })).commit(),
+              ]
+            : []),
+          ...drop(tx, list),
+          auditItem(tx, { action: "venue.retire", targetType: "venue", targetId: venueId, details: { droppedTasks: list.length, part: i + 1, of: batches.length } }, now),
+        ] as never,
+      { onCanceled: (reasons) => canceled(reasons, undefined) },
+    );
+  }
+  return toVenueView({ ...before, status: "retired", version: before.version + 1, updatedAt: now.toISOString() });
+});
+
+const MAX_ITEMS = 100;
+
+const dropDeltas = (tasks: { kind: string; venuePath?: string | undefined; category: string; period: string }[], path: string) =>
+  coverageDeltas(tasks.filter((t) => t.kind === "coverage").map((t) => ({ venuePath: t.venuePath ?? path, category: t.category, period: t.period, due: -1, inspected: 0 })));
+
+/** The venues of a subtree (default: the caller's scope), one page in path order. */
+export const listVenues = useCase(
+  ListVenuesInput,
+  async (input): Promise<z.infer<typeof VenuePageSchema>> => {
+    const actor = useUser();
+    const node = await loadNode(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
+    authorize(actor, "venue.read", node);
+    const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.venue.query.bySubtree({ tenantId: actor.tenantId }).begins({ path: `${node.path}/` }).go({ cursor, limit: input.limit }));
+    return { items: page.data.map(toVenueView), cursor: page.cursor };
+  },
+  "query",
+);
+
+/** A venue's history (creation, changes, reclassifications, retirement), oldest first, a page at a time. */
+export const venueHistory = useCase(
+  z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+  async (input, venueId: string): Promise<z.infer<typeof VenueHistorySchema>> => {
+    const venue = await venueOrNotFound(venueId, { allowRetired: true });
+    authorize(useUser(), "venue.read", venue);
+    const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.venueEvent.query.byVenue({ tenantId: venue.tenantId, venueId }).go({ cursor, limit: input.limit }));
+    return { items: page.data.map(({ tenantId: _t, venueId: _v, ...e }) => plain(e)), cursor: page.cursor };
+  },
+  "query",
+);
