@@ -28,6 +28,12 @@ const DepartmentInboxPage = lazy(() => import("./pages/hazards/department.tsx"))
 const HazardPage = lazy(() => import("./pages/hazards/hazard.tsx"));
 const InboxPage = lazy(() => import("./pages/inbox/index.tsx"));
 const TipPage = lazy(() => import("./pages/tip/index.tsx"));
+const TodayPage = lazy(() => import("./pages/inspections/today.tsx"));
+const InspectPage = lazy(() => import("./pages/inspections/inspect.tsx"));
+const CoveragePage = lazy(() => import("./pages/inspections/coverage.tsx"));
+const VenuesPage = lazy(() => import("./pages/venues/index.tsx"));
+const VenueImportPage = lazy(() => import("./pages/venues/import.tsx"));
+const VenuePage = lazy(() => import("./pages/venues/venue.tsx"));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -59,6 +65,12 @@ export function App() {
           <Route path="/hazards/department" component={DepartmentInboxPage} info={{ access: "hazard.read" }} />
           <Route path="/hazards/:id" component={HazardPage} info={{ access: "hazard.read" }} />
           <Route path="/inbox" component={InboxPage} info={{ access: "inbox.read" }} />
+          <Route path="/today" component={TodayPage} info={{ access: "inspection.perform" }} />
+          <Route path="/inspect/:venueId" component={InspectPage} info={{ access: "inspection.perform" }} />
+          <Route path="/coverage" component={CoveragePage} info={{ access: "inspection.read" }} />
+          <Route path="/venues" component={VenuesPage} info={{ access: "venue.read" }} />
+          <Route path="/venues/import" component={VenueImportPage} info={{ access: "venue.manage" }} />
+          <Route path="/venues/:venueId" component={VenuePage} info={{ access: "venue.read" }} />
         </Route>
       </Router>
     </I18nProvider>

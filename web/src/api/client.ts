@@ -931,3 +931,240 @@ export async function uploadHazardPhoto(file: File): Promise<string> {
 export function hazardPhotoUrl(hazardId: string, key: string): Promise<{ url: string }> {
   return json(`${hazardPath(hazardId)}/photo?key=${encodeURIComponent(key)}`);
 }
+
+/** Uploads one photo taken at a venue (an inspection item's evidence) and answers its key. */
+export async function uploadVenuePhoto(venueId: string, file: File): Promise<string> {
+  const slot = await json<PhotoUpload>(`/v1/venues/${encodeURIComponent(venueId)}/photos`, post({ contentType: file.type, size: file.size }));
+  const res = await fetch(slot.uploadUrl, { method: slot.method, headers: { "content-type": slot.headers["content-type"]! }, body: file });
+  if (!res.ok) throw new ApiError(res.status, "file.upload_failed", `${res.status} ${res.statusText}`);
+  return slot.key;
+}
+
+// ---- venues: the ledger; supervisor and categories are derived by the API from the profile
+
+export interface Venue {
+  venueId: string;
+  name: string;
+  address?: string;
+  lat?: number;
+  lng?: number;
+  nodeId: string;
+  path: string;
+  kinds: string[];
+  keyUnitLevel?: string;
+  enterpriseGrade?: string;
+  riskGrade?: string;
+  flags: string[];
+  features: string[];
+  contactName?: string;
+  contactPhone?: string;
+  externalId?: string;
+  supervisor: string;
+  supervisionRule?: string;
+  categories: string[];
+  profileVersion: number;
+  status: "active" | "retired";
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VenueInput {
+  name?: string;
+  address?: string | null;
+  nodeId?: string;
+  kinds?: string[];
+  riskGrade?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  externalId?: string | null;
+}
+
+export interface VenueEvent {
+  eventId: string;
+  at: string;
+  action: string;
+  actorId: string;
+  profileVersion: number;
+  changed?: string[];
+}
+
+const venuePath = (venueId: string) => `/v1/venues/${encodeURIComponent(venueId)}`;
+
+export function listVenues(params: { nodeId?: string; cursor?: string; limit?: number } = {}): Promise<Page<Venue>> {
+  return json(`/v1/venues${queryString(params)}`);
+}
+
+export function getVenue(venueId: string): Promise<Venue> {
+  return json(venuePath(venueId));
+}
+
+export function createVenue(input: VenueInput & { name: string; nodeId: string; kinds: string[] }, idempotencyKey: string): Promise<Venue> {
+  return json("/v1/venues", post(input, { "idempotency-key": idempotencyKey }));
+}
+
+export function updateVenue(venueId: string, input: VenueInput & { version?: number }): Promise<Venue> {
+  return json(venuePath(venueId), { method: "PATCH", body: JSON.stringify(input) });
+}
+
+export function venueHistory(venueId: string, params: { cursor?: string; limit?: number } = {}): Promise<Page<VenueEvent>> {
+  return json(`${venuePath(venueId)}/history${queryString(params)}`);
+}
+
+export interface VenueExportFilter {
+  nodeId?: string;
+  kind?: string;
+  category?: string;
+  supervisor?: string;
+}
+
+export async function exportVenues(format: "xlsx" | "csv", filter: VenueExportFilter = {}): Promise<{ filename: string; blob: Blob }> {
+  const res = await apiFetch(`/v1/export/venues${queryString({ format, ...filter })}`);
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  return { filename: encoded ? decodeURIComponent(encoded) : `venues.${format}`, blob: await res.blob() };
+}
+
+export interface VenueImportReport {
+  importId?: string;
+  mode: ImportMode;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  errors: { row: number; column: string; code: string; message: { zh: string; en: string } }[];
+}
+
+export interface VenueImportProgress {
+  importId: string;
+  status: "checking" | "writing" | "done" | "rejected" | "failed";
+  total: number;
+  processed: number;
+  startedAt: string;
+  finishedAt?: string;
+  report?: VenueImportReport;
+}
+
+/**
+ * An xlsx or CSV ledger as the request body; `importId` lets the caller poll
+ * progress meanwhile. In all_or_nothing mode a bad file answers 400 with the
+ * rows named in its fields (`rows[<row>].<column>`).
+ */
+export function importVenues(file: Blob & { name?: string }, params: { mode: ImportMode; under?: string; importId: string }): Promise<VenueImportReport> {
+  const csv = /\.csv$/i.test(file.name ?? "") || file.type === "text/csv";
+  return json(`/v1/import/venues${queryString(params)}`, { method: "POST", body: file, headers: { "content-type": csv ? "text/csv" : XLSX_TYPE } });
+}
+
+export function venueImportProgress(importId: string): Promise<VenueImportProgress> {
+  return json(`/v1/venue-imports/${encodeURIComponent(importId)}`);
+}
+
+// ---- inspections: tasks from the daily job, checklists, visits, coverage
+
+export interface InspectionTask {
+  taskId: string;
+  kind: "coverage" | "patrol";
+  subjectId: string;
+  category: string;
+  period: string;
+  venueId?: string;
+  venueName?: string;
+  nodeId: string;
+  path: string;
+  responsibleRole: string;
+  dueAt: string;
+  state: "open" | "done";
+  doneAt?: string;
+  inspectionId?: string;
+}
+
+export interface ChecklistEntry {
+  category: string;
+  itemId: string;
+  name: { zh: string; en: string };
+  hazardCode: string;
+  sourceRef: string | null;
+}
+
+export interface Checklist {
+  venueId: string;
+  venueName: string;
+  categories: { id: string; name: { zh: string; en: string }; includedBy?: string }[];
+  items: ChecklistEntry[];
+  task?: InspectionTask;
+}
+
+export type ItemOutcome = "pass" | "fail" | "not_applicable";
+
+export interface ItemResult {
+  category: string;
+  itemId: string;
+  result: ItemOutcome;
+  note?: string;
+  photos: string[];
+  severity?: string;
+}
+
+export interface FinishInspectionInput {
+  taskId?: string;
+  startedAt?: string;
+  note?: string;
+  items: ItemResult[];
+}
+
+export interface Inspection {
+  inspectionId: string;
+  venueId: string;
+  nodeId: string;
+  path: string;
+  categories: string[];
+  taskIds: string[];
+  inspectorId: string;
+  startedAt?: string;
+  finishedAt: string;
+  note?: string;
+  items: (ItemResult & { hazardCode: string; hazardId?: string })[];
+  hazardIds: string[];
+  passed: number;
+  failed: number;
+  notApplicable: number;
+  profileVersion: number;
+}
+
+export interface CoverageRow {
+  nodeId: string;
+  path: string;
+  category: string;
+  period: string;
+  due: number;
+  inspected: number;
+  percent: number;
+}
+
+export function listInspectionTasks(params: { nodeId?: string; state?: "open" | "done"; cursor?: string; limit?: number } = {}): Promise<Page<InspectionTask>> {
+  return json(`/v1/inspection-tasks${queryString(params)}`);
+}
+
+export function openInspectionTask(taskId: string): Promise<{ task: InspectionTask; checklist?: Checklist }> {
+  return json(`/v1/inspection-tasks/${encodeURIComponent(taskId)}`);
+}
+
+export function getChecklist(venueId: string): Promise<Checklist> {
+  return json(`${venuePath(venueId)}/checklist`);
+}
+
+export function finishInspection(venueId: string, input: FinishInspectionInput, idempotencyKey: string): Promise<Inspection> {
+  return json(`${venuePath(venueId)}/inspections`, post(input, { "idempotency-key": idempotencyKey }));
+}
+
+export function listVenueInspections(venueId: string, params: { cursor?: string; limit?: number } = {}): Promise<Page<Inspection>> {
+  return json(`${venuePath(venueId)}/inspections${queryString(params)}`);
+}
+
+export function getNodeCoverage(nodeId: string, params: { cursor?: string; limit?: number } = {}): Promise<Page<CoverageRow>> {
+  return json(`/v1/coverage/nodes/${encodeURIComponent(nodeId)}${queryString(params)}`);
+}
+
+export function getCoverageByPeriod(params: { category: string; period: string; nodeId?: string; cursor?: string; limit?: number }): Promise<Page<CoverageRow>> {
+  return json(`/v1/coverage${queryString(params)}`);
+}

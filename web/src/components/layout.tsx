@@ -30,6 +30,12 @@ export function Layout(props: ParentProps) {
         </div>
         <nav class="nav">
           <A href="/" end>{t("nav.home")}</A>
+          <Show when={allowed("inspection.perform")}>
+            <A href="/today">{t("today.nav")}</A>
+          </Show>
+          <Show when={allowed("venue.read")}>
+            <A href="/venues">{t("venues.nav")}</A>
+          </Show>
           <Show when={allowed("hazard.read")}>
             <A href="/hazards" end>{t("hazards.nav")}</A>
             <A href="/hazards/mine">{t("hazards.navMine")}</A>
@@ -42,6 +48,7 @@ export function Layout(props: ParentProps) {
           </Show>
           <Show when={allowed("compliance.read")}>
             <A href="/compliance" end>{t("compliance.nav")}</A>
+            <A href="/coverage">{t("coverage.nav")}</A>
           </Show>
           <Show when={allowed("profile.read")}>
             <A href="/profile">{t("nav.profile")}</A>

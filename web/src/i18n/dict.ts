@@ -1,6 +1,7 @@
 /** UI strings, zh-CN first. Keys are the glossary's English names. */
 import { enHazards, zhHazards } from "./hazards.ts";
 import { enOrganisation, zhOrganisation } from "./organisation.ts";
+import { enInspections, zhInspections } from "./inspections.ts";
 
 export const zh = {
   app: { title: "基层消防安全治理", subtitle: "隐患闭环 · 场所巡查 · 组织合规" },
@@ -376,6 +377,7 @@ export const zh = {
   },
   ...zhOrganisation,
   ...zhHazards,
+  ...zhInspections,
 };
 
 export type Dict = typeof zh;
@@ -754,4 +756,5 @@ export const en: Dict = {
   },
   ...enOrganisation,
   ...enHazards,
+  ...enInspections,
 };

@@ -1,0 +1,215 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PolicyProfile, Venue } from "../../web/src/api/client.ts";
+import { artifactsDir, launchChromium } from "../support/browser.ts";
+import { repoRoot, startLocalStack, type RunningStack } from "../support/local-stack.ts";
+
+/** A small PNG (8×8, one colour) made here, to upload as a photo. */
+const PHOTO = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC",
+  "base64",
+);
+
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" };
+const run = Date.now().toString(36);
+const ADMIN = { username: "zhao.admin", name: "赵建国", password: "Fire-safe-2026" };
+const WORKER = { username: "wang.grid", name: "王网格", password: "Grid-safe-2027" };
+const NOTE = "安全出口被货架堵住";
+const VENUE_NAME = "东街五金店";
+
+/** The field role at the bottom level of the tree (the platform's mapping). */
+const FIELD_ROLE: Record<string, string> = { grid: "grid_worker", village: "village_manager" };
+
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage });
+const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/**
+ * Categories with a coverage period and a checklist, each with the level
+ * whose staff answer for it: what the daily job turns into tasks on that
+ * level's list. Found in the profile, never by the county's name.
+ */
+function coveredCategories(profile: PolicyProfile): Map<string, string> {
+  const levelOfRole = (roleId: string) => profile.bodies.find((b) => b.id === profile.roles.find((r) => r.id === roleId)?.body)?.level;
+  const out = new Map<string, string>();
+  for (const c of profile.inspectionCategories) {
+    const level = levelOfRole(c.responsibleRole);
+    if (c.coveragePeriod && c.checklist.length > 0 && level && profile.levels.some((l) => l.id === level)) out.set(c.id, level);
+  }
+  return out;
+}
+
+/** The daily job for one tenant, as the scheduler runs it, against the stack's DynamoDB. */
+function scheduleInspections(stack: RunningStack, tenantId: string, at: Date): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn(join(repoRoot, "node_modules/.bin/tsx"), ["scripts/schedule-inspections.ts", "--tenant", tenantId, "--tz", "Asia/Shanghai", "--at", at.toISOString()], {
+      cwd: repoRoot,
+      env: { ...process.env, DYNAMODB_ENDPOINT: `http://127.0.0.1:${stack.dynamoPort}` },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.once("exit", (code) => (code === 0 ? done(out) : fail(new Error(`schedule-inspections exited ${code}:\n${out}`))));
+  });
+}
+
+describe("a field worker inspects today's venue on a phone and a failure becomes a hazard, in Chromium", () => {
+  let stack: RunningStack;
+  let browser: Browser;
+  let worker: Page;
+  let slug: string;
+  let profile: PolicyProfile;
+  let venue: Venue;
+  let adminToken = "";
+
+  beforeAll(async () => {
+    stack = await startLocalStack({ JOBS: "off", DEMO: "off" });
+    const api = (path: string, init: RequestInit = {}, token?: string) =>
+      fetch(`${stack.base}${path}`, { ...init, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) } });
+    const login = async (tenant: string, username: string, password: string) =>
+      ((await (await api("/v1/auth/login", { method: "POST", body: JSON.stringify({ tenant, username, password }) })).json()) as { accessToken: string }).accessToken;
+
+    // Sign a county up on each preset in turn until the field level answers for a category with a coverage period and a checklist.
+    const { items } = (await (await api("/v1/presets")).json()) as { items: { id: string }[] };
+    let tenantId = "";
+    for (const [i, preset] of items.entries()) {
+      const candidate = `e2e-in-${run}-${i}`;
+      const signup = await api("/v1/signup", {
+        method: "POST",
+        headers: { "idempotency-key": randomUUID() },
+        body: JSON.stringify({ slug: candidate, name: "测试县", presetId: preset.id, admin: { username: ADMIN.username, displayName: ADMIN.name, phone: "13912345678", password: ADMIN.password } }),
+      });
+      expect(signup.status).toBe(201);
+      const token = await login(candidate, ADMIN.username, ADMIN.password);
+      const current = (await (await api("/v1/profile", {}, token)).json()) as { profile: PolicyProfile };
+      if (coveredCategories(current.profile).size && FIELD_ROLE[current.profile.levels.at(-1)!.id]) {
+        [slug, profile, adminToken, tenantId] = [candidate, current.profile, token, ((await signup.json()) as { tenantId: string }).tenantId];
+        break;
+      }
+    }
+    expect(slug, "a preset with a category that has a coverage period and a checklist").toBeDefined();
+
+    // One node per level below the root, down to the field level, through the API.
+    const me = (await (await api("/v1/me", {}, adminToken)).json()) as { tenant: { rootNodeId: string } };
+    const nodeAt: Record<string, string> = { [profile.levels[0]!.id]: me.tenant.rootNodeId };
+    let parentId = me.tenant.rootNodeId;
+    for (const level of profile.levels.slice(1)) {
+      const res = await api("/v1/nodes", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ parentId, name: `${level.name.zh}甲` }) }, adminToken);
+      expect(res.status, await res.clone().text()).toBe(201);
+      parentId = ((await res.json()) as { nodeId: string }).nodeId;
+      nodeAt[level.id] = parentId;
+    }
+    const gridId = parentId;
+
+    // A venue of the first kind the profile puts in such a category (the API classifies it).
+    const wanted = coveredCategories(profile);
+    for (const kind of profile.venues.kinds) {
+      const res = await api("/v1/venues", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ name: VENUE_NAME, nodeId: gridId, kinds: [kind.id], address: "东街 12 号" }) }, adminToken);
+      expect(res.status, await res.clone().text()).toBe(201);
+      const created = (await res.json()) as Venue;
+      if (created.categories.some((c) => wanted.has(c))) {
+        venue = created;
+        break;
+      }
+      await api(`/v1/venues/${created.venueId}/retire`, { method: "POST", body: "{}" }, adminToken);
+    }
+    expect(venue, "a venue kind in a field-level category").toBeDefined();
+
+    // The field worker, scoped where the category's tasks are listed: the responsible level's node
+    // (tasks are listed by the responsible node's subtree, not the venue's), with their own password set.
+    const category = venue.categories.find((c) => wanted.has(c))!;
+    const scopeNodeId = nodeAt[wanted.get(category)!]!;
+    const created = await api("/v1/users", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ username: WORKER.username, displayName: WORKER.name, role: FIELD_ROLE[profile.levels.at(-1)!.id], scopeNodeId, password: "Temp-pass-2026" }) }, adminToken);
+    expect(created.status, await created.clone().text()).toBe(201);
+    const token = await login(slug, WORKER.username, "Temp-pass-2026");
+    const changed = await api("/v1/me/password", { method: "POST", body: JSON.stringify({ currentPassword: "Temp-pass-2026", newPassword: WORKER.password }) }, token);
+    expect(changed.status).toBeLessThan(300);
+
+    // The daily job, just after the profile took effect.
+    await scheduleInspections(stack, tenantId, new Date(Date.now() + 60_000));
+
+    browser = await launchChromium();
+    worker = await (await browser.newContext(phone)).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (stack && stack.child.exitCode === null) await stack.interrupt();
+  });
+
+  async function signIn(page: Page, user: { username: string; password: string }) {
+    await page.goto(`${stack.base}/login?tenant=${slug}`);
+    await expect.poll(() => page.getByLabel("单位代码").inputValue()).toBe(slug);
+    await page.getByLabel("用户名").fill(user.username);
+    await page.getByLabel("密码", { exact: true }).fill(user.password);
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect.poll(() => page.getByTestId("greeting").count()).toBe(1);
+  }
+
+  it("the grid worker sees today's task for the venue", async () => {
+    await signIn(worker, WORKER);
+    await worker.getByRole("link", { name: "今日任务" }).click();
+    await worker.waitForURL(/\/today$/);
+    const task = worker.getByTestId("task").filter({ hasText: VENUE_NAME }).first();
+    await task.waitFor();
+    await shot(worker, "inspection-today-phone-zh");
+    expect(await scrollWidth(worker)).toBeLessThanOrEqual(390);
+    await task.getByRole("link").click();
+    await worker.waitForURL(new RegExp(`/inspect/${venue.venueId}\\?task=`));
+  });
+
+  it("completes the checklist with a photo and one failed item, and opens the hazard it raised", async () => {
+    const form = worker.getByRole("form", { name: "现场检查" });
+    await form.waitFor();
+    const items = form.getByTestId("check-item");
+    const count = await items.count();
+    expect(count).toBeGreaterThan(0);
+    // The first item fails, with a note and a photo from the camera; the rest pass.
+    const failed = items.nth(0);
+    const failedName = (await failed.locator("legend").textContent())!;
+    await failed.getByRole("button", { name: "不合格", exact: true }).click();
+    await failed.getByLabel("情况说明").fill(NOTE);
+    await failed.locator('input[type="file"]').setInputFiles({ name: "exit.png", mimeType: "image/png", buffer: PHOTO });
+    await expect.poll(() => failed.locator(".photo-thumbs li").count()).toBe(1);
+    await expect.poll(() => worker.getByText("正在上传").count()).toBe(0);
+    expect(await failed.locator(".photo-thumbs li.failed").count()).toBe(0);
+    for (let i = 1; i < count; i++) await items.nth(i).getByRole("button", { name: "合格", exact: true }).click();
+    await expect.poll(() => form.getByRole("status").last().textContent()).toContain(`已填 ${count} / ${count} 项`);
+    expect(await scrollWidth(worker)).toBeLessThanOrEqual(390);
+    await shot(worker, "inspection-checklist-phone-zh");
+
+    await form.getByRole("button", { name: "完成检查" }).click();
+    const result = worker.getByTestId("inspection-result");
+    await result.waitFor();
+    expect(await result.textContent()).toContain(`合格 ${count - 1} 项，不合格 1 项`);
+    expect(await result.textContent()).toContain("已生成 1 条隐患");
+    await shot(worker, "inspection-result-phone-zh");
+
+    await result.getByRole("link", { name: `查看隐患：${failedName}` }).click();
+    await worker.waitForURL(/\/hazards\/[^/]+$/);
+    await expect.poll(() => worker.locator(".hz-state").textContent()).toBeTruthy();
+    await expect.poll(async () => (await worker.locator("main").textContent()) ?? "").toContain(NOTE);
+    expect(await scrollWidth(worker)).toBeLessThanOrEqual(390);
+    await shot(worker, "inspection-hazard-phone-zh");
+  });
+
+  it("the task is done: today's list no longer shows it, and the venue page lists the visit with its hazard", async () => {
+    await worker.goto(`${stack.base}/today`);
+    await worker.getByRole("heading", { name: "今日检查任务" }).waitFor();
+    await expect.poll(() => worker.getByTestId("task").filter({ hasText: VENUE_NAME }).count()).toBe(0);
+    await worker.goto(`${stack.base}/venues/${venue.venueId}`);
+    await worker.getByRole("heading", { name: "检查记录" }).waitFor();
+    await expect.poll(async () => (await worker.locator("main").textContent()) ?? "").toContain("不合格 1");
+    await shot(worker, "inspection-venue-phone-zh");
+
+    // What was recorded: the failed item carries the note and the photo's key, and names its hazard.
+    const recorded = (await (await fetch(`${stack.base}/v1/venues/${venue.venueId}/inspections`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as { items: { items: { result: string; note?: string; photos: string[]; hazardId?: string }[] }[] };
+    const failure = recorded.items[0]!.items.find((i) => i.result === "fail")!;
+    expect(failure).toMatchObject({ note: NOTE });
+    expect(failure.photos).toHaveLength(1);
+    expect(failure.hazardId).toBeDefined();
+  });
+});

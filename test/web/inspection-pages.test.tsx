@@ -1,0 +1,117 @@
+import { Route } from "@solidjs/router";
+import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Checklist, CoverageRow, Inspection, InspectionTask, User } from "../../web/src/api/client.ts";
+import { signIn } from "../../web/src/auth/session.ts";
+import CoveragePage from "../../web/src/pages/inspections/coverage.tsx";
+import InspectPage from "../../web/src/pages/inspections/inspect.tsx";
+import TodayPage from "../../web/src/pages/inspections/today.tsx";
+import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";
+import { version1 } from "./profile-fixture.ts";
+
+const worker: User = { ...admin, userId: "u-grid", username: "wang.grid", displayName: "王网格", role: "grid_worker" };
+const category = version1.profile.inspectionCategories[0]?.id ?? "residential";
+
+const task = (taskId: string, venueName: string, dueAt: string): InspectionTask => ({
+  taskId, kind: "coverage", subjectId: `v-${taskId}`, category, period: "2026-11", venueId: `v-${taskId}`, venueName,
+  nodeId: "n-grid", path: "/r/n-grid", responsibleRole: "grid_worker", dueAt, state: "open",
+});
+
+async function signInAs(user: User) {
+  fakeApi({ "POST /v1/auth/login": () => json(200, signedIn("at-1", "rt-1", { user })) });
+  await signIn({ tenant: "xinhe", username: user.username, password: "Fire-safe-2026" });
+}
+
+afterEach(() => resetSession());
+
+describe("today's inspection tasks", () => {
+  it("lists my tasks soonest due first, whatever order the API pages them in, and marks the overdue one", async () => {
+    await signInAs(worker);
+    fakeApi({
+      "GET /v1/profile": () => json(200, version1),
+      "GET /v1/inspection-tasks": () =>
+        json(200, { items: [task("b", "南街餐馆", "2099-12-31T15:59:59.999Z"), task("c", "北街超市", "2099-11-30T15:59:59.999Z"), task("a", "东街五金店", "2020-11-01T15:59:59.999Z")], cursor: null }),
+    });
+    renderAt("/today", () => <Route path="/today" component={TodayPage} />);
+    const cards = await screen.findAllByTestId("task");
+    expect(cards.map((c) => c.querySelector("strong")!.textContent)).toEqual(["东街五金店", "北街超市", "南街餐馆"]);
+    expect(cards[0]!.classList.contains("task-card-overdue")).toBe(true);
+    expect(within(cards[0]!).getByText("已逾期")).toBeTruthy();
+    expect(cards[1]!.classList.contains("task-card-overdue")).toBe(false);
+    expect(within(cards[0]!).getByRole("link").getAttribute("href")).toBe("/inspect/v-a?task=a");
+  });
+});
+
+describe("the checklist form", () => {
+  const checklist: Checklist = {
+    venueId: "v-1",
+    venueName: "东街五金店",
+    categories: [{ id: category, name: { zh: "住宅", en: "Residential" } }],
+    items: [
+      { category, itemId: "exit_blocked", name: { zh: "安全出口堵塞", en: "Exit blocked" }, hazardCode: "exit_blocked", sourceRef: null },
+      { category, itemId: "extinguisher", name: { zh: "灭火器配置", en: "Extinguishers" }, hazardCode: "extinguisher", sourceRef: null },
+    ],
+  };
+  const finished: Inspection = {
+    inspectionId: "in-1", venueId: "v-1", nodeId: "n-grid", path: "/r/n-grid", categories: [category], taskIds: [], inspectorId: worker.userId,
+    finishedAt: "2026-11-23T03:00:00.000Z", hazardIds: ["hz-9"], passed: 1, failed: 1, notApplicable: 0, profileVersion: 1,
+    items: [
+      { category, itemId: "exit_blocked", result: "fail", note: "货架堵住出口", photos: ["t/x/venues/v-1/p1.png"], hazardCode: "exit_blocked", hazardId: "hz-9" },
+      { category, itemId: "extinguisher", result: "pass", photos: [], hazardCode: "extinguisher" },
+    ],
+  };
+
+  it("sends a failed item with its note and the uploaded photo's key, then links to the hazard raised", async () => {
+    await signInAs(worker);
+    const api = fakeApi({
+      "GET /v1/profile": () => json(200, version1),
+      "GET /v1/venues/v-1/checklist": () => json(200, checklist),
+      "POST /v1/venues/v-1/photos": () => json(201, { key: "t/x/venues/v-1/p1.png", uploadUrl: "http://files.test/put/p1", method: "PUT", headers: { "content-type": "image/png" } }),
+      "PUT /put/p1": () => new Response(null, { status: 200 }),
+      "POST /v1/venues/v-1/inspections": () => json(201, finished),
+    });
+    globalThis.URL.createObjectURL ??= () => "blob:preview";
+    renderAt("/inspect/v-1", () => <Route path="/inspect/:venueId" component={InspectPage} />);
+    const items = await screen.findAllByTestId("check-item");
+    fireEvent.click(within(items[0]!).getByRole("button", { name: "不合格" }));
+    fireEvent.input(within(items[0]!).getByLabelText("情况说明"), { target: { value: "货架堵住出口" } });
+    const photo = new File([new Uint8Array([137, 80, 78, 71])], "exit.png", { type: "image/png" });
+    fireEvent.change(items[0]!.querySelector('input[type="file"]')!, { target: { files: [photo] } });
+    await waitFor(() => expect(api.calls("PUT /put/p1")).toHaveLength(1));
+    fireEvent.click(within(items[1]!).getByRole("button", { name: "合格" }));
+    await waitFor(() => expect(screen.getByText(/已填 2 \/ 2 项/)).toBeTruthy());
+    fireEvent.click(screen.getByRole("button", { name: "完成检查" }));
+
+    await screen.findByTestId("inspection-result");
+    const [call] = api.calls("POST /v1/venues/v-1/inspections");
+    expect(call!.headers.get("idempotency-key")).toBeTruthy();
+    expect((call!.body as { items: unknown[] }).items).toEqual([
+      { category, itemId: "exit_blocked", result: "fail", note: "货架堵住出口", photos: ["t/x/venues/v-1/p1.png"] },
+      { category, itemId: "extinguisher", result: "pass", photos: [] },
+    ]);
+    expect(screen.getByRole("link", { name: "查看隐患：安全出口堵塞" }).getAttribute("href")).toBe("/hazards/hz-9");
+  });
+});
+
+describe("the coverage page", () => {
+  it("shows due, inspected and the per cent for each category and period of my node", async () => {
+    await signInAs(admin);
+    const rows: CoverageRow[] = [
+      { nodeId: admin.scopeNodeId, path: admin.scopePath, category, period: "2026-11", due: 8, inspected: 6, percent: 75 },
+      { nodeId: admin.scopeNodeId, path: admin.scopePath, category, period: "2026-10", due: 3, inspected: 1, percent: 33.3 },
+    ];
+    fakeApi({
+      "GET /v1/profile": () => json(200, version1),
+      "GET /v1/nodes": () => json(200, { items: [{ nodeId: admin.scopeNodeId, parentId: null, path: admin.scopePath, level: "county", name: "新河县", status: "active" }], cursor: null }),
+      [`GET /v1/coverage/nodes/${admin.scopeNodeId}`]: () => json(200, { items: rows, cursor: null }),
+    });
+    renderAt("/coverage", () => <Route path="/coverage" component={CoveragePage} />);
+    const table = await screen.findByTestId("coverage");
+    await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(3));
+    const [, first, second] = within(table).getAllByRole("row");
+    expect(first!.textContent).toContain("2026-11");
+    expect(within(first!).getByText("75%")).toBeTruthy();
+    expect(within(second!).getByText("33.3%")).toBeTruthy();
+    expect(second!.classList.contains("coverage-low")).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Names of the profile's words for venues and inspections, by id: the
+ * profile is the only source; an id it no longer has shows as itself.
+ */
+import type { InspectionTask, PolicyProfile, Venue } from "../../api/client.ts";
+import type { Locale } from "../../i18n/index.tsx";
+
+type Named = { id: string; name: { zh: string; en: string } };
+const nameIn = (list: readonly Named[] | undefined, id: string | undefined, locale: Locale) => {
+  const found = list?.find((x) => x.id === id);
+  return found ? (locale === "en" ? found.name.en : found.name.zh) : (id ?? "");
+};
+
+export const categoryName = (p: PolicyProfile | undefined, id: string, locale: Locale) => nameIn(p?.inspectionCategories, id, locale);
+export const kindName = (p: PolicyProfile | undefined, id: string, locale: Locale) => nameIn(p?.venues.kinds, id, locale);
+export const bodyName = (p: PolicyProfile | undefined, id: string | undefined, locale: Locale) => nameIn(p?.bodies, id, locale);
+export const riskGradeName = (p: PolicyProfile | undefined, id: string | undefined, locale: Locale) => nameIn(p?.venues.riskGrades, id, locale);
+
+/** The supervision rule that classified the venue, with its clause; the fallback's when none matched. */
+export function supervisionBasis(p: PolicyProfile | undefined, venue: Venue): { sourceRef: string | null; text?: string | undefined; fallback: boolean } {
+  const rule = venue.supervisionRule ? p?.venues.supervision.rules.find((r) => r.id === venue.supervisionRule) : undefined;
+  if (rule) return { sourceRef: rule.sourceRef, text: rule.text, fallback: false };
+  const fb = p?.venues.supervision.fallback;
+  return { sourceRef: fb?.sourceRef ?? null, text: fb?.text, fallback: true };
+}
+
+/** A category's clause in the profile, for citing beside it. */
+export const categorySource = (p: PolicyProfile | undefined, id: string) => p?.inspectionCategories.find((c) => c.id === id)?.sourceRef ?? null;
+
+export const isOverdue = (task: InspectionTask, now = Date.now()) => Date.parse(task.dueAt) < now;
+
+export function formatDue(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}
+
+export function formatDay(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "numeric", day: "numeric" }).format(new Date(iso));
+}
+
+/** Per cent with one decimal at most, as the API computes it. */
+export const percentText = (n: number) => `${Math.round(n * 10) / 10}%`;

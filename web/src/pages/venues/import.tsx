@@ -1,0 +1,99 @@
+import { A, createAsync } from "@solidjs/router";
+import { createSignal, For, onCleanup, Show } from "solid-js";
+import { ApiError, importVenues, newIdempotencyKey, venueImportProgress, type ImportMode, type VenueImportProgress, type VenueImportReport } from "../../api/client.ts";
+import { signedInUser } from "../../auth/session.ts";
+import { Notice, SelectField } from "../../components/form.tsx";
+import { nodeOptionLabel } from "../../display.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import { hazardNodes } from "../hazards/data.ts";
+import { ImportReportTable, rejectedRows } from "../tree/import-wizard.tsx";
+
+const POLL_MS = 1000;
+
+/** 导入场所台账: upload a ledger, watch its progress, read the report row by row. */
+export default function VenueImportPage() {
+  const { t, locale } = useI18n();
+  const nodes = createAsync(() => hazardNodes());
+  const [file, setFile] = createSignal<File>();
+  const [pending, setPending] = createSignal(false);
+  const [progress, setProgress] = createSignal<VenueImportProgress>();
+  const [report, setReport] = createSignal<VenueImportReport>();
+  const [error, setError] = createSignal<unknown>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const stop = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+  };
+  onCleanup(stop);
+
+  const onSubmit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const chosen = file();
+    if (!chosen) return;
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const importId = newIdempotencyKey();
+    setReport(undefined);
+    setError(undefined);
+    setProgress(undefined);
+    setPending(true);
+    timer = setInterval(() => {
+      venueImportProgress(importId).then(setProgress, () => undefined);
+    }, POLL_MS);
+    importVenues(chosen, { mode: String(data.get("mode")) as ImportMode, under: String(data.get("under") ?? "") || undefined, importId })
+      .then(setReport, setError)
+      .finally(() => {
+        stop();
+        setPending(false);
+      });
+  };
+  const rows = () => [
+    ...(report()?.errors ?? []).map((e) => ({ row: e.row, column: e.column, reason: locale() === "en" ? e.message.en : e.message.zh })),
+    ...rejectedRows(error()),
+  ];
+
+  return (
+    <section class="card narrow">
+      <h1>{t("venueImport.title")}</h1>
+      <p class="hint">{t("venueImport.intro")}</p>
+      <form class="form" onSubmit={onSubmit}>
+        <SelectField label={t("importer.under")} hint={t("importer.underHint")} name="under">
+          <For each={nodes()}>{(n) => <option value={n.nodeId} selected={n.nodeId === signedInUser()?.scopeNodeId}>{nodeOptionLabel(n, nodes()![0])}</option>}</For>
+        </SelectField>
+        <fieldset class="choice">
+          <legend>{t("importer.mode")}</legend>
+          <label class="radio">
+            <input type="radio" name="mode" value="all_or_nothing" checked />
+            {t("importer.allOrNothing")}
+          </label>
+          <label class="radio">
+            <input type="radio" name="mode" value="skip_bad_rows" />
+            {t("importer.skipBadRows")}
+          </label>
+        </fieldset>
+        <div class="field">
+          <label for="venue-import-file">{t("importer.file")}</label>
+          <input id="venue-import-file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
+        </div>
+        <Show when={pending()}>
+          <div class="upload-progress" role="status">
+            <progress max={progress()?.total || undefined} value={progress()?.total ? progress()!.processed : undefined} />
+            <span>{progress() ? t("venueImport.progress", { processed: progress()!.processed, total: progress()!.total }) : t("form.submitting")}</span>
+          </div>
+        </Show>
+        <div class="actions">
+          <button type="submit" class="button" disabled={pending() || !file()} aria-busy={pending()}>{t("importer.submit")}</button>
+          <A href="/venues" class="button button-secondary">{t("venues.cancel")}</A>
+        </div>
+      </form>
+      <Show when={report()}>
+        {(r) => <Notice tone={r().skipped ? "warning" : "success"}>{t("venueImport.done", { created: r().created, updated: r().updated, unchanged: r().unchanged, skipped: r().skipped })}</Notice>}
+      </Show>
+      <Show when={error()}>
+        {(err) => <p class="alert alert-error" role="alert">{err() instanceof ApiError ? (err() as ApiError).message : t("error.generic", { message: String(err()) })}</p>}
+      </Show>
+      <Show when={rows().length}>
+        <ImportReportTable rows={rows()} />
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import { A, createAsync } from "@solidjs/router";
+import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { exportVenues, type PolicyProfile, type Venue } from "../../api/client.ts";
+import { can } from "../../auth/access.ts";
+import { signedInUser } from "../../auth/session.ts";
+import { FormError } from "../../components/form.tsx";
+import { LoadError } from "../../components/load-error.tsx";
+import { useI18n } from "../../i18n/index.tsx";
+import { inspectionProfile, venuePage } from "../inspections/data.ts";
+import { bodyName, categoryName, kindName } from "../inspections/labels.ts";
+import { saveFile } from "../profile/data.ts";
+
+export interface VenueFilter {
+  text: string;
+  kind: string;
+  category: string;
+  supervisor: string;
+}
+
+/** Whether a venue shows under the filters: the ids the API gave it, and words of its name, address or ids. */
+export function venueMatches(v: Venue, f: VenueFilter): boolean {
+  if (f.kind && !v.kinds.includes(f.kind)) return false;
+  if (f.category && !v.categories.includes(f.category)) return false;
+  if (f.supervisor && v.supervisor !== f.supervisor) return false;
+  const q = f.text.trim().toLowerCase();
+  return !q || [v.name, v.address, v.externalId, v.contactName].some((s) => s?.toLowerCase().includes(q));
+}
+
+function VenueCard(props: { venue: Venue; profile: PolicyProfile | undefined }) {
+  const { t, locale } = useI18n();
+  const v = () => props.venue;
+  return (
+    <li class="hz-card">
+      <A href={`/venues/${v().venueId}`} class="hz-card-link">
+        <div class="hz-card-head">
+          <strong>{v().name}</strong>
+          <Show when={v().status === "retired"}><span class="badge badge-muted">{t("venues.retired")}</span></Show>
+        </div>
+        <Show when={v().address}><p class="hz-card-text">{v().address}</p></Show>
+        <div class="hz-card-meta">
+          <For each={v().kinds}>{(k) => <span class="badge badge-level">{kindName(props.profile, k, locale())}</span>}</For>
+          <span>{bodyName(props.profile, v().supervisor, locale())}</span>
+          <For each={v().categories}>{(c) => <span class="badge badge-warn">{categoryName(props.profile, c, locale())}</span>}</For>
+        </div>
+      </A>
+    </li>
+  );
+}
+
+function Chunk(props: { cursor: string | undefined; opened: number; last: boolean; filter: VenueFilter; profile: PolicyProfile | undefined; onMore: (c: string) => void }) {
+  const { t } = useI18n();
+  const page = createAsync(() => venuePage(props.cursor, props.opened));
+  const shown = createMemo(() => page()?.items.filter((v) => venueMatches(v, props.filter)) ?? []);
+  return (
+    <>
+      <For each={shown()}>{(v) => <VenueCard venue={v} profile={props.profile} />}</For>
+      <Show when={props.last && page()?.cursor}>
+        {(cursor) => (
+          <li class="list-more">
+            <button type="button" class="button button-secondary button-block" onClick={() => props.onMore(cursor())}>{t("venues.loadMore")}</button>
+          </li>
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** 场所台账: search and filter the venues of my subtree; export the same selection. */
+export default function VenuesPage() {
+  const { t, locale } = useI18n();
+  const profile = createAsync(() => inspectionProfile());
+  const opened = Date.now();
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  const [filter, setFilter] = createSignal<VenueFilter>({ text: "", kind: "", category: "", supervisor: "" });
+  const [exporting, setExporting] = createSignal(false);
+  const [exportError, setExportError] = createSignal<unknown>();
+  const set = (patch: Partial<VenueFilter>) => setFilter({ ...filter(), ...patch });
+  const manage = () => {
+    const me = signedInUser();
+    return me !== undefined && can(me.role, "venue.manage");
+  };
+  const name = (label: { zh: string; en: string }) => (locale() === "en" ? label.en : label.zh);
+  const supervisors = createMemo(() => {
+    const p = profile();
+    if (!p) return [];
+    const ids = new Set([...p.venues.supervision.rules.map((r) => r.supervisor), p.venues.supervision.fallback.supervisor]);
+    return p.bodies.filter((b) => ids.has(b.id));
+  });
+
+  const download = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      const f = filter();
+      saveFile(await exportVenues("xlsx", { kind: f.kind || undefined, category: f.category || undefined, supervisor: f.supervisor || undefined }));
+    } catch (err) {
+      setExportError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <section class="card">
+      <div class="page-head">
+        <h1>{t("venues.title")}</h1>
+        <div class="actions">
+          <button type="button" class="button button-secondary" onClick={() => void download()} disabled={exporting()}>
+            {exporting() ? t("venues.exporting") : t("venues.export")}
+          </button>
+          <Show when={manage()}>
+            <A href="/venues/import" class="button button-secondary">{t("venues.import")}</A>
+          </Show>
+        </div>
+      </div>
+      <p class="hint">{t("venues.intro")}</p>
+      <FormError error={exportError()} paths={[]} />
+      <div class="filters" role="search">
+        <input type="search" class="filter-search" placeholder={t("venues.search")} aria-label={t("venues.search")} onInput={(e) => set({ text: e.currentTarget.value })} />
+        <select aria-label={t("venues.kind")} onChange={(e) => set({ kind: e.currentTarget.value })}>
+          <option value="">{t("venues.anyKind")}</option>
+          <For each={profile()?.venues.kinds}>{(k) => <option value={k.id}>{name(k.name)}</option>}</For>
+        </select>
+        <select aria-label={t("venues.category")} onChange={(e) => set({ category: e.currentTarget.value })}>
+          <option value="">{t("venues.anyCategory")}</option>
+          <For each={profile()?.inspectionCategories}>{(c) => <option value={c.id}>{name(c.name)}</option>}</For>
+        </select>
+        <select aria-label={t("venues.supervisor")} onChange={(e) => set({ supervisor: e.currentTarget.value })}>
+          <option value="">{t("venues.anySupervisor")}</option>
+          <For each={supervisors()}>{(b) => <option value={b.id}>{name(b.name)}</option>}</For>
+        </select>
+      </div>
+      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
+          <ul class="hz-list" aria-label={t("venues.title")}>
+            <For each={cursors()}>
+              {(cursor, i) => (
+                <Chunk
+                  cursor={cursor}
+                  opened={opened}
+                  last={i() === cursors().length - 1}
+                  filter={filter()}
+                  profile={profile()}
+                  onMore={(next) => setCursors([...cursors(), next])}
+                />
+              )}
+            </For>
+          </ul>
+        </Suspense>
+      </ErrorBoundary>
+    </section>
+  );
+}
