@@ -2,7 +2,7 @@ import { withActor } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Job } from "../jobs/runner.ts";
-import { registeredTenants } from "../tenancy/registry.ts";
+import { forEveryTenant } from "../tenancy/registry.ts";
 import { iso } from "./clock.ts";
 import { sweep, type Context } from "./machine.ts";
 import { loadHazard, profileAt, resolveRecipients, STALE, writeChange } from "./store.ts";
@@ -57,14 +57,8 @@ export async function sweepTenant(tenantId: string, timeZone: string, now: Date)
 }
 
 /** Every registered tenant's sweep, one after another. */
-export async function sweepAll(now: Date): Promise<SweepStats> {
-  const total: SweepStats = { tenants: 0, looked: 0, changed: 0, events: 0, notified: 0, raced: 0 };
-  for await (const tenant of registeredTenants()) {
-    const stats = await sweepTenant(tenant.tenantId, tenant.timeZone, now);
-    total.tenants += 1;
-    for (const key of Object.keys(stats) as (keyof typeof stats)[]) total[key] += stats[key];
-  }
-  return total;
+export function sweepAll(now: Date): Promise<SweepStats> {
+  return forEveryTenant({ looked: 0, changed: 0, events: 0, notified: 0, raced: 0 }, (t) => sweepTenant(t.tenantId, t.timeZone, now));
 }
 
 /** The hourly job: overdue marking, escalation triggers and their notifications. */

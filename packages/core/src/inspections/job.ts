@@ -6,7 +6,7 @@ import { AppError } from "../errors/app-error.ts";
 import type { Job } from "../jobs/runner.ts";
 import { profileInForce } from "../organisation/support.ts";
 import type { PolicyProfile } from "../profile/schema.ts";
-import { registeredTenants } from "../tenancy/registry.ts";
+import { forEveryTenant } from "../tenancy/registry.ts";
 import { plain } from "../venues/store.ts";
 import { coverageSlice } from "./inspection.entity.ts";
 import { periodOf } from "./periods.ts";
@@ -150,14 +150,8 @@ export async function scheduleTenant(tenantId: string, timeZone: string, now: Da
 }
 
 /** Every registered tenant's schedule, one after another. */
-export async function scheduleAll(now: Date): Promise<ScheduleStats> {
-  const total: ScheduleStats = { tenants: 0, venues: 0, created: 0, existing: 0, transactions: 0, raced: 0 };
-  for await (const tenant of registeredTenants()) {
-    const stats = await scheduleTenant(tenant.tenantId, tenant.timeZone, now);
-    total.tenants += 1;
-    for (const key of Object.keys(stats) as (keyof typeof stats)[]) total[key] += stats[key];
-  }
-  return total;
+export function scheduleAll(now: Date): Promise<ScheduleStats> {
+  return forEveryTenant({ venues: 0, created: 0, existing: 0, transactions: 0, raced: 0 }, (t) => scheduleTenant(t.tenantId, t.timeZone, now));
 }
 
 /** The daily job: inspection tasks for what the profile makes due. */

@@ -17,3 +17,27 @@ export async function* registeredTenants(): AsyncGenerator<{ tenantId: string; t
     cursor = page.cursor;
   } while (cursor);
 }
+
+/**
+ * Runs a job's per-tenant work for every registered tenant, one after another,
+ * and adds up its counts. One tenant's failure does not stop the others; it is
+ * reported at the end, so the job still fails visibly (and is retried).
+ */
+export async function forEveryTenant<S extends Record<string, number>>(
+  zero: S,
+  run: (tenant: { tenantId: string; timeZone: string }) => Promise<S>,
+): Promise<S & { tenants: number }> {
+  const total = { ...zero, tenants: 0 } as S & { tenants: number };
+  const failures: string[] = [];
+  for await (const tenant of registeredTenants()) {
+    try {
+      const stats = await run(tenant);
+      for (const key of Object.keys(stats) as (keyof S)[]) (total[key] as number) += stats[key] as number;
+      total.tenants += 1;
+    } catch (err) {
+      failures.push(`${tenant.tenantId}: ${(err as Error).message}`);
+    }
+  }
+  if (failures.length) throw new Error(`failed for ${failures.length} tenant(s): ${failures.join("; ")}`);
+  return total;
+}
