@@ -94,13 +94,11 @@ describe("a field worker inspects today's venue on a phone and a failure becomes
 
     // One node per level below the root, down to the field level, through the API.
     const me = (await (await api("/v1/me", {}, adminToken)).json()) as { tenant: { rootNodeId: string } };
-    const nodeAt: Record<string, string> = { [profile.levels[0]!.id]: me.tenant.rootNodeId };
     let parentId = me.tenant.rootNodeId;
     for (const level of profile.levels.slice(1)) {
       const res = await api("/v1/nodes", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ parentId, name: `${level.name.zh}甲` }) }, adminToken);
       expect(res.status, await res.clone().text()).toBe(201);
       parentId = ((await res.json()) as { nodeId: string }).nodeId;
-      nodeAt[level.id] = parentId;
     }
     const gridId = parentId;
 
@@ -118,10 +116,8 @@ describe("a field worker inspects today's venue on a phone and a failure becomes
     }
     expect(venue, "a venue kind in a field-level category").toBeDefined();
 
-    // The field worker, scoped where the category's tasks are listed: the responsible level's node
-    // (tasks are listed by the responsible node's subtree, not the venue's), with their own password set.
-    const category = venue.categories.find((c) => wanted.has(c))!;
-    const scopeNodeId = nodeAt[wanted.get(category)!]!;
+    // The field worker of the venue's own grid (tasks are listed where the venue is), with their own password set.
+    const scopeNodeId = gridId;
     const created = await api("/v1/users", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ username: WORKER.username, displayName: WORKER.name, role: FIELD_ROLE[profile.levels.at(-1)!.id], scopeNodeId, password: "Temp-pass-2026" }) }, adminToken);
     expect(created.status, await created.clone().text()).toBe(201);
     const token = await login(slug, WORKER.username, "Temp-pass-2026");

@@ -33,9 +33,9 @@ describe("what is due in a profile with three categories (songjiang 六(一))", 
   const now = new Date("2026-11-23T01:00:00Z"); // 09:00 in Shanghai
   const tasks = Inspections.dueTasks(songjiang, [venue("home", ["residential"]), venue("shop", ["street"]), venue("shop2", ["street"]), venue("plant", ["major_unit"])], now, TZ);
 
-  it("category 1: each venue once a month, by the village committee's fire staff", () => {
+  it("category 1: each venue once a month, by the village committee's fire staff, listed where the venue is (so its grid sees it too)", () => {
     expect(tasks.filter((t) => t.category === "residential")).toEqual([
-      expect.objectContaining({ kind: "coverage", subjectId: "home", period: "2026-11", dueAt: "2026-11-30T16:00:00.000Z", responsibleRole: "village_fire_staff", nodeId: "village1", path: "/county/town1/village1" }),
+      expect.objectContaining({ kind: "coverage", subjectId: "home", period: "2026-11", dueAt: "2026-11-30T16:00:00.000Z", responsibleRole: "village_fire_staff", nodeId: "village1", path: GRID }),
     ]);
   });
 

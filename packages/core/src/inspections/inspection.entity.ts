@@ -94,7 +94,7 @@ export const coverageSlice = (category: string, period: string) => `${category}#
 // Access patterns
 // - a task by id (subject + category + period): InspectionTask.byId (GetItem)
 // - a venue's tasks (dropped when it retires): InspectionTask.byId (Query the subject's partition)
-// - the open (or done) tasks of a subtree by responsible node path: InspectionTask.byState begins_with(<path>/)
+// - the open (or done) tasks of a subtree: InspectionTask.byState begins_with(<path>/) — a venue task sits at the venue's path, a patrol task at the patrolling node's
 // - which subjects already have a task of a category and period (the daily job): InspectionTask.byPeriod
 // - a venue's inspections, newest last: Inspection.byVenue begins_with(IN#) in the venue's partition
 // - the inspections of a subtree: Inspection.bySubtree begins_with(<path>/)

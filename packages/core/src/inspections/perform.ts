@@ -130,7 +130,7 @@ function taskItems(tx: TxEntities, tenantId: string, venue: VenueItem, ops: Task
     const node = responsibleNode(profile, op.key.category, venue.path);
     const category = profile.inspectionCategories.find((c) => c.id === op.key.category)!;
     return tx.inspectionTask
-      .create(plain({ tenantId, ...op.key, kind: op.kind, venueId: venue.venueId, venueName: venue.name, venuePath: venue.path, nodeId: node.nodeId, path: node.path, responsibleRole: category.responsibleRole, dueAt: dueAtOf(op), state: "done" as const, doneAt: at, inspectionId, inspections: 1, createdAt: at }))
+      .create(plain({ tenantId, ...op.key, kind: op.kind, venueId: venue.venueId, venueName: venue.name, venuePath: venue.path, nodeId: node.nodeId, path: op.kind === "coverage" ? venue.path : node.path, responsibleRole: category.responsibleRole, dueAt: dueAtOf(op), state: "done" as const, doneAt: at, inspectionId, inspections: 1, createdAt: at }))
       .commit() as Item;
   });
 }

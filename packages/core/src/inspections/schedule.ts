@@ -74,7 +74,9 @@ export function dueTasks(profile: PolicyProfile, venues: Iterable<ScheduledVenue
           dueAt: period.dueAt,
           responsibleRole: category.responsibleRole,
           nodeId: node.nodeId,
-          path: node.path,
+          // Listed under the venue's place, so everyone whose area holds the venue sees it:
+          // the responsible staff above it and the grid worker who walks past it.
+          path: venue.path,
           venueId: venue.venueId,
           venueName: venue.name,
           venuePath: venue.path,
