@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { AppError, Organisation } from "@firegov/core";
+import { Organisation } from "@firegov/core";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
 import { idempotencyKey, requireUser } from "../middleware.ts";
+import { uploadBytes } from "../upload.ts";
 import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
 
 const authed = { security: bearer, middleware: requireUser, tags: ["organisation"] };
@@ -38,10 +39,7 @@ export const ImportQuery = z.object({
 });
 
 export async function uploadedRows(c: Context<AppEnv>) {
-  if (Number(c.req.header("content-length") ?? 0) > Organisation.MAX_UPLOAD_BYTES) {
-    throw new AppError("validation", "import.too_large", { max: Organisation.MAX_ROWS, mb: Organisation.MAX_UPLOAD_BYTES / 1024 / 1024 });
-  }
-  return Organisation.rowsFromUpload(new Uint8Array(await c.req.arrayBuffer()));
+  return Organisation.rowsFromUpload(await uploadBytes(c, Organisation.IMPORT_LIMITS));
 }
 
 // ── Routes ─────────────────────────────────────────────────────────────────

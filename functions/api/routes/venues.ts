@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { AppError, Venues } from "@firegov/core";
+import { Venues } from "@firegov/core";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
 import { idempotencyKey, requireUser } from "../middleware.ts";
+import { uploadBytes } from "../upload.ts";
 import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
 
 const authed = { security: bearer, middleware: requireUser, tags: ["venues"] };
@@ -28,10 +29,7 @@ const ImportQuery = z.object({
 });
 
 async function uploadedRows(c: Context<AppEnv>) {
-  if (Number(c.req.header("content-length") ?? 0) > Venues.MAX_VENUE_UPLOAD_BYTES) {
-    throw new AppError("validation", "import.too_large", { max: Venues.MAX_VENUE_ROWS, mb: Venues.MAX_VENUE_UPLOAD_BYTES / 1024 / 1024 });
-  }
-  return Venues.venueRowsFromUpload(new Uint8Array(await c.req.arrayBuffer()));
+  return Venues.venueRowsFromUpload(await uploadBytes(c, Venues.VENUE_UPLOAD_LIMITS));
 }
 
 const routes = {

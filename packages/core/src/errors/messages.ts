@@ -57,6 +57,7 @@ export const messages = {
   "profile.publish_conflict": { zh: "刚刚已有人发布了新版本，请刷新后再试。", en: "Someone has just published a new version; reload and try again." },
   "profile.effective_from_invalid": { zh: "生效时间不能早于现在，也不能早于上一版的生效时间（{previous}）。", en: "The effective time can be neither in the past nor before the previous version's ({previous})." },
   "hazard.photo_not_found": { zh: "该隐患没有这张照片。", en: "This hazard has no such photo." },
+  "hazard.too_large_to_move": { zh: "隐患 {hazardId} 的记录过多，无法随节点一并移动，请联系管理员。", en: "Hazard {hazardId} has too many records to move with the node; contact your administrator." },
   "hazard.not_found": { zh: "找不到该隐患。", en: "No such hazard." },
   "hazard.transition_not_allowed": { zh: "该隐患当前为“{stateZh}”状态（版本 {version}），不能{actionZh}。", en: "The hazard is {stateEn} (version {version}); it cannot “{actionEn}” now." },
   "hazard.not_handler": { zh: "该隐患由{handlerZh}办理，您不能对其{actionZh}。", en: "This hazard is handled by {handlerEn}; you cannot “{actionEn}” it." },

@@ -3,6 +3,7 @@ import type { TxEntities } from "../db/transact.ts";
 import { closingsOf, entryChanges, relocationDeltas, subtreePrefix, type CounterDelta } from "./entries.ts";
 import { plain, tenantOf } from "./store.ts";
 import { DEFAULT_TIME_ZONE } from "./support.ts";
+import { AppError } from "../errors/app-error.ts";
 import { STATES, type Hazard } from "./types.ts";
 
 // A node moved in the jurisdiction tree takes its hazards with it: their
@@ -107,7 +108,8 @@ function pack(tenantId: string, rewrites: Rewrite[], maxItems: number): HazardBa
   for (const r of rewrites) {
     const items = 1 + r.rows.put.length + r.rows.remove.length;
     const alone = items + r.counters.length;
-    if (alone > maxItems) throw new Error(`hazard ${r.before.hazardId} needs ${alone} items to move, more than a transaction holds`);
+    // A user's move must answer 4xx, never 500: name the hazard that cannot move in one piece.
+    if (alone > maxItems) throw new AppError("conflict", "hazard.too_large_to_move", { hazardId: r.before.hazardId });
     const fresh = r.counters.filter((c) => !counters.has(counterKey(c))).length;
     if (own + items + counters.size + fresh > maxItems) flush();
     group.push(r);

@@ -14,7 +14,16 @@ export interface ParsedRow {
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 5000;
 
+/** How large an upload may be: each import sets its own. */
+export interface UploadLimits {
+  maxBytes: number;
+  maxRows: number;
+}
+
+export const IMPORT_LIMITS: UploadLimits = { maxBytes: MAX_UPLOAD_BYTES, maxRows: MAX_ROWS };
+
 const unreadable = (reason: string) => new AppError("validation", "import.unreadable", { reason });
+export const tooLarge = (limits: UploadLimits) => new AppError("validation", "import.too_large", { max: limits.maxRows, mb: limits.maxBytes / 1024 / 1024 });
 
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
@@ -24,11 +33,11 @@ function cellText(cell: unknown): string {
 }
 
 /** Rows of cells, header first (blank rows dropped, numbers kept), into keyed rows. */
-function keyed(cells: { row: number; cells: string[] }[]): ParsedRow[] {
+function keyed(cells: { row: number; cells: string[] }[], limits: UploadLimits): ParsedRow[] {
   const filled = cells.filter((r) => r.cells.some((c) => c !== ""));
   const [header, ...body] = filled;
   if (!header) throw unreadable("文件是空的 / the file is empty");
-  if (body.length > MAX_ROWS) throw new AppError("validation", "import.too_large", { max: MAX_ROWS, mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
+  if (body.length > limits.maxRows) throw tooLarge(limits);
   const names = header.cells.map((c) => c.trim());
   return body.map((r) => ({ row: r.row, values: Object.fromEntries(names.flatMap((name, i) => (name ? [[name, r.cells[i] ?? ""]] : []))) }));
 }
@@ -86,15 +95,15 @@ function decode(bytes: Uint8Array): string {
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** An uploaded xlsx (recognised by its zip signature) or CSV, as keyed rows. */
-export async function rowsFromUpload(bytes: Uint8Array): Promise<ParsedRow[]> {
+export async function rowsFromUpload(bytes: Uint8Array, limits: UploadLimits = IMPORT_LIMITS): Promise<ParsedRow[]> {
   if (bytes.byteLength === 0) throw unreadable("文件是空的 / the file is empty");
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError("validation", "import.too_large", { max: MAX_ROWS, mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
-  if (!isZip(bytes)) return keyed(parseCsv(decode(bytes)));
+  if (bytes.byteLength > limits.maxBytes) throw tooLarge(limits);
+  if (!isZip(bytes)) return keyed(parseCsv(decode(bytes)), limits);
   let sheet: unknown[][];
   try {
     sheet = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as unknown[][];
   } catch (err) {
     throw unreadable(`不是有效的 xlsx 文件 / not a valid xlsx file (${(err as Error).message.slice(0, 100)})`);
   }
-  return keyed(sheet.map((cells, i) => ({ row: i + 1, cells: cells.map(cellText) })));
+  return keyed(sheet.map((cells, i) => ({ row: i + 1, cells: cells.map(cellText) })), limits);
 }

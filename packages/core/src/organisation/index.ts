@@ -6,4 +6,4 @@ export { createBrigade, updateBrigade, getBrigade, listBrigadesUnder, BrigadePar
 export { createRecord, updateRecord, getRecord, listRecords, RecordParams, ListRecordsInput, CreateRecordInput, UpdateRecordInput, RecordViewSchema, RecordPageSchema, MAX_ATTENDEES, type RecordView } from "./records.ts";
 export { validIdNumber, maskPhone, maskIdNumber } from "./fields.ts";
 export { importTree, importStaff, ImportInput, ImportMode, ImportReportSchema, type ImportReport } from "./import.ts";
-export { rowsFromUpload, parseCsv, MAX_UPLOAD_BYTES, MAX_ROWS, type ParsedRow } from "./import-file.ts";
+export { rowsFromUpload, parseCsv, tooLarge, IMPORT_LIMITS, MAX_UPLOAD_BYTES, MAX_ROWS, type ParsedRow, type UploadLimits } from "./import-file.ts";

@@ -20,6 +20,6 @@ export {
   type VenueView,
 } from "./venues.ts";
 export { importVenues, importProgress, exportVenues, VenueImportInput, ImportMode, VenueImportReportSchema, ImportProgressSchema, ImportProgressParams, ExportInput, HEADERS, type VenueImportReport } from "./ledger.ts";
-export { venueRowsFromUpload, MAX_VENUE_UPLOAD_BYTES, MAX_VENUE_ROWS } from "./file.ts";
+export { venueRowsFromUpload, VENUE_UPLOAD_LIMITS, MAX_VENUE_UPLOAD_BYTES, MAX_VENUE_ROWS } from "./file.ts";
 export { presignPhotoUpload, presignPhotoGet, photoPrefix, PhotoParams } from "./photos.ts";
 export { PhotoUploadInput, PhotoUploadSchema, PhotoUrlSchema, PHOTO_TYPES, MAX_PHOTO_BYTES } from "../files/storage.ts";
