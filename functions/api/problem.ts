@@ -1,4 +1,4 @@
-import { AppError, formatMessage, type FieldError, type MessageCode } from "@firegov/core";
+import { AppError, badCursor, formatMessage, type FieldError, type MessageCode } from "@firegov/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -51,16 +51,10 @@ function isBadCursor(err: Error): boolean {
   return /Unable to parse cursor|Invalid cursor provided/.test(texts) || /starting key|ExclusiveStartKey/i.test(texts);
 }
 
-const BAD_CURSOR: FieldError = {
-  path: "query.cursor",
-  code: "validation.cursor",
-  message: { zh: "分页游标无效，请从第一页重新加载", en: "The page cursor is not valid; reload from the first page" },
-};
-
 /** The one place errors become HTTP: domain errors by kind, Hono's own 4xx kept, the rest 500 and logged. */
 export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof AppError) return problemResponse(c, err.status, err.code, err.params, err.fields);
-  if (isBadCursor(err)) return problemResponse(c, 400, "request.invalid", {}, [BAD_CURSOR]);
+  if (isBadCursor(err)) return onError(badCursor(), c);
   if (err instanceof HTTPException && err.status < 500) {
     const malformed = /json/i.test(err.message);
     return problemResponse(c, err.status, malformed ? "request.malformed_json" : "request.invalid");

@@ -1,13 +1,13 @@
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Identity } from "@firegov/core";
+import { Access } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { orgFixture } from "../support/org.ts";
 import { adminOf, as, userAt } from "../support/tenants.ts";
 
-type Role = Identity.Role;
-const roles = Identity.roles;
+type Role = Access.Role;
+const roles = Access.roles;
 
 /**
  * Tenant B's users, in every role, aim at tenant A's ids through every

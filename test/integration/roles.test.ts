@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Identity } from "@firegov/core";
+import { Access } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { addNode, adminOf, as, userAt } from "../support/tenants.ts";
 
-type Role = Identity.Role;
+type Role = Access.Role;
 
 /**
  * Each role against each action, written out by hand (not derived from the
@@ -53,12 +53,12 @@ describe("role matrix", () => {
     "create a grid worker in village A1": { run: (c) => c.post("/v1/users", newUser("grid_worker", villageA1.nodeId)), allowed: ["tenant_admin", "town_officer"], denied: 403 },
     "edit a user in village A1": { run: (c) => c.patch(`/v1/users/${userInVillageA1}`, { displayName: `改${++counter}` }), allowed: ["tenant_admin", "town_officer"], denied: 403 },
     "read the audit log": { run: (c) => c.get("/v1/audit?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z"), allowed: ["tenant_admin"], denied: 403 },
-    "read the tree": { run: (c) => c.get("/v1/nodes"), allowed: Identity.roles.slice(), denied: 403 },
-    "read who I am": { run: (c) => c.get("/v1/me"), allowed: Identity.roles.slice(), denied: 403 },
+    "read the tree": { run: (c) => c.get("/v1/nodes"), allowed: Access.roles.slice(), denied: 403 },
+    "read who I am": { run: (c) => c.get("/v1/me"), allowed: Access.roles.slice(), denied: 403 },
   };
 
   for (const [action, spec] of Object.entries(actions)) {
-    it.each(Identity.roles)(`${action}: %s`, async (role) => {
+    it.each(Access.roles)(`${action}: %s`, async (role) => {
       const res = await spec.run(clients[role]);
       const expected = spec.allowed.includes(role) ? [200, 201] : [spec.denied];
       expect(expected, `${role} → ${res.status} ${res.status >= 400 ? await res.text() : ""}`).toContain(res.status);

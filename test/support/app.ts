@@ -9,7 +9,7 @@ import { getPreset } from "@firegov/profiles";
  * header, as API Gateway would report it.
  */
 export function testApp(db?: { client: DynamoDBClient; tableName: string }) {
-  const logger = new Logger({ serviceName: "firegov-test", logLevel: "SILENT" });
+  const logger = new Logger({ serviceName: "firegov-test", logLevel: (process.env.TEST_LOG_LEVEL ?? "SILENT") as "SILENT" });
   // Nothing listens on port 9: a unit test that reaches the database fails fast and visibly.
   const fallback = { client: createDynamoClient({ endpoint: "http://127.0.0.1:9", region: "local" }), tableName: "none" };
   return createApp({ db: db ?? fallback, logger, presets: getPreset, clientIp: (c) => c.req.header("x-test-client-ip") ?? "192.0.2.1" });

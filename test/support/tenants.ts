@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { tenantDb } from "@firegov/core";
+import { tenantDb, withActor } from "@firegov/core";
 import type { testApp } from "./app.ts";
 
 type App = ReturnType<typeof testApp>;
@@ -53,7 +53,7 @@ export async function adminOf(app: App, presetId = "songjiang") {
 export async function addNode(tenantId: string, parent: { nodeId: string; path: string }, level: string, name: string) {
   const nodeId = randomUUID();
   const path = `${parent.path}/${nodeId}`;
-  await tenantDb(tenantId).service.entities.node.create({ tenantId, nodeId, parentId: parent.nodeId, path, level, name }).go();
+  await withActor({ type: "system", tenantId, job: "test-fixture" }, () => tenantDb().service.entities.node.create({ tenantId, nodeId, parentId: parent.nodeId, path, level, name }).go());
   return { nodeId, path };
 }
 

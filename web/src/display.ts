@@ -2,7 +2,7 @@
  * How domain values read on screen, zh-CN and en: role names, audit actions,
  * presets, nodes, times. Components ask here instead of mapping themselves.
  */
-import { roleNames, roles } from "@firegov/core/identity/roles";
+import { roleNames, roles } from "@firegov/core/context/roles";
 import type { AuditEntry, JurisdictionNode, Preset, Role, User } from "./api/client.ts";
 import type { Locale } from "./i18n/index.tsx";
 

@@ -36,7 +36,7 @@ describe("resident ID numbers", () => {
 
 describe("dates people type", () => {
   it("count today's date as today in any zone: 07:30 in Beijing is still the previous day in UTC", async () => {
-    const { latestToday } = await import("@firegov/core/organisation/support");
+    const { latestToday } = await import("@firegov/core/organisation/dates");
     // 2026-11-24 07:30 Beijing = 2026-11-23 23:30 UTC.
     expect(latestToday(new Date("2026-11-23T23:30:00Z")) >= "2026-11-24").toBe(true);
     expect(latestToday(new Date("2026-11-23T23:30:00Z")) < "2026-11-26").toBe(true);

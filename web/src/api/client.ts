@@ -3,7 +3,7 @@
  * Accept-Language from the UI, the bearer token from the session (renewed
  * once when it has expired), problem+json turned into ApiError.
  */
-import type { Role } from "@firegov/core/identity/roles";
+import type { Role } from "@firegov/core/context/roles";
 import type { PolicyProfile } from "@firegov/core/profile/schema";
 
 export type { Role };

@@ -2,7 +2,7 @@
  * What the signed-in user may see and do, from the domain's own policy table
  * (the API enforces it; the UI only hides what would be refused).
  */
-import { assignableRoles, inSubtree, policy, type Action } from "@firegov/core/identity/policy";
+import { assignableRoles, inSubtree, policy, type Action } from "@firegov/core/access/policy";
 import type { Role, User } from "../api/client.ts";
 import type { SessionState } from "./session.ts";
 

@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
@@ -28,3 +29,10 @@ export const AuditEntity = new Entity({
 
 // Access patterns
 // - a tenant's audit entries in a time range, newest first (paginated): byTime between(from, to)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    audit: typeof AuditEntity;
+  }
+}
+registerEntities({ audit: AuditEntity });

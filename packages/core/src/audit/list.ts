@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import { authorize } from "../identity/policy.ts";
+import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 
 export const ListAuditInput = z.object({

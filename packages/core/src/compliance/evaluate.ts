@@ -1,4 +1,4 @@
-import type { PolicyProfile } from "../profile/schema.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { localDate, periodOf } from "./periods.ts";
 import { brigadeGrades, forceRequirements } from "./rules/forces.ts";
 import { milestones, stationStandards } from "./rules/deadlines.ts";

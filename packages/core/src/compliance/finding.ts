@@ -1,4 +1,4 @@
-import type { Frequency, PolicyProfile } from "../profile/schema.ts";
+import type { Frequency, PolicyProfile } from "../profile/index.ts";
 import type { Bilingual, Finding, NodeFacts, Severity, Status } from "./types.ts";
 
 // Building findings: the citation of a rule, a severity from the status, and

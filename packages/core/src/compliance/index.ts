@@ -1,4 +1,6 @@
 // Compliance: the profile's organisation rules judged on a node's data.
+// The domain's entities join the table's one service when the domain loads.
+import "./summary.entity.ts";
 export { evaluateNode, countByStatus, recordsSince, type StatusCounts } from "./evaluate.ts";
 export { localDate, periodOf, addDays, daysBetween } from "./periods.ts";
 export { DUE_SOON_DAYS } from "./rules/deadlines.ts";

@@ -1,4 +1,4 @@
-import type { Frequency } from "../profile/schema.ts";
+import type { Frequency } from "../profile/index.ts";
 
 // Calendar arithmetic on plain dates (YYYY-MM-DD) in the tenant's time zone.
 // Pure: callers pass `now`.

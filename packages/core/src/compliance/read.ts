@@ -1,13 +1,16 @@
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
-import { useActor, useUser } from "../context/actor.ts";
+import { auditItem } from "../audit/index.ts";
+import { useActor, useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
-import { authorize } from "../identity/policy.ts";
-import { readNodeView, toOrgData } from "../organisation/node-data.ts";
-import { loadNode, profileInForce, withCursor } from "../organisation/support.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { authorize } from "../access/index.ts";
+import { readNodeView, toOrgData } from "../organisation/index.ts";
+import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { profileAt } from "../profile/index.ts";
+import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
+import { withCursor } from "../db/cursor.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { countByStatus, evaluateNode, recordsSince, type StatusCounts } from "./evaluate.ts";
 import { localDate } from "./periods.ts";
@@ -44,19 +47,10 @@ export const FindingsInput = z.object({
   at: z.iso.datetime({ offset: true }).optional().meta({ description: "Judge as at this instant, with the profile version then in effect (default now)" }),
 });
 
-const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
-async function tenantOf(tenantId: string) {
-  const { data } = await tenantDb().service.entities.tenant.get({ tenantId }).go();
-  return { timeZone: data?.timeZone ?? DEFAULT_TIME_ZONE, rootNodeId: data?.rootNodeId };
-}
-
-async function timeZoneOf(tenantId: string): Promise<string> {
-  return (await tenantOf(tenantId)).timeZone;
-}
-
-async function evaluateOne(tenantId: string, nodeId: string, profile: PolicyProfile, now: Date, timeZone: string) {
-  const view = await readNodeView(tenantId, nodeId, recordsSince(profile, localDate(now, timeZone)));
+async function evaluateOne(nodeId: string, profile: PolicyProfile, now: Date, timeZone: string) {
+  const tenantId = useTenant();
+  const view = await readNodeView(nodeId, recordsSince(profile, localDate(now, timeZone)));
   const node = view.node;
   if (!node) throw new AppError("not_found", "node.not_found");
   return { node, findings: node.status === "active" ? evaluateNode(profile, toOrgData({ ...view, node }), { now, timeZone }) : [] };
@@ -68,8 +62,8 @@ export const nodeFindings = useCase(
   async (input, nodeId: string): Promise<z.infer<typeof NodeFindingsSchema>> => {
     const actor = useUser();
     const now = input.at ? new Date(input.at) : new Date();
-    const [{ version, profile }, timeZone] = await Promise.all([profileInForce(now), timeZoneOf(actor.tenantId)]);
-    const { node, findings } = await evaluateOne(actor.tenantId, nodeId, profile, now, timeZone);
+    const [{ version, profile }, timeZone] = await Promise.all([profileAt(now), tenantTimeZone()]);
+    const { node, findings } = await evaluateOne(nodeId, profile, now, timeZone);
     authorize(actor, "compliance.read", node);
     return { nodeId, at: now.toISOString(), today: localDate(now, timeZone), profileVersion: version, counts: countByStatus(findings), findings };
   },
@@ -107,7 +101,7 @@ export const rollup = useCase(
   RollupInput,
   async (input): Promise<z.infer<typeof RollupSchema>> => {
     const actor = useUser();
-    const path = input.nodeId ? (await loadNode(input.nodeId, { allowRetired: true })).path : actor.scopePath;
+    const path = input.nodeId ? (await nodeOrNotFound(input.nodeId, { allowRetired: true })).path : actor.scopePath;
     authorize(actor, "compliance.read", { path });
     const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.complianceSummary.query.byRollup({ tenantId: actor.tenantId }).begins({ path }).go({ cursor, limit: input.limit }));
     return { items: page.data.map(toRow), cursor: page.cursor };
@@ -143,14 +137,15 @@ async function allPages<T>(page: (cursor: string | null) => Promise<{ data: T[];
 export const refreshRollup = useCase(RefreshInput, async (input): Promise<z.infer<typeof RollupSchema>> => {
   // A signed-in officer, or a scheduled job acting as the system for one tenant (the whole tree).
   const actor = useActor();
-  const tenant = await tenantOf(actor.tenantId);
-  const scope = input.nodeId && actor.type === "user" ? await loadNode(input.nodeId) : undefined;
+  const tenant = await tenantInContext();
+  if (!tenant) throw new AppError("not_found", "tenant.not_found");
+  const scope = input.nodeId && actor.type === "user" ? await nodeOrNotFound(input.nodeId) : undefined;
   const scopeNodeId = scope?.nodeId ?? (actor.type === "user" ? actor.scopeNodeId : tenant.rootNodeId);
   const path = scope?.path ?? (actor.type === "user" ? actor.scopePath : `/${tenant.rootNodeId}`);
   authorize(actor, "compliance.refresh", { path });
   const now = new Date();
   const timeZone = tenant.timeZone;
-  const { version, profile } = await profileInForce(now);
+  const { version, profile } = await profileAt(now);
   const townDepth = profile.levels.findIndex((l) => l.id === ROLLUP_LEVEL);
   // Towns are summarised whole: a refresh asked for below town level has no town to write.
   const nodes = (await allPages((cursor) => tenantDb().service.entities.node.query.bySubtree({ tenantId: actor.tenantId }).begins({ path }).go({ cursor, limit: 500 }))).filter((n) => n.status === "active");
@@ -162,7 +157,7 @@ export const refreshRollup = useCase(RefreshInput, async (input): Promise<z.infe
     await Promise.all(
       inTowns.slice(i, i + PARALLEL_READS).map(async (n) => {
         const summary = summaries.get(townIdOf(n.path)!)!;
-        const counts = countByStatus((await evaluateOne(actor.tenantId, n.nodeId, profile, now, timeZone)).findings);
+        const counts = countByStatus((await evaluateOne(n.nodeId, profile, now, timeZone)).findings);
         for (const key of Object.keys(counts) as (keyof StatusCounts)[]) summary.counts[key] += counts[key];
         summary.nodes += 1;
       }),
@@ -184,9 +179,7 @@ export const refreshRollup = useCase(RefreshInput, async (input): Promise<z.infe
   }));
   for (let i = 0; i < items.length; i += 99) {
     const chunk = items.slice(i, i + 99);
-    await writeTransaction(
-      tenantDb(),
-      ({ complianceSummary, audit }) => [
+    await writeTransaction(({ complianceSummary, audit }) => [
         ...chunk.map((s) => complianceSummary.put(s).commit()),
         auditItem({ audit }, { action: "compliance.refresh", targetType: "node", targetId: scopeNodeId ?? "", details: { towns: chunk.map((s) => s.nodeId), profileVersion: version } }, now),
       ],

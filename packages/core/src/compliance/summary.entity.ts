@@ -1,6 +1,7 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
-import { nodePk } from "../organisation/keys.ts";
+import { nodePk } from "../db/key-templates.ts";
 
 /**
  * The maintained roll-up of one town: how many findings of each status its
@@ -33,3 +34,10 @@ export const ComplianceSummaryEntity = new Entity({
 // Access patterns
 // - a town's summary (write on refresh): byNode
 // - the towns under a node with their counts, in path order: byRollup begins_with(path)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    complianceSummary: typeof ComplianceSummaryEntity;
+  }
+}
+registerEntities({ complianceSummary: ComplianceSummaryEntity });

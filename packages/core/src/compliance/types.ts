@@ -1,4 +1,7 @@
-import type { Employment, ForceKind, RecordKind, VehicleType } from "../organisation/vocabulary.ts";
+import type { OrgData, NodeFacts, PersonFacts, BrigadeFacts, CoverFacts, RecordFacts, AttendanceFacts } from "../organisation/index.ts";
+
+// The facts are the organisation's own shape; the engine judges them.
+export type { OrgData, NodeFacts, PersonFacts, BrigadeFacts, CoverFacts, RecordFacts, AttendanceFacts };
 
 // What the compliance engine reads and answers. The facts are plain data
 // (no entities, no database), so the engine is a pure function of
@@ -28,74 +31,6 @@ export interface Finding {
   sourceRef: string | null;
   /** The clause's zh text (or, without a clause, the assumption taken). */
   text: string;
-}
-
-export interface NodeFacts {
-  nodeId: string;
-  level: string;
-  name: string;
-  unit?: string;
-  tier?: string;
-}
-
-export interface PersonFacts {
-  personId: string;
-  name: string;
-  employment: Employment;
-  secondedFrom?: string;
-  bodyId?: string;
-  roles: readonly string[];
-  positions: readonly string[];
-}
-
-export interface BrigadeFacts {
-  brigadeId: string;
-  name: string;
-  force: ForceKind;
-  grade?: string;
-  deployment?: "centre" | "satellite";
-  memberCount: number;
-  vehicles: readonly { type: VehicleType; count: number }[];
-}
-
-export interface CoverFacts {
-  brigadeId: string;
-  name: string;
-  force: ForceKind;
-  grade?: string;
-}
-
-export interface RecordFacts {
-  recordId: string;
-  kind: RecordKind;
-  obligationId?: string;
-  /** YYYY-MM-DD */
-  date: string;
-  /** Work notices issued at a meeting. */
-  workNotices: number;
-}
-
-export interface AttendanceFacts {
-  personId: string;
-  recordId: string;
-  kind: RecordKind;
-  obligationId?: string;
-  date: string;
-}
-
-/** One node's organisation: active people, bodies, checklists, forces, records and milestones. */
-export interface OrgData {
-  node: NodeFacts;
-  people: readonly PersonFacts[];
-  bodies: readonly { bodyId: string; establishedOn?: string }[];
-  standardItems: readonly { standardId: string; itemId: string; metOn?: string }[];
-  /** Brigades based at the node. */
-  brigades: readonly BrigadeFacts[];
-  /** Brigades based elsewhere that cover the node. */
-  coverage: readonly CoverFacts[];
-  records: readonly RecordFacts[];
-  attendance: readonly AttendanceFacts[];
-  milestones: readonly { milestoneId: string; metOn: string }[];
 }
 
 export interface Clock {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { AppError } from "../errors/app-error.ts";
-import type { Role } from "../identity/roles.ts";
+import type { Role } from "./roles.ts";
 
 /**
  * Who is acting, for which tenant. Set once per request by the auth
@@ -49,4 +49,9 @@ export function useUser(): Extract<Actor, { type: "user" }> {
   const actor = useActor();
   if (actor.type !== "user") throw new AppError("unauthorized", "auth.required");
   return actor;
+}
+
+/** How events and records name who acted: a user id, `system:<job>`, or `public`. */
+export function actorRef(actor: Actor = useActor()): string {
+  return actor.type === "user" ? actor.userId : actor.type === "system" ? `system:${actor.job}` : "public";
 }

@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "./service.ts";
 import { sortKey, tenantPk } from "./key-templates.ts";
 
 /**
@@ -23,3 +24,10 @@ export const IdempotencyEntity = new Entity({
 
 // Access patterns
 // - the stored result of a key: byKey (GetItem)
+
+declare module "./service.ts" {
+  interface Entities {
+    idempotency: typeof IdempotencyEntity;
+  }
+}
+registerEntities({ idempotency: IdempotencyEntity });

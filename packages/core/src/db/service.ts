@@ -1,71 +1,52 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { Service } from "electrodb";
-import { AuditEntity } from "../audit/audit.entity.ts";
-import { ComplianceSummaryEntity } from "../compliance/summary.entity.ts";
-import { SessionEntity } from "../identity/session.entity.ts";
-import { ThrottleEntity } from "../identity/throttle.entity.ts";
-import { LoginEntity, UserEntity } from "../identity/user.entity.ts";
-import { NodeEntity } from "../jurisdiction/node.entity.ts";
-import { OrgBodyEntity, MilestoneRecordEntity, StandardItemEntity } from "../organisation/body.entity.ts";
-import { BrigadeCoverEntity, BrigadeEntity } from "../organisation/brigade.entity.ts";
-import { PersonEntity } from "../organisation/person.entity.ts";
-import { AttendanceEntity, ObligationRecordEntity } from "../organisation/record.entity.ts";
-import { ProfileDraftEntity, ProfileHeadEntity, ProfileVersionEntity } from "../profile/profile.entity.ts";
-import { TenantEntity } from "../tenancy/tenant.entity.ts";
-import { TenantRegistryEntity } from "../tenancy/registry.entity.ts";
-import { HazardEntity, HazardEventEntity } from "../hazards/hazard.entity.ts";
-import { HazardEntryEntity } from "../hazards/entry.entity.ts";
-import { HazardCounterEntity } from "../hazards/counter.entity.ts";
-import { HazardRecurrenceEntity } from "../hazards/recurrence.entity.ts";
-import { IntakeLimitEntity } from "../hazards/intake.entity.ts";
-import { InboxCountEntity, NotificationEntity, OutboxEntity } from "../notifications/notification.entity.ts";
-import { VenueEntity, VenueEventEntity, VenueExternalEntity, VenueImportEntity } from "../venues/venue.entity.ts";
-import { CoverageEntity, InspectionEntity, InspectionTaskEntity } from "../inspections/inspection.entity.ts";
-import { IdempotencyEntity } from "./idempotency.entity.ts";
+import { Entity, Service } from "electrodb";
 
-export const entities = {
-  tenant: TenantEntity,
-  node: NodeEntity,
-  user: UserEntity,
-  login: LoginEntity,
-  session: SessionEntity,
-  throttle: ThrottleEntity,
-  audit: AuditEntity,
-  profileVersion: ProfileVersionEntity,
-  profileDraft: ProfileDraftEntity,
-  profileHead: ProfileHeadEntity,
-  idempotency: IdempotencyEntity,
-  person: PersonEntity,
-  orgBody: OrgBodyEntity,
-  standardItem: StandardItemEntity,
-  milestoneRecord: MilestoneRecordEntity,
-  brigade: BrigadeEntity,
-  brigadeCover: BrigadeCoverEntity,
-  obligationRecord: ObligationRecordEntity,
-  attendance: AttendanceEntity,
-  complianceSummary: ComplianceSummaryEntity,
-  tenantRegistry: TenantRegistryEntity,
-  hazard: HazardEntity,
-  hazardEvent: HazardEventEntity,
-  hazardEntry: HazardEntryEntity,
-  hazardCounter: HazardCounterEntity,
-  hazardRecurrence: HazardRecurrenceEntity,
-  intakeLimit: IntakeLimitEntity,
-  notification: NotificationEntity,
-  inboxCount: InboxCountEntity,
-  outbox: OutboxEntity,
-  venue: VenueEntity,
-  venueEvent: VenueEventEntity,
-  venueExternal: VenueExternalEntity,
-  venueImport: VenueImportEntity,
-  inspectionTask: InspectionTaskEntity,
-  inspection: InspectionEntity,
-  coverage: CoverageEntity,
-};
+/**
+ * The entities of the one table, by name. The kernel names none of them:
+ * each domain's entity file adds its own here (declaration merging) and
+ * registers them when it loads, so imports run one way, from the domains
+ * down to the kernel, while one Service still joins every entity (a
+ * transaction may write items of several domains).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface Entities {}
 
-/** One ElectroDB service over the one table; domains add their entities above. */
-export function createService(client: DynamoDBClient, table: string) {
-  return new Service(entities, { client, table });
+/** The registered entities as a plain object type (what ElectroDB's Service expects). */
+export type EntityMap = { [K in keyof Entities]: Entities[K] };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyEntity = Entity<any, any, any, any>;
+
+const registered = new Map<string, AnyEntity>();
+let generation = 0;
+
+/** Adds a domain's entities to the service (called once, where the entities are defined). */
+export function registerEntities(entities: Partial<EntityMap>): void {
+  for (const [name, entity] of Object.entries(entities) as [string, AnyEntity][]) {
+    const known = registered.get(name);
+    if (known && known !== entity) throw new Error(`entity name registered twice: ${name}`);
+    registered.set(name, entity);
+  }
+  generation++;
 }
 
-export type FiregovService = ReturnType<typeof createService>;
+/** Every registered entity, by name (the infra tests read their keys). */
+export function registeredEntities(): Readonly<Record<string, AnyEntity>> {
+  return Object.fromEntries(registered);
+}
+
+/** Grows with every registration: a service built before it lacks the entities added since. */
+export const registryGeneration = () => generation;
+
+/**
+ * One ElectroDB service over the one table. Each service gets entities of
+ * its own: ElectroDB's Service sets its client on the entities it is given,
+ * and entities shared between tenants' services would all sign with the
+ * last tenant's credentials.
+ */
+export function createService(client: DynamoDBClient, table: string): FiregovService {
+  const own = Object.fromEntries([...registered].map(([name, entity]) => [name, new Entity(entity.schema, { client, table })]));
+  return new Service(own, { client, table }) as unknown as FiregovService;
+}
+
+export type FiregovService = Service<EntityMap>;

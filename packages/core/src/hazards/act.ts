@@ -1,15 +1,17 @@
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
-import { authorize, inSubtree } from "../identity/policy.ts";
+import { authorize, inSubtree } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { ActionInput, type ActionRequest } from "./inputs.ts";
 import { decide, type ActionInput as Resolved } from "./machine.ts";
 import { assertOwnPhotos } from "./photos.ts";
 import { fieldInvalid } from "./problems.ts";
 import { recordClose, recordOccurrence, recurrenceKey, withOccurrence } from "./recurrence.ts";
-import { loadRecurrence, priorResult, resolveRecipients, withRetry, writeChange, type Recurrence } from "./store.ts";
-import { conflictWith, contextFor, hazardOrNotFound, nodeOrNotFound, staleAnswer } from "./support.ts";
+import { loadRecurrence, resolveRecipients, withRetry, writeChange, type Recurrence } from "./store.ts";
+import { conflictWith, contextFor, hazardOrNotFound, staleAnswer } from "./support.ts";
+import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { storedResult } from "../db/transact.ts";
 import type { Hazard } from "./types.ts";
 import { toHazardView, type HazardView } from "./views.ts";
 
@@ -25,40 +27,39 @@ export const actOnHazard = useCase(ActionInput, async (input, hazardId: string, 
   const actor = useUser();
   const tenantId = actor.tenantId;
   const request = { hazardId, action: input };
-  assertOwnPhotos(tenantId, "photos" in input ? input.photos : undefined, "body.photos");
+  assertOwnPhotos("photos" in input ? input.photos : undefined, "body.photos");
   return withRetry(async () => {
-    const hazard = await hazardOrNotFound(tenantId, hazardId);
+    const hazard = await hazardOrNotFound(hazardId);
     authorize(actor, "hazard.act", hazard);
-    if (opts.idempotencyKey !== undefined && (await priorResult(tenantId, opts.idempotencyKey, request))) return toHazardView(hazard, true);
+    if (opts.idempotencyKey !== undefined && (await storedResult(opts.idempotencyKey, request))) return toHazardView(hazard, true);
     if (input.expectedVersion !== undefined && input.expectedVersion !== hazard.version) throw conflictWith(hazard);
     const now = opts.now ?? new Date();
     const ctx = await contextFor(actor, now);
     const key = recurrenceKey(hazard.venueId, hazard.code);
-    const rec = key && (input.action === "reopen" || input.action === "close") ? await loadRecurrence(tenantId, key.venueId, key.code) : undefined;
+    const rec = key && (input.action === "reopen" || input.action === "close") ? await loadRecurrence(key.venueId, key.code) : undefined;
     const resolved = await resolve(input, hazard, rec, now);
     const outcome = decide(ctx, hazard, resolved);
 
     const result = { hazardId, version: outcome.hazard.version };
     const stored = await writeChange({
-      tenantId,
       before: hazard,
       outcome,
       profileVersion: ctx.profileVersion,
       timeZone: ctx.timeZone,
       now,
-      deliveries: await resolveRecipients(tenantId, ctx.profile, outcome.hazard, outcome.intents, ctx.actor),
+      deliveries: await resolveRecipients(ctx.profile, outcome.hazard, outcome.intents, ctx.actor),
       audit: { action: `hazard.${input.action}`, details: { from: hazard.state, events: outcome.events.map((e) => e.action) } },
       extra: (tx) => {
-        if (input.action === "reopen" && key) return [recordOccurrence(tx, tenantId, key, rec, hazardId, outcome.hazard.occurrences)];
-        if (input.action === "close" && rec?.lastHazardId === hazardId) return [recordClose(tx, tenantId, rec, now)];
+        if (input.action === "reopen" && key) return [recordOccurrence(tx, key, rec, hazardId, outcome.hazard.occurrences)];
+        if (input.action === "close" && rec?.lastHazardId === hazardId) return [recordClose(tx, rec, now)];
         return [];
       },
       onExtraCanceled: () => new AppError("conflict", "request.conflict_retry"),
-      idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, tenantId, request, result },
-    }).catch((err: unknown) => staleAnswer(tenantId, hazardId, err));
+      idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request, result },
+    }).catch((err: unknown) => staleAnswer(hazardId, err));
     if (stored === undefined || stored === result) return toHazardView(outcome.hazard, true);
     // A replayed request: the hazard as it is now, which the first request's change led to.
-    return toHazardView(await hazardOrNotFound(tenantId, hazardId), true);
+    return toHazardView(await hazardOrNotFound(hazardId), true);
   });
 });
 
@@ -69,7 +70,7 @@ async function resolve(input: ActionRequest, hazard: Hazard, rec: Recurrence | u
     case "register": {
       const { expectedVersion: _v, nodeId, ...rest } = input;
       if (nodeId === undefined || nodeId === hazard.nodeId) return rest;
-      const node = await nodeOrNotFound(actor.tenantId, nodeId).catch(() => {
+      const node = await nodeOrNotFound(nodeId).catch(() => {
         throw fieldInvalid("body.nodeId", "hazard.node_unknown", "找不到该辖区节点", "No such node");
       });
       if (!inSubtree(actor.scopePath, node.path)) throw fieldInvalid("body.nodeId", "hazard.node_out_of_scope", "只能把隐患放到您辖区内的节点", "Place the hazard at a node of your own subtree");
@@ -78,7 +79,7 @@ async function resolve(input: ActionRequest, hazard: Hazard, rec: Recurrence | u
     case "dispatch": {
       const { expectedVersion: _v, assigneeId, ...rest } = input;
       if (assigneeId === undefined || assigneeId === actor.userId) return rest;
-      const { data: user } = await tenantDb(actor.tenantId).service.entities.user.get({ tenantId: actor.tenantId, userId: assigneeId }).go();
+      const { data: user } = await tenantDb().service.entities.user.get({ tenantId: actor.tenantId, userId: assigneeId }).go();
       if (!user || user.status !== "active" || user.role === "viewer") {
         throw fieldInvalid("body.assigneeId", "hazard.assignee_unknown", "承办人须为本单位在用、可办理隐患的用户", "The assignee must be an active user of your county who can act on hazards");
       }

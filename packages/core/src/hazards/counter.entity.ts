@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
@@ -22,3 +23,10 @@ export const HazardCounterEntity = new Entity({
 
 // Access patterns
 // - every counter of a node's subtree (dashboard): byNode (one Query)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    hazardCounter: typeof HazardCounterEntity;
+  }
+}
+registerEntities({ hazardCounter: HazardCounterEntity });

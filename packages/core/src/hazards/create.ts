@@ -1,14 +1,17 @@
 import { useUser } from "../context/actor.ts";
 import type { Idempotency } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
-import { authorize } from "../identity/policy.ts";
+import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { DAY_MS } from "./clock.ts";
 import { CreateHazardInput } from "./inputs.ts";
-import { discover, decide, type Context } from "./machine.ts";
+import { decide, type Context } from "./machine.ts";
+import { raiseHazard } from "./raise.ts";
 import { recordOccurrence, recurrenceKey, withOccurrence } from "./recurrence.ts";
-import { loadHazard, loadRecurrence, resolveRecipients, timeOrderedId, withRetry, writeChange, type Recurrence } from "./store.ts";
-import { contextFor, nodeOrNotFound, staleAnswer } from "./support.ts";
+import { timeOrderedId } from "../db/ids.ts";
+import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { loadHazard, loadRecurrence, resolveRecipients, withRetry, writeChange, type Recurrence } from "./store.ts";
+import { contextFor, staleAnswer } from "./support.ts";
 import type { Hazard } from "./types.ts";
 import { assertOwnPhotos } from "./photos.ts";
 import { toHazardView, type HazardView } from "./views.ts";
@@ -29,24 +32,24 @@ type Result = { hazardId: string; reopened: boolean };
 export const createHazard = useCase(CreateHazardInput, async (input, opts: { idempotencyKey?: string; now?: Date } = {}): Promise<Created> => {
   const actor = useUser();
   // The node first: another tenant's id answers 404 whoever asks.
-  const node = await nodeOrNotFound(actor.tenantId, input.nodeId);
+  const node = await nodeOrNotFound(input.nodeId);
   authorize(actor, "hazard.report", node);
-  assertOwnPhotos(actor.tenantId, input.photos, "body.photos");
+  assertOwnPhotos(input.photos, "body.photos");
   const tenantId = actor.tenantId;
-  const idempotency = (result: Result) => (opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, tenantId, request: { create: input }, result });
+  const idempotency = (result: Result) => (opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: { create: input }, result });
 
   return withRetry(async () => {
     const now = opts.now ?? new Date();
     const ctx = await contextFor(actor, now);
     const key = recurrenceKey(input.venueId, input.code);
-    const rec = key ? await loadRecurrence(tenantId, key.venueId, key.code) : undefined;
+    const rec = key ? await loadRecurrence(key.venueId, key.code) : undefined;
 
     const reopenable = rec?.lastClosedAt !== undefined && now.getTime() - Date.parse(rec.lastClosedAt) <= ctx.profile.hazards.reopenWindowDays.value * DAY_MS;
-    const last = reopenable ? await loadHazard(tenantId, rec!.lastHazardId) : undefined;
+    const last = reopenable ? await loadHazard(rec!.lastHazardId) : undefined;
     if (key && rec && last?.state === "closed") return foundAgain(ctx, last, rec, key, input, idempotency);
 
     const hazardId = timeOrderedId(now);
-    const outcome = discover(ctx, {
+    const { outcome, deliveries } = await raiseHazard(ctx, {
       hazardId,
       place: { nodeId: node.nodeId, path: node.path },
       venueId: input.venueId,
@@ -60,23 +63,21 @@ export const createHazard = useCase(CreateHazardInput, async (input, opts: { ide
       transferredFrom: input.transferredFrom,
       reporter: { type: "user", id: actor.userId },
       responsibleParty: input.responsibleParty,
-      priorOccurrences: rec?.occurrences ?? [],
-    });
+    }, { recurrence: rec ?? null });
     const result: Result = { hazardId, reopened: false };
     const stored = await writeChange({
-      tenantId,
       before: undefined,
       outcome,
       profileVersion: ctx.profileVersion,
       timeZone: ctx.timeZone,
       now,
-      deliveries: await resolveRecipients(tenantId, ctx.profile, outcome.hazard, outcome.intents, ctx.actor),
+      deliveries,
       audit: { action: "hazard.create", details: { nodeId: node.nodeId, severity: input.severity, code: input.code, source: input.source } },
-      extra: key ? (tx) => [recordOccurrence(tx, tenantId, key, rec, hazardId, outcome.hazard.occurrences)] : undefined,
+      extra: key ? (tx) => [recordOccurrence(tx, key, rec, hazardId, outcome.hazard.occurrences)] : undefined,
       onExtraCanceled: () => new AppError("conflict", "request.conflict_retry"),
       idempotency: idempotency(result),
     });
-    return answer(tenantId, stored, result, outcome.hazard);
+    return answer(stored, result, outcome.hazard);
   });
 });
 
@@ -89,7 +90,6 @@ async function foundAgain(
   input: { description: string; photos: string[]; source: string },
   idempotency: (result: Result) => Idempotency<Result> | undefined,
 ): Promise<Created> {
-  const tenantId = useUser().tenantId;
   const occurrences = withOccurrence(rec, ctx.now);
   // Finding it again reopens it whoever finds it: the rule is the profile's, not the finder's choice.
   const outcome = decide({ ...ctx, actor: { type: "system" } }, last, { action: "reopen", reason: input.description, occurrences });
@@ -97,19 +97,18 @@ async function foundAgain(
   const events = [{ ...first!, photos: input.photos.length ? input.photos : undefined, details: { ...first!.details, foundAgain: true, source: input.source } }, ...rest];
   const result: Result = { hazardId: last.hazardId, reopened: true };
   const stored = await writeChange({
-    tenantId,
     before: last,
     outcome: { ...outcome, events },
     profileVersion: ctx.profileVersion,
     timeZone: ctx.timeZone,
     now: ctx.now,
-    deliveries: await resolveRecipients(tenantId, ctx.profile, outcome.hazard, outcome.intents, ctx.actor),
+    deliveries: await resolveRecipients(ctx.profile, outcome.hazard, outcome.intents, ctx.actor),
     audit: { action: "hazard.reopen", details: { foundAgain: true } },
-    extra: (tx) => [recordOccurrence(tx, tenantId, key, rec, last.hazardId, occurrences)],
+    extra: (tx) => [recordOccurrence(tx, key, rec, last.hazardId, occurrences)],
     onExtraCanceled: () => new AppError("conflict", "request.conflict_retry"),
     idempotency: idempotency(result),
-  }).catch((err: unknown) => staleAnswer(tenantId, last.hazardId, err));
-  return answer(tenantId, stored, result, outcome.hazard);
+  }).catch((err: unknown) => staleAnswer(last.hazardId, err));
+  return answer(stored, result, outcome.hazard);
 }
 
 /**
@@ -117,9 +116,9 @@ async function foundAgain(
  * request's answer (a stored copy, not the object passed in), the hazard as
  * that request left it.
  */
-async function answer(tenantId: string, stored: Result | undefined, fresh: Result, written: Hazard): Promise<Created> {
+async function answer(stored: Result | undefined, fresh: Result, written: Hazard): Promise<Created> {
   if (stored === undefined || stored === fresh) return { ...toHazardView(written, true), reopened: fresh.reopened };
-  const first = await loadHazard(tenantId, stored.hazardId);
+  const first = await loadHazard(stored.hazardId);
   if (!first) throw new AppError("not_found", "hazard.not_found");
   return { ...toHazardView(first, true), reopened: stored.reopened };
 }

@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
@@ -34,3 +35,10 @@ export const HazardEntryEntity = new Entity({
 // - awaiting a department's acknowledgement:       list ack:<bodyId>, begins_with(<path>/)
 // - a subtree's hazards from one source:           list source:<source>, begins_with(<path>/)
 // - hazards the sweep must look at by now:         list wake, order <= <now>#~
+
+declare module "../db/service.ts" {
+  interface Entities {
+    hazardEntry: typeof HazardEntryEntity;
+  }
+}
+registerEntities({ hazardEntry: HazardEntryEntity });

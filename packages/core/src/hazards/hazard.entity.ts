@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 // A hazard lives in its own partition, `T#<tenant>#HZ#<hazardId>`: the hazard
@@ -64,3 +65,11 @@ export const HazardEventEntity = new Entity({
 // - a hazard by id, for a change (consistent GetItem): hazard.byId
 // - a hazard with its timeline (one Query on pk, ascending: HAZARD, then TL#000001 …): see read.ts
 // - the events of a hazard, in order: hazardEvent.bySeq begins_with(TL#)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    hazard: typeof HazardEntity;
+    hazardEvent: typeof HazardEventEntity;
+  }
+}
+registerEntities({ hazard: HazardEntity, hazardEvent: HazardEventEntity });

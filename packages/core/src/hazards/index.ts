@@ -1,5 +1,11 @@
 // The hazard closed loop: 发现 → 立案 → 派遣 → 处置 → 核查 → 结案, with the
 // profile's routing, escalation and listed supervision as an overlay.
+// The domain's entities join the table's one service when the domain loads.
+import "./recurrence.entity.ts";
+import "./intake.entity.ts";
+import "./hazard.entity.ts";
+import "./entry.entity.ts";
+import "./counter.entity.ts";
 export { createHazard, type Created } from "./create.ts";
 export { actOnHazard } from "./act.ts";
 export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, type Timeline } from "./read.ts";
@@ -42,3 +48,9 @@ export { entriesOf, entryChanges, counterDeltas, relocationDeltas, closingsOf, t
 export { addDays, endOfDayAfter, endOfLocalDate, localDate, localMonth, startOfLocalDay } from "./clock.ts";
 export { STATES, OPEN_STATES, SOURCES, OTHER_CODE, TRANSITIONS, OVERLAYS, ACTIONS, isOpen, type Hazard, type State, type Source, type Action, type EventDraft, type RuleActor } from "./types.ts";
 export { STATE_NAMES, ACTION_NAMES } from "./labels.ts";
+
+// A node moved in the tree takes its hazards along; the tree calls this without importing hazards.
+import { moveWithSubtree } from "../jurisdiction/index.ts";
+import { hazardPathRewriteItems as moveHazards } from "./relocate.ts";
+moveWithSubtree("hazards", moveHazards);
+export { raiseHazard, raisedHazardItems, raisedItemCount, type RaisedHazard } from "./raise.ts";

@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
@@ -21,3 +22,10 @@ export const IntakeLimitEntity = new Entity({
 
 // Access patterns
 // - the count of a source's window (conditional ADD in the tip transaction): byKey
+
+declare module "../db/service.ts" {
+  interface Entities {
+    intakeLimit: typeof IntakeLimitEntity;
+  }
+}
+registerEntities({ intakeLimit: IntakeLimitEntity });

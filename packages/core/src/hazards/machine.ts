@@ -1,6 +1,6 @@
 import { AppError } from "../errors/app-error.ts";
-import { inSubtree } from "../identity/policy.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { inSubtree } from "../access/index.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { DAY_MS, endOfDayAfter, endOfLocalDate, iso, localDate } from "./clock.ts";
 import { actionParams } from "./labels.ts";
 import { currentFields, fieldInvalid } from "./problems.ts";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { useUser } from "../context/actor.ts";
+import { useTenant, useUser } from "../context/actor.ts";
 import { AppError } from "../errors/app-error.ts";
 import { PHOTO_TYPES, PhotoUploadInput, presignGet, presignPhotoPut, tenantFilePrefix } from "../files/storage.ts";
-import { authorize } from "../identity/policy.ts";
+import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { fieldInvalid } from "./problems.ts";
 import { hazardOrNotFound } from "./support.ts";
@@ -23,8 +23,8 @@ export const presignHazardPhotoUpload = useCase(PhotoUploadInput, async (input) 
 });
 
 /** Refuses a photo key that is not one of this tenant's hazard uploads (400 naming the field). */
-export function assertOwnPhotos(tenantId: string, keys: readonly string[] | undefined, field: string): void {
-  const prefix = hazardsPrefix(tenantId);
+export function assertOwnPhotos(keys: readonly string[] | undefined, field: string): void {
+  const prefix = hazardsPrefix(useTenant());
   keys?.forEach((key, i) => {
     if (!key.startsWith(prefix)) throw fieldInvalid(`${field}[${i}]`, "hazard.photo_foreign", "照片须为本单位上传的隐患照片", "A photo must be one uploaded for this county's hazards");
   });
@@ -35,7 +35,7 @@ export const HazardPhotoQuery = z.object({ key: z.string().min(1).max(300) });
 /** A short-lived link to one of the hazard's photos, for those who may see the hazard. */
 export async function hazardPhotoUrl(hazardId: string, key: string) {
   const actor = useUser();
-  const hazard = await hazardOrNotFound(actor.tenantId, hazardId);
+  const hazard = await hazardOrNotFound(hazardId);
   authorize(actor, "hazard.read", hazard);
   if (!hazard.photos.includes(key)) throw new AppError("not_found", "hazard.photo_not_found");
   return presignGet(key);

@@ -1,9 +1,10 @@
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
-import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
+import { decodeCursor, encodeCursor } from "../db/cursor.ts";
+import { documentClient } from "../db/document-client.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
-import { authorize, inSubtree } from "../identity/policy.ts";
+import { authorize, inSubtree } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { countersView, subtreePrefix, type CountersView, type Summary } from "./entries.ts";
 import { CountersInput, ListAssignedInput, ListAwaitingAckInput, ListByStateInput, ListBySourceInput, ListByVenueInput, ListWithinInput, TimelineInput } from "./inputs.ts";
@@ -16,30 +17,9 @@ import { toHazardView, type HazardEvent, type HazardView, type SummaryPage } fro
 
 // Reads: each answer is one Query page (or one GetItem), never a Scan.
 
-const documentClients = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
-function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
-  let doc = documentClients.get(client);
-  if (!doc) documentClients.set(client, (doc = DynamoDBDocumentClient.from(client)));
-  return doc;
-}
-
-const badCursor = () => fieldInvalid("query.cursor", "validation.cursor", "分页游标无效，请从第一页重新加载", "The page cursor is not valid; reload from the first page");
-
-/** A cursor is the key a page ended at; one that names another list or partition is refused, not sent to DynamoDB. */
-function checkCursor(cursor: string | undefined, pk: string, sk: (key: string) => boolean): Record<string, unknown> | undefined {
-  if (cursor === undefined) return undefined;
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw badCursor();
-  }
-  const k = key as Record<string, unknown> | null;
-  if (!k || typeof k !== "object" || k.pk !== pk || typeof k.sk !== "string" || !sk(k.sk) || Object.keys(k).length !== 2) throw badCursor();
-  return k;
-}
-
-const encodeCursor = (key: Record<string, unknown> | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null);
+/** A cursor is the key a page ended at; one that names another list or partition is refused. */
+const checkCursor = (cursor: string | undefined, pk: string, sk: (key: string) => boolean) =>
+  decodeCursor(cursor, (k) => k.pk === pk && typeof k.sk === "string" && sk(k.sk) && Object.keys(k).length === 2);
 
 // ── One hazard and its timeline ────────────────────────────────────────────
 

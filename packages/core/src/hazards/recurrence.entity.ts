@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
@@ -25,3 +26,10 @@ export const HazardRecurrenceEntity = new Entity({
 
 // Access patterns
 // - the history of a code at a venue (GetItem before a create, reopen or close): byVenueCode
+
+declare module "../db/service.ts" {
+  interface Entities {
+    hazardRecurrence: typeof HazardRecurrenceEntity;
+  }
+}
+registerEntities({ hazardRecurrence: HazardRecurrenceEntity });

@@ -1,3 +1,4 @@
+import { useTenant } from "../context/actor.ts";
 import type { TxEntities } from "../db/transact.ts";
 import { iso } from "./clock.ts";
 import type { Recurrence } from "./store.ts";
@@ -19,10 +20,10 @@ export function withOccurrence(rec: Recurrence | undefined, now: Date): string[]
 }
 
 /** The recurrence item after a raise or a reopening: one more occurrence, this hazard the last, not closed. */
-export function recordOccurrence(tx: TxEntities, tenantId: string, key: { venueId: string; code: string }, rec: Recurrence | undefined, hazardId: string, occurrences: string[]) {
-  if (!rec) return tx.hazardRecurrence.create({ tenantId, ...key, occurrences, lastHazardId: hazardId, rev: 1 }).commit();
+export function recordOccurrence(tx: TxEntities, key: { venueId: string; code: string }, rec: Recurrence | undefined, hazardId: string, occurrences: string[]) {
+  if (!rec) return tx.hazardRecurrence.create({ tenantId: useTenant(), ...key, occurrences, lastHazardId: hazardId, rev: 1 }).commit();
   return tx.hazardRecurrence
-    .patch({ tenantId, ...key })
+    .patch({ tenantId: useTenant(), ...key })
     .set({ occurrences, lastHazardId: hazardId, rev: rec.rev + 1 })
     .remove(["lastClosedAt"])
     .where((a, op) => op.eq(a.rev, rec.rev))
@@ -30,9 +31,9 @@ export function recordOccurrence(tx: TxEntities, tenantId: string, key: { venueI
 }
 
 /** The recurrence item after its last hazard closed: found again within the reopen window, that hazard reopens. */
-export function recordClose(tx: TxEntities, tenantId: string, rec: Recurrence, now: Date) {
+export function recordClose(tx: TxEntities, rec: Recurrence, now: Date) {
   return tx.hazardRecurrence
-    .patch({ tenantId, venueId: rec.venueId, code: rec.code })
+    .patch({ tenantId: useTenant(), venueId: rec.venueId, code: rec.code })
     .set({ lastClosedAt: iso(now), rev: rec.rev + 1 })
     .where((a, op) => op.eq(a.rev, rec.rev))
     .commit();

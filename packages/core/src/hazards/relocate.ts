@@ -1,18 +1,18 @@
 import { tenantDb } from "../db/tenant-db.ts";
-import type { TxEntities } from "../db/transact.ts";
+import type { TxEntities, TxItem } from "../db/transact.ts";
+import type { MovedWith } from "../jurisdiction/index.ts";
 import { closingsOf, entryChanges, relocationDeltas, subtreePrefix, type CounterDelta } from "./entries.ts";
-import { plain, tenantOf } from "./store.ts";
-import { DEFAULT_TIME_ZONE } from "./support.ts";
+import { useTenant } from "../context/actor.ts";
+import { plain } from "../db/plain.ts";
+import { tenantTimeZone } from "../tenancy/index.ts";
 import { AppError } from "../errors/app-error.ts";
 import { STATES, type Hazard } from "./types.ts";
 
 // A node moved in the jurisdiction tree takes its hazards with it: their
 // paths, their path-keyed list rows and their counts in the nodes above.
 
-type Item = ReturnType<TxEntities["audit"]["create"]> extends { commit: () => infer C } ? C : never;
-
 /** One transaction's worth of hazard rewrites. */
-export type HazardBatch = (tx: TxEntities) => Item[];
+export type HazardBatch = (tx: TxEntities) => TxItem[];
 
 /** Hazards read at once while collecting a subtree's. */
 const READ_CONCURRENCY = 25;
@@ -39,8 +39,9 @@ interface Rewrite {
  * The hazards are found by Query of the per-state lists (every hazard, open
  * or not, has one row in the list of its state, keyed `<path>/#…`).
  */
-export async function hazardPathRewriteItems(tenantId: string, oldPath: string, newPath: string, maxItems: number): Promise<{ hazards: number; batches: HazardBatch[] }> {
-  const { entities } = tenantDb(tenantId).service;
+export async function hazardPathRewriteItems(oldPath: string, newPath: string, maxItems: number): Promise<MovedWith> {
+  const tenantId = useTenant();
+  const { entities } = tenantDb().service;
   const ids = new Set<string>();
   await Promise.all(
     STATES.map(async (state) => {
@@ -55,9 +56,9 @@ export async function hazardPathRewriteItems(tenantId: string, oldPath: string, 
       } while (cursor);
     }),
   );
-  if (!ids.size) return { hazards: 0, batches: [] };
+  if (!ids.size) return { count: 0, batches: [] };
 
-  const timeZone = (await tenantOf(tenantId))?.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = await tenantTimeZone();
   const moved = (path: string) => `${newPath}${path.slice(oldPath.length)}`;
   const rewrites: Rewrite[] = [];
   const pending = [...ids];
@@ -65,7 +66,7 @@ export async function hazardPathRewriteItems(tenantId: string, oldPath: string, 
     const read = await Promise.all(pending.slice(i, i + READ_CONCURRENCY).map(rewriteOf));
     rewrites.push(...read.filter((r): r is Rewrite => r !== undefined));
   }
-  return { hazards: rewrites.length, batches: pack(tenantId, rewrites, maxItems) };
+  return { count: rewrites.length, batches: pack(rewrites, maxItems) };
 
   async function rewriteOf(hazardId: string): Promise<Rewrite | undefined> {
     const { data } = await entities.hazard.get({ tenantId, hazardId }).go({ consistent: true });
@@ -94,13 +95,13 @@ export async function hazardPathRewriteItems(tenantId: string, oldPath: string, 
 const counterKey = (c: { nodeId: string; metric: string }) => `${c.nodeId}\u0000${c.metric}`;
 
 /** Hazards into batches: a hazard's own items never split; counters shared within a batch are one item. */
-function pack(tenantId: string, rewrites: Rewrite[], maxItems: number): HazardBatch[] {
+function pack(rewrites: Rewrite[], maxItems: number): HazardBatch[] {
   const batches: HazardBatch[] = [];
   let group: Rewrite[] = [];
   let counters = new Map<string, CounterDelta>();
   let own = 0;
   const flush = () => {
-    if (group.length) batches.push(batchOf(tenantId, group, [...counters.values()].filter((c) => c.delta !== 0)));
+    if (group.length) batches.push(batchOf(group, [...counters.values()].filter((c) => c.delta !== 0)));
     group = [];
     counters = new Map();
     own = 0;
@@ -123,7 +124,8 @@ function pack(tenantId: string, rewrites: Rewrite[], maxItems: number): HazardBa
   return batches;
 }
 
-function batchOf(tenantId: string, group: Rewrite[], counters: CounterDelta[]): HazardBatch {
+function batchOf(group: Rewrite[], counters: CounterDelta[]): HazardBatch {
+  const tenantId = useTenant();
   return (tx) => [
     ...group.flatMap(({ before, after, rows }) => [
       tx.hazard

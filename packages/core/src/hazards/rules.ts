@@ -1,6 +1,6 @@
-import type { Role } from "../identity/roles.ts";
-import { inSubtree } from "../identity/policy.ts";
-import type { Condition, LevelId, PolicyProfile } from "../profile/schema.ts";
+import type { Role } from "../access/index.ts";
+import { inSubtree } from "../access/index.ts";
+import type { Condition, LevelId, PolicyProfile } from "../profile/index.ts";
 import { DAY_MS, endOfDayAfter, iso } from "./clock.ts";
 import { isOpen, OTHER_CODE, type Basis, type EventDraft, type Handling, type Hazard, type NotificationIntent, type Recipient, type RuleActor } from "./types.ts";
 

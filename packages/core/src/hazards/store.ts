@@ -1,12 +1,13 @@
-import { createHash, randomUUID } from "node:crypto";
-import { auditItem } from "../audit/record.ts";
-import { useActor } from "../context/actor.ts";
+import { auditItem } from "../audit/index.ts";
+import { actorRef, useActor, useTenant } from "../context/actor.ts";
+import { timeOrderedId } from "../db/ids.ts";
+import { plain } from "../db/plain.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import { writeTransaction, type CancelReason, type Idempotency, type TxEntities } from "../db/transact.ts";
+import { writeTransaction, type CancelReason, type Idempotency, type TxEntities, type TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { iso } from "./clock.ts";
-import { counterDeltas, entryChanges } from "./entries.ts";
+import { counterDeltas, entryChanges, type CounterDelta } from "./entries.ts";
 import type { Outcome } from "./machine.ts";
 import { ancestorAt, rolesFor } from "./rules.ts";
 import type { Hazard, NotificationIntent, RuleActor } from "./types.ts";
@@ -20,43 +21,21 @@ const MAX_ITEMS = 100;
 /** Inbox recipients per message; the rest still see the hazard in their lists. */
 const MAX_RECIPIENTS = 20;
 
-/** Stored documents carry no `undefined` (DynamoDB has no such value). */
-export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-/** Ids that sort by creation time, so partitions list newest first without another index. */
-export function timeOrderedId(now: Date): string {
-  return `${now.getTime().toString(36).padStart(9, "0")}${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-}
-
 // ── Reading ────────────────────────────────────────────────────────────────
 
-/** The profile version in effect at `at` (no authorisation: callers have already decided who may act). */
-export async function profileAt(tenantId: string, at: Date): Promise<{ version: number; profile: PolicyProfile }> {
-  const justAfter = iso(at.getTime() + 1);
-  const { data } = await tenantDb(tenantId).service.entities.profileVersion.query.byEffect({ tenantId }).lt({ effectiveFrom: justAfter }).go({ order: "desc", limit: 1 });
-  const item = data[0];
-  if (!item) throw new AppError("not_found", "profile.not_in_effect", { at: iso(at) });
-  return { version: item.version, profile: JSON.parse(item.profile) as PolicyProfile };
-}
-
-export async function tenantOf(tenantId: string) {
-  const { data } = await tenantDb(tenantId).service.entities.tenant.get({ tenantId }).go();
-  return data;
-}
-
-export async function loadHazard(tenantId: string, hazardId: string): Promise<Hazard | undefined> {
-  const { data } = await tenantDb(tenantId).service.entities.hazard.get({ tenantId, hazardId }).go({ consistent: true });
+export async function loadHazard(hazardId: string): Promise<Hazard | undefined> {
+  const { data } = await tenantDb().service.entities.hazard.get({ tenantId: useTenant(), hazardId }).go({ consistent: true });
   return data ? (data.doc as Hazard) : undefined;
 }
 
-export async function loadRecurrence(tenantId: string, venueId: string, code: string) {
-  const { data } = await tenantDb(tenantId).service.entities.hazardRecurrence.get({ tenantId, venueId, code }).go({ consistent: true });
+export async function loadRecurrence(venueId: string, code: string) {
+  const { data } = await tenantDb().service.entities.hazardRecurrence.get({ tenantId: useTenant(), venueId, code }).go({ consistent: true });
   return data ?? undefined;
 }
 
 export type Recurrence = NonNullable<Awaited<ReturnType<typeof loadRecurrence>>>;
 
-interface Delivery {
+export interface Delivery {
   intent: NotificationIntent;
   users: { userId: string; phone?: string | undefined }[];
 }
@@ -67,8 +46,9 @@ interface Delivery {
  * role acts for it (one Query of the users scoped exactly at that node). The
  * actor is never told of their own act.
  */
-export async function resolveRecipients(tenantId: string, profile: PolicyProfile, hazard: Hazard, intents: NotificationIntent[], actor: RuleActor): Promise<Delivery[]> {
-  const users = tenantDb(tenantId).service.entities.user;
+export async function resolveRecipients(profile: PolicyProfile, hazard: Hazard, intents: NotificationIntent[], actor: RuleActor): Promise<Delivery[]> {
+  const tenantId = useTenant();
+  const users = tenantDb().service.entities.user;
   const atNode = new Map<string, Promise<{ userId: string; role: string; status: string; phone?: string | undefined }[]>>();
   const usersAt = (path: string) => {
     let found = atNode.get(path);
@@ -104,26 +84,9 @@ export async function resolveRecipients(tenantId: string, profile: PolicyProfile
   return deliveries;
 }
 
-/**
- * The stored answer to an earlier request with this Idempotency-Key, read
- * before deciding: a retried action would otherwise be judged against the
- * state the first one left (and refused), never reaching the transaction that
- * replays it. Keys and fingerprints are hashed as db/transact.ts stores them.
- */
-export async function priorResult<R>(tenantId: string, key: string, request: unknown): Promise<R | undefined> {
-  const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
-  const { data } = await tenantDb(tenantId).service.entities.idempotency.get({ tenantId, key: sha256(key) }).go({ consistent: true });
-  if (!data) return undefined;
-  if (data.fingerprint !== sha256(JSON.stringify(request))) throw new AppError("conflict", "request.idempotency_mismatch");
-  return JSON.parse(data.result) as R;
-}
-
 // ── Writing ────────────────────────────────────────────────────────────────
 
-type Item = ReturnType<TxEntities["audit"]["create"]> extends { commit: () => infer C } ? C : never;
-
 export interface Change<R> {
-  tenantId: string;
   before: Hazard | undefined;
   outcome: Outcome;
   profileVersion: number;
@@ -132,7 +95,7 @@ export interface Change<R> {
   deliveries: Delivery[];
   audit: { action: string; details?: Record<string, unknown> };
   /** Items the change carries besides the hazard's own (recurrence, intake limits), first after the hazard. */
-  extra?: (tx: TxEntities) => Item[];
+  extra?: (tx: TxEntities) => TxItem[];
   /** What a cancellation of one of the extra items means; the hazard's own condition is handled here. */
   onExtraCanceled?: (reasons: CancelReason[]) => AppError;
   idempotency?: Idempotency<R> | undefined;
@@ -141,73 +104,117 @@ export interface Change<R> {
 /** Marks a cancellation on the hazard's own version condition: the caller reloads and answers with the current state. */
 export const STALE = "hazard.version_conflict" as const;
 
-export async function writeChange<R>(change: Change<R>): Promise<R | undefined> {
-  const { tenantId, before, outcome, now } = change;
+/** What one change to one hazard writes, the shared counters apart. */
+export interface ChangeDraft {
+  before: Hazard | undefined;
+  outcome: Outcome;
+  profileVersion: number;
+  now: Date;
+  deliveries: Delivery[];
+  audit: { action: string; details?: Record<string, unknown> };
+}
+
+/** Items of a change besides the hazard's own item and the counters: events, list rows, notifications, audit. */
+export const itemsBeyondHazard = (d: Pick<ChangeDraft, "before" | "outcome">) => {
+  const rows = entryChanges(d.before, d.outcome.hazard);
+  return d.outcome.events.length + rows.put.length + rows.remove.length + 1;
+};
+
+/**
+ * The items of one change to one hazard, the same whoever makes it (a
+ * report, an action, the sweep, a failed checklist item): the hazard
+ * (conditioned on the version read), its events, its list rows,
+ * notifications and the audit entry. The hazard's item comes first. Counter
+ * deltas come apart, for the caller to merge with others of the same
+ * transaction (DynamoDB refuses two operations on one item).
+ */
+export function changeItems(tx: TxEntities, d: ChangeDraft): { hazardItem: TxItem; items: TxItem[] } {
+  const tenantId = useTenant();
   const actor = useActor();
+  const { before, outcome, now } = d;
   const after = plain(outcome.hazard);
   const rows = entryChanges(before, after);
-  const counters = counterDeltas(before, after, change.timeZone);
   const at = iso(now);
-  const actorId = actor.type === "user" ? actor.userId : actor.type === "system" ? `system:${actor.job}` : "public";
+  const actorId = actorRef(actor);
   const firstSeq = (before?.seq ?? 0) + 1;
+  const hazardItem = before
+    ? tx.hazard
+        .patch({ tenantId, hazardId: after.hazardId })
+        .set({ version: after.version, doc: after })
+        .where((a, op) => op.eq(a.version, before.version))
+        .commit()
+    : tx.hazard.create({ tenantId, hazardId: after.hazardId, version: after.version, doc: after }).commit();
+  const items: TxItem[] = outcome.events.map((event, i) =>
+    tx.hazardEvent
+      .create(
+        plain({
+          tenantId,
+          hazardId: after.hazardId,
+          seq: firstSeq + i,
+          at,
+          action: event.action,
+          from: event.from,
+          to: event.to,
+          actorType: actor.type,
+          actorId,
+          actorName: actor.type === "user" ? actor.name : undefined,
+          version: after.version,
+          profileVersion: d.profileVersion,
+          note: event.note,
+          photos: event.photos,
+          deadlineBefore: event.deadlineBefore,
+          deadlineAfter: event.deadlineAfter,
+          basis: event.basis,
+          details: event.details,
+        }),
+      )
+      .commit(),
+  );
+  for (const key of rows.remove) items.push(tx.hazardEntry.delete({ tenantId, ...key }).commit());
+  for (const row of rows.put) items.push(tx.hazardEntry.put(plain({ tenantId, ...row })).commit());
+  items.push(...notificationItems(tx, after.hazardId, d.deliveries, now));
+  items.push(auditItem(tx, { action: d.audit.action, targetType: "hazard", targetId: after.hazardId, details: { state: after.state, version: after.version, ...d.audit.details } }, now));
+  return { hazardItem, items };
+}
 
+/** Counter items for deltas of several changes, merged per node and metric. */
+export function counterItems(tx: TxEntities, deltas: readonly CounterDelta[]): TxItem[] {
+  const tenantId = useTenant();
+  const merged = new Map<string, CounterDelta>();
+  for (const d of deltas) {
+    const key = `${d.nodeId}\u0000${d.metric}`;
+    const cur = merged.get(key) ?? { nodeId: d.nodeId, metric: d.metric, delta: 0 };
+    cur.delta += d.delta;
+    merged.set(key, cur);
+  }
+  return [...merged.values()].filter((c) => c.delta !== 0).map((c) => tx.hazardCounter.update({ tenantId, nodeId: c.nodeId, metric: c.metric }).add({ value: c.delta }).commit());
+}
+
+/** How many counter items the deltas of several changes make once merged. */
+export function mergedCounterCount(deltas: readonly CounterDelta[]): number {
+  const sums = new Map<string, number>();
+  for (const d of deltas) sums.set(`${d.nodeId}\u0000${d.metric}`, (sums.get(`${d.nodeId}\u0000${d.metric}`) ?? 0) + d.delta);
+  return [...sums.values()].filter((v) => v !== 0).length;
+}
+
+/** One change to one hazard in one transaction of its own, with what it carries besides (recurrence, intake limits) and an idempotency record. */
+export async function writeChange<R>(change: Change<R>): Promise<R | undefined> {
+  const { before, outcome } = change;
+  const counters = counterDeltas(before, outcome.hazard, change.timeZone);
   // The hazard, its events, rows, counters, the audit entry and the idempotency record; the few extra items (recurrence, intake limits) fit in the margin.
-  const baseCount = 1 + outcome.events.length + rows.put.length + rows.remove.length + counters.length + 1 + (change.idempotency ? 1 : 0);
+  const baseCount = 1 + itemsBeyondHazard(change) + mergedCounterCount(counters) + (change.idempotency ? 1 : 0);
   const EXTRA_MARGIN = 4;
   const deliveries = fitDeliveries(change.deliveries, MAX_ITEMS - baseCount - EXTRA_MARGIN);
 
   let extraCount = 0;
-  const build = (tx: TxEntities): Item[] => {
-    const items: Item[] = [];
+  const build = (tx: TxEntities): TxItem[] => {
     const extra = change.extra?.(tx) ?? [];
     extraCount = extra.length;
-    items.push(
-      before
-        ? tx.hazard
-            .patch({ tenantId, hazardId: after.hazardId })
-            .set({ version: after.version, doc: after })
-            .where((a, op) => op.eq(a.version, before.version))
-            .commit()
-        : tx.hazard.create({ tenantId, hazardId: after.hazardId, version: after.version, doc: after }).commit(),
-    );
-    items.push(...extra);
-    outcome.events.forEach((event, i) => {
-      items.push(
-        tx.hazardEvent
-          .create(
-            plain({
-              tenantId,
-              hazardId: after.hazardId,
-              seq: firstSeq + i,
-              at,
-              action: event.action,
-              from: event.from,
-              to: event.to,
-              actorType: actor.type,
-              actorId,
-              actorName: actor.type === "user" ? actor.name : undefined,
-              version: after.version,
-              profileVersion: change.profileVersion,
-              note: event.note,
-              photos: event.photos,
-              deadlineBefore: event.deadlineBefore,
-              deadlineAfter: event.deadlineAfter,
-              basis: event.basis,
-              details: event.details,
-            }),
-          )
-          .commit(),
-      );
-    });
-    for (const key of rows.remove) items.push(tx.hazardEntry.delete({ tenantId, ...key }).commit());
-    for (const row of rows.put) items.push(tx.hazardEntry.put(plain({ tenantId, ...row })).commit());
-    for (const c of counters) items.push(tx.hazardCounter.update({ tenantId, nodeId: c.nodeId, metric: c.metric }).add({ value: c.delta }).commit());
-    items.push(...notificationItems(tx, tenantId, after.hazardId, deliveries, now));
-    items.push(auditItem(tx, { action: change.audit.action, targetType: "hazard", targetId: after.hazardId, details: { state: after.state, version: after.version, ...change.audit.details } }, now));
-    return items;
+    const parts = changeItems(tx, { ...change, deliveries });
+    return [parts.hazardItem, ...extra, ...parts.items, ...counterItems(tx, counters)];
   };
 
-  return writeTransaction<R>(tenantDb(tenantId), build as never, {
+  return writeTransaction<R>(build as never, {
     idempotency: change.idempotency,
     onCanceled: (reasons) => {
       if (reasons.some((r) => r.index === 0)) return new AppError("conflict", STALE);
@@ -219,7 +226,7 @@ export async function writeChange<R>(change: Change<R>): Promise<R | undefined> 
 }
 
 /** As many deliveries as the transaction has room for: two items per recipient (message, unread count) and one outbox record per message. */
-function fitDeliveries(deliveries: Delivery[], room: number): Delivery[] {
+export function fitDeliveries(deliveries: Delivery[], room: number): Delivery[] {
   const fitted: Delivery[] = [];
   const counted = new Set<string>();
   let used = 0;
@@ -234,8 +241,9 @@ function fitDeliveries(deliveries: Delivery[], room: number): Delivery[] {
   return fitted;
 }
 
-function notificationItems(tx: TxEntities, tenantId: string, hazardId: string, deliveries: Delivery[], now: Date): Item[] {
-  const items: Item[] = [];
+function notificationItems(tx: TxEntities, hazardId: string, deliveries: Delivery[], now: Date): TxItem[] {
+  const tenantId = useTenant();
+  const items: TxItem[] = [];
   const unread = new Map<string, number>();
   const createdAt = iso(now);
   for (const { intent, users } of deliveries) {

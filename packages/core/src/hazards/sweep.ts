@@ -2,10 +2,11 @@ import { withActor } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Job } from "../jobs/runner.ts";
-import { forEveryTenant } from "../tenancy/registry.ts";
+import { forEveryTenant } from "../tenancy/index.ts";
 import { iso } from "./clock.ts";
 import { sweep, type Context } from "./machine.ts";
-import { loadHazard, profileAt, resolveRecipients, STALE, writeChange } from "./store.ts";
+import { profileAt } from "../profile/index.ts";
+import { loadHazard, resolveRecipients, STALE, writeChange } from "./store.ts";
 
 export interface SweepStats {
   tenants: number;
@@ -28,20 +29,20 @@ const JOB = "hazard-sweep";
 export async function sweepTenant(tenantId: string, timeZone: string, now: Date): Promise<Omit<SweepStats, "tenants">> {
   return withActor({ type: "system", tenantId, job: JOB }, async () => {
     const stats = { looked: 0, changed: 0, events: 0, notified: 0, raced: 0 };
-    const { version, profile } = await profileAt(tenantId, now);
+    const { version, profile } = await profileAt(now);
     const ctx: Context = { profile, profileVersion: version, timeZone, now, actor: { type: "system" } };
-    const wake = tenantDb(tenantId).service.entities.hazardEntry;
+    const wake = tenantDb().service.entities.hazardEntry;
     let cursor: string | null = null;
     do {
       const page: { data: { hazardId: string }[]; cursor: string | null } = await wake.query.byList({ tenantId, list: "wake" }).lte({ order: `${iso(now)}#~` }).go({ cursor, limit: 100 });
       for (const row of page.data) {
         stats.looked += 1;
-        const hazard = await loadHazard(tenantId, row.hazardId);
+        const hazard = await loadHazard(row.hazardId);
         const outcome = hazard && sweep(ctx, hazard);
         if (!hazard || !outcome) continue;
-        const deliveries = await resolveRecipients(tenantId, profile, outcome.hazard, outcome.intents, ctx.actor);
+        const deliveries = await resolveRecipients(profile, outcome.hazard, outcome.intents, ctx.actor);
         try {
-          await writeChange({ tenantId, before: hazard, outcome, profileVersion: version, timeZone, now, deliveries, audit: { action: "hazard.sweep", details: { events: outcome.events.map((e) => e.action) } } });
+          await writeChange({ before: hazard, outcome, profileVersion: version, timeZone, now, deliveries, audit: { action: "hazard.sweep", details: { events: outcome.events.map((e) => e.action) } } });
           stats.changed += 1;
           stats.events += outcome.events.length;
           stats.notified += deliveries.reduce((n, d) => n + d.users.length, 0);

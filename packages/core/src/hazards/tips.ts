@@ -4,8 +4,10 @@ import { AppError } from "../errors/app-error.ts";
 import { useCase } from "../use-case.ts";
 import { TipInput } from "./inputs.ts";
 import { discover, type Context } from "./machine.ts";
-import { profileAt, resolveRecipients, tenantOf, timeOrderedId, withRetry, writeChange } from "./store.ts";
-import { DEFAULT_TIME_ZONE } from "./support.ts";
+import { timeOrderedId } from "../db/ids.ts";
+import { profileAt } from "../profile/index.ts";
+import { DEFAULT_TIME_ZONE, tenantInContext } from "../tenancy/index.ts";
+import { resolveRecipients, withRetry, writeChange } from "./store.ts";
 import { assertOwnPhotos } from "./photos.ts";
 import type { State } from "./types.ts";
 
@@ -33,13 +35,13 @@ export const submitTip = useCase(TipInput, async (input, tenantSlug: string, opt
   if (!TENANT_ID_PATTERN.test(tenantSlug)) throw new AppError("not_found", "tenant.not_found");
   const tenantId = tenantSlug;
   return withActor({ type: "public", tenantId }, async () => {
-    const tenant = await tenantOf(tenantId);
+    const tenant = await tenantInContext();
     if (!tenant || tenant.status !== "active") throw new AppError("not_found", "tenant.not_found");
-    assertOwnPhotos(tenantId, input.photoKey ? [input.photoKey] : undefined, "body.photoKey");
+    assertOwnPhotos(input.photoKey ? [input.photoKey] : undefined, "body.photoKey");
     const source = useRequestMeta().sourceIp ?? "unknown";
     return withRetry(async () => {
       const now = opts.now ?? new Date();
-      const { version, profile } = await profileAt(tenantId, now);
+      const { version, profile } = await profileAt(now);
       const ctx: Context = { profile, profileVersion: version, timeZone: tenant.timeZone ?? DEFAULT_TIME_ZONE, now, actor: { type: "public" } };
       const outcome = discover(ctx, {
         hazardId: timeOrderedId(now),
@@ -60,13 +62,12 @@ export const submitTip = useCase(TipInput, async (input, tenantSlug: string, opt
         return { ...w, key: `${w.key}:${start}`, ends: (start + 1) * span };
       });
       await writeChange({
-        tenantId,
         before: undefined,
         outcome,
         profileVersion: version,
         timeZone: ctx.timeZone,
         now,
-        deliveries: await resolveRecipients(tenantId, profile, outcome.hazard, outcome.intents, ctx.actor),
+        deliveries: await resolveRecipients(profile, outcome.hazard, outcome.intents, ctx.actor),
         audit: { action: "hazard.tip", details: { source: "public_tip" } },
         extra: (tx) =>
           windows.map((w) =>

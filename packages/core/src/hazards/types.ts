@@ -1,5 +1,5 @@
-import type { Role } from "../identity/roles.ts";
-import type { HazardState as WorkflowState, LevelId } from "../profile/schema.ts";
+import type { Role } from "../access/index.ts";
+import type { HazardState as WorkflowState, LevelId } from "../profile/index.ts";
 
 // The hazard as the domain sees it: one plain document, stored whole on the
 // hazard item and judged by the pure functions in rules.ts and machine.ts.

@@ -1,8 +1,11 @@
+// The domain's entities join the table's one service when the domain loads.
+import "./user.entity.ts";
+import "./throttle.entity.ts";
+import "./session.entity.ts";
 export { login, refresh, logout, authenticate, LoginInput, RefreshInput, SignedInSchema, LOGIN_LIMITS, type SignedIn } from "./sessions.ts";
 export { listUsers, getUser, createUser, updateUser, setUserStatus, resetPassword, changeOwnPassword, ListUsersInput, CreateUserInput, UpdateUserInput, SetUserStatusInput, ResetPasswordInput, ChangePasswordInput } from "./users.ts";
 export { UserViewSchema, type UserView } from "./user-view.ts";
-export { roles, roleNames, type Role } from "./roles.ts";
-export { actions, policy, assignableRoles, authorize, can, inSubtree, type Action } from "./policy.ts";
 export { hashPassword, verifyPassword, checkPasswordPolicy } from "./password.ts";
 export { loadSigningKey, setSigningKey, signingKeyFromSeed, type SigningKey } from "./signing-key.ts";
 export { issueAccessToken, verifyAccessToken, ACCESS_TOKEN_SECONDS, SESSION_SECONDS } from "./tokens.ts";
+export { Username, DisplayName, Phone, Email, Password, passwordPolicy } from "./fields.ts";

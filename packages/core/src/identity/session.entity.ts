@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
@@ -30,3 +31,10 @@ export const SessionEntity = new Entity({
 // Access patterns
 // - check or rotate a session: byId
 // - a user's sessions, to revoke them all: byUser
+
+declare module "../db/service.ts" {
+  interface Entities {
+    session: typeof SessionEntity;
+  }
+}
+registerEntities({ session: SessionEntity });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
-import { useRequestMeta, useUser, withActor, type Actor } from "../context/actor.ts";
+import { auditItem } from "../audit/index.ts";
+import { type Actor, useRequestMeta, useTenant, useUser, withActor } from "../context/actor.ts";
 import { TENANT_ID_PATTERN } from "../db/keys.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
@@ -103,9 +103,7 @@ export const login = useCase(LoginInput, async (input, now: Date = new Date()): 
     const secret = newRefreshSecret();
     const actor: Actor = { type: "user", tenantId, userId: user.userId, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: user.scopePath, sessionId };
     await withActor(actor, () =>
-      writeTransaction(
-        tenantDb(),
-        ({ session, user: users, audit }) => [
+      writeTransaction(({ session, user: users, audit }) => [
           session
             .create({ tenantId, sessionId, userId: user.userId, currentHash: hashSecret(secret), expiresAt: Math.floor(now.getTime() / 1000) + SESSION_SECONDS })
             .commit(),
@@ -176,9 +174,7 @@ type RevokeReason = "logout" | "reuse" | "disabled" | "password_reset" | "passwo
 export async function revokeSessions(sessions: { tenantId: string; sessionId: string }[], reason: RevokeReason, now = new Date()): Promise<void> {
   if (sessions.length === 0) return;
   const [first] = sessions;
-  await writeTransaction(
-    tenantDb(first!.tenantId),
-    ({ session, audit }) => [
+  await writeTransaction(({ session, audit }) => [
       ...sessions.slice(0, 99).map((s) => session.patch({ tenantId: s.tenantId, sessionId: s.sessionId }).set({ revokedAt: now.toISOString(), revokedReason: reason }).commit()),
       auditItem({ audit }, { action: `session.revoke.${reason}`, targetType: "session", targetId: sessions.map((s) => s.sessionId).join(","), details: { count: sessions.length } }, now),
     ],
@@ -187,8 +183,9 @@ export async function revokeSessions(sessions: { tenantId: string; sessionId: st
 }
 
 /** Every live session of a user, for revocation on disable or password reset. */
-export async function liveSessionsOf(tenantId: string, userId: string) {
-  const { data } = await tenantDb(tenantId).service.entities.session.query.byUser({ tenantId, userId }).where((a, op) => op.notExists(a.revokedAt)).go({ pages: "all" });
+export async function liveSessionsOf(userId: string) {
+  const tenantId = useTenant();
+  const { data } = await tenantDb().service.entities.session.query.byUser({ tenantId, userId }).where((a, op) => op.notExists(a.revokedAt)).go({ pages: "all" });
   return data;
 }
 
@@ -205,7 +202,8 @@ export async function logout(now = new Date()): Promise<void> {
  */
 export async function authenticate(accessToken: string, now = new Date()): Promise<Extract<Actor, { type: "user" }>> {
   const claims = await verifyAccessToken(accessToken, now);
-  const { data: session } = await tenantDb(claims.tenantId).service.entities.session.get({ tenantId: claims.tenantId, sessionId: claims.sessionId }).go();
+  // The tenant of the verified token, before the request has an actor.
+  const { data: session } = await withActor({ type: "public", tenantId: claims.tenantId }, () => tenantDb().service.entities.session.get({ tenantId: claims.tenantId, sessionId: claims.sessionId }).go());
   if (!session || session.revokedAt || session.userId !== claims.userId) throw new AppError("unauthorized", "auth.session_revoked");
   return { type: "user", ...claims };
 }

@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /** Failed sign-ins from one source within a window; DynamoDB's TTL clears old windows. */
@@ -17,3 +18,10 @@ export const ThrottleEntity = new Entity({
 
 // Access patterns
 // - the failure count of a source in the current window: byKey
+
+declare module "../db/service.ts" {
+  interface Entities {
+    throttle: typeof ThrottleEntity;
+  }
+}
+registerEntities({ throttle: ThrottleEntity });

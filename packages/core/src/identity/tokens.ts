@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import { AppError } from "../errors/app-error.ts";
 import { TENANT_ID_PATTERN } from "../db/keys.ts";
-import { roles, type Role } from "./roles.ts";
+import { roles, type Role } from "../access/index.ts";
 import { loadSigningKey } from "./signing-key.ts";
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roles, type Role } from "./roles.ts";
+import { roles, type Role } from "../access/index.ts";
 
 type UserItem = {
   userId: string;

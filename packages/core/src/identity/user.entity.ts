@@ -1,6 +1,7 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
-import { roles } from "./roles.ts";
+import { roles } from "../access/index.ts";
 
 /** A person who signs in, with one role at one node of the tree. */
 export const UserEntity = new Entity({
@@ -47,3 +48,11 @@ export const LoginEntity = new Entity({
 // - get a user by id: user.byId
 // - users in a subtree (paginated): user.byScope begins_with(scopePath)
 // - find the user for a username at login: login.byUsername, then user.byId
+
+declare module "../db/service.ts" {
+  interface Entities {
+    user: typeof UserEntity;
+    login: typeof LoginEntity;
+  }
+}
+registerEntities({ user: UserEntity, login: LoginEntity });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
+import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
@@ -9,8 +9,8 @@ import { bilingual } from "../errors/zod-issues.ts";
 import { useCase } from "../use-case.ts";
 import { DisplayName, Email, Password, passwordPolicy, Phone, Username } from "./fields.ts";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./password.ts";
-import { assignableRoles, authorize, can } from "./policy.ts";
-import { roleNames, roles, type Role } from "./roles.ts";
+import { assignableRoles, authorize, can } from "../access/index.ts";
+import { roleNames, roles, type Role } from "../access/index.ts";
 import { liveSessionsOf, revokeSessions } from "./sessions.ts";
 import { toUserView, type UserView } from "./user-view.ts";
 
@@ -96,15 +96,13 @@ export const createUser = useCase(CreateUserInput, async (input, opts: { idempot
     passwordHash: await hashPassword(input.password),
     mustChangePassword: true,
   };
-  const stored = await writeTransaction<{ userId: string }>(
-    tenantDb(),
-    ({ user, login, audit }) => [
+  const stored = await writeTransaction<{ userId: string }>(({ user, login, audit }) => [
       user.create(item).commit(),
       login.create({ tenantId: actor.tenantId, username: input.username, userId }).commit(),
       auditItem({ audit }, { action: "user.create", targetType: "user", targetId: userId, details: { username: input.username, role: input.role, scopeNodeId: node.nodeId } }),
     ],
     {
-      idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, tenantId: actor.tenantId, request: input, result: { userId } } : undefined,
+      idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, request: input, result: { userId } } : undefined,
       onCanceled: () => new AppError("conflict", "user.username_taken", { username: input.username }),
     },
   );
@@ -144,9 +142,7 @@ export const updateUser = useCase(UpdateUserInput, async (input, userId: string)
     ...(node ? { scopeNodeId: node.nodeId, scopePath: node.path } : {}),
   };
   const remove = [...(input.phone === null ? ["phone" as const] : []), ...(input.email === null ? ["email" as const] : [])];
-  await writeTransaction(
-    tenantDb(),
-    ({ user, audit }) => [
+  await writeTransaction(({ user, audit }) => [
       user.patch({ tenantId: actor.tenantId, userId }).set(set).remove(remove).where((a, op) => op.eq(a.updatedAt, current.updatedAt)).commit(),
       auditItem({ audit }, { action: "user.update", targetType: "user", targetId: userId, details: { fields: [...Object.keys(set), ...remove] } }),
     ],
@@ -164,15 +160,13 @@ export const setUserStatus = useCase(SetUserStatusInput, async (input, userId: s
   authorize(actor, "user.manage", { path: current.scopePath });
   assertAssignable(current.role);
   if (userId === actor.userId) throw new AppError("validation", "user.cannot_disable_self");
-  await writeTransaction(
-    tenantDb(),
-    ({ user, audit }) => [
+  await writeTransaction(({ user, audit }) => [
       user.patch({ tenantId: actor.tenantId, userId }).set({ status: input.status, failedLogins: 0 }).remove(["lockedUntil"]).commit(),
       auditItem({ audit }, { action: `user.${input.status === "active" ? "enable" : "disable"}`, targetType: "user", targetId: userId }),
     ],
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
   );
-  if (input.status === "disabled") await revokeSessions(await liveSessionsOf(actor.tenantId, userId), "disabled");
+  if (input.status === "disabled") await revokeSessions(await liveSessionsOf(userId), "disabled");
   return getUser(userId);
 });
 
@@ -188,9 +182,7 @@ export const resetPassword = useCase(ResetPasswordInput, async (input, userId: s
   authorize(actor, "user.manage", { path: current.scopePath });
   assertAssignable(current.role);
   const passwordHash = await hashPassword(input.newPassword);
-  await writeTransaction(
-    tenantDb(),
-    ({ user, audit }) => [
+  await writeTransaction(({ user, audit }) => [
       user
         .patch({ tenantId: actor.tenantId, userId })
         .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date().toISOString(), failedLogins: 0 })
@@ -200,7 +192,7 @@ export const resetPassword = useCase(ResetPasswordInput, async (input, userId: s
     ],
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
   );
-  await revokeSessions(await liveSessionsOf(actor.tenantId, userId), "password_reset");
+  await revokeSessions(await liveSessionsOf(userId), "password_reset");
   return getUser(userId);
 });
 
@@ -219,9 +211,7 @@ export const changeOwnPassword = useCase(ChangePasswordInput, async (input): Pro
   const problems = checkPasswordPolicy(input.newPassword, "body.newPassword", { username: current.username, phone: current.phone });
   if (problems.length) throw new AppError("validation", "request.invalid", {}, problems);
   const passwordHash = await hashPassword(input.newPassword);
-  await writeTransaction(
-    tenantDb(),
-    ({ user, audit }) => [
+  await writeTransaction(({ user, audit }) => [
       user
         .patch({ tenantId: actor.tenantId, userId: actor.userId })
         .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date().toISOString() })
@@ -230,6 +220,6 @@ export const changeOwnPassword = useCase(ChangePasswordInput, async (input): Pro
     ],
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
   );
-  const others = (await liveSessionsOf(actor.tenantId, actor.userId)).filter((s) => s.sessionId !== actor.sessionId);
+  const others = (await liveSessionsOf(actor.userId)).filter((s) => s.sessionId !== actor.sessionId);
   await revokeSessions(others, "password_changed");
 });

@@ -1,4 +1,4 @@
-import type { PolicyProfile } from "../profile/schema.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 
 // The checklist of one visit: every item of the venue's categories and of the
 // categories they include (一次检查、全面体检), each item once.

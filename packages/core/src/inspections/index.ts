@@ -1,6 +1,8 @@
 // Field inspections: schedules from the profile's categories, the daily job
 // that makes tasks of them, the visit with its checklists (hazards raised in
 // the same transaction), and coverage kept as counters.
+// The domain's entities join the table's one service when the domain loads.
+import "./inspection.entity.ts";
 export { periodOf, type Period } from "./periods.ts";
 export { dueTasks, responsibleLevel, responsibleNode, coverageDeltas, ancestry, percentCovered, taskIdOf, parseTaskId, type DueTask, type ScheduledVenue, type CoverageDelta } from "./schedule.ts";
 export { checklistFor, applicableCategories, type ChecklistEntry } from "./checklist.ts";
@@ -8,3 +10,8 @@ export { finishInspection, FinishInspectionInput, ItemResult, MAX_TRANSACTION_IT
 export { getChecklist, getTask, listTasks, listVenueInspections, getInspection, getCoverage, coverageByPeriod, PageInput, InspectionParams, TaskParams, ListTasksInput, CoverageInput, CoverageByPeriodInput } from "./read.ts";
 export { scheduleTenant, scheduleAll, inspectionScheduleJob, type ScheduleStats } from "./job.ts";
 export { InspectionViewSchema, InspectionPageSchema, TaskViewSchema, TaskPageSchema, ChecklistViewSchema, CoverageViewSchema, type InspectionView, type TaskView } from "./views.ts";
+
+// A retired venue's open tasks go with it; venues call this without importing inspections.
+import { dropWhenVenueRetires } from "../venues/index.ts";
+import { openTasksOfRetiredVenue } from "./retirement.ts";
+dropWhenVenueRetires(openTasksOfRetiredVenue);

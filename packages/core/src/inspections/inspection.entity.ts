@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
@@ -100,3 +101,12 @@ export const coverageSlice = (category: string, period: string) => `${category}#
 // - the inspections of a subtree: Inspection.bySubtree begins_with(<path>/)
 // - a node's coverage, every category and period: Coverage.byNode (one Query)
 // - every node's coverage of one category and period within a subtree: Coverage.byPeriod begins_with(<path>)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    inspectionTask: typeof InspectionTaskEntity;
+    inspection: typeof InspectionEntity;
+    coverage: typeof CoverageEntity;
+  }
+}
+registerEntities({ inspectionTask: InspectionTaskEntity, inspection: InspectionEntity, coverage: CoverageEntity });

@@ -1,13 +1,13 @@
-import { auditItem } from "../audit/record.ts";
-import { withActor } from "../context/actor.ts";
+import { auditItem } from "../audit/index.ts";
+import { useTenant, withActor } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Job } from "../jobs/runner.ts";
-import { profileInForce } from "../organisation/support.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
-import { forEveryTenant } from "../tenancy/registry.ts";
-import { plain } from "../venues/store.ts";
+import { profileAt } from "../profile/index.ts";
+import type { PolicyProfile } from "../profile/index.ts";
+import { forEveryTenant } from "../tenancy/index.ts";
+import { plain } from "../db/plain.ts";
 import { coverageSlice } from "./inspection.entity.ts";
 import { periodOf } from "./periods.ts";
 import { coverageDeltas, dueTasks, taskIdOf, type DueTask, type ScheduledVenue } from "./schedule.ts";
@@ -34,9 +34,10 @@ export interface ScheduleStats {
 type Item = ReturnType<ReturnType<TxEntities["audit"]["create"]>["commit"]>;
 
 /** Subjects that already have a task of each category and current period: one Query (paged) per category and period. */
-async function existingSubjects(tenantId: string, profile: PolicyProfile, now: Date, timeZone: string): Promise<Map<string, Set<string>>> {
+async function existingSubjects(profile: PolicyProfile, now: Date, timeZone: string): Promise<Map<string, Set<string>>> {
+  const tenantId = useTenant();
   const out = new Map<string, Set<string>>();
-  const tasks = tenantDb(tenantId).service.entities.inspectionTask;
+  const tasks = tenantDb().service.entities.inspectionTask;
   for (const c of profile.inspectionCategories) {
     for (const freq of [c.coveragePeriod, c.patrolFrequency]) {
       if (!freq) continue;
@@ -76,11 +77,10 @@ function chunks(tasks: DueTask[]): { tasks: DueTask[]; deltas: ReturnType<typeof
   return out;
 }
 
-async function writeChunk(tenantId: string, chunk: { tasks: DueTask[]; deltas: ReturnType<typeof coverageDeltas> }, now: Date): Promise<void> {
+async function writeChunk(chunk: { tasks: DueTask[]; deltas: ReturnType<typeof coverageDeltas> }, now: Date): Promise<void> {
+  const tenantId = useTenant();
   const at = now.toISOString();
-  await writeTransaction(
-    tenantDb(tenantId),
-    (tx) =>
+  await writeTransaction((tx) =>
       [
         ...chunk.tasks.map((t) => taskItem(tx, tenantId, t, at)),
         ...chunk.deltas.map((d) => tx.coverage.update({ tenantId, nodeId: d.nodeId, category: d.category, period: d.period }).add({ due: d.due }).set({ path: d.path, slice: coverageSlice(d.category, d.period) }).commit()),
@@ -94,10 +94,10 @@ async function writeChunk(tenantId: string, chunk: { tasks: DueTask[]; deltas: R
 export async function scheduleTenant(tenantId: string, timeZone: string, now: Date): Promise<Omit<ScheduleStats, "tenants">> {
   return withActor({ type: "system", tenantId, job: JOB }, async () => {
     const stats = { venues: 0, created: 0, existing: 0, transactions: 0, raced: 0 };
-    const { profile } = await profileInForce(now);
+    const { profile } = await profileAt(now);
     if (!profile.inspectionCategories.some((c) => c.coveragePeriod || c.patrolFrequency)) return stats;
-    const existing = await existingSubjects(tenantId, profile, now, timeZone);
-    const venues = tenantDb(tenantId).service.entities.venue;
+    const existing = await existingSubjects(profile, now, timeZone);
+    const venues = tenantDb().service.entities.venue;
     const counted = new Set<string>();
     let cursor: string | null = null;
     do {
@@ -122,7 +122,7 @@ export async function scheduleTenant(tenantId: string, timeZone: string, now: Da
       fresh.sort((a, b) => (a.venuePath ?? a.path).localeCompare(b.venuePath ?? b.path));
       for (const chunk of chunks(fresh)) {
         try {
-          await writeChunk(tenantId, chunk, now);
+          await writeChunk(chunk, now);
           stats.created += chunk.tasks.length;
         } catch (err) {
           if (!(err instanceof AppError && err.code === "request.conflict_retry")) throw err;
@@ -130,12 +130,12 @@ export async function scheduleTenant(tenantId: string, timeZone: string, now: Da
           stats.raced += 1;
           const missing: DueTask[] = [];
           for (const t of chunk.tasks) {
-            const { data } = await tenantDb(tenantId).service.entities.inspectionTask.get({ tenantId, subjectId: t.subjectId, category: t.category, period: t.period }).go({ consistent: true });
+            const { data } = await tenantDb().service.entities.inspectionTask.get({ tenantId, subjectId: t.subjectId, category: t.category, period: t.period }).go({ consistent: true });
             if (data) stats.existing += 1;
             else missing.push(t);
           }
           for (const again of chunks(missing)) {
-            await writeChunk(tenantId, again, now);
+            await writeChunk(again, now);
             stats.created += again.tasks.length;
             stats.transactions += 1;
           }

@@ -1,21 +1,22 @@
 import { z } from "zod";
 import { coverageSlice } from "./inspection.entity.ts";
-import { auditItem } from "../audit/record.ts";
-import { useUser } from "../context/actor.ts";
+import { auditItem } from "../audit/index.ts";
+import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
-import type { Context } from "../hazards/index.ts";
-import { authorize } from "../identity/policy.ts";
-import { timeOrderedId } from "../organisation/keys.ts";
-import { profileInForce } from "../organisation/support.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { raiseHazard, raisedHazardItems, raisedItemCount, type Context, type RaisedHazard } from "../hazards/index.ts";
+import { authorize } from "../access/index.ts";
+import { timeOrderedId } from "../db/ids.ts";
+import { profileAt } from "../profile/index.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
-import { photoPrefix } from "../venues/photos.ts";
-import { plain, tenantTimeZone, venueOrNotFound, type VenueItem } from "../venues/store.ts";
+import { photoPrefix } from "../venues/index.ts";
+import { plain } from "../db/plain.ts";
+import { tenantTimeZone } from "../tenancy/index.ts";
+import { venueOrNotFound, type VenueItem } from "../venues/index.ts";
 import { checklistFor, entryKey, type ChecklistEntry } from "./checklist.ts";
-import { hazardItems, itemsPerHazard, mergedCounters, raiseHazard, type RaisedHazard } from "./hazard-items.ts";
 import { periodOf } from "./periods.ts";
 import { coverageDeltas, parseTaskId, responsibleNode, taskIdOf } from "./schedule.ts";
 import { toInspectionView, type InspectionView } from "./views.ts";
@@ -46,8 +47,9 @@ export const FinishInspectionInput = z
 type Item = ReturnType<ReturnType<TxEntities["audit"]["create"]>["commit"]>;
 type TaskItem = NonNullable<Awaited<ReturnType<typeof loadTask>>>;
 
-async function loadTask(tenantId: string, key: { subjectId: string; category: string; period: string }) {
-  const { data } = await tenantDb(tenantId).service.entities.inspectionTask.get({ tenantId, ...key }).go({ consistent: true });
+async function loadTask(key: { subjectId: string; category: string; period: string }) {
+  const tenantId = useTenant();
+  const { data } = await tenantDb().service.entities.inspectionTask.get({ tenantId, ...key }).go({ consistent: true });
   return data;
 }
 
@@ -100,14 +102,14 @@ async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: st
   }
   if (taskId !== undefined) {
     const key = parseTaskId(taskId);
-    const opened = key && (await loadTask(venue.tenantId, key));
+    const opened = key && (await loadTask(key));
     const ours = opened && (opened.venueId === venue.venueId || (opened.kind === "patrol" && venue.categories.includes(opened.category) && responsibleNode(profile, opened.category, venue.path).nodeId === opened.subjectId));
     if (!ours) throw new AppError("validation", "request.invalid", {}, [field("body.taskId", "inspection.task_not_for_venue", "该任务不存在或不属于该场所", "No such task for this venue")]);
     keys.set(taskId, { key: key!, kind: opened.kind });
   }
   const ops: TaskOp[] = [];
   for (const { key, kind } of keys.values()) {
-    const before = (await loadTask(venue.tenantId, key)) ?? undefined;
+    const before = (await loadTask(key)) ?? undefined;
     // A patrol is only ever settled, never created, by a visit; a coverage visit with no task yet counts as due and done.
     if (kind === "patrol" && !before) continue;
     if (before?.state === "done") continue;
@@ -148,7 +150,7 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
   authorize(actor, "inspection.perform", venue);
   const tenantId = actor.tenantId;
   const now = opts.now ?? new Date();
-  const [{ version, profile }, timeZone] = await Promise.all([profileInForce(now), tenantTimeZone(tenantId)]);
+  const [{ version, profile }, timeZone] = await Promise.all([profileAt(now), tenantTimeZone()]);
   const checklist = checklistFor(profile, venue.categories);
   const errors = checkAnswers(profile, checklist, input, photoPrefix(tenantId, venueId));
   if (errors.length) throw new AppError("validation", "request.invalid", {}, errors);
@@ -159,10 +161,14 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
     const entries = new Map(checklist.map((e) => [entryKey(e), e]));
     const ctx: Context = { profile, profileVersion: version, timeZone, now, actor: { type: "user", userId: actor.userId, role: actor.role, scopePath: actor.scopePath } };
     const raised: RaisedHazard[] = [];
-    const recorded = input.items.map((item) => {
+    const recorded = [];
+    for (const item of input.items) {
       const entry = entries.get(entryKey(item))!;
-      if (item.result !== "fail") return { ...item, hazardCode: entry.hazardCode };
-      const hazard = raiseHazard(
+      if (item.result !== "fail") {
+        recorded.push({ ...item, hazardCode: entry.hazardCode });
+        continue;
+      }
+      const hazard = await raiseHazard(
         ctx,
         {
           hazardId: timeOrderedId(now.getTime()),
@@ -175,21 +181,20 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
           photos: item.photos,
           source: "inspection",
           reporter: { type: "user", id: actor.userId },
-          priorOccurrences: [],
         },
-        { inspectionId, category: item.category, itemId: item.itemId },
+        { details: { inspectionId, checklistCategory: item.category, checklistItem: item.itemId } },
       );
       raised.push(hazard);
-      return { ...item, hazardCode: entry.hazardCode, hazardId: hazard.hazard.hazardId };
-    });
+      recorded.push({ ...item, hazardCode: entry.hazardCode, hazardId: hazard.outcome.hazard.hazardId });
+    }
 
     const coverage = coverageDeltas(ops.filter((op) => op.kind === "coverage").map((op) => ({ venuePath: venue.path, category: op.key.category, period: op.key.period, due: op.before ? 0 : 1, inspected: 1 })));
     const fixed = 1 + ops.length + coverage.length + 1 + (opts.idempotencyKey === undefined ? 0 : 1);
-    const counters = mergedCounters(raised, timeZone).length;
-    const perHazard = raised.length ? itemsPerHazard(raised[0]!) : 0;
-    const room = MAX_TRANSACTION_ITEMS - fixed - counters;
-    if (raised.reduce((n, r) => n + itemsPerHazard(r), 0) > room) {
-      const max = perHazard ? Math.max(0, Math.floor(room / perHazard)) : 0;
+    const room = MAX_TRANSACTION_ITEMS - fixed;
+    const needed = raisedItemCount(raised, timeZone);
+    if (needed > room) {
+      const perHazard = Math.ceil(needed / raised.length);
+      const max = Math.max(0, Math.floor(room / perHazard));
       throw new AppError("validation", "inspection.too_many_failures", { max, count: raised.length }, [
         field("body.items", "inspection.too_many_failures", `一次检查最多记录 ${max} 个不合格项（本次 ${raised.length} 个），请分次提交`, `At most ${max} failed items fit in one inspection (this one has ${raised.length}); record the rest in another`),
       ]);
@@ -209,7 +214,7 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
       finishedAt: now.toISOString(),
       note: input.note,
       items: recorded,
-      hazardIds: raised.map((r) => r.hazard.hazardId),
+      hazardIds: raised.map((r) => r.outcome.hazard.hazardId),
       passed,
       failed: raised.length,
       notApplicable: input.items.length - passed - raised.length,
@@ -221,19 +226,17 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
       return periodOf(category.coveragePeriod!, now, timeZone).dueAt;
     };
     try {
-      const stored = await writeTransaction<InspectionView>(
-        tenantDb(),
-        (tx) =>
+      const stored = await writeTransaction<InspectionView>((tx) =>
           [
             tx.inspection.create(inspection).commit(),
             ...taskItems(tx, tenantId, venue, ops, profile, inspectionId, now, dueAtOf),
             ...coverage.map((d) => tx.coverage.update({ tenantId, nodeId: d.nodeId, category: d.category, period: d.period }).add({ due: d.due, inspected: d.inspected }).set({ path: d.path, slice: coverageSlice(d.category, d.period) }).commit()),
-            ...hazardItems(tx, tenantId, actor, raised, timeZone, now, version),
+            ...raisedHazardItems(tx, raised, { profileVersion: version, timeZone, now, room }),
             auditItem(tx, { action: "inspection.finish", targetType: "venue", targetId: venueId, details: { inspectionId, failed: raised.length, hazardIds: inspection.hazardIds, tasks: inspection.taskIds } }, now),
           ] as never,
         {
           onCanceled: () => new AppError("conflict", "request.conflict_retry"),
-          idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, tenantId, request: { finishInspection: input, venueId }, result: view },
+          idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: { finishInspection: input, venueId }, result: view },
         },
       );
       return stored ?? view;

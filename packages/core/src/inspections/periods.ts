@@ -1,5 +1,5 @@
 import { addDays, localDate, startOfLocalDay } from "../hazards/index.ts";
-import type { Frequency } from "../profile/schema.ts";
+import type { Frequency } from "../profile/index.ts";
 
 // Calendar periods of a profile Frequency in the tenant's time zone. Pure:
 // every function takes the instant it reasons about.

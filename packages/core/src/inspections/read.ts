@@ -2,10 +2,12 @@ import { z } from "zod";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
-import { authorize, can } from "../identity/policy.ts";
-import { loadNode, profileInForce, withCursor } from "../organisation/support.ts";
+import { authorize, can } from "../access/index.ts";
+import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { profileAt } from "../profile/index.ts";
+import { withCursor } from "../db/cursor.ts";
 import { useCase } from "../use-case.ts";
-import { venueOrNotFound } from "../venues/store.ts";
+import { venueOrNotFound } from "../venues/index.ts";
 import { applicableCategories, checklistFor } from "./checklist.ts";
 import { parseTaskId, percentCovered, taskIdOf } from "./schedule.ts";
 import { coverageSlice } from "./inspection.entity.ts";
@@ -43,7 +45,7 @@ export const getChecklist = useCase(
     const actor = useUser();
     const venue = await venueOrNotFound(venueId);
     authorize(actor, "venue.read", venue);
-    const { profile } = await profileInForce();
+    const { profile } = await profileAt();
     const own = new Set(venue.categories);
     const categories = applicableCategories(profile, venue.categories).map((id) => {
       const c = profile.inspectionCategories.find((x) => x.id === id)!;
@@ -79,7 +81,7 @@ export const listTasks = useCase(
   ListTasksInput,
   async (input) => {
     const actor = useUser();
-    const node = await loadNode(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
+    const node = await nodeOrNotFound(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
     authorize(actor, "inspection.read", node);
     const page = await withCursor(input.cursor, (cursor) =>
       tenantDb().service.entities.inspectionTask.query.byState({ tenantId: actor.tenantId, state: input.state }).begins({ path: `${node.path}/` }).go({ cursor, limit: input.limit }),
@@ -129,7 +131,7 @@ export const getCoverage = useCase(
   CoverageInput,
   async (input, nodeId: string) => {
     const actor = useUser();
-    const node = await loadNode(nodeId, { allowRetired: true });
+    const node = await nodeOrNotFound(nodeId, { allowRetired: true });
     authorize(actor, "inspection.read", node);
     const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.coverage.query.byNode({ tenantId: actor.tenantId, nodeId }).go({ cursor, limit: input.limit, order: "desc" }));
     return { items: page.data.map(row), cursor: page.cursor };
@@ -142,7 +144,7 @@ export const coverageByPeriod = useCase(
   CoverageByPeriodInput,
   async (input) => {
     const actor = useUser();
-    const node = await loadNode(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
+    const node = await nodeOrNotFound(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
     authorize(actor, "inspection.read", node);
     const page = await withCursor(input.cursor, (cursor) =>
       tenantDb().service.entities.coverage.query.byPeriod({ tenantId: actor.tenantId, slice: coverageSlice(input.category, input.period) }).begins({ path: node.path }).go({ cursor, limit: input.limit }),

@@ -1,5 +1,5 @@
 import { ancestorAt } from "../hazards/index.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { periodOf } from "./periods.ts";
 
 // What is due, from each venue's inspection categories: a coverage visit per

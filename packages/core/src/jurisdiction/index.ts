@@ -1,4 +1,6 @@
 // The jurisdiction tree: nodes at the profile's levels, with materialised paths.
+// The domain's entities join the table's one service when the domain loads.
+import "./node.entity.ts";
 export {
   listSubtree,
   ListSubtreeInput,
@@ -16,3 +18,5 @@ export {
   toNodeView,
   type NodeView,
 } from "./nodes.ts";
+export { nodeOrNotFound, type NodeItem } from "./lookup.ts";
+export { moveWithSubtree, type SubtreeMover, type MovedWith } from "./subtree-movers.ts";

@@ -1,10 +1,11 @@
-import { auditItem } from "../audit/record.ts";
-import { useUser } from "../context/actor.ts";
+import { auditItem } from "../audit/index.ts";
+import { useTenant } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
-import { hazardPathRewriteItems } from "../hazards/index.ts";
-import { defined, type NodeItem } from "../organisation/support.ts";
+import { defined } from "../db/plain.ts";
+import { type NodeItem } from "./lookup.ts";
+import { movedWith } from "./subtree-movers.ts";
 
 /** DynamoDB takes 100 items per transaction; the last one also carries the node, its parents and the audit entry. */
 const CHUNK = 90;
@@ -36,7 +37,7 @@ async function allPages<T>(page: (cursor: string | null) => Promise<{ data: T[];
  * it again (what is already rewritten no longer matches the old path).
  */
 export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<void> {
-  const tenantId = useUser().tenantId;
+  const tenantId = useTenant();
   const { service } = tenantDb();
   const { entities } = service;
   const oldPath = node.path;
@@ -44,14 +45,14 @@ export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<vo
   const moved = (path: string) => `${newPath}${path.slice(oldPath.length)}`;
   const opts = (cursor: string | null) => ({ cursor, limit: 500 });
 
-  const [nodes, people, brigades, users, summaries, hazards] = await Promise.all([
+  const [nodes, people, brigades, users, summaries, others] = await Promise.all([
     allPages((c) => entities.node.query.bySubtree({ tenantId }).begins({ path: `${oldPath}/` }).go(opts(c))),
     allPages((c) => entities.person.query.bySubtree({ tenantId }).begins({ path: oldPath }).go(opts(c))),
     allPages((c) => entities.brigade.query.bySubtree({ tenantId }).begins({ path: oldPath }).go(opts(c))),
     allPages((c) => entities.user.query.byScope({ tenantId }).begins({ scopePath: oldPath }).go(opts(c))),
     allPages((c) => entities.complianceSummary.query.byRollup({ tenantId }).begins({ path: oldPath }).go(opts(c))),
-    // Hazards come packed in transactions of their own: a hazard's document, list rows and counters commit together.
-    hazardPathRewriteItems(tenantId, oldPath, newPath, MAX_ITEMS),
+    // What domains above the tree keep under it (hazards) comes packed in transactions of their own.
+    movedWith(oldPath, newPath, MAX_ITEMS),
   ]);
   // begins_with on a path also matches a sibling whose id merely starts the same; ids are UUIDs, but keep to the subtree.
   const under = (path: string) => path === oldPath || path.startsWith(`${oldPath}/`);
@@ -77,7 +78,7 @@ export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<vo
         action: "node.move",
         targetType: "node",
         targetId: node.nodeId,
-        details: defined({ fromParentId: node.parentId, toParentId: parent.nodeId, fromPath: oldPath, toPath: newPath, itemsRewritten: ops.length, hazardsRewritten: hazards.hazards }),
+        details: defined({ fromParentId: node.parentId, toParentId: parent.nodeId, fromPath: oldPath, toPath: newPath, itemsRewritten: ops.length, hazardsRewritten: others.hazards?.count ?? 0 }),
       }),
   ];
 
@@ -86,8 +87,8 @@ export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<vo
   if (chunks.length && chunks.at(-1)!.length + last.length <= MAX_ITEMS) chunks.at(-1)!.push(...last);
   else chunks.push(last);
   const onCanceled = () => new AppError("conflict", "request.conflict_retry");
-  for (const batch of hazards.batches) await writeTransaction(tenantDb(), batch as never, { onCanceled });
+  for (const batch of Object.values(others).flatMap((o) => o.batches)) await writeTransaction(batch as never, { onCanceled });
   for (const chunk of chunks) {
-    await writeTransaction(tenantDb(), (tx) => chunk.map((op) => op(tx)) as never, { onCanceled });
+    await writeTransaction((tx) => chunk.map((op) => op(tx)) as never, { onCanceled });
   }
 }

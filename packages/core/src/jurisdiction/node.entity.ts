@@ -1,6 +1,7 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
-import { nodePk, viewStatic } from "../organisation/keys.ts";
+import { nodePk, viewStatic } from "../db/key-templates.ts";
 
 /**
  * A node of the jurisdiction tree (county → town → village → grid). `path` is
@@ -32,7 +33,7 @@ export const NodeEntity = new Entity({
   indexes: {
     byId: { pk: tenantPk("pk"), sk: sortKey("sk", "NODE#${nodeId}", ["nodeId"]) },
     bySubtree: { index: "gsi1", pk: tenantPk("gsi1pk", "#TREE"), sk: sortKey("gsi1sk", "${path}", ["path"]) },
-    /** The node itself heads its organisation view (see organisation/keys.ts). */
+    /** The node itself heads its organisation view (see db/key-templates.ts). */
     nodeView: { index: "gsi2", pk: nodePk("gsi2pk"), sk: viewStatic("NODE", []) },
   },
 });
@@ -41,3 +42,10 @@ export const NodeEntity = new Entity({
 // - get a node by id: byId
 // - a node's subtree, in path order (parents before children): bySubtree begins_with(path)
 // - a node with all its organisation data, for compliance: nodeView (one Query, see organisation/node-data.ts)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    node: typeof NodeEntity;
+  }
+}
+registerEntities({ node: NodeEntity });

@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
+import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
-import { authorize } from "../identity/policy.ts";
-import { childLevel, invalid, loadNode, profileInForce, tierLevels, withCursor, type NodeItem } from "../organisation/support.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { authorize } from "../access/index.ts";
+import { childLevel, profileAt, tierLevels } from "../profile/index.ts";
+import { invalid } from "../errors/index.ts";
+import { nodeOrNotFound, type NodeItem } from "./lookup.ts";
+import { withCursor } from "../db/cursor.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { rewritePaths } from "./move.ts";
 
@@ -57,7 +60,7 @@ export const NodeParams = z.object({ nodeId: z.string().min(1).max(64) });
 
 /** One node (retired ones too: their records are history). */
 export async function getNode(nodeId: string): Promise<NodeView> {
-  const node = await loadNode(nodeId, { allowRetired: true });
+  const node = await nodeOrNotFound(nodeId, { allowRetired: true });
   authorize(useUser(), "node.read", node);
   return toNodeView(node);
 }
@@ -66,7 +69,7 @@ export async function getNode(nodeId: string): Promise<NodeView> {
 export const listUnder = useCase(
   ListSubtreeInput,
   async (input, nodeId: string) => {
-    const node = await loadNode(nodeId, { allowRetired: true });
+    const node = await nodeOrNotFound(nodeId, { allowRetired: true });
     authorize(useUser(), "node.read", node);
     return subtreePage(node.path, input);
   },
@@ -109,10 +112,10 @@ export const CreateNodeInput = z
  */
 export const createNode = useCase(CreateNodeInput, async (input, opts: { idempotencyKey?: string } = {}): Promise<NodeView> => {
   const actor = useUser();
-  const parent = await loadNode(input.parentId);
+  const parent = await nodeOrNotFound(input.parentId);
   authorize(actor, "node.manage", parent);
   if (input.tier !== undefined) authorize(actor, "node.classify", parent);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   const level = childLevel(profile, parent.level);
   if (!level) throw invalid("body.parentId", "node.no_lower_level", "该节点已是政策档案的最末一级，不能再建下级", "The parent is at the profile's lowest level");
   checkUnit(profile, level.id, input.unit);
@@ -120,9 +123,7 @@ export const createNode = useCase(CreateNodeInput, async (input, opts: { idempot
   const nodeId = randomUUID();
   const unit = input.unit ?? (level.units.length === 1 ? level.units[0] : undefined);
   const item = { tenantId: actor.tenantId, nodeId, parentId: parent.nodeId, path: `${parent.path}/${nodeId}`, level: level.id, name: input.name, unit, tier: input.tier };
-  const stored = await writeTransaction<{ nodeId: string }>(
-    tenantDb(),
-    ({ node, audit }) => [
+  const stored = await writeTransaction<{ nodeId: string }>(({ node, audit }) => [
       node.create(item).commit(),
       node
         .patch({ tenantId: actor.tenantId, nodeId: parent.nodeId })
@@ -132,11 +133,11 @@ export const createNode = useCase(CreateNodeInput, async (input, opts: { idempot
       auditItem({ audit }, { action: "node.create", targetType: "node", targetId: nodeId, details: { parentId: parent.nodeId, level: level.id, name: input.name } }),
     ],
     {
-      idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, tenantId: actor.tenantId, request: input, result: { nodeId } } : undefined,
+      idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, request: input, result: { nodeId } } : undefined,
       onCanceled: () => new AppError("conflict", "request.conflict_retry"),
     },
   );
-  return toNodeView(await loadNode(stored?.nodeId ?? nodeId, { consistent: true }));
+  return toNodeView(await nodeOrNotFound(stored?.nodeId ?? nodeId, { consistent: true }));
 });
 
 export const UpdateNodeInput = z
@@ -151,10 +152,10 @@ export const UpdateNodeInput = z
 /** Rename a node, set its unit kind, or (tenant admins) set or clear its tier. */
 export const updateNode = useCase(UpdateNodeInput, async (input, nodeId: string): Promise<NodeView> => {
   const actor = useUser();
-  const current = await loadNode(nodeId);
+  const current = await nodeOrNotFound(nodeId);
   authorize(actor, "node.manage", current);
   if (input.tier !== undefined) authorize(actor, "node.classify", current);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   checkUnit(profile, current.level, input.unit);
   checkTier(profile, current.level, input.tier);
   const set = {
@@ -163,9 +164,7 @@ export const updateNode = useCase(UpdateNodeInput, async (input, nodeId: string)
     ...(typeof input.tier === "string" ? { tier: input.tier } : {}),
   };
   const remove = input.tier === null ? (["tier"] as const) : [];
-  await writeTransaction(
-    tenantDb(),
-    ({ node, audit }) => [
+  await writeTransaction(({ node, audit }) => [
       node
         .patch({ tenantId: actor.tenantId, nodeId })
         .set(set)
@@ -177,7 +176,7 @@ export const updateNode = useCase(UpdateNodeInput, async (input, nodeId: string)
     ],
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
   );
-  return toNodeView(await loadNode(nodeId, { consistent: true }));
+  return toNodeView(await nodeOrNotFound(nodeId, { consistent: true }));
 });
 
 /** Neither the root nor the caller's own scope node: those are moved or retired from above. */
@@ -195,22 +194,22 @@ export const MoveNodeInput = z.object({ parentId: z.string().min(1).max(64) }).m
  */
 export const moveNode = useCase(MoveNodeInput, async (input, nodeId: string): Promise<NodeView> => {
   const actor = useUser();
-  const node = await loadNode(nodeId);
+  const node = await nodeOrNotFound(nodeId);
   authorize(actor, "node.manage", node);
   assertBelowScope(node);
-  const parent = await loadNode(input.parentId);
+  const parent = await nodeOrNotFound(input.parentId);
   authorize(actor, "node.manage", parent);
   if (parent.nodeId === node.parentId) return toNodeView(node);
   if (parent.path === node.path || parent.path.startsWith(`${node.path}/`)) {
     throw invalid("body.parentId", "node.move_into_subtree", "不能移到自己或自己的下级节点之下", "A node cannot move under itself or its own descendants");
   }
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   if (childLevel(profile, parent.level)?.id !== node.level) {
     const want = profile.levels[profile.levels.findIndex((l) => l.id === node.level) - 1];
     throw invalid("body.parentId", "node.parent_level", `新的上级须为“${want?.name.zh ?? "—"}”一级`, `The new parent must be at the level “${want?.name.en ?? "—"}”`);
   }
   await rewritePaths(node, parent);
-  return toNodeView(await loadNode(nodeId, { consistent: true }));
+  return toNodeView(await nodeOrNotFound(nodeId, { consistent: true }));
 });
 
 /**
@@ -221,14 +220,12 @@ export const moveNode = useCase(MoveNodeInput, async (input, nodeId: string): Pr
  */
 export async function retireNode(nodeId: string): Promise<NodeView> {
   const actor = useUser();
-  const node = await loadNode(nodeId);
+  const node = await nodeOrNotFound(nodeId);
   authorize(actor, "node.manage", node);
   assertBelowScope(node);
   if (node.activeChildren > 0) throw new AppError("conflict", "node.has_active_children", { count: node.activeChildren });
   const at = new Date().toISOString();
-  await writeTransaction(
-    tenantDb(),
-    ({ node: nodes, complianceSummary, audit }) => [
+  await writeTransaction(({ node: nodes, complianceSummary, audit }) => [
       // A retired town leaves the roll-up.
       complianceSummary.delete({ tenantId: actor.tenantId, nodeId }).commit(),
       nodes
@@ -241,5 +238,5 @@ export async function retireNode(nodeId: string): Promise<NodeView> {
     ],
     { onCanceled: () => new AppError("conflict", "node.has_active_children", { count: "≥1" }) },
   );
-  return toNodeView(await loadNode(nodeId, { allowRetired: true, consistent: true }));
+  return toNodeView(await nodeOrNotFound(nodeId, { allowRetired: true, consistent: true }));
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
+import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
-import { authorize } from "../identity/policy.ts";
+import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 
 // The signed-in user's own inbox: always their own partition, so nobody reads another's messages.
@@ -69,7 +69,6 @@ export async function markRead(notificationId: string, now = new Date()): Promis
   if (data.readAt) return toView(data as never);
   const readAt = now.toISOString();
   const marked = await writeTransaction(
-    db,
     ({ notification, inboxCount, audit }) => [
       notification.patch(key).set({ readAt }).where((a, op) => op.notExists(a.readAt)).commit(),
       inboxCount.update({ tenantId: actor.tenantId, userId: actor.userId }).add({ unread: -1 }).commit(),

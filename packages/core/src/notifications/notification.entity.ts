@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 // A user's in-app inbox lives in `T#<tenant>#INBOX#<userId>`: the messages
@@ -64,3 +65,12 @@ export const OutboxEntity = new Entity({
 // - one message, to mark it read: notification.byUser (GetItem sk=N#<id>)
 // - a user's unread count: inboxCount.byUser (GetItem sk=UNREAD)
 // - messages for the senders, oldest first: outbox.byTime (ids ordered by time)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    notification: typeof NotificationEntity;
+    inboxCount: typeof InboxCountEntity;
+    outbox: typeof OutboxEntity;
+  }
+}
+registerEntities({ notification: NotificationEntity, inboxCount: InboxCountEntity, outbox: OutboxEntity });

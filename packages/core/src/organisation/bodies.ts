@@ -1,17 +1,21 @@
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
+import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
-import { authorize } from "../identity/policy.ts";
-import { toNodeView, NodeViewSchema } from "../jurisdiction/nodes.ts";
+import { authorize } from "../access/index.ts";
+import { toNodeView, NodeViewSchema } from "../jurisdiction/index.ts";
 import { useCase } from "../use-case.ts";
 import { DateOnly, LongText, ShortText } from "./fields.ts";
 import { CURRENT_ONLY, readNodeView } from "./node-data.ts";
 import { PersonViewSchema, toPersonView } from "./people.ts";
 import { BrigadeViewSchema, toBrigadeView } from "./brigades.ts";
-import { defined, invalid, latestToday, loadNode, profileInForce } from "./support.ts";
+import { defined } from "../db/plain.ts";
+import { invalid } from "../errors/index.ts";
+import { latestToday } from "./dates.ts";
+import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { profileAt } from "../profile/index.ts";
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 
@@ -59,7 +63,7 @@ export type OrganisationView = z.infer<typeof OrganisationViewSchema>;
  */
 export async function getOrganisation(nodeId: string): Promise<OrganisationView> {
   const actor = useUser();
-  const [view, { profile }] = await Promise.all([readNodeView(actor.tenantId, nodeId, CURRENT_ONLY), profileInForce()]);
+  const [view, { profile }] = await Promise.all([readNodeView(nodeId, CURRENT_ONLY), profileAt()]);
   const node = view.node;
   if (!node) throw new AppError("not_found", "node.not_found");
   authorize(actor, "org.read", node);
@@ -118,14 +122,12 @@ export const SetBodyInput = z
 /** Record a profile body as set up at a node (its local name, when established). */
 export const setBody = useCase(SetBodyInput, async (input, nodeId: string, bodyId: string): Promise<OrganisationView["bodies"][number]> => {
   const actor = useUser();
-  const node = await loadNode(nodeId);
+  const node = await nodeOrNotFound(nodeId);
   authorize(actor, "org.manage", node);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   const body = profile.bodies.find((b) => b.id === bodyId && b.level === node.level);
   if (!body) throw new AppError("not_found", "body.not_found");
-  await writeTransaction(
-    tenantDb(),
-    ({ orgBody, audit }) => [
+  await writeTransaction(({ orgBody, audit }) => [
       orgBody.put({ tenantId: actor.tenantId, nodeId, bodyId, ...input }).commit(),
       auditItem({ audit }, { action: "body.set", targetType: "body", targetId: `${nodeId}/${bodyId}`, details: defined({ ...input }) }),
     ],
@@ -146,16 +148,14 @@ export const SetStandardItemInput = z
 /** One checklist item of a station standard at a node (e.g. 有场所 of the 八有). */
 export const setStandardItem = useCase(SetStandardItemInput, async (input, nodeId: string, standardId: string, itemId: string) => {
   const actor = useUser();
-  const node = await loadNode(nodeId);
+  const node = await nodeOrNotFound(nodeId);
   authorize(actor, "org.manage", node);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   const standard = profile.stationStandards.find((s) => s.id === standardId && profile.bodies.find((b) => b.id === s.body)?.level === node.level);
   if (!standard || !standard.items.some((i) => i.id === itemId)) throw new AppError("not_found", "body.not_found");
   if (input.metOn && input.metOn > latestToday()) throw invalid("body.metOn", "org.date_in_future", "达标日期不能晚于今天", "The date met cannot be in the future");
   const item = { tenantId: actor.tenantId, nodeId, standardId, itemId, ...(input.metOn ? { metOn: input.metOn } : {}), evidence: input.evidence, photoKey: input.photoKey };
-  await writeTransaction(
-    tenantDb(),
-    ({ standardItem, audit }) => [
+  await writeTransaction(({ standardItem, audit }) => [
       standardItem.put(item).commit(),
       auditItem({ audit }, { action: "standard.set_item", targetType: "standardItem", targetId: `${nodeId}/${standardId}/${itemId}`, details: defined({ metOn: input.metOn }) }),
     ],
@@ -169,13 +169,11 @@ export const SetMilestoneInput = z.object({ metOn: DateOnly, evidence: LongText.
 /** Record a profile milestone of the node's level as done. */
 export const setMilestone = useCase(SetMilestoneInput, async (input, nodeId: string, milestoneId: string) => {
   const actor = useUser();
-  const node = await loadNode(nodeId);
+  const node = await nodeOrNotFound(nodeId);
   authorize(actor, "org.manage", node);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   if (!profile.milestones.some((m) => m.id === milestoneId && m.level === node.level)) throw new AppError("not_found", "body.not_found");
-  await writeTransaction(
-    tenantDb(),
-    ({ milestoneRecord, audit }) => [
+  await writeTransaction(({ milestoneRecord, audit }) => [
       milestoneRecord.put({ tenantId: actor.tenantId, nodeId, milestoneId, metOn: input.metOn, evidence: input.evidence }).commit(),
       auditItem({ audit }, { action: "milestone.set", targetType: "milestone", targetId: `${nodeId}/${milestoneId}`, details: { metOn: input.metOn } }),
     ],

@@ -1,6 +1,7 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey } from "../db/key-templates.ts";
-import { nodePk, viewStatic } from "./keys.ts";
+import { nodePk, viewStatic } from "../db/key-templates.ts";
 
 /**
  * A body of the profile (committee, office, station …) as set up at one node:
@@ -67,3 +68,12 @@ export const MilestoneRecordEntity = new Entity({
 // - a body / checklist item / milestone record of a node (get, upsert): byNode
 // - a node's bodies, checklist items, milestone records: byNode begins_with(B# | STD# | MS#)
 // - a node's organisation for compliance: nodeView (with the node's other items)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    orgBody: typeof OrgBodyEntity;
+    standardItem: typeof StandardItemEntity;
+    milestoneRecord: typeof MilestoneRecordEntity;
+  }
+}
+registerEntities({ orgBody: OrgBodyEntity, standardItem: StandardItemEntity, milestoneRecord: MilestoneRecordEntity });

@@ -1,7 +1,8 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 import { DEPLOYMENTS, DUTY_STATUSES, FORCE_KINDS, VEHICLE_TYPES } from "./vocabulary.ts";
-import { nodePk, viewStatic } from "./keys.ts";
+import { nodePk, viewStatic } from "../db/key-templates.ts";
 
 /**
  * A fire brigade or micro fire station, kept at its home node: its kind and
@@ -63,3 +64,11 @@ export const BrigadeCoverEntity = new Entity({
 // - a brigade by home node and id (get, edit): brigade.byNode
 // - the brigades of a subtree, in path order (paginated): brigade.bySubtree begins_with(path)
 // - the brigades based at or covering a node, for compliance: nodeView (brigade and brigadeCover items)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    brigade: typeof BrigadeEntity;
+    brigadeCover: typeof BrigadeCoverEntity;
+  }
+}
+registerEntities({ brigade: BrigadeEntity, brigadeCover: BrigadeCoverEntity });

@@ -1,17 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
+import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
-import { authorize } from "../identity/policy.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { authorize } from "../access/index.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { Id, ProfileId, ShortText } from "./fields.ts";
 import { PageInput } from "./people.ts";
-import { defined, fieldError, loadNode, profileInForce, withCursor, type NodeItem } from "./support.ts";
+import { defined } from "../db/plain.ts";
+import { fieldError } from "../errors/index.ts";
+import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
+import { profileAt } from "../profile/index.ts";
+import { withCursor } from "../db/cursor.ts";
 import { Deployment, DutyStatus, ForceKind, VehicleType } from "./vocabulary.ts";
 
 const Vehicle = z.object({ type: VehicleType, count: z.int().min(1).max(99) });
@@ -79,7 +83,7 @@ function checkGrade(profile: PolicyProfile, grade: string | null | undefined): F
 /** Covered nodes: active, not the home, within what the caller manages. */
 async function loadCovered(home: NodeItem, ids: readonly string[]): Promise<NodeItem[]> {
   const unique = [...new Set(ids)].filter((id) => id !== home.nodeId);
-  const nodes = await Promise.all(unique.map((id) => loadNode(id)));
+  const nodes = await Promise.all(unique.map((id) => nodeOrNotFound(id)));
   for (const n of nodes) authorize(useUser(), "org.manage", n);
   return nodes;
 }
@@ -117,7 +121,7 @@ export async function getBrigade(nodeId: string, brigadeId: string): Promise<Bri
 export const listBrigadesUnder = useCase(
   PageInput,
   async (input, nodeId: string) => {
-    const node = await loadNode(nodeId, { allowRetired: true });
+    const node = await nodeOrNotFound(nodeId, { allowRetired: true });
     authorize(useUser(), "org.read", node);
     const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.brigade.query.bySubtree({ tenantId: node.tenantId }).begins({ path: node.path }).go({ cursor, limit: input.limit }));
     return { items: page.data.map(toBrigadeView), cursor: page.cursor };
@@ -131,16 +135,14 @@ export const listBrigadesUnder = useCase(
  */
 export const createBrigade = useCase(CreateBrigadeInput, async (input, nodeId: string): Promise<BrigadeView> => {
   const actor = useUser();
-  const home = await loadNode(nodeId);
+  const home = await nodeOrNotFound(nodeId);
   authorize(actor, "org.manage", home);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   reject([...checkGrade(profile, input.grade), ...(await checkMembers(home, input.memberIds))]);
   const covered = await loadCovered(home, input.coveredNodeIds);
   const brigadeId = randomUUID();
   const item = { tenantId: actor.tenantId, nodeId, brigadeId, path: home.path, ...input, coveredNodeIds: covered.map((n) => n.nodeId), memberIds: [...new Set(input.memberIds)] };
-  await writeTransaction(
-    tenantDb(),
-    ({ brigade, brigadeCover, audit }) => [
+  await writeTransaction(({ brigade, brigadeCover, audit }) => [
       brigade.create(item).commit(),
       ...covered.map((n) => brigadeCover.put({ tenantId: actor.tenantId, nodeId: n.nodeId, brigadeId, homeNodeId: nodeId, name: input.name, force: input.force, grade: input.grade }).commit()),
       auditItem({ audit }, { action: "brigade.create", targetType: "brigade", targetId: brigadeId, details: defined({ nodeId, force: input.force, grade: input.grade, covered: item.coveredNodeIds }) }),
@@ -153,10 +155,10 @@ export const createBrigade = useCase(CreateBrigadeInput, async (input, nodeId: s
 /** Edit a brigade; its cover items follow its name, grade, coverage and status. */
 export const updateBrigade = useCase(UpdateBrigadeInput, async (input, nodeId: string, brigadeId: string): Promise<BrigadeView> => {
   const actor = useUser();
-  const home = await loadNode(nodeId, { allowRetired: true });
+  const home = await nodeOrNotFound(nodeId, { allowRetired: true });
   const current = await loadBrigade(home, brigadeId);
   authorize(actor, "org.manage", home);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   reject([...checkGrade(profile, input.grade), ...(input.memberIds ? await checkMembers(home, input.memberIds) : [])]);
   const covered = input.coveredNodeIds ? await loadCovered(home, input.coveredNodeIds) : undefined;
   const set: Record<string, unknown> = {};
@@ -172,9 +174,7 @@ export const updateBrigade = useCase(UpdateBrigadeInput, async (input, nodeId: s
   const dropped = current.coveredNodeIds.filter((id) => !keep.includes(id));
   const name = input.name ?? current.name;
   const grade = input.grade === null ? undefined : (input.grade ?? current.grade);
-  await writeTransaction(
-    tenantDb(),
-    ({ brigade, brigadeCover, audit }) => [
+  await writeTransaction(({ brigade, brigadeCover, audit }) => [
       brigade
         .patch({ tenantId: actor.tenantId, nodeId, brigadeId })
         .set(set)

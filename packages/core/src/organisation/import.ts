@@ -1,18 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
+import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual, fieldErrorsFromZod } from "../errors/zod-issues.ts";
-import { authorize, can } from "../identity/policy.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { authorize, can } from "../access/index.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { ContactPhone, IdNumber, PersonName } from "./fields.ts";
 import type { ParsedRow } from "./import-file.ts";
 import { checkPersonFields, personItem } from "./people.ts";
-import { childLevel, loadNode, profileInForce, tierLevels, type NodeItem } from "./support.ts";
+import { childLevel, profileAt, tierLevels } from "../profile/index.ts";
+import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { EMPLOYMENTS, employmentAliases, type Employment } from "./vocabulary.ts";
 
 // Bulk import of the tree and of staff from rows already parsed (the file
@@ -117,7 +118,7 @@ function normalisePath(raw: string, under: NodeItem): string {
 
 async function underNode(id: string | undefined): Promise<NodeItem> {
   const actor = useUser();
-  return loadNode(id ?? actor.scopeNodeId);
+  return nodeOrNotFound(id ?? actor.scopeNodeId);
 }
 
 // ── Writing with compensation ─────────────────────────────────────────────
@@ -134,7 +135,7 @@ async function writeAll(ops: Op[], undo: Op[], audit: (part: number, of: number)
   let done = 0;
   try {
     for (const [i, chunk] of chunks.entries()) {
-      await writeTransaction(tenantDb(), (tx) => [...chunk.map((op) => op(tx)), auditItem(tx, audit(i + 1, chunks.length))] as never, {
+      await writeTransaction((tx) => [...chunk.map((op) => op(tx)), auditItem(tx, audit(i + 1, chunks.length))] as never, {
         onCanceled: () => new AppError("conflict", "request.conflict_retry"),
       });
       done += chunk.length;
@@ -142,7 +143,7 @@ async function writeAll(ops: Op[], undo: Op[], audit: (part: number, of: number)
   } catch (err) {
     const written = undo.slice(0, done);
     for (let i = 0; i < written.length; i += 99) {
-      await writeTransaction(tenantDb(), (tx) => written.slice(i, i + 99).map((op) => op(tx)) as never, { onCanceled: () => new AppError("conflict", "request.conflict_retry") });
+      await writeTransaction((tx) => written.slice(i, i + 99).map((op) => op(tx)) as never, { onCanceled: () => new AppError("conflict", "request.conflict_retry") });
     }
     throw err;
   }
@@ -171,7 +172,7 @@ export const importTree = useCase(ImportInput, async (input): Promise<ImportRepo
   const actor = useUser();
   const under = await underNode(input.under);
   authorize(actor, "node.manage", under);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   const existing = await namesUnder(under);
   const cols = locate(TREE_COLUMNS, input.rows);
   const errors: RowErr[] = [...cols.errors];
@@ -265,7 +266,7 @@ export const importStaff = useCase(ImportInput, async (input): Promise<ImportRep
   const actor = useUser();
   const under = await underNode(input.under);
   authorize(actor, "org.manage", under);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   const existing = await namesUnder(under);
   const cols = locate(STAFF_COLUMNS, input.rows);
   const errors: RowErr[] = [...cols.errors];

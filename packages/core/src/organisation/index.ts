@@ -1,4 +1,9 @@
 // Organisation: the people, bodies, forces and records kept at each node.
+// The domain's entities join the table's one service when the domain loads.
+import "./record.entity.ts";
+import "./person.entity.ts";
+import "./brigade.entity.ts";
+import "./body.entity.ts";
 export * from "./vocabulary.ts";
 export { listPeople, listPeopleUnder, getPerson, createPerson, updatePerson, PersonParams, PageInput, CreatePersonInput, UpdatePersonInput, PersonViewSchema, PersonPageSchema, type PersonView } from "./people.ts";
 export { getOrganisation, OrganisationViewSchema, setBody, SetBodyInput, setStandardItem, SetStandardItemInput, setMilestone, SetMilestoneInput, type OrganisationView } from "./bodies.ts";
@@ -7,3 +12,6 @@ export { createRecord, updateRecord, getRecord, listRecords, RecordParams, ListR
 export { validIdNumber, maskPhone, maskIdNumber } from "./fields.ts";
 export { importTree, importStaff, ImportInput, ImportMode, ImportReportSchema, type ImportReport } from "./import.ts";
 export { rowsFromUpload, parseCsv, tooLarge, IMPORT_LIMITS, MAX_UPLOAD_BYTES, MAX_ROWS, type ParsedRow, type UploadLimits } from "./import-file.ts";
+export { ContactPhone } from "./fields.ts";
+export { readNodeView, toOrgData, CURRENT_ONLY, type NodeViewData } from "./node-data.ts";
+export type { OrgData, NodeFacts, PersonFacts, BrigadeFacts, CoverFacts, RecordFacts, AttendanceFacts } from "./facts.ts";

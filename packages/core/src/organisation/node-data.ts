@@ -1,16 +1,9 @@
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
-import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { OrgData } from "../compliance/types.ts";
+import { useTenant } from "../context/actor.ts";
+import { QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
+import { documentClient } from "../db/document-client.ts";
+import type { OrgData } from "./facts.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import { viewFrom } from "./keys.ts";
-
-const documentClients = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
-
-function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
-  let doc = documentClients.get(client);
-  if (!doc) documentClients.set(client, (doc = DynamoDBDocumentClient.from(client)));
-  return doc;
-}
+import { viewFrom } from "../db/key-templates.ts";
 
 /** Far enough ahead that no record is dated after it: reads only the undated items. */
 export const CURRENT_ONLY = "9999-12-31";
@@ -19,10 +12,11 @@ export const CURRENT_ONLY = "9999-12-31";
  * Everything kept at a node, in one Query of the nodeView index: the node,
  * its people, bodies, checklist items, milestone records, brigades and
  * coverage, and its records and attendance dated on or after `since`
- * (organisation/keys.ts explains the key order that makes this one range).
+ * (db/key-templates.ts explains the key order that makes this one range).
  * DynamoDB pages at 1 MB; a node that large continues the same Query.
  */
-export async function readNodeView(tenantId: string, nodeId: string, since: string) {
+export async function readNodeView(nodeId: string, since: string) {
+  const tenantId = useTenant();
   const db = tenantDb();
   const { entities } = db.service;
   // The key as the node entity builds it: one definition of the partition format.

@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
+import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
-import { authorize, can } from "../identity/policy.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { authorize, can } from "../access/index.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { ContactPhone, Id, IdNumber, maskIdNumber, maskPhone, PersonName, ProfileId } from "./fields.ts";
-import { fieldError, loadNode, profileInForce, withCursor, type NodeItem } from "./support.ts";
+import { fieldError } from "../errors/index.ts";
+import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
+import { profileAt } from "../profile/index.ts";
+import { withCursor } from "../db/cursor.ts";
 import { Employment } from "./vocabulary.ts";
 
 // ── Views ──────────────────────────────────────────────────────────────────
@@ -110,7 +113,7 @@ export const PageInput = z.object({ cursor: z.string().max(2000).optional(), lim
 export const listPeople = useCase(
   PageInput,
   async (input, nodeId: string): Promise<z.infer<typeof PersonPage>> => {
-    const node = await loadNode(nodeId, { allowRetired: true });
+    const node = await nodeOrNotFound(nodeId, { allowRetired: true });
     authorize(useUser(), "org.read", node);
     const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.person.query.byNode({ tenantId: node.tenantId, nodeId }).go({ cursor, limit: input.limit }));
     return { items: page.data.map(toPersonView), cursor: page.cursor };
@@ -122,7 +125,7 @@ export const listPeople = useCase(
 export const listPeopleUnder = useCase(
   PageInput,
   async (input, nodeId: string): Promise<z.infer<typeof PersonPage>> => {
-    const node = await loadNode(nodeId, { allowRetired: true });
+    const node = await nodeOrNotFound(nodeId, { allowRetired: true });
     authorize(useUser(), "org.read", node);
     const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.person.query.bySubtree({ tenantId: node.tenantId }).begins({ path: node.path }).go({ cursor, limit: input.limit }));
     return { items: page.data.map(toPersonView), cursor: page.cursor };
@@ -187,20 +190,18 @@ export function personItem(node: NodeItem, input: CreatePersonInput, personId: s
 
 export const createPerson = useCase(CreatePersonInput, async (input, nodeId: string, opts: { idempotencyKey?: string } = {}): Promise<PersonView> => {
   const actor = useUser();
-  const node = await loadNode(nodeId);
+  const node = await nodeOrNotFound(nodeId);
   authorize(actor, "org.manage", node);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   rejectIf(checkPersonFields(profile, node, input));
   await checkUser(input.userId);
   const item = personItem(node, input);
-  const stored = await writeTransaction<{ personId: string }>(
-    tenantDb(),
-    ({ person, audit }) => [
+  const stored = await writeTransaction<{ personId: string }>(({ person, audit }) => [
       person.create(item).commit(),
       auditItem({ audit }, { action: "person.create", targetType: "person", targetId: item.personId, details: { nodeId, employment: item.employment, roles: item.roles, positions: item.positions } }),
     ],
     {
-      idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, tenantId: actor.tenantId, request: { nodeId, input }, result: { personId: item.personId } } : undefined,
+      idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, request: { nodeId, input }, result: { personId: item.personId } } : undefined,
       onCanceled: () => new AppError("conflict", "request.conflict_retry"),
     },
   );
@@ -226,11 +227,11 @@ export const UpdatePersonInput = z
 /** Edit a person; `null` clears an optional field. Personal data can be set only by those who may see it. */
 export const updatePerson = useCase(UpdatePersonInput, async (input, nodeId: string, personId: string): Promise<PersonView> => {
   const actor = useUser();
-  const node = await loadNode(nodeId, { allowRetired: true });
+  const node = await nodeOrNotFound(nodeId, { allowRetired: true });
   const current = await loadPerson(node, personId);
   authorize(actor, "org.manage", node);
   if (input.phone !== undefined || input.idNumber !== undefined) authorize(actor, "org.personal_data", node);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   const employment = input.employment ?? current.employment;
   const merged = {
     employment,
@@ -259,9 +260,7 @@ export const updatePerson = useCase(UpdatePersonInput, async (input, nodeId: str
     else set[key] = value;
   }
   if (employment !== "seconded" && current.secondedFrom && !remove.includes("secondedFrom")) remove.push("secondedFrom");
-  await writeTransaction(
-    tenantDb(),
-    ({ person, audit }) => [
+  await writeTransaction(({ person, audit }) => [
       person
         .patch({ tenantId: node.tenantId, nodeId, personId })
         .set(set)

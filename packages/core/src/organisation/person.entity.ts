@@ -1,7 +1,8 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 import { EMPLOYMENTS } from "./vocabulary.ts";
-import { nodePk, viewStatic } from "./keys.ts";
+import { nodePk, viewStatic } from "../db/key-templates.ts";
 
 /**
  * A member of staff recorded at a node: how they are employed, which body of
@@ -44,3 +45,10 @@ export const PersonEntity = new Entity({
 // - the people of one node (paginated): byNode begins_with(P#)
 // - the people of a subtree, in path order (paginated): bySubtree begins_with(path)
 // - a node's organisation for compliance: nodeView (with the node's other items)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    person: typeof PersonEntity;
+  }
+}
+registerEntities({ person: PersonEntity });

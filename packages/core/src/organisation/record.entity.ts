@@ -1,7 +1,8 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey } from "../db/key-templates.ts";
 import { RECORD_KINDS } from "./vocabulary.ts";
-import { nodePk, viewDated } from "./keys.ts";
+import { nodePk, viewDated } from "../db/key-templates.ts";
 
 const attendee = { type: "map", properties: { personId: { type: "string", required: true }, nodeId: { type: "string", required: true } } } as const;
 
@@ -77,3 +78,11 @@ export const AttendanceEntity = new Entity({
 // - a record by node and id (get, edit): obligationRecord.byNode
 // - a node's records, newest first (paginated): obligationRecord.byNode begins_with(REC#) descending
 // - records and attendance of a node since a date, for compliance: nodeView gsi2sk >= D#<date>
+
+declare module "../db/service.ts" {
+  interface Entities {
+    obligationRecord: typeof ObligationRecordEntity;
+    attendance: typeof AttendanceEntity;
+  }
+}
+registerEntities({ obligationRecord: ObligationRecordEntity, attendance: AttendanceEntity });

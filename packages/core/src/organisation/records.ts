@@ -1,16 +1,21 @@
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
+import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
-import { authorize, can } from "../identity/policy.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { authorize, can } from "../access/index.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { DateOnly, Id, LongText, ProfileId, ShortText } from "./fields.ts";
-import { timeOrderedId } from "./keys.ts";
-import { defined, fieldError, invalid, latestToday, loadNode, profileInForce, withCursor, type NodeItem } from "./support.ts";
+import { timeOrderedId } from "../db/ids.ts";
+import { defined } from "../db/plain.ts";
+import { fieldError, invalid } from "../errors/index.ts";
+import { latestToday } from "./dates.ts";
+import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
+import { profileAt } from "../profile/index.ts";
+import { withCursor } from "../db/cursor.ts";
 import { RecordKind } from "./vocabulary.ts";
 
 /** A transaction holds 100 items: the record, its attendance items and the audit entry. */
@@ -115,7 +120,7 @@ async function loadRecord(node: NodeItem, recordId: string, consistent = false) 
 export const RecordParams = z.object({ nodeId: Id, recordId: Id });
 
 export async function getRecord(nodeId: string, recordId: string): Promise<RecordView> {
-  const node = await loadNode(nodeId, { allowRetired: true });
+  const node = await nodeOrNotFound(nodeId, { allowRetired: true });
   const record = await loadRecord(node, recordId);
   authorize(useUser(), "org.read", node);
   return toRecordView(record);
@@ -131,7 +136,7 @@ export const ListRecordsInput = z.object({
 export const listRecords = useCase(
   ListRecordsInput,
   async (input, nodeId: string) => {
-    const node = await loadNode(nodeId, { allowRetired: true });
+    const node = await nodeOrNotFound(nodeId, { allowRetired: true });
     authorize(useUser(), "org.read", node);
     const query = tenantDb().service.entities.obligationRecord.query.byNode({ tenantId: node.tenantId, nodeId });
     const filtered = input.kind ? query.where((a, op) => op.eq(a.kind, input.kind!)) : query;
@@ -146,16 +151,14 @@ const attendanceKey = (tenantId: string, recordId: string, a: { personId: string
 /** A meeting, training, drill, publicity activity … at a node, with an attendance item per attendee, in one transaction. */
 export const createRecord = useCase(CreateRecordInput, async (input, nodeId: string, opts: { idempotencyKey?: string } = {}): Promise<RecordView> => {
   const actor = useUser();
-  const node = await loadNode(nodeId);
+  const node = await nodeOrNotFound(nodeId);
   authorize(actor, "org.manage", node);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   const attendees = input.attendees ?? [];
   reject([...checkRecord(profile, input), ...(await checkAttendees(attendees))]);
   const recordId = timeOrderedId();
   const item = { tenantId: actor.tenantId, nodeId, recordId, ...input, attendees, createdBy: actor.userId };
-  const stored = await writeTransaction<{ recordId: string }>(
-    tenantDb(),
-    ({ obligationRecord, attendance, audit }) => [
+  const stored = await writeTransaction<{ recordId: string }>(({ obligationRecord, attendance, audit }) => [
       obligationRecord.create(item).commit(),
       ...attendees.map((a) =>
         attendance.create({ ...attendanceKey(actor.tenantId, recordId, a), recordNodeId: nodeId, kind: input.kind, obligationId: input.obligationId, date: input.date }).commit(),
@@ -163,7 +166,7 @@ export const createRecord = useCase(CreateRecordInput, async (input, nodeId: str
       auditItem({ audit }, { action: "record.create", targetType: "record", targetId: recordId, details: defined({ nodeId, kind: input.kind, obligationId: input.obligationId, date: input.date, attendees: attendees.length }) }),
     ],
     {
-      idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, tenantId: actor.tenantId, request: { nodeId, input }, result: { recordId } } : undefined,
+      idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, request: { nodeId, input }, result: { recordId } } : undefined,
       onCanceled: () => new AppError("conflict", "request.conflict_retry"),
     },
   );
@@ -177,10 +180,10 @@ export const createRecord = useCase(CreateRecordInput, async (input, nodeId: str
  */
 export const updateRecord = useCase(UpdateRecordInput, async (input, nodeId: string, recordId: string): Promise<RecordView> => {
   const actor = useUser();
-  const node = await loadNode(nodeId, { allowRetired: true });
+  const node = await nodeOrNotFound(nodeId, { allowRetired: true });
   const current = await loadRecord(node, recordId);
   authorize(actor, "org.manage", node);
-  const { profile } = await profileInForce();
+  const { profile } = await profileAt();
   const added = (input.attendees ?? []).filter((a) => !current.attendees.some((c) => c.personId === a.personId && c.nodeId === a.nodeId));
   reject([...checkRecord(profile, { ...input, kind: current.kind, obligationId: input.obligationId ?? undefined }), ...(input.attendees ? await checkAttendees(input.attendees) : [])]);
   const attendees = input.attendees ?? current.attendees;
@@ -197,9 +200,7 @@ export const updateRecord = useCase(UpdateRecordInput, async (input, nodeId: str
     if (value === null) remove.push("obligationId");
     else set[key] = value;
   }
-  await writeTransaction(
-    tenantDb(),
-    ({ obligationRecord, attendance, audit }: TxEntities) => [
+  await writeTransaction(({ obligationRecord, attendance, audit }: TxEntities) => [
       obligationRecord
         .patch({ tenantId: actor.tenantId, nodeId, recordId })
         .set(set)

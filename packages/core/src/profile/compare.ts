@@ -4,7 +4,7 @@ import { bilingual } from "../errors/zod-issues.ts";
 import { useCase } from "../use-case.ts";
 import { describeChange, diffProfiles } from "./diff.ts";
 import type { PolicyProfile } from "./schema.ts";
-import { currentDraft, loadVersion, tenantFor } from "./store.ts";
+import { currentDraft, loadVersion, authorizeProfile } from "./store.ts";
 import { getCurrentProfile } from "./versions.ts";
 
 /** A profile to compare or export: a tenant version, the draft, or a built-in preset. */
@@ -18,14 +18,15 @@ export type PresetLookup = (id: string) => PolicyProfile | undefined;
 /** Presets are data of another package: the caller passes the lookup in. */
 export async function resolveRef(ref: string, presets: PresetLookup): Promise<unknown> {
   if (ref.startsWith("preset:")) {
-    tenantFor("profile.read");
+    authorizeProfile("profile.read");
     const presetId = ref.slice("preset:".length);
     const preset = presets(presetId);
     if (!preset) throw new AppError("not_found", "preset.unknown", { presetId });
     return preset;
   }
-  if (ref === "draft") return (await currentDraft(tenantFor("profile.edit"))).profile;
-  return (await loadVersion(tenantFor("profile.read"), Number(ref.slice("v:".length)))).profile;
+  if (ref === "draft") return (authorizeProfile("profile.edit"), await currentDraft()).profile;
+  authorizeProfile("profile.read");
+  return (await loadVersion(Number(ref.slice("v:".length)))).profile;
 }
 
 export const DiffInput = z.object({ from: ProfileRef, to: ProfileRef });

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
-import { useUser } from "../context/actor.ts";
+import { auditItem } from "../audit/index.ts";
+import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
-import { authorize } from "../identity/policy.ts";
+import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
-import { currentDraft, issuesOf, loadDraft, loadHead, tenantFor } from "./store.ts";
+import { currentDraft, issuesOf, loadDraft, loadHead, authorizeProfile } from "./store.ts";
 import { encodeProfile, ProfileIssueSchema, ProfileJson, type DraftView } from "./views.ts";
 
 // The draft is the editors' workspace: unpublished rules are not policy, so
@@ -16,7 +16,8 @@ const Rev = z.int().min(0);
 
 /** The draft to edit (rev 0 and the latest version's profile while none has been saved). */
 export async function getDraft(): Promise<DraftView> {
-  return currentDraft(tenantFor("profile.edit"));
+  authorizeProfile("profile.edit");
+  return currentDraft();
 }
 
 export const SaveDraftInput = z
@@ -53,8 +54,9 @@ export const ValidationResultSchema = z.object({ valid: z.boolean(), issues: z.a
 
 /** The issues of a document (nothing is saved), or of the saved draft. */
 export const validateDraft = useCase(ValidateDraftInput, async (input) => {
-  const tenantId = tenantFor("profile.edit");
-  const issues = input.profile === undefined ? (await currentDraft(tenantId)).issues : issuesOf(input.profile);
+  authorizeProfile("profile.edit");
+    const tenantId = useTenant();
+  const issues = input.profile === undefined ? (await currentDraft()).issues : issuesOf(input.profile);
   return { valid: issues.length === 0, issues };
 });
 
@@ -65,7 +67,7 @@ export const importProfile = useCase(
     const actor = useUser();
     authorize(actor, "profile.edit");
     // Without If-Match the import replaces whatever draft is there now, still guarded against a write in between.
-    const rev = opts.expectedRev ?? (await loadDraft(actor.tenantId))?.rev ?? 0;
+    const rev = opts.expectedRev ?? (await loadDraft())?.rev ?? 0;
     return writeDraft(profile, rev, "profile.import", "body");
   },
 );
@@ -76,16 +78,14 @@ async function writeDraft(profile: Record<string, unknown>, rev: number, action:
   const tenantId = actor.tenantId;
   const json = encodeProfile(profile, path);
   const issues = issuesOf(profile);
-  const existing = await loadDraft(tenantId);
+  const existing = await loadDraft();
   if ((existing?.rev ?? 0) !== rev) throw new AppError("conflict", "profile.draft_stale");
-  const basedOnVersion = existing?.basedOnVersion ?? (await loadHead(tenantId))?.version;
+  const basedOnVersion = existing?.basedOnVersion ?? (await loadHead())?.version;
   if (basedOnVersion === undefined) throw new AppError("not_found", "profile.none");
 
   const updatedAt = new Date().toISOString();
   const next = { profile: json, basedOnVersion, pending: true, rev: rev + 1, updatedAt, updatedBy: actor.userId };
-  await writeTransaction(
-    tenantDb(),
-    ({ profileDraft, audit }) => [
+  await writeTransaction(({ profileDraft, audit }) => [
       rev === 0
         ? profileDraft.create({ tenantId, ...next }).commit()
         : profileDraft

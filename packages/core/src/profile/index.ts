@@ -1,4 +1,6 @@
 // Policy profiles: a county's rules as validated, cited data, versioned per tenant.
+// The domain's entities join the table's one service when the domain loads.
+import "./profile.entity.ts";
 export {
   PolicyProfile,
   Frequency,
@@ -35,3 +37,6 @@ export {
 } from "./versions.ts";
 export { getDraft, saveDraft, SaveDraftInput, validateDraft, ValidateDraftInput, ValidationResultSchema, importProfile } from "./draft.ts";
 export { diff, DiffInput, ProfileDiffSchema, exportProfile, ExportInput, ProfileRef, type PresetLookup } from "./compare.ts";
+export { profileAt, versionItemAt } from "./in-force.ts";
+export { tierLevels, childLevel } from "./levels.ts";
+export { firstVersionItems } from "./versions.ts";

@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 // A tenant's policy profile lives in its own partition, `T#<tenant>#PROFILE`:
@@ -95,3 +96,12 @@ export const ProfileHeadEntity = new Entity({
 //   the version number after it breaks ties in favour of the later version)
 // - the draft (get, save with rev condition): profileDraft.byTenant (GetItem sk=DRAFT)
 // - the latest version number, moved N → N+1 by each publish: profileHead.byTenant (sk=HEAD)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    profileVersion: typeof ProfileVersionEntity;
+    profileDraft: typeof ProfileDraftEntity;
+    profileHead: typeof ProfileHeadEntity;
+  }
+}
+registerEntities({ profileVersion: ProfileVersionEntity, profileDraft: ProfileDraftEntity, profileHead: ProfileHeadEntity });

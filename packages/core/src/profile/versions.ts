@@ -1,20 +1,19 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
-import { useUser } from "../context/actor.ts";
+import { auditItem } from "../audit/index.ts";
+import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
-import { authorize } from "../identity/policy.ts";
+import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
+import { normaliseInstant as normalise, versionItemAt } from "./in-force.ts";
 import type { PolicyProfile } from "./schema.ts";
-import { issuesOf, loadDraft, loadHead, loadVersion, loadVersionItem, tenantFor } from "./store.ts";
+import { issuesOf, loadDraft, loadHead, loadVersion, loadVersionItem, authorizeProfile } from "./store.ts";
 import { toSummary, toView, type VersionSummary, type VersionView } from "./views.ts";
 
 const Instant = z.iso.datetime({ offset: true });
 
-/** ISO instants in one fixed-width form (UTC, milliseconds), so that key order is time order. */
-const normalise = (instant: string | number | Date) => new Date(instant).toISOString();
 
 // ── Reading ────────────────────────────────────────────────────────────────
 
@@ -22,25 +21,12 @@ export const CurrentProfileInput = z.object({
   at: Instant.optional().meta({ description: "The instant to ask about; default now" }),
 });
 
-/**
- * The version in effect at an instant (default now): one Query on byEffect,
- * newest start first, the first item starting at or before the instant.
- * Keys hold instants to the millisecond, so "at or before T" is "before
- * T + 1 ms", which also takes in every version number at T itself.
- */
+/** The version in effect at an instant (default now), as a document the caller may read. */
 export const getCurrentProfile = useCase(
   CurrentProfileInput,
   async (input): Promise<VersionView> => {
-    const tenantId = tenantFor("profile.read");
-    const at = normalise(input.at ?? new Date());
-    const justAfter = normalise(new Date(Date.parse(at) + 1));
-    const { data } = await tenantDb()
-      .service.entities.profileVersion.query.byEffect({ tenantId })
-      .lt({ effectiveFrom: justAfter })
-      .go({ order: "desc", limit: 1 });
-    const item = data[0];
-    if (!item) throw new AppError("not_found", "profile.not_in_effect", { at });
-    return toView(item);
+    authorizeProfile("profile.read");
+    return toView(await versionItemAt(input.at ?? new Date()));
   },
   "query",
 );
@@ -56,7 +42,8 @@ const SUMMARY_ATTRIBUTES = ["version", "effectiveFrom", "publishedAt", "publishe
 export const listVersions = useCase(
   ListVersionsInput,
   async (input): Promise<{ items: VersionSummary[]; cursor: string | null }> => {
-    const tenantId = tenantFor("profile.read");
+    authorizeProfile("profile.read");
+    const tenantId = useTenant();
     const page = await tenantDb()
       .service.entities.profileVersion.query.byNumber({ tenantId })
       .go({ order: "desc", cursor: input.cursor ?? null, limit: input.limit, attributes: SUMMARY_ATTRIBUTES });
@@ -69,7 +56,7 @@ export const VersionParams = z.object({ n: z.coerce.number().int().min(1).max(99
 
 export const getVersion = useCase(
   VersionParams,
-  async ({ n }): Promise<VersionView> => loadVersion(tenantFor("profile.read"), n),
+  async ({ n }): Promise<VersionView> => (authorizeProfile("profile.read"), loadVersion(n)),
   "path",
 );
 
@@ -122,8 +109,8 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
   const tenantId = actor.tenantId;
   const requestHash = opts.idempotencyKey === undefined ? undefined : createHash("sha256").update(opts.idempotencyKey).digest("hex").slice(0, 32);
   const [head, draft, publisher] = await Promise.all([
-    loadHead(tenantId),
-    loadDraft(tenantId),
+    loadHead(),
+    loadDraft(),
     tenantDb().service.entities.user.get({ tenantId, userId: actor.userId }).go().then((r) => r.data),
   ]);
   if (!head) throw new AppError("not_found", "profile.none");
@@ -131,7 +118,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
   // A client's retry after the publish committed: the draft is no longer pending, so the
   // transaction (which would replay the stored answer) is never reached; answer from the version.
   if (requestHash) {
-    const latest = await loadVersionItem(tenantId, head.version);
+    const latest = await loadVersionItem(head.version);
     if (latest?.requestHash === requestHash) return toSummary(latest);
   }
   if (!draft?.pending) throw new AppError("conflict", "profile.no_changes");
@@ -158,9 +145,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
     requestHash,
   };
   const summary = toSummary(item);
-  const stored = await writeTransaction<VersionSummary>(
-    tenantDb(),
-    ({ profileVersion, profileHead, profileDraft, audit }) => [
+  const stored = await writeTransaction<VersionSummary>(({ profileVersion, profileHead, profileDraft, audit }) => [
       profileVersion.create(item).commit(),
       profileHead
         .patch({ tenantId })
@@ -175,7 +160,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
       auditItem({ audit }, { action: "profile.publish", targetType: "profile", targetId: `v:${version}`, details: { version, effectiveFrom, basedOn: item.basedOn } }, now),
     ],
     {
-      idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, tenantId, request: input, result: summary },
+      idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: input, result: summary },
       onCanceled: (reasons) =>
         reasons.every((r) => r.index === 2) ? new AppError("conflict", "profile.draft_stale") : new AppError("conflict", "profile.publish_conflict"),
     },

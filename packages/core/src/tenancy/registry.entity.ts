@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /** The reserved tenant key the registry gathers under (signup refuses the slug). */
@@ -27,3 +28,10 @@ export const TenantRegistryEntity = new Entity({
 // Access patterns
 // - a tenant's entry: byTenant (GetItem)
 // - every tenant, for scheduled jobs (paginated): all (one Query on T#system#TENANTS)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    tenantRegistry: typeof TenantRegistryEntity;
+  }
+}
+registerEntities({ tenantRegistry: TenantRegistryEntity });

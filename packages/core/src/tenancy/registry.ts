@@ -1,3 +1,4 @@
+import { withActor } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import type { TxEntities } from "../db/transact.ts";
 import { SYSTEM_TENANT } from "./registry.entity.ts";
@@ -9,10 +10,12 @@ export function registryItem(tx: Pick<TxEntities, "tenantRegistry">, input: { te
 
 /** Every registered tenant, a page at a time (one Query of the registry index per page). */
 export async function* registeredTenants(): AsyncGenerator<{ tenantId: string; timeZone: string }> {
-  const { tenantRegistry } = tenantDb(SYSTEM_TENANT).service.entities;
+  // The registry index gathers under the reserved `system` tenant key: read it as that tenant, a job.
+  const readPage = (cursor: string | null) =>
+    withActor({ type: "system", tenantId: SYSTEM_TENANT, job: "tenant-registry" }, () => tenantDb().service.entities.tenantRegistry.query.all({}).go({ cursor, limit: 100 }));
   let cursor: string | null = null;
   do {
-    const page: { data: { tenantId: string; timeZone: string }[]; cursor: string | null } = await tenantRegistry.query.all({}).go({ cursor, limit: 100 });
+    const page: { data: { tenantId: string; timeZone: string }[]; cursor: string | null } = await readPage(cursor);
     for (const entry of page.data) yield { tenantId: entry.tenantId, timeZone: entry.timeZone };
     cursor = page.cursor;
   } while (cursor);

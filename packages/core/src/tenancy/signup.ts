@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
+import { auditItem } from "../audit/index.ts";
 import { withActor } from "../context/actor.ts";
 import { TENANT_ID_PATTERN } from "../db/keys.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
-import { DisplayName, Email, Password, passwordPolicy, Phone, Username } from "../identity/fields.ts";
-import { hashPassword } from "../identity/password.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
-import { firstVersionItems } from "../profile/versions.ts";
+import { DisplayName, Email, Password, passwordPolicy, Phone, Username } from "../identity/index.ts";
+import { hashPassword } from "../identity/index.ts";
+import type { PolicyProfile } from "../profile/index.ts";
+import { firstVersionItems } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { registryItem } from "./registry.ts";
 
@@ -76,7 +76,6 @@ export const signup = useCase(SignupInput, async (input, preset: PolicyProfile |
     const db = tenantDb();
     const result: SignupResult = { tenantId, adminUserId, rootNodeId };
     const stored = await writeTransaction<SignupResult>(
-      db,
       ({ tenant, node, user, login, audit, profileVersion, profileHead, tenantRegistry }) => [
         tenant.create({ tenantId, name: input.name, timeZone: input.timeZone, presetId: preset.id, rootNodeId }).commit(),
         node.create({ tenantId, nodeId: rootNodeId, path: `/${rootNodeId}`, level: preset.levels[0]!.id, name: input.name }).commit(),
@@ -100,7 +99,7 @@ export const signup = useCase(SignupInput, async (input, preset: PolicyProfile |
         auditItem({ audit }, { action: "tenant.signup", targetType: "tenant", targetId: tenantId, details: { presetId: preset.id, admin: input.admin.username } }),
       ],
       {
-        idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, tenantId, request: input, result } : undefined,
+        idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, request: input, result } : undefined,
         onCanceled: () => new AppError("conflict", "tenant.slug_taken", { slug: tenantId }),
       },
     );

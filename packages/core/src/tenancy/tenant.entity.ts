@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
@@ -23,3 +24,10 @@ export const TenantEntity = new Entity({
 
 // Access patterns
 // - get a tenant by id: byId (GetItem pk=T#<id>, sk=TENANT)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    tenant: typeof TenantEntity;
+  }
+}
+registerEntities({ tenant: TenantEntity });

@@ -1,4 +1,4 @@
-import type { PolicyProfile, VenueMatch } from "../profile/schema.ts";
+import type { PolicyProfile, VenueMatch } from "../profile/index.ts";
 
 // Which body supervises a venue and which inspection categories it falls in,
 // from the profile alone. Pure: the same facts and profile give the same answer.

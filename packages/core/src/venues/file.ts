@@ -1,5 +1,5 @@
 import writeXlsxFile from "write-excel-file/node";
-import { rowsFromUpload, type ParsedRow } from "../organisation/import-file.ts";
+import { rowsFromUpload, type ParsedRow } from "../organisation/index.ts";
 
 // Ledger files: an uploaded xlsx or CSV as keyed rows (the organisation
 // import's CSV reader, with the venue ledger's larger limits), and a ledger

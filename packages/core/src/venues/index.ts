@@ -1,6 +1,8 @@
 // The venue registry: supervised objects with their classification derived
 // from the profile (supervising body, inspection categories), the ledger in
 // and out, and the photos taken at them.
+// The domain's entities join the table's one service when the domain loads.
+import "./venue.entity.ts";
 export { classify, matchesVenue, classificationChanged, checkFacts, reclassifyBasis, type Classification, type VenueFacts, type Basis } from "./classify.ts";
 export { FEATURES, Feature, VENUE_FLAGS, FLAG_NAMES } from "./vocabulary.ts";
 export {
@@ -23,3 +25,5 @@ export { importVenues, importProgress, exportVenues, VenueImportInput, ImportMod
 export { venueRowsFromUpload, VENUE_UPLOAD_LIMITS, MAX_VENUE_UPLOAD_BYTES, MAX_VENUE_ROWS } from "./file.ts";
 export { presignPhotoUpload, presignPhotoGet, photoPrefix, PhotoParams } from "./photos.ts";
 export { PhotoUploadInput, PhotoUploadSchema, PhotoUrlSchema, PHOTO_TYPES, MAX_PHOTO_BYTES } from "../files/storage.ts";
+export { venueOrNotFound, loadVenueItem, type VenueItem } from "./store.ts";
+export { dropWhenVenueRetires, type RetirementPart, type RetirementBatch } from "./retirement.ts";

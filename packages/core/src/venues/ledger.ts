@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { auditItem } from "../audit/record.ts";
-import { useUser } from "../context/actor.ts";
+import { auditItem } from "../audit/index.ts";
+import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
-import { authorize, can } from "../identity/policy.ts";
-import { ContactPhone } from "../organisation/fields.ts";
-import type { ParsedRow } from "../organisation/import-file.ts";
-import { loadNode, profileInForce, type NodeItem } from "../organisation/support.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { authorize, can } from "../access/index.ts";
+import { ContactPhone } from "../organisation/index.ts";
+import type { ParsedRow } from "../organisation/index.ts";
+import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
+import { profileAt } from "../profile/index.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { checkFacts, classify } from "./classify.ts";
 import { toCsv, toXlsx } from "./file.ts";
@@ -138,7 +139,8 @@ const normalisePath = (raw: string, under: NodeItem) => {
 };
 
 /** Every external-id claim of the tenant: one Query, a page at a time. */
-async function allClaims(tenantId: string): Promise<Map<string, { venueId: string; hash?: string | undefined }>> {
+async function allClaims(): Promise<Map<string, { venueId: string; hash?: string | undefined }>> {
+  const tenantId = useTenant();
   const claims = new Map<string, { venueId: string; hash?: string | undefined }>();
   let cursor: string | null = null;
   do {
@@ -161,7 +163,7 @@ const IMPORT_DAYS = 7;
  */
 export const importVenues = useCase(VenueImportInput, async (input, opts: { now?: Date } = {}): Promise<VenueImportReport> => {
   const actor = useUser();
-  const under = await loadNode(input.under ?? actor.scopeNodeId);
+  const under = await nodeOrNotFound(input.under ?? actor.scopeNodeId);
   authorize(actor, "venue.manage", under);
   const tenantId = actor.tenantId;
   const now = opts.now ?? new Date();
@@ -180,8 +182,8 @@ export const importVenues = useCase(VenueImportInput, async (input, opts: { now?
     if (importId) await progress.patch({ tenantId, importId }).set(set as never).go();
   };
   try {
-    const { version, profile } = await profileInForce(now);
-    const [tree, claims] = await Promise.all([nodesUnder(under), allClaims(tenantId)]);
+    const { version, profile } = await profileAt(now);
+    const [tree, claims] = await Promise.all([nodesUnder(under), allClaims()]);
     const { planned, errors, unchanged } = await plan(profile, under, tree, claims, input.rows, actor);
     const badRows = new Set(errors.map((e) => e.row)).size;
     const report: VenueImportReport = { ...(importId ? { importId } : {}), mode: input.mode, created: 0, updated: 0, unchanged, skipped: badRows, errors };
@@ -191,7 +193,7 @@ export const importVenues = useCase(VenueImportInput, async (input, opts: { now?
       throw new AppError("validation", "import.rejected", { count: errors.length }, fields);
     }
     await setProgress({ status: "writing", processed: input.rows.length - planned.length });
-    await writePlanned(tenantId, planned, profile, version, now, under.nodeId, async (done) => setProgress({ processed: input.rows.length - planned.length + done }));
+    await writePlanned(planned, profile, version, now, under.nodeId, async (done) => setProgress({ processed: input.rows.length - planned.length + done }));
     report.created = planned.filter((p) => p.action === "create").length;
     report.updated = planned.length - report.created;
     await setProgress({ status: "done", processed: input.rows.length, report: { ...report, errors: errors.slice(0, 1000) }, finishedAt: new Date().toISOString() });
@@ -278,7 +280,7 @@ async function plan(profile: PolicyProfile, under: NodeItem, tree: Awaited<Retur
       unchanged += 1;
       continue;
     }
-    const existing = await loadVenueItem(actor.tenantId, claim.venueId, true);
+    const existing = await loadVenueItem(claim.venueId, true);
     if (!existing || existing.status !== "active") {
       err(r.row, "externalId", "import.venue_retired", "该外部编号对应的场所已注销", "The venue with this external id is retired");
       continue;
@@ -293,7 +295,8 @@ async function plan(profile: PolicyProfile, under: NodeItem, tree: Awaited<Retur
 }
 
 /** Writes in transactions of at most 99 items and an audit entry; if one fails, the venues created so far are deleted again. */
-async function writePlanned(tenantId: string, planned: Planned[], profile: PolicyProfile, version: number, now: Date, underId: string, onProgress: (done: number) => Promise<void>) {
+async function writePlanned(planned: Planned[], profile: PolicyProfile, version: number, now: Date, underId: string, onProgress: (done: number) => Promise<void>) {
+  const tenantId = useTenant();
   const build = (tx: TxEntities, p: Planned): Item[] =>
     p.action === "create" ? createItems(tx, { tenantId, venueId: p.venueId, fields: p.fields, profile, profileVersion: version, now, action: "import" }) : updateItems(tx, { before: p.before!, fields: p.fields, profile, profileVersion: version, now }).items;
   const PER_TX = 32; // at most 3 items per venue: the venue, its history entry, its external-id claim
@@ -302,7 +305,7 @@ async function writePlanned(tenantId: string, planned: Planned[], profile: Polic
   try {
     for (let i = 0; i < planned.length; i += PER_TX) {
       const chunk = planned.slice(i, i + PER_TX);
-      await writeTransaction(tenantDb(), (tx) => [...chunk.flatMap((p) => build(tx, p)), auditItem(tx, { action: "venue.import", targetType: "node", targetId: underId, details: { rows: chunk.map((p) => p.row), created: chunk.filter((p) => p.action === "create").length } }, now)] as never, {
+      await writeTransaction((tx) => [...chunk.flatMap((p) => build(tx, p)), auditItem(tx, { action: "venue.import", targetType: "node", targetId: underId, details: { rows: chunk.map((p) => p.row), created: chunk.filter((p) => p.action === "create").length } }, now)] as never, {
         onCanceled: () => new AppError("conflict", "request.conflict_retry"),
       });
       created.push(...chunk.filter((p) => p.action === "create"));
@@ -312,9 +315,7 @@ async function writePlanned(tenantId: string, planned: Planned[], profile: Polic
   } catch (err) {
     for (let i = 0; i < created.length; i += 33) {
       const undo = created.slice(i, i + 33);
-      await writeTransaction(
-        tenantDb(),
-        (tx) =>
+      await writeTransaction((tx) =>
           undo.flatMap((p) => [
             tx.venue.delete({ tenantId, venueId: p.venueId }).commit(),
             ...(p.fields.externalId ? [tx.venueExternal.delete({ tenantId, externalId: p.fields.externalId }).commit()] : []),
@@ -358,9 +359,9 @@ export const exportVenues = useCase(
   ExportInput,
   async (input): Promise<{ filename: string; contentType: string; body: Uint8Array; rows: number }> => {
     const actor = useUser();
-    const node = await loadNode(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
+    const node = await nodeOrNotFound(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
     authorize(actor, "venue.read", node);
-    const { profile } = await profileInForce();
+    const { profile } = await profileAt();
     const tree = await nodesUnder(node);
     const venues: VenueItem[] = [];
     let cursor: string | null = null;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { useUser } from "../context/actor.ts";
 import { PHOTO_TYPES, PhotoUploadInput, presignGet, presignPhotoPut } from "../files/storage.ts";
-import { authorize } from "../identity/policy.ts";
+import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { venueOrNotFound } from "./store.ts";
 

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { useActor } from "../context/actor.ts";
+import { useActor, useTenant } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import type { TxEntities } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
-import { timeOrderedId } from "../organisation/keys.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { timeOrderedId } from "../db/ids.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { classify, classificationChanged, reclassifyBasis, type VenueFacts } from "./classify.ts";
 
 // What the venue use cases and the import share: the stored shape, the
@@ -14,21 +14,22 @@ export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 export type VenueItem = NonNullable<Awaited<ReturnType<typeof loadVenueItem>>>;
 
-export async function loadVenueItem(tenantId: string, venueId: string, consistent = false) {
-  const { data } = await tenantDb(tenantId).service.entities.venue.get({ tenantId, venueId }).go({ consistent });
+export async function loadVenueItem(venueId: string, consistent = false) {
+  const tenantId = useTenant();
+  const { data } = await tenantDb().service.entities.venue.get({ tenantId, venueId }).go({ consistent });
   return data;
 }
 
 /** The caller's tenant's venue, or 404: another tenant's id is simply not there. */
 export async function venueOrNotFound(venueId: string, opts: { allowRetired?: boolean; consistent?: boolean } = {}): Promise<VenueItem> {
   const tenantId = useActor().tenantId;
-  const venue = await loadVenueItem(tenantId, venueId, opts.consistent);
+  const venue = await loadVenueItem(venueId, opts.consistent);
   if (!venue || (venue.status !== "active" && !opts.allowRetired)) throw new AppError("not_found", "venue.not_found");
   return venue;
 }
 
 export async function tenantTimeZone(tenantId: string): Promise<string> {
-  const { data } = await tenantDb(tenantId).service.entities.tenant.get({ tenantId }).go();
+  const { data } = await tenantDb().service.entities.tenant.get({ tenantId }).go();
   return data?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 

@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 // A venue lives in its own partition, `T#<tenant>#V#<venueId>`: the venue
@@ -121,3 +122,13 @@ export const VenueImportEntity = new Entity({
 // - a venue's history, oldest first: VenueEvent.byVenue
 // - the venue holding an external id (import upsert), or all claims a page at a time: VenueExternal.byExternalId
 // - an import's progress and report: VenueImport.byId
+
+declare module "../db/service.ts" {
+  interface Entities {
+    venue: typeof VenueEntity;
+    venueEvent: typeof VenueEventEntity;
+    venueExternal: typeof VenueExternalEntity;
+    venueImport: typeof VenueImportEntity;
+  }
+}
+registerEntities({ venue: VenueEntity, venueEvent: VenueEventEntity, venueExternal: VenueExternalEntity, venueImport: VenueImportEntity });

@@ -1,19 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { coverageSlice } from "../inspections/inspection.entity.ts";
-import { auditItem } from "../audit/record.ts";
+import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
-import { timeOrderedId } from "../organisation/keys.ts";
+import { timeOrderedId } from "../db/ids.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
-import { authorize } from "../identity/policy.ts";
-import { ContactPhone } from "../organisation/fields.ts";
-import { loadNode, profileInForce, withCursor } from "../organisation/support.ts";
-import type { PolicyProfile } from "../profile/schema.ts";
+import { authorize } from "../access/index.ts";
+import { ContactPhone } from "../organisation/index.ts";
+import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { profileAt } from "../profile/index.ts";
+import { withCursor } from "../db/cursor.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
-import { coverageDeltas } from "../inspections/schedule.ts";
+import { retirementBatches } from "./retirement.ts";
 import { checkFacts, classify } from "./classify.ts";
 import { createItems, factsOf, fieldsOf, plain, updateItems, venueOrNotFound, type VenueFields, type VenueItem } from "./store.ts";
 import { Feature, VENUE_FLAGS } from "./vocabulary.ts";
@@ -141,20 +142,18 @@ const canceled = (reasons: { index: number; code: string }[], externalIndex: num
 /** A venue in the caller's subtree, classified by the profile in force; one transaction with its history entry and audit. */
 export const createVenue = useCase(CreateVenueInput, async (input, opts: { now?: Date; idempotencyKey?: string } = {}): Promise<VenueView> => {
   const actor = useUser();
-  const node = await loadNode(input.nodeId);
+  const node = await nodeOrNotFound(input.nodeId);
   authorize(actor, "venue.manage", node);
-  const { version, profile } = await profileInForce();
+  const { version, profile } = await profileAt();
   checkAgainstProfile(profile, input);
   const now = opts.now ?? new Date();
   const venueId = randomUUID();
   const f: VenueFields = { ...input, nodeId: node.nodeId, path: node.path };
   const view = toVenueView({ tenantId: actor.tenantId, venueId, ...plain(f), ...classifyFields(profile, f), profileVersion: version, status: "active", version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString() } as VenueItem);
-  const stored = await writeTransaction<VenueView>(
-    tenantDb(),
-    (tx) => [...createItems(tx, { tenantId: actor.tenantId, venueId, fields: f, profile, profileVersion: version, now }), auditItem(tx, { action: "venue.create", targetType: "venue", targetId: venueId, details: plain({ nodeId: node.nodeId, kinds: input.kinds, supervisor: view.supervisor, categories: view.categories }) }, now)] as never,
+  const stored = await writeTransaction<VenueView>((tx) => [...createItems(tx, { tenantId: actor.tenantId, venueId, fields: f, profile, profileVersion: version, now }), auditItem(tx, { action: "venue.create", targetType: "venue", targetId: venueId, details: plain({ nodeId: node.nodeId, kinds: input.kinds, supervisor: view.supervisor, categories: view.categories }) }, now)] as never,
     {
       onCanceled: (reasons) => canceled(reasons, f.externalId ? 2 : undefined),
-      idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, tenantId: actor.tenantId, request: { createVenue: input }, result: view },
+      idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: { createVenue: input }, result: view },
     },
   );
   return stored ?? view;
@@ -186,9 +185,9 @@ export const updateVenue = useCase(UpdateVenueInput, async (input, venueId: stri
   const before = await venueOrNotFound(venueId, { consistent: true });
   authorize(actor, "venue.manage", before);
   if (input.version !== undefined && input.version !== before.version) throw new AppError("conflict", "venue.changed");
-  const node = input.nodeId && input.nodeId !== before.nodeId ? await loadNode(input.nodeId) : undefined;
+  const node = input.nodeId && input.nodeId !== before.nodeId ? await nodeOrNotFound(input.nodeId) : undefined;
   if (node) authorize(actor, "venue.manage", node);
-  const { version, profile } = await profileInForce();
+  const { version, profile } = await profileAt();
   const { version: _v, ...changes } = input;
   const f: VenueFields = { ...fieldsOf(before), ...(node ? { nodeId: node.nodeId, path: node.path } : {}) };
   for (const [k, v] of Object.entries(changes)) {
@@ -197,9 +196,7 @@ export const updateVenue = useCase(UpdateVenueInput, async (input, venueId: stri
   }
   checkAgainstProfile(profile, f);
   const now = opts.now ?? new Date();
-  await writeTransaction(
-    tenantDb(),
-    (tx) => {
+  await writeTransaction((tx) => {
       const u = updateItems(tx, { before, fields: f, profile, profileVersion: version, now });
       return [...u.items, auditItem(tx, { action: u.reclassified ? "venue.reclassify" : "venue.update", targetType: "venue", targetId: venueId, details: { changed: u.changed, version: before.version + 1 } }, now)] as never;
     },
@@ -217,30 +214,14 @@ export const retireVenue = useCase(z.object({ reason: z.string().trim().max(500)
   const actor = useUser();
   const before = await venueOrNotFound(venueId, { consistent: true });
   authorize(actor, "venue.manage", before);
-  const { version } = await profileInForce();
+  const { version } = await profileAt();
   const now = opts.now ?? new Date();
-  const tasks = (await tenantDb().service.entities.inspectionTask.query.byId({ tenantId: actor.tenantId, subjectId: venueId }).go({ pages: "all" })).data.filter((t) => t.state === "open");
-  // Each open task goes with the coverage it counted as due. Normally all fit the retirement's own
-  // transaction; a venue with a long backlog of open tasks has the rest dropped in further ones.
-  const batches: (typeof tasks)[] = [];
-  let batch: typeof tasks = [];
-  const cost = (list: typeof tasks) => list.length + dropDeltas(list, before.path).length;
-  for (const t of tasks) {
-    if (cost([...batch, t]) > MAX_ITEMS - 4 && batch.length) {
-      batches.push(batch);
-      batch = [];
-    }
-    batch.push(t);
-  }
-  batches.push(batch);
-  const drop = (tx: TxEntities, list: typeof tasks) => [
-    ...list.map((t) => tx.inspectionTask.delete({ tenantId: actor.tenantId, subjectId: venueId, category: t.category, period: t.period }).where((a, op) => op.eq(a.state, "open")).commit()),
-    ...dropDeltas(list, before.path).map((d) => tx.coverage.update({ tenantId: actor.tenantId, nodeId: d.nodeId, category: d.category, period: d.period }).add({ due: d.due }).set({ path: d.path, slice: coverageSlice(d.category, d.period) }).commit()),
-  ];
-  for (const [i, list] of batches.entries()) {
-    await writeTransaction(
-      tenantDb(),
-      (tx) =>
+  // Normally all that goes with the venue fits the retirement's own transaction; a venue with a
+  // long backlog of open tasks has the rest dropped in further ones.
+  const found = await retirementBatches(before, MAX_ITEMS - 4);
+  const batches = found.length ? found : [{ dropped: 0, items: () => [] }];
+  for (const [i, batch] of batches.entries()) {
+    await writeTransaction((tx) =>
         [
           ...(i === 0
             ? [
@@ -248,8 +229,8 @@ export const retireVenue = useCase(z.object({ reason: z.string().trim().max(500)
                 tx.venueEvent.create(plain({ tenantId: actor.tenantId, venueId, eventId: timeOrderedId(now.getTime()), at: now.toISOString(), action: "retire" as const, actorId: actor.userId, profileVersion: version, changed: ["status"], after: { reason: input.reason } })).commit(),
               ]
             : []),
-          ...drop(tx, list),
-          auditItem(tx, { action: "venue.retire", targetType: "venue", targetId: venueId, details: { droppedTasks: list.length, part: i + 1, of: batches.length } }, now),
+          ...batch.items(tx),
+          auditItem(tx, { action: "venue.retire", targetType: "venue", targetId: venueId, details: { droppedTasks: batch.dropped, part: i + 1, of: batches.length } }, now),
         ] as never,
       { onCanceled: (reasons) => canceled(reasons, undefined) },
     );
@@ -259,15 +240,13 @@ export const retireVenue = useCase(z.object({ reason: z.string().trim().max(500)
 
 const MAX_ITEMS = 100;
 
-const dropDeltas = (tasks: { kind: string; venuePath?: string | undefined; category: string; period: string }[], path: string) =>
-  coverageDeltas(tasks.filter((t) => t.kind === "coverage").map((t) => ({ venuePath: t.venuePath ?? path, category: t.category, period: t.period, due: -1, inspected: 0 })));
 
 /** The venues of a subtree (default: the caller's scope), one page in path order. */
 export const listVenues = useCase(
   ListVenuesInput,
   async (input): Promise<z.infer<typeof VenuePageSchema>> => {
     const actor = useUser();
-    const node = await loadNode(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
+    const node = await nodeOrNotFound(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
     authorize(actor, "venue.read", node);
     const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.venue.query.bySubtree({ tenantId: actor.tenantId }).begins({ path: `${node.path}/` }).go({ cursor, limit: input.limit }));
     return { items: page.data.map(toVenueView), cursor: page.cursor };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PolicyProfile } from "../profile/schema.ts";
+import { PolicyProfile } from "../profile/index.ts";
 
 /**
  * Building and use features of a venue: national terms (not any county's),

@@ -1,4 +1,4 @@
-import type { PolicyProfile } from "../../profile/schema.ts";
+import type { PolicyProfile } from "../../profile/index.ts";
 import { finding } from "../finding.ts";
 import { daysBetween } from "../periods.ts";
 import type { Bilingual, Finding, OrgData, Status } from "../types.ts";

@@ -1,5 +1,5 @@
-import { forceNames, vehicleNames } from "../../organisation/vocabulary.ts";
-import type { PolicyProfile } from "../../profile/schema.ts";
+import { forceNames, vehicleNames } from "../../organisation/index.ts";
+import type { PolicyProfile } from "../../profile/index.ts";
 import { finding, names } from "../finding.ts";
 import type { Finding, OrgData } from "../types.ts";
 

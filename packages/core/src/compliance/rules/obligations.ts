@@ -1,4 +1,4 @@
-import type { PolicyProfile } from "../../profile/schema.ts";
+import type { PolicyProfile } from "../../profile/index.ts";
 import { depthOf, finding, frequencyText, list } from "../finding.ts";
 import { addDays, daysBetween, periodOf } from "../periods.ts";
 import type { Finding, OrgData } from "../types.ts";

@@ -1,5 +1,5 @@
-import { employmentNames } from "../../organisation/vocabulary.ts";
-import type { PolicyProfile } from "../../profile/schema.ts";
+import { employmentNames } from "../../organisation/index.ts";
+import type { PolicyProfile } from "../../profile/index.ts";
 import { finding, list, names, range, within } from "../finding.ts";
 import type { Finding, OrgData, PersonFacts } from "../types.ts";
 

@@ -1,6 +1,6 @@
 import type { Actor } from "../context/actor.ts";
 import { AppError } from "../errors/app-error.ts";
-import type { Role } from "./roles.ts";
+import type { Role } from "../context/roles.ts";
 
 /**
  * The authorization policy: one table of action × role, plus the subtree rule

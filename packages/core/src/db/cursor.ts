@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { AppError } from "../errors/app-error.ts";
+
+/** The query of a page read: an opaque cursor and a page size. */
+export function pageQuery(opts: { max: number; default: number }) {
+  return z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(opts.max).default(opts.default) });
+}
+
+/** The one answer to a cursor that is not ours (garbage, or another list's key): 400 naming `query.cursor`. */
+export const badCursor = () =>
+  new AppError("validation", "request.invalid", {}, [
+    { path: "query.cursor", code: "request.cursor_invalid", message: { zh: "分页游标无效，请从第一页重新读取", en: "The page cursor is not valid; start again from the first page" } },
+  ]);
+
+/**
+ * A page read with a client's cursor: a cursor that is not one of ours
+ * answers 400 on `query.cursor` (ElectroDB's cursor is the base64url JSON of
+ * DynamoDB's LastEvaluatedKey, and DynamoDB refuses a start key that does not
+ * fit the query), never 500.
+ */
+export async function withCursor<T>(cursor: string | undefined, read: (cursor: string | null) => Promise<T>): Promise<T> {
+  if (cursor !== undefined) {
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    } catch {
+      throw badCursor();
+    }
+    if (!decoded || typeof decoded !== "object" || Array.isArray(decoded) || !Object.values(decoded).every((v) => typeof v === "string")) throw badCursor();
+  }
+  try {
+    return await read(cursor ?? null);
+  } catch (err) {
+    const cause = (err as { cause?: { name?: string } }).cause;
+    if (cursor !== undefined && cause?.name === "ValidationException") throw badCursor();
+    throw err;
+  }
+}
+
+/** The DynamoDB key a raw Query's page ended at, as an opaque cursor. */
+export const encodeCursor = (key: Record<string, unknown> | undefined): string | null => (key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null);
+
+/** A raw Query's cursor, back to the key it names; one that is not a key of this list (`fits`) is refused, not sent to DynamoDB. */
+export function decodeCursor(cursor: string | undefined, fits: (key: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
+  if (cursor === undefined) return undefined;
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw badCursor();
+  }
+  if (!key || typeof key !== "object" || Array.isArray(key) || !fits(key as Record<string, unknown>)) throw badCursor();
+  return key as Record<string, unknown>;
+}

@@ -1,0 +1,11 @@
+import { useTenant } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+
+/** Where a tenant that names no time zone keeps its deadlines and schedules (design.md, rule 6). */
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+/** The time zone of the tenant in context: every deadline, period and local date is computed in it. */
+export async function tenantTimeZone(): Promise<string> {
+  const { data } = await tenantDb().service.entities.tenant.get({ tenantId: useTenant() }).go({ attributes: ["timeZone"] });
+  return data?.timeZone ?? DEFAULT_TIME_ZONE;
+}
