@@ -1,8 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Audit } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
-import { requireUser } from "../middleware.ts";
-import { bearer, errors, json } from "./openapi-common.ts";
+import { errors, json, pageSchema, signedIn } from "./helpers.ts";
 
 const AuditEntry = z
   .object({
@@ -21,12 +20,10 @@ const AuditEntry = z
 const route = createRoute({
   method: "get",
   path: "/v1/audit",
-  tags: ["audit"],
   summary: "审计日志 / Audit log",
-  security: bearer,
-  middleware: [requireUser] as const,
+  ...signedIn("audit"),
   request: { query: Audit.ListAuditInput },
-  responses: { 200: json(z.object({ items: z.array(AuditEntry), cursor: z.string().nullable() }).openapi("AuditPage"), "Newest first"), 400: errors[400], 401: errors[401], 403: errors[403] },
+  responses: { 200: json(pageSchema(AuditEntry, "AuditPage"), "Newest first"), 400: errors[400], 401: errors[401], 403: errors[403] },
 });
 
 export function auditRoutes() {

@@ -1,15 +1,14 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Identity, Tenancy } from "@firegov/core";
 import type { AppDeps, AppEnv } from "../env.ts";
-import { idempotencyKey, requireUser } from "../middleware.ts";
-import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
+import { body, errors, idempotency, IdempotencyHeader, json, signedIn } from "./helpers.ts";
 
 const signupRoute = createRoute({
   method: "post",
   path: "/v1/signup",
   tags: ["tenancy"],
   summary: "县（区）注册 / Sign a county up",
-  request: { headers: IdempotencyHeader, body: { content: { "application/json": { schema: Tenancy.SignupInput } }, required: true } },
+  request: { headers: IdempotencyHeader, body: body(Tenancy.SignupInput) },
   responses: {
     201: json(z.object({ tenantId: z.string(), adminUserId: z.string(), rootNodeId: z.string() }), "The tenant, its root node and first admin"),
     400: errors[400],
@@ -22,7 +21,7 @@ const loginRoute = createRoute({
   path: "/v1/auth/login",
   tags: ["auth"],
   summary: "登录 / Sign in",
-  request: { body: { content: { "application/json": { schema: Identity.LoginInput } }, required: true } },
+  request: { body: body(Identity.LoginInput) },
   responses: { 200: json(Identity.SignedInSchema, "Tokens and the user"), 400: errors[400], 401: errors[401], 403: errors[403], 429: errors[429] },
 });
 
@@ -31,17 +30,15 @@ const refreshRoute = createRoute({
   path: "/v1/auth/refresh",
   tags: ["auth"],
   summary: "刷新登录 / Rotate the refresh token",
-  request: { body: { content: { "application/json": { schema: Identity.RefreshInput } }, required: true } },
+  request: { body: body(Identity.RefreshInput) },
   responses: { 200: json(Identity.SignedInSchema, "New tokens"), 400: errors[400], 401: errors[401] },
 });
 
 const logoutRoute = createRoute({
   method: "post",
   path: "/v1/auth/logout",
-  tags: ["auth"],
   summary: "退出登录 / Sign out",
-  security: bearer,
-  middleware: [requireUser] as const,
+  ...signedIn("auth"),
   responses: { 204: { description: "Session ended" }, 401: errors[401] },
 });
 
@@ -49,8 +46,8 @@ const logoutRoute = createRoute({
 export function authRoutes(presetExists: AppDeps["presets"]) {
   return new OpenAPIHono<AppEnv>()
     .openapi(signupRoute, async (c) => {
-      const body = c.req.valid("json");
-      const result = await Tenancy.signup(body, presetExists(body.presetId), { idempotencyKey: idempotencyKey(c.req.header("idempotency-key")) });
+      const input = c.req.valid("json");
+      const result = await Tenancy.signup(input, presetExists(input.presetId), idempotency(c));
       return c.json(result, 201);
     })
     .openapi(loginRoute, async (c) => c.json(await Identity.login(c.req.valid("json")), 200))

@@ -1,22 +1,17 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Venues } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
-import { requireUser } from "../middleware.ts";
-import { bearer, errors, json } from "./openapi-common.ts";
+import { body, json, pathParam, readErrors, signedIn } from "./helpers.ts";
 
-const authed = { security: bearer, middleware: requireUser, tags: ["files"] };
-const VenueParams = z.object({ venueId: z.string().min(1).max(64).openapi({ param: { name: "venueId", in: "path" } }) });
-const PhotoParams = z.object({
-  venueId: z.string().min(1).max(64).openapi({ param: { name: "venueId", in: "path" } }),
-  photoId: z.string().min(1).max(64).openapi({ param: { name: "photoId", in: "path" } }),
-});
-const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
+const authed = signedIn("files");
+const VenueParams = z.object({ venueId: pathParam("venueId") });
+const PhotoParams = z.object({ venueId: pathParam("venueId"), photoId: pathParam("photoId") });
 
 const routes = {
   upload: createRoute({
     method: "post", path: "/v1/venues/{venueId}/photos", summary: "上传照片 / A presigned upload for a venue photo", ...authed,
     description: "PUT the photo to `uploadUrl` with exactly the headers given (JPEG, PNG or WebP, at most 10 MB); then send `key` with the inspection item.",
-    request: { params: VenueParams, body: { content: { "application/json": { schema: Venues.PhotoUploadInput } }, required: true } },
+    request: { params: VenueParams, body: body(Venues.PhotoUploadInput) },
     responses: { 201: json(Venues.PhotoUploadSchema, "Where to upload"), ...readErrors },
   }),
   get: createRoute({

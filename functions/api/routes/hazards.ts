@@ -1,12 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hazards } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
-import { idempotencyKey, requireUser } from "../middleware.ts";
-import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
+import { body, errors, idempotency, IdempotencyHeader, json, pathParam, readErrors, signedIn } from "./helpers.ts";
 
-const authed = { security: bearer, middleware: requireUser, tags: ["hazards"] };
-const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const HazardParams = z.object({ hazardId: z.string().min(1).max(64).openapi({ param: { name: "hazardId", in: "path" } }) });
+const authed = signedIn("hazards");
+const HazardParams = z.object({ hazardId: pathParam("hazardId") });
 const page = (description: string) => json(Hazards.SummaryPageSchema, description);
 const listErrors = { 400: errors[400], 401: errors[401], 403: errors[403] };
 
@@ -20,13 +18,13 @@ const routes = {
   photoUpload: createRoute({
     method: "post", path: "/v1/hazards/photos", summary: "上传隐患照片 / A presigned upload for a hazard photo", ...authed,
     description: "PUT the photo to `uploadUrl` with exactly the headers given (JPEG, PNG or WebP, at most 10 MB); then send `key` in `photos` of a report or an action.",
-    request: { body: { content: { "application/json": { schema: Hazards.presignHazardPhotoUpload.schema } }, required: true } },
+    request: { body: body(Hazards.presignHazardPhotoUpload.schema) },
     responses: { 201: json(Hazards.PhotoUploadSchema, "Where to upload"), 400: errors[400], 401: errors[401], 403: errors[403] },
   }),
   photo: createRoute({
     method: "get", path: "/v1/hazards/{hazardId}/photo", summary: "查看隐患照片 / A short-lived link to one of the hazard's photos", ...authed,
     request: { params: HazardParams, query: Hazards.HazardPhotoQuery },
-    responses: { 200: json(Hazards.PhotoUrlSchema, "A short-lived link"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    responses: { 200: json(Hazards.PhotoUrlSchema, "A short-lived link"), ...readErrors },
   }),
   create: createRoute({
     method: "post", path: "/v1/hazards", summary: "上报隐患 / Report a hazard", ...authed,
@@ -77,7 +75,7 @@ const routes = {
   get: createRoute({
     method: "get", path: "/v1/hazards/{hazardId}", summary: "隐患详情与处置记录 / A hazard and its timeline", ...authed,
     request: { params: HazardParams, query: Hazards.TimelineInput },
-    responses: { 200: json(Hazards.TimelineSchema, "The hazard and its events in order"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    responses: { 200: json(Hazards.TimelineSchema, "The hazard and its events in order"), ...readErrors },
   }),
   act: createRoute({
     method: "post", path: "/v1/hazards/{hazardId}/transitions", summary: "办理 / Act on a hazard", ...authed,
@@ -89,11 +87,10 @@ const routes = {
 };
 
 export function hazardRoutes() {
-  const key = (header: string | undefined) => ({ idempotencyKey: idempotencyKey(header) });
   // The fixed paths first: `/v1/hazards/overdue` is a list, not a hazard called "overdue".
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.create, async (c) => {
-      const created = await Hazards.createHazard(c.req.valid("json"), key(c.req.header("idempotency-key")));
+      const created = await Hazards.createHazard(c.req.valid("json"), idempotency(c));
       return created.reopened ? c.json(created, 200) : c.json(created, 201);
     })
     .openapi(routes.photoUpload, async (c) => c.json(await Hazards.presignHazardPhotoUpload(c.req.valid("json")), 201))
@@ -107,5 +104,5 @@ export function hazardRoutes() {
     .openapi(routes.bySource, async (c) => c.json(await Hazards.listBySource(c.req.valid("query")), 200))
     .openapi(routes.counters, async (c) => c.json(await Hazards.getCounters(c.req.valid("query")), 200))
     .openapi(routes.get, async (c) => c.json(await Hazards.getTimeline(c.req.valid("query"), c.req.valid("param").hazardId), 200))
-    .openapi(routes.act, async (c) => c.json(await Hazards.actOnHazard(c.req.valid("json"), c.req.valid("param").hazardId, key(c.req.header("idempotency-key"))), 200));
+    .openapi(routes.act, async (c) => c.json(await Hazards.actOnHazard(c.req.valid("json"), c.req.valid("param").hazardId, idempotency(c)), 200));
 }

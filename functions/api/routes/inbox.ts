@@ -1,11 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Notifications } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
-import { requireUser } from "../middleware.ts";
-import { bearer, errors, json } from "./openapi-common.ts";
+import { errors, json, pathParam, signedIn } from "./helpers.ts";
 
-const authed = { security: bearer, middleware: requireUser, tags: ["inbox"] };
-const Params = z.object({ notificationId: z.string().min(1).max(64).openapi({ param: { name: "notificationId", in: "path" } }) });
+const authed = signedIn("inbox");
+const Params = z.object({ notificationId: pathParam("notificationId") });
 
 const routes = {
   list: createRoute({

@@ -1,18 +1,13 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Inspections } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
-import { idempotencyKey, requireUser } from "../middleware.ts";
-import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
+import { body, idempotency, IdempotencyHeader, json, pathParam, readErrors, signedIn, writeErrors } from "./helpers.ts";
 
-const authed = { security: bearer, middleware: requireUser, tags: ["inspections"] };
-const param = (name: string, max = 64) => z.string().min(1).max(max).openapi({ param: { name, in: "path" } });
-const VenueParams = z.object({ venueId: param("venueId") });
-const InspectionParams = z.object({ venueId: param("venueId"), inspectionId: param("inspectionId") });
-const TaskParams = z.object({ taskId: param("taskId", 200) });
-const NodeParams = z.object({ nodeId: param("nodeId") });
-const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
-const writeErrors = { ...readErrors, 409: errors[409] };
+const authed = signedIn("inspections");
+const VenueParams = z.object({ venueId: pathParam("venueId") });
+const InspectionParams = z.object({ venueId: pathParam("venueId"), inspectionId: pathParam("inspectionId") });
+const TaskParams = z.object({ taskId: pathParam("taskId", 200) });
+const NodeParams = z.object({ nodeId: pathParam("nodeId") });
 const OpenedTask = z.object({ task: Inspections.TaskViewSchema, checklist: Inspections.ChecklistViewSchema.optional() }).openapi("OpenedTask");
 
 const routes = {
@@ -62,7 +57,7 @@ const routes = {
 export function inspectionRoutes() {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.checklist, async (c) => c.json(await Inspections.getChecklist({}, c.req.valid("param").venueId), 200))
-    .openapi(routes.finish, async (c) => c.json(await Inspections.finishInspection(c.req.valid("json"), c.req.valid("param").venueId, { idempotencyKey: idempotencyKey(c.req.header("idempotency-key")) }), 201))
+    .openapi(routes.finish, async (c) => c.json(await Inspections.finishInspection(c.req.valid("json"), c.req.valid("param").venueId, idempotency(c)), 201))
     .openapi(routes.list, async (c) => c.json(await Inspections.listVenueInspections(c.req.valid("query"), c.req.valid("param").venueId), 200))
     .openapi(routes.get, async (c) => c.json(await Inspections.getInspection(c.req.valid("param")), 200))
     .openapi(routes.tasks, async (c) => c.json(await Inspections.listTasks(c.req.valid("query")), 200))

@@ -1,17 +1,18 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Jurisdiction, Organisation } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
-import { idempotencyKey, requireUser } from "../middleware.ts";
-import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
-import { ImportQuery, importBody, uploadedRows } from "./organisation.ts";
+import { body, errors, idempotency, IdempotencyHeader, importBody, ImportQuery, json, pageSchema, pathParam, readErrors, signedIn, uploadedRows, writeErrors } from "./helpers.ts";
 
-const authed = { security: bearer, middleware: requireUser, tags: ["jurisdiction"] };
-const NodeParams = z.object({ nodeId: z.string().min(1).max(64).openapi({ param: { name: "nodeId", in: "path" } }) });
-const NodePage = z.object({ items: z.array(Jurisdiction.NodeViewSchema), cursor: z.string().nullable() }).openapi("NodePage");
-const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const writeErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] };
+const authed = signedIn("jurisdiction");
+const NodeParams = z.object({ nodeId: pathParam("nodeId") });
+const NodePage = pageSchema(Jurisdiction.NodeViewSchema, "NodePage");
 
 const routes = {
+  list: createRoute({
+    method: "get", path: "/v1/nodes", summary: "辖区节点 / Nodes of my subtree", ...authed,
+    request: { query: Jurisdiction.ListSubtreeInput },
+    responses: { 200: json(NodePage, "A page of nodes in path order"), 401: errors[401], 403: errors[403] },
+  }),
   get: createRoute({
     method: "get", path: "/v1/nodes/{nodeId}", summary: "辖区节点 / A node", ...authed,
     request: { params: NodeParams },
@@ -20,7 +21,7 @@ const routes = {
   subtree: createRoute({
     method: "get", path: "/v1/nodes/{nodeId}/subtree", summary: "下级节点 / The subtree under a node", ...authed,
     request: { params: NodeParams, query: Jurisdiction.ListSubtreeInput },
-    responses: { 200: json(NodePage, "A page of nodes in path order (the node first)"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    responses: { 200: json(NodePage, "A page of nodes in path order (the node first)"), ...readErrors },
   }),
   create: createRoute({
     method: "post", path: "/v1/nodes", summary: "新建节点 / Add a child node", ...authed,
@@ -55,9 +56,10 @@ const routes = {
 
 export function jurisdictionRoutes() {
   return new OpenAPIHono<AppEnv>()
+    .openapi(routes.list, async (c) => c.json(await Jurisdiction.listSubtree(c.req.valid("query")), 200))
     .openapi(routes.get, async (c) => c.json(await Jurisdiction.getNode(c.req.valid("param").nodeId), 200))
     .openapi(routes.subtree, async (c) => c.json(await Jurisdiction.listUnder(c.req.valid("query"), c.req.valid("param").nodeId), 200))
-    .openapi(routes.create, async (c) => c.json(await Jurisdiction.createNode(c.req.valid("json"), { idempotencyKey: idempotencyKey(c.req.valid("header")["idempotency-key"]) }), 201))
+    .openapi(routes.create, async (c) => c.json(await Jurisdiction.createNode(c.req.valid("json"), idempotency(c)), 201))
     .openapi(routes.update, async (c) => c.json(await Jurisdiction.updateNode(c.req.valid("json"), c.req.valid("param").nodeId), 200))
     .openapi(routes.move, async (c) => c.json(await Jurisdiction.moveNode(c.req.valid("json"), c.req.valid("param").nodeId), 200))
     .openapi(routes.retire, async (c) => c.json(await Jurisdiction.retireNode(c.req.valid("param").nodeId), 200))

@@ -1,48 +1,19 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Organisation } from "@firegov/core";
-import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
-import { idempotencyKey, requireUser } from "../middleware.ts";
-import { uploadBytes } from "../upload.ts";
-import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
+import { body, idempotency, IdempotencyHeader, importBody, ImportQuery, json, pathParam, readErrors, signedIn, uploadedRows, writeErrors } from "./helpers.ts";
 
-const authed = { security: bearer, middleware: requireUser, tags: ["organisation"] };
-const param = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const NodeParams = z.object({ nodeId: param("nodeId") });
-const PersonParams = z.object({ nodeId: param("nodeId"), personId: param("personId") });
-const BodyParams = z.object({ nodeId: param("nodeId"), bodyId: param("bodyId") });
-const ItemParams = z.object({ nodeId: param("nodeId"), standardId: param("standardId"), itemId: param("itemId") });
-const MilestoneParams = z.object({ nodeId: param("nodeId"), milestoneId: param("milestoneId") });
-const BrigadeParams = z.object({ nodeId: param("nodeId"), brigadeId: param("brigadeId") });
-const RecordParams = z.object({ nodeId: param("nodeId"), recordId: param("recordId") });
-const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
-const writeErrors = { ...readErrors, 409: errors[409] };
+const authed = signedIn("organisation");
+const NodeParams = z.object({ nodeId: pathParam("nodeId") });
+const PersonParams = z.object({ nodeId: pathParam("nodeId"), personId: pathParam("personId") });
+const BodyParams = z.object({ nodeId: pathParam("nodeId"), bodyId: pathParam("bodyId") });
+const ItemParams = z.object({ nodeId: pathParam("nodeId"), standardId: pathParam("standardId"), itemId: pathParam("itemId") });
+const MilestoneParams = z.object({ nodeId: pathParam("nodeId"), milestoneId: pathParam("milestoneId") });
+const BrigadeParams = z.object({ nodeId: pathParam("nodeId"), brigadeId: pathParam("brigadeId") });
+const RecordParams = z.object({ nodeId: pathParam("nodeId"), recordId: pathParam("recordId") });
 const ItemSchema = z.object({ standardId: z.string(), itemId: z.string(), metOn: z.string().optional(), evidence: z.string().optional(), photoKey: z.string().optional() }).openapi("StandardItem");
 const MilestoneSchema = z.object({ milestoneId: z.string(), metOn: z.string(), evidence: z.string().optional() }).openapi("MilestoneRecord");
 const BodyViewSchema = Organisation.OrganisationViewSchema.shape.bodies.element;
-
-// ── Uploads (also used by the tree import in jurisdiction.ts) ─────────────
-
-/** An import arrives as the request body itself: the xlsx or CSV file's bytes. */
-export const importBody = {
-  required: true,
-  content: {
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) },
-    "text/csv": { schema: z.string().openapi({ format: "binary" }) },
-  },
-};
-
-export const ImportQuery = z.object({
-  mode: Organisation.ImportMode.default("all_or_nothing").openapi({ description: "all_or_nothing: any bad row and nothing is written; skip_bad_rows: the good rows are" }),
-  under: z.string().min(1).max(64).optional().openapi({ description: "The node the names in the file are relative to (default: your scope node)" }),
-});
-
-export async function uploadedRows(c: Context<AppEnv>) {
-  return Organisation.rowsFromUpload(await uploadBytes(c, Organisation.IMPORT_LIMITS));
-}
-
-// ── Routes ─────────────────────────────────────────────────────────────────
 
 const routes = {
   organisation: createRoute({
@@ -139,12 +110,11 @@ const routes = {
 };
 
 export function organisationRoutes() {
-  const key = (c: Context<AppEnv>) => ({ idempotencyKey: idempotencyKey(c.req.header("idempotency-key")) });
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.organisation, async (c) => c.json(await Organisation.getOrganisation(c.req.valid("param").nodeId), 200))
     .openapi(routes.people, async (c) => c.json(await Organisation.listPeople(c.req.valid("query"), c.req.valid("param").nodeId), 200))
     .openapi(routes.peopleUnder, async (c) => c.json(await Organisation.listPeopleUnder(c.req.valid("query"), c.req.valid("param").nodeId), 200))
-    .openapi(routes.createPerson, async (c) => c.json(await Organisation.createPerson(c.req.valid("json"), c.req.valid("param").nodeId, key(c)), 201))
+    .openapi(routes.createPerson, async (c) => c.json(await Organisation.createPerson(c.req.valid("json"), c.req.valid("param").nodeId, idempotency(c)), 201))
     .openapi(routes.person, async (c) => {
       const { nodeId, personId } = c.req.valid("param");
       return c.json(await Organisation.getPerson(nodeId, personId), 200);
@@ -176,7 +146,7 @@ export function organisationRoutes() {
       return c.json(await Organisation.updateBrigade(c.req.valid("json"), nodeId, brigadeId), 200);
     })
     .openapi(routes.records, async (c) => c.json(await Organisation.listRecords(c.req.valid("query"), c.req.valid("param").nodeId), 200))
-    .openapi(routes.createRecord, async (c) => c.json(await Organisation.createRecord(c.req.valid("json"), c.req.valid("param").nodeId, key(c)), 201))
+    .openapi(routes.createRecord, async (c) => c.json(await Organisation.createRecord(c.req.valid("json"), c.req.valid("param").nodeId, idempotency(c)), 201))
     .openapi(routes.record, async (c) => {
       const { nodeId, recordId } = c.req.valid("param");
       return c.json(await Organisation.getRecord(nodeId, recordId), 200);

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { presets } from "@firegov/profiles";
 import type { AppEnv } from "../env.ts";
-import { json } from "./openapi-common.ts";
+import { json } from "./helpers.ts";
 
 const PresetSummary = z
   .object({

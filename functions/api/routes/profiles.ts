@@ -1,23 +1,21 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError, Profiles } from "@firegov/core";
 import type { AppDeps, AppEnv } from "../env.ts";
-import { idempotencyKey, requireUser } from "../middleware.ts";
-import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
+import { body, errors, idempotency, IdempotencyHeader, json, pageSchema, readErrors, signedIn, writeErrors } from "./helpers.ts";
 
-const authed = { security: bearer, middleware: requireUser, tags: ["profiles"] };
+const authed = signedIn("profiles");
 
-const VersionPage = z.object({ items: z.array(Profiles.VersionSummarySchema), cursor: z.string().nullable() }).openapi("ProfileVersionPage");
+const VersionPage = pageSchema(Profiles.VersionSummarySchema, "ProfileVersionPage");
 const IfMatchHeader = z.object({
   "if-match": z.string().optional().openapi({ description: "The draft's rev as last read (its ETag); a stale rev answers 409" }),
 });
 const ETag = { ETag: { description: "The draft's rev", schema: { type: "string" as const } } };
-const body = <T extends z.ZodType>(schema: T, required = true) => ({ content: { "application/json": { schema } }, required });
 
 const routes = {
   current: createRoute({
     method: "get", path: "/v1/profile", summary: "生效中的政策档案 / The profile in effect", ...authed,
     request: { query: Profiles.CurrentProfileInput },
-    responses: { 200: json(Profiles.VersionViewSchema, "The version in effect at `at` (default now)"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    responses: { 200: json(Profiles.VersionViewSchema, "The version in effect at `at` (default now)"), ...readErrors },
   }),
   versions: createRoute({
     method: "get", path: "/v1/profile/versions", summary: "版本列表 / Published versions", ...authed,
@@ -27,7 +25,7 @@ const routes = {
   version: createRoute({
     method: "get", path: "/v1/profile/versions/{n}", summary: "某一版本 / One version", ...authed,
     request: { params: Profiles.VersionParams },
-    responses: { 200: json(Profiles.VersionViewSchema, "The version with its document"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    responses: { 200: json(Profiles.VersionViewSchema, "The version with its document"), ...readErrors },
   }),
   draft: createRoute({
     method: "get", path: "/v1/profile/draft", summary: "草稿 / The draft", ...authed,
@@ -37,40 +35,33 @@ const routes = {
     method: "put", path: "/v1/profile/draft", summary: "保存草稿 / Save the draft", ...authed,
     description: "Saved as given, valid or not; the issues come back with it. Send the rev the edit started from (If-Match or `rev`).",
     request: { headers: IfMatchHeader, body: body(Profiles.SaveDraftInput) },
-    responses: { 200: { ...json(Profiles.DraftViewSchema, "Saved"), headers: ETag }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+    responses: { 200: { ...json(Profiles.DraftViewSchema, "Saved"), headers: ETag }, ...writeErrors },
   }),
   validate: createRoute({
     method: "post", path: "/v1/profile/draft/validate", summary: "校验 / Check a document or the draft", ...authed,
     request: { body: body(Profiles.ValidateDraftInput, false) },
-    responses: { 200: json(Profiles.ValidationResultSchema, "The issues, each at its JSON path"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    responses: { 200: json(Profiles.ValidationResultSchema, "The issues, each at its JSON path"), ...readErrors },
   }),
   publish: createRoute({
     method: "post", path: "/v1/profile/publish", summary: "发布 / Publish the draft as a new version", ...authed,
     request: { headers: IdempotencyHeader, body: body(Profiles.PublishInput, false) },
-    responses: {
-      201: json(Profiles.VersionSummarySchema, "The new version"),
-      400: errors[400],
-      401: errors[401],
-      403: errors[403],
-      404: errors[404],
-      409: errors[409],
-    },
+    responses: { 201: json(Profiles.VersionSummarySchema, "The new version"), ...writeErrors },
   }),
   diff: createRoute({
     method: "get", path: "/v1/profile/diff", summary: "比较 / Compare two profiles", ...authed,
     request: { query: Profiles.DiffInput },
-    responses: { 200: json(Profiles.ProfileDiffSchema, "Changes rule by rule, with citations and zh/en lines"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    responses: { 200: json(Profiles.ProfileDiffSchema, "Changes rule by rule, with citations and zh/en lines"), ...readErrors },
   }),
   export: createRoute({
     method: "get", path: "/v1/profile/export", summary: "导出 / Download a profile document", ...authed,
     request: { query: Profiles.ExportInput },
-    responses: { 200: json(Profiles.ProfileJson, "The document, as an attachment"), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    responses: { 200: json(Profiles.ProfileJson, "The document, as an attachment"), ...readErrors },
   }),
   import: createRoute({
     method: "post", path: "/v1/profile/import", summary: "导入 / Make a document the draft", ...authed,
     description: "Nothing is published. Without If-Match the import replaces the current draft.",
     request: { headers: IfMatchHeader, body: body(Profiles.ProfileJson) },
-    responses: { 200: { ...json(Profiles.DraftViewSchema, "The new draft and its issues"), headers: ETag }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+    responses: { 200: { ...json(Profiles.DraftViewSchema, "The new draft and its issues"), headers: ETag }, ...writeErrors },
   }),
 };
 
@@ -103,9 +94,7 @@ export function profileRoutes(presets: AppDeps["presets"]) {
       return c.json(draft, 200, etag(draft.rev));
     })
     .openapi(routes.validate, async (c) => c.json(await Profiles.validateDraft(c.req.valid("json")), 200))
-    .openapi(routes.publish, async (c) =>
-      c.json(await Profiles.publish(c.req.valid("json"), { idempotencyKey: idempotencyKey(c.req.valid("header")["idempotency-key"]) }), 201),
-    )
+    .openapi(routes.publish, async (c) => c.json(await Profiles.publish(c.req.valid("json"), idempotency(c)), 201))
     .openapi(routes.diff, async (c) => c.json(await Profiles.diff(c.req.valid("query"), presets), 200))
     .openapi(routes.export, async (c) => {
       const { ref, profile } = await Profiles.exportProfile(c.req.valid("query"));

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hazards } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
-import { errors, json } from "./openapi-common.ts";
+import { body, errors, json } from "./helpers.ts";
 
 const Params = z.object({ tenantSlug: z.string().min(1).max(64).openapi({ param: { name: "tenantSlug", in: "path" }, description: "The county code" }) });
 
@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ["public"],
   summary: "群众举报隐患 / Report a hazard as a resident",
   description: `No sign-in. At most ${Hazards.TIP_LIMITS.perSource} tips per address every ${Hazards.TIP_LIMITS.sourceWindowMinutes} minutes. The tip lands as a discovered hazard for an officer to register or withdraw.`,
-  request: { params: Params, body: { content: { "application/json": { schema: Hazards.TipInput } }, required: true } },
+  request: { params: Params, body: body(Hazards.TipInput) },
   responses: { 201: json(Hazards.TipReceiptSchema, "Received"), 400: errors[400], 404: errors[404], 429: errors[429] },
 });
 

@@ -1,36 +1,15 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Venues } from "@firegov/core";
-import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
-import { idempotencyKey, requireUser } from "../middleware.ts";
-import { uploadBytes } from "../upload.ts";
-import { bearer, errors, IdempotencyHeader, json } from "./openapi-common.ts";
+import { body, idempotency, IdempotencyHeader, importBody, importQuery, json, pathParam, readErrors, signedIn, spreadsheetContent, uploadBytes, writeErrors } from "./helpers.ts";
 
-const authed = { security: bearer, middleware: requireUser, tags: ["venues"] };
-const param = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const VenueParams = z.object({ venueId: param("venueId") });
+const authed = signedIn("venues");
+const VenueParams = z.object({ venueId: pathParam("venueId") });
 const ImportParams = z.object({ importId: z.uuid().openapi({ param: { name: "importId", in: "path" } }) });
-const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
-const writeErrors = { ...readErrors, 409: errors[409] };
 
-const fileBody = {
-  required: true,
-  content: {
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) },
-    "text/csv": { schema: z.string().openapi({ format: "binary" }) },
-  },
-};
-
-const ImportQuery = z.object({
-  mode: Venues.ImportMode.default("all_or_nothing").openapi({ description: "all_or_nothing: any bad row and nothing is written; skip_bad_rows: the good rows are" }),
-  under: z.string().min(1).max(64).optional().openapi({ description: "The node the names in 所在网格 are relative to (default: your scope node)" }),
+const ImportQuery = importQuery(Venues.ImportMode, "The node the names in 所在网格 are relative to (default: your scope node)").extend({
   importId: z.uuid().optional().openapi({ description: "Your id for this import, to poll its progress at /v1/venue-imports/{importId}" }),
 });
-
-async function uploadedRows(c: Context<AppEnv>) {
-  return Venues.venueRowsFromUpload(await uploadBytes(c, Venues.VENUE_UPLOAD_LIMITS));
-}
 
 const routes = {
   list: createRoute({
@@ -57,7 +36,7 @@ const routes = {
   }),
   retire: createRoute({
     method: "post", path: "/v1/venues/{venueId}/retire", summary: "注销场所 / Retire a venue", ...authed,
-    request: { params: VenueParams, body: { content: { "application/json": { schema: z.object({ reason: z.string().max(500).optional() }) } }, required: false } },
+    request: { params: VenueParams, body: body(z.object({ reason: z.string().max(500).optional() }), false) },
     responses: { 200: json(Venues.VenueViewSchema, "Retired; its open tasks dropped"), ...writeErrors },
   }),
   history: createRoute({
@@ -68,7 +47,7 @@ const routes = {
   import: createRoute({
     method: "post", path: "/v1/import/venues", summary: "导入场所台账 / Import venues from xlsx or CSV", ...authed,
     description: "Columns 外部编号, 场所名称, 地址, 所在网格, 经度, 纬度, 场所类型, 重点单位级别, 企业分级, 风险等级, 监管标记, 场所特征, 负责人, 联系电话. Rows are matched by 外部编号: an unchanged row changes nothing.",
-    request: { query: ImportQuery, body: fileBody },
+    request: { query: ImportQuery, body: importBody },
     responses: { 200: json(Venues.VenueImportReportSchema, "Imported (skip mode: with the rows skipped)"), ...writeErrors },
   }),
   progress: createRoute({
@@ -82,7 +61,7 @@ const routes = {
     responses: {
       200: {
         description: "The ledger file, Chinese headers",
-        content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) }, "text/csv": { schema: z.string().openapi({ format: "binary" }) } },
+        content: spreadsheetContent,
       },
       ...readErrors,
     },
@@ -92,7 +71,7 @@ const routes = {
 export function venueRoutes() {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) => c.json(await Venues.listVenues(c.req.valid("query")), 200))
-    .openapi(routes.create, async (c) => c.json(await Venues.createVenue(c.req.valid("json"), { idempotencyKey: idempotencyKey(c.req.header("idempotency-key")) }), 201))
+    .openapi(routes.create, async (c) => c.json(await Venues.createVenue(c.req.valid("json"), idempotency(c)), 201))
     .openapi(routes.get, async (c) => c.json(await Venues.getVenue({}, c.req.valid("param").venueId), 200))
     .openapi(routes.update, async (c) => c.json(await Venues.updateVenue(c.req.valid("json"), c.req.valid("param").venueId), 200))
     .openapi(routes.retire, async (c) => {
@@ -100,7 +79,7 @@ export function venueRoutes() {
       return c.json(await Venues.retireVenue(text ? JSON.parse(text) : {}, c.req.valid("param").venueId), 200);
     })
     .openapi(routes.history, async (c) => c.json(await Venues.venueHistory(c.req.valid("query"), c.req.valid("param").venueId), 200))
-    .openapi(routes.import, async (c) => c.json(await Venues.importVenues({ ...c.req.valid("query"), rows: await uploadedRows(c) }), 200))
+    .openapi(routes.import, async (c) => c.json(await Venues.importVenues({ ...c.req.valid("query"), rows: await Venues.venueRowsFromUpload(await uploadBytes(c, Venues.VENUE_UPLOAD_LIMITS)) }), 200))
     .openapi(routes.progress, async (c) => c.json(await Venues.importProgress(c.req.valid("param")), 200))
     .openapi(routes.export, async (c) => {
       const file = await Venues.exportVenues(c.req.valid("query"));

@@ -1,4 +1,5 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
+import { defaultRectificationDays, defaultReopenWindow, defaultWorkflow } from "../system-defaults.ts";
 
 // 连政办发〔2021〕60号 市政府办公室关于进一步加强基层消防工作的意见
 // (shared/seeds/lianyungang.txt). 园区 follow the town rules (四(一)).
@@ -415,33 +416,15 @@ export const lianyungang: PolicyProfile = {
   ],
 
   hazards: {
-    workflow: {
-      states: ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed"],
-      sourceRef: null,
-      assumption: {
-        zh: "文件未规定隐患处置环节，采用系统默认闭环流程（发现、立案、派遣、处置、核查、结案）",
-        en: "The document sets no workflow; the system's default closed loop applies",
-      },
-    },
-    reopenWindowDays: {
-      value: 30,
-      sourceRef: null,
-      assumption: {
-        zh: "文件未规定结案后重新打开的期限，默认结案后30日内再次发现同一隐患即重新打开原案",
-        en: "Not in the document: a hazard found again within 30 days of closing reopens the old case",
-      },
-    },
+    workflow: defaultWorkflow(),
+    reopenWindowDays: defaultReopenWindow(),
     codes: [],
     severities: [
       {
         id: "general",
         name: { zh: "一般火灾隐患", en: "General hazard" },
         handledBy: { level: "town", body: "town_office" },
-        rectificationDays: {
-          value: 15,
-          sourceRef: null,
-          assumption: { zh: "文件未规定整改期限，默认一般隐患15日", en: "No deadline in the document; 15 days by default for general hazards" },
-        },
+        rectificationDays: defaultRectificationDays("general"),
         sourceRef: null,
         assumption: { zh: "文件未对隐患分级，默认一般隐患由消防工作站督促整改", en: "The document has no grading; general hazards go to the fire work station by default" },
       },
@@ -449,11 +432,7 @@ export const lianyungang: PolicyProfile = {
         id: "major",
         name: { zh: "重大火灾隐患", en: "Major hazard" },
         handledBy: { level: "town", body: "town_committee" },
-        rectificationDays: {
-          value: 60,
-          sourceRef: null,
-          assumption: { zh: "文件未规定整改期限，默认重大隐患60日", en: "No deadline in the document; 60 days by default for major hazards" },
-        },
+        rectificationDays: defaultRectificationDays("major"),
         sourceRef: null,
         assumption: {
           zh: "文件未对隐患分级，默认重大隐患由消防安全委员会协调解决（参照其“协调解决重大消防事项”的职责）",

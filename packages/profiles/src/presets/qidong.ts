@@ -1,4 +1,5 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
+import { defaultRectificationDays, defaultReopenWindow, defaultWorkflow } from "../system-defaults.ts";
 
 // 启政办发〔2023〕8号 市政府办公室关于加强镇（园区）基层领域消防工作的意见
 // (shared/seeds/qidong.txt).
@@ -555,33 +556,15 @@ export const qidong: PolicyProfile = {
   ],
 
   hazards: {
-    workflow: {
-      states: ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed"],
-      sourceRef: null,
-      assumption: {
-        zh: "文件未规定隐患处置环节，采用系统默认闭环流程（发现、立案、派遣、处置、核查、结案）",
-        en: "The document sets no workflow; the system's default closed loop applies",
-      },
-    },
-    reopenWindowDays: {
-      value: 30,
-      sourceRef: null,
-      assumption: {
-        zh: "文件未规定结案后重新打开的期限，默认结案后30日内再次发现同一隐患即重新打开原案",
-        en: "Not in the document: a hazard found again within 30 days of closing reopens the old case",
-      },
-    },
+    workflow: defaultWorkflow(),
+    reopenWindowDays: defaultReopenWindow(),
     codes: [],
     severities: [
       {
         id: "general",
         name: { zh: "一般火灾隐患", en: "General hazard" },
         handledBy: { level: "town", body: "town_office" },
-        rectificationDays: {
-          value: 15,
-          sourceRef: null,
-          assumption: { zh: "文件未规定整改期限，默认一般隐患15日", en: "No deadline in the document; 15 days by default for general hazards" },
-        },
+        rectificationDays: defaultRectificationDays("general"),
         sourceRef: "qidong 一(二)",
         text: "开展日常消防安全检查，及时督促整改火灾隐患",
         assumption: { zh: "文件未对隐患分级，此处“一般隐患”指重大隐患以外的隐患", en: "The document has no grading; “general” means any hazard that is not major" },
@@ -590,11 +573,7 @@ export const qidong: PolicyProfile = {
         id: "major",
         name: { zh: "行业重大消防安全风险隐患", en: "Major industry hazard" },
         handledBy: { level: "county", body: "county_brigade" },
-        rectificationDays: {
-          value: 60,
-          sourceRef: null,
-          assumption: { zh: "文件未规定整改期限，默认重大隐患60日", en: "No deadline in the document; 60 days by default for major hazards" },
-        },
+        rectificationDays: defaultRectificationDays("major"),
         sourceRef: "qidong 二(四)",
         text: "镇（园区）排查发现的行业重大消防安全风险隐患应及时抄报市消防救援大队，由市消防救援大队会同行业主管部门重点督办",
       },

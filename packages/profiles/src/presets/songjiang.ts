@@ -1,4 +1,5 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
+import { closedLoopStates, defaultReopenWindow } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
 
@@ -691,18 +692,11 @@ export const songjiang: PolicyProfile = {
 
   hazards: {
     workflow: {
-      states: ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed"],
+      states: closedLoopStates(),
       sourceRef: "songjiang 六(二)1",
       text: "完善发现、立案、派遣、处置、核查、结案等闭环处置程序",
     },
-    reopenWindowDays: {
-      value: 30,
-      sourceRef: null,
-      assumption: {
-        zh: "文件未规定结案后重新打开的期限，默认结案后30日内再次发现同一隐患即重新打开原案",
-        en: "Not in the document: a hazard found again within 30 days of closing reopens the old case",
-      },
-    },
+    reopenWindowDays: defaultReopenWindow(),
     codes: [
       { id: "basement_occupancy", name: { zh: "地下室违规住人", en: "People living in basements" }, sourceRef: "songjiang 六(一)1", text: "地下室违规住人" },
       { id: "ebike_charging", name: { zh: "电动自行车违规停放充电", en: "E-bikes parked or charged illegally" }, sourceRef: "songjiang 六(一)1", text: "电动自行车违规停放充电" },

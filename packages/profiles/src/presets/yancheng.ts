@@ -1,11 +1,13 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
+import { closedLoopStates, defaultRectificationDays, defaultReopenWindow } from "../system-defaults.ts";
 
 // 关于进一步强化基层安全生产和消防工作的实施办法 (shared/seeds/yancheng.txt).
 // Items are numbered (一)…(二十) across sections, so a clause is cited by item alone.
 
-const assumedDeadlines = {
-  general: { zh: "文件未规定整改期限，默认一般隐患15日", en: "No deadline in the document; 15 days by default for general hazards" },
-  major: { zh: "文件未规定整改期限，默认重大隐患和违法违规行为60日", en: "No deadline in the document; 60 days by default for major hazards and violations" },
+// Its own reading of the 60-day default: it covers violations as well.
+const assumedMajorDeadline = {
+  zh: "文件未规定整改期限，默认重大隐患和违法违规行为60日",
+  en: "No deadline in the document; 60 days by default for major hazards and violations",
 };
 
 const supervisionClause =
@@ -549,7 +551,7 @@ export const yancheng: PolicyProfile = {
 
   hazards: {
     workflow: {
-      states: ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed"],
+      states: closedLoopStates(),
       sourceRef: "yancheng (十二)",
       text: "确保隐患早发现、快报告、准处置、严闭环",
       assumption: {
@@ -557,21 +559,14 @@ export const yancheng: PolicyProfile = {
         en: "The document asks for a closed loop without naming its steps; the system's six steps apply",
       },
     },
-    reopenWindowDays: {
-      value: 30,
-      sourceRef: null,
-      assumption: {
-        zh: "文件未规定结案后重新打开的期限，默认结案后30日内再次发现同一隐患即重新打开原案",
-        en: "Not in the document: a hazard found again within 30 days of closing reopens the old case",
-      },
-    },
+    reopenWindowDays: defaultReopenWindow(),
     codes: [],
     severities: [
       {
         id: "general",
         name: { zh: "一般隐患", en: "General hazard" },
         handledBy: { level: "town", body: "town_office" },
-        rectificationDays: { value: 15, sourceRef: null, assumption: assumedDeadlines.general },
+        rectificationDays: defaultRectificationDays("general"),
         sourceRef: "yancheng (十二)",
         text: "对一般隐患，由镇（街道）通过教育引导、跟踪督促、限期整改等方式处置",
       },
@@ -579,7 +574,7 @@ export const yancheng: PolicyProfile = {
         id: "major",
         name: { zh: "重大隐患", en: "Major hazard" },
         handledBy: { level: "county", body: "industry_department" },
-        rectificationDays: { value: 60, sourceRef: null, assumption: assumedDeadlines.major },
+        rectificationDays: { value: 60, sourceRef: null, assumption: assumedMajorDeadline },
         sourceRef: "yancheng (十二)",
         text: "对重大隐患、违法违规行为，按照行业类别上报相关行业主管部门，由行业主管部门依法依规处置",
       },
@@ -587,7 +582,7 @@ export const yancheng: PolicyProfile = {
         id: "violation",
         name: { zh: "违法违规行为", en: "Violation of law or regulation" },
         handledBy: { level: "county", body: "industry_department" },
-        rectificationDays: { value: 60, sourceRef: null, assumption: assumedDeadlines.major },
+        rectificationDays: { value: 60, sourceRef: null, assumption: assumedMajorDeadline },
         sourceRef: "yancheng (十二)",
         text: "对重大隐患、违法违规行为，按照行业类别上报相关行业主管部门，由行业主管部门依法依规处置",
       },

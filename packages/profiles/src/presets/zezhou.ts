@@ -1,4 +1,5 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
+import { closedLoopStates, defaultRectificationDays, defaultReopenWindow } from "../system-defaults.ts";
 
 // 泽政办发〔2023〕19号 泽州县人民政府办公室关于进一步加强基层消防安全工作的实施意见
 // (shared/seeds/zezhou.txt).
@@ -440,7 +441,7 @@ export const zezhou: PolicyProfile = {
 
   hazards: {
     workflow: {
-      states: ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed"],
+      states: closedLoopStates(),
       sourceRef: "zezhou 三(七)",
       text: "按照隐患查处工作流程,细化巡查人员、巡查对象、巡查内容,确保“一般隐患不出网格”,实现“闭环”管理",
       assumption: {
@@ -448,25 +449,14 @@ export const zezhou: PolicyProfile = {
         en: "The document asks for a closed loop without naming its steps; the system's six steps apply",
       },
     },
-    reopenWindowDays: {
-      value: 30,
-      sourceRef: null,
-      assumption: {
-        zh: "文件未规定结案后重新打开的期限，默认结案后30日内再次发现同一隐患即重新打开原案",
-        en: "Not in the document: a hazard found again within 30 days of closing reopens the old case",
-      },
-    },
+    reopenWindowDays: defaultReopenWindow(),
     codes: [],
     severities: [
       {
         id: "general",
         name: { zh: "一般隐患", en: "General hazard" },
         handledBy: { level: "grid", body: "grid", role: "grid_worker" },
-        rectificationDays: {
-          value: 15,
-          sourceRef: null,
-          assumption: { zh: "文件未规定整改期限，默认一般隐患15日", en: "No deadline in the document; 15 days by default for general hazards" },
-        },
+        rectificationDays: defaultRectificationDays("general"),
         sourceRef: "zezhou 三(七)",
         text: "确保“一般隐患不出网格”,实现“闭环”管理",
       },
@@ -474,11 +464,7 @@ export const zezhou: PolicyProfile = {
         id: "major",
         name: { zh: "重大火灾隐患", en: "Major hazard" },
         handledBy: { level: "town", body: "town_office" },
-        rectificationDays: {
-          value: 60,
-          sourceRef: null,
-          assumption: { zh: "文件未规定整改期限，默认重大隐患60日", en: "No deadline in the document; 60 days by default for major hazards" },
-        },
+        rectificationDays: defaultRectificationDays("major"),
         sourceRef: null,
         assumption: {
           zh: "文件只规定一般隐患不出网格，未规定其余隐患；默认由乡镇消防工作站（所）处置",
