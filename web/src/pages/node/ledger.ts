@@ -4,7 +4,7 @@
  * since they are filed and printed as such. The people sheet uses the staff
  * import's own headers, so it can be edited and imported again.
  */
-import type { ObligationRecord, Person, PolicyProfile } from "../../api/client.ts";
+import type { ObligationRecord, Person, PolicyProfile } from "@firegov/core/contract";
 import { bodyName, employmentName, obligationName, positionName, recordKindName, roleTermName } from "../../organisation/labels.ts";
 import type { SheetRow } from "../../organisation/xlsx.ts";
 

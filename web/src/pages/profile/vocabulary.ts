@@ -3,7 +3,7 @@
  * vocabularies, periods, the topics a profile is read by, and the names a
  * profile gives its own ids. Labels only: what a value means is the API's.
  */
-import type { PolicyProfile, ProfileRef, ProfileVersionSummary } from "../../api/client.ts";
+import type { PolicyProfile, ProfileRef, ProfileVersionSummary } from "@firegov/core/contract";
 import type { Locale } from "../../i18n/index.tsx";
 
 type Bilingual = { zh: string; en: string };

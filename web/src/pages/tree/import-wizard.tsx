@@ -1,6 +1,8 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { ApiError, type ImportKind, type ImportMode, type ImportReport, type JurisdictionNode, type PolicyProfile, type User } from "../../api/client.ts";
+import type { ImportMode, ImportReport, JurisdictionNode, PolicyProfile, User } from "@firegov/core/contract";
+import { ApiError } from "../../api/http.ts";
+import type { ImportKind } from "../../api/nodes.ts";
 import { can } from "../../auth/access.ts";
 import { Notice, SelectField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
