@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PolicyProfile, Venue } from "../../web/src/api/client.ts";
+import type { PolicyProfile, Venue } from "@firegov/core/contract";
 import { artifactsDir, launchChromium } from "../support/browser.ts";
 import { repoRoot, startLocalStack, type RunningStack } from "../support/local-stack.ts";
 

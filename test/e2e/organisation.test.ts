@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PolicyProfile } from "../../web/src/api/client.ts";
+import type { PolicyProfile } from "@firegov/core/contract";
 import { artifactsDir, launchChromium } from "../support/browser.ts";
 import { startLocalStack, type RunningStack } from "../support/local-stack.ts";
 

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getMe, listNodes, listUsers } from "../../web/src/api/client.ts";
+import { getMe } from "../../web/src/api/auth.ts";
+import { listNodes } from "../../web/src/api/nodes.ts";
+import { listUsers } from "../../web/src/api/users.ts";
 import { REFRESH_KEY, restoreSession, session, signIn } from "../../web/src/auth/session.ts";
 import { admin, fakeApi, json, problem, resetSession, signedIn, type Call } from "./fake-api.tsx";
 

@@ -2,7 +2,7 @@ import { createMemoryHistory, MemoryRouter, type RouteSectionProps } from "@soli
 import { cleanup, render } from "@solidjs/testing-library";
 import type { JSX } from "solid-js";
 import { vi } from "vitest";
-import type { SignedIn, User } from "../../web/src/api/client.ts";
+import type { SignedIn, User } from "@firegov/core/contract";
 import { signOut } from "../../web/src/auth/session.ts";
 import { I18nProvider, type Locale } from "../../web/src/i18n/index.tsx";
 

@@ -1,7 +1,7 @@
 import { Route } from "@solidjs/router";
 import { fireEvent, screen, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Hazard, HazardEvent, User } from "../../web/src/api/client.ts";
+import type { Hazard, HazardEvent, User } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import HazardPage from "../../web/src/pages/hazards/hazard.tsx";
 import ReportHazardPage from "../../web/src/pages/hazards/new.tsx";
@@ -33,15 +33,22 @@ const hazard: Hazard = {
   assigneeId: worker.userId,
   pendingAcks: [],
   acks: [],
+  reports: [],
+  departments: [],
+  remitOf: [],
+  decisions: [],
   listings: [],
+  occurrences: [],
   createdAt: "2026-11-20T02:00:00.000Z",
+  openedAt: "2026-11-20T02:00:00.000Z",
   updatedAt: "2026-11-21T02:00:00.000Z",
   reopenCount: 0,
+  profileVersion: 1,
   version: 5,
 };
 
 const ev = (seq: number, action: string, from: string, to: string, actorId: string, extra: Partial<HazardEvent> = {}): HazardEvent => ({
-  seq, at: `2026-11-2${seq}T02:00:00.000Z`, action, from, to, actorType: "user", actorId, version: seq, ...extra,
+  seq, at: `2026-11-2${seq}T02:00:00.000Z`, action, from, to, actorType: "user", actorId, version: seq, profileVersion: 1, ...extra,
 });
 const events: HazardEvent[] = [
   ev(1, "create", "discovered", "discovered", worker.userId, { deadlineAfter: "2026-12-05T15:59:59.999Z" }),

@@ -1,7 +1,7 @@
 import { Route } from "@solidjs/router";
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Checklist, CoverageRow, Inspection, InspectionTask, User } from "../../web/src/api/client.ts";
+import type { Checklist, CoverageRow, Inspection, InspectionTask, User } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import CoveragePage from "../../web/src/pages/inspections/coverage.tsx";
 import InspectPage from "../../web/src/pages/inspections/inspect.tsx";

@@ -1,4 +1,4 @@
-import type { Finding, JurisdictionNode, Organisation, Person, PolicyProfile, ProfileVersion } from "../../web/src/api/client.ts";
+import type { Finding, JurisdictionNode, OrganisationView, Person, PolicyProfile, ProfileVersion } from "@firegov/core/contract";
 import { admin } from "./fake-api.tsx";
 
 // A made-up county whose profile names its levels and bodies in its own
@@ -103,7 +103,7 @@ export const staffer: Person = {
   updatedAt: "2026-11-21T02:00:00.000Z",
 };
 
-export const organisation: Organisation = {
+export const organisation: OrganisationView = {
   node: dongHe,
   bodies: [
     { bodyId: "town_committee", name: profile.bodies[1]!.name, kind: "committee", setUp: false, members: [], staff: 0, standards: [] },

@@ -1,7 +1,7 @@
 import { Route } from "@solidjs/router";
 import { screen, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ProfileChange } from "../../web/src/api/client.ts";
+import type { ProfileChange } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import DiffPage from "../../web/src/pages/profile/diff.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";

@@ -1,7 +1,7 @@
 import { Route } from "@solidjs/router";
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ProfileDocument } from "../../web/src/api/client.ts";
+import type { ProfileDocument } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import DraftPage from "../../web/src/pages/profile/draft.tsx";
 import VersionPage from "../../web/src/pages/profile/version.tsx";

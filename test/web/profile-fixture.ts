@@ -1,4 +1,4 @@
-import type { PolicyProfile, ProfileDraft, ProfileVersion } from "../../web/src/api/client.ts";
+import type { PolicyProfile, ProfileDraft, ProfileVersion } from "@firegov/core/contract";
 
 // A small profile of a made-up county, shaped as the API sends it: a few
 // cited rules, and marked defaults (sourceRef null) with their assumptions.

@@ -1,7 +1,7 @@
 import { Route } from "@solidjs/router";
 import { screen, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import type { User } from "../../web/src/api/client.ts";
+import type { User } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import ProfilePage from "../../web/src/pages/profile/index.tsx";
 import VersionsPage from "../../web/src/pages/profile/versions.tsx";

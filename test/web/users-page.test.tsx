@@ -1,7 +1,7 @@
 import { Route } from "@solidjs/router";
 import { fireEvent, screen, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { User } from "../../web/src/api/client.ts";
+import type { User } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import UsersPage from "../../web/src/pages/users/index.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";

@@ -2,8 +2,10 @@
  * How domain values read on screen, zh-CN and en: role names, audit actions,
  * presets, nodes, times. Components ask here instead of mapping themselves.
  */
-import { roleNames, roles } from "@firegov/core/context/roles";
-import type { AuditEntry, JurisdictionNode, Preset, Role, User } from "./api/client.ts";
+import { roleNames, roles } from "@firegov/core/browser";
+import type { JurisdictionNode, Role, User } from "@firegov/core/contract";
+import type { AuditEntry } from "./api/audit.ts";
+import type { Preset } from "./api/system.ts";
 import type { Locale } from "./i18n/index.tsx";
 
 type Bilingual = { zh: string; en: string };

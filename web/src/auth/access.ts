@@ -2,8 +2,8 @@
  * What the signed-in user may see and do, from the domain's own policy table
  * (the API enforces it; the UI only hides what would be refused).
  */
-import { assignableRoles, inSubtree, policy, type Action } from "@firegov/core/access/policy";
-import type { Role, User } from "../api/client.ts";
+import { assignableRoles, inSubtree, policy, type Action } from "@firegov/core/browser";
+import type { Role, User } from "@firegov/core/contract";
 import type { SessionState } from "./session.ts";
 
 export type { Action };

@@ -6,7 +6,9 @@
  */
 import { query } from "@solidjs/router";
 import { createSignal } from "solid-js";
-import * as api from "../api/client.ts";
+import type { LoginInput, SignedIn, User } from "@firegov/core/contract";
+import * as auth from "../api/auth.ts";
+import { ApiError, setTokenSource } from "../api/http.ts";
 
 export const REFRESH_KEY = "firegov.refresh";
 const TENANT_KEY = "firegov.tenant";
@@ -22,7 +24,7 @@ export type SessionState =
   | { status: "restoring" }
   | { status: "unreachable"; message: string }
   | { status: "signed-out"; notice?: SignedOutNotice }
-  | { status: "signed-in"; user: api.User; mustChangePassword: boolean };
+  | { status: "signed-in"; user: User; mustChangePassword: boolean };
 
 function storage(): Storage | undefined {
   try {
@@ -45,7 +47,7 @@ const [state, setState] = createSignal<SessionState>(read(REFRESH_KEY) ? { statu
 export const session = state;
 
 /** The signed-in user, or undefined. */
-export function signedInUser(): api.User | undefined {
+export function signedInUser(): User | undefined {
   const current = state();
   return current.status === "signed-in" ? current.user : undefined;
 }
@@ -54,7 +56,7 @@ let access: { token: string; expiresAt: number } | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let renewing: Promise<string> | undefined;
 
-function accept(signedIn: api.SignedIn) {
+function accept(signedIn: SignedIn) {
   access = { token: signedIn.accessToken, expiresAt: Date.parse(signedIn.accessTokenExpiresAt) };
   write(REFRESH_KEY, signedIn.refreshToken);
   clearTimeout(timer);
@@ -77,14 +79,14 @@ async function rotate(): Promise<string> {
   const token = read(REFRESH_KEY);
   if (!token) {
     end("expired");
-    throw new api.ApiError(401, "auth.refresh_invalid", "no refresh token");
+    throw new ApiError(401, "auth.refresh_invalid", "no refresh token");
   }
   try {
-    const signedIn = await api.refresh(token);
+    const signedIn = await auth.refresh(token);
     accept(signedIn);
     return signedIn.accessToken;
   } catch (err) {
-    if (err instanceof api.ApiError && err.status >= 400 && err.status < 500) end("expired");
+    if (err instanceof ApiError && err.status >= 400 && err.status < 500) end("expired");
     else if (state().status === "restoring") setState({ status: "unreachable", message: err instanceof Error ? err.message : String(err) });
     throw err;
   }
@@ -103,7 +105,7 @@ export function renew(): Promise<string> {
   return renewing;
 }
 
-api.setTokenSource({
+setTokenSource({
   accessToken: () => access?.token,
   renew,
   ended: (error) => end(error.code === "auth.token_expired" ? "expired" : "ended"),
@@ -119,8 +121,8 @@ export function restoreSession(): Promise<void> {
   );
 }
 
-export async function signIn(input: api.LoginInput): Promise<api.SignedIn> {
-  const signedIn = await api.login(input);
+export async function signIn(input: LoginInput): Promise<SignedIn> {
+  const signedIn = await auth.login(input);
   query.clear();
   accept(signedIn);
   write(TENANT_KEY, input.tenant.trim().toLowerCase());
@@ -129,7 +131,7 @@ export async function signIn(input: api.LoginInput): Promise<api.SignedIn> {
 
 export async function signOut(): Promise<void> {
   try {
-    if (access) await api.logout();
+    if (access) await auth.logout();
   } catch {
     // Ending it here matters more than telling the API, whose session expires anyway.
   } finally {
@@ -143,7 +145,7 @@ export function rememberedTenant(): string {
 }
 
 export async function changeOwnPassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
-  await api.changePassword(input);
+  await auth.changePassword(input);
   const current = state();
   if (current.status === "signed-in") setState({ ...current, mustChangePassword: false, user: { ...current.user, mustChangePassword: false } });
 }

@@ -1,5 +1,5 @@
 import { createUniqueId, For, Show, splitProps, type JSX } from "solid-js";
-import { ApiError, newIdempotencyKey } from "../api/client.ts";
+import { ApiError, newIdempotencyKey } from "../api/http.ts";
 import { useI18n } from "../i18n/index.tsx";
 
 interface FieldOwnProps {

@@ -1,7 +1,7 @@
 import { A, createAsync } from "@solidjs/router";
 import { Show } from "solid-js";
 import { useI18n } from "../i18n/index.tsx";
-import { unreadCount } from "../pages/hazards/data.ts";
+import { unreadCount } from "../data/queries.ts";
 
 /** The inbox in the navigation, with the number of unread messages. */
 export function InboxLink() {

@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { createEffect, Show, type ParentProps } from "solid-js";
-import { setApiLanguage } from "../api/client.ts";
+import { setApiLanguage } from "../api/http.ts";
 import { can, type Action } from "../auth/access.ts";
 import { signedInUser } from "../auth/session.ts";
 import { useI18n } from "../i18n/index.tsx";

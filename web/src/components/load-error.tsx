@@ -1,5 +1,5 @@
 import { Show } from "solid-js";
-import { ApiError } from "../api/client.ts";
+import { ApiError } from "../api/http.ts";
 import { useI18n } from "../i18n/index.tsx";
 
 /** A read that failed: the API's message (a 404 reads as itself), and a retry. */

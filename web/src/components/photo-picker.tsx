@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
-import { uploadHazardPhoto } from "../api/client.ts";
+import { uploadHazardPhoto } from "../api/files.ts";
 import { useI18n } from "../i18n/index.tsx";
 
 const ACCEPTED = ["image/jpeg", "image/png", "image/webp"];

@@ -1,6 +1,6 @@
 import { A, createAsync, query, useNavigate } from "@solidjs/router";
 import { Show, Suspense } from "solid-js";
-import { getMe } from "../api/client.ts";
+import { getMe } from "../api/auth.ts";
 import { session, signedInUser, signOut } from "../auth/session.ts";
 import { roleName } from "../display.ts";
 import { useI18n } from "../i18n/index.tsx";

@@ -5,7 +5,7 @@
  * bodies, positions, grades, tiers and obligations. Labels only: what a
  * value means is the API's.
  */
-import type { DutyStatus, Employment, FindingStatus, ForceKind, JurisdictionNode, PolicyProfile, RecordKind, VehicleType } from "../api/client.ts";
+import type { DutyStatus, Employment, FindingStatus, ForceKind, JurisdictionNode, PolicyProfile, RecordKind, VehicleType } from "@firegov/core/contract";
 import type { Locale } from "../i18n/index.tsx";
 
 type Bilingual = { zh: string; en: string };

@@ -1,5 +1,5 @@
 import { createUniqueId, For, Show, type JSX } from "solid-js";
-import { ApiError } from "../api/client.ts";
+import { ApiError } from "../api/http.ts";
 import { useI18n } from "../i18n/index.tsx";
 
 /** The messages of a failed submission for a list input (`body.positions[2]` belongs to `body.positions`). */

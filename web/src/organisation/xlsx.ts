@@ -4,7 +4,14 @@
  * numbers as they are (a CSV would turn the latter into rounded numbers).
  * The writer is loaded only when a file is asked for.
  */
-export type SheetRow = (string | number | null | undefined)[];
+export type Cell = string | number | null | undefined;
+export type SheetRow = readonly Cell[];
+
+/** A header row and one row per item, both in the order of the headers' keys. */
+export function sheetRows<K extends string>(headers: Readonly<Record<K, string>>, rows: readonly Readonly<Record<K, Cell>>[]): SheetRow[] {
+  const keys = Object.keys(headers) as K[];
+  return [keys.map((k) => headers[k]), ...rows.map((row) => keys.map((k) => row[k]))];
+}
 
 export async function saveXlsx(rows: readonly SheetRow[], sheet: string, filename: string): Promise<void> {
   const { default: writeXlsxFile } = await import("write-excel-file/browser");

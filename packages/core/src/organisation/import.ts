@@ -10,6 +10,7 @@ import { authorize, can } from "../access/index.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { ContactPhone, IdNumber, PersonName } from "./fields.ts";
+import { STAFF_COLUMNS, TREE_COLUMNS, type ImportColumn } from "./formats.ts";
 import type { ParsedRow } from "./import-file.ts";
 import { checkPersonFields, personItem } from "./people.ts";
 import { childLevel, profileAt, tierLevels } from "../profile/index.ts";
@@ -41,34 +42,8 @@ export const ImportReportSchema = z
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 type RowErr = z.infer<typeof RowError>;
 
-interface Column {
-  key: string;
-  /** The header written in a template, and the other headers accepted. */
-  names: string[];
-  required?: boolean;
-}
-
-const TREE_COLUMNS: Column[] = [
-  { key: "parent", names: ["上级", "上级节点", "parent"] },
-  { key: "name", names: ["名称", "节点名称", "name"], required: true },
-  { key: "unit", names: ["单位类型", "类型", "unit"] },
-  { key: "tier", names: ["类别", "镇街类别", "tier"] },
-];
-
-const STAFF_COLUMNS: Column[] = [
-  { key: "node", names: ["所在节点", "节点", "单位", "node"] },
-  { key: "name", names: ["姓名", "name"], required: true },
-  { key: "employment", names: ["用工性质", "人员类别", "employment"], required: true },
-  { key: "secondedFrom", names: ["派出单位", "seconded_from", "secondedFrom"] },
-  { key: "bodyId", names: ["所在机构", "机构", "body"] },
-  { key: "roles", names: ["角色", "roles"] },
-  { key: "positions", names: ["职务", "positions"] },
-  { key: "phone", names: ["电话", "手机", "联系电话", "phone"] },
-  { key: "idNumber", names: ["身份证号", "身份证号码", "id_number", "idNumber"] },
-];
-
 /** Which header of the file holds each column (first match by name). */
-function locate(columns: Column[], rows: readonly ParsedRow[]) {
+function locate(columns: readonly ImportColumn[], rows: readonly ParsedRow[]) {
   const headers = new Set(rows.flatMap((r) => Object.keys(r.values)));
   const where = new Map<string, string>();
   for (const c of columns) {

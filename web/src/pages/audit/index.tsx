@@ -1,14 +1,12 @@
 import { createAsync, query } from "@solidjs/router";
 import { batch, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import { listAudit, listUsers, type AuditEntry } from "../../api/client.ts";
+import { listAudit, type AuditEntry } from "../../api/audit.ts";
 import { formValues, TextField } from "../../components/form.tsx";
 import { auditActionName, auditActorName, auditDetails, auditTargetName, formatDateTime, toLocalInput } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
+import { userNames } from "../../data/queries.ts";
 
 const auditPage = query((from: string, to: string, cursor?: string) => listAudit({ from, to, cursor, limit: 50 }), "audit");
-
-/** Names for the ids an entry records (one page of users; an unknown id shows as itself). */
-const userNames = query(async () => new Map((await listUsers({ limit: 100 })).items.map((u) => [u.userId, u.displayName])), "audit-user-names");
 
 interface Range {
   from: string;

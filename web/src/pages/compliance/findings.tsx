@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import type { Finding, FindingStatus } from "../../api/client.ts";
+import type { Finding, FindingStatus } from "@firegov/core/contract";
 import { useI18n } from "../../i18n/index.tsx";
 import { pick, STATUS_ORDER, statusName } from "../../organisation/labels.ts";
 

@@ -1,10 +1,11 @@
 import { A, createAsync, useParams, useSearchParams } from "@solidjs/router";
 import { ErrorBoundary, For, Show, Suspense } from "solid-js";
 import { useI18n } from "../../i18n/index.tsx";
-import { nodeById, nodeFindings, profileInEffect } from "../../organisation/data.ts";
+import { nodeById, nodeFindings } from "../../organisation/data.ts";
 import { formatDate, levelName, STATUS_ORDER, statusName, todayLocal } from "../../organisation/labels.ts";
 import { LoadError } from "../../components/load-error.tsx";
 import { FindingGroups } from "./findings.tsx";
+import { profileInEffect } from "../../data/queries.ts";
 
 /** The end of a chosen day in the browser's calendar: "as at that day". */
 const endOfDay = (date: string) => new Date(`${date}T23:59:59`).toISOString();

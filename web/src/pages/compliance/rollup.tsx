@@ -1,14 +1,15 @@
 import { A, createAsync, useAction, useSubmission } from "@solidjs/router";
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import type { RollupRow } from "../../api/client.ts";
+import type { RollupRow } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { FormError, Notice } from "../../components/form.tsx";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { profileInEffect, refreshRollupAction, rollupPage } from "../../organisation/data.ts";
+import { refreshRollupAction, rollupPage } from "../../organisation/data.ts";
 import { levelName, statusName } from "../../organisation/labels.ts";
 import { LoadError } from "../../components/load-error.tsx";
+import { profileInEffect } from "../../data/queries.ts";
 
 /** The roll-up counts by town (the level the API summarises); the profile names it. */
 const TOWN_LEVEL = "town";

@@ -1,9 +1,9 @@
 import { createAsync, useSearchParams } from "@solidjs/router";
 import { ErrorBoundary, For, Show } from "solid-js";
 import { useI18n } from "../../i18n/index.tsx";
-import { hazardProfile } from "./data.ts";
 import { LoadError } from "../../components/load-error.tsx";
 import { HazardListView } from "./list.tsx";
+import { profileInEffect } from "../../data/queries.ts";
 
 /**
  * A department's inbox: hazards reported to its body and not yet acknowledged.
@@ -13,7 +13,7 @@ import { HazardListView } from "./list.tsx";
 export default function DepartmentInbox() {
   const { t, locale } = useI18n();
   const [search, setSearch] = useSearchParams<{ body?: string }>();
-  const profile = createAsync(() => hazardProfile());
+  const profile = createAsync(() => profileInEffect());
   return (
     <section class="card">
       <h1>{t("hazards.deptTitle")}</h1>

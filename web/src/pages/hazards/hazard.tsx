@@ -1,19 +1,23 @@
 import { createAsync, revalidate, useAction, useLocation, useParams } from "@solidjs/router";
 import { createResource, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import { ApiError, hazardPhotoUrl, type Hazard, type HazardAction, type HazardActionInput, type HazardEvent, type PolicyProfile } from "../../api/client.ts";
+import { TRANSITIONS } from "@firegov/core/browser";
+import type { Hazard, HazardAction, HazardEvent, PolicyProfile } from "@firegov/core/contract";
+import { hazardPhotoUrl } from "../../api/files.ts";
+import { ApiError } from "../../api/http.ts";
 import { FormError, fieldError, formValues, Notice, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { signedInUser } from "../../auth/session.ts";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { actAction, hazardNode, hazardProfile, hazardTimeline, userNames } from "./data.ts";
+import { actionInput } from "./action-input.ts";
+import { actAction, hazardNode, hazardTimeline } from "./data.ts";
 import { actionName, bodyName, codeName, formatDate, handlingName, listingName, LOOP, severityName, sourceName, stateName } from "./labels.ts";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { LoadError } from "../../components/load-error.tsx";
+import { profileInEffect, userNames } from "../../data/queries.ts";
 
 /** User names by id, for the timeline and the assignee select. */
-type Names = Record<string, string>;
+type Names = ReadonlyMap<string, string>;
 
-const LOOP_ACTIONS: HazardAction[] = ["register", "dispatch", "start", "submit", "close", "reject", "fix_on_spot", "withdraw", "reopen"];
 const OVERLAY_ACTIONS: HazardAction[] = ["acknowledge", "escalate", "list", "delist"];
 const NEEDS_REASON: HazardAction[] = ["reject", "withdraw", "reopen", "escalate", "list", "delist"];
 const TAKES_PHOTOS: HazardAction[] = ["submit", "close", "reject", "fix_on_spot"];
@@ -56,7 +60,7 @@ function Facts(props: { hazard: Hazard; profile: PolicyProfile | undefined; name
       <dt>{t("hazards.node")}</dt>
       <dd>{node()?.name ?? h().nodeId}{h().locationText ? ` · ${h().locationText}` : ""}</dd>
       <Show when={h().assigneeId}>
-        {(id) => (<><dt>{t("hazards.assignee")}</dt><dd>{props.names[id()] ?? id()}</dd></>)}
+        {(id) => (<><dt>{t("hazards.assignee")}</dt><dd>{props.names.get(id()) ?? id()}</dd></>)}
       </Show>
       <Show when={h().responsibleParty}>
         {(p) => (<><dt>{t("hazards.responsibleParty")}</dt><dd>{p().name}{p().contact ? ` · ${p().contact}` : ""}</dd></>)}
@@ -88,7 +92,7 @@ function HazardPhoto(props: { hazardId: string; photoKey: string }) {
 function Timeline(props: { hazardId: string; events: HazardEvent[]; names: Names }) {
   const { t, locale } = useI18n();
   const who = (e: HazardEvent) =>
-    e.actorType === "user" ? (props.names[e.actorId] ?? e.actorName ?? e.actorId) : e.actorType === "public" ? t("hazards.public") : t("hazards.system");
+    e.actorType === "user" ? (props.names.get(e.actorId) ?? e.actorName ?? e.actorId) : e.actorType === "public" ? t("hazards.public") : t("hazards.system");
   return (
     <ol class="hz-timeline">
       <For each={props.events}>
@@ -137,17 +141,7 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
-    const input: HazardActionInput = { action: a, expectedVersion: props.hazard.version };
-    if (v.note) input.note = v.note;
-    if (v.reason !== undefined) input.reason = v.reason;
-    if (v.deadline) input.deadline = v.deadline;
-    if (v.assigneeId) input.assigneeId = v.assigneeId;
-    if (v.partyName) input.responsibleParty = { name: v.partyName, ...(v.partyContact ? { contact: v.partyContact } : {}) };
-    if (v.severity) input.severity = v.severity;
-    if (v.body) input.body = v.body;
-    if (v.to) input.to = v.to;
-    if (v.level) input.level = v.level;
-    if (photos().length) input.photos = photos();
+    const input = actionInput(a, props.hazard.version, v, photos());
     setPending(true);
     setError(undefined);
     try {
@@ -171,7 +165,7 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
   };
 
   const profile = () => props.profile;
-  const others = () => Object.entries(props.names).filter(([id]) => id !== signedInUser()?.userId);
+  const others = () => [...props.names].filter(([id]) => id !== signedInUser()?.userId);
   return (
     <form class="form panel hz-action-form" onSubmit={onSubmit} onInput={key.renew} aria-label={name()}>
       <h3>{name()}</h3>
@@ -232,9 +226,9 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
 }
 
 /** The actions the API says the caller may take now (an older API that says nothing: offer all, and show its refusal). */
-function Actions(props: { hazard: Hazard; allowed: HazardAction[] | undefined; profile: PolicyProfile | undefined; names: Names; onDone: (message: string) => void }) {
+function Actions(props: { hazard: Hazard; allowed: readonly string[] | undefined; profile: PolicyProfile | undefined; names: Names; onDone: (message: string) => void }) {
   const { t, locale } = useI18n();
-  const offered = (list: HazardAction[]) => (props.allowed ? list.filter((a) => props.allowed!.includes(a)) : list);
+  const offered = (list: readonly HazardAction[]) => (props.allowed ? list.filter((a) => props.allowed!.includes(a)) : list);
   const [chosen, setChosen] = createSignal<HazardAction>();
   const button = (a: HazardAction) => (
     <button type="button" class="button hz-action" classList={{ "button-secondary": chosen() !== a }} aria-pressed={chosen() === a} onClick={() => setChosen(chosen() === a ? undefined : a)}>
@@ -246,7 +240,7 @@ function Actions(props: { hazard: Hazard; allowed: HazardAction[] | undefined; p
       <h2 id="hz-actions-title">{t("hazards.actions")}</h2>
       <p class="hint">{t("hazards.actionsHint")}</p>
       <div class="hz-action-grid">
-        <For each={offered(LOOP_ACTIONS)} fallback={<p class="hint">{t("hazards.noActions")}</p>}>{button}</For>
+        <For each={offered(TRANSITIONS)} fallback={<p class="hint">{t("hazards.noActions")}</p>}>{button}</For>
       </div>
       <details class="hz-more" hidden={offered(OVERLAY_ACTIONS).length === 0}>
         <summary>{t("hazards.moreActions")}</summary>
@@ -277,8 +271,8 @@ function HazardView(props: { id: string }) {
   const { t, locale } = useI18n();
   const opened = Date.now();
   const timeline = createAsync(() => hazardTimeline(props.id, opened));
-  const profile = createAsync(() => hazardProfile());
-  const names = createAsync(() => userNames(), { initialValue: {} as Names });
+  const profile = createAsync(() => profileInEffect());
+  const names = createAsync(() => userNames(), { initialValue: new Map() as Names });
   const arrived = (useLocation().state as { flash?: "reported" | "reopened" } | undefined)?.flash;
   const [flash, setFlash] = createSignal<string | undefined>(arrived ? t(`hazards.${arrived}`) : undefined);
   const done = (message: string) => {

@@ -1,14 +1,15 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { ErrorBoundary, For, Show } from "solid-js";
-import type { HazardList, HazardSource, HazardState, HazardSummary } from "../../api/client.ts";
+import type { HazardSource, HazardState, HazardSummary } from "@firegov/core/contract";
+import type { HazardList } from "../../api/hazards.ts";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { hazardNodes, hazardProfile } from "./data.ts";
-import { LOOP, sourceName, SOURCES, stateName } from "./labels.ts";
+import { sourceName, SOURCES, STATES, stateName } from "./labels.ts";
 import { LoadError } from "../../components/load-error.tsx";
 import { HazardListView } from "./list.tsx";
+import { activeNodes, profileInEffect } from "../../data/queries.ts";
 
 type Search = { state?: string; severity?: string; overdue?: string; listed?: string; source?: string; path?: string };
 
@@ -16,8 +17,8 @@ type Search = { state?: string; severity?: string; overdue?: string; listed?: st
 export default function HazardBoard() {
   const { t, locale } = useI18n();
   const [search, setSearch] = useSearchParams<Search>();
-  const profile = createAsync(() => hazardProfile());
-  const nodes = createAsync(() => hazardNodes());
+  const profile = createAsync(() => profileInEffect());
+  const nodes = createAsync(() => activeNodes());
   const state = () => search.state ?? "open";
   // The list the API serves for the main filter; the others narrow the page shown.
   const params = (): HazardList => {
@@ -34,7 +35,7 @@ export default function HazardBoard() {
     (!search.listed || h.listedAt.length > 0) &&
     (!search.overdue || h.overdue);
   const me = signedInUser();
-  const tabs = ["open", ...LOOP, "withdrawn"];
+  const tabs = ["open", ...STATES];
   return (
     <section class="card hz-board">
       <div class="page-head">

@@ -3,15 +3,18 @@
  * domain's own), sources, and the tenant profile's names for severities,
  * codes, bodies, levels and listing levels. Components ask here.
  */
-import { ACTION_NAMES, STATE_NAMES } from "@firegov/core/hazards/labels";
-import type { HazardSource, HazardState, PolicyProfile } from "../../api/client.ts";
+import { ACTION_NAMES, STATE_NAMES, STATES } from "@firegov/core/browser";
+import type { HazardSource, HazardState, PolicyProfile } from "@firegov/core/contract";
 import type { Locale } from "../../i18n/index.tsx";
 
 type Bilingual = { zh: string; en: string };
 const pick = (text: Bilingual | undefined, locale: Locale) => (text ? (locale === "en" ? text.en : text.zh) : undefined);
 
 /** The six steps of the loop, in order; `withdrawn` leaves it. */
-export const LOOP: readonly HazardState[] = ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed"];
+export const LOOP: readonly HazardState[] = STATES.filter((s) => s !== "withdrawn");
+
+/** Every state core defines, in its order: the board's tabs after "open". */
+export { STATES };
 
 export function stateName(state: string, locale: Locale): string {
   return pick(STATE_NAMES[state as HazardState], locale) ?? state;

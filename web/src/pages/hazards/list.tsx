@@ -1,6 +1,7 @@
 import { A, createAsync } from "@solidjs/router";
 import { createSignal, For, Show, Suspense } from "solid-js";
-import type { HazardList, HazardSummary, PolicyProfile } from "../../api/client.ts";
+import type { HazardSummary, PolicyProfile } from "@firegov/core/contract";
+import type { HazardList } from "../../api/hazards.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { hazardPage } from "./data.ts";
 import { codeName, formatDate, handlingName, severityName, sourceName, stateName } from "./labels.ts";

@@ -1,13 +1,14 @@
 import { createAsync, useAction, useNavigate, useSubmission } from "@solidjs/router";
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import type { JurisdictionNode, PolicyProfile, ReportHazardInput } from "../../api/client.ts";
+import type { JurisdictionNode, PolicyProfile, ReportHazardInput } from "@firegov/core/contract";
 import { fieldError, FormError, formValues, Notice, optional, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { hazardNodes, hazardProfile, reportAction } from "./data.ts";
+import { reportAction } from "./data.ts";
 import { hazardCodes, REPORT_SOURCES, sourceName } from "./labels.ts";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { LoadError } from "../../components/load-error.tsx";
+import { activeNodes, profileInEffect } from "../../data/queries.ts";
 
 const OTHER = "other";
 const PATHS = ["body.nodeId", "body.locationText", "body.code", "body.codeText", "body.severity", "body.description", "body.source", "body.responsibleParty.name"] as const;
@@ -86,8 +87,8 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
 /** 上报隐患: codes and severities from the county's profile in effect. */
 export default function ReportHazardPage() {
   const { t } = useI18n();
-  const profile = createAsync(() => hazardProfile());
-  const nodes = createAsync(() => hazardNodes());
+  const profile = createAsync(() => profileInEffect());
+  const nodes = createAsync(() => activeNodes());
   return (
     <section class="card narrow">
       <h1>{t("hazards.reportTitle")}</h1>

@@ -1,5 +1,5 @@
 import { createResource, Match, Show, Switch } from "solid-js";
-import { getHealth } from "../../api/client.ts";
+import { getHealth } from "../../api/system.ts";
 import { useI18n } from "../../i18n/index.tsx";
 
 export default function HealthPage() {

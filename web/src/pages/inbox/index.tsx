@@ -1,10 +1,11 @@
 import { A, createAsync, revalidate, useAction } from "@solidjs/router";
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import type { Notification } from "../../api/client.ts";
+import type { Notification } from "@firegov/core/contract";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { inboxPage, markReadAction, unreadCount } from "../hazards/data.ts";
+import { inboxPage, markReadAction } from "../hazards/data.ts";
 import { LoadError } from "../../components/load-error.tsx";
+import { unreadCount } from "../../data/queries.ts";
 
 function Item(props: { item: Notification }) {
   const { t, locale } = useI18n();

@@ -1,13 +1,13 @@
 import { createAsync } from "@solidjs/router";
 import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import type { CoverageRow, JurisdictionNode, PolicyProfile } from "../../api/client.ts";
+import type { CoverageRow, JurisdictionNode, PolicyProfile } from "@firegov/core/contract";
 import { signedInUser } from "../../auth/session.ts";
 import { LoadError } from "../../components/load-error.tsx";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { hazardNodes } from "../hazards/data.ts";
-import { inspectionProfile, nodeCoverage, periodCoverage } from "./data.ts";
+import { nodeCoverage, periodCoverage } from "./data.ts";
 import { categoryName, percentText } from "./labels.ts";
+import { activeNodes, profileInEffect } from "../../data/queries.ts";
 
 /** Due, inspected and per cent, one row each, with a bar so a phone shows the gap at a glance. */
 export function CoverageTable(props: { rows: readonly CoverageRow[]; profile: PolicyProfile | undefined; nodes: readonly JurisdictionNode[] | undefined; byNode?: boolean }) {
@@ -49,8 +49,8 @@ export function CoverageTable(props: { rows: readonly CoverageRow[]; profile: Po
 /** 检查覆盖率: a node's categories and periods, or one category and period across the subtree below it. */
 export default function CoveragePage() {
   const { t, locale } = useI18n();
-  const profile = createAsync(() => inspectionProfile());
-  const nodes = createAsync(() => hazardNodes());
+  const profile = createAsync(() => profileInEffect());
+  const nodes = createAsync(() => activeNodes());
   const [nodeId, setNodeId] = createSignal(signedInUser()?.scopeNodeId ?? "");
   const [slice, setSlice] = createSignal<{ category: string; period: string }>();
   const own = createAsync(() => (nodeId() ? nodeCoverage(nodeId()) : Promise.resolve(undefined)));

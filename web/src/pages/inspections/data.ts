@@ -1,43 +1,43 @@
 import { action, query } from "@solidjs/router";
-import * as api from "../../api/client.ts";
-
-export const inspectionProfile = query(async () => (await api.getCurrentProfile()).profile, "inspection-profile");
+import type { Checklist, FinishInspectionInput, InspectionTask, UpdateVenueInput } from "@firegov/core/contract";
+import { finishInspection, getChecklist, getCoverageByPeriod, getNodeCoverage, listInspectionTasks, listVenueInspections, openInspectionTask } from "../../api/inspections.ts";
+import { getVenue, listVenues, updateVenue, venueHistory } from "../../api/venues.ts";
 
 /**
  * The open tasks of my subtree, every page, soonest due first: the API pages
  * them in path order, and a field worker's day is a handful of venues.
  */
 export const openTasks = query(async (_opened: number) => {
-  const tasks: api.InspectionTask[] = [];
+  const tasks: InspectionTask[] = [];
   let cursor: string | undefined;
   do {
-    const page = await api.listInspectionTasks({ state: "open", cursor, limit: 200 });
+    const page = await listInspectionTasks({ state: "open", cursor, limit: 200 });
     tasks.push(...page.items);
     cursor = page.cursor ?? undefined;
   } while (cursor && tasks.length < 1000);
   return byDueDate(tasks);
 }, "inspection-tasks");
 
-export function byDueDate(tasks: readonly api.InspectionTask[]): api.InspectionTask[] {
+export function byDueDate(tasks: readonly InspectionTask[]): InspectionTask[] {
   return [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || (a.venueName ?? "").localeCompare(b.venueName ?? "", "zh-CN"));
 }
 
 /** The checklist to fill: the task's (with the task) when one was opened, else the venue's own. */
-export const checklistFor = query(async (venueId: string, taskId: string | undefined): Promise<api.Checklist> => {
+export const checklistFor = query(async (venueId: string, taskId: string | undefined): Promise<Checklist> => {
   if (taskId) {
-    const opened = await api.openInspectionTask(taskId);
+    const opened = await openInspectionTask(taskId);
     if (opened.checklist) return { ...opened.checklist, task: opened.task };
   }
-  return api.getChecklist(venueId);
+  return getChecklist(venueId);
 }, "inspection-checklist");
 
-export const finishAction = action((venueId: string, input: api.FinishInspectionInput, key: string) => api.finishInspection(venueId, input, key), "inspection-finish");
+export const finishAction = action((venueId: string, input: FinishInspectionInput, key: string) => finishInspection(venueId, input, key), "inspection-finish");
 
-export const venueById = query((venueId: string) => api.getVenue(venueId), "venue");
-export const venueInspections = query((venueId: string) => api.listVenueInspections(venueId, { limit: 100 }), "venue-inspections");
-export const venueEvents = query((venueId: string) => api.venueHistory(venueId, { limit: 100 }), "venue-history");
-export const venuePage = query((cursor: string | undefined, _opened: number) => api.listVenues({ cursor, limit: 200 }), "venues");
-export const updateVenueAction = action((venueId: string, input: api.VenueInput & { version: number }) => api.updateVenue(venueId, input), "venue-update");
+export const venueById = query((venueId: string) => getVenue(venueId), "venue");
+export const venueInspections = query((venueId: string) => listVenueInspections(venueId, { limit: 100 }), "venue-inspections");
+export const venueEvents = query((venueId: string) => venueHistory(venueId, { limit: 100 }), "venue-history");
+export const venuePage = query((cursor: string | undefined, _opened: number) => listVenues({ cursor, limit: 200 }), "venues");
+export const updateVenueAction = action((venueId: string, input: UpdateVenueInput & { version: number }) => updateVenue(venueId, input), "venue-update");
 
-export const nodeCoverage = query((nodeId: string) => api.getNodeCoverage(nodeId, { limit: 200 }), "coverage-node");
-export const periodCoverage = query((params: { category: string; period: string; nodeId?: string }) => api.getCoverageByPeriod({ ...params, limit: 200 }), "coverage-period");
+export const nodeCoverage = query((nodeId: string) => getNodeCoverage(nodeId, { limit: 200 }), "coverage-node");
+export const periodCoverage = query((params: { category: string; period: string; nodeId?: string }) => getCoverageByPeriod({ ...params, limit: 200 }), "coverage-period");

@@ -1,13 +1,15 @@
 import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } from "@solidjs/router";
 import { createMemo, ErrorBoundary, For, Index, Show, Suspense } from "solid-js";
 import { createStore } from "solid-js/store";
-import { uploadVenuePhoto, type Checklist, type Inspection, type ItemOutcome, type PolicyProfile } from "../../api/client.ts";
+import type { Checklist, Inspection, ItemOutcome, PolicyProfile } from "@firegov/core/contract";
+import { uploadVenuePhoto } from "../../api/files.ts";
 import { FormError, Notice, SubmitButton, submissionKey } from "../../components/form.tsx";
 import { LoadError } from "../../components/load-error.tsx";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import { checklistFor, finishAction, inspectionProfile } from "./data.ts";
+import { checklistFor, finishAction } from "./data.ts";
 import { categoryName } from "./labels.ts";
+import { profileInEffect } from "../../data/queries.ts";
 
 const OUTCOMES: { value: ItemOutcome; label: "inspect.pass" | "inspect.fail" | "inspect.notApplicable" }[] = [
   { value: "pass", label: "inspect.pass" },
@@ -185,7 +187,7 @@ export default function InspectPage() {
   const { t } = useI18n();
   const params = useParams<{ venueId: string }>();
   const [search] = useSearchParams<{ task?: string }>();
-  const profile = createAsync(() => inspectionProfile());
+  const profile = createAsync(() => profileInEffect());
   const checklist = createAsync(() => checklistFor(params.venueId, search.task));
   const [done, setDone] = createStore<{ inspection?: Inspection }>({});
   return (

@@ -2,7 +2,7 @@
  * Names of the profile's words for venues and inspections, by id: the
  * profile is the only source; an id it no longer has shows as itself.
  */
-import type { InspectionTask, PolicyProfile, Venue } from "../../api/client.ts";
+import type { InspectionTask, PolicyProfile, Venue } from "@firegov/core/contract";
 import type { Locale } from "../../i18n/index.tsx";
 
 type Named = { id: string; name: { zh: string; en: string } };

@@ -1,10 +1,11 @@
 import { A, createAsync } from "@solidjs/router";
 import { ErrorBoundary, For, Show, Suspense } from "solid-js";
-import type { InspectionTask, PolicyProfile } from "../../api/client.ts";
+import type { InspectionTask, PolicyProfile } from "@firegov/core/contract";
 import { LoadError } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import { inspectionProfile, openTasks } from "./data.ts";
+import { openTasks } from "./data.ts";
 import { categoryName, formatDue, isOverdue } from "./labels.ts";
+import { profileInEffect } from "../../data/queries.ts";
 
 /** Where a task opens: the checklist of its venue, with the task it settles. */
 export const inspectHref = (task: InspectionTask) => `/inspect/${encodeURIComponent(task.venueId ?? task.subjectId)}?task=${encodeURIComponent(task.taskId)}`;
@@ -45,7 +46,7 @@ function TaskCard(props: { task: InspectionTask; profile: PolicyProfile | undefi
 export default function TodayPage() {
   const { t } = useI18n();
   const opened = Date.now();
-  const profile = createAsync(() => inspectionProfile());
+  const profile = createAsync(() => profileInEffect());
   const tasks = createAsync(() => openTasks(opened));
   return (
     <section class="card">

@@ -1,6 +1,6 @@
 import { A, action, redirect, useAction, useSearchParams, useSubmission } from "@solidjs/router";
 import { Show } from "solid-js";
-import type { LoginInput } from "../../api/client.ts";
+import type { LoginInput } from "@firegov/core/contract";
 import { CHANGE_PASSWORD_PATH, safeNext } from "../../auth/access.ts";
 import { rememberedTenant, session, signIn } from "../../auth/session.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";

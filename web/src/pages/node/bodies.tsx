@@ -1,6 +1,6 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import type { Organisation, OrgBody, PolicyProfile, User } from "../../api/client.ts";
+import type { OrgBody, OrganisationView, PolicyProfile, User } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -11,7 +11,7 @@ import { CancelButton, SectionHead, TextArea } from "../../organisation/ui.tsx";
 interface Ctx {
   me: User;
   profile: PolicyProfile;
-  org: Organisation;
+  org: OrganisationView;
 }
 
 /** Record the body as set up: its local name, the date, a note. */

@@ -1,6 +1,6 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import type { Brigade, BrigadeInput, DutyStatus, ForceKind, Organisation, PolicyProfile, User, VehicleType } from "../../api/client.ts";
+import type { Brigade, DutyStatus, ForceKind, OrganisationView, PolicyProfile, User, VehicleType } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SelectField, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -11,7 +11,7 @@ import { CancelButton, CheckboxGroup, checkedValues, listFieldError, listPaths, 
 interface Ctx {
   me: User;
   profile: PolicyProfile;
-  org: Organisation;
+  org: OrganisationView;
 }
 
 const FIELDS = ["body.name", "body.force", "body.grade", "body.dutyStatus", "body.status"];
@@ -32,19 +32,18 @@ function BrigadeForm(props: Ctx & { brigade?: Brigade; onDone: (m: string) => vo
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
     const vehicles = VEHICLES.map((type) => ({ type, count: Number(v[`vehicle_${type}`] || 0) })).filter((x) => x.count > 0);
-    const input: BrigadeInput & { name: string; force: ForceKind } = {
+    const fields = {
       name: v.name ?? "",
-      force: (v.force ?? props.brigade?.force ?? "micro_station") as ForceKind,
-      grade: v.grade || null,
       dutyStatus: (v.dutyStatus ?? "on_duty") as DutyStatus,
       memberIds: checkedValues(form, "memberIds"),
       vehicles,
-      ...(v.status ? { status: v.status as Brigade["status"] } : {}),
     };
+    const grade = v.grade || null;
+    const status = v.status as Brigade["status"] | undefined;
     const nodeId = props.org.node.nodeId;
     const request = props.brigade
-      ? update(nodeId, props.brigade.brigadeId, { name: input.name, grade: input.grade, dutyStatus: input.dutyStatus, memberIds: input.memberIds, vehicles, ...(input.status ? { status: input.status } : {}) })
-      : create(nodeId, { ...input, grade: input.grade ?? undefined });
+      ? update(nodeId, props.brigade.brigadeId, { ...fields, grade, ...(status ? { status } : {}) })
+      : create(nodeId, { ...fields, force: (v.force ?? "micro_station") as ForceKind, ...(grade ? { grade } : {}) });
     request
       .then((b) => {
         submission().clear();

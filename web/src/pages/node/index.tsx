@@ -1,9 +1,9 @@
 import { A, createAsync, useParams, useSearchParams } from "@solidjs/router";
 import { ErrorBoundary, For, Match, Show, Suspense, Switch } from "solid-js";
-import type { Organisation, PolicyProfile, User } from "../../api/client.ts";
+import type { OrganisationView, PolicyProfile, User } from "@firegov/core/contract";
 import { signedInUser } from "../../auth/session.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { organisation, profileInEffect } from "../../organisation/data.ts";
+import { organisation } from "../../organisation/data.ts";
 import { levelName, tierName } from "../../organisation/labels.ts";
 import { LoadError } from "../../components/load-error.tsx";
 import { BodiesSection } from "./bodies.tsx";
@@ -11,11 +11,12 @@ import { BrigadesSection } from "./brigades.tsx";
 import { PeopleSection } from "./people.tsx";
 import { RecordsSection } from "./records.tsx";
 import { StandardsSection } from "./standards.tsx";
+import { profileInEffect } from "../../data/queries.ts";
 
 const TABS = ["bodies", "people", "brigades", "standards", "records"] as const;
 type Tab = (typeof TABS)[number];
 
-function NodeView(props: { me: User; profile: PolicyProfile; org: Organisation }) {
+function NodeView(props: { me: User; profile: PolicyProfile; org: OrganisationView }) {
   const { t, locale } = useI18n();
   const [search, setSearch] = useSearchParams<{ tab?: string }>();
   const tab = (): Tab => (TABS as readonly string[]).includes(search.tab ?? "") ? (search.tab as Tab) : "bodies";

@@ -1,58 +1,57 @@
 /**
  * The ledgers (台账) a node exports: its people and its records, as rows of a
  * sheet with Chinese headers and Chinese values, whatever the UI language,
- * since they are filed and printed as such. The people sheet uses the staff
- * import's own headers, so it can be edited and imported again.
+ * since they are filed and printed as such. The headers are core's: the
+ * people sheet's are the staff import's, so it can be edited and imported again.
  */
-import type { ObligationRecord, Person, PolicyProfile } from "../../api/client.ts";
+import { PEOPLE_LEDGER, PERSON_STATUS_NAMES, RECORDS_LEDGER } from "@firegov/core/browser";
+import type { ObligationRecord, Person, PolicyProfile } from "@firegov/core/contract";
 import { bodyName, employmentName, obligationName, positionName, recordKindName, roleTermName } from "../../organisation/labels.ts";
-import type { SheetRow } from "../../organisation/xlsx.ts";
+import { sheetRows, type SheetRow } from "../../organisation/xlsx.ts";
 
 const ZH = "zh-CN";
 
 export function peopleSheet(people: readonly Person[], profile: PolicyProfile, nodeName: string): SheetRow[] {
-  const header = ["所在节点", "姓名", "用工性质", "派出单位", "所在机构", "角色", "职务", "电话", "身份证号", "状态"];
-  return [
-    header,
-    ...people.map((p) => [
-      nodeName,
-      p.name,
-      employmentName(p.employment, ZH),
-      bodyName(profile, p.secondedFrom, ZH),
-      bodyName(profile, p.bodyId, ZH),
-      p.roles.map((r) => roleTermName(profile, r, ZH)).join("、"),
-      p.positions.map((id) => positionName(profile, id, ZH).replace(" ", "")).join("、"),
-      p.phone ?? "",
-      p.idNumber ?? "",
-      p.status === "active" ? "在岗" : "离岗",
-    ]),
-  ];
+  return sheetRows(
+    PEOPLE_LEDGER,
+    people.map((p) => ({
+      node: nodeName,
+      name: p.name,
+      employment: employmentName(p.employment, ZH),
+      secondedFrom: bodyName(profile, p.secondedFrom, ZH),
+      bodyId: bodyName(profile, p.bodyId, ZH),
+      roles: p.roles.map((r) => roleTermName(profile, r, ZH)).join("、"),
+      positions: p.positions.map((id) => positionName(profile, id, ZH).replace(" ", "")).join("、"),
+      phone: p.phone ?? "",
+      idNumber: p.idNumber ?? "",
+      status: PERSON_STATUS_NAMES[p.status],
+    })),
+  );
 }
 
 /** One row per record, newest first as listed; a person by name where the node knows them. */
 export function recordsSheet(records: readonly ObligationRecord[], profile: PolicyProfile, names: ReadonlyMap<string, string>): SheetRow[] {
-  const header = ["日期", "类型", "对应工作要求", "标题", "主持人", "参加人员", "参加人数", "议题", "工作提示", "会议纪要", "培训内容", "学时", "演练类型", "宣传对象", "活动", "覆盖人数", "备注"];
   const person = (id: string | undefined) => (id ? (names.get(id) ?? id) : "");
-  return [
-    header,
-    ...records.map((r) => [
-      r.date,
-      recordKindName(r.kind, ZH),
-      obligationName(profile, r.obligationId, ZH),
-      r.title ?? "",
-      person(r.chairPersonId),
-      r.attendees.map((a) => person(a.personId)).join("、"),
-      r.participantCount ?? (r.attendees.length || null),
-      (r.topics ?? []).join("；"),
-      (r.workNotices ?? []).join("；"),
-      r.minutes ?? "",
-      r.course ?? "",
-      r.hours ?? null,
-      r.drillType ?? "",
-      r.target ?? "",
-      r.campaign ?? "",
-      r.audienceCount ?? null,
-      r.note ?? "",
-    ]),
-  ];
+  return sheetRows(
+    RECORDS_LEDGER,
+    records.map((r) => ({
+      date: r.date,
+      kind: recordKindName(r.kind, ZH),
+      obligation: obligationName(profile, r.obligationId, ZH),
+      title: r.title ?? "",
+      chair: person(r.chairPersonId),
+      attendees: r.attendees.map((a) => person(a.personId)).join("、"),
+      participantCount: r.participantCount ?? (r.attendees.length || null),
+      topics: (r.topics ?? []).join("；"),
+      workNotices: (r.workNotices ?? []).join("；"),
+      minutes: r.minutes ?? "",
+      course: r.course ?? "",
+      hours: r.hours ?? null,
+      drillType: r.drillType ?? "",
+      target: r.target ?? "",
+      campaign: r.campaign ?? "",
+      audienceCount: r.audienceCount ?? null,
+      note: r.note ?? "",
+    })),
+  );
 }

@@ -1,6 +1,6 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import type { Employment, Organisation, Person, PersonInput, PolicyProfile, User } from "../../api/client.ts";
+import type { Employment, OrganisationView, Person, PolicyProfile, UpdatePersonInput, User } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -13,7 +13,7 @@ import { saveXlsx } from "../../organisation/xlsx.ts";
 interface Ctx {
   me: User;
   profile: PolicyProfile;
-  org: Organisation;
+  org: OrganisationView;
 }
 
 const FIELDS = ["body.name", "body.employment", "body.secondedFrom", "body.bodyId", "body.phone", "body.status"];
@@ -48,7 +48,7 @@ export function PersonForm(props: Ctx & { person?: Person; onDone: (message: str
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
-    const input: PersonInput & { name: string; employment: Employment } = {
+    const input: UpdatePersonInput & { name: string; employment: Employment } = {
       name: v.name ?? "",
       employment: (v.employment ?? "") as Employment,
       secondedFrom: v.employment === "seconded" ? v.secondedFrom || null : null,
@@ -122,15 +122,15 @@ export function PersonForm(props: Ctx & { person?: Person; onDone: (message: str
 }
 
 /** Creating: no nulls (nothing to clear). */
-function withoutNulls<T extends object>(input: T): T {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))) as T;
+function withoutNulls<T extends object>(input: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))) as { [K in keyof T]: Exclude<T[K], null> };
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** Editing: only what the form changed. */
-function changesOf(person: Person, input: PersonInput): PersonInput {
-  const changes: PersonInput = {};
+function changesOf(person: Person, input: UpdatePersonInput): UpdatePersonInput {
+  const changes: UpdatePersonInput = {};
   if (input.name !== person.name) changes.name = input.name;
   if (input.employment !== person.employment) changes.employment = input.employment;
   if ((input.secondedFrom ?? undefined) !== person.secondedFrom) changes.secondedFrom = input.secondedFrom ?? null;

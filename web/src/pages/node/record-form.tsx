@@ -1,6 +1,6 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
-import type { ObligationRecord, Organisation, PolicyProfile, RecordInput, RecordKind } from "../../api/client.ts";
+import type { ObligationRecord, OrganisationView, PolicyProfile, RecordKind, UpdateRecordInput } from "@firegov/core/contract";
 import { fieldError, FormError, formValues, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { createRecordAction, updateRecordAction } from "../../organisation/data.ts";
@@ -14,10 +14,10 @@ const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((s) 
 const num = (text: string | undefined) => (text ? Number(text) : undefined);
 
 /** What the form says, as the API takes it; empty inputs left out. */
-function inputOf(form: HTMLFormElement, kind: RecordKind, nodeId: string): RecordInput {
+function inputOf(form: HTMLFormElement, kind: RecordKind, nodeId: string): UpdateRecordInput {
   const v = formValues(form);
   const text = (name: string) => v[name] || undefined;
-  const input: RecordInput = {
+  const input: UpdateRecordInput = {
     obligationId: v.obligationId || null,
     date: v.date ?? "",
     title: text("title"),
@@ -34,7 +34,7 @@ function inputOf(form: HTMLFormElement, kind: RecordKind, nodeId: string): Recor
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Editing sends what changed; a text emptied is sent empty (the API keeps no null for it). */
-function changesOf(record: ObligationRecord, input: RecordInput): RecordInput {
+function changesOf(record: ObligationRecord, input: UpdateRecordInput): UpdateRecordInput {
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     const before = (record as unknown as Record<string, unknown>)[key];
@@ -44,11 +44,11 @@ function changesOf(record: ObligationRecord, input: RecordInput): RecordInput {
     else if (value === undefined && (typeof before !== "string" || key === "chairPersonId")) continue; // a number or a person cannot be cleared
     else changes[key] = value ?? "";
   }
-  return changes as RecordInput;
+  return changes as UpdateRecordInput;
 }
 
 /** A meeting, training, drill, publicity activity… with the fields its kind has, and who took part. */
-export function RecordForm(props: { profile: PolicyProfile; org: Organisation; record?: ObligationRecord; onDone: (m: string) => void; onCancel: () => void }) {
+export function RecordForm(props: { profile: PolicyProfile; org: OrganisationView; record?: ObligationRecord; onDone: (m: string) => void; onCancel: () => void }) {
   const { t, locale } = useI18n();
   const create = useAction(createRecordAction);
   const update = useAction(updateRecordAction);
@@ -70,7 +70,7 @@ export function RecordForm(props: { profile: PolicyProfile; org: Organisation; r
     const record = props.record;
     const request = record
       ? update(nodeId, record.recordId, changesOf(record, input))
-      : create(nodeId, { ...(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))) as RecordInput), kind: kind(), date: input.date ?? "" }, key.current());
+      : create(nodeId, { ...(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))) as Omit<UpdateRecordInput, "obligationId"> & { obligationId?: string }), kind: kind(), date: input.date ?? "" }, key.current());
     request
       .then((saved) => {
         key.renew();

@@ -1,6 +1,6 @@
 import { createAsync } from "@solidjs/router";
 import { createSignal, For, Show, Suspense } from "solid-js";
-import type { ObligationRecord, Organisation, PolicyProfile, RecordKind, User } from "../../api/client.ts";
+import type { ObligationRecord, OrganisationView, PolicyProfile, RecordKind, User } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { Notice } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -14,7 +14,7 @@ import { RecordForm } from "./record-form.tsx";
 interface Ctx {
   me: User;
   profile: PolicyProfile;
-  org: Organisation;
+  org: OrganisationView;
 }
 
 function RecordItem(props: Ctx & { record: ObligationRecord; onDone: (m: string) => void }) {

@@ -1,6 +1,6 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import type { Organisation, PolicyProfile, StandardItem, User } from "../../api/client.ts";
+import type { OrganisationView, PolicyProfile, StandardItem, User } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -11,7 +11,7 @@ import { CancelButton, SectionHead, TextArea } from "../../organisation/ui.tsx";
 interface Ctx {
   me: User;
   profile: PolicyProfile;
-  org: Organisation;
+  org: OrganisationView;
 }
 
 /** The date an item was met (empty: not met) and what shows it. */
@@ -72,7 +72,7 @@ function ItemRow(props: Ctx & { standardId: string; item: StandardItem; onDone: 
   );
 }
 
-function MilestoneRow(props: Ctx & { milestone: Organisation["milestones"][number]; onDone: (m: string) => void }) {
+function MilestoneRow(props: Ctx & { milestone: OrganisationView["milestones"][number]; onDone: (m: string) => void }) {
   const { t, locale } = useI18n();
   const [editing, setEditing] = createSignal(false);
   const submit = useAction(setMilestoneAction);

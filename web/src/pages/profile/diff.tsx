@@ -1,6 +1,6 @@
 import { createAsync, useSearchParams } from "@solidjs/router";
 import { createMemo, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import type { ProfileChange, ProfileRef } from "../../api/client.ts";
+import type { ProfileChange, ProfileRef } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { SelectField } from "../../components/form.tsx";

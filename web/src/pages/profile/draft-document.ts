@@ -3,7 +3,7 @@
  * both the forms and the JSON view edit. Generic JSON handling only; what a
  * valid profile is, the API says (validate, save, publish).
  */
-import type { ProfileDocument, ProfileIssue } from "../../api/client.ts";
+import type { ProfileDocument, ProfileIssue } from "@firegov/core/contract";
 
 export type Segment = string | number;
 

@@ -1,5 +1,5 @@
 import { createEffect, createUniqueId, Index, Show, type JSX } from "solid-js";
-import type { ProfileDocument, ProfileIssue } from "../../api/client.ts";
+import type { ProfileDocument, ProfileIssue } from "@firegov/core/contract";
 import { SelectField, TextField } from "../../components/form.tsx";
 import { useI18n, type Locale } from "../../i18n/index.tsx";
 import { getAt, inputFromNumber, issuesAt, jsonPath, numberFromInput, type Segment } from "./draft-document.ts";

@@ -1,6 +1,8 @@
 import { A, createAsync, query, useAction, useBeforeLeave, useSubmission } from "@solidjs/router";
 import { batch, createEffect, createMemo, createSignal, ErrorBoundary, For, on, onCleanup, Show, Suspense } from "solid-js";
-import { ApiError, getProfileDraft, validateProfile, type ProfileDraft, type ProfileIssue } from "../../api/client.ts";
+import type { ProfileDraft, ProfileIssue } from "@firegov/core/contract";
+import { ApiError } from "../../api/http.ts";
+import { getProfileDraft, validateProfile } from "../../api/profiles.ts";
 import { Notice } from "../../components/form.tsx";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";

@@ -1,7 +1,7 @@
 import { createAsync } from "@solidjs/router";
 import { ErrorBoundary, Show, Suspense } from "solid-js";
 import { useI18n } from "../../i18n/index.tsx";
-import { currentProfile } from "./data.ts";
+import { currentProfile } from "../../data/queries.ts";
 import { LoadError } from "../../components/load-error.tsx";
 import { VersionView } from "./version-view.tsx";
 

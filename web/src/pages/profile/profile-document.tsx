@@ -1,5 +1,5 @@
 import { createMemo, For, Show, type JSX } from "solid-js";
-import type { PolicyProfile } from "../../api/client.ts";
+import type { PolicyProfile } from "@firegov/core/contract";
 import { useI18n } from "../../i18n/index.tsx";
 import { CitedValue, Rule, type Fact } from "./rule.tsx";
 import * as v from "./vocabulary.ts";

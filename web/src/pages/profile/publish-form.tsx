@@ -1,6 +1,6 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { ApiError } from "../../api/client.ts";
+import { ApiError } from "../../api/http.ts";
 import { fieldError, FormError, formValues, revealProblem, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { toLocalInput } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";

@@ -1,19 +1,19 @@
 import { A, createAsync } from "@solidjs/router";
 import { createSignal, Show, type JSX } from "solid-js";
-import { exportProfile, type ProfileVersion, type ProfileVersionSummary } from "../../api/client.ts";
+import type { ProfileVersion, ProfileVersionSummary } from "@firegov/core/contract";
+import { exportProfile } from "../../api/profiles.ts";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { currentProfile, presetNames, saveFile, userNames } from "./data.ts";
+import { presetNames, saveFile } from "./data.ts";
 import { ProfileDocument } from "./profile-document.tsx";
 import { refName, versionStatus } from "./vocabulary.ts";
+import { currentProfile, userNames } from "../../data/queries.ts";
 
 /** Names of publishers and presets, when the signed-in role may read them; ids otherwise. */
 export function useVersionNames() {
-  const users = createAsync(() => (can(signedInUser()?.role ?? "viewer", "user.read") ? userNames().catch(() => new Map<string, string>()) : Promise.resolve(new Map<string, string>())), {
-    initialValue: new Map<string, string>(),
-  });
+  const users = createAsync(() => userNames().catch(() => new Map<string, string>()), { initialValue: new Map<string, string>() });
   const presets = createAsync(() => presetNames().catch(() => new Map()), { initialValue: new Map() });
   const inEffect = createAsync(() => currentProfile().then((v) => v.version, () => undefined), { initialValue: undefined });
   return { users, presets, inEffect };

@@ -1,6 +1,6 @@
 import { A, createAsync } from "@solidjs/router";
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import type { ProfileVersionSummary } from "../../api/client.ts";
+import type { ProfileVersionSummary } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { useI18n } from "../../i18n/index.tsx";

@@ -3,177 +3,180 @@
  * vocabularies, periods, the topics a profile is read by, and the names a
  * profile gives its own ids. Labels only: what a value means is the API's.
  */
-import type { PolicyProfile, ProfileRef, ProfileVersionSummary } from "../../api/client.ts";
+import { STATE_NAMES, STATES } from "@firegov/core/browser";
+import type { PolicyProfile, ProfileRef, ProfileVersionSummary } from "@firegov/core/contract";
 import type { Locale } from "../../i18n/index.tsx";
 
 type Bilingual = { zh: string; en: string };
-type Vocabulary = Record<string, Bilingual>;
 
 export const pick = (text: Bilingual | undefined, locale: Locale): string => (text ? (locale === "en" ? text.en : text.zh) : "");
 
+/** A label as the schema's vocabularies keep it. */
+type Pair = readonly [zh: string, en: string];
+
+const said = ([zh, en]: Pair, locale: Locale) => (locale === "en" ? en : zh);
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The schema's closed vocabularies: each value's label, zh then en. */
+const VOCABULARIES = {
+  levelKind: { city: ["市", "City"], county: ["县（区）", "County"], town: ["镇街", "Town"], village: ["村居", "Village"], grid: ["网格", "Grid"] },
+  bodyKind: {
+    government: ["政府", "Government"],
+    committee: ["消防安全委员会", "Fire-safety committee"],
+    fire_office: ["消防工作机构", "Fire office"],
+    fire_rescue: ["消防救援机构", "Fire-rescue service"],
+    police: ["公安派出所", "Police"],
+    emergency_management: ["应急管理部门", "Emergency management"],
+    industry_department: ["行业主管部门", "Industry department"],
+    enforcement: ["综合行政执法", "Enforcement"],
+    command_centre: ["指挥中心", "Command centre"],
+    brigade: ["消防队", "Brigade"],
+    micro_station: ["微型消防站", "Micro fire station"],
+    volunteer_team: ["志愿消防队", "Volunteer team"],
+    forestry_team: ["森林消防队伍", "Forestry team"],
+    village_committee: ["村（居）委", "Village committee"],
+    work_group: ["工作小组", "Work group"],
+    grid: ["网格", "Grid"],
+  },
+  employment: {
+    any: ["各类人员", "Any staff"],
+    on_payroll: ["在编人员", "On-payroll staff"],
+    contracted: ["政府购买服务人员", "Contracted staff"],
+    auxiliary: ["辅助人员", "Auxiliary staff"],
+    seconded: ["派驻人员", "Seconded staff"],
+    other: ["其他人员", "Other staff"],
+  },
+  venueFlag: {
+    key_supervision: ["重点监管", "Key supervision"],
+    priority_governance: ["重点治理", "Priority governance"],
+    safety_evaluation: ["须安全评估", "Safety evaluation"],
+    police_daily_check: ["派出所日常检查", "Police daily check"],
+    small_venue: ["小场所", "Small venue"],
+  },
+  engineType: { water_tanker: ["水罐消防车", "Water tanker"], other_firefighting: ["其他灭火消防车", "Other fire engine"] },
+  forceKind: {
+    full_time_brigade: ["政府专职消防队", "Full-time brigade"],
+    micro_station: ["微型消防站", "Micro fire station"],
+    volunteer_team: ["志愿消防队", "Volunteer team"],
+    integrated_team: ["整合的综合救援队伍", "Integrated rescue team"],
+  },
+  deployment: { centre: ["中心队", "Centre team"], satellite: ["卫星队", "Satellite team"] },
+  venuePolicyKind: {
+    inventory: ["清单化管理", "Inventory"],
+    reclassify_on_change: ["情况变化重新分类", "Reclassify on change"],
+    patrol_assignment: ["巡查责任分配", "Patrol assignment"],
+    patrol_plan: ["巡查计划", "Patrol plan"],
+    report_unassigned: ["无监管对象上报", "Report unassigned objects"],
+    safety_evaluation: ["安全评估，不合格不得经营使用", "Safety evaluation; must not operate if unsafe"],
+    watchlist: ["“不放心”场所跟踪", "Watch list"],
+  },
+  patrolTerm: {
+    kind: ["场所类型", "venue kind"],
+    risk_grade: ["风险等级", "risk grade"],
+    patroller: ["巡查人员", "patroller"],
+    frequency: ["频次", "frequency"],
+    method: ["方式", "method"],
+  },
+  inspectionMethod: { patrol: ["巡查", "Patrol"], full_check: ["全面检查", "Full check"], random_spot_check: ["“双随机”抽查", "Random spot check"] },
+  // Every state core defines, `withdrawn` included, in its words with a capital for the English list.
+  hazardState: Object.fromEntries(STATES.map((s) => [s, [STATE_NAMES[s].zh, capitalised(STATE_NAMES[s].en)]])),
+  escalationAction: {
+    report: ["上报", "Report"],
+    transfer: ["移送", "Transfer"],
+    hand_over: ["移交", "Hand over"],
+    joint_enforcement: ["联合执法", "Joint enforcement"],
+    request_listing: ["提请挂牌督办", "Request listing"],
+  },
+  obligationKind: {
+    meeting: ["会议", "Meeting"],
+    analysis: ["分析研判", "Analysis"],
+    training: ["培训", "Training"],
+    drill: ["演练", "Drill"],
+    emergency_plan: ["应急预案", "Emergency plan"],
+    publicity: ["宣传", "Publicity"],
+    annual_plan: ["年度计划", "Annual plan"],
+    work_notice: ["工作提示", "Work notice"],
+  },
+  obligationEvent: { hire: ["入职", "on hiring"], job_change: ["转岗", "on job change"] },
+  platformFunction: {
+    grid_management: ["网格化管理", "Grid management"],
+    data_analysis: ["数据分析", "Data analysis"],
+    alarm_dispatch: ["火警派警", "Alarm dispatch"],
+    hazard_dispatch: ["隐患派单", "Hazard dispatch"],
+    grassroots_feedback: ["基层反馈", "Grassroots feedback"],
+    meeting_consultation: ["会议协商", "Meeting consultation"],
+    hazard_closed_loop: ["隐患闭环", "Hazard closed loop"],
+    iot_sensing: ["物联网感知", "IoT sensing"],
+    venue_code: ["场所码", "Venue code"],
+    smart_detection: ["智能识别", "Smart detection"],
+    one_map: ["一张图", "One map"],
+  },
+  incentiveKind: { reward: ["奖励", "Reward"], sanction: ["问责", "Sanction"] },
+  topicName: {
+    document: ["文件信息", "Source document"],
+    terminology: ["术语与层级", "Terminology & levels"],
+    organisation: ["组织构成与人员配备", "Committee, office & staffing"],
+    brigades: ["消防队站", "Brigades & stations"],
+    venues: ["场所与监管", "Venues & supervision"],
+    inspections: ["检查类别", "Inspection categories"],
+    hazards: ["隐患治理", "Hazards"],
+    obligations: ["工作制度", "Obligations"],
+    milestones: ["时间节点", "Milestones"],
+    assessment: ["考核", "Assessment"],
+    duties: ["职责与平台", "Duties & platforms"],
+  },
+} satisfies Record<string, Record<string, Pair>>;
+
 /** A value of a closed vocabulary by its label; an unknown one as itself, so nothing is hidden. */
-const label = (vocabulary: Vocabulary) => (value: string, locale: Locale) => pick(vocabulary[value], locale) || value;
+const label = (vocabulary: Readonly<Record<string, Pair>>) => (value: string, locale: Locale): string => {
+  const pair = Object.hasOwn(vocabulary, value) ? vocabulary[value] : undefined;
+  return (pair && said(pair, locale)) || value;
+};
 
-export const levelKind = label({
-  city: { zh: "市", en: "City" },
-  county: { zh: "县（区）", en: "County" },
-  town: { zh: "镇街", en: "Town" },
-  village: { zh: "村居", en: "Village" },
-  grid: { zh: "网格", en: "Grid" },
-});
-
-export const bodyKind = label({
-  government: { zh: "政府", en: "Government" },
-  committee: { zh: "消防安全委员会", en: "Fire-safety committee" },
-  fire_office: { zh: "消防工作机构", en: "Fire office" },
-  fire_rescue: { zh: "消防救援机构", en: "Fire-rescue service" },
-  police: { zh: "公安派出所", en: "Police" },
-  emergency_management: { zh: "应急管理部门", en: "Emergency management" },
-  industry_department: { zh: "行业主管部门", en: "Industry department" },
-  enforcement: { zh: "综合行政执法", en: "Enforcement" },
-  command_centre: { zh: "指挥中心", en: "Command centre" },
-  brigade: { zh: "消防队", en: "Brigade" },
-  micro_station: { zh: "微型消防站", en: "Micro fire station" },
-  volunteer_team: { zh: "志愿消防队", en: "Volunteer team" },
-  forestry_team: { zh: "森林消防队伍", en: "Forestry team" },
-  village_committee: { zh: "村（居）委", en: "Village committee" },
-  work_group: { zh: "工作小组", en: "Work group" },
-  grid: { zh: "网格", en: "Grid" },
-});
-
-export const employment = label({
-  any: { zh: "各类人员", en: "Any staff" },
-  on_payroll: { zh: "在编人员", en: "On-payroll staff" },
-  contracted: { zh: "政府购买服务人员", en: "Contracted staff" },
-  auxiliary: { zh: "辅助人员", en: "Auxiliary staff" },
-  seconded: { zh: "派驻人员", en: "Seconded staff" },
-  other: { zh: "其他人员", en: "Other staff" },
-});
-
-export const venueFlag = label({
-  key_supervision: { zh: "重点监管", en: "Key supervision" },
-  priority_governance: { zh: "重点治理", en: "Priority governance" },
-  safety_evaluation: { zh: "须安全评估", en: "Safety evaluation" },
-  police_daily_check: { zh: "派出所日常检查", en: "Police daily check" },
-  small_venue: { zh: "小场所", en: "Small venue" },
-});
-
-export const engineType = label({
-  water_tanker: { zh: "水罐消防车", en: "Water tanker" },
-  other_firefighting: { zh: "其他灭火消防车", en: "Other fire engine" },
-});
-
-export const forceKind = label({
-  full_time_brigade: { zh: "政府专职消防队", en: "Full-time brigade" },
-  micro_station: { zh: "微型消防站", en: "Micro fire station" },
-  volunteer_team: { zh: "志愿消防队", en: "Volunteer team" },
-  integrated_team: { zh: "整合的综合救援队伍", en: "Integrated rescue team" },
-});
-
-export const deployment = label({ centre: { zh: "中心队", en: "Centre team" }, satellite: { zh: "卫星队", en: "Satellite team" } });
-
-export const venuePolicyKind = label({
-  inventory: { zh: "清单化管理", en: "Inventory" },
-  reclassify_on_change: { zh: "情况变化重新分类", en: "Reclassify on change" },
-  patrol_assignment: { zh: "巡查责任分配", en: "Patrol assignment" },
-  patrol_plan: { zh: "巡查计划", en: "Patrol plan" },
-  report_unassigned: { zh: "无监管对象上报", en: "Report unassigned objects" },
-  safety_evaluation: { zh: "安全评估，不合格不得经营使用", en: "Safety evaluation; must not operate if unsafe" },
-  watchlist: { zh: "“不放心”场所跟踪", en: "Watch list" },
-});
-
-export const patrolTerm = label({
-  kind: { zh: "场所类型", en: "venue kind" },
-  risk_grade: { zh: "风险等级", en: "risk grade" },
-  patroller: { zh: "巡查人员", en: "patroller" },
-  frequency: { zh: "频次", en: "frequency" },
-  method: { zh: "方式", en: "method" },
-});
-
-export const inspectionMethod = label({
-  patrol: { zh: "巡查", en: "Patrol" },
-  full_check: { zh: "全面检查", en: "Full check" },
-  random_spot_check: { zh: "“双随机”抽查", en: "Random spot check" },
-});
-
-export const hazardState = label({
-  discovered: { zh: "发现", en: "Discovered" },
-  registered: { zh: "立案", en: "Registered" },
-  dispatched: { zh: "派遣", en: "Dispatched" },
-  rectifying: { zh: "处置", en: "Rectifying" },
-  verifying: { zh: "核查", en: "Verifying" },
-  closed: { zh: "结案", en: "Closed" },
-});
-
-export const escalationAction = label({
-  report: { zh: "上报", en: "Report" },
-  transfer: { zh: "移送", en: "Transfer" },
-  hand_over: { zh: "移交", en: "Hand over" },
-  joint_enforcement: { zh: "联合执法", en: "Joint enforcement" },
-  request_listing: { zh: "提请挂牌督办", en: "Request listing" },
-});
-
-export const obligationKind = label({
-  meeting: { zh: "会议", en: "Meeting" },
-  analysis: { zh: "分析研判", en: "Analysis" },
-  training: { zh: "培训", en: "Training" },
-  drill: { zh: "演练", en: "Drill" },
-  emergency_plan: { zh: "应急预案", en: "Emergency plan" },
-  publicity: { zh: "宣传", en: "Publicity" },
-  annual_plan: { zh: "年度计划", en: "Annual plan" },
-  work_notice: { zh: "工作提示", en: "Work notice" },
-});
-
-export const obligationEvent = label({ hire: { zh: "入职", en: "on hiring" }, job_change: { zh: "转岗", en: "on job change" } });
-
-export const platformFunction = label({
-  grid_management: { zh: "网格化管理", en: "Grid management" },
-  data_analysis: { zh: "数据分析", en: "Data analysis" },
-  alarm_dispatch: { zh: "火警派警", en: "Alarm dispatch" },
-  hazard_dispatch: { zh: "隐患派单", en: "Hazard dispatch" },
-  grassroots_feedback: { zh: "基层反馈", en: "Grassroots feedback" },
-  meeting_consultation: { zh: "会议协商", en: "Meeting consultation" },
-  hazard_closed_loop: { zh: "隐患闭环", en: "Hazard closed loop" },
-  iot_sensing: { zh: "物联网感知", en: "IoT sensing" },
-  venue_code: { zh: "场所码", en: "Venue code" },
-  smart_detection: { zh: "智能识别", en: "Smart detection" },
-  one_map: { zh: "一张图", en: "One map" },
-});
-
-export const incentiveKind = label({ reward: { zh: "奖励", en: "Reward" }, sanction: { zh: "问责", en: "Sanction" } });
+export const {
+  levelKind,
+  bodyKind,
+  employment,
+  venueFlag,
+  engineType,
+  forceKind,
+  deployment,
+  venuePolicyKind,
+  patrolTerm,
+  inspectionMethod,
+  hazardState,
+  escalationAction,
+  obligationKind,
+  obligationEvent,
+  platformFunction,
+  incentiveKind,
+  topicName,
+} = Object.fromEntries(Object.entries(VOCABULARIES).map(([name, vocabulary]) => [name, label(vocabulary)])) as Record<keyof typeof VOCABULARIES, ReturnType<typeof label>>;
 
 // ── Periods ────────────────────────────────────────────────────────────────
 
 export const FREQUENCY_UNITS = ["day", "week", "month", "quarter", "half_year", "year"] as const;
 export type FrequencyUnit = (typeof FREQUENCY_UNITS)[number];
 
-const once: Record<FrequencyUnit, Bilingual> = {
-  day: { zh: "每日", en: "daily" },
-  week: { zh: "每周", en: "weekly" },
-  month: { zh: "每月", en: "monthly" },
-  quarter: { zh: "每季度", en: "quarterly" },
-  half_year: { zh: "每半年", en: "every half year" },
-  year: { zh: "每年", en: "yearly" },
-};
-
-const units: Record<FrequencyUnit, Bilingual> = {
-  day: { zh: "天", en: "days" },
-  week: { zh: "周", en: "weeks" },
-  month: { zh: "个月", en: "months" },
-  quarter: { zh: "个季度", en: "quarters" },
-  half_year: { zh: "个半年", en: "half years" },
-  year: { zh: "年", en: "years" },
+/** Each unit said once (每月, monthly) and counted (个月, months). */
+const PERIODS: Record<FrequencyUnit, { once: Pair; unit: Pair }> = {
+  day: { once: ["每日", "daily"], unit: ["天", "days"] },
+  week: { once: ["每周", "weekly"], unit: ["周", "weeks"] },
+  month: { once: ["每月", "monthly"], unit: ["个月", "months"] },
+  quarter: { once: ["每季度", "quarterly"], unit: ["个季度", "quarters"] },
+  half_year: { once: ["每半年", "every half year"], unit: ["个半年", "half years"] },
+  year: { once: ["每年", "yearly"], unit: ["年", "years"] },
 };
 
 /** The unit alone, for a select. */
-export const frequencyUnit = (unit: FrequencyUnit, locale: Locale) => pick(units[unit], locale);
+export const frequencyUnit = (unit: FrequencyUnit, locale: Locale) => said(PERIODS[unit].unit, locale);
 
 export function frequency(value: { every: number; unit: string } | null | undefined, locale: Locale): string {
   if (!value) return locale === "en" ? "not fixed (periodic)" : "未规定周期（定期）";
-  const unit = value.unit as FrequencyUnit;
-  if (!(unit in once)) return `${value.every} ${value.unit}`;
-  if (value.every === 1) return pick(once[unit], locale);
-  return locale === "en" ? `every ${value.every} ${units[unit].en}` : `每${value.every}${units[unit].zh}`;
+  const period = Object.hasOwn(PERIODS, value.unit) ? PERIODS[value.unit as FrequencyUnit] : undefined;
+  if (!period) return `${value.every} ${value.unit}`;
+  if (value.every === 1) return said(period.once, locale);
+  return locale === "en" ? `every ${value.every} ${period.unit[1]}` : `每${value.every}${period.unit[0]}`;
 }
 
 export const days = (n: number, locale: Locale) => (locale === "en" ? `${n} day${n === 1 ? "" : "s"}` : `${n} 天`);
@@ -182,20 +185,6 @@ export const days = (n: number, locale: Locale) => (locale === "en" ? `${n} day$
 
 export const TOPICS = ["document", "terminology", "organisation", "brigades", "venues", "inspections", "hazards", "obligations", "milestones", "assessment", "duties"] as const;
 export type Topic = (typeof TOPICS)[number];
-
-export const topicName = label({
-  document: { zh: "文件信息", en: "Source document" },
-  terminology: { zh: "术语与层级", en: "Terminology & levels" },
-  organisation: { zh: "组织构成与人员配备", en: "Committee, office & staffing" },
-  brigades: { zh: "消防队站", en: "Brigades & stations" },
-  venues: { zh: "场所与监管", en: "Venues & supervision" },
-  inspections: { zh: "检查类别", en: "Inspection categories" },
-  hazards: { zh: "隐患治理", en: "Hazards" },
-  obligations: { zh: "工作制度", en: "Obligations" },
-  milestones: { zh: "时间节点", en: "Milestones" },
-  assessment: { zh: "考核", en: "Assessment" },
-  duties: { zh: "职责与平台", en: "Duties & platforms" },
-});
 
 const topicOfKey: Record<string, Topic> = {
   levels: "terminology",

@@ -1,6 +1,8 @@
 import { A, action, createAsync, query, redirect, useAction, useSubmission } from "@solidjs/router";
 import { createSignal, ErrorBoundary, For, Suspense } from "solid-js";
-import { getPresets, signup, type SignupInput } from "../../api/client.ts";
+import type { SignupInput } from "@firegov/core/contract";
+import { signup } from "../../api/auth.ts";
+import { getPresets } from "../../api/system.ts";
 import { fieldError, FormError, formValues, optional, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { presetDocument, presetLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";

@@ -1,6 +1,7 @@
 import { useParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { ApiError, submitTip } from "../../api/client.ts";
+import { submitTip } from "../../api/hazards.ts";
+import { ApiError } from "../../api/http.ts";
 import { fieldError, FormError, formValues, optional, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 

@@ -1,6 +1,9 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { ApiError, type ImportKind, type ImportMode, type ImportReport, type JurisdictionNode, type PolicyProfile, type User } from "../../api/client.ts";
+import { IMPORT_TEMPLATES } from "@firegov/core/browser";
+import type { ImportMode, ImportReport, JurisdictionNode, PolicyProfile, User } from "@firegov/core/contract";
+import { ApiError } from "../../api/http.ts";
+import type { ImportKind } from "../../api/nodes.ts";
 import { can } from "../../auth/access.ts";
 import { Notice, SelectField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -9,11 +12,8 @@ import { nodeLabel } from "../../organisation/labels.ts";
 import { CancelButton } from "../../organisation/ui.tsx";
 import { saveXlsx } from "../../organisation/xlsx.ts";
 
-/** The headers the API reads (functions/api/routes: 上级, 名称 … / 所在节点, 姓名 …), in a template's order. */
-const COLUMNS: Record<ImportKind, string[]> = {
-  tree: ["上级", "名称", "单位类型", "类别"],
-  staff: ["所在节点", "姓名", "用工性质", "派出单位", "所在机构", "角色", "职务", "电话", "身份证号"],
-};
+/** The headers the import reads, in a template's order: core's, so a template always imports. */
+const COLUMNS: Readonly<Record<ImportKind, readonly string[]>> = IMPORT_TEMPLATES;
 
 export interface ReportRow {
   row: number;

@@ -1,15 +1,15 @@
 import { createAsync } from "@solidjs/router";
 import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import type { JurisdictionNode, PolicyProfile, User } from "../../api/client.ts";
+import type { JurisdictionNode, PolicyProfile, User } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { Notice } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import { profileInEffect, subtree } from "../../organisation/data.ts";
 import { pick } from "../../organisation/labels.ts";
 import { LoadError } from "../../components/load-error.tsx";
 import { ImportWizard } from "./import-wizard.tsx";
 import { TreeItem, type TreeContext } from "./tree-item.tsx";
+import { profileInEffect, subtreeNodes } from "../../data/queries.ts";
 
 const collator = new Intl.Collator("zh-CN");
 
@@ -79,7 +79,7 @@ function Tree(props: { me: User; profile: PolicyProfile; nodes: JurisdictionNode
 export default function TreePage() {
   const { t } = useI18n();
   const profile = createAsync(() => profileInEffect());
-  const nodes = createAsync(() => subtree());
+  const nodes = createAsync(() => subtreeNodes());
   return (
     <section class="card">
       <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>

@@ -1,6 +1,6 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import type { JurisdictionNode, PolicyProfile } from "../../api/client.ts";
+import type { JurisdictionNode, PolicyProfile } from "@firegov/core/contract";
 import { fieldError, FormError, formValues, optional, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { createNodeAction, moveNodeAction, retireNodeAction, updateNodeAction } from "../../organisation/data.ts";

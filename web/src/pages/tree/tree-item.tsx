@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
-import type { JurisdictionNode, PolicyProfile, User } from "../../api/client.ts";
+import type { JurisdictionNode, PolicyProfile, User } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { childLevelOf, levelName, parentLevelOf, pick, tierName } from "../../organisation/labels.ts";

@@ -1,5 +1,5 @@
 import { useAction, useSubmission } from "@solidjs/router";
-import type { JurisdictionNode, Role, User } from "../../api/client.ts";
+import type { JurisdictionNode, Role, User } from "@firegov/core/contract";
 import { fieldError, FormError, formValues, optional, revealProblem, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { createUserAction } from "./data.ts";

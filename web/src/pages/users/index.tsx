@@ -1,13 +1,14 @@
 import { createAsync } from "@solidjs/router";
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import type { JurisdictionNode, User } from "../../api/client.ts";
+import type { JurisdictionNode, User } from "@firegov/core/contract";
 import { can, grantableRoles } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { Notice } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { CreateUserForm } from "./create-user-form.tsx";
-import { subtreeNodes, usersPage } from "./data.ts";
+import { usersPage } from "./data.ts";
 import { UserItem } from "./user-item.tsx";
+import { activeNodes } from "../../data/queries.ts";
 
 /** One page of the list; the last one offers the next. */
 function UsersChunk(props: { cursor: string | undefined; last: boolean; me: User; nodes: JurisdictionNode[]; onMore: (cursor: string) => void; onDone: (m: string) => void }) {
@@ -41,7 +42,7 @@ function LoadError(props: { error: unknown; reset: () => void }) {
 
 function UsersView(props: { me: User }) {
   const { t } = useI18n();
-  const nodes = createAsync(() => subtreeNodes());
+  const nodes = createAsync(() => activeNodes());
   const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
   const [creating, setCreating] = createSignal(false);
   const [flash, setFlash] = createSignal<string>();

@@ -1,5 +1,5 @@
 import { For } from "solid-js";
-import type { JurisdictionNode, Role, User } from "../../api/client.ts";
+import type { JurisdictionNode, Role, User } from "@firegov/core/contract";
 import { fieldError, SelectField, TextField } from "../../components/form.tsx";
 import { nodeOptionLabel, roleName } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";

@@ -1,5 +1,5 @@
 import { createSignal, Match, Show, Switch } from "solid-js";
-import type { JurisdictionNode, User } from "../../api/client.ts";
+import type { JurisdictionNode, User } from "@firegov/core/contract";
 import { canManage, grantableRoles } from "../../auth/access.ts";
 import { roleName, userStatusName } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";

@@ -1,6 +1,6 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import type { JurisdictionNode, Role, User } from "../../api/client.ts";
+import type { JurisdictionNode, Role, User } from "@firegov/core/contract";
 import { fieldError, FormError, formValues, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { changesOf, resetPasswordAction, setStatusAction, updateUserAction } from "./data.ts";

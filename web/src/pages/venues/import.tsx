@@ -1,19 +1,21 @@
 import { A, createAsync } from "@solidjs/router";
 import { createSignal, For, onCleanup, Show } from "solid-js";
-import { ApiError, importVenues, newIdempotencyKey, venueImportProgress, type ImportMode, type VenueImportProgress, type VenueImportReport } from "../../api/client.ts";
+import type { ImportMode, VenueImportProgress, VenueImportReport } from "@firegov/core/contract";
+import { ApiError, newIdempotencyKey } from "../../api/http.ts";
+import { importVenues, venueImportProgress } from "../../api/venues.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { Notice, SelectField } from "../../components/form.tsx";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { hazardNodes } from "../hazards/data.ts";
 import { ImportReportTable, rejectedRows } from "../tree/import-wizard.tsx";
+import { activeNodes } from "../../data/queries.ts";
 
 const POLL_MS = 1000;
 
 /** 导入场所台账: upload a ledger, watch its progress, read the report row by row. */
 export default function VenueImportPage() {
   const { t, locale } = useI18n();
-  const nodes = createAsync(() => hazardNodes());
+  const nodes = createAsync(() => activeNodes());
   const [file, setFile] = createSignal<File>();
   const [pending, setPending] = createSignal(false);
   const [progress, setProgress] = createSignal<VenueImportProgress>();

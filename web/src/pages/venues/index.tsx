@@ -1,14 +1,16 @@
 import { A, createAsync } from "@solidjs/router";
 import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import { exportVenues, type PolicyProfile, type Venue } from "../../api/client.ts";
+import type { PolicyProfile, Venue } from "@firegov/core/contract";
+import { exportVenues } from "../../api/venues.ts";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { FormError } from "../../components/form.tsx";
 import { LoadError } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import { inspectionProfile, venuePage } from "../inspections/data.ts";
+import { venuePage } from "../inspections/data.ts";
 import { bodyName, categoryName, kindName } from "../inspections/labels.ts";
 import { saveFile } from "../profile/data.ts";
+import { profileInEffect } from "../../data/queries.ts";
 
 export interface VenueFilter {
   text: string;
@@ -68,7 +70,7 @@ function Chunk(props: { cursor: string | undefined; opened: number; last: boolea
 /** 场所台账: search and filter the venues of my subtree; export the same selection. */
 export default function VenuesPage() {
   const { t, locale } = useI18n();
-  const profile = createAsync(() => inspectionProfile());
+  const profile = createAsync(() => profileInEffect());
   const opened = Date.now();
   const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
   const [filter, setFilter] = createSignal<VenueFilter>({ text: "", kind: "", category: "", supervisor: "" });

@@ -1,14 +1,15 @@
 import { A, createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
 import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
-import type { PolicyProfile, Venue } from "../../api/client.ts";
+import type { PolicyProfile, Venue } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { fieldError, FormError, formValues, Notice, SubmitButton, TextField } from "../../components/form.tsx";
 import { LoadError } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { clauseOf } from "../profile/vocabulary.ts";
-import { inspectionProfile, updateVenueAction, venueById, venueEvents, venueInspections } from "../inspections/data.ts";
+import { updateVenueAction, venueById, venueEvents, venueInspections } from "../inspections/data.ts";
 import { bodyName, categoryName, categorySource, formatDay, kindName, riskGradeName, supervisionBasis } from "../inspections/labels.ts";
+import { profileInEffect } from "../../data/queries.ts";
 
 const EVENTS = ["create", "import", "update", "reclassify", "retire"] as const;
 const PATHS = ["body.name", "body.address", "body.contactName", "body.contactPhone", "body.externalId"] as const;
@@ -157,7 +158,7 @@ function History(props: { venueId: string }) {
 export default function VenuePage() {
   const { t } = useI18n();
   const params = useParams<{ venueId: string }>();
-  const profile = createAsync(() => inspectionProfile());
+  const profile = createAsync(() => profileInEffect());
   const venue = createAsync(() => venueById(params.venueId));
   return (
     <section class="card">

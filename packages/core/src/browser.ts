@@ -1,0 +1,8 @@
+// What the web may take of core at run time: pure leaf modules only (no
+// database, no AWS SDK, no zod), so that the bundle carries the rules and
+// words the UI shows and nothing of the server. Types come from contract.ts.
+export { roles, roleNames } from "./context/roles.ts";
+export { assignableRoles, inSubtree, policy, type Action } from "./access/policy.ts";
+export { STATES, OPEN_STATES, SOURCES, TRANSITIONS } from "./hazards/types.ts";
+export { STATE_NAMES, ACTION_NAMES } from "./hazards/labels.ts";
+export { IMPORT_TEMPLATES, PEOPLE_LEDGER, PERSON_STATUS_NAMES, RECORDS_LEDGER, STAFF_HEADERS, TREE_HEADERS } from "./organisation/formats.ts";

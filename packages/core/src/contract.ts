@@ -1,0 +1,135 @@
+// The API's shapes as the web client sees them: types only, derived from the
+// domains' own zod schemas, so that a change of a view breaks the web's
+// typecheck instead of drifting from it. Import with `import type`: nothing
+// here exists at run time, and nothing of the server reaches the bundle.
+import type { z } from "zod";
+import type {
+  Access,
+  Compliance,
+  Hazards,
+  HealthReport as Health,
+  Identity,
+  Inspections,
+  Jurisdiction,
+  Notifications,
+  Organisation,
+  Profiles,
+  Tenancy,
+  Venues,
+} from "./index.ts";
+
+// ── System, tenancy and identity
+
+export type HealthReport = Health;
+export type Role = Access.Role;
+export type User = Identity.UserView;
+export type SignedIn = Identity.SignedIn;
+export type LoginInput = z.input<typeof Identity.LoginInput>;
+export type CreateUserInput = z.input<typeof Identity.CreateUserInput>;
+export type UpdateUserInput = z.input<typeof Identity.UpdateUserInput>;
+export type UserStatus = z.infer<typeof Identity.SetUserStatusInput>["status"];
+export type ChangePasswordInput = z.input<typeof Identity.ChangePasswordInput>;
+export type Tenant = z.infer<typeof Tenancy.TenantViewSchema>;
+export type SignupInput = z.input<typeof Tenancy.SignupInput>;
+export type SignupResult = Tenancy.SignupResult;
+
+// ── Jurisdiction tree
+
+export type JurisdictionNode = Jurisdiction.NodeView;
+export type CreateNodeInput = z.input<typeof Jurisdiction.CreateNodeInput>;
+export type UpdateNodeInput = z.input<typeof Jurisdiction.UpdateNodeInput>;
+
+// ── Policy profiles
+
+export type PolicyProfile = Profiles.PolicyProfile;
+/** A draft (or an import) may not be a valid profile: plain JSON. */
+export type ProfileDocument = z.infer<typeof Profiles.ProfileJson>;
+export type ProfileIssue = Profiles.ProfileIssue;
+export type ProfileVersionSummary = Profiles.VersionSummary;
+export type ProfileVersion = Profiles.VersionView;
+export type ProfileDraft = Profiles.DraftView;
+/** `v:<n>`, `draft` or `preset:<id>`. */
+export type ProfileRef = z.infer<typeof Profiles.ProfileRef>;
+export type ProfileDiff = z.infer<typeof Profiles.ProfileDiffSchema>;
+export type ProfileChange = ProfileDiff["changes"][number];
+export type ProfileValidation = z.infer<typeof Profiles.ValidationResultSchema>;
+export type PublishInput = z.input<typeof Profiles.PublishInput>;
+
+// ── Organisation of a node
+
+export type Employment = Organisation.Employment;
+export type ForceKind = Organisation.ForceKind;
+export type VehicleType = Organisation.VehicleType;
+export type DutyStatus = z.infer<typeof Organisation.DutyStatus>;
+export type RecordKind = Organisation.RecordKind;
+export type OrganisationView = Organisation.OrganisationView;
+export type OrgBody = OrganisationView["bodies"][number];
+export type StandardItem = OrgBody["standards"][number]["items"][number];
+export type Milestone = OrganisationView["milestones"][number];
+export type Person = Organisation.PersonView;
+export type CreatePersonInput = z.input<typeof Organisation.CreatePersonInput>;
+export type UpdatePersonInput = z.input<typeof Organisation.UpdatePersonInput>;
+export type SetBodyInput = z.input<typeof Organisation.SetBodyInput>;
+export type SetStandardItemInput = z.input<typeof Organisation.SetStandardItemInput>;
+export type SetMilestoneInput = z.input<typeof Organisation.SetMilestoneInput>;
+export type Brigade = Organisation.BrigadeView;
+export type CreateBrigadeInput = z.input<typeof Organisation.CreateBrigadeInput>;
+export type UpdateBrigadeInput = z.input<typeof Organisation.UpdateBrigadeInput>;
+export type ObligationRecord = Organisation.RecordView;
+export type CreateRecordInput = z.input<typeof Organisation.CreateRecordInput>;
+/**
+ * The schema takes `obligationId: null` (it clears the link), but the type
+ * records.ts casts it to intersects the null away; restored here until that
+ * cast says so itself.
+ */
+export type UpdateRecordInput = Omit<z.input<typeof Organisation.UpdateRecordInput>, "obligationId"> & { obligationId?: string | null };
+export type ImportMode = z.infer<typeof Organisation.ImportMode>;
+export type ImportReport = Organisation.ImportReport;
+export type ImportRowError = ImportReport["errors"][number];
+
+// ── Compliance
+
+export type FindingStatus = Compliance.Status;
+export type StatusCounts = Compliance.StatusCounts;
+export type Finding = z.infer<typeof Compliance.FindingSchema>;
+export type NodeFindings = z.infer<typeof Compliance.NodeFindingsSchema>;
+export type RollupRow = z.infer<typeof Compliance.RollupRowSchema>;
+
+// ── Hazards, inbox, public tips, photos
+
+export type HazardState = Hazards.State;
+export type HazardSource = Hazards.Source;
+export type HazardAction = Hazards.Action;
+export type Hazard = Hazards.HazardView;
+export type HazardCreated = z.infer<typeof Hazards.CreatedSchema>;
+export type HazardEvent = z.infer<typeof Hazards.HazardEventSchema>;
+export type HazardTimeline = z.infer<typeof Hazards.TimelineSchema>;
+export type HazardSummary = z.infer<typeof Hazards.SummarySchema>;
+export type ReportHazardInput = z.input<typeof Hazards.CreateHazardInput>;
+export type HazardActionInput = z.input<typeof Hazards.ActionInput>;
+export type TipInput = z.input<typeof Hazards.TipInput>;
+export type TipReceipt = z.infer<typeof Hazards.TipReceiptSchema>;
+export type PhotoUpload = z.infer<typeof Hazards.PhotoUploadSchema>;
+export type PhotoUrl = z.infer<typeof Hazards.PhotoUrlSchema>;
+export type Notification = Notifications.NotificationView;
+
+// ── Venues
+
+export type Venue = Venues.VenueView;
+export type CreateVenueInput = z.input<typeof Venues.CreateVenueInput>;
+export type UpdateVenueInput = z.input<typeof Venues.UpdateVenueInput>;
+export type VenueEvent = z.infer<typeof Venues.VenueHistorySchema>["items"][number];
+export type VenueExportFilter = Omit<z.input<typeof Venues.ExportInput>, "format">;
+export type VenueImportReport = Venues.VenueImportReport;
+export type VenueImportProgress = z.infer<typeof Venues.ImportProgressSchema>;
+
+// ── Inspections
+
+export type InspectionTask = Inspections.TaskView;
+export type Checklist = z.infer<typeof Inspections.ChecklistViewSchema>;
+export type ChecklistEntry = Inspections.ChecklistEntry;
+export type ItemResult = z.input<typeof Inspections.ItemResult>;
+export type ItemOutcome = ItemResult["result"];
+export type FinishInspectionInput = z.input<typeof Inspections.FinishInspectionInput>;
+export type Inspection = Inspections.InspectionView;
+export type CoverageRow = z.infer<typeof Inspections.CoverageViewSchema>["items"][number];

@@ -1,0 +1,41 @@
+// The hazard closed loop, and the public tip that starts one.
+import type { Hazard, HazardActionInput, HazardCreated, HazardSource, HazardState, HazardSummary, HazardTimeline, ReportHazardInput, TipInput, TipReceipt } from "@firegov/core/contract";
+import { idempotent, json, post, queryString, type Page } from "./http.ts";
+
+export const hazardPath = (hazardId: string) => `/v1/hazards/${encodeURIComponent(hazardId)}`;
+
+/** 201 a new hazard; 200 with `reopened: true` when it reopened a closed one. */
+export function reportHazard(input: ReportHazardInput, idempotencyKey: string): Promise<HazardCreated> {
+  return json("/v1/hazards", post(input, idempotent(idempotencyKey)));
+}
+
+/** Which of the API's hazard lists, with its own filter. */
+export type HazardList =
+  | { list: "state"; state?: HazardState | "open"; path?: string }
+  | { list: "assigned" }
+  | { list: "overdue"; path?: string }
+  | { list: "listed"; path?: string }
+  | { list: "awaiting-ack"; bodyId: string; path?: string }
+  | { list: "by-source"; source: HazardSource; path?: string };
+
+/** One page of one of the API's hazard lists. */
+export function listHazards(params: HazardList & { cursor?: string; limit?: number }): Promise<Page<HazardSummary>> {
+  const { list, ...query } = params;
+  const path = list === "state" ? "/v1/hazards" : `/v1/hazards/${list}`;
+  return json(`${path}${queryString(query)}`);
+}
+
+/** The hazard (first page only) and its events in order. */
+export function getHazard(hazardId: string, params: { cursor?: string; limit?: number } = {}): Promise<HazardTimeline> {
+  return json(`${hazardPath(hazardId)}${queryString(params)}`);
+}
+
+/** 409 when the state does not allow it or someone acted first: `errors` carry `current.state` and `current.version`. */
+export function actOnHazard(hazardId: string, input: HazardActionInput, idempotencyKey: string): Promise<Hazard> {
+  return json(`${hazardPath(hazardId)}/transitions`, post(input, idempotent(idempotencyKey)));
+}
+
+/** No sign-in; 429 `hazard.tip_rate_limited` when one address sent too many. */
+export function submitTip(tenantSlug: string, input: TipInput): Promise<TipReceipt> {
+  return json(`/v1/public/${encodeURIComponent(tenantSlug)}/tips`, post(input), { anonymous: true });
+}

@@ -1,0 +1,43 @@
+import type { HazardAction, HazardActionInput } from "@firegov/core/contract";
+
+type Fields = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The request for one action from what its form holds: each action takes
+ * only the fields core's schema gives it, so a form that offered more would
+ * fail the typecheck rather than send what the API drops.
+ */
+export function actionInput(action: HazardAction, expectedVersion: number, v: Fields, photos: readonly string[]): HazardActionInput {
+  const base = { expectedVersion };
+  const note = v.note ? { note: v.note } : {};
+  const reason = { reason: v.reason ?? "" };
+  const shots = photos.length ? { photos: [...photos] } : {};
+  const deadline = v.deadline ? { deadline: v.deadline } : {};
+  const party = v.partyName ? { responsibleParty: { name: v.partyName, ...(v.partyContact ? { contact: v.partyContact } : {}) } } : {};
+  switch (action) {
+    case "register":
+      return { action, ...base, ...note, ...party, ...(v.severity ? { severity: v.severity } : {}) };
+    case "dispatch":
+      return { action, ...base, ...note, ...party, ...deadline, ...(v.assigneeId ? { assigneeId: v.assigneeId } : {}) };
+    case "start":
+      return { action, ...base, ...note };
+    case "submit":
+    case "close":
+    case "fix_on_spot":
+      return { action, ...base, ...note, ...shots };
+    case "reject":
+      return { action, ...base, ...reason, ...deadline, ...shots };
+    case "withdraw":
+    case "reopen":
+      return { action, ...base, ...reason };
+    case "acknowledge":
+      return { action, ...base, ...note, ...(v.body ? { body: v.body } : {}) };
+    case "escalate":
+      return { action, ...base, ...reason, to: v.to ?? "" };
+    case "assess":
+      return { action, ...base };
+    case "list":
+    case "delist":
+      return { action, ...base, ...reason, level: v.level ?? "" };
+  }
+}
