@@ -4,6 +4,7 @@ export { tenantKey, leadingKeyPatterns, TENANT_KEY_PREFIX, TENANT_ID_PATTERN } f
 export { createDynamoClient, dbConfigFromEnv, sharedDb, type DbConfig } from "./db/client.ts";
 export { createService, registeredEntities, type FiregovService } from "./db/service.ts";
 export { tenantDb, configureData, type DataConfig, type TenantDb } from "./db/tenant-db.ts";
+export { TenantKeyError } from "./db/tenant-guard.ts";
 export { ensureTable } from "./db/ensure-table.ts";
 export { badCursor } from "./db/cursor.ts";
 export { checkHealth, type HealthReport } from "./health/check-health.ts";

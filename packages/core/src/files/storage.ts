@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { z } from "zod";
+import { useTenant } from "../context/actor.ts";
 import { AppError } from "../errors/app-error.ts";
 
 // The files bucket: photos go straight from the phone to S3 with a presigned
@@ -11,7 +12,8 @@ export const PHOTO_TYPES = { "image/jpeg": "jpg", "image/png": "png", "image/web
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const URL_SECONDS = 300;
 
-export const tenantFilePrefix = (tenantId: string) => `t/${tenantId}/`;
+/** Where the tenant in context keeps its files: every key it presigns starts here. */
+export const tenantFilePrefix = () => `t/${useTenant()}/`;
 
 let client: S3Client | undefined;
 function s3(): S3Client {

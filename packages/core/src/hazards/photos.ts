@@ -13,18 +13,18 @@ import { hazardOrNotFound } from "./support.ts";
 // or an action names its key; only keys of the tenant's own hazard uploads are
 // accepted, and a link to one is given only to those who may see the hazard.
 
-const hazardsPrefix = (tenantId: string) => `${tenantFilePrefix(tenantId)}hazards/`;
+const hazardsPrefix = () => `${tenantFilePrefix()}hazards/`;
 
 /** A presigned upload for a photo the caller will attach to a report or an action. */
 export const presignHazardPhotoUpload = useCase(PhotoUploadInput, async (input) => {
   const actor = useUser();
   authorize(actor, "hazard.report");
-  return presignPhotoPut(`${hazardsPrefix(actor.tenantId)}${actor.userId}/`, `${randomUUID()}.${PHOTO_TYPES[input.contentType]}`, input);
+  return presignPhotoPut(`${hazardsPrefix()}${actor.userId}/`, `${randomUUID()}.${PHOTO_TYPES[input.contentType]}`, input);
 });
 
 /** Refuses a photo key that is not one of this tenant's hazard uploads (400 naming the field). */
 export function assertOwnPhotos(keys: readonly string[] | undefined, field: string): void {
-  const prefix = hazardsPrefix(useTenant());
+  const prefix = hazardsPrefix();
   keys?.forEach((key, i) => {
     if (!key.startsWith(prefix)) throw fieldInvalid(`${field}[${i}]`, "hazard.photo_foreign", "照片须为本单位上传的隐患照片", "A photo must be one uploaded for this county's hazards");
   });

@@ -171,11 +171,10 @@ export const refresh = useCase(RefreshInput, async (input, now: Date = new Date(
 type RevokeReason = "logout" | "reuse" | "disabled" | "password_reset" | "password_changed";
 
 /** Revoke sessions in one transaction with its audit entry (DynamoDB allows 100 items). */
-export async function revokeSessions(sessions: { tenantId: string; sessionId: string }[], reason: RevokeReason, now = new Date()): Promise<void> {
+export async function revokeSessions(sessions: { sessionId: string }[], reason: RevokeReason, now = new Date()): Promise<void> {
   if (sessions.length === 0) return;
-  const [first] = sessions;
   await writeTransaction(({ session, audit }) => [
-      ...sessions.slice(0, 99).map((s) => session.patch({ tenantId: s.tenantId, sessionId: s.sessionId }).set({ revokedAt: now.toISOString(), revokedReason: reason }).commit()),
+      ...sessions.slice(0, 99).map((s) => session.patch({ tenantId: useTenant(), sessionId: s.sessionId }).set({ revokedAt: now.toISOString(), revokedReason: reason }).commit()),
       auditItem({ audit }, { action: `session.revoke.${reason}`, targetType: "session", targetId: sessions.map((s) => s.sessionId).join(","), details: { count: sessions.length } }, now),
     ],
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
@@ -192,7 +191,7 @@ export async function liveSessionsOf(userId: string) {
 /** Ends the caller's own session. */
 export async function logout(now = new Date()): Promise<void> {
   const actor = useUser();
-  await revokeSessions([{ tenantId: actor.tenantId, sessionId: actor.sessionId }], "logout", now);
+  await revokeSessions([{ sessionId: actor.sessionId }], "logout", now);
 }
 
 /**

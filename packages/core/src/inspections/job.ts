@@ -57,7 +57,8 @@ async function existingSubjects(profile: PolicyProfile, now: Date, timeZone: str
   return out;
 }
 
-function taskItem(tx: TxEntities, tenantId: string, t: DueTask, at: string): Item {
+function taskItem(tx: TxEntities, t: DueTask, at: string): Item {
+  const tenantId = useTenant();
   return tx.inspectionTask.create(plain({ tenantId, ...t, state: "open" as const, inspections: 0, createdAt: at })).commit() as Item;
 }
 
@@ -82,7 +83,7 @@ async function writeChunk(chunk: { tasks: DueTask[]; deltas: ReturnType<typeof c
   const at = now.toISOString();
   await writeTransaction((tx) =>
       [
-        ...chunk.tasks.map((t) => taskItem(tx, tenantId, t, at)),
+        ...chunk.tasks.map((t) => taskItem(tx, t, at)),
         ...chunk.deltas.map((d) => tx.coverage.update({ tenantId, nodeId: d.nodeId, category: d.category, period: d.period }).add({ due: d.due }).set({ path: d.path, slice: coverageSlice(d.category, d.period) }).commit()),
         auditItem(tx, { action: "inspection.schedule", targetType: "tenant", targetId: tenantId, details: { tasks: chunk.tasks.length, first: taskIdOf(chunk.tasks[0]!) } }, now),
       ] as never,

@@ -118,7 +118,8 @@ async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: st
   return ops;
 }
 
-function taskItems(tx: TxEntities, tenantId: string, venue: VenueItem, ops: TaskOp[], profile: PolicyProfile, inspectionId: string, now: Date, dueAtOf: (op: TaskOp) => string): Item[] {
+function taskItems(tx: TxEntities, venue: VenueItem, ops: TaskOp[], profile: PolicyProfile, inspectionId: string, now: Date, dueAtOf: (op: TaskOp) => string): Item[] {
+  const tenantId = useTenant();
   const at = now.toISOString();
   return ops.map((op) => {
     if (op.before) {
@@ -152,7 +153,7 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
   const now = opts.now ?? new Date();
   const [{ version, profile }, timeZone] = await Promise.all([profileAt(now), tenantTimeZone()]);
   const checklist = checklistFor(profile, venue.categories);
-  const errors = checkAnswers(profile, checklist, input, photoPrefix(tenantId, venueId));
+  const errors = checkAnswers(profile, checklist, input, photoPrefix(venueId));
   if (errors.length) throw new AppError("validation", "request.invalid", {}, errors);
 
   for (let attempt = 1; ; attempt++) {
@@ -229,7 +230,7 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
       const stored = await writeTransaction<InspectionView>((tx) =>
           [
             tx.inspection.create(inspection).commit(),
-            ...taskItems(tx, tenantId, venue, ops, profile, inspectionId, now, dueAtOf),
+            ...taskItems(tx, venue, ops, profile, inspectionId, now, dueAtOf),
             ...coverage.map((d) => tx.coverage.update({ tenantId, nodeId: d.nodeId, category: d.category, period: d.period }).add({ due: d.due, inspected: d.inspected }).set({ path: d.path, slice: coverageSlice(d.category, d.period) }).commit()),
             ...raisedHazardItems(tx, raised, { profileVersion: version, timeZone, now, room }),
             auditItem(tx, { action: "inspection.finish", targetType: "venue", targetId: venueId, details: { inspectionId, failed: raised.length, hazardIds: inspection.hazardIds, tasks: inspection.taskIds } }, now),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
-import { useUser } from "../context/actor.ts";
+import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
@@ -101,8 +101,8 @@ function reject(errors: FieldError[]) {
   if (errors.length) throw new AppError("validation", "request.invalid", {}, errors);
 }
 
-async function loadBrigade(home: { tenantId: string; nodeId: string }, brigadeId: string, consistent = false) {
-  const { data } = await tenantDb().service.entities.brigade.get({ tenantId: home.tenantId, nodeId: home.nodeId, brigadeId }).go({ consistent });
+async function loadBrigade(home: { nodeId: string }, brigadeId: string, consistent = false) {
+  const { data } = await tenantDb().service.entities.brigade.get({ tenantId: useTenant(), nodeId: home.nodeId, brigadeId }).go({ consistent });
   if (!data) throw new AppError("not_found", "brigade.not_found");
   return data;
 }
@@ -112,7 +112,7 @@ export const BrigadeParams = z.object({ nodeId: Id, brigadeId: Id });
 /** One GetItem: the brigade carries its home's path. */
 export async function getBrigade(nodeId: string, brigadeId: string): Promise<BrigadeView> {
   const actor = useUser();
-  const brigade = await loadBrigade({ tenantId: actor.tenantId, nodeId }, brigadeId);
+  const brigade = await loadBrigade({ nodeId }, brigadeId);
   authorize(actor, "org.read", brigade);
   return toBrigadeView(brigade);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
-import { useUser } from "../context/actor.ts";
+import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
@@ -133,8 +133,8 @@ export const listPeopleUnder = useCase(
   "query",
 );
 
-async function loadPerson(node: { tenantId: string; nodeId: string }, personId: string, consistent = false) {
-  const { data } = await tenantDb().service.entities.person.get({ tenantId: node.tenantId, nodeId: node.nodeId, personId }).go({ consistent });
+async function loadPerson(node: { nodeId: string }, personId: string, consistent = false) {
+  const { data } = await tenantDb().service.entities.person.get({ tenantId: useTenant(), nodeId: node.nodeId, personId }).go({ consistent });
   if (!data) throw new AppError("not_found", "person.not_found");
   return data;
 }
@@ -144,7 +144,7 @@ export const PersonParams = z.object({ nodeId: Id, personId: Id });
 /** One GetItem: the person carries their node's path, which is all authorising needs. */
 export async function getPerson(nodeId: string, personId: string): Promise<PersonView> {
   const actor = useUser();
-  const person = await loadPerson({ tenantId: actor.tenantId, nodeId }, personId);
+  const person = await loadPerson({ nodeId }, personId);
   authorize(actor, "org.read", person);
   return toPersonView(person);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
-import { useUser } from "../context/actor.ts";
+import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
@@ -146,7 +146,7 @@ export const listRecords = useCase(
   "query",
 );
 
-const attendanceKey = (tenantId: string, recordId: string, a: { personId: string; nodeId: string }) => ({ tenantId, nodeId: a.nodeId, personId: a.personId, recordId });
+const attendanceKey = (recordId: string, a: { personId: string; nodeId: string }) => ({ tenantId: useTenant(), nodeId: a.nodeId, personId: a.personId, recordId });
 
 /** A meeting, training, drill, publicity activity … at a node, with an attendance item per attendee, in one transaction. */
 export const createRecord = useCase(CreateRecordInput, async (input, nodeId: string, opts: { idempotencyKey?: string } = {}): Promise<RecordView> => {
@@ -161,7 +161,7 @@ export const createRecord = useCase(CreateRecordInput, async (input, nodeId: str
   const stored = await writeTransaction<{ recordId: string }>(({ obligationRecord, attendance, audit }) => [
       obligationRecord.create(item).commit(),
       ...attendees.map((a) =>
-        attendance.create({ ...attendanceKey(actor.tenantId, recordId, a), recordNodeId: nodeId, kind: input.kind, obligationId: input.obligationId, date: input.date }).commit(),
+        attendance.create({ ...attendanceKey(recordId, a), recordNodeId: nodeId, kind: input.kind, obligationId: input.obligationId, date: input.date }).commit(),
       ),
       auditItem({ audit }, { action: "record.create", targetType: "record", targetId: recordId, details: defined({ nodeId, kind: input.kind, obligationId: input.obligationId, date: input.date, attendees: attendees.length }) }),
     ],
@@ -207,11 +207,11 @@ export const updateRecord = useCase(UpdateRecordInput, async (input, nodeId: str
         .remove(remove)
         .where((a, op) => op.eq(a.updatedAt, current.updatedAt))
         .commit(),
-      ...removed.map((a) => attendance.delete(attendanceKey(actor.tenantId, recordId, a)).commit()),
-      ...added.map((a) => attendance.create({ ...attendanceKey(actor.tenantId, recordId, a), recordNodeId: nodeId, kind: current.kind, obligationId, date }).commit()),
+      ...removed.map((a) => attendance.delete(attendanceKey(recordId, a)).commit()),
+      ...added.map((a) => attendance.create({ ...attendanceKey(recordId, a), recordNodeId: nodeId, kind: current.kind, obligationId, date }).commit()),
       ...(moved
         ? kept.map((a) => {
-            const patch = attendance.patch(attendanceKey(actor.tenantId, recordId, a)).set({ date, ...(obligationId ? { obligationId } : {}) });
+            const patch = attendance.patch(attendanceKey(recordId, a)).set({ date, ...(obligationId ? { obligationId } : {}) });
             return (obligationId ? patch : patch.remove(["obligationId"])).commit();
           })
         : []),

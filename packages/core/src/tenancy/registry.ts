@@ -1,11 +1,11 @@
-import { withActor } from "../context/actor.ts";
+import { useTenant, withActor } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import type { TxEntities } from "../db/transact.ts";
 import { SYSTEM_TENANT } from "./registry.entity.ts";
 
 /** The registry entry of a new tenant, as an item of the signup transaction. */
-export function registryItem(tx: Pick<TxEntities, "tenantRegistry">, input: { tenantId: string; timeZone: string; at: Date }) {
-  return tx.tenantRegistry.create({ tenantId: input.tenantId, timeZone: input.timeZone, registeredAt: input.at.toISOString() }).commit();
+export function registryItem(tx: Pick<TxEntities, "tenantRegistry">, input: { timeZone: string; at: Date }) {
+  return tx.tenantRegistry.create({ tenantId: useTenant(), timeZone: input.timeZone, registeredAt: input.at.toISOString() }).commit();
 }
 
 /** Every registered tenant, a page at a time (one Query of the registry index per page). */

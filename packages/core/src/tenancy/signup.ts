@@ -95,7 +95,7 @@ export const signup = useCase(SignupInput, async (input, preset: PolicyProfile |
           .commit(),
         login.create({ tenantId, username: input.admin.username, userId: adminUserId }).commit(),
         ...firstVersionItems({ profileVersion, profileHead }, { tenantId, preset, at: new Date(), publishedBy: adminUserId, publishedByName: input.admin.displayName }),
-        registryItem({ tenantRegistry }, { tenantId, timeZone: input.timeZone, at: new Date() }),
+        registryItem({ tenantRegistry }, { timeZone: input.timeZone, at: new Date() }),
         auditItem({ audit }, { action: "tenant.signup", targetType: "tenant", targetId: tenantId, details: { presetId: preset.id, admin: input.admin.username } }),
       ],
       {

@@ -298,7 +298,7 @@ async function plan(profile: PolicyProfile, under: NodeItem, tree: Awaited<Retur
 async function writePlanned(planned: Planned[], profile: PolicyProfile, version: number, now: Date, underId: string, onProgress: (done: number) => Promise<void>) {
   const tenantId = useTenant();
   const build = (tx: TxEntities, p: Planned): Item[] =>
-    p.action === "create" ? createItems(tx, { tenantId, venueId: p.venueId, fields: p.fields, profile, profileVersion: version, now, action: "import" }) : updateItems(tx, { before: p.before!, fields: p.fields, profile, profileVersion: version, now }).items;
+    p.action === "create" ? createItems(tx, { venueId: p.venueId, fields: p.fields, profile, profileVersion: version, now, action: "import" }) : updateItems(tx, { before: p.before!, fields: p.fields, profile, profileVersion: version, now }).items;
   const PER_TX = 32; // at most 3 items per venue: the venue, its history entry, its external-id claim
   const created: Planned[] = [];
   let done = 0;

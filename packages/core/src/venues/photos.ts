@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { useUser } from "../context/actor.ts";
-import { PHOTO_TYPES, PhotoUploadInput, presignGet, presignPhotoPut } from "../files/storage.ts";
+import { PHOTO_TYPES, PhotoUploadInput, presignGet, presignPhotoPut, tenantFilePrefix } from "../files/storage.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { venueOrNotFound } from "./store.ts";
@@ -12,7 +12,7 @@ import { venueOrNotFound } from "./store.ts";
 // only to users who may see the venue.
 
 /** Every photo of a venue lies under this prefix. */
-export const photoPrefix = (tenantId: string, venueId: string) => `t/${tenantId}/venues/${venueId}/`;
+export const photoPrefix = (venueId: string) => `${tenantFilePrefix()}venues/${venueId}/`;
 
 export const PhotoParams = z.object({ venueId: z.string().min(1).max(64), photoId: z.string().regex(/^[0-9a-f-]{36}\.(jpg|png|webp)$/) });
 
@@ -21,7 +21,7 @@ export const presignPhotoUpload = useCase(PhotoUploadInput, async (input, venueI
   const actor = useUser();
   const venue = await venueOrNotFound(venueId);
   authorize(actor, "inspection.perform", venue);
-  return presignPhotoPut(photoPrefix(actor.tenantId, venueId), `${randomUUID()}.${PHOTO_TYPES[input.contentType]}`, input);
+  return presignPhotoPut(photoPrefix(venueId), `${randomUUID()}.${PHOTO_TYPES[input.contentType]}`, input);
 });
 
 /** A presigned GET for a photo of a venue the caller may see. */
@@ -31,7 +31,7 @@ export const presignPhotoGet = useCase(
     const actor = useUser();
     const venue = await venueOrNotFound(input.venueId, { allowRetired: true });
     authorize(actor, "venue.read", venue);
-    return presignGet(`${photoPrefix(actor.tenantId, input.venueId)}${input.photoId}`);
+    return presignGet(`${photoPrefix(input.venueId)}${input.photoId}`);
   },
   "path",
 );

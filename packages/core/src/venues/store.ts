@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { useActor, useTenant } from "../context/actor.ts";
+import { actorRef, useActor, useTenant } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import type { TxEntities } from "../db/transact.ts";
+import type { TxEntities, TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { timeOrderedId } from "../db/ids.ts";
 import type { PolicyProfile } from "../profile/index.ts";
@@ -10,7 +10,6 @@ import { classify, classificationChanged, reclassifyBasis, type VenueFacts } fro
 // What the venue use cases and the import share: the stored shape, the
 // classification applied to it, and the transaction items of each change.
 
-export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 export type VenueItem = NonNullable<Awaited<ReturnType<typeof loadVenueItem>>>;
 
@@ -22,15 +21,9 @@ export async function loadVenueItem(venueId: string, consistent = false) {
 
 /** The caller's tenant's venue, or 404: another tenant's id is simply not there. */
 export async function venueOrNotFound(venueId: string, opts: { allowRetired?: boolean; consistent?: boolean } = {}): Promise<VenueItem> {
-  const tenantId = useActor().tenantId;
   const venue = await loadVenueItem(venueId, opts.consistent);
   if (!venue || (venue.status !== "active" && !opts.allowRetired)) throw new AppError("not_found", "venue.not_found");
   return venue;
-}
-
-export async function tenantTimeZone(tenantId: string): Promise<string> {
-  const { data } = await tenantDb().service.entities.tenant.get({ tenantId }).go();
-  return data?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 /** The fields a venue is written with (the classification is derived, never given). */
@@ -73,16 +66,14 @@ export function changedFields(before: VenueItem, after: VenueFields): string[] {
 const snapshot = (v: { supervisor: string; supervisionRule?: string | undefined; categories: string[] } & VenueFacts) =>
   plain({ supervisor: v.supervisor, supervisionRule: v.supervisionRule, categories: v.categories, kinds: v.kinds, flags: v.flags, riskGrade: v.riskGrade, keyUnitLevel: v.keyUnitLevel, enterpriseGrade: v.enterpriseGrade });
 
-const actorId = () => {
-  const actor = useActor();
-  return actor.type === "user" ? actor.userId : actor.type === "system" ? `system:${actor.job}` : "public";
-};
+const actorId = () => actorRef();
 
-type Item = ReturnType<ReturnType<TxEntities["audit"]["create"]>["commit"]>;
+type Item = TxItem;
 
 /** A new venue's items: the venue, its external-id claim, its first history entry. */
-export function createItems(tx: TxEntities, input: { tenantId: string; venueId: string; fields: VenueFields; profile: PolicyProfile; profileVersion: number; now: Date; action?: "create" | "import" }): Item[] {
-  const { tenantId, venueId, fields, profile, now } = input;
+export function createItems(tx: TxEntities, input: { venueId: string; fields: VenueFields; profile: PolicyProfile; profileVersion: number; now: Date; action?: "create" | "import" }): Item[] {
+  const tenantId = useTenant();
+  const { venueId, fields, profile, now } = input;
   const c = classify(profile, factsOf(fields));
   const at = now.toISOString();
   const items: Item[] = [

@@ -150,7 +150,7 @@ export const createVenue = useCase(CreateVenueInput, async (input, opts: { now?:
   const venueId = randomUUID();
   const f: VenueFields = { ...input, nodeId: node.nodeId, path: node.path };
   const view = toVenueView({ tenantId: actor.tenantId, venueId, ...plain(f), ...classifyFields(profile, f), profileVersion: version, status: "active", version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString() } as VenueItem);
-  const stored = await writeTransaction<VenueView>((tx) => [...createItems(tx, { tenantId: actor.tenantId, venueId, fields: f, profile, profileVersion: version, now }), auditItem(tx, { action: "venue.create", targetType: "venue", targetId: venueId, details: plain({ nodeId: node.nodeId, kinds: input.kinds, supervisor: view.supervisor, categories: view.categories }) }, now)] as never,
+  const stored = await writeTransaction<VenueView>((tx) => [...createItems(tx, { venueId, fields: f, profile, profileVersion: version, now }), auditItem(tx, { action: "venue.create", targetType: "venue", targetId: venueId, details: plain({ nodeId: node.nodeId, kinds: input.kinds, supervisor: view.supervisor, categories: view.categories }) }, now)] as never,
     {
       onCanceled: (reasons) => canceled(reasons, f.externalId ? 2 : undefined),
       idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: { createVenue: input }, result: view },
