@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useActor, useRequestMeta } from "../context/actor.ts";
+import { actorRef, useActor, useRequestMeta } from "../context/actor.ts";
 import type { TxEntities } from "../db/transact.ts";
 
 export interface AuditFacts {
@@ -25,7 +25,7 @@ export function auditItem(tx: Pick<TxEntities, "audit">, facts: AuditFacts, now 
       auditId: randomUUID(),
       at: now.toISOString(),
       actorType: actor.type,
-      actorId: actor.type === "user" ? actor.userId : actor.type === "system" ? `system:${actor.job}` : "public",
+      actorId: actorRef(actor),
       action: facts.action,
       targetType: facts.targetType,
       targetId: facts.targetId,

@@ -9,7 +9,7 @@ import { readNodeView, toOrgData } from "../organisation/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
-import { withCursor } from "../db/cursor.ts";
+import { allPages, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { countByStatus, evaluateNode, recordsSince, type StatusCounts } from "./evaluate.ts";
@@ -115,17 +115,6 @@ const PARALLEL_READS = 8;
 
 /** The level the roll-up counts by; a closed id of the profile schema's vocabulary. */
 const ROLLUP_LEVEL = "town";
-
-async function allPages<T>(page: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const result = await page(cursor);
-    items.push(...result.data);
-    cursor = result.cursor;
-  } while (cursor);
-  return items;
-}
 
 /**
  * Re-evaluates every active node of the towns under a node (one Query per

@@ -52,3 +52,15 @@ export function decodeCursor(cursor: string | undefined, fits: (key: Record<stri
   if (!key || typeof key !== "object" || Array.isArray(key) || !fits(key as Record<string, unknown>)) throw badCursor();
   return key as Record<string, unknown>;
 }
+
+/** Every page of a read, for the batch work that must see all of a list (a subtree to move or summarise). */
+export async function allPages<T>(page: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const result = await page(cursor);
+    items.push(...result.data);
+    cursor = result.cursor;
+  } while (cursor);
+  return items;
+}

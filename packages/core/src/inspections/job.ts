@@ -1,7 +1,7 @@
 import { auditItem } from "../audit/index.ts";
 import { useTenant, withActor } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import { writeTransaction, type TxEntities } from "../db/transact.ts";
+import { writeTransaction, type TxEntities, type TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Job } from "../jobs/runner.ts";
 import { profileAt } from "../profile/index.ts";
@@ -31,7 +31,6 @@ export interface ScheduleStats {
   raced: number;
 }
 
-type Item = ReturnType<ReturnType<TxEntities["audit"]["create"]>["commit"]>;
 
 /** Subjects that already have a task of each category and current period: one Query (paged) per category and period. */
 async function existingSubjects(profile: PolicyProfile, now: Date, timeZone: string): Promise<Map<string, Set<string>>> {
@@ -57,9 +56,9 @@ async function existingSubjects(profile: PolicyProfile, now: Date, timeZone: str
   return out;
 }
 
-function taskItem(tx: TxEntities, t: DueTask, at: string): Item {
+function taskItem(tx: TxEntities, t: DueTask, at: string): TxItem {
   const tenantId = useTenant();
-  return tx.inspectionTask.create(plain({ tenantId, ...t, state: "open" as const, inspections: 0, createdAt: at })).commit() as Item;
+  return tx.inspectionTask.create(plain({ tenantId, ...t, state: "open" as const, inspections: 0, createdAt: at })).commit() as TxItem;
 }
 
 /** Tasks in chunks that fit one transaction with their coverage counters and an audit entry. */

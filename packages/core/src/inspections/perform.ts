@@ -3,7 +3,7 @@ import { coverageSlice } from "./inspection.entity.ts";
 import { auditItem } from "../audit/index.ts";
 import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import { writeTransaction, type TxEntities } from "../db/transact.ts";
+import { writeTransaction, type TxEntities, type TxItem } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
 import { raiseHazard, raisedHazardItems, raisedItemCount, type Context, type RaisedHazard } from "../hazards/index.ts";
@@ -44,7 +44,6 @@ export const FinishInspectionInput = z
   })
   .meta({ id: "FinishInspectionInput" });
 
-type Item = ReturnType<ReturnType<TxEntities["audit"]["create"]>["commit"]>;
 type TaskItem = NonNullable<Awaited<ReturnType<typeof loadTask>>>;
 
 async function loadTask(key: { subjectId: string; category: string; period: string }) {
@@ -118,7 +117,7 @@ async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: st
   return ops;
 }
 
-function taskItems(tx: TxEntities, venue: VenueItem, ops: TaskOp[], profile: PolicyProfile, inspectionId: string, now: Date, dueAtOf: (op: TaskOp) => string): Item[] {
+function taskItems(tx: TxEntities, venue: VenueItem, ops: TaskOp[], profile: PolicyProfile, inspectionId: string, now: Date, dueAtOf: (op: TaskOp) => string): TxItem[] {
   const tenantId = useTenant();
   const at = now.toISOString();
   return ops.map((op) => {
@@ -128,13 +127,13 @@ function taskItems(tx: TxEntities, venue: VenueItem, ops: TaskOp[], profile: Pol
         .patch({ tenantId, ...op.key })
         .set({ state: "done", doneAt: at, inspectionId, path: b.path, dueAt: b.dueAt, inspections: (b.inspections ?? 0) + 1 })
         .where((a, o) => o.eq(a.state, "open"))
-        .commit() as Item;
+        .commit() as TxItem;
     }
     const node = responsibleNode(profile, op.key.category, venue.path);
     const category = profile.inspectionCategories.find((c) => c.id === op.key.category)!;
     return tx.inspectionTask
       .create(plain({ tenantId, ...op.key, kind: op.kind, venueId: venue.venueId, venueName: venue.name, venuePath: venue.path, nodeId: node.nodeId, path: op.kind === "coverage" ? venue.path : node.path, responsibleRole: category.responsibleRole, dueAt: dueAtOf(op), state: "done" as const, doneAt: at, inspectionId, inspections: 1, createdAt: at }))
-      .commit() as Item;
+      .commit() as TxItem;
   });
 }
 

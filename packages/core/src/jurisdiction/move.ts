@@ -3,6 +3,7 @@ import { useTenant } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
+import { allPages } from "../db/cursor.ts";
 import { defined } from "../db/plain.ts";
 import { type NodeItem } from "./lookup.ts";
 import { movedWith } from "./subtree-movers.ts";
@@ -13,17 +14,6 @@ const MAX_ITEMS = 100;
 
 /** One item of a transaction, built once the transaction hands over its entities. */
 type Op = (tx: TxEntities) => unknown;
-
-async function allPages<T>(page: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const result = await page(cursor);
-    items.push(...result.data);
-    cursor = result.cursor;
-  } while (cursor);
-  return items;
-}
 
 /**
  * Rewrites the materialised path of a node and of every item that carries a

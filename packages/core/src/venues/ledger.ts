@@ -3,7 +3,7 @@ import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
 import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import { writeTransaction, type TxEntities } from "../db/transact.ts";
+import { writeTransaction, type TxEntities, type TxItem } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { authorize, can } from "../access/index.ts";
 import { ContactPhone } from "../organisation/index.ts";
@@ -154,7 +154,6 @@ async function allClaims(): Promise<Map<string, { venueId: string; hash?: string
 const byIdOrName = <T extends { id: string; name: { zh: string } }>(items: readonly T[], text: string) => items.find((x) => x.id === text) ?? items.find((x) => x.name.zh === text);
 
 type Planned = { row: number; action: "create" | "update"; fields: VenueFields; before?: VenueItem; venueId: string };
-type Item = ReturnType<ReturnType<TxEntities["audit"]["create"]>["commit"]>;
 const IMPORT_DAYS = 7;
 
 /**
@@ -297,7 +296,7 @@ async function plan(profile: PolicyProfile, under: NodeItem, tree: Awaited<Retur
 /** Writes in transactions of at most 99 items and an audit entry; if one fails, the venues created so far are deleted again. */
 async function writePlanned(planned: Planned[], profile: PolicyProfile, version: number, now: Date, underId: string, onProgress: (done: number) => Promise<void>) {
   const tenantId = useTenant();
-  const build = (tx: TxEntities, p: Planned): Item[] =>
+  const build = (tx: TxEntities, p: Planned): TxItem[] =>
     p.action === "create" ? createItems(tx, { venueId: p.venueId, fields: p.fields, profile, profileVersion: version, now, action: "import" }) : updateItems(tx, { before: p.before!, fields: p.fields, profile, profileVersion: version, now }).items;
   const PER_TX = 32; // at most 3 items per venue: the venue, its history entry, its external-id claim
   const created: Planned[] = [];

@@ -68,23 +68,22 @@ const snapshot = (v: { supervisor: string; supervisionRule?: string | undefined;
 
 const actorId = () => actorRef();
 
-type Item = TxItem;
 
 /** A new venue's items: the venue, its external-id claim, its first history entry. */
-export function createItems(tx: TxEntities, input: { venueId: string; fields: VenueFields; profile: PolicyProfile; profileVersion: number; now: Date; action?: "create" | "import" }): Item[] {
+export function createItems(tx: TxEntities, input: { venueId: string; fields: VenueFields; profile: PolicyProfile; profileVersion: number; now: Date; action?: "create" | "import" }): TxItem[] {
   const tenantId = useTenant();
   const { venueId, fields, profile, now } = input;
   const c = classify(profile, factsOf(fields));
   const at = now.toISOString();
-  const items: Item[] = [
+  const items: TxItem[] = [
     tx.venue
       .create(plain({ tenantId, venueId, ...fields, supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, profileVersion: input.profileVersion, status: "active" as const, version: 1, createdAt: at, updatedAt: at }))
-      .commit() as Item,
+      .commit() as TxItem,
     tx.venueEvent
       .create(plain({ tenantId, venueId, eventId: timeOrderedId(now.getTime()), at, action: input.action ?? "create", actorId: actorId(), profileVersion: input.profileVersion, changed: [], after: snapshot({ ...fields, ...c }), basis: c.basis }))
-      .commit() as Item,
+      .commit() as TxItem,
   ];
-  if (fields.externalId) items.push(tx.venueExternal.create({ tenantId, externalId: fields.externalId, venueId, hash: fieldsHash(fields) }).commit() as Item);
+  if (fields.externalId) items.push(tx.venueExternal.create({ tenantId, externalId: fields.externalId, venueId, hash: fieldsHash(fields) }).commit() as TxItem);
   return items;
 }
 
@@ -94,7 +93,7 @@ export function createItems(tx: TxEntities, input: { venueId: string; fields: Ve
  * categories move, citing the profile's reclassify-on-change rule), the
  * external-id claim moved or re-hashed, and a history entry.
  */
-export function updateItems(tx: TxEntities, input: { before: VenueItem; fields: VenueFields; profile: PolicyProfile; profileVersion: number; now: Date }): { items: Item[]; changed: string[]; reclassified: boolean } {
+export function updateItems(tx: TxEntities, input: { before: VenueItem; fields: VenueFields; profile: PolicyProfile; profileVersion: number; now: Date }): { items: TxItem[]; changed: string[]; reclassified: boolean } {
   const { before, fields, profile, now } = input;
   const { tenantId, venueId } = before;
   const c = classify(profile, factsOf(fields));
@@ -105,7 +104,7 @@ export function updateItems(tx: TxEntities, input: { before: VenueItem; fields: 
   const cleared = OPTIONAL.filter((k) => fields[k] === undefined && before[k] !== undefined).concat(c.supervisionRule === undefined && before.supervisionRule !== undefined ? (["supervisionRule"] as never[]) : []);
   let patch = tx.venue.patch({ tenantId, venueId }).set(set as never);
   if (cleared.length) patch = patch.remove(cleared as never) as typeof patch;
-  const items: Item[] = [patch.where((a, op) => op.eq(a.version, before.version)).commit() as Item];
+  const items: TxItem[] = [patch.where((a, op) => op.eq(a.version, before.version)).commit() as TxItem];
   items.push(
     tx.venueEvent
       .create(
@@ -123,13 +122,13 @@ export function updateItems(tx: TxEntities, input: { before: VenueItem; fields: 
           basis: reclassified ? { classification: c.basis, policy: reclassifyBasis(profile) } : undefined,
         }),
       )
-      .commit() as Item,
+      .commit() as TxItem,
   );
   if (before.externalId !== fields.externalId) {
-    if (before.externalId) items.push(tx.venueExternal.delete({ tenantId, externalId: before.externalId }).where((a, op) => op.eq(a.venueId, venueId)).commit() as Item);
-    if (fields.externalId) items.push(tx.venueExternal.create({ tenantId, externalId: fields.externalId, venueId, hash: fieldsHash(fields) }).commit() as Item);
+    if (before.externalId) items.push(tx.venueExternal.delete({ tenantId, externalId: before.externalId }).where((a, op) => op.eq(a.venueId, venueId)).commit() as TxItem);
+    if (fields.externalId) items.push(tx.venueExternal.create({ tenantId, externalId: fields.externalId, venueId, hash: fieldsHash(fields) }).commit() as TxItem);
   } else if (fields.externalId) {
-    items.push(tx.venueExternal.patch({ tenantId, externalId: fields.externalId }).set({ hash: fieldsHash(fields) }).where((a, op) => op.eq(a.venueId, venueId)).commit() as Item);
+    items.push(tx.venueExternal.patch({ tenantId, externalId: fields.externalId }).set({ hash: fieldsHash(fields) }).where((a, op) => op.eq(a.venueId, venueId)).commit() as TxItem);
   }
   return { items, changed, reclassified };
 }
