@@ -9,7 +9,7 @@ import { readNodeView, toOrgData } from "../organisation/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
-import { allPages, withCursor } from "../db/cursor.ts";
+import { allPages, pageOf, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { countByStatus, evaluateNode, recordsSince, type StatusCounts } from "./evaluate.ts";
@@ -76,7 +76,7 @@ export const RollupRowSchema = z
   .object({ nodeId: z.string(), name: z.string(), path: z.string(), counts: Counts, nodesEvaluated: z.int(), profileVersion: z.int(), evaluatedAt: z.string() })
   .meta({ id: "TownRollupRow" });
 
-export const RollupSchema = z.object({ items: z.array(RollupRowSchema), cursor: z.string().nullable() }).meta({ id: "TownRollup" });
+export const RollupSchema = pageOf(RollupRowSchema).meta({ id: "TownRollup" });
 
 export const RollupInput = z.object({
   nodeId: z.string().min(1).max(64).optional().meta({ description: "Towns under this node (default: the caller's scope)" }),

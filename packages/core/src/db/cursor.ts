@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
 
+/** A page of a list as the API answers it: the items, and the cursor of the next page (null at the end). */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), cursor: z.string().nullable() });
+}
+
 /** The query of a page read: an opaque cursor and a page size. */
 export function pageQuery(opts: { max: number; default: number }) {
   return z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(opts.max).default(opts.default) });

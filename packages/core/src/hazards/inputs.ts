@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQuery } from "../db/cursor.ts";
 import { bilingual } from "../errors/zod-issues.ts";
 import { SOURCES, STATES } from "./types.ts";
 
@@ -115,7 +116,7 @@ export const ListBySourceInput = z.object({ ...Within, ...Page, source: z.enum(S
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual("月份格式为 YYYY-MM", "A month as YYYY-MM"));
 export const CountersInput = z.object({ ...Within, from: Month.optional(), to: Month.optional() });
 
-export const TimelineInput = z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(200).default(100) });
+export const TimelineInput = pageQuery({ max: 200, default: 100 });
 
 export const TipInput = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageOf } from "../db/cursor.ts";
 import type { Summary } from "./entries.ts";
 import { SOURCES, STATES, type Hazard } from "./types.ts";
 
@@ -115,7 +116,7 @@ export const SummarySchema = z
   })
   .meta({ id: "HazardSummary" });
 
-export const SummaryPageSchema = z.object({ items: z.array(SummarySchema), cursor: z.string().nullable() }).meta({ id: "HazardPage" });
+export const SummaryPageSchema = pageOf(SummarySchema).meta({ id: "HazardPage" });
 export type SummaryPage = { items: Summary[]; cursor: string | null };
 
 export const CreatedSchema = HazardViewSchema.extend({ reopened: z.boolean().meta({ description: "True when the report reopened a hazard closed within the profile's reopen window" }) }).meta({ id: "HazardCreated" });

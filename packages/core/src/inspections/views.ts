@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageOf } from "../db/cursor.ts";
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 
@@ -34,7 +35,7 @@ export const InspectionViewSchema = z
   })
   .meta({ id: "Inspection" });
 export type InspectionView = z.infer<typeof InspectionViewSchema>;
-export const InspectionPageSchema = z.object({ items: z.array(InspectionViewSchema), cursor: z.string().nullable() }).meta({ id: "InspectionPage" });
+export const InspectionPageSchema = pageOf(InspectionViewSchema).meta({ id: "InspectionPage" });
 
 export function toInspectionView(item: Record<string, unknown>): InspectionView {
   const { tenantId: _t, ...rest } = item;
@@ -62,7 +63,7 @@ export const TaskViewSchema = z
   })
   .meta({ id: "InspectionTask" });
 export type TaskView = z.infer<typeof TaskViewSchema>;
-export const TaskPageSchema = z.object({ items: z.array(TaskViewSchema), cursor: z.string().nullable() }).meta({ id: "InspectionTaskPage" });
+export const TaskPageSchema = pageOf(TaskViewSchema).meta({ id: "InspectionTaskPage" });
 
 export const ChecklistViewSchema = z
   .object({
@@ -83,4 +84,4 @@ export const CoverageRowSchema = z.object({
   inspected: z.int(),
   percent: z.number().meta({ description: "Venues inspected at least once in the period / venues due, per cent" }),
 });
-export const CoverageViewSchema = z.object({ items: z.array(CoverageRowSchema), cursor: z.string().nullable() }).meta({ id: "Coverage" });
+export const CoverageViewSchema = pageOf(CoverageRowSchema).meta({ id: "Coverage" });

@@ -10,7 +10,7 @@ import { authorize } from "../access/index.ts";
 import { childLevel, profileAt, tierLevels } from "../profile/index.ts";
 import { invalid } from "../errors/index.ts";
 import { nodeOrNotFound, type NodeItem } from "./lookup.ts";
-import { withCursor } from "../db/cursor.ts";
+import { pageQuery, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { rewritePaths } from "./move.ts";
@@ -38,7 +38,7 @@ export function toNodeView(node: NodeItem): NodeView {
 
 // ── Reading ────────────────────────────────────────────────────────────────
 
-export const ListSubtreeInput = z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) });
+export const ListSubtreeInput = pageQuery({ max: 500, default: 200 });
 
 /** The nodes of the caller's subtree in path order (parents before children). */
 export const listSubtree = useCase(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageOf, pageQuery } from "../db/cursor.ts";
 import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
@@ -23,10 +24,10 @@ export const NotificationSchema = z
 
 export type NotificationView = z.infer<typeof NotificationSchema>;
 
-export const InboxPageSchema = z.object({ items: z.array(NotificationSchema), cursor: z.string().nullable() }).meta({ id: "InboxPage" });
+export const InboxPageSchema = pageOf(NotificationSchema).meta({ id: "InboxPage" });
 export const UnreadSchema = z.object({ unread: z.int() }).meta({ id: "UnreadCount" });
 
-export const ListInboxInput = z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const ListInboxInput = pageQuery({ max: 100, default: 20 });
 
 function toView(item: NotificationView & Record<string, unknown>): NotificationView {
   const { notificationId, kind, subjectType, subjectId, title, createdAt, readAt } = item;

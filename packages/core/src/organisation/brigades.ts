@@ -15,7 +15,7 @@ import { defined } from "../db/plain.ts";
 import { fieldError } from "../errors/index.ts";
 import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
-import { withCursor } from "../db/cursor.ts";
+import { pageOf, withCursor } from "../db/cursor.ts";
 import { Deployment, DutyStatus, ForceKind, VehicleType } from "./vocabulary.ts";
 
 const Vehicle = z.object({ type: VehicleType, count: z.int().min(1).max(99) });
@@ -45,7 +45,7 @@ export function toBrigadeView(b: BrigadeView & { tenantId: string; createdAt: st
   return view;
 }
 
-export const BrigadePageSchema = z.object({ items: z.array(BrigadeViewSchema), cursor: z.string().nullable() }).meta({ id: "BrigadePage" });
+export const BrigadePageSchema = pageOf(BrigadeViewSchema).meta({ id: "BrigadePage" });
 
 const fields = {
   name: ShortText.min(1, bilingual("请填写队站名称", "Name is required")),

@@ -13,7 +13,7 @@ import { ContactPhone, Id, IdNumber, maskIdNumber, maskPhone, PersonName, Profil
 import { fieldError } from "../errors/index.ts";
 import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
-import { withCursor } from "../db/cursor.ts";
+import { pageOf, pageQuery, withCursor } from "../db/cursor.ts";
 import { Employment } from "./vocabulary.ts";
 
 // ── Views ──────────────────────────────────────────────────────────────────
@@ -54,7 +54,7 @@ export function toPersonView(p: PersonItem): PersonView {
   };
 }
 
-const PersonPage = z.object({ items: z.array(PersonViewSchema), cursor: z.string().nullable() });
+const PersonPage = pageOf(PersonViewSchema);
 export const PersonPageSchema = PersonPage.meta({ id: "PersonPage" });
 
 // ── Checks against the profile ────────────────────────────────────────────
@@ -107,7 +107,7 @@ async function checkUser(userId: string | null | undefined) {
 
 // ── Reading ────────────────────────────────────────────────────────────────
 
-export const PageInput = z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const PageInput = pageQuery({ max: 200, default: 50 });
 
 /** The people recorded at a node, a page at a time. */
 export const listPeople = useCase(

@@ -15,7 +15,7 @@ import { fieldError, invalid } from "../errors/index.ts";
 import { latestToday } from "./dates.ts";
 import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
-import { withCursor } from "../db/cursor.ts";
+import { pageOf, withCursor } from "../db/cursor.ts";
 import { RecordKind } from "./vocabulary.ts";
 
 /** A transaction holds 100 items: the record, its attendance items and the audit entry. */
@@ -71,7 +71,7 @@ export function toRecordView(r: RecordView & { tenantId: string }): RecordView {
   return view;
 }
 
-export const RecordPageSchema = z.object({ items: z.array(RecordViewSchema), cursor: z.string().nullable() }).meta({ id: "ObligationRecordPage" });
+export const RecordPageSchema = pageOf(RecordViewSchema).meta({ id: "ObligationRecordPage" });
 
 type Input = { kind: string; obligationId?: string | null | undefined; date?: string | undefined; attendees?: { personId: string; nodeId: string }[] | undefined };
 

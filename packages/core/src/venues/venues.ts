@@ -11,7 +11,7 @@ import { authorize } from "../access/index.ts";
 import { ContactPhone } from "../organisation/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
-import { withCursor } from "../db/cursor.ts";
+import { pageOf, pageQuery, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { retirementBatches } from "./retirement.ts";
@@ -108,12 +108,12 @@ export const VenueViewSchema = z
   })
   .meta({ id: "Venue" });
 export type VenueView = z.infer<typeof VenueViewSchema>;
-export const VenuePageSchema = z.object({ items: z.array(VenueViewSchema), cursor: z.string().nullable() }).meta({ id: "VenuePage" });
+export const VenuePageSchema = pageOf(VenueViewSchema).meta({ id: "VenuePage" });
 
 export const VenueEventSchema = z
   .object({ eventId: z.string(), at: z.string(), action: z.string(), actorId: z.string(), profileVersion: z.int(), changed: z.array(z.string()).optional(), before: z.unknown().optional(), after: z.unknown().optional(), basis: z.unknown().optional() })
   .meta({ id: "VenueEvent" });
-export const VenueHistorySchema = z.object({ items: z.array(VenueEventSchema), cursor: z.string().nullable() }).meta({ id: "VenueHistory" });
+export const VenueHistorySchema = pageOf(VenueEventSchema).meta({ id: "VenueHistory" });
 
 export function toVenueView(v: VenueItem): VenueView {
   const { tenantId: _t, retiredAt: _r, ...rest } = v;
@@ -256,7 +256,7 @@ export const listVenues = useCase(
 
 /** A venue's history (creation, changes, reclassifications, retirement), oldest first, a page at a time. */
 export const venueHistory = useCase(
-  z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+  pageQuery({ max: 200, default: 50 }),
   async (input, venueId: string): Promise<z.infer<typeof VenueHistorySchema>> => {
     const venue = await venueOrNotFound(venueId, { allowRetired: true });
     authorize(useUser(), "venue.read", venue);
