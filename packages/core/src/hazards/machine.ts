@@ -215,23 +215,12 @@ function deadlineFromDate(ctx: Context, date: string, field: string): string {
 
 // ── Creating ───────────────────────────────────────────────────────────────
 
-export interface NewHazard {
-  hazardId: string;
+/** What a finder says of a new hazard: the hazard's own fields, and where it was found. */
+export type NewHazard = Pick<Hazard, "hazardId" | "venueId" | "locationText" | "code" | "codeText" | "severity" | "description" | "photos" | "source" | "transferredFrom" | "reporter" | "responsibleParty"> & {
   place: Place;
-  venueId?: string | undefined;
-  locationText?: string | undefined;
-  code?: string | undefined;
-  codeText?: string | undefined;
-  severity?: string | undefined;
-  description: string;
-  photos: string[];
-  source: Source;
-  transferredFrom?: string | undefined;
-  reporter: Person;
-  responsibleParty?: Party | undefined;
   /** Earlier occurrences of the same venue and code (recurrence), oldest first. */
   priorOccurrences: string[];
-}
+};
 
 /** A hazard as found: in the workflow's first state, its deadline and handler set from its severity when it has one. */
 export function discover(ctx: Context, input: NewHazard): Outcome {
