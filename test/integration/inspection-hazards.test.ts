@@ -71,7 +71,7 @@ describe("a hazard raised by a failed checklist item", () => {
     );
     inspection = await expectStatus<Json>(b.c.worker1.client.post(`/v1/venues/${b.shop.venueId}/inspections`, { items }), 201);
     inspected = await traces(b, inspection.hazardIds[0]);
-  });
+  }, 60_000);
 
   it("has the same events, by the same kind of actor, with the actor's name", () => {
     expect(inspected.events.length).toBeGreaterThan(0);

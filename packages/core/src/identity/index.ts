@@ -9,3 +9,4 @@ export { hashPassword, verifyPassword, checkPasswordPolicy } from "./password.ts
 export { loadSigningKey, setSigningKey, signingKeyFromSeed, type SigningKey } from "./signing-key.ts";
 export { issueAccessToken, verifyAccessToken, ACCESS_TOKEN_SECONDS, SESSION_SECONDS } from "./tokens.ts";
 export { Username, DisplayName, Phone, Email, Password, passwordPolicy } from "./fields.ts";
+export { SESSION_CHECK_SECONDS } from "./session-cache.ts";

@@ -9,6 +9,7 @@ import { AppError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
 import { useCase } from "../use-case.ts";
 import { DUMMY_HASH, verifyPassword } from "./password.ts";
+import { forgetSessions, rememberLive, seenLive } from "./session-cache.ts";
 import {
   formatRefreshToken,
   hashSecret,
@@ -173,6 +174,7 @@ type RevokeReason = "logout" | "reuse" | "disabled" | "password_reset" | "passwo
 /** Revoke sessions in one transaction with its audit entry (DynamoDB allows 100 items). */
 export async function revokeSessions(sessions: { sessionId: string }[], reason: RevokeReason, now = new Date()): Promise<void> {
   if (sessions.length === 0) return;
+  forgetSessions(useTenant(), sessions.map((s) => s.sessionId));
   await writeTransaction(({ session, audit }) => [
       ...sessions.slice(0, 99).map((s) => session.patch({ tenantId: useTenant(), sessionId: s.sessionId }).set({ revokedAt: now.toISOString(), revokedReason: reason }).commit()),
       auditItem({ audit }, { action: `session.revoke.${reason}`, targetType: "session", targetId: sessions.map((s) => s.sessionId).join(","), details: { count: sessions.length } }, now),
@@ -195,15 +197,19 @@ export async function logout(now = new Date()): Promise<void> {
 }
 
 /**
- * The actor behind an access token: a valid signature, then a live session
- * (one GetItem), so that logout, reuse detection and disabling take effect
- * at once, not when the token expires.
+ * The actor behind an access token: a valid signature, then a live session.
+ * The session is read (one GetItem) at most once per SESSION_CHECK_SECONDS
+ * per container, so logout, reuse detection and disabling take effect within
+ * that bound everywhere (at once in the container that revoked), not when the
+ * token expires; the hot path reads nothing.
  */
 export async function authenticate(accessToken: string, now = new Date()): Promise<Extract<Actor, { type: "user" }>> {
   const claims = await verifyAccessToken(accessToken, now);
+  if (seenLive(claims.tenantId, claims.sessionId, now)) return { type: "user", ...claims };
   // The tenant of the verified token, before the request has an actor.
   const { data: session } = await withActor({ type: "public", tenantId: claims.tenantId }, () => tenantDb().service.entities.session.get({ tenantId: claims.tenantId, sessionId: claims.sessionId }).go());
   if (!session || session.revokedAt || session.userId !== claims.userId) throw new AppError("unauthorized", "auth.session_revoked");
+  rememberLive(claims.tenantId, claims.sessionId, now);
   return { type: "user", ...claims };
 }
 

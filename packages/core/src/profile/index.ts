@@ -40,3 +40,4 @@ export { diff, DiffInput, ProfileDiffSchema, exportProfile, ExportInput, Profile
 export { profileAt, versionItemAt } from "./in-force.ts";
 export { tierLevels, childLevel } from "./levels.ts";
 export { firstVersionItems } from "./versions.ts";
+export { VERSIONS_FRESH_SECONDS } from "./in-force.ts";

@@ -7,7 +7,7 @@ import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
-import { normaliseInstant as normalise, versionItemAt } from "./in-force.ts";
+import { forgetVersions, normaliseInstant as normalise, versionItemAt } from "./in-force.ts";
 import type { PolicyProfile } from "./schema.ts";
 import { issuesOf, loadDraft, loadHead, loadVersion, loadVersionItem, authorizeProfile } from "./store.ts";
 import { toSummary, toView, type VersionSummary, type VersionView } from "./views.ts";
@@ -165,6 +165,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
         reasons.every((r) => r.index === 2) ? new AppError("conflict", "profile.draft_stale") : new AppError("conflict", "profile.publish_conflict"),
     },
   );
+  forgetVersions(tenantId);
   return stored ?? summary;
 });
 
