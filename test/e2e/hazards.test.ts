@@ -1,29 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PolicyProfile } from "@firegov/core/contract";
-import { artifactsDir, launchChromium } from "../support/browser.ts";
-
-/** A small PNG (8×8, one colour) made here, to upload as a photo. */
-const PHOTO = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC",
-  "base64",
-);
+import { launchChromium } from "../support/browser.ts";
+import { addUser, buildChain, FIELD_ROLE, phone, PHOTO, scrollWidth, shot, signIn as signInAt, signUpFitting, stackApi, stopAll } from "../support/e2e.ts";
 import { startLocalStack, type RunningStack } from "../support/local-stack.ts";
 
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" };
 const run = Date.now().toString(36);
-const ADMIN = { username: "zhao.admin", name: "赵建国", password: "Fire-safe-2026" };
 const OFFICER = { username: "li.town", name: "李镇", password: "Town-safe-2027" };
 const WORKER = { username: "wang.grid", name: "王网格", password: "Grid-safe-2027" };
 const DESCRIPTION = "楼道内堆放纸箱，堵塞疏散通道";
-
-/** The field role at the bottom level of the tree (the platform's mapping). */
-const FIELD_ROLE: Record<string, string> = { grid: "grid_worker", village: "village_manager" };
-
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage });
-const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 /**
  * A severity the town handles by itself: no escalation or listing rule names
@@ -55,78 +40,29 @@ describe("a hazard goes round the closed loop on phones, in Chromium", () => {
 
   beforeAll(async () => {
     stack = await startLocalStack({ JOBS: "off", DEMO: "off" });
-    const api = (path: string, init: RequestInit = {}, token?: string) =>
-      fetch(`${stack.base}${path}`, { ...init, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) } });
-    const login = async (tenant: string, username: string, password: string) =>
-      ((await (await api("/v1/auth/login", { method: "POST", body: JSON.stringify({ tenant, username, password }) })).json()) as { accessToken: string }).accessToken;
+    const api = stackApi(stack);
 
     // Sign a county up on each preset in turn until its profile has a severity the town handles alone.
-    const { items } = (await (await api("/v1/presets")).json()) as { items: { id: string }[] };
-    let adminToken = "";
-    for (const [i, preset] of items.entries()) {
-      const candidate = `e2e-hz-${run}-${i}`;
-      const signup = await api("/v1/signup", {
-        method: "POST",
-        headers: { "idempotency-key": randomUUID() },
-        body: JSON.stringify({ slug: candidate, name: "测试县", presetId: preset.id, admin: { username: ADMIN.username, displayName: ADMIN.name, phone: "13912345678", password: ADMIN.password } }),
-      });
-      expect(signup.status).toBe(201);
-      const token = await login(candidate, ADMIN.username, ADMIN.password);
-      const current = (await (await api("/v1/profile", {}, token)).json()) as { profile: PolicyProfile };
-      const levels = current.profile.levels.map((l) => l.id);
-      const found = townSeverity(current.profile);
-      if (found && levels.includes("town") && FIELD_ROLE[levels.at(-1)!]) {
-        [slug, profile, severity, adminToken] = [candidate, current.profile, found, token];
-        break;
-      }
-    }
-    expect(slug, "a preset whose town handles a severity by itself").toBeDefined();
+    const county = await signUpFitting(api, `e2e-hz-${run}`, (p) => !!townSeverity(p) && p.levels.some((l) => l.id === "town") && !!FIELD_ROLE[p.levels.at(-1)!.id]);
+    expect(county, "a preset whose town handles a severity by itself").toBeDefined();
+    [slug, profile, severity] = [county!.slug, county!.profile, townSeverity(county!.profile)!];
 
-    // One node per level below the root, down to the field level, through the API.
-    const me = (await (await api("/v1/me", {}, adminToken)).json()) as { tenant: { rootNodeId: string } };
-    const nodes: Record<string, { nodeId: string; name: string }> = {};
-    let parentId = me.tenant.rootNodeId;
-    for (const level of profile.levels.slice(1)) {
-      const name = `${level.name.zh}甲`;
-      const res = await api("/v1/nodes", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ parentId, name }) }, adminToken);
-      expect(res.status, await res.clone().text()).toBe(201);
-      const node = (await res.json()) as { nodeId: string; level: string };
-      nodes[node.level] = { nodeId: node.nodeId, name };
-      parentId = node.nodeId;
-    }
+    const nodes = await buildChain(api, county!.token, profile);
     const fieldLevel = profile.levels.at(-1)!.id;
     gridName = nodes[fieldLevel]!.name;
 
     // The officer at the town and the field worker at the bottom, each with their own password set.
-    for (const [user, role, nodeId] of [
-      [OFFICER, "town_officer", nodes.town!.nodeId],
-      [WORKER, FIELD_ROLE[fieldLevel]!, nodes[fieldLevel]!.nodeId],
-    ] as const) {
-      const created = await api("/v1/users", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ username: user.username, displayName: user.name, role, scopeNodeId: nodeId, password: "Temp-pass-2026" }) }, adminToken);
-      expect(created.status).toBe(201);
-      const token = await login(slug, user.username, "Temp-pass-2026");
-      const changed = await api("/v1/me/password", { method: "POST", body: JSON.stringify({ currentPassword: "Temp-pass-2026", newPassword: user.password }) }, token);
-      expect(changed.status).toBeLessThan(300);
-    }
+    await addUser(api, county!, OFFICER, "town_officer", nodes.town!.nodeId);
+    await addUser(api, county!, WORKER, FIELD_ROLE[fieldLevel]!, nodes[fieldLevel]!.nodeId);
 
     browser = await launchChromium();
     worker = await (await browser.newContext(phone)).newPage();
     officer = await (await browser.newContext(phone)).newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (stack && stack.child.exitCode === null) await stack.interrupt();
-  });
+  afterAll(() => stopAll(browser, stack));
 
-  async function signIn(page: Page, user: { username: string; password: string }) {
-    await page.goto(`${stack.base}/login?tenant=${slug}`);
-    await expect.poll(() => page.getByLabel("单位代码").inputValue()).toBe(slug);
-    await page.getByLabel("用户名").fill(user.username);
-    await page.getByLabel("密码", { exact: true }).fill(user.password);
-    await page.getByRole("button", { name: "登录", exact: true }).click();
-    await expect.poll(() => page.getByTestId("greeting").count()).toBe(1);
-  }
+  const signIn = (page: Page, user: { username: string; password: string }) => signInAt(page, stack, slug, user);
 
   /** Opens an action's form, fills what it needs, confirms, and waits for the new state. */
   async function act(page: Page, action: string, fill: (form: ReturnType<Page["getByRole"]>) => Promise<void>, state: string) {

@@ -1,22 +1,13 @@
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactsDir, launchChromium } from "../support/browser.ts";
+import { launchChromium } from "../support/browser.ts";
+import { ADMIN, fillLogin, phone, shot, signInDesktopEnglish, stopAll } from "../support/e2e.ts";
 import { startLocalStack, type RunningStack } from "../support/local-stack.ts";
 
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" };
 const slug = `e2e-${Date.now().toString(36)}`;
-const ADMIN = { username: "zhao.admin", name: "赵建国", password: "Fire-safe-2026" };
 const WORKER = { username: "wang.grid", name: "王网格", temporary: "Temp-pass-2026", own: "Grid-safe-2027" };
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
-
-async function signIn(page: Page, username: string, password: string) {
-  await expect.poll(() => page.getByLabel("单位代码").inputValue()).toBe(slug);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-}
+const signIn = (page: Page, username: string, password: string) => fillLogin(page, slug, { username, password });
 
 describe("a county signs up and manages its users, in Chromium", () => {
   let stack: RunningStack;
@@ -29,10 +20,7 @@ describe("a county signs up and manages its users, in Chromium", () => {
     page = await browser.newPage(phone);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (stack && stack.child.exitCode === null) await stack.interrupt();
-  });
+  afterAll(() => stopAll(browser, stack));
 
   it("sends a visitor of a protected page to the login page", async () => {
     await page.goto(`${stack.base}/users`);
@@ -122,12 +110,7 @@ describe("a county signs up and manages its users, in Chromium", () => {
   });
 
   it("shows the admin's users page on a desktop, in English", async () => {
-    const desktop = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "en" });
-    await desktop.goto(`${stack.base}/login?tenant=${slug}`);
-    await desktop.getByRole("button", { name: "English" }).click();
-    await desktop.getByLabel("Username").fill(ADMIN.username);
-    await desktop.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-    await desktop.getByRole("button", { name: "Sign in", exact: true }).click();
+    const desktop = await signInDesktopEnglish(browser, stack, slug, ADMIN);
     await desktop.getByRole("link", { name: "Users" }).click();
     const item = desktop.locator(`[data-testid=user-item][data-username="${WORKER.username}"]`);
     await expect.poll(() => item.textContent()).toContain("Grid worker");

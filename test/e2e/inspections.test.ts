@@ -4,27 +4,14 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PolicyProfile, Venue } from "@firegov/core/contract";
-import { artifactsDir, launchChromium } from "../support/browser.ts";
+import { launchChromium } from "../support/browser.ts";
+import { addUser, buildChain, FIELD_ROLE, phone, PHOTO, scrollWidth, shot, signIn, signUpFitting, stackApi, stopAll } from "../support/e2e.ts";
 import { repoRoot, startLocalStack, type RunningStack } from "../support/local-stack.ts";
 
-/** A small PNG (8×8, one colour) made here, to upload as a photo. */
-const PHOTO = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC",
-  "base64",
-);
-
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" };
 const run = Date.now().toString(36);
-const ADMIN = { username: "zhao.admin", name: "赵建国", password: "Fire-safe-2026" };
 const WORKER = { username: "wang.grid", name: "王网格", password: "Grid-safe-2027" };
 const NOTE = "安全出口被货架堵住";
 const VENUE_NAME = "东街五金店";
-
-/** The field role at the bottom level of the tree (the platform's mapping). */
-const FIELD_ROLE: Record<string, string> = { grid: "grid_worker", village: "village_manager" };
-
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage });
-const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 /**
  * Categories with a coverage period and a checklist, each with the level
@@ -67,40 +54,14 @@ describe("a field worker inspects today's venue on a phone and a failure becomes
 
   beforeAll(async () => {
     stack = await startLocalStack({ JOBS: "off", DEMO: "off" });
-    const api = (path: string, init: RequestInit = {}, token?: string) =>
-      fetch(`${stack.base}${path}`, { ...init, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) } });
-    const login = async (tenant: string, username: string, password: string) =>
-      ((await (await api("/v1/auth/login", { method: "POST", body: JSON.stringify({ tenant, username, password }) })).json()) as { accessToken: string }).accessToken;
+    const api = stackApi(stack);
 
     // Sign a county up on each preset in turn until the field level answers for a category with a coverage period and a checklist.
-    const { items } = (await (await api("/v1/presets")).json()) as { items: { id: string }[] };
-    let tenantId = "";
-    for (const [i, preset] of items.entries()) {
-      const candidate = `e2e-in-${run}-${i}`;
-      const signup = await api("/v1/signup", {
-        method: "POST",
-        headers: { "idempotency-key": randomUUID() },
-        body: JSON.stringify({ slug: candidate, name: "测试县", presetId: preset.id, admin: { username: ADMIN.username, displayName: ADMIN.name, phone: "13912345678", password: ADMIN.password } }),
-      });
-      expect(signup.status).toBe(201);
-      const token = await login(candidate, ADMIN.username, ADMIN.password);
-      const current = (await (await api("/v1/profile", {}, token)).json()) as { profile: PolicyProfile };
-      if (coveredCategories(current.profile).size && FIELD_ROLE[current.profile.levels.at(-1)!.id]) {
-        [slug, profile, adminToken, tenantId] = [candidate, current.profile, token, ((await signup.json()) as { tenantId: string }).tenantId];
-        break;
-      }
-    }
-    expect(slug, "a preset with a category that has a coverage period and a checklist").toBeDefined();
+    const county = await signUpFitting(api, `e2e-in-${run}`, (p) => coveredCategories(p).size > 0 && !!FIELD_ROLE[p.levels.at(-1)!.id]);
+    expect(county, "a preset with a category that has a coverage period and a checklist").toBeDefined();
+    [slug, profile, adminToken] = [county!.slug, county!.profile, county!.token];
 
-    // One node per level below the root, down to the field level, through the API.
-    const me = (await (await api("/v1/me", {}, adminToken)).json()) as { tenant: { rootNodeId: string } };
-    let parentId = me.tenant.rootNodeId;
-    for (const level of profile.levels.slice(1)) {
-      const res = await api("/v1/nodes", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ parentId, name: `${level.name.zh}甲` }) }, adminToken);
-      expect(res.status, await res.clone().text()).toBe(201);
-      parentId = ((await res.json()) as { nodeId: string }).nodeId;
-    }
-    const gridId = parentId;
+    const gridId = (await buildChain(api, adminToken, profile))[profile.levels.at(-1)!.id]!.nodeId;
 
     // A venue of the first kind the profile puts in such a category (the API classifies it).
     const wanted = coveredCategories(profile);
@@ -117,36 +78,19 @@ describe("a field worker inspects today's venue on a phone and a failure becomes
     expect(venue, "a venue kind in a field-level category").toBeDefined();
 
     // The field worker of the venue's own grid (tasks are listed where the venue is), with their own password set.
-    const scopeNodeId = gridId;
-    const created = await api("/v1/users", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: JSON.stringify({ username: WORKER.username, displayName: WORKER.name, role: FIELD_ROLE[profile.levels.at(-1)!.id], scopeNodeId, password: "Temp-pass-2026" }) }, adminToken);
-    expect(created.status, await created.clone().text()).toBe(201);
-    const token = await login(slug, WORKER.username, "Temp-pass-2026");
-    const changed = await api("/v1/me/password", { method: "POST", body: JSON.stringify({ currentPassword: "Temp-pass-2026", newPassword: WORKER.password }) }, token);
-    expect(changed.status).toBeLessThan(300);
+    await addUser(api, county!, WORKER, FIELD_ROLE[profile.levels.at(-1)!.id]!, gridId);
 
     // The daily job, just after the profile took effect.
-    await scheduleInspections(stack, tenantId, new Date(Date.now() + 60_000));
+    await scheduleInspections(stack, county!.tenantId, new Date(Date.now() + 60_000));
 
     browser = await launchChromium();
     worker = await (await browser.newContext(phone)).newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (stack && stack.child.exitCode === null) await stack.interrupt();
-  });
-
-  async function signIn(page: Page, user: { username: string; password: string }) {
-    await page.goto(`${stack.base}/login?tenant=${slug}`);
-    await expect.poll(() => page.getByLabel("单位代码").inputValue()).toBe(slug);
-    await page.getByLabel("用户名").fill(user.username);
-    await page.getByLabel("密码", { exact: true }).fill(user.password);
-    await page.getByRole("button", { name: "登录", exact: true }).click();
-    await expect.poll(() => page.getByTestId("greeting").count()).toBe(1);
-  }
+  afterAll(() => stopAll(browser, stack));
 
   it("the grid worker sees today's task for the venue", async () => {
-    await signIn(worker, WORKER);
+    await signIn(worker, stack, slug, WORKER);
     await worker.getByRole("link", { name: "今日任务" }).click();
     await worker.waitForURL(/\/today$/);
     const task = worker.getByTestId("task").filter({ hasText: VENUE_NAME }).first();

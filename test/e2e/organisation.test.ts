@@ -1,20 +1,15 @@
-import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PolicyProfile } from "@firegov/core/contract";
-import { artifactsDir, launchChromium } from "../support/browser.ts";
+import { launchChromium } from "../support/browser.ts";
+import { ADMIN, phone, scrollWidth, shot, signIn, signUpFitting, stackApi, stopAll } from "../support/e2e.ts";
 import { startLocalStack, type RunningStack } from "../support/local-stack.ts";
 
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" };
 const run = Date.now().toString(36);
-const ADMIN = { username: "zhao.admin", name: "赵建国", password: "Fire-safe-2026" };
 const TOWN = "青石镇";
 
 type StaffingRule = PolicyProfile["staffing"]["rules"][number];
 
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage });
-const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 /** The tree item whose own row (not a descendant's) carries the name. */
 const treeItem = (page: Page, name: string): Locator => page.locator(".tree-row", { has: page.locator(".tree-name", { hasText: new RegExp(`^${name}$`) }) }).first().locator("xpath=..");
 
@@ -41,45 +36,19 @@ describe("a county admin builds a town and staffs its office until the staffing 
 
   beforeAll(async () => {
     stack = await startLocalStack({ JOBS: "off", DEMO: "off" });
-    const api = (path: string, init: RequestInit = {}) => fetch(`${stack.base}${path}`, { ...init, headers: { "content-type": "application/json", ...(init.headers as Record<string, string>) } });
-    const { items } = (await (await api("/v1/presets")).json()) as { items: { id: string }[] };
     // Sign a county up on each preset in turn until one has the rule wanted.
-    for (const [i, preset] of items.entries()) {
-      const candidate = `e2e-org-${run}-${i}`;
-      const signup = await api("/v1/signup", {
-        method: "POST",
-        headers: { "idempotency-key": randomUUID() },
-        body: JSON.stringify({ slug: candidate, name: "测试县", presetId: preset.id, admin: { username: ADMIN.username, displayName: ADMIN.name, phone: "13912345678", password: ADMIN.password } }),
-      });
-      expect(signup.status).toBe(201);
-      const login = (await (await api("/v1/auth/login", { method: "POST", body: JSON.stringify({ tenant: candidate, username: ADMIN.username, password: ADMIN.password }) })).json()) as { accessToken: string };
-      const current = (await (await api("/v1/profile", { headers: { authorization: `Bearer ${login.accessToken}` } })).json()) as { profile: PolicyProfile };
-      const found = onPayrollMinimum(current.profile);
-      if (found) {
-        slug = candidate;
-        profile = current.profile;
-        rule = found;
-        min = found.requirement.measure === "count" ? found.requirement.min : 0;
-        break;
-      }
-    }
-    expect(slug, "a preset whose town office has an on-payroll minimum").toBeDefined();
+    const county = await signUpFitting(stackApi(stack), `e2e-org-${run}`, (p) => onPayrollMinimum(p) !== undefined);
+    expect(county, "a preset whose town office has an on-payroll minimum").toBeDefined();
+    [slug, profile, rule] = [county!.slug, county!.profile, onPayrollMinimum(county!.profile)!];
+    min = rule.requirement.measure === "count" ? rule.requirement.min : 0;
     browser = await launchChromium();
     page = await browser.newPage(phone);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (stack && stack.child.exitCode === null) await stack.interrupt();
-  });
+  afterAll(() => stopAll(browser, stack));
 
   it("signs the admin in and shows the tree with the profile's level names", async () => {
-    await page.goto(`${stack.base}/login?tenant=${slug}`);
-    await expect.poll(() => page.getByLabel("单位代码").inputValue()).toBe(slug);
-    await page.getByLabel("用户名").fill(ADMIN.username);
-    await page.getByLabel("密码", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "登录", exact: true }).click();
-    await expect.poll(() => page.getByTestId("greeting").count()).toBe(1);
+    await signIn(page, stack, slug, ADMIN);
     await page.getByRole("link", { name: "辖区", exact: true }).click();
     await page.waitForURL(/\/tree$/);
     const root = page.locator("[data-testid=tree-item]").first();

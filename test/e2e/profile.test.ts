@@ -1,20 +1,16 @@
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PolicyProfile } from "@firegov/core/contract";
 import { artifactsDir, launchChromium } from "../support/browser.ts";
+import { ADMIN, phone, presetIds, scrollWidth, shot as fullShot, signIn, signInDesktopEnglish, signUpCounty, stackApi, stopAll } from "../support/e2e.ts";
 import { startLocalStack, type RunningStack } from "../support/local-stack.ts";
 
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" };
 const slug = `e2e-profile-${Date.now().toString(36)}`;
-const ADMIN = { username: "zhao.admin", name: "赵建国", password: "Fire-safe-2026" };
 
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage });
-
-/** No page is wider than the phone: nothing overflows sideways. */
-const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+/** What is on screen, not the whole page. */
+const shot = (page: Page, name: string) => fullShot(page, name, false);
 
 describe("a county admin changes a deadline in its policy profile and publishes it, in Chromium", () => {
   let stack: RunningStack;
@@ -28,18 +24,9 @@ describe("a county admin changes a deadline in its policy profile and publishes 
 
   beforeAll(async () => {
     stack = await startLocalStack({ JOBS: "off", DEMO: "off" });
-    const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${stack.base}${path}`, { ...init, headers: { "content-type": "application/json", ...(init.headers as Record<string, string>) } });
+    const api = stackApi(stack);
     // A fresh county on whichever built-in profile the API lists first: no county is named here.
-    const { items } = (await (await api("/v1/presets")).json()) as { items: { id: string }[] };
-    const signup = await api("/v1/signup", {
-      method: "POST",
-      headers: { "idempotency-key": randomUUID() },
-      body: JSON.stringify({ slug, name: "测试县", presetId: items[0]!.id, admin: { username: ADMIN.username, displayName: ADMIN.name, phone: "13912345678", password: ADMIN.password } }),
-    });
-    expect(signup.status).toBe(201);
-    const login = (await (await api("/v1/auth/login", { method: "POST", body: JSON.stringify({ tenant: slug, username: ADMIN.username, password: ADMIN.password }) })).json()) as { accessToken: string };
-    const current = (await (await api("/v1/profile", { headers: { authorization: `Bearer ${login.accessToken}` } })).json()) as { version: number; profile: PolicyProfile };
+    const current = await signUpCounty(api, slug, (await presetIds(api))[0]!);
     expect(current.version).toBe(1);
     v1 = current.profile;
     severity = v1.hazards.severities[0]!;
@@ -51,18 +38,10 @@ describe("a county admin changes a deadline in its policy profile and publishes 
     page = await browser.newPage(phone);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (stack && stack.child.exitCode === null) await stack.interrupt();
-  });
+  afterAll(() => stopAll(browser, stack));
 
   it("signs the admin in and opens the profile in effect: version 1, each rule cited or marked as a default", async () => {
-    await page.goto(`${stack.base}/login?tenant=${slug}`);
-    await expect.poll(() => page.getByLabel("单位代码").inputValue()).toBe(slug);
-    await page.getByLabel("用户名").fill(ADMIN.username);
-    await page.getByLabel("密码", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "登录", exact: true }).click();
-    await expect.poll(() => page.getByTestId("greeting").count()).toBe(1);
+    await signIn(page, stack, slug, ADMIN);
 
     await page.getByRole("link", { name: "政策档案" }).click();
     await page.waitForURL(/\/profile$/);
@@ -152,12 +131,7 @@ describe("a county admin changes a deadline in its policy profile and publishes 
   });
 
   it("compares the county with a neighbour's built-in profile on a desktop, in English", async () => {
-    const desktop = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "en" });
-    await desktop.goto(`${stack.base}/login?tenant=${slug}`);
-    await desktop.getByRole("button", { name: "English" }).click();
-    await desktop.getByLabel("Username").fill(ADMIN.username);
-    await desktop.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-    await desktop.getByRole("button", { name: "Sign in", exact: true }).click();
+    const desktop = await signInDesktopEnglish(browser, stack, slug, ADMIN);
     await desktop.getByRole("link", { name: "Policy profile" }).click();
     await desktop.getByRole("link", { name: "What this version changed" }).click();
     await desktop.waitForURL(/\/profile\/diff/);

@@ -20,13 +20,22 @@ function FieldShell(props: FieldOwnProps & { id: string; children: JSX.Element }
         </Show>
       </label>
       {props.children}
+      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+    </div>
+  );
+}
+
+/** A field's hint and its error, under the input; with ids to point to when the field has one. */
+export function FieldNotes(props: { id?: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
       <Show when={props.hint}>
-        <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>
+        <p class="hint" id={props.id && `${props.id}-hint`}>{props.hint}</p>
       </Show>
       <Show when={props.error}>
-        <p class="field-error" id={`${props.id}-error`}>{props.error}</p>
+        <p class="field-error" id={props.id && `${props.id}-error`}>{props.error}</p>
       </Show>
-    </div>
+    </>
   );
 }
 
@@ -49,6 +58,17 @@ export function SelectField(props: FieldOwnProps & JSX.SelectHTMLAttributes<HTML
   return (
     <FieldShell {...own} id={id}>
       <select id={id} {...select} aria-invalid={own.error ? "true" : undefined} aria-describedby={describedBy(id, own)} />
+    </FieldShell>
+  );
+}
+
+/** A labelled multi-line input, with its hint and its error as the other fields have them. */
+export function TextAreaField(props: FieldOwnProps & JSX.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const [own, area] = splitProps(props, ["label", "error", "hint", "optional"]);
+  const id = createUniqueId();
+  return (
+    <FieldShell {...own} id={id}>
+      <textarea id={id} {...area} aria-invalid={own.error ? "true" : undefined} aria-describedby={describedBy(id, own)} />
     </FieldShell>
   );
 }

@@ -1,4 +1,4 @@
-import { Show } from "solid-js";
+import { ErrorBoundary, Show, Suspense, type JSX } from "solid-js";
 import { ApiError } from "../api/http.ts";
 import { useI18n } from "../i18n/index.tsx";
 
@@ -17,5 +17,15 @@ export function LoadError(props: { error: unknown; reset?: () => void }) {
         )}
       </Show>
     </div>
+  );
+}
+
+/** What a page reads: a loading line while it comes, and its error with a retry if it fails. */
+export function Loading(props: { children: JSX.Element }) {
+  const { t } = useI18n();
+  return (
+    <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+      <Suspense fallback={<p role="status">{t("form.loading")}</p>}>{props.children}</Suspense>
+    </ErrorBoundary>
   );
 }

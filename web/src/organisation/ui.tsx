@@ -1,5 +1,6 @@
-import { createUniqueId, For, Show, type JSX } from "solid-js";
+import { For, Show, type JSX } from "solid-js";
 import { ApiError } from "../api/http.ts";
+import { FieldNotes, TextAreaField } from "../components/form.tsx";
 import { useI18n } from "../i18n/index.tsx";
 
 /** The messages of a failed submission for a list input (`body.positions[2]` belongs to `body.positions`). */
@@ -48,37 +49,14 @@ export function CheckboxGroup(props: {
           </For>
         </div>
       </Show>
-      <Show when={props.hint}>
-        <p class="hint">{props.hint}</p>
-      </Show>
-      <Show when={props.error}>
-        <p class="field-error">{props.error}</p>
-      </Show>
+      <FieldNotes hint={props.hint} error={props.error} />
     </fieldset>
   );
 }
 
-/** A labelled multi-line input, styled as the form's text fields. */
+/** A labelled multi-line input of a form read by name, three lines unless told. */
 export function TextArea(props: { label: string; name: string; value?: string | undefined; error?: string | undefined; hint?: string | undefined; optional?: boolean; rows?: number }) {
-  const { t } = useI18n();
-  const id = createUniqueId();
-  return (
-    <div class="field" classList={{ "field-invalid": Boolean(props.error) }}>
-      <label for={id}>
-        {props.label}
-        <Show when={props.optional}>
-          <span class="optional">（{t("form.optional")}）</span>
-        </Show>
-      </label>
-      <textarea id={id} name={props.name} rows={props.rows ?? 3} value={props.value ?? ""} aria-invalid={props.error ? "true" : undefined} />
-      <Show when={props.hint}>
-        <p class="hint">{props.hint}</p>
-      </Show>
-      <Show when={props.error}>
-        <p class="field-error">{props.error}</p>
-      </Show>
-    </div>
-  );
+  return <TextAreaField label={props.label} name={props.name} rows={props.rows ?? 3} value={props.value ?? ""} error={props.error} hint={props.hint} optional={props.optional ?? false} />;
 }
 
 /** The values of all checked boxes of one name. */

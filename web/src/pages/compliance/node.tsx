@@ -1,9 +1,9 @@
 import { A, createAsync, useParams, useSearchParams } from "@solidjs/router";
-import { ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { For, Show } from "solid-js";
 import { useI18n } from "../../i18n/index.tsx";
 import { nodeById, nodeFindings } from "../../organisation/data.ts";
 import { formatDate, levelName, STATUS_ORDER, statusName, todayLocal } from "../../organisation/labels.ts";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { FindingGroups } from "./findings.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 
@@ -21,48 +21,46 @@ export default function NodeCompliancePage() {
   const result = createAsync(() => nodeFindings(params.nodeId, on() ? endOfDay(on()!) : undefined));
   return (
     <section class="card">
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <div class="page-head">
-            <div>
-              <h1>{t("compliance.nodeTitle", { name: node()?.name ?? "" })}</h1>
-              <Show when={node() && profile()}>
-                <span class="badge badge-level">{levelName(profile()!, node()!.level, locale())}</span>
-              </Show>
-            </div>
-            <div class="actions">
-              <A class="button button-secondary" href={`/nodes/${params.nodeId}`}>{t("compliance.organisation")}</A>
-              <A class="button button-secondary" href="/compliance">{t("compliance.rollupLink")}</A>
-            </div>
+      <Loading>
+        <div class="page-head">
+          <div>
+            <h1>{t("compliance.nodeTitle", { name: node()?.name ?? "" })}</h1>
+            <Show when={node() && profile()}>
+              <span class="badge badge-level">{levelName(profile()!, node()!.level, locale())}</span>
+            </Show>
           </div>
-          <Show when={result()}>
-            {(r) => (
-              <>
-                <p class="lead">{t("compliance.basis", { version: r().profileVersion, date: formatDate(r().today, locale()) })}</p>
-                <ul class="status-counts" aria-label={t("compliance.summary")}>
-                  <For each={STATUS_ORDER.filter((s) => r().counts[s] > 0)}>
-                    {(s) => (
-                      <li class={`status-count status-${s}`}>
-                        <strong>{r().counts[s]}</strong> {statusName(s, locale())}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-                <form class="range-form form" onSubmit={(e) => { e.preventDefault(); const v = new FormData(e.currentTarget).get("on"); setSearch({ on: typeof v === "string" && v ? v : undefined }); }}>
-                  <div class="field">
-                    <label for="compliance-on">{t("compliance.asOf")}</label>
-                    <input id="compliance-on" name="on" type="date" value={on() ?? todayLocal()} />
-                  </div>
-                  <button type="submit" class="button button-secondary">{t("compliance.show")}</button>
-                </form>
-                <Show when={r().findings.length} fallback={<p class="muted">{t("compliance.none")}</p>}>
-                  <FindingGroups findings={r().findings} />
-                </Show>
-              </>
-            )}
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+          <div class="actions">
+            <A class="button button-secondary" href={`/nodes/${params.nodeId}`}>{t("compliance.organisation")}</A>
+            <A class="button button-secondary" href="/compliance">{t("compliance.rollupLink")}</A>
+          </div>
+        </div>
+        <Show when={result()}>
+          {(r) => (
+            <>
+              <p class="lead">{t("compliance.basis", { version: r().profileVersion, date: formatDate(r().today, locale()) })}</p>
+              <ul class="status-counts" aria-label={t("compliance.summary")}>
+                <For each={STATUS_ORDER.filter((s) => r().counts[s] > 0)}>
+                  {(s) => (
+                    <li class={`status-count status-${s}`}>
+                      <strong>{r().counts[s]}</strong> {statusName(s, locale())}
+                    </li>
+                  )}
+                </For>
+              </ul>
+              <form class="range-form form" onSubmit={(e) => { e.preventDefault(); const v = new FormData(e.currentTarget).get("on"); setSearch({ on: typeof v === "string" && v ? v : undefined }); }}>
+                <div class="field">
+                  <label for="compliance-on">{t("compliance.asOf")}</label>
+                  <input id="compliance-on" name="on" type="date" value={on() ?? todayLocal()} />
+                </div>
+                <button type="submit" class="button button-secondary">{t("compliance.show")}</button>
+              </form>
+              <Show when={r().findings.length} fallback={<p class="muted">{t("compliance.none")}</p>}>
+                <FindingGroups findings={r().findings} />
+              </Show>
+            </>
+          )}
+        </Show>
+      </Loading>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { A, createAsync, useAction, useSubmission } from "@solidjs/router";
-import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import type { RollupRow } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
@@ -8,7 +8,7 @@ import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { refreshRollupAction, rollupPage } from "../../organisation/data.ts";
 import { levelName, statusName } from "../../organisation/labels.ts";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 
 /** The roll-up counts by town (the level the API summarises); the profile names it. */
@@ -80,18 +80,16 @@ export default function RollupPage() {
           </button>
         </Show>
       </div>
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <p class="lead">{t("rollup.intro", { level: level() })}</p>
-          <Show when={flash()}>{(m) => <Notice tone="success">{m()}</Notice>}</Show>
-          <FormError error={refreshing.error} paths={[]} />
-          <Show when={rows().length} fallback={<p class="muted">{mayRefresh() ? t("rollup.emptyRefresh") : t("rollup.empty")}</p>}>
-            <ul class="user-list">
-              <For each={rows()}>{(row) => <TownRow row={row} />}</For>
-            </ul>
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <p class="lead">{t("rollup.intro", { level: level() })}</p>
+        <Show when={flash()}>{(m) => <Notice tone="success">{m()}</Notice>}</Show>
+        <FormError error={refreshing.error} paths={[]} />
+        <Show when={rows().length} fallback={<p class="muted">{mayRefresh() ? t("rollup.emptyRefresh") : t("rollup.empty")}</p>}>
+          <ul class="user-list">
+            <For each={rows()}>{(row) => <TownRow row={row} />}</For>
+          </ul>
+        </Show>
+      </Loading>
     </section>
   );
 }

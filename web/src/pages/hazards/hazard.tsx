@@ -1,5 +1,5 @@
 import { createAsync, revalidate, useAction, useLocation, useParams } from "@solidjs/router";
-import { createResource, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { TRANSITIONS } from "@firegov/core/browser";
 import type { Hazard, HazardAction, HazardEvent, PolicyProfile } from "@firegov/core/contract";
 import { hazardPhotoUrl } from "../../api/files.ts";
@@ -12,7 +12,7 @@ import { actionInput } from "./action-input.ts";
 import { actAction, hazardNode, hazardTimeline } from "./data.ts";
 import { actionName, bodyName, codeName, formatDate, handlingName, listingName, LOOP, severityName, sourceName, stateName } from "./labels.ts";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { profileInEffect, userNames } from "../../data/queries.ts";
 
 /** User names by id, for the timeline and the assignee select. */
@@ -312,14 +312,11 @@ function HazardView(props: { id: string }) {
 
 export default function HazardPage() {
   const params = useParams<{ id: string }>();
-  const { t } = useI18n();
   return (
     <section class="card hz-page">
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <HazardView id={params.id} />
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <HazardView id={params.id} />
+      </Loading>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { createAsync, useAction, useNavigate, useSubmission } from "@solidjs/router";
-import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import type { JurisdictionNode, PolicyProfile, ReportHazardInput } from "@firegov/core/contract";
 import { fieldError, FormError, formValues, Notice, optional, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { nodeOptionLabel } from "../../display.ts";
@@ -7,7 +7,7 @@ import { useI18n } from "../../i18n/index.tsx";
 import { reportAction } from "./data.ts";
 import { hazardCodes, REPORT_SOURCES, sourceName } from "./labels.ts";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { activeNodes, profileInEffect } from "../../data/queries.ts";
 
 const OTHER = "other";
@@ -93,13 +93,11 @@ export default function ReportHazardPage() {
     <section class="card narrow">
       <h1>{t("hazards.reportTitle")}</h1>
       <p class="hint">{t("hazards.reportIntro")}</p>
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <Show when={profile() && nodes()}>
-            <ReportForm profile={profile()!} nodes={nodes()!} />
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <Show when={profile() && nodes()}>
+          <ReportForm profile={profile()!} nodes={nodes()!} />
+        </Show>
+      </Loading>
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { A, createAsync, revalidate, useAction } from "@solidjs/router";
-import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import type { Notification } from "@firegov/core/contract";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { inboxPage, markReadAction } from "../hazards/data.ts";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { unreadCount } from "../../data/queries.ts";
 
 function Item(props: { item: Notification }) {
@@ -56,15 +56,13 @@ export default function InboxPage() {
         <h1>{t("inbox.title")}</h1>
         <Show when={unread()}>{(n) => <span class="badge">{t("inbox.unread", { count: n() })}</span>}</Show>
       </div>
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <ul class="hz-list">
-            <For each={cursors()}>
-              {(cursor, i) => <Chunk cursor={cursor} last={i() === cursors().length - 1} onMore={(c) => setCursors([...cursors(), c])} />}
-            </For>
-          </ul>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <ul class="hz-list">
+          <For each={cursors()}>
+            {(cursor, i) => <Chunk cursor={cursor} last={i() === cursors().length - 1} onMore={(c) => setCursors([...cursors(), c])} />}
+          </For>
+        </ul>
+      </Loading>
     </section>
   );
 }

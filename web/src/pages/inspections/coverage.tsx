@@ -1,8 +1,8 @@
 import { createAsync } from "@solidjs/router";
-import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import type { CoverageRow, JurisdictionNode, PolicyProfile } from "@firegov/core/contract";
 import { signedInUser } from "../../auth/session.ts";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { nodeCoverage, periodCoverage } from "./data.ts";
@@ -64,28 +64,26 @@ export default function CoveragePage() {
     <section class="card">
       <h1>{t("coverage.title")}</h1>
       <p class="hint">{t("coverage.intro")}</p>
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
+      <Loading>
+        <div class="filters">
+          <select aria-label={t("coverage.node")} value={nodeId()} onChange={(e) => { setSlice(undefined); setNodeId(e.currentTarget.value); }}>
+            <For each={nodes()}>{(n) => <option value={n.nodeId}>{nodeOptionLabel(n, nodes()![0])}</option>}</For>
+          </select>
+        </div>
+        <CoverageTable rows={own()?.items ?? []} profile={profile()} nodes={nodes()} />
+        <Show when={slices().length}>
+          <h2>{t("coverage.byPeriod")}</h2>
           <div class="filters">
-            <select aria-label={t("coverage.node")} value={nodeId()} onChange={(e) => { setSlice(undefined); setNodeId(e.currentTarget.value); }}>
-              <For each={nodes()}>{(n) => <option value={n.nodeId}>{nodeOptionLabel(n, nodes()![0])}</option>}</For>
+            <select aria-label={t("coverage.period")} onChange={(e) => setSlice(e.currentTarget.value ? JSON.parse(e.currentTarget.value) : undefined)}>
+              <option value="">—</option>
+              <For each={slices()}>
+                {(s) => <option value={JSON.stringify(s)}>{`${name(profile()?.inspectionCategories.find((c) => c.id === s.category)?.name ?? { zh: s.category, en: s.category })} · ${s.period}`}</option>}
+              </For>
             </select>
           </div>
-          <CoverageTable rows={own()?.items ?? []} profile={profile()} nodes={nodes()} />
-          <Show when={slices().length}>
-            <h2>{t("coverage.byPeriod")}</h2>
-            <div class="filters">
-              <select aria-label={t("coverage.period")} onChange={(e) => setSlice(e.currentTarget.value ? JSON.parse(e.currentTarget.value) : undefined)}>
-                <option value="">—</option>
-                <For each={slices()}>
-                  {(s) => <option value={JSON.stringify(s)}>{`${name(profile()?.inspectionCategories.find((c) => c.id === s.category)?.name ?? { zh: s.category, en: s.category })} · ${s.period}`}</option>}
-                </For>
-              </select>
-            </div>
-            <Show when={below()}>{(page) => <CoverageTable rows={page().items} profile={profile()} nodes={nodes()} byNode />}</Show>
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+          <Show when={below()}>{(page) => <CoverageTable rows={page().items} profile={profile()} nodes={nodes()} byNode />}</Show>
+        </Show>
+      </Loading>
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } from "@solidjs/router";
-import { createMemo, ErrorBoundary, For, Index, Show, Suspense } from "solid-js";
+import { createMemo, For, Index, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import type { Checklist, Inspection, ItemOutcome, PolicyProfile } from "@firegov/core/contract";
 import { uploadVenuePhoto } from "../../api/files.ts";
 import { FormError, Notice, SubmitButton, submissionKey } from "../../components/form.tsx";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { checklistFor, finishAction } from "./data.ts";
@@ -196,25 +196,23 @@ export default function InspectPage() {
         {t("inspect.title")}
         <Show when={checklist()}>{(c) => <span class="subtitle">{c().venueName}</span>}</Show>
       </h1>
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <Show when={checklist()}>
-            {(c) => (
-              <Show
-                when={done.inspection}
-                fallback={
-                  <>
-                    <p class="hint">{t("inspect.intro")}</p>
-                    <ChecklistForm checklist={c()} profile={profile()} onDone={(inspection) => setDone({ inspection })} />
-                  </>
-                }
-              >
-                {(inspection) => <Result inspection={inspection()} checklist={c()} fromTask={Boolean(search.task)} />}
-              </Show>
-            )}
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <Show when={checklist()}>
+          {(c) => (
+            <Show
+              when={done.inspection}
+              fallback={
+                <>
+                  <p class="hint">{t("inspect.intro")}</p>
+                  <ChecklistForm checklist={c()} profile={profile()} onDone={(inspection) => setDone({ inspection })} />
+                </>
+              }
+            >
+              {(inspection) => <Result inspection={inspection()} checklist={c()} fromTask={Boolean(search.task)} />}
+            </Show>
+          )}
+        </Show>
+      </Loading>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { A, createAsync } from "@solidjs/router";
-import { ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { For, Show } from "solid-js";
 import type { InspectionTask, PolicyProfile } from "@firegov/core/contract";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { openTasks } from "./data.ts";
 import { categoryName, formatDue, isOverdue } from "./labels.ts";
@@ -52,15 +52,13 @@ export default function TodayPage() {
     <section class="card">
       <h1>{t("today.title")}</h1>
       <p class="hint">{t("today.intro")}</p>
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <ul class="task-list" aria-label={t("today.title")}>
-            <For each={tasks()} fallback={<li class="hz-empty">{t("today.empty")}</li>}>
-              {(task) => <TaskCard task={task} profile={profile()} />}
-            </For>
-          </ul>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <ul class="task-list" aria-label={t("today.title")}>
+          <For each={tasks()} fallback={<li class="hz-empty">{t("today.empty")}</li>}>
+            {(task) => <TaskCard task={task} profile={profile()} />}
+          </For>
+        </ul>
+      </Loading>
       <p class="hint">
         <A href="/venues">{t("today.adHoc")}</A>
       </p>

@@ -1,11 +1,11 @@
 import { A, createAsync, useParams, useSearchParams } from "@solidjs/router";
-import { ErrorBoundary, For, Match, Show, Suspense, Switch } from "solid-js";
+import { For, Match, Show, Switch } from "solid-js";
 import type { OrganisationView, PolicyProfile, User } from "@firegov/core/contract";
 import { signedInUser } from "../../auth/session.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { organisation } from "../../organisation/data.ts";
 import { levelName, tierName } from "../../organisation/labels.ts";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { BodiesSection } from "./bodies.tsx";
 import { BrigadesSection } from "./brigades.tsx";
 import { PeopleSection } from "./people.tsx";
@@ -86,23 +86,20 @@ function NodeView(props: { me: User; profile: PolicyProfile; org: OrganisationVi
 
 /** A node's organisation as its profile names it: bodies, people, brigades, station standards, records. */
 export default function NodePage() {
-  const { t } = useI18n();
   const params = useParams<{ nodeId: string }>();
   const profile = createAsync(() => profileInEffect());
   const org = createAsync(() => organisation(params.nodeId));
   return (
     <section class="card">
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <Show when={signedInUser()}>
-            {(me) => (
-              <Show when={profile() && org()}>
-                <NodeView me={me()} profile={profile()!} org={org()!} />
-              </Show>
-            )}
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <Show when={signedInUser()}>
+          {(me) => (
+            <Show when={profile() && org()}>
+              <NodeView me={me()} profile={profile()!} org={org()!} />
+            </Show>
+          )}
+        </Show>
+      </Loading>
     </section>
   );
 }

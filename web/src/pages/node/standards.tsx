@@ -1,5 +1,5 @@
 import { useAction, useSubmission } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show, type JSX } from "solid-js";
 import type { OrganisationView, PolicyProfile, StandardItem, User } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
@@ -43,32 +43,44 @@ function ItemForm(props: { nodeId: string; standardId: string; item: StandardIte
   );
 }
 
+/**
+ * One item of a checklist: its mark and name, what is known of it (and the
+ * evidence, if any), the button that records it, and its form while editing.
+ */
+function CheckRow(props: Ctx & { testId: string; name: StandardItem["name"]; metOn?: string | undefined; evidence?: string | undefined; editing: boolean; onEdit: () => void; meta: JSX.Element; children: JSX.Element }) {
+  const { t, locale } = useI18n();
+  return (
+    <li class="check-item" data-testid={props.testId} classList={{ met: Boolean(props.metOn) }}>
+      <div class="user-summary">
+        <div class="user-main">
+          <div class="user-name">
+            <span class="check-mark" aria-hidden="true">{props.metOn ? "✓" : "○"}</span>
+            {pick(props.name, locale())}
+          </div>
+          {props.meta}
+          <Show when={props.evidence}>
+            <div class="user-meta">{t("standards.evidenceShown", { text: props.evidence ?? "" })}</div>
+          </Show>
+        </div>
+        <Show when={can(props.me.role, "org.manage") && props.org.node.status === "active" && !props.editing}>
+          <div class="user-actions">
+            <button type="button" class="button button-secondary" onClick={() => props.onEdit()}>{t("standards.record")}</button>
+          </div>
+        </Show>
+      </div>
+      <Show when={props.editing}>{props.children}</Show>
+    </li>
+  );
+}
+
 function ItemRow(props: Ctx & { standardId: string; item: StandardItem; onDone: (m: string) => void }) {
   const { t, locale } = useI18n();
   const [editing, setEditing] = createSignal(false);
   return (
-    <li class="check-item" data-testid="standard-item" classList={{ met: Boolean(props.item.metOn) }}>
-      <div class="user-summary">
-        <div class="user-main">
-          <div class="user-name">
-            <span class="check-mark" aria-hidden="true">{props.item.metOn ? "✓" : "○"}</span>
-            {pick(props.item.name, locale())}
-          </div>
-          <div class="user-meta">{props.item.metOn ? t("standards.metSince", { date: formatDate(props.item.metOn, locale()) }) : t("standards.notMet")}</div>
-          <Show when={props.item.evidence}>
-            <div class="user-meta">{t("standards.evidenceShown", { text: props.item.evidence ?? "" })}</div>
-          </Show>
-        </div>
-        <Show when={can(props.me.role, "org.manage") && props.org.node.status === "active" && !editing()}>
-          <div class="user-actions">
-            <button type="button" class="button button-secondary" onClick={() => setEditing(true)}>{t("standards.record")}</button>
-          </div>
-        </Show>
-      </div>
-      <Show when={editing()}>
-        <ItemForm nodeId={props.org.node.nodeId} standardId={props.standardId} item={props.item} onDone={(m) => { setEditing(false); props.onDone(m); }} onCancel={() => setEditing(false)} />
-      </Show>
-    </li>
+    <CheckRow {...props} testId="standard-item" name={props.item.name} metOn={props.item.metOn} evidence={props.item.evidence} editing={editing()} onEdit={() => setEditing(true)}
+      meta={<div class="user-meta">{props.item.metOn ? t("standards.metSince", { date: formatDate(props.item.metOn, locale()) }) : t("standards.notMet")}</div>}>
+      <ItemForm nodeId={props.org.node.nodeId} standardId={props.standardId} item={props.item} onDone={(m) => { setEditing(false); props.onDone(m); }} onCancel={() => setEditing(false)} />
+    </CheckRow>
   );
 }
 
@@ -90,40 +102,26 @@ function MilestoneRow(props: Ctx & { milestone: OrganisationView["milestones"][n
       .catch(() => revealProblem(form));
   };
   return (
-    <li class="check-item" data-testid="milestone" classList={{ met: Boolean(props.milestone.metOn) }}>
-      <div class="user-summary">
-        <div class="user-main">
-          <div class="user-name">
-            <span class="check-mark" aria-hidden="true">{props.milestone.metOn ? "✓" : "○"}</span>
-            {pick(props.milestone.name, locale())}
-          </div>
+    <CheckRow {...props} testId="milestone" name={props.milestone.name} metOn={props.milestone.metOn} evidence={props.milestone.evidence} editing={editing()} onEdit={() => setEditing(true)}
+      meta={
+        <>
           <div class="user-meta">
             {t("standards.by", { date: formatDate(props.milestone.by, locale()) })}
             <Show when={props.milestone.sourceRef}>{(ref) => <> · {t("compliance.clause", { clause: ref() })}</>}</Show>
           </div>
           <div class="user-meta">{props.milestone.metOn ? t("standards.doneOn", { date: formatDate(props.milestone.metOn, locale()) }) : t("standards.notDone")}</div>
-          <Show when={props.milestone.evidence}>
-            <div class="user-meta">{t("standards.evidenceShown", { text: props.milestone.evidence ?? "" })}</div>
-          </Show>
+        </>
+      }>
+      <form class="form panel" onSubmit={onSubmit} aria-label={`${t("standards.record")} ${pick(props.milestone.name, locale())}`}>
+        <FormError error={submission.error} paths={["body.metOn", "body.evidence"]} />
+        <TextField label={t("standards.doneDate")} name="metOn" type="date" max={todayLocal()} value={props.milestone.metOn ?? todayLocal()} required error={fieldError(submission.error, "body.metOn")} />
+        <TextArea label={t("standards.evidence")} name="evidence" value={props.milestone.evidence} optional error={fieldError(submission.error, "body.evidence")} />
+        <div class="actions">
+          <SubmitButton pending={submission.pending ?? false}>{t("standards.save")}</SubmitButton>
+          <CancelButton onClick={() => { submission.clear(); setEditing(false); }} />
         </div>
-        <Show when={can(props.me.role, "org.manage") && props.org.node.status === "active" && !editing()}>
-          <div class="user-actions">
-            <button type="button" class="button button-secondary" onClick={() => setEditing(true)}>{t("standards.record")}</button>
-          </div>
-        </Show>
-      </div>
-      <Show when={editing()}>
-        <form class="form panel" onSubmit={onSubmit} aria-label={`${t("standards.record")} ${pick(props.milestone.name, locale())}`}>
-          <FormError error={submission.error} paths={["body.metOn", "body.evidence"]} />
-          <TextField label={t("standards.doneDate")} name="metOn" type="date" max={todayLocal()} value={props.milestone.metOn ?? todayLocal()} required error={fieldError(submission.error, "body.metOn")} />
-          <TextArea label={t("standards.evidence")} name="evidence" value={props.milestone.evidence} optional error={fieldError(submission.error, "body.evidence")} />
-          <div class="actions">
-            <SubmitButton pending={submission.pending ?? false}>{t("standards.save")}</SubmitButton>
-            <CancelButton onClick={() => { submission.clear(); setEditing(false); }} />
-          </div>
-        </form>
-      </Show>
-    </li>
+      </form>
+    </CheckRow>
   );
 }
 

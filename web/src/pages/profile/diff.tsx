@@ -7,7 +7,7 @@ import { SelectField } from "../../components/form.tsx";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { presetList, presetNames, profileDiff, versionsPage } from "./data.ts";
-import { LoadError } from "../../components/load-error.tsx";
+import { LoadError, Loading } from "../../components/load-error.tsx";
 import { pick, refName, TOPICS, topicName, topicOf } from "./vocabulary.ts";
 
 /** Topics with more changes than this start folded. */
@@ -177,27 +177,25 @@ export default function DiffPage() {
     <section class="card">
       <h1>{t("profile.diff.title")}</h1>
       <p class="lead">{t("profile.diff.intro")}</p>
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <form class="form diff-form" onSubmit={(e) => e.preventDefault()}>
-            <Side label={t("profile.diff.from")} name="from" value={from()} />
-            <button type="button" class="button button-secondary swap" onClick={() => setParams({ from: to(), to: from() })} aria-label={t("profile.diff.swap")}>
-              ⇅ {t("profile.diff.swap")}
-            </button>
-            <Side label={t("profile.diff.to")} name="to" value={to()} />
-          </form>
-          <Show when={pair()} keyed>
-            {(refs) => {
-              const [a = "", b = ""] = refs.split(" ");
-              return (
-                <ErrorBoundary fallback={(error) => <LoadError error={error} />}>
-                  <DiffResult from={a} to={b} fromName={name(a)} toName={name(b)} />
-                </ErrorBoundary>
-              );
-            }}
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <form class="form diff-form" onSubmit={(e) => e.preventDefault()}>
+          <Side label={t("profile.diff.from")} name="from" value={from()} />
+          <button type="button" class="button button-secondary swap" onClick={() => setParams({ from: to(), to: from() })} aria-label={t("profile.diff.swap")}>
+            ⇅ {t("profile.diff.swap")}
+          </button>
+          <Side label={t("profile.diff.to")} name="to" value={to()} />
+        </form>
+        <Show when={pair()} keyed>
+          {(refs) => {
+            const [a = "", b = ""] = refs.split(" ");
+            return (
+              <ErrorBoundary fallback={(error) => <LoadError error={error} />}>
+                <DiffResult from={a} to={b} fromName={name(a)} toName={name(b)} />
+              </ErrorBoundary>
+            );
+          }}
+        </Show>
+      </Loading>
     </section>
   );
 }

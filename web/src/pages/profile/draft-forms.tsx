@@ -1,6 +1,6 @@
-import { createEffect, createUniqueId, Index, Show, type JSX } from "solid-js";
+import { createEffect, Index, Show, type JSX } from "solid-js";
 import type { ProfileDocument, ProfileIssue } from "@firegov/core/contract";
-import { SelectField, TextField } from "../../components/form.tsx";
+import { SelectField, TextAreaField, TextField } from "../../components/form.tsx";
 import { useI18n, type Locale } from "../../i18n/index.tsx";
 import { getAt, inputFromNumber, issuesAt, jsonPath, numberFromInput, type Segment } from "./draft-document.ts";
 import { Citation, type CitationFields } from "./rule.tsx";
@@ -46,26 +46,19 @@ function NumberField(props: EditProps & { label: string; path: Segment[]; option
   );
 }
 
-/** A multi-line text input with the same label, hint and error as the form's other fields. */
+/** A multi-line text input of the draft, two lines high. */
 function AreaField(props: { label: string; value: string; path: string; error?: string | undefined; hint?: string; optional?: boolean; onInput: (value: string) => void }) {
-  const { t } = useI18n();
-  const id = createUniqueId();
   return (
-    <div class="field" classList={{ "field-invalid": Boolean(props.error) }}>
-      <label for={id}>
-        {props.label}
-        <Show when={props.optional}>
-          <span class="optional">（{t("form.optional")}）</span>
-        </Show>
-      </label>
-      <textarea id={id} rows={2} value={props.value} data-path={props.path} aria-invalid={props.error ? "true" : undefined} onInput={(e) => props.onInput(e.currentTarget.value)} />
-      <Show when={props.hint}>
-        <p class="hint">{props.hint}</p>
-      </Show>
-      <Show when={props.error}>
-        <p class="field-error">{props.error}</p>
-      </Show>
-    </div>
+    <TextAreaField
+      label={props.label}
+      hint={props.hint}
+      optional={props.optional ?? false}
+      rows={2}
+      value={props.value}
+      data-path={props.path}
+      error={props.error}
+      onInput={(e) => props.onInput(e.currentTarget.value)}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 import { A, createAsync, query, useAction, useBeforeLeave, useSubmission } from "@solidjs/router";
-import { batch, createEffect, createMemo, createSignal, ErrorBoundary, For, on, onCleanup, Show, Suspense } from "solid-js";
+import { batch, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
 import type { ProfileDraft, ProfileIssue } from "@firegov/core/contract";
 import { ApiError } from "../../api/http.ts";
 import { getProfileDraft, validateProfile } from "../../api/profiles.ts";
@@ -9,7 +9,7 @@ import { useI18n } from "../../i18n/index.tsx";
 import { importAction, profileDraft, saveDraftAction, saveFile } from "./data.ts";
 import { parseDocument, pretty, setAt, type Segment } from "./draft-document.ts";
 import { DeadlineForm, FrequencyForm, StaffingForm } from "./draft-forms.tsx";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { PublishForm } from "./publish-form.tsx";
 import { ExportButton } from "./version-view.tsx";
 import { pick } from "./vocabulary.ts";
@@ -384,12 +384,10 @@ export default function DraftPage() {
           <A class="button button-secondary" href="/profile">{t("profile.inEffectLink")}</A>
         </div>
       </div>
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          {/* Not keyed: a later read of the draft (after a save) must not replace the page's edits. */}
-          <Show when={draft()}>{(d) => <Editor initial={d()} />}</Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        {/* Not keyed: a later read of the draft (after a save) must not replace the page's edits. */}
+        <Show when={draft()}>{(d) => <Editor initial={d()} />}</Show>
+      </Loading>
     </section>
   );
 }

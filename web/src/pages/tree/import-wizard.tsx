@@ -11,6 +11,7 @@ import { importAction } from "../../organisation/data.ts";
 import { nodeLabel } from "../../organisation/labels.ts";
 import { CancelButton } from "../../organisation/ui.tsx";
 import { saveXlsx } from "../../organisation/xlsx.ts";
+import { ImportModeChoice } from "../../components/import-mode.tsx";
 
 /** The headers the import reads, in a template's order: core's, so a template always imports. */
 const COLUMNS: Readonly<Record<ImportKind, readonly string[]>> = IMPORT_TEMPLATES;
@@ -122,18 +123,7 @@ export function ImportWizard(props: { me: User; nodes: readonly JurisdictionNode
         <SelectField label={t("importer.under")} hint={t("importer.underHint")} name="under">
           <For each={under()}>{(n) => <option value={n.nodeId} selected={n.nodeId === props.me.scopeNodeId}>{nodeLabel(props.profile, n)}</option>}</For>
         </SelectField>
-        <fieldset class="choice">
-          <legend>{t("importer.mode")}</legend>
-          <label class="radio">
-            <input type="radio" name="mode" value="all_or_nothing" checked />
-            {t("importer.allOrNothing")}
-          </label>
-          <label class="radio">
-            <input type="radio" name="mode" value="skip_bad_rows" />
-            {t("importer.skipBadRows")}
-          </label>
-          <p class="hint">{t("importer.modeHint")}</p>
-        </fieldset>
+        <ImportModeChoice hint={t("importer.modeHint")} />
         <div class="field">
           <label for="import-file">{t("importer.file")}</label>
           <input id="import-file" type="file" name="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0])} />

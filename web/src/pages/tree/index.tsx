@@ -1,12 +1,12 @@
 import { createAsync } from "@solidjs/router";
-import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import type { JurisdictionNode, PolicyProfile, User } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { Notice } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { pick } from "../../organisation/labels.ts";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { ImportWizard } from "./import-wizard.tsx";
 import { TreeItem, type TreeContext } from "./tree-item.tsx";
 import { profileInEffect, subtreeNodes } from "../../data/queries.ts";
@@ -77,22 +77,19 @@ function Tree(props: { me: User; profile: PolicyProfile; nodes: JurisdictionNode
 
 /** The user's subtree, named with the profile's level names; expand, create, rename, move, retire, classify, import. */
 export default function TreePage() {
-  const { t } = useI18n();
   const profile = createAsync(() => profileInEffect());
   const nodes = createAsync(() => subtreeNodes());
   return (
     <section class="card">
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <Show when={signedInUser()}>
-            {(me) => (
-              <Show when={profile() && nodes()}>
-                <Tree me={me()} profile={profile()!} nodes={nodes()!} />
-              </Show>
-            )}
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <Show when={signedInUser()}>
+          {(me) => (
+            <Show when={profile() && nodes()}>
+              <Tree me={me()} profile={profile()!} nodes={nodes()!} />
+            </Show>
+          )}
+        </Show>
+      </Loading>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { ImportReportTable, rejectedRows } from "../tree/import-wizard.tsx";
 import { activeNodes } from "../../data/queries.ts";
+import { ImportModeChoice } from "../../components/import-mode.tsx";
 
 const POLL_MS = 1000;
 
@@ -61,17 +62,7 @@ export default function VenueImportPage() {
         <SelectField label={t("importer.under")} hint={t("importer.underHint")} name="under">
           <For each={nodes()}>{(n) => <option value={n.nodeId} selected={n.nodeId === signedInUser()?.scopeNodeId}>{nodeOptionLabel(n, nodes()![0])}</option>}</For>
         </SelectField>
-        <fieldset class="choice">
-          <legend>{t("importer.mode")}</legend>
-          <label class="radio">
-            <input type="radio" name="mode" value="all_or_nothing" checked />
-            {t("importer.allOrNothing")}
-          </label>
-          <label class="radio">
-            <input type="radio" name="mode" value="skip_bad_rows" />
-            {t("importer.skipBadRows")}
-          </label>
-        </fieldset>
+        <ImportModeChoice />
         <div class="field">
           <label for="venue-import-file">{t("importer.file")}</label>
           <input id="venue-import-file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0])} />

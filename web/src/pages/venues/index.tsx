@@ -1,11 +1,11 @@
 import { A, createAsync } from "@solidjs/router";
-import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import type { PolicyProfile, Venue } from "@firegov/core/contract";
 import { exportVenues } from "../../api/venues.ts";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { FormError } from "../../components/form.tsx";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { venuePage } from "../inspections/data.ts";
 import { bodyName, categoryName, kindName } from "../inspections/labels.ts";
@@ -132,24 +132,22 @@ export default function VenuesPage() {
           <For each={supervisors()}>{(b) => <option value={b.id}>{name(b.name)}</option>}</For>
         </select>
       </div>
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <ul class="hz-list" aria-label={t("venues.title")}>
-            <For each={cursors()}>
-              {(cursor, i) => (
-                <Chunk
-                  cursor={cursor}
-                  opened={opened}
-                  last={i() === cursors().length - 1}
-                  filter={filter()}
-                  profile={profile()}
-                  onMore={(next) => setCursors([...cursors(), next])}
-                />
-              )}
-            </For>
-          </ul>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <ul class="hz-list" aria-label={t("venues.title")}>
+          <For each={cursors()}>
+            {(cursor, i) => (
+              <Chunk
+                cursor={cursor}
+                opened={opened}
+                last={i() === cursors().length - 1}
+                filter={filter()}
+                profile={profile()}
+                onMore={(next) => setCursors([...cursors(), next])}
+              />
+            )}
+          </For>
+        </ul>
+      </Loading>
     </section>
   );
 }

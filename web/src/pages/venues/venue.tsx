@@ -1,10 +1,10 @@
 import { A, createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
-import { createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import { createSignal, For, Show, Suspense } from "solid-js";
 import type { PolicyProfile, Venue } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { fieldError, FormError, formValues, Notice, SubmitButton, TextField } from "../../components/form.tsx";
-import { LoadError } from "../../components/load-error.tsx";
+import { Loading } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { clauseOf } from "../profile/vocabulary.ts";
 import { updateVenueAction, venueById, venueEvents, venueInspections } from "../inspections/data.ts";
@@ -162,26 +162,24 @@ export default function VenuePage() {
   const venue = createAsync(() => venueById(params.venueId));
   return (
     <section class="card">
-      <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-          <Show when={venue()}>
-            {(v) => (
-              <>
-                <h1>
-                  {v().name}
-                  <Show when={v().status === "retired"}> <span class="badge badge-muted">{t("venues.retired")}</span></Show>
-                </h1>
-                <p><A href="/venues">← {t("venues.title")}</A></p>
-                <Details venue={v()} profile={profile()} />
-                <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
-                  <Inspections venueId={v().venueId} />
-                  <History venueId={v().venueId} />
-                </Suspense>
-              </>
-            )}
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loading>
+        <Show when={venue()}>
+          {(v) => (
+            <>
+              <h1>
+                {v().name}
+                <Show when={v().status === "retired"}> <span class="badge badge-muted">{t("venues.retired")}</span></Show>
+              </h1>
+              <p><A href="/venues">← {t("venues.title")}</A></p>
+              <Details venue={v()} profile={profile()} />
+              <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
+                <Inspections venueId={v().venueId} />
+                <History venueId={v().venueId} />
+              </Suspense>
+            </>
+          )}
+        </Show>
+      </Loading>
     </section>
   );
 }
