@@ -14,13 +14,13 @@
  * The profile is the first built-in one whose categories set coverage
  * periods; the tree has 10 towns × 5 villages × 4 grids.
  */
-import { createServer } from "node:net";
 import { randomUUID } from "node:crypto";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { configureData, createDynamoClient, ensureTable, Inspections, tenantDb, Venues, withActor } from "@firegov/core";
 import { createApp } from "@firegov/functions/api/app";
 import { getPreset, presets } from "@firegov/profiles";
 import { startDynamoLocal } from "./lib/dynamodb-local.ts";
+import { freePort } from "./lib/free-port.ts";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,16 +34,6 @@ const TZ = "Asia/Shanghai";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.JWT_SEED ??= "bench-only-signing-seed";
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const profile = Object.values(presets).find((p) => p.inspectionCategories.filter((c) => c.coveragePeriod).length >= 2);

@@ -2,7 +2,7 @@ import type { TestProject } from "vitest/node";
 import { createDynamoClient, ensureTable } from "@firegov/core";
 import { startDynamoLocal } from "../../scripts/lib/dynamodb-local.ts";
 import { assertLocalEndpoint } from "./local-endpoint.ts";
-import { freePort } from "./ports.ts";
+import { freePort } from "../../scripts/lib/free-port.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

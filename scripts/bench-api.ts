@@ -1,0 +1,151 @@
+/**
+ * Read-endpoint benchmark (not a test): for each read endpoint, the DynamoDB
+ * requests one call sends, and its latency and throughput against a bare SDK
+ * call doing the same DynamoDB operations through the same client in the same
+ * run (the commands the endpoint sent, replayed as they were).
+ *
+ *   npm run bench:api -- [--calls 300] [--seconds 3]
+ *
+ * It starts its own DynamoDB Local (or uses DYNAMODB_ENDPOINT), signs a
+ * county up and seeds a small tree, a venue, a hazard and records through
+ * the API, then drives the same Hono app the Lambda runs (in process, as
+ * `app.request`, so the figures are the app's, not a socket's). Targets
+ * (issue "Fast and unbreakable"): ≤ 1 request per read, p50 ≤ 1.5× and
+ * p99 ≤ 3× the bare call, throughput at concurrency 8 ≥ 0.6× the bare loop.
+ * Figures are printed, never asserted.
+ */
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { configureData, createDynamoClient, ensureTable, tenantDb, withActor } from "@firegov/core";
+import { createApp } from "@firegov/functions/api/app";
+import { getPreset } from "@firegov/profiles";
+import { startDynamoLocal } from "./lib/dynamodb-local.ts";
+import { freePort } from "./lib/free-port.ts";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+process.env.JWT_SEED ??= "bench-only-signing-seed";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const n = i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!(n > 0)) throw new Error(`--${name} must be a positive number`);
+  return n;
+};
+const CALLS = arg("calls", 300);
+const SECONDS = arg("seconds", 3);
+const CONCURRENCY = 8;
+
+type Json = Record<string, any>;
+type Sent = { command: new (input: any) => any; input: unknown };
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const fmt = (n: number, digits = 2) => n.toFixed(digits).padStart(7);
+
+async function timed(run: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < CALLS; i++) {
+    const t = performance.now();
+    await run();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p99: percentile(ms, 99) };
+}
+
+async function throughput(run: () => Promise<unknown>): Promise<number> {
+  const end = performance.now() + SECONDS * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        await run();
+        done += 1;
+      }
+    }),
+  );
+  return done / SECONDS;
+}
+
+const external = process.env.DYNAMODB_ENDPOINT;
+const dynamo = external ? undefined : await startDynamoLocal({ port: await freePort() });
+try {
+  const endpoint = external ?? dynamo!.endpoint;
+  const tableName = `firegov-bench-api-${Date.now()}`;
+  const client = createDynamoClient({ endpoint, region: "local" });
+  await ensureTable(client, tableName);
+  configureData({ endpoint, region: "local", tableName });
+  const app = createApp({ db: { client, tableName }, logger: new Logger({ serviceName: "bench", logLevel: "SILENT" }), presets: getPreset, clientIp: () => "192.0.2.1" });
+
+  // ── A county to read ────────────────────────────────────────────────────
+  const json = { "content-type": "application/json" };
+  const call = async (method: string, path: string, token?: string, body?: unknown): Promise<Json> => {
+    const res = await app.request(path, { method, headers: { ...json, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.status === 204 ? {} : ((await res.json()) as Json);
+  };
+  const slug = `bench${Date.now().toString(36)}`;
+  const signup = await call("POST", "/v1/signup", undefined, { slug, name: "基准测试区", presetId: "songjiang", admin: { username: "admin", displayName: "管理员", phone: "13800000000", password: "Bench-mark-2026" } });
+  const { accessToken: token } = await call("POST", "/v1/auth/login", undefined, { tenant: slug, username: "admin", password: "Bench-mark-2026" });
+  const profile = getPreset("songjiang")!;
+  const [, townLevel, villageLevel, gridLevel] = profile.levels.map((l) => l.id);
+  const town = await call("POST", "/v1/nodes", token, { parentId: signup.rootNodeId, name: "甲镇", level: townLevel });
+  const village = await call("POST", "/v1/nodes", token, { parentId: town.nodeId, name: "甲村", level: villageLevel });
+  const grid = await call("POST", "/v1/nodes", token, { parentId: village.nodeId, name: "一网格", level: gridLevel });
+  const venue = await call("POST", "/v1/venues", token, { name: "沿街商铺", nodeId: grid.nodeId, kinds: ["street_shop"] });
+  const hazard = await call("POST", "/v1/hazards", token, { nodeId: grid.nodeId, venueId: venue.venueId, code: "three_in_one", severity: "general", description: "二楼住人", source: "grid_patrol", photos: [] });
+  for (let i = 0; i < 5; i++) await call("POST", `/v1/nodes/${town.nodeId}/records`, token, { kind: "meeting", date: `2026-0${i + 1}-10`, title: `例会${i + 1}` }).catch(() => undefined);
+
+  // ── Every command the tenant's client sends, recorded while asked to ─────
+  const db = withActor({ type: "system", tenantId: slug, job: "bench" }, () => tenantDb());
+  let recording: Sent[] | undefined;
+  db.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      recording?.push({ command: (context as { commandName: string }).commandName as never, input: structuredClone(args.input) });
+      return next(args);
+    },
+    { step: "build", name: "benchRecorder" },
+  );
+  const commands = await import("@aws-sdk/client-dynamodb");
+  const replay = (sent: Sent[]) => () => withActor({ type: "system", tenantId: slug, job: "bench" }, () => Promise.all(sent.map((s) => (db.client as DynamoDBClient).send(new (commands as any)[s.command as unknown as string](s.input)))));
+
+  const endpoints: [string, string][] = [
+    ["me", "/v1/me"],
+    ["nodes (subtree)", "/v1/nodes"],
+    ["node", `/v1/nodes/${town.nodeId}`],
+    ["node organisation", `/v1/nodes/${town.nodeId}/organisation`],
+    ["records", `/v1/nodes/${town.nodeId}/records`],
+    ["compliance of a node", `/v1/compliance/nodes/${town.nodeId}`],
+    ["profile in effect", "/v1/profile"],
+    ["profile versions", "/v1/profile/versions"],
+    ["profile draft", "/v1/profile/draft"],
+    ["users", "/v1/users"],
+    ["venues", "/v1/venues"],
+    ["venue", `/v1/venues/${venue.venueId}`],
+    ["hazards by state", "/v1/hazards?state=discovered"],
+    ["hazard + timeline", `/v1/hazards/${hazard.hazardId}`],
+    ["hazard counters", `/v1/hazards/counters?path=${encodeURIComponent(`/${signup.rootNodeId}`)}`],
+    ["inbox", "/v1/inbox"],
+    ["inspection tasks", "/v1/inspection-tasks"],
+  ];
+
+  console.log(`read endpoints: ${CALLS} sequential calls each, then ${SECONDS} s at concurrency ${CONCURRENCY}; bare = the same DynamoDB commands sent straight through the same client`);
+  console.log(`${"endpoint".padEnd(22)} reqs  p50 ms  bare    ratio   p99 ms  bare    ratio   rps     bare    ratio`);
+  const misses: string[] = [];
+  for (const [name, path] of endpoints) {
+    const api = () => call("GET", path, token);
+    await api(); // warm: the session, the profile and the time zone are read once per container
+    recording = [];
+    await api();
+    const sent = recording;
+    recording = undefined;
+    const bare = replay(sent.length ? sent : []);
+    const [a, b] = [await timed(api), await timed(bare)];
+    const [ta, tb] = [await throughput(api), await throughput(bare)];
+    const ratios = { p50: a.p50 / b.p50, p99: a.p99 / b.p99, rps: ta / tb };
+    console.log(`${name.padEnd(22)} ${String(sent.length).padStart(4)} ${fmt(a.p50)} ${fmt(b.p50)} ${fmt(ratios.p50)} ${fmt(a.p99)} ${fmt(b.p99)} ${fmt(ratios.p99)} ${fmt(ta, 0)} ${fmt(tb, 0)} ${fmt(ratios.rps)}`);
+    if (sent.length > 1) misses.push(`${name}: ${sent.length} requests (${sent.map((s) => String(s.command).replace("Command", "")).join(", ")})`);
+  }
+  console.log(misses.length ? `more than one request:\n  ${misses.join("\n  ")}` : "every read endpoint: at most one DynamoDB request");
+} finally {
+  await dynamo?.stop();
+}
