@@ -7,7 +7,7 @@
  *   npm run bench:api -- [--calls 300] [--seconds 3]
  *
  * It starts its own DynamoDB Local (or uses DYNAMODB_ENDPOINT), signs a
- * county up and seeds a small tree, a venue, a hazard and records through
+ * county up (the first built-in profile with hazard codes) and seeds a small tree, a venue, a hazard and records through
  * the API, then drives the same Hono app the Lambda runs (in process, as
  * `app.request`, so the figures are the app's, not a socket's). Targets
  * (issue "Fast and unbreakable"): ≤ 1 request per read, p50 ≤ 1.5× and
@@ -18,7 +18,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { configureData, createDynamoClient, ensureTable, tenantDb, withActor } from "@firegov/core";
 import { createApp } from "@firegov/functions/api/app";
-import { getPreset } from "@firegov/profiles";
+import { getPreset, presets } from "@firegov/profiles";
 import { startDynamoLocal } from "./lib/dynamodb-local.ts";
 import { freePort } from "./lib/free-port.ts";
 
@@ -83,16 +83,18 @@ try {
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.status === 204 ? {} : ((await res.json()) as Json);
   };
+  // The first built-in profile with hazard codes, so the hazard reads have a coded hazard to read.
+  const profile = Object.values(presets).find((p) => p.hazards.codes.length > 0);
+  if (!profile) throw new Error("no built-in profile lists hazard codes");
   const slug = `bench${Date.now().toString(36)}`;
-  const signup = await call("POST", "/v1/signup", undefined, { slug, name: "基准测试区", presetId: "songjiang", admin: { username: "admin", displayName: "管理员", phone: "13800000000", password: "Bench-mark-2026" } });
+  const signup = await call("POST", "/v1/signup", undefined, { slug, name: "基准测试区", presetId: profile.id, admin: { username: "admin", displayName: "管理员", phone: "13800000000", password: "Bench-mark-2026" } });
   const { accessToken: token } = await call("POST", "/v1/auth/login", undefined, { tenant: slug, username: "admin", password: "Bench-mark-2026" });
-  const profile = getPreset("songjiang")!;
   const [, townLevel, villageLevel, gridLevel] = profile.levels.map((l) => l.id);
   const town = await call("POST", "/v1/nodes", token, { parentId: signup.rootNodeId, name: "甲镇", level: townLevel });
   const village = await call("POST", "/v1/nodes", token, { parentId: town.nodeId, name: "甲村", level: villageLevel });
   const grid = await call("POST", "/v1/nodes", token, { parentId: village.nodeId, name: "一网格", level: gridLevel });
-  const venue = await call("POST", "/v1/venues", token, { name: "沿街商铺", nodeId: grid.nodeId, kinds: ["street_shop"] });
-  const hazard = await call("POST", "/v1/hazards", token, { nodeId: grid.nodeId, venueId: venue.venueId, code: "three_in_one", severity: "general", description: "二楼住人", source: "grid_patrol", photos: [] });
+  const venue = await call("POST", "/v1/venues", token, { name: "沿街商铺", nodeId: grid.nodeId, kinds: [profile.venues.kinds[0]!.id] });
+  const hazard = await call("POST", "/v1/hazards", token, { nodeId: grid.nodeId, venueId: venue.venueId, code: profile.hazards.codes[0]!.id, severity: profile.hazards.severities[0]!.id, description: "二楼住人", source: "grid_patrol", photos: [] });
   for (let i = 0; i < 5; i++) await call("POST", `/v1/nodes/${town.nodeId}/records`, token, { kind: "meeting", date: `2026-0${i + 1}-10`, title: `例会${i + 1}` }).catch(() => undefined);
 
   // ── Every command the tenant's client sends, recorded while asked to ─────

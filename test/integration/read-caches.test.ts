@@ -70,6 +70,8 @@ describe("reads on a warm container", () => {
     ["a hazard with its timeline and allowed actions", () => `/v1/hazards/${hazard.hazardId}`],
     ["the subtree's nodes", () => "/v1/nodes"],
     ["the profile in effect", () => "/v1/profile"],
+    ["the draft (before any save: the head and the version in effect)", () => "/v1/profile/draft"],
+    ["who I am (the user; the tenant is known)", () => "/v1/me"],
   ])("%s: one DynamoDB request", async (_, path) => {
     await expectStatus(c.admin.client.get(path()), 200); // warm: session, profile and time zone read once
     expect(await counter.during(() => expectStatus(c.admin.client.get(path()), 200))).toBeLessThanOrEqual(1);

@@ -29,7 +29,8 @@ const documents = new Map<string, { item: VersionItem; profile: PolicyProfile }>
 type VersionItem = NonNullable<Awaited<ReturnType<typeof readVersion>>>;
 
 async function readVersion(version: number) {
-  const { data } = await tenantDb().service.entities.profileVersion.get({ tenantId: useTenant(), version }).go();
+  // Consistent: a version just published may be asked for at once (its own answer, a diff).
+  const { data } = await tenantDb().service.entities.profileVersion.get({ tenantId: useTenant(), version }).go({ consistent: true });
   return data;
 }
 
@@ -46,6 +47,11 @@ async function starts(tenantId: string): Promise<Starts["versions"]> {
 /** Forget what this container knows of the tenant's versions (after it publishes one). */
 export function forgetVersions(tenantId: string): void {
   startsByTenant.delete(tenantId);
+}
+
+/** A published version's item and parsed profile, read once per container (versions never change). */
+export async function versionDocument(version: number) {
+  return document(useTenant(), version);
 }
 
 async function document(tenantId: string, version: number) {

@@ -1,5 +1,8 @@
 import { useActor, useTenant } from "../context/actor.ts";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient } from "../db/document-client.ts";
 import { tenantDb } from "../db/tenant-db.ts";
+import { versionDocument } from "./in-force.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize, type Action } from "../access/index.ts";
 import { parseProfile } from "./validate.ts";
@@ -15,29 +18,46 @@ export function authorizeProfile(action: Action): void {
 }
 
 export async function loadHead() {
-  const { data } = await tenantDb().service.entities.profileHead.get({ tenantId: useTenant() }).go({ consistent: true });
-  return data;
+  return (await loadDraftAndHead()).head;
 }
 
 export async function loadDraft() {
-  const { data } = await tenantDb().service.entities.profileDraft.get({ tenantId: useTenant() }).go({ consistent: true });
-  return data;
+  return (await loadDraftAndHead()).draft;
+}
+
+/**
+ * The draft and the head in one Query: they sort next to each other in the
+ * profile partition (`DRAFT` < `HEAD` < `V#…`), so a key range takes both
+ * and none of the (large) versions.
+ */
+export async function loadDraftAndHead() {
+  const db = tenantDb();
+  const { entities } = db.service;
+  const params = entities.profileDraft.get({ tenantId: useTenant() }).params<{ Key: { pk: string } }>();
+  const out = await documentClient(db.client).send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :draft AND :head",
+      ExpressionAttributeNames: { "#pk": "pk", "#sk": "sk" },
+      ExpressionAttributeValues: { ":pk": params.Key.pk, ":draft": "DRAFT", ":head": "HEAD" },
+      ConsistentRead: true,
+    }),
+  );
+  const of = (entity: string) => ({ Items: (out.Items ?? []).filter((item) => item.__edb_e__ === entity) });
+  return { draft: entities.profileDraft.parse(of("profileDraft")).data[0], head: entities.profileHead.parse(of("profileHead")).data[0] };
 }
 
 export async function loadVersionItem(version: number) {
-  const { data } = await tenantDb().service.entities.profileVersion.get({ tenantId: useTenant(), version }).go({ consistent: true });
-  return data;
+  return (await versionDocument(version)).item;
 }
 
 export async function loadVersion(version: number): Promise<VersionView> {
-  const item = await loadVersionItem(version);
-  if (!item) throw new AppError("not_found", "profile.version_not_found", { version });
-  return toView(item);
+  return toView(await loadVersionItem(version));
 }
 
 /** The draft, or (before the first save) the latest version offered as a draft at rev 0. */
 export async function currentDraft(): Promise<DraftView> {
-  const draft = await loadDraft();
+  const { draft, head } = await loadDraftAndHead();
   if (draft) {
     const profile = decodeProfile(draft.profile);
     return {
@@ -50,7 +70,6 @@ export async function currentDraft(): Promise<DraftView> {
       issues: issuesOf(profile),
     };
   }
-  const head = await loadHead();
   if (!head) throw new AppError("not_found", "profile.none");
   const latest = await loadVersion(head.version);
   return { rev: 0, basedOnVersion: head.version, pending: false, updatedAt: null, updatedBy: null, profile: latest.profile, issues: issuesOf(latest.profile) };

@@ -9,7 +9,7 @@ import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { forgetVersions, normaliseInstant as normalise, versionItemAt } from "./in-force.ts";
 import type { PolicyProfile } from "./schema.ts";
-import { issuesOf, loadDraft, loadHead, loadVersion, loadVersionItem, authorizeProfile } from "./store.ts";
+import { issuesOf, loadDraftAndHead, loadVersion, loadVersionItem, authorizeProfile } from "./store.ts";
 import { toSummary, toView, type VersionSummary, type VersionView } from "./views.ts";
 
 const Instant = z.iso.datetime({ offset: true });
@@ -108,9 +108,8 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
   authorize(actor, "profile.publish");
   const tenantId = actor.tenantId;
   const requestHash = opts.idempotencyKey === undefined ? undefined : createHash("sha256").update(opts.idempotencyKey).digest("hex").slice(0, 32);
-  const [head, draft, publisher] = await Promise.all([
-    loadHead(),
-    loadDraft(),
+  const [{ head, draft }, publisher] = await Promise.all([
+    loadDraftAndHead(),
     tenantDb().service.entities.user.get({ tenantId, userId: actor.userId }).go().then((r) => r.data),
   ]);
   if (!head) throw new AppError("not_found", "profile.none");
