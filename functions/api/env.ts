@@ -16,11 +16,17 @@ export interface AppDeps {
 
 export type Locale = "zh" | "en";
 
+/** The request's log: the app's logger with the request id on every line (no per-request child logger to build). */
+export interface RequestLog {
+  info(message: string, extra: Record<string, unknown>): void;
+  error(message: string, err: unknown): void;
+}
+
 export interface AppEnv {
   Variables: {
     requestId: string;
     locale: Locale;
-    log: Logger;
+    log: RequestLog;
     actor: Extract<Actor, { type: "user" }>;
   };
 }

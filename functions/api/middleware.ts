@@ -8,7 +8,12 @@ import { pickLocale } from "./problem.ts";
 export function requestContext(logger: Logger, clientIp: AppDeps["clientIp"]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set("locale", pickLocale(c.req.header("accept-language")));
-    const log = logger.createChild({ persistentKeys: { requestId: c.get("requestId") } });
+    const requestId = c.get("requestId");
+    // Keys passed per line, not a child logger per request: concurrent requests still never share them.
+    const log = {
+      info: (message: string, extra: Record<string, unknown>) => logger.info(message, { requestId, ...extra }),
+      error: (message: string, err: unknown) => logger.error(message, { requestId, error: err as Error }),
+    };
     c.set("log", log);
     const started = performance.now();
     await withRequest({ requestId: c.get("requestId"), sourceIp: clientIp?.(c) ?? "unknown" }, next);
