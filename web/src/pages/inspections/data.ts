@@ -1,5 +1,5 @@
 import { action, query } from "@solidjs/router";
-import type { Checklist, FinishInspectionInput, InspectionTask, UpdateVenueInput } from "@firegov/core/contract";
+import type { Checklist, FinishInspectionInput, InspectionTask, UpdateVenueInput, VenueListFilter } from "@firegov/core/contract";
 import { finishInspection, getChecklist, getCoverageByPeriod, getNodeCoverage, listInspectionTasks, listVenueInspections, openInspectionTask } from "../../api/inspections.ts";
 import { getVenue, listVenues, updateVenue, venueHistory } from "../../api/venues.ts";
 
@@ -36,7 +36,7 @@ export const finishAction = action((venueId: string, input: FinishInspectionInpu
 export const venueById = query((venueId: string) => getVenue(venueId), "venue");
 export const venueInspections = query((venueId: string) => listVenueInspections(venueId, { limit: 100 }), "venue-inspections");
 export const venueEvents = query((venueId: string) => venueHistory(venueId, { limit: 100 }), "venue-history");
-export const venuePage = query((cursor: string | undefined, _opened: number) => listVenues({ cursor, limit: 200 }), "venues");
+export const venuePage = query((cursor: string | undefined, _opened: number, filter: VenueListFilter = {}) => listVenues({ ...filter, cursor, limit: 200 }), "venues");
 export const updateVenueAction = action((venueId: string, input: UpdateVenueInput & { version: number }) => updateVenue(venueId, input), "venue-update");
 
 export const nodeCoverage = query((nodeId: string) => getNodeCoverage(nodeId, { limit: 200 }), "coverage-node");
