@@ -3,10 +3,7 @@ import type { Checklist, FinishInspectionInput, InspectionTask, UpdateVenueInput
 import { finishInspection, getChecklist, getCoverageByPeriod, getNodeCoverage, listInspectionTasks, listVenueInspections, openInspectionTask } from "../../api/inspections.ts";
 import { getVenue, listVenues, updateVenue, venueHistory } from "../../api/venues.ts";
 
-/**
- * The open tasks of my subtree, every page, soonest due first: the API pages
- * them in path order, and a field worker's day is a handful of venues.
- */
+/** The open tasks of my subtree, every page, soonest due first: the API sends them in due order. */
 export const openTasks = query(async (_opened: number) => {
   const tasks: InspectionTask[] = [];
   let cursor: string | undefined;
@@ -15,12 +12,8 @@ export const openTasks = query(async (_opened: number) => {
     tasks.push(...page.items);
     cursor = page.cursor ?? undefined;
   } while (cursor && tasks.length < 1000);
-  return byDueDate(tasks);
+  return tasks;
 }, "inspection-tasks");
-
-export function byDueDate(tasks: readonly InspectionTask[]): InspectionTask[] {
-  return [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || (a.venueName ?? "").localeCompare(b.venueName ?? "", "zh-CN"));
-}
 
 /** The checklist to fill: the task's (with the task) when one was opened, else the venue's own. */
 export const checklistFor = query(async (venueId: string, taskId: string | undefined): Promise<Checklist> => {
