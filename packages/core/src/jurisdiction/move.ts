@@ -6,7 +6,7 @@ import { AppError } from "../errors/app-error.ts";
 import { allPages } from "../db/cursor.ts";
 import { defined } from "../db/plain.ts";
 import { type NodeItem } from "./lookup.ts";
-import { movedWith } from "./subtree-movers.ts";
+import { inSubtree, movedWith, rebased } from "./subtree-movers.ts";
 
 /** DynamoDB takes 100 items per transaction; the last one also carries the node, its parents and the audit entry. */
 const CHUNK = 90;
@@ -18,7 +18,8 @@ type Op = (tx: TxEntities) => unknown;
 /**
  * Rewrites the materialised path of a node and of every item that carries a
  * path under it (descendant nodes, people, brigades, users' scopes, town
- * summaries, hazards with their list rows and counters), in transactions of
+ * summaries, and through the registered movers hazards with their list rows
+ * and counters, venues, inspection tasks, inspections and coverage counters), in transactions of
  * at most 100 items. Each rewrite is conditioned on the old path (a hazard on
  * its version), so a concurrent change fails the move instead of being
  * overwritten. The node itself moves in the last transaction, with
@@ -32,23 +33,23 @@ export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<vo
   const { entities } = service;
   const oldPath = node.path;
   const newPath = `${parent.path}/${node.nodeId}`;
-  const moved = (path: string) => `${newPath}${path.slice(oldPath.length)}`;
+  const moved = (path: string) => rebased(path, oldPath, newPath);
   const opts = (cursor: string | null) => ({ cursor, limit: 500 });
+  // begins_with on a path also matches a sibling whose id merely starts the same; ids are UUIDs, but keep to the subtree.
+  const under = (path: string) => inSubtree(path, oldPath);
 
-  const [nodes, people, brigades, users, summaries, others] = await Promise.all([
-    allPages((c) => entities.node.query.bySubtree({ tenantId }).begins({ path: `${oldPath}/` }).go(opts(c))),
+  const nodes = (await allPages((c) => entities.node.query.bySubtree({ tenantId }).begins({ path: `${oldPath}/` }).go(opts(c)))).filter((n) => under(n.path));
+  const [people, brigades, users, summaries, others] = await Promise.all([
     allPages((c) => entities.person.query.bySubtree({ tenantId }).begins({ path: oldPath }).go(opts(c))),
     allPages((c) => entities.brigade.query.bySubtree({ tenantId }).begins({ path: oldPath }).go(opts(c))),
     allPages((c) => entities.user.query.byScope({ tenantId }).begins({ scopePath: oldPath }).go(opts(c))),
     allPages((c) => entities.complianceSummary.query.byRollup({ tenantId }).begins({ path: oldPath }).go(opts(c))),
-    // What domains above the tree keep under it (hazards) comes packed in transactions of their own.
-    movedWith(oldPath, newPath, MAX_ITEMS),
+    // What domains above the tree keep under it (hazards, venues, inspections) comes packed in transactions of their own.
+    movedWith(oldPath, newPath, MAX_ITEMS, [{ nodeId: node.nodeId, path: oldPath }, ...nodes.map((n) => ({ nodeId: n.nodeId, path: n.path }))]),
   ]);
-  // begins_with on a path also matches a sibling whose id merely starts the same; ids are UUIDs, but keep to the subtree.
-  const under = (path: string) => path === oldPath || path.startsWith(`${oldPath}/`);
 
   const ops: Op[] = [
-    ...nodes.filter((n) => under(n.path)).map((n): Op => (tx) => tx.node.patch({ tenantId, nodeId: n.nodeId }).set({ path: moved(n.path) }).where((a, op) => op.eq(a.path, n.path)).commit()),
+    ...nodes.map((n): Op => (tx) => tx.node.patch({ tenantId, nodeId: n.nodeId }).set({ path: moved(n.path) }).where((a, op) => op.eq(a.path, n.path)).commit()),
     ...people.filter((p) => under(p.path)).map((p): Op => (tx) => tx.person.patch({ tenantId, nodeId: p.nodeId, personId: p.personId }).set({ path: moved(p.path) }).where((a, op) => op.eq(a.path, p.path)).commit()),
     ...brigades.filter((b) => under(b.path)).map((b): Op => (tx) => tx.brigade.patch({ tenantId, nodeId: b.nodeId, brigadeId: b.brigadeId }).set({ path: moved(b.path) }).where((a, op) => op.eq(a.path, b.path)).commit()),
     ...users.filter((u) => under(u.scopePath)).map((u): Op => (tx) => tx.user.patch({ tenantId, userId: u.userId }).set({ scopePath: moved(u.scopePath) }).where((a, op) => op.eq(a.scopePath, u.scopePath)).commit()),
@@ -68,7 +69,7 @@ export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<vo
         action: "node.move",
         targetType: "node",
         targetId: node.nodeId,
-        details: defined({ fromParentId: node.parentId, toParentId: parent.nodeId, fromPath: oldPath, toPath: newPath, itemsRewritten: ops.length, hazardsRewritten: others.hazards?.count ?? 0 }),
+        details: defined({ fromParentId: node.parentId, toParentId: parent.nodeId, fromPath: oldPath, toPath: newPath, itemsRewritten: ops.length, hazardsRewritten: others.hazards?.count ?? 0, venuesRewritten: others.venues?.count ?? 0, inspectionItemsRewritten: others.inspections?.count ?? 0 }),
       }),
   ];
 
