@@ -7,6 +7,7 @@ import { allPages } from "../db/cursor.ts";
 import { defined } from "../db/plain.ts";
 import { type NodeItem } from "./lookup.ts";
 import { inSubtree, movedWith, rebased } from "./subtree-movers.ts";
+import { nodeMoving, placeCheckItems, placeChecks } from "./place.ts";
 
 /** DynamoDB takes 100 items per transaction; the last one also carries the node, its parents and the audit entry. */
 const CHUNK = 90;
@@ -33,6 +34,20 @@ export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<vo
   const { entities } = service;
   const oldPath = node.path;
   const newPath = `${parent.path}/${node.nodeId}`;
+  const onCanceled = () => new AppError("conflict", "request.conflict_retry");
+  // First the mark: from here no write may store a path under the node (place.ts). A move
+  // interrupted part-way leaves it set; only the same move, asked again, passes it and finishes.
+  await writeTransaction(
+    (tx) => [
+      tx.node
+        .patch({ tenantId, nodeId: node.nodeId })
+        .set({ moving: parent.nodeId })
+        .where((a, op) => `${op.eq(a.path, oldPath)} AND ${op.eq(a.status, "active")} AND (${op.notExists(a.moving)} OR ${op.eq(a.moving, parent.nodeId)})`)
+        .commit(),
+      ...placeChecks(tx, { nodeId: node.nodeId, path: oldPath }, { except: node.nodeId }),
+    ] as never,
+    { onCanceled: nodeMoving },
+  );
   const moved = (path: string) => rebased(path, oldPath, newPath);
   const opts = (cursor: string | null) => ({ cursor, limit: 500 });
   // begins_with on a path also matches a sibling whose id merely starts the same; ids are UUIDs, but keep to the subtree.
@@ -60,10 +75,18 @@ export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<vo
       tx.node
         .patch({ tenantId, nodeId: node.nodeId })
         .set({ path: newPath, parentId: parent.nodeId })
-        .where((a, op) => `${op.eq(a.path, oldPath)} AND ${op.eq(a.status, "active")}`)
+        .remove(["moving"])
+        .where((a, op) => `${op.eq(a.path, oldPath)} AND ${op.eq(a.status, "active")} AND ${op.eq(a.moving, parent.nodeId)}`)
         .commit(),
     (tx) => tx.node.patch({ tenantId, nodeId: node.parentId! }).add({ activeChildren: -1 }).commit(),
-    (tx) => tx.node.patch({ tenantId, nodeId: parent.nodeId }).add({ activeChildren: 1 }).where((a, op) => op.eq(a.status, "active")).commit(),
+    // The new parent must still be where the new path says, and not itself on the move.
+    (tx) =>
+      tx.node
+        .patch({ tenantId, nodeId: parent.nodeId })
+        .add({ activeChildren: 1 })
+        .where((a, op) => `${op.eq(a.status, "active")} AND ${op.eq(a.path, parent.path)} AND ${op.notExists(a.moving)}`)
+        .commit(),
+    ...placeCheckItems(parent, { except: parent.nodeId }),
     (tx) =>
       auditItem(tx, {
         action: "node.move",
@@ -77,7 +100,6 @@ export async function rewritePaths(node: NodeItem, parent: NodeItem): Promise<vo
   for (let i = 0; i < ops.length; i += CHUNK) chunks.push(ops.slice(i, i + CHUNK));
   if (chunks.length && chunks.at(-1)!.length + last.length <= MAX_ITEMS) chunks.at(-1)!.push(...last);
   else chunks.push(last);
-  const onCanceled = () => new AppError("conflict", "request.conflict_retry");
   for (const batch of Object.values(others).flatMap((o) => o.batches)) await writeTransaction(batch as never, { onCanceled });
   for (const chunk of chunks) {
     await writeTransaction((tx) => chunk.map((op) => op(tx)) as never, { onCanceled });

@@ -9,7 +9,7 @@ import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
 import { authorize } from "../access/index.ts";
 import { ContactPhone } from "../organisation/index.ts";
-import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { atPlace, nodeMoving, nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { filledPage, pageOf, pageQuery, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
@@ -155,9 +155,10 @@ export const createVenue = useCase(CreateVenueInput, async (input, opts: { now?:
   const venueId = randomUUID();
   const f: VenueFields = { ...input, nodeId: node.nodeId, path: node.path };
   const view = toVenueView({ tenantId: actor.tenantId, venueId, ...plain(f), ...classifyFields(profile, f), profileVersion: version, status: "active", version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString() } as VenueItem);
-  const stored = await writeTransaction<VenueView>((tx) => [...createItems(tx, { venueId, fields: f, profile, profileVersion: version, now }), auditItem(tx, { action: "venue.create", targetType: "venue", targetId: venueId, details: plain({ nodeId: node.nodeId, kinds: input.kinds, supervisor: view.supervisor, categories: view.categories }) }, now)] as never,
+  const place = atPlace(node);
+  const stored = await writeTransaction<VenueView>((tx) => place.items(tx, [...createItems(tx, { venueId, fields: f, profile, profileVersion: version, now }), auditItem(tx, { action: "venue.create", targetType: "venue", targetId: venueId, details: plain({ nodeId: node.nodeId, kinds: input.kinds, supervisor: view.supervisor, categories: view.categories }) }, now)]) as never,
     {
-      onCanceled: (reasons) => canceled(reasons, f.externalId ? 2 : undefined),
+      onCanceled: (reasons) => (place.moved(reasons) ? nodeMoving() : canceled(reasons, f.externalId ? 2 : undefined)),
       idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: { createVenue: input }, result: view },
     },
   );
@@ -201,11 +202,15 @@ export const updateVenue = useCase(UpdateVenueInput, async (input, venueId: stri
   }
   checkAgainstProfile(profile, f);
   const now = opts.now ?? new Date();
+  // A venue taken to another node takes that node's path: it must not be on the move. (Its old path is
+  // safe: a move rewrites the venue with a new version, and this write is conditioned on the one read.)
+  const place = node ? atPlace(node) : undefined;
   await writeTransaction((tx) => {
       const u = updateItems(tx, { before, fields: f, profile, profileVersion: version, now });
-      return [...u.items, auditItem(tx, { action: u.reclassified ? "venue.reclassify" : "venue.update", targetType: "venue", targetId: venueId, details: { changed: u.changed, version: before.version + 1 } }, now)] as never;
+      const items = [...u.items, auditItem(tx, { action: u.reclassified ? "venue.reclassify" : "venue.update", targetType: "venue", targetId: venueId, details: { changed: u.changed, version: before.version + 1 } }, now)];
+      return (place ? place.items(tx, items) : items) as never;
     },
-    { onCanceled: (reasons) => canceled(reasons, before.externalId !== f.externalId && f.externalId ? (before.externalId ? 3 : 2) : undefined) },
+    { onCanceled: (reasons) => (place?.moved(reasons) ? nodeMoving() : canceled(reasons, before.externalId !== f.externalId && f.externalId ? (before.externalId ? 3 : 2) : undefined)) },
   );
   const after = await venueOrNotFound(venueId, { consistent: true, allowRetired: true });
   return toVenueView(after);
