@@ -73,6 +73,45 @@ describe("the daily schedule job", () => {
   });
 });
 
+describe("task lists", () => {
+  it("come soonest due first from the query, across pages, for the root, a town, a village and a grid", async () => {
+    const c = await county(app);
+    for (const [i, kind] of ["street_shop", "residential_compound", "street_shop", "construction_site"].entries()) {
+      await expectStatus<Json>(c.admin.client.post("/v1/venues", { name: `排序${i}`, nodeId: i % 2 ? c.grid1.nodeId : c.grid2.nodeId, kinds: [kind] }), 201);
+    }
+    // Three runs a month and more apart: tasks of three periods, each grid's in path order before the next grid's.
+    const start = Date.now() + 60_000;
+    for (const days of [0, 40, 80]) await Inspections.scheduleTenant(c.tenantId, TZ, new Date(start + days * 86_400_000));
+    const listed = async (nodeId: string) => {
+      const items: Json[] = [];
+      const sizes: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: Json[]; cursor: string | null } = await expectStatus(c.admin.client.get(`/v1/inspection-tasks?nodeId=${nodeId}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`), 200);
+        items.push(...page.items);
+        sizes.push(page.items.length);
+        cursor = page.cursor;
+      } while (cursor);
+      return { items, sizes };
+    };
+    const root = await listed(c.root.nodeId);
+    expect(new Set(root.items.map((t) => t.dueAt)).size).toBeGreaterThanOrEqual(3);
+    for (const [node, path] of [[c.root.nodeId, c.root.path], [c.town.nodeId, c.town.path], [c.village.nodeId, c.village.path], [c.grid1.nodeId, c.grid1.path]] as const) {
+      const { items, sizes } = await listed(node);
+      const dues = items.map((t) => t.dueAt);
+      expect(dues, node).toEqual([...dues].sort());
+      expect(sizes.slice(0, -1).every((n) => n === 3), sizes.join(",")).toBe(true);
+      // Exactly the subtree's tasks, each once.
+      const expected = root.items.filter((t) => t.path === path || t.path.startsWith(`${path}/`)).map((t) => t.taskId).sort();
+      expect(items.map((t) => t.taskId).sort()).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
+    }
+    // The path order would not have been the due order.
+    const byPath = [...root.items].sort((a, b) => a.path.localeCompare(b.path)).map((t) => t.dueAt);
+    expect(byPath).not.toEqual([...byPath].sort());
+  });
+});
+
 describe("a field inspection", () => {
   let c: County;
   let shop: Json;

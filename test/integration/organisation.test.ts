@@ -229,6 +229,24 @@ describe("obligation records", () => {
     expect(meetings.items.map((r) => r.kind)).toEqual(["meeting"]);
   });
 
+  it("fills a page of one kind before the limit: 60 records of mixed kinds, 10 trainings a page while more exist", async () => {
+    const node = await addChild(admin.client, town.nodeId, "南二村");
+    for (let i = 0; i < 60; i++) {
+      const record = i % 4 === 0 ? { kind: "training", date: today(), course: `轮训 ${i}`, hours: 2 } : { kind: "drill", date: today(), drillType: "疏散演练", participantCount: 10 + i };
+      await expectStatus(admin.client.post(`/v1/nodes/${node.nodeId}/records`, record), 201);
+    }
+    type Page = { items: { kind: string; recordId: string }[]; cursor: string | null };
+    const first = await expectStatus<Page>(admin.client.get(`/v1/nodes/${node.nodeId}/records?kind=training&limit=10`), 200);
+    expect(first.items).toHaveLength(10);
+    expect(first.items.every((r) => r.kind === "training")).toBe(true);
+    expect(first.cursor).toBeTruthy();
+    const second = await expectStatus<Page>(admin.client.get(`/v1/nodes/${node.nodeId}/records?kind=training&limit=10&cursor=${first.cursor}`), 200);
+    expect(second.items.map((r) => r.kind)).toEqual(Array(5).fill("training"));
+    const ids = [...first.items, ...second.items].map((r) => r.recordId);
+    expect(new Set(ids).size).toBe(15);
+    expect(ids).toEqual([...ids].sort().reverse());
+  });
+
   it("refuses an obligation of another kind, a future date, and attendees that are not people of the tenant", async () => {
     const bad = await expectStatus<Errors>(
       admin.client.post(`/v1/nodes/${town.nodeId}/records`, { kind: "meeting", obligationId: "comprehensive_drill", date: "2999-01-01", attendees: [{ personId: "nobody", nodeId: village.nodeId }] }),

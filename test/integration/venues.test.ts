@@ -165,3 +165,57 @@ describe("the venue ledger import", () => {
     expect(back.updated).toBe(0);
   });
 });
+
+describe("the venue list's filters", () => {
+  let c: County;
+  let all: Json[];
+  beforeAll(async () => {
+    c = await county(app);
+    // 60 venues: every third a residential compound (the rest street shops), every fifth 三合一.
+    await expectStatus<Json>(upload(app, c.admin.token, "/v1/import/venues", xlsx(ledger(60)), "xlsx"), 200);
+    all = await allVenues(c);
+    await expectStatus(c.admin.client.post(`/v1/venues/${all.find((v) => v.name === "场所3")!.venueId}/retire`, {}), 200);
+    all = await allVenues(c);
+  });
+
+  /** Every page of a filtered list, with the size of each page. */
+  async function pages(query: string, limit: number) {
+    const items: Json[] = [];
+    const sizes: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Json[]; cursor: string | null } = await expectStatus(c.admin.client.get(`/v1/venues?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`), 200);
+      items.push(...page.items);
+      sizes.push(page.items.length);
+      cursor = page.cursor;
+    } while (cursor);
+    return { items, sizes };
+  }
+
+  it("filters by kind, category, supervisor, status and text on the server, every page full while more match", async () => {
+    expect(all).toHaveLength(60);
+    const residential = all.find((v) => v.name === "场所0")!;
+    const kind = residential.kinds[0] as string;
+    const cases: [string, (v: Json) => boolean][] = [
+      [`kind=${kind}`, (v) => v.kinds.includes(kind)],
+      [`category=${residential.categories[0]}`, (v) => v.categories.includes(residential.categories[0])],
+      [`supervisor=${residential.supervisor}`, (v) => v.supervisor === residential.supervisor],
+      ["status=retired", (v) => v.status === "retired"],
+      [`q=${encodeURIComponent("场所1")}`, (v) => v.name.startsWith("场所1")],
+      [`q=ext-4`, (v) => v.externalId.startsWith("EXT-4")],
+      [`kind=${kind}&status=active&q=${encodeURIComponent("人民路")}`, (v) => v.kinds.includes(kind) && v.status === "active"],
+    ];
+    for (const [query, matches] of cases) {
+      const expected = all.filter(matches).map((v) => v.venueId);
+      expect(expected.length, query).toBeGreaterThan(0);
+      const { items, sizes } = await pages(query, 4);
+      expect(items.map((v) => v.venueId), query).toEqual(expected);
+      // Only the last page may be short.
+      expect(sizes.slice(0, -1).every((n) => n === 4), `${query}: ${sizes.join(",")}`).toBe(true);
+    }
+  });
+
+  it("answers 400 for a filter that is not a word", async () => {
+    expect((await body(c.admin.client.get(`/v1/venues?kind=${"x".repeat(65)}`))).status).toBe(400);
+  });
+});

@@ -25,12 +25,14 @@ async function signInAs(user: User) {
 afterEach(() => resetSession());
 
 describe("today's inspection tasks", () => {
-  it("lists my tasks soonest due first, whatever order the API pages them in, and marks the overdue one", async () => {
+  it("lists my tasks in the order the API sends them (soonest due first), every page, and marks the overdue one", async () => {
     await signInAs(worker);
     fakeApi({
       "GET /v1/profile": () => json(200, version1),
-      "GET /v1/inspection-tasks": () =>
-        json(200, { items: [task("b", "南街餐馆", "2099-12-31T15:59:59.999Z"), task("c", "北街超市", "2099-11-30T15:59:59.999Z"), task("a", "东街五金店", "2020-11-01T15:59:59.999Z")], cursor: null }),
+      "GET /v1/inspection-tasks": (call) =>
+        new URL(call.path, "http://localhost").searchParams.get("cursor") === "p2"
+          ? json(200, { items: [task("b", "南街餐馆", "2099-12-31T15:59:59.999Z")], cursor: null })
+          : json(200, { items: [task("a", "东街五金店", "2020-11-01T15:59:59.999Z"), task("c", "北街超市", "2099-11-30T15:59:59.999Z")], cursor: "p2" }),
     });
     renderAt("/today", () => <Route path="/today" component={TodayPage} />);
     const cards = await screen.findAllByTestId("task");

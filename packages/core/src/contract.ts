@@ -120,6 +120,7 @@ export type CreateVenueInput = z.input<typeof Venues.CreateVenueInput>;
 export type UpdateVenueInput = z.input<typeof Venues.UpdateVenueInput>;
 export type VenueEvent = z.infer<typeof Venues.VenueHistorySchema>["items"][number];
 export type VenueExportFilter = Omit<z.input<typeof Venues.ExportInput>, "format">;
+export type VenueListFilter = Pick<z.input<typeof Venues.ListVenuesInput>, "kind" | "category" | "supervisor" | "status" | "q">;
 export type VenueImportReport = Venues.VenueImportReport;
 export type VenueImportProgress = z.infer<typeof Venues.ImportProgressSchema>;
 

@@ -1,10 +1,10 @@
 // The venue ledger; supervisor and categories are derived by the API from the profile.
-import type { CreateVenueInput, ImportMode, UpdateVenueInput, Venue, VenueEvent, VenueExportFilter, VenueImportProgress, VenueImportReport } from "@firegov/core/contract";
+import type { CreateVenueInput, ImportMode, UpdateVenueInput, Venue, VenueEvent, VenueExportFilter, VenueListFilter, VenueImportProgress, VenueImportReport } from "@firegov/core/contract";
 import { apiFetch, idempotent, json, patch, post, queryString, uploadBody, type Page } from "./http.ts";
 
 export const venuePath = (venueId: string) => `/v1/venues/${encodeURIComponent(venueId)}`;
 
-export function listVenues(params: { nodeId?: string; cursor?: string; limit?: number } = {}): Promise<Page<Venue>> {
+export function listVenues(params: VenueListFilter & { nodeId?: string; cursor?: string; limit?: number } = {}): Promise<Page<Venue>> {
   return json(`/v1/venues${queryString(params)}`);
 }
 

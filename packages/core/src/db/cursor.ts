@@ -42,6 +42,15 @@ export async function withCursor<T>(cursor: string | undefined, read: (cursor: s
   }
 }
 
+/**
+ * The read options of a page whose Query has a filter: DynamoDB's Limit counts
+ * the items it reads, not those the filter keeps, so a page read with a plain
+ * limit can come back short (or empty) while matches remain. ElectroDB's
+ * `count` reads on, in DynamoDB pages of `limit` or more, until the page holds
+ * `limit` matches, and ends the cursor at the last one kept.
+ */
+export const filledPage = (limit: number) => ({ count: limit, limit: Math.max(limit, 100) });
+
 /** The DynamoDB key a raw Query's page ended at, as an opaque cursor. */
 export const encodeCursor = (key: Record<string, unknown> | undefined): string | null => (key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null);
 

@@ -27,6 +27,7 @@ export const messages = {
   "user.cannot_disable_self": { zh: "不能停用自己的账号。", en: "You cannot disable your own account." },
   "node.not_found": { zh: "找不到该辖区节点。", en: "No such jurisdiction node." },
   "node.own_scope": { zh: "不能移动或撤销根节点或您自己所在的节点，请由上级办理。", en: "The root node and your own scope node can only be moved or retired from above." },
+  "node.moving": { zh: "该节点（或其上级）正在调整所属上级，请稍后重试；如调整中断，请再次提交同一调整以完成。", en: "This node (or one above it) is being moved; try again in a moment. If the move was interrupted, ask for the same move again to finish it." },
   "node.has_active_children": { zh: "该节点下还有 {count} 个未撤销的下级节点，不能撤销。", en: "This node still has {count} active child node(s) and cannot be retired." },
   "person.not_found": { zh: "找不到该人员。", en: "No such person." },
   "body.not_found": { zh: "找不到该机构。", en: "No such body." },

@@ -9,7 +9,7 @@ import { decide, type Context } from "./machine.ts";
 import { raiseHazard } from "./raise.ts";
 import { recordOccurrence, recurrenceKey, withOccurrence } from "./recurrence.ts";
 import { timeOrderedId } from "../db/ids.ts";
-import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { atPlace, nodeMoving, nodeOrNotFound } from "../jurisdiction/index.ts";
 import { loadHazard, loadRecurrence, resolveRecipients, withRetry, writeChange, type Recurrence } from "./store.ts";
 import { contextFor, staleAnswer } from "./support.ts";
 import type { Hazard } from "./types.ts";
@@ -49,6 +49,7 @@ export const createHazard = useCase(CreateHazardInput, async (input, opts: { ide
     if (key && rec && last?.state === "closed") return foundAgain(ctx, last, rec, key, input, idempotency);
 
     const hazardId = timeOrderedId(now);
+    const place = atPlace(node);
     const { outcome, deliveries } = await raiseHazard(ctx, {
       hazardId,
       place: { nodeId: node.nodeId, path: node.path },
@@ -73,8 +74,9 @@ export const createHazard = useCase(CreateHazardInput, async (input, opts: { ide
       now,
       deliveries,
       audit: { action: "hazard.create", details: { nodeId: node.nodeId, severity: input.severity, code: input.code, source: input.source } },
-      extra: key ? (tx) => [recordOccurrence(tx, key, rec, hazardId, outcome.hazard.occurrences)] : undefined,
-      onExtraCanceled: () => new AppError("conflict", "request.conflict_retry"),
+      // Not while the node or one above it is on the move (jurisdiction/place.ts).
+      extra: (tx) => place.items(tx, key ? [recordOccurrence(tx, key, rec, hazardId, outcome.hazard.occurrences)] : []),
+      onExtraCanceled: (reasons) => (place.moved(reasons) ? nodeMoving() : new AppError("conflict", "request.conflict_retry")),
       idempotency: idempotency(result),
     });
     return answer(stored, result, outcome.hazard);

@@ -201,9 +201,10 @@ export function mergedCounterCount(deltas: readonly CounterDelta[]): number {
 export async function writeChange<R>(change: Change<R>): Promise<R | undefined> {
   const { before, outcome } = change;
   const counters = counterDeltas(before, outcome.hazard, change.timeZone);
-  // The hazard, its events, rows, counters, the audit entry and the idempotency record; the few extra items (recurrence, intake limits) fit in the margin.
+  // The hazard, its events, rows, counters, the audit entry and the idempotency record; the few extra items
+  // (recurrence, intake limits, the checks of a new hazard's place: one per node of its path) fit in the margin.
   const baseCount = 1 + itemsBeyondHazard(change) + mergedCounterCount(counters) + (change.idempotency ? 1 : 0);
-  const EXTRA_MARGIN = 4;
+  const EXTRA_MARGIN = 10;
   const deliveries = fitDeliveries(change.deliveries, MAX_ITEMS - baseCount - EXTRA_MARGIN);
 
   let extraCount = 0;

@@ -15,3 +15,8 @@ export { InspectionViewSchema, InspectionPageSchema, TaskViewSchema, TaskPageSch
 import { dropWhenVenueRetires } from "../venues/index.ts";
 import { openTasksOfRetiredVenue } from "./retirement.ts";
 dropWhenVenueRetires(openTasksOfRetiredVenue);
+
+// A node moved in the tree takes its tasks, inspections and coverage along; the tree calls this without importing inspections.
+import { moveWithSubtree } from "../jurisdiction/index.ts";
+import { inspectionsMovedWith } from "./relocate.ts";
+moveWithSubtree("inspections", inspectionsMovedWith);

@@ -29,13 +29,22 @@ export const InspectionTaskEntity = new Entity({
     inspectionId: { type: "string" },
     inspections: { type: "number", required: true, default: 0 },
     createdAt: { type: "string", required: true, readOnly: true },
+    /** The top of the task's branch (its path's node below the root, or the root), derived from `path`: its partition in `byArea`. */
+    area: { type: "string", watch: ["path"], set: (_v: unknown, item: { path?: string }) => areaOf(item.path ?? "") },
   },
   indexes: {
     byId: { pk: tenantPk("pk", "#TASK#${subjectId}", ["subjectId"]), sk: sortKey("sk", "${category}.${period}", ["category", "period"]) },
-    byState: { index: "gsi1", pk: tenantPk("gsi1pk", "#TASKS#${state}", ["state"]), sk: sortKey("gsi1sk", "${path}/#${dueAt}#${subjectId}#${category}", ["path", "dueAt", "subjectId", "category"]) },
+    byArea: { index: "gsi1", pk: tenantPk("gsi1pk", "#TASKS#${state}#${area}", ["state", "area"]), sk: sortKey("gsi1sk", "${dueAt}#${path}/#${subjectId}#${category}", ["dueAt", "path", "subjectId", "category"]) },
+    byDue: { index: "gsi3", pk: tenantPk("gsi3pk", "#TASKS#${state}", ["state"]), sk: sortKey("gsi3sk", "${dueAt}#${path}/#${subjectId}#${category}", ["dueAt", "path", "subjectId", "category"]) },
     byPeriod: { index: "gsi2", pk: tenantPk("gsi2pk", "#TASKP#${category}#${period}", ["category", "period"]), sk: sortKey("gsi2sk", "${subjectId}", ["subjectId"]) },
   },
 });
+
+/** The area of a path: the id at depth 2 (a town under the county), or the root's for the root itself. */
+export function areaOf(path: string): string {
+  const ids = path.split("/").filter(Boolean);
+  return ids[1] ?? ids[0] ?? "";
+}
 
 /** One finished visit to a venue: every applicable checklist item answered, and the hazards its failures raised. */
 export const InspectionEntity = new Entity({
@@ -95,7 +104,9 @@ export const coverageSlice = (category: string, period: string) => `${category}#
 // Access patterns
 // - a task by id (subject + category + period): InspectionTask.byId (GetItem)
 // - a venue's tasks (dropped when it retires): InspectionTask.byId (Query the subject's partition)
-// - the open (or done) tasks of a subtree: InspectionTask.byState begins_with(<path>/) — a venue task sits at the venue's path, a patrol task at the patrolling node's
+// - the open (or done) tasks of a subtree, soonest due first (a venue task sits at the venue's path, a patrol task at the patrolling node's):
+//   the root's: InspectionTask.byDue (the tenant's tasks of a state by due time); a node's below it:
+//   InspectionTask.byArea (its area's tasks by due time), filtered to its subtree when it lies below its area's top
 // - which subjects already have a task of a category and period (the daily job): InspectionTask.byPeriod
 // - a venue's inspections, newest last: Inspection.byVenue begins_with(IN#) in the venue's partition
 // - the inspections of a subtree: Inspection.bySubtree begins_with(<path>/)

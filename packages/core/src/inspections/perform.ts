@@ -6,6 +6,7 @@ import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities, type TxItem } from "../db/transact.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
+import { atPlace, nodeMoving } from "../jurisdiction/index.ts";
 import { raiseHazard, raisedHazardItems, raisedItemCount, type Context, type RaisedHazard } from "../hazards/index.ts";
 import { authorize } from "../access/index.ts";
 import { timeOrderedId } from "../db/ids.ts";
@@ -189,7 +190,9 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
     }
 
     const coverage = coverageDeltas(ops.filter((op) => op.kind === "coverage").map((op) => ({ venuePath: venue.path, category: op.key.category, period: op.key.period, due: op.before ? 0 : 1, inspected: 1 })));
-    const fixed = 1 + ops.length + coverage.length + 1 + (opts.idempotencyKey === undefined ? 0 : 1);
+    // The visit stores the venue's path (and counts coverage by it): not while its node or one above is on the move.
+    const place = atPlace({ nodeId: venue.nodeId, path: venue.path });
+    const fixed = 1 + ops.length + coverage.length + 1 + (opts.idempotencyKey === undefined ? 0 : 1) + venue.path.split("/").filter(Boolean).length;
     const room = MAX_TRANSACTION_ITEMS - fixed;
     const needed = raisedItemCount(raised, timeZone);
     if (needed > room) {
@@ -227,15 +230,15 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
     };
     try {
       const stored = await writeTransaction<InspectionView>((tx) =>
-          [
+          place.items(tx, [
             tx.inspection.create(inspection).commit(),
             ...taskItems(tx, venue, ops, profile, inspectionId, now, dueAtOf),
             ...coverage.map((d) => tx.coverage.update({ tenantId, nodeId: d.nodeId, category: d.category, period: d.period }).add({ due: d.due, inspected: d.inspected }).set({ path: d.path, slice: coverageSlice(d.category, d.period) }).commit()),
             ...raisedHazardItems(tx, raised, { profileVersion: version, timeZone, now, room }),
             auditItem(tx, { action: "inspection.finish", targetType: "venue", targetId: venueId, details: { inspectionId, failed: raised.length, hazardIds: inspection.hazardIds, tasks: inspection.taskIds } }, now),
-          ] as never,
+          ] as never) as never,
         {
-          onCanceled: () => new AppError("conflict", "request.conflict_retry"),
+          onCanceled: (reasons) => (place.moved(reasons) ? nodeMoving() : new AppError("conflict", "request.conflict_retry")),
           idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: { finishInspection: input, venueId }, result: view },
         },
       );

@@ -5,12 +5,12 @@ import { AppError } from "../errors/app-error.ts";
 import { authorize, can } from "../access/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
-import { withCursor } from "../db/cursor.ts";
+import { filledPage, withCursor } from "../db/cursor.ts";
 import { useCase } from "../use-case.ts";
 import { venueOrNotFound } from "../venues/index.ts";
 import { applicableCategories, checklistFor } from "./checklist.ts";
 import { parseTaskId, percentCovered, taskIdOf } from "./schedule.ts";
-import { coverageSlice } from "./inspection.entity.ts";
+import { areaOf, coverageSlice } from "./inspection.entity.ts";
 import { toInspectionView, type InspectionView, type TaskView } from "./views.ts";
 
 const Page = { cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) };
@@ -76,15 +76,27 @@ export const getTask = useCase(
   "query",
 );
 
-/** The tasks of staff in a subtree, open by default, in path then due order: one Query page. */
+/**
+ * The tasks of staff in a subtree, open by default, soonest due first, a page
+ * at a time: DynamoDB returns them in due order (the root's from the
+ * tenant's list, a node's below it from its area's list, filtered to the
+ * node's subtree when the node lies deeper, the page read on until full).
+ */
 export const listTasks = useCase(
   ListTasksInput,
   async (input) => {
     const actor = useUser();
     const node = await nodeOrNotFound(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
     authorize(actor, "inspection.read", node);
+    const tasks = tenantDb().service.entities.inspectionTask.query;
+    const depth = node.path.split("/").filter(Boolean).length;
+    const key = { tenantId: actor.tenantId, state: input.state };
     const page = await withCursor(input.cursor, (cursor) =>
-      tenantDb().service.entities.inspectionTask.query.byState({ tenantId: actor.tenantId, state: input.state }).begins({ path: `${node.path}/` }).go({ cursor, limit: input.limit }),
+      depth === 2
+        ? tasks.byArea({ ...key, area: areaOf(node.path) }).go({ cursor, limit: input.limit })
+        : (depth < 2 ? tasks.byDue(key) : tasks.byArea({ ...key, area: areaOf(node.path) }))
+            .where((a, op) => `${op.eq(a.path, node.path)} OR ${op.begins(a.path, `${node.path}/`)}`)
+            .go({ cursor, ...filledPage(input.limit) }),
     );
     return { items: page.data.map(toTaskView), cursor: page.cursor };
   },

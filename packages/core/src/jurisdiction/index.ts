@@ -19,4 +19,5 @@ export {
   type NodeView,
 } from "./nodes.ts";
 export { nodeOrNotFound, type NodeItem } from "./lookup.ts";
-export { moveWithSubtree, type SubtreeMover, type MovedWith } from "./subtree-movers.ts";
+export { atPlace, placeChecks, nodeMoving, type Place } from "./place.ts";
+export { moveWithSubtree, inSubtree, rebased, packGroups, type SubtreeMover, type MovedWith, type MoveGroup, type SubtreeNode } from "./subtree-movers.ts";

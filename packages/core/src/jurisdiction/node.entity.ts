@@ -27,6 +27,8 @@ export const NodeEntity = new Entity({
     /** Maintained in the transactions that add, move and retire children: a node with active children cannot retire. */
     activeChildren: { type: "number", required: true, default: 0 },
     retiredAt: { type: "string" },
+    /** Set while the node is being moved (the new parent's id): writes of paths under it are refused until the move ends. */
+    moving: { type: "string" },
     createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
     updatedAt: { type: "string", required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: "*" },
   },

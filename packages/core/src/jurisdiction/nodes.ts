@@ -10,6 +10,7 @@ import { authorize } from "../access/index.ts";
 import { childLevel, profileAt, tierLevels } from "../profile/index.ts";
 import { invalid } from "../errors/index.ts";
 import { nodeOrNotFound, type NodeItem } from "./lookup.ts";
+import { atPlace, nodeMoving } from "./place.ts";
 import { pageQuery, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
@@ -123,20 +124,27 @@ export const createNode = useCase(CreateNodeInput, async (input, opts: { idempot
   const nodeId = randomUUID();
   const unit = input.unit ?? (level.units.length === 1 ? level.units[0] : undefined);
   const item = { tenantId: actor.tenantId, nodeId, parentId: parent.nodeId, path: `${parent.path}/${nodeId}`, level: level.id, name: input.name, unit, tier: input.tier };
-  const stored = await writeTransaction<{ nodeId: string }>(({ node, audit }) => [
-      node.create(item).commit(),
-      node
-        .patch({ tenantId: actor.tenantId, nodeId: parent.nodeId })
-        .add({ activeChildren: 1 })
-        .where((a, op) => op.eq(a.status, "active"))
-        .commit(),
-      auditItem({ audit }, { action: "node.create", targetType: "node", targetId: nodeId, details: { parentId: parent.nodeId, level: level.id, name: input.name } }),
-    ],
+  const place = atPlace(parent, { except: parent.nodeId });
+  const stored = await writeTransaction<{ nodeId: string }>((tx) =>
+      place.items(tx, [
+        tx.node.create(item).commit(),
+        // The parent still active, still at the path the child's is made of, and not on the move.
+        tx.node
+          .patch({ tenantId: actor.tenantId, nodeId: parent.nodeId })
+          .add({ activeChildren: 1 })
+          .where((a, op) => `${op.eq(a.status, "active")} AND ${op.eq(a.path, parent.path)} AND ${op.notExists(a.moving)}`)
+          .commit(),
+        auditItem(tx, { action: "node.create", targetType: "node", targetId: nodeId, details: { parentId: parent.nodeId, level: level.id, name: input.name } }),
+      ] as never) as never,
     {
       idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, request: input, result: { nodeId } } : undefined,
-      onCanceled: () => new AppError("conflict", "request.conflict_retry"),
+      onCanceled: (reasons) => (place.moved(reasons) || reasons.some((r) => r.index === 1) ? nodeMoving() : new AppError("conflict", "request.conflict_retry")),
     },
-  );
+  ).catch(async (err) => {
+    // The parent's own condition failed: it moved or is moving (409 node.moving), or it retired meanwhile (404).
+    if (err instanceof AppError && err.code === "node.moving") await nodeOrNotFound(parent.nodeId, { consistent: true });
+    throw err;
+  });
   return toNodeView(await nodeOrNotFound(stored?.nodeId ?? nodeId, { consistent: true }));
 });
 
@@ -199,6 +207,8 @@ export const moveNode = useCase(MoveNodeInput, async (input, nodeId: string): Pr
   assertBelowScope(node);
   const parent = await nodeOrNotFound(input.parentId);
   authorize(actor, "node.manage", parent);
+  // A move under way (or interrupted) is finished by asking for it again; any other waits for it.
+  if ((node.moving !== undefined && node.moving !== parent.nodeId) || parent.moving !== undefined) throw nodeMoving();
   if (parent.nodeId === node.parentId) return toNodeView(node);
   if (parent.path === node.path || parent.path.startsWith(`${node.path}/`)) {
     throw invalid("body.parentId", "node.move_into_subtree", "不能移到自己或自己的下级节点之下", "A node cannot move under itself or its own descendants");

@@ -13,7 +13,7 @@ import { Id, ProfileId, ShortText } from "./fields.ts";
 import { PageInput } from "./people.ts";
 import { defined } from "../db/plain.ts";
 import { fieldError } from "../errors/index.ts";
-import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
+import { atPlace, nodeMoving, nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { pageOf, withCursor } from "../db/cursor.ts";
 import { Deployment, DutyStatus, ForceKind, VehicleType } from "./vocabulary.ts";
@@ -142,12 +142,14 @@ export const createBrigade = useCase(CreateBrigadeInput, async (input, nodeId: s
   const covered = await loadCovered(home, input.coveredNodeIds);
   const brigadeId = randomUUID();
   const item = { tenantId: actor.tenantId, nodeId, brigadeId, path: home.path, ...input, coveredNodeIds: covered.map((n) => n.nodeId), memberIds: [...new Set(input.memberIds)] };
-  await writeTransaction(({ brigade, brigadeCover, audit }) => [
-      brigade.create(item).commit(),
-      ...covered.map((n) => brigadeCover.put({ tenantId: actor.tenantId, nodeId: n.nodeId, brigadeId, homeNodeId: nodeId, name: input.name, force: input.force, grade: input.grade }).commit()),
-      auditItem({ audit }, { action: "brigade.create", targetType: "brigade", targetId: brigadeId, details: defined({ nodeId, force: input.force, grade: input.grade, covered: item.coveredNodeIds }) }),
-    ],
-    { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+  const place = atPlace(home);
+  await writeTransaction((tx) =>
+      place.items(tx, [
+        tx.brigade.create(item).commit(),
+        ...covered.map((n) => tx.brigadeCover.put({ tenantId: actor.tenantId, nodeId: n.nodeId, brigadeId, homeNodeId: nodeId, name: input.name, force: input.force, grade: input.grade }).commit()),
+        auditItem(tx, { action: "brigade.create", targetType: "brigade", targetId: brigadeId, details: defined({ nodeId, force: input.force, grade: input.grade, covered: item.coveredNodeIds }) }),
+      ] as never) as never,
+    { onCanceled: (reasons) => (place.moved(reasons) ? nodeMoving() : new AppError("conflict", "request.conflict_retry")) },
   );
   return toBrigadeView(await loadBrigade(home, brigadeId, true));
 });

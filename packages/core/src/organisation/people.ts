@@ -11,7 +11,7 @@ import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { ContactPhone, Id, IdNumber, maskIdNumber, maskPhone, PersonName, ProfileId } from "./fields.ts";
 import { fieldError } from "../errors/index.ts";
-import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
+import { atPlace, nodeMoving, nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { pageOf, pageQuery, withCursor } from "../db/cursor.ts";
 import { Employment } from "./vocabulary.ts";
@@ -196,13 +196,15 @@ export const createPerson = useCase(CreatePersonInput, async (input, nodeId: str
   rejectIf(checkPersonFields(profile, node, input));
   await checkUser(input.userId);
   const item = personItem(node, input);
-  const stored = await writeTransaction<{ personId: string }>(({ person, audit }) => [
-      person.create(item).commit(),
-      auditItem({ audit }, { action: "person.create", targetType: "person", targetId: item.personId, details: { nodeId, employment: item.employment, roles: item.roles, positions: item.positions } }),
-    ],
+  const place = atPlace(node);
+  const stored = await writeTransaction<{ personId: string }>((tx) =>
+      place.items(tx, [
+        tx.person.create(item).commit(),
+        auditItem(tx, { action: "person.create", targetType: "person", targetId: item.personId, details: { nodeId, employment: item.employment, roles: item.roles, positions: item.positions } }),
+      ] as never) as never,
     {
       idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, request: { nodeId, input }, result: { personId: item.personId } } : undefined,
-      onCanceled: () => new AppError("conflict", "request.conflict_retry"),
+      onCanceled: (reasons) => (place.moved(reasons) ? nodeMoving() : new AppError("conflict", "request.conflict_retry")),
     },
   );
   return toPersonView(await loadPerson(node, stored?.personId ?? item.personId, true));

@@ -15,7 +15,7 @@ import { fieldError, invalid } from "../errors/index.ts";
 import { latestToday } from "./dates.ts";
 import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
-import { pageOf, withCursor } from "../db/cursor.ts";
+import { filledPage, pageOf, withCursor } from "../db/cursor.ts";
 import { RecordKind } from "./vocabulary.ts";
 
 /** A transaction holds 100 items: the record, its attendance items and the audit entry. */
@@ -139,8 +139,10 @@ export const listRecords = useCase(
     const node = await nodeOrNotFound(nodeId, { allowRetired: true });
     authorize(useUser(), "org.read", node);
     const query = tenantDb().service.entities.obligationRecord.query.byNode({ tenantId: node.tenantId, nodeId });
-    const filtered = input.kind ? query.where((a, op) => op.eq(a.kind, input.kind!)) : query;
-    const page = await withCursor(input.cursor, (cursor) => filtered.go({ order: "desc", cursor, limit: input.limit }));
+    // The kind is a filter, so the page reads on until it holds `limit` records of that kind.
+    const page = await withCursor(input.cursor, (cursor) =>
+      input.kind ? query.where((a, op) => op.eq(a.kind, input.kind!)).go({ order: "desc", cursor, ...filledPage(input.limit) }) : query.go({ order: "desc", cursor, limit: input.limit }),
+    );
     return { items: page.data.map(toRecordView), cursor: page.cursor };
   },
   "query",

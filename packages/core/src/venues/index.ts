@@ -27,3 +27,8 @@ export { presignPhotoUpload, presignPhotoGet, photoPrefix, PhotoParams } from ".
 export { PhotoUploadInput, PhotoUploadSchema, PhotoUrlSchema, PHOTO_TYPES, MAX_PHOTO_BYTES } from "../files/storage.ts";
 export { venueOrNotFound, loadVenueItem, type VenueItem } from "./store.ts";
 export { dropWhenVenueRetires, type RetirementPart, type RetirementBatch } from "./retirement.ts";
+
+// A node moved in the tree takes its venues along; the tree calls this without importing venues.
+import { moveWithSubtree } from "../jurisdiction/index.ts";
+import { venuesMovedWith } from "./relocate.ts";
+moveWithSubtree("venues", venuesMovedWith);

@@ -49,12 +49,18 @@ export const VenueEntity = new Entity({
     createdAt: { type: "string", required: true, readOnly: true },
     updatedAt: { type: "string", required: true },
     retiredAt: { type: "string" },
+    /** Name, address, external id and contact in lower case, derived on every write of them: what a list's text search matches. */
+    searchText: { type: "string", watch: ["name", "address", "externalId", "contactName"], set: (_v: unknown, item: Record<string, unknown>) => searchTextOf(item) },
   },
   indexes: {
     byId: { pk: venuePk(), sk: sortKey("sk", "VENUE", []) },
     bySubtree: { index: "gsi1", pk: tenantPk("gsi1pk", "#VENUES"), sk: sortKey("gsi1sk", "${path}/#${venueId}", ["path", "venueId"]) },
   },
 });
+
+/** The text a venue's list search looks in (case-folded, so a search ignores case as the browser's did). */
+export const searchTextOf = (v: { name?: unknown; address?: unknown; externalId?: unknown; contactName?: unknown }) =>
+  [v.name, v.address, v.externalId, v.contactName].filter((s): s is string => typeof s === "string").join("\n").toLowerCase();
 
 /** One change of a venue, immutable: what changed, and the classification before and after with its basis. */
 export const VenueEventEntity = new Entity({
@@ -118,7 +124,8 @@ export const VenueImportEntity = new Entity({
 
 // Access patterns
 // - a venue by id (get, edit, retire): byId
-// - the venues of a subtree, in path order (list, export, the schedule job): bySubtree begins_with(<path>/)
+// - the venues of a subtree, in path order (list, export, the schedule job): bySubtree begins_with(<path>/);
+//   the list's filters (kind, category, supervisor, status, text) are a filter expression on that Query, read on until the page is full
 // - a venue's history, oldest first: VenueEvent.byVenue
 // - the venue holding an external id (import upsert), or all claims a page at a time: VenueExternal.byExternalId
 // - an import's progress and report: VenueImport.byId

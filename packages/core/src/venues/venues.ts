@@ -9,9 +9,9 @@ import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
 import { authorize } from "../access/index.ts";
 import { ContactPhone } from "../organisation/index.ts";
-import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { atPlace, nodeMoving, nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
-import { pageOf, pageQuery, withCursor } from "../db/cursor.ts";
+import { filledPage, pageOf, pageQuery, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { retirementBatches } from "./retirement.ts";
@@ -73,6 +73,11 @@ export const UpdateVenueInput = z
 export const VenueParams = z.object({ venueId: z.string().min(1).max(64) });
 export const ListVenuesInput = z.object({
   nodeId: z.string().min(1).max(64).optional().meta({ description: "The subtree to list (default: your scope node)" }),
+  kind: ProfileWord.optional().meta({ description: "Only venues of this kind (a venue kind id of the profile)" }),
+  category: ProfileWord.optional().meta({ description: "Only venues of this inspection category" }),
+  supervisor: ProfileWord.optional().meta({ description: "Only venues this body supervises (profile body id)" }),
+  status: z.enum(["active", "retired"]).optional().meta({ description: "Only active or only retired venues (default: both)" }),
+  q: z.string().trim().min(1).max(100).optional().meta({ description: "Words of the name, address, external id or contact (case ignored)" }),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -116,7 +121,7 @@ export const VenueEventSchema = z
 export const VenueHistorySchema = pageOf(VenueEventSchema).meta({ id: "VenueHistory" });
 
 export function toVenueView(v: VenueItem): VenueView {
-  const { tenantId: _t, retiredAt: _r, ...rest } = v;
+  const { tenantId: _t, retiredAt: _r, searchText: _s, ...rest } = v as VenueItem & { searchText?: string };
   return plain(rest) as VenueView;
 }
 
@@ -150,9 +155,10 @@ export const createVenue = useCase(CreateVenueInput, async (input, opts: { now?:
   const venueId = randomUUID();
   const f: VenueFields = { ...input, nodeId: node.nodeId, path: node.path };
   const view = toVenueView({ tenantId: actor.tenantId, venueId, ...plain(f), ...classifyFields(profile, f), profileVersion: version, status: "active", version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString() } as VenueItem);
-  const stored = await writeTransaction<VenueView>((tx) => [...createItems(tx, { venueId, fields: f, profile, profileVersion: version, now }), auditItem(tx, { action: "venue.create", targetType: "venue", targetId: venueId, details: plain({ nodeId: node.nodeId, kinds: input.kinds, supervisor: view.supervisor, categories: view.categories }) }, now)] as never,
+  const place = atPlace(node);
+  const stored = await writeTransaction<VenueView>((tx) => place.items(tx, [...createItems(tx, { venueId, fields: f, profile, profileVersion: version, now }), auditItem(tx, { action: "venue.create", targetType: "venue", targetId: venueId, details: plain({ nodeId: node.nodeId, kinds: input.kinds, supervisor: view.supervisor, categories: view.categories }) }, now)]) as never,
     {
-      onCanceled: (reasons) => canceled(reasons, f.externalId ? 2 : undefined),
+      onCanceled: (reasons) => (place.moved(reasons) ? nodeMoving() : canceled(reasons, f.externalId ? 2 : undefined)),
       idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: { createVenue: input }, result: view },
     },
   );
@@ -196,11 +202,15 @@ export const updateVenue = useCase(UpdateVenueInput, async (input, venueId: stri
   }
   checkAgainstProfile(profile, f);
   const now = opts.now ?? new Date();
+  // A venue taken to another node takes that node's path: it must not be on the move. (Its old path is
+  // safe: a move rewrites the venue with a new version, and this write is conditioned on the one read.)
+  const place = node ? atPlace(node) : undefined;
   await writeTransaction((tx) => {
       const u = updateItems(tx, { before, fields: f, profile, profileVersion: version, now });
-      return [...u.items, auditItem(tx, { action: u.reclassified ? "venue.reclassify" : "venue.update", targetType: "venue", targetId: venueId, details: { changed: u.changed, version: before.version + 1 } }, now)] as never;
+      const items = [...u.items, auditItem(tx, { action: u.reclassified ? "venue.reclassify" : "venue.update", targetType: "venue", targetId: venueId, details: { changed: u.changed, version: before.version + 1 } }, now)];
+      return (place ? place.items(tx, items) : items) as never;
     },
-    { onCanceled: (reasons) => canceled(reasons, before.externalId !== f.externalId && f.externalId ? (before.externalId ? 3 : 2) : undefined) },
+    { onCanceled: (reasons) => (place?.moved(reasons) ? nodeMoving() : canceled(reasons, before.externalId !== f.externalId && f.externalId ? (before.externalId ? 3 : 2) : undefined)) },
   );
   const after = await venueOrNotFound(venueId, { consistent: true, allowRetired: true });
   return toVenueView(after);
@@ -241,14 +251,38 @@ export const retireVenue = useCase(z.object({ reason: z.string().trim().max(500)
 const MAX_ITEMS = 100;
 
 
-/** The venues of a subtree (default: the caller's scope), one page in path order. */
+/**
+ * The venues of a subtree (default: the caller's scope), one page in path
+ * order, filtered on the server: the filters are the Query's filter
+ * expression, and the page reads on until it holds `limit` matches, so a page
+ * is never short while more match.
+ */
 export const listVenues = useCase(
   ListVenuesInput,
   async (input): Promise<z.infer<typeof VenuePageSchema>> => {
     const actor = useUser();
     const node = await nodeOrNotFound(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
     authorize(actor, "venue.read", node);
-    const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.venue.query.bySubtree({ tenantId: actor.tenantId }).begins({ path: `${node.path}/` }).go({ cursor, limit: input.limit }));
+    const query = tenantDb().service.entities.venue.query.bySubtree({ tenantId: actor.tenantId }).begins({ path: `${node.path}/` });
+    const { kind, category, supervisor, status, q } = input;
+    const filtered = [kind, category, supervisor, status, q].some((f) => f !== undefined);
+    const page = await withCursor(input.cursor, (cursor) =>
+      filtered
+        ? query
+            .where((a, op) =>
+              [
+                kind !== undefined ? op.contains(a.kinds, kind) : "",
+                category !== undefined ? op.contains(a.categories, category) : "",
+                supervisor !== undefined ? op.eq(a.supervisor, supervisor) : "",
+                status !== undefined ? op.eq(a.status, status) : "",
+                q !== undefined ? op.contains(a.searchText, q.toLowerCase()) : "",
+              ]
+                .filter(Boolean)
+                .join(" AND "),
+            )
+            .go({ cursor, ...filledPage(input.limit) })
+        : query.go({ cursor, limit: input.limit }),
+    );
     return { items: page.data.map(toVenueView), cursor: page.cursor };
   },
   "query",

@@ -1,12 +1,9 @@
 import { action, query } from "@solidjs/router";
-import type { Checklist, FinishInspectionInput, InspectionTask, UpdateVenueInput } from "@firegov/core/contract";
+import type { Checklist, FinishInspectionInput, InspectionTask, UpdateVenueInput, VenueListFilter } from "@firegov/core/contract";
 import { finishInspection, getChecklist, getCoverageByPeriod, getNodeCoverage, listInspectionTasks, listVenueInspections, openInspectionTask } from "../../api/inspections.ts";
 import { getVenue, listVenues, updateVenue, venueHistory } from "../../api/venues.ts";
 
-/**
- * The open tasks of my subtree, every page, soonest due first: the API pages
- * them in path order, and a field worker's day is a handful of venues.
- */
+/** The open tasks of my subtree, every page, soonest due first: the API sends them in due order. */
 export const openTasks = query(async (_opened: number) => {
   const tasks: InspectionTask[] = [];
   let cursor: string | undefined;
@@ -15,12 +12,8 @@ export const openTasks = query(async (_opened: number) => {
     tasks.push(...page.items);
     cursor = page.cursor ?? undefined;
   } while (cursor && tasks.length < 1000);
-  return byDueDate(tasks);
+  return tasks;
 }, "inspection-tasks");
-
-export function byDueDate(tasks: readonly InspectionTask[]): InspectionTask[] {
-  return [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || (a.venueName ?? "").localeCompare(b.venueName ?? "", "zh-CN"));
-}
 
 /** The checklist to fill: the task's (with the task) when one was opened, else the venue's own. */
 export const checklistFor = query(async (venueId: string, taskId: string | undefined): Promise<Checklist> => {
@@ -36,7 +29,7 @@ export const finishAction = action((venueId: string, input: FinishInspectionInpu
 export const venueById = query((venueId: string) => getVenue(venueId), "venue");
 export const venueInspections = query((venueId: string) => listVenueInspections(venueId, { limit: 100 }), "venue-inspections");
 export const venueEvents = query((venueId: string) => venueHistory(venueId, { limit: 100 }), "venue-history");
-export const venuePage = query((cursor: string | undefined, _opened: number) => listVenues({ cursor, limit: 200 }), "venues");
+export const venuePage = query((cursor: string | undefined, _opened: number, filter: VenueListFilter = {}) => listVenues({ ...filter, cursor, limit: 200 }), "venues");
 export const updateVenueAction = action((venueId: string, input: UpdateVenueInput & { version: number }) => updateVenue(venueId, input), "venue-update");
 
 export const nodeCoverage = query((nodeId: string) => getNodeCoverage(nodeId, { limit: 200 }), "coverage-node");

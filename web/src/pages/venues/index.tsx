@@ -1,6 +1,6 @@
 import { A, createAsync } from "@solidjs/router";
-import { createMemo, createSignal, For, Show } from "solid-js";
-import type { PolicyProfile, Venue } from "@firegov/core/contract";
+import { createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from "solid-js";
+import type { PolicyProfile, Venue, VenueListFilter } from "@firegov/core/contract";
 import { exportVenues } from "../../api/venues.ts";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
@@ -19,13 +19,10 @@ export interface VenueFilter {
   supervisor: string;
 }
 
-/** Whether a venue shows under the filters: the ids the API gave it, and words of its name, address or ids. */
-export function venueMatches(v: Venue, f: VenueFilter): boolean {
-  if (f.kind && !v.kinds.includes(f.kind)) return false;
-  if (f.category && !v.categories.includes(f.category)) return false;
-  if (f.supervisor && v.supervisor !== f.supervisor) return false;
-  const q = f.text.trim().toLowerCase();
-  return !q || [v.name, v.address, v.externalId, v.contactName].some((s) => s?.toLowerCase().includes(q));
+/** The filters as the list's query parameters: the API filters, so every page it sends is full. */
+export function venueQuery(f: VenueFilter): VenueListFilter {
+  const q = f.text.trim();
+  return { kind: f.kind || undefined, category: f.category || undefined, supervisor: f.supervisor || undefined, q: q || undefined };
 }
 
 function VenueCard(props: { venue: Venue; profile: PolicyProfile | undefined }) {
@@ -51,11 +48,10 @@ function VenueCard(props: { venue: Venue; profile: PolicyProfile | undefined }) 
 
 function Chunk(props: { cursor: string | undefined; opened: number; last: boolean; filter: VenueFilter; profile: PolicyProfile | undefined; onMore: (c: string) => void }) {
   const { t } = useI18n();
-  const page = createAsync(() => venuePage(props.cursor, props.opened));
-  const shown = createMemo(() => page()?.items.filter((v) => venueMatches(v, props.filter)) ?? []);
+  const page = createAsync(() => venuePage(props.cursor, props.opened, venueQuery(props.filter)));
   return (
     <>
-      <For each={shown()}>{(v) => <VenueCard venue={v} profile={props.profile} />}</For>
+      <For each={page()?.items ?? []}>{(v) => <VenueCard venue={v} profile={props.profile} />}</For>
       <Show when={props.last && page()?.cursor}>
         {(cursor) => (
           <li class="list-more">
@@ -76,7 +72,11 @@ export default function VenuesPage() {
   const [filter, setFilter] = createSignal<VenueFilter>({ text: "", kind: "", category: "", supervisor: "" });
   const [exporting, setExporting] = createSignal(false);
   const [exportError, setExportError] = createSignal<unknown>();
-  const set = (patch: Partial<VenueFilter>) => setFilter({ ...filter(), ...patch });
+  // Another filter is another list: start again from its first page.
+  const set = (patch: Partial<VenueFilter>) => {
+    setFilter({ ...filter(), ...patch });
+    setCursors([undefined]);
+  };
   const manage = () => {
     const me = signedInUser();
     return me !== undefined && can(me.role, "venue.manage");
