@@ -20,3 +20,4 @@ dropWhenVenueRetires(openTasksOfRetiredVenue);
 import { moveWithSubtree } from "../jurisdiction/index.ts";
 import { inspectionsMovedWith } from "./relocate.ts";
 moveWithSubtree("inspections", inspectionsMovedWith);
+export { reindexTasks, taskReindexJob } from "./reindex.ts";

@@ -32,3 +32,4 @@ export { dropWhenVenueRetires, type RetirementPart, type RetirementBatch } from 
 import { moveWithSubtree } from "../jurisdiction/index.ts";
 import { venuesMovedWith } from "./relocate.ts";
 moveWithSubtree("venues", venuesMovedWith);
+export { fillSearchText, venueSearchUpkeepJob } from "./search-upkeep.ts";
