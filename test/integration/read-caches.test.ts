@@ -69,6 +69,8 @@ describe("reads on a warm container", () => {
   it.each([
     ["a hazard with its timeline and allowed actions", () => `/v1/hazards/${hazard.hazardId}`],
     ["the subtree's nodes", () => "/v1/nodes"],
+    ["the venues of my scope", () => "/v1/venues"],
+    ["the inspection tasks of my scope", () => "/v1/inspection-tasks"],
     ["the profile in effect", () => "/v1/profile"],
     ["the draft (before any save: the head and the version in effect)", () => "/v1/profile/draft"],
     ["who I am (the user; the tenant is known)", () => "/v1/me"],

@@ -3,7 +3,7 @@ import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize, can } from "../access/index.ts";
-import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { nodeOrNotFound, readPlace } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { filledPage, withCursor } from "../db/cursor.ts";
 import { useCase } from "../use-case.ts";
@@ -86,7 +86,7 @@ export const listTasks = useCase(
   ListTasksInput,
   async (input) => {
     const actor = useUser();
-    const node = await nodeOrNotFound(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
+    const node = await readPlace(input.nodeId);
     authorize(actor, "inspection.read", node);
     const tasks = tenantDb().service.entities.inspectionTask.query;
     const depth = node.path.split("/").filter(Boolean).length;
@@ -156,7 +156,7 @@ export const coverageByPeriod = useCase(
   CoverageByPeriodInput,
   async (input) => {
     const actor = useUser();
-    const node = await nodeOrNotFound(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
+    const node = await readPlace(input.nodeId);
     authorize(actor, "inspection.read", node);
     const page = await withCursor(input.cursor, (cursor) =>
       tenantDb().service.entities.coverage.query.byPeriod({ tenantId: actor.tenantId, slice: coverageSlice(input.category, input.period) }).begins({ path: node.path }).go({ cursor, limit: input.limit }),

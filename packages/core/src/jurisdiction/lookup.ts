@@ -1,4 +1,4 @@
-import { useTenant } from "../context/actor.ts";
+import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
 
@@ -10,3 +10,14 @@ export async function nodeOrNotFound(nodeId: string, opts: { allowRetired?: bool
 }
 
 export type NodeItem = Awaited<ReturnType<typeof nodeOrNotFound>>;
+
+/**
+ * The place a read is asked for: the caller's own scope as their verified
+ * token carries it (no read: every authorisation already trusts the token's
+ * scope), or another node, read and found.
+ */
+export async function readPlace(nodeId: string | undefined): Promise<{ nodeId: string; path: string }> {
+  const actor = useUser();
+  if (nodeId === undefined || nodeId === actor.scopeNodeId) return { nodeId: actor.scopeNodeId, path: actor.scopePath };
+  return nodeOrNotFound(nodeId, { allowRetired: true });
+}

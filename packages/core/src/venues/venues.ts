@@ -9,7 +9,7 @@ import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
 import { authorize } from "../access/index.ts";
 import { ContactPhone } from "../organisation/index.ts";
-import { atPlace, nodeMoving, nodeOrNotFound } from "../jurisdiction/index.ts";
+import { atPlace, nodeMoving, nodeOrNotFound, readPlace } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { filledPage, pageOf, pageQuery, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
@@ -261,7 +261,7 @@ export const listVenues = useCase(
   ListVenuesInput,
   async (input): Promise<z.infer<typeof VenuePageSchema>> => {
     const actor = useUser();
-    const node = await nodeOrNotFound(input.nodeId ?? actor.scopeNodeId, { allowRetired: true });
+    const node = await readPlace(input.nodeId);
     authorize(actor, "venue.read", node);
     const query = tenantDb().service.entities.venue.query.bySubtree({ tenantId: actor.tenantId }).begins({ path: `${node.path}/` });
     const { kind, category, supervisor, status, q } = input;
