@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configureData, createDynamoClient } from "@firegov/core";
+import { randomUUID } from "node:crypto";
+import { configureData, createDynamoClient, tenantDb, withActor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { FAULT_MODES, startFaultProxy, type FaultMode, type FaultProxy } from "../support/fault-proxy.ts";
@@ -87,5 +88,24 @@ describe.each(FAULT_MODES)("DynamoDB faults: %s", (mode: FaultMode) => {
       }
       expect(counters.open).toMatchObject({ total: run.hazards.length, bySeverity, byState });
     }
+  });
+});
+
+describe("a conditional put whose answer is lost", () => {
+  it("is recognised as its own on the SDK's retry, not refused by its own item", async () => {
+    configureData({ endpoint: proxy.endpoint, region: "local", tableName: db.tableName });
+    const tenantId = `f${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+    const nodeId = randomUUID();
+    proxy.setMode("drop", { rate: 1, limit: 1 });
+    const put = await withActor({ type: "system", tenantId, job: "fault-test" }, () =>
+      tenantDb().service.entities.node.create({ tenantId, nodeId, path: `/${nodeId}`, level: "county", name: "丢失应答" }).go(),
+    );
+    expect(proxy.stats()).toMatchObject({ faults: 1, requests: 2 });
+    expect(put.data.nodeId).toBe(nodeId);
+    // A second create of the same node (another request) is still refused.
+    proxy.setMode("none");
+    await expect(
+      withActor({ type: "system", tenantId, job: "fault-test" }, () => tenantDb().service.entities.node.create({ tenantId, nodeId, path: `/${nodeId}`, level: "county", name: "丢失应答" }).go()),
+    ).rejects.toThrow(/conditional/i);
   });
 });

@@ -28,7 +28,7 @@ export interface FaultStats {
 export interface FaultProxy {
   endpoint: string;
   /** Sets the mode (and restarts the seeded sequence and the counts). */
-  setMode(mode: FaultMode, opts?: { rate?: number; seed?: number }): void;
+  setMode(mode: FaultMode, opts?: { rate?: number; seed?: number; limit?: number }): void;
   stats(): FaultStats;
   close(): Promise<void>;
 }
@@ -64,6 +64,7 @@ export async function startFaultProxy(target: string, opts: { mode?: FaultMode; 
   let mode: FaultMode = opts.mode ?? "none";
   let rate = opts.rate ?? 0.3;
   let random = seededRandom(opts.seed ?? 1);
+  let limit = Infinity;
   let stats: FaultStats = { requests: 0, faults: 0, byOperation: {} };
 
   const forward = (req: IncomingMessage, body: Buffer, onResponse: (status: number, headers: IncomingMessage["headers"], payload: Buffer) => void, onError: () => void) => {
@@ -89,7 +90,7 @@ export async function startFaultProxy(target: string, opts: { mode?: FaultMode; 
       stats.requests++;
       stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
       const outage = mode === "outage" && stats.requests % OUTAGE_EVERY >= OUTAGE_EVERY - OUTAGE_LENGTH;
-      const fault = outage || (mode !== "none" && mode !== "outage" && random() < rate);
+      const fault = outage || (mode !== "none" && mode !== "outage" && random() < rate && stats.faults < limit);
       const flip = random();
       if (fault) stats.faults++;
       if (outage) return flip < 0.5 ? dynamoError(res, 400, "ThrottlingException", "Rate of requests exceeds the allowed throughput.") : dynamoError(res, 500, "InternalServerError", "Internal server error");
@@ -122,6 +123,7 @@ export async function startFaultProxy(target: string, opts: { mode?: FaultMode; 
       mode = next;
       rate = o.rate ?? rate;
       random = seededRandom(o.seed ?? 1);
+      limit = o.limit ?? Infinity;
       stats = { requests: 0, faults: 0, byOperation: {} };
     },
     stats: () => structuredClone(stats),

@@ -1,5 +1,5 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
-import { CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, dynamoRetryStrategy } from "./retry.ts";
+import { CONNECT_TIMEOUT_MS, LOCAL_REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MS, dynamoRetryStrategy } from "./retry.ts";
 import { recoverOwnConditionalWrites } from "./own-write.ts";
 
 /**
@@ -33,7 +33,7 @@ export function createDynamoClient(config: { endpoint?: string; region: string; 
     region: config.region,
     endpoint: config.endpoint,
     retryStrategy: dynamoRetryStrategy(),
-    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: local ? LOCAL_REQUEST_TIMEOUT_MS : REQUEST_TIMEOUT_MS },
     ...(local ? { credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
     ...extra,
   });

@@ -19,7 +19,10 @@ import { AdaptiveRetryStrategy, DefaultRateLimiter } from "@smithy/core/retry";
  *
  * Worst case for one call: 5 delays ≤ 0.1+0.2+0.4+0.8+1 = 2.5 s of backoff,
  * plus six attempts each bounded by `REQUEST_TIMEOUT_MS` (only if every
- * attempt hangs: 6 × 2 s) ≈ 14.5 s, half the function's timeout. A call that
+ * attempt hangs: 6 × 3 s) ≈ 20.5 s, still inside the function's timeout.
+ * Against DynamoDB Local (a JVM on a busy laptop or CI machine, no Lambda
+ * timeout) an attempt may take `LOCAL_REQUEST_TIMEOUT_MS`: a slow answer
+ * there is load, not a fault. A call that
  * still fails becomes a 503 with Retry-After (db/unavailable.ts).
  */
 export const RETRY = {
@@ -34,7 +37,8 @@ export const MIN_SEND_RATE = 25;
 
 /** A stalled connection or response is abandoned (and retried) after this long. */
 export const CONNECT_TIMEOUT_MS = 1_000;
-export const REQUEST_TIMEOUT_MS = 2_000;
+export const REQUEST_TIMEOUT_MS = 3_000;
+export const LOCAL_REQUEST_TIMEOUT_MS = 15_000;
 
 /** The SDK's own throttling base; it tells the backoff which kind of error is being retried. */
 const SDK_THROTTLING_BASE_MS = 1_000;
