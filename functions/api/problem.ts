@@ -1,4 +1,4 @@
-import { AppError, badCursor, formatMessage, type FieldError, type MessageCode } from "@firegov/core";
+import { AppError, badCursor, formatMessage, unavailableError, type FieldError, type MessageCode } from "@firegov/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -51,10 +51,23 @@ function isBadCursor(err: Error): boolean {
   return /Unable to parse cursor|Invalid cursor provided/.test(texts) || /starting key|ExclusiveStartKey/i.test(texts);
 }
 
-/** The one place errors become HTTP: domain errors by kind, Hono's own 4xx kept, the rest 500 and logged. */
+/**
+ * The one place errors become HTTP: domain errors by kind (with Retry-After
+ * when they say when to retry), DynamoDB still throttled or unreachable after
+ * the client's retries as 503 + Retry-After, Hono's own 4xx kept, the rest
+ * 500 and logged.
+ */
 export function onError(err: Error, c: Context<AppEnv>): Response {
-  if (err instanceof AppError) return problemResponse(c, err.status, err.code, err.params, err.fields);
+  if (err instanceof AppError) {
+    if (err.retryAfter !== undefined) c.header("retry-after", String(err.retryAfter));
+    return problemResponse(c, err.status, err.code, err.params, err.fields);
+  }
   if (isBadCursor(err)) return onError(badCursor(), c);
+  const unavailable = unavailableError(err);
+  if (unavailable) {
+    c.get("log")?.warn("database unavailable after retries", { error: err.name, cause: (err as { cause?: Error }).cause?.name });
+    return onError(unavailable, c);
+  }
   if (err instanceof HTTPException && err.status < 500) {
     const malformed = /json/i.test(err.message);
     return problemResponse(c, err.status, malformed ? "request.malformed_json" : "request.invalid");

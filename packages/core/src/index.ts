@@ -7,6 +7,7 @@ export { tenantDb, configureData, type DataConfig, type TenantDb } from "./db/te
 export { TenantKeyError } from "./db/tenant-guard.ts";
 export { ensureTable } from "./db/ensure-table.ts";
 export { badCursor } from "./db/cursor.ts";
+export { unavailableError } from "./db/unavailable.ts";
 export { checkHealth, type HealthReport } from "./health/check-health.ts";
 export { runJobs, type Job, type JobCadence, type JobOutcome, type JobLog } from "./jobs/runner.ts";
 export { withActor, withRequest, useActor, useUser, useTenant, useRequestMeta, type Actor, type RequestMeta } from "./context/actor.ts";

@@ -86,13 +86,49 @@ interface FetchOptions {
   anonymous?: boolean;
 }
 
+/**
+ * A 503 says the API is busy and nothing was done, or (for a write) that it
+ * may have been done and the same Idempotency-Key will replay it. So reads
+ * (GET, HEAD) and writes that carry an Idempotency-Key are sent again, after
+ * Retry-After (or an exponential backoff when it is absent), with a little
+ * jitter so that many clients do not return at once; other writes are not.
+ */
+export const retryPolicy = {
+  /** Attempts in all, the first included. */
+  maxAttempts: 4,
+  /** Backoff when the answer names no Retry-After: 0.5 s, 1 s, 2 s … */
+  baseDelayMs: 500,
+  /** No single wait longer than this, whatever Retry-After says. */
+  maxDelayMs: 10_000,
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
+/** Whether a request may be sent again after a 503 without doing its work twice. */
+export function isRetryable(method: string | undefined, headers: Headers): boolean {
+  const m = (method ?? "GET").toUpperCase();
+  return m === "GET" || m === "HEAD" || headers.has("idempotency-key");
+}
+
+/** How long to wait before attempt `attempt + 1`: Retry-After (seconds) at least, jittered up by at most a quarter. */
+export function retryDelay(res: Response, attempt: number, random: () => number = Math.random): number {
+  const after = Number(res.headers.get("retry-after"));
+  const wait = Number.isFinite(after) && after > 0 ? after * 1000 : retryPolicy.baseDelayMs * 2 ** (attempt - 1);
+  return Math.min(retryPolicy.maxDelayMs, Math.round(wait * (1 + random() / 4)));
+}
+
 export async function apiFetch(path: string, init: RequestInit = {}, opts: FetchOptions = {}): Promise<Response> {
-  const send = (token: string | undefined) => {
+  const send = async (token: string | undefined) => {
     const headers = new Headers(init.headers);
     headers.set("accept-language", languageHeader);
     if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
     if (token) headers.set("authorization", `Bearer ${token}`);
-    return fetch(`${base}${path}`, { ...init, headers });
+    // A caller that takes a 503 as an answer (the health report) gets it at once.
+    const retryable = isRetryable(init.method, headers) && !opts.okStatuses?.includes(503);
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${base}${path}`, { ...init, headers });
+      if (res.status !== 503 || !retryable || attempt >= retryPolicy.maxAttempts) return res;
+      await retryPolicy.sleep(retryDelay(res, attempt));
+    }
   };
   const token = opts.anonymous ? undefined : tokens?.accessToken();
   let res = await send(token);

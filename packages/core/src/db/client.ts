@@ -1,4 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
+import { CONNECT_TIMEOUT_MS, LOCAL_REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MS, dynamoRetryStrategy } from "./retry.ts";
+import { recoverOwnConditionalWrites } from "./own-write.ts";
 
 /**
  * Where the table lives. In AWS the Lambda gets TABLE_NAME and uses the default
@@ -18,15 +20,25 @@ export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig 
   };
 }
 
-/** DynamoDB Local accepts any credentials; give it fixed ones so no profile lookup happens. */
+/**
+ * A DynamoDB client that retries as a Lambda can afford (retry.ts: adaptive,
+ * 6 attempts, capped full-jitter backoff, per-attempt timeouts) and does not
+ * report its own write as failed when a lost response made the SDK retry a
+ * conditional put (own-write.ts). DynamoDB Local accepts any credentials;
+ * give it fixed ones so no profile lookup happens.
+ */
 export function createDynamoClient(config: { endpoint?: string; region: string; tableName?: string }, extra: Partial<DynamoDBClientConfig> = {}): DynamoDBClient {
   const local = config.endpoint !== undefined;
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     region: config.region,
     endpoint: config.endpoint,
+    retryStrategy: dynamoRetryStrategy(),
+    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: local ? LOCAL_REQUEST_TIMEOUT_MS : REQUEST_TIMEOUT_MS },
     ...(local ? { credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
     ...extra,
   });
+  recoverOwnConditionalWrites(client);
+  return client;
 }
 
 let shared: { config: DbConfig; client: DynamoDBClient } | undefined;

@@ -3,6 +3,7 @@ import "./idempotency.entity.ts";
 import { useTenant } from "../context/actor.ts";
 import { AppError } from "../errors/app-error.ts";
 import { tenantDb, type TenantDb } from "./tenant-db.ts";
+import { THROTTLED_REASONS, throttledTransaction, unavailableError } from "./unavailable.ts";
 
 type WriteFn = Parameters<TenantDb["service"]["transaction"]["write"]>[0];
 /** The entities as a transaction callback receives them. */
@@ -56,13 +57,15 @@ export async function writeTransaction<R = void>(
     const result = await db.service.transaction.write(withIdempotency).go();
     if (!result.canceled) return idem?.result;
     const reasons = (result.data as { code: string }[]).map((r, index) => ({ index, code: r.code })).filter((r) => r.code !== "None");
+    // Throttled is not refused: nothing was written, and the same request may succeed in a moment (503, not the caller's 409).
+    if (reasons.some((r) => THROTTLED_REASONS.has(r.code))) throw throttledTransaction();
     if (reasons.some((r) => r.code === "TransactionConflict")) throw new AppError("conflict", "request.conflict_retry");
     if (idem && reasons.some((r) => r.index === 0)) return replay(db, key, fingerprint);
     throw opts.onCanceled(idem ? reasons.map((r) => ({ ...r, index: r.index - 1 })) : reasons);
   } catch (err) {
     if (err instanceof AppError) throw err;
     if ((err as Error).name === "TransactionConflictException") throw new AppError("conflict", "request.conflict_retry");
-    throw err;
+    throw unavailableError(err) ?? err;
   }
 }
 

@@ -28,14 +28,17 @@ export class AppError extends Error {
   readonly code: MessageCode;
   readonly params: Record<string, string | number>;
   readonly fields: FieldError[];
+  /** Seconds after which a retry may succeed (503, 429): sent as Retry-After. */
+  readonly retryAfter?: number;
 
-  constructor(kind: ErrorKind, code: MessageCode, params: Record<string, string | number> = {}, fields: FieldError[] = []) {
-    super(code);
+  constructor(kind: ErrorKind, code: MessageCode, params: Record<string, string | number> = {}, fields: FieldError[] = [], opts: { retryAfter?: number; cause?: unknown } = {}) {
+    super(code, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = "AppError";
     this.kind = kind;
     this.code = code;
     this.params = params;
     this.fields = fields;
+    if (opts.retryAfter !== undefined) this.retryAfter = opts.retryAfter;
   }
 
   get status(): number {

@@ -5,6 +5,7 @@ export const messages = {
   "request.not_found": { zh: "找不到请求的地址：{path}", en: "No such endpoint: {path}" },
   "server.internal": { zh: "服务器内部错误，请稍后重试。请求编号：{requestId}", en: "Internal server error; please retry later. Request id: {requestId}" },
   "server.database_unreachable": { zh: "数据库暂时无法访问。", en: "The database is not reachable right now." },
+  "server.busy": { zh: "服务繁忙，本次操作未完成，请 {seconds} 秒后重试。", en: "The service is busy and did not complete this request; retry in {seconds} s." },
   "request.conflict_retry": { zh: "数据已被他人修改，请刷新后重试。", en: "The data was changed by someone else; reload and try again." },
   "request.idempotency_mismatch": { zh: "该幂等键已用于另一个不同的请求。", en: "This Idempotency-Key was already used for a different request." },
   "auth.required": { zh: "请先登录。", en: "Please sign in." },
