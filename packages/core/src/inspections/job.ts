@@ -154,9 +154,9 @@ export function scheduleAll(now: Date): Promise<ScheduleStats> {
   return forEveryTenant({ venues: 0, created: 0, existing: 0, transactions: 0, raced: 0 }, (t) => scheduleTenant(t.tenantId, t.timeZone, now));
 }
 
-/** The daily job: inspection tasks for what the profile makes due. */
+/** The daily job, one tenant per queue message: inspection tasks for what the profile makes due. */
 export const inspectionScheduleJob: Job = {
   name: JOB,
   cadence: "daily",
-  run: async ({ now }) => ({ ...(await scheduleAll(now)) }),
+  forTenant: (t, now) => scheduleTenant(t.tenantId, t.timeZone, now),
 };
