@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { Job, JobTenant } from "@firegov/core";
-import { dispatchJobs, JOB_QUEUE, localJobQueue, retryDelaySeconds, sqsJobQueue, workOn, type JobMessage, type JobQueue } from "@firegov/core/jobs/index";
+import { boundedPool, dispatchJobs, JOB_QUEUE, localJobQueue, retryDelaySeconds, sqsJobQueue, workOn, type JobMessage, type JobQueue } from "@firegov/core/jobs/index";
 
 const quiet = { info: () => {}, error: () => {} };
 const now = new Date("2026-11-23T18:00:00Z");
@@ -107,5 +107,45 @@ describe("the SQS queue", () => {
     ]);
     await queue.retryAfter({ id: "x", body: "{}", receiveCount: 1, receipt: "r-1" }, 60);
     expect(calls.at(-1)).toEqual({ name: "ChangeMessageVisibilityCommand", input: { QueueUrl: "https://sqs.example/q", ReceiptHandle: "r-1", VisibilityTimeout: 60 } });
+  });
+});
+
+describe("the bounded pool", () => {
+  const tick = () => new Promise((r) => setTimeout(r, 1));
+
+  it("runs at most `limit` tasks at once, and all of them", async () => {
+    const pool = boundedPool(3);
+    let running = 0;
+    let most = 0;
+    let done = 0;
+    for (let i = 0; i < 20; i++) {
+      await pool.add(async () => {
+        most = Math.max(most, ++running);
+        await tick();
+        running -= 1;
+        done += 1;
+      });
+    }
+    await pool.settle();
+    expect([most, done]).toEqual([3, 20]);
+  });
+
+  it("starts nothing after a failure and throws it once the running tasks settle", async () => {
+    const pool = boundedPool(2);
+    let started = 0;
+    let finished = 0;
+    const attempt = async () => {
+      for (let i = 0; i < 10; i++) {
+        await pool.add(async () => {
+          started += 1;
+          await tick();
+          if (i === 1) throw new Error("write failed");
+          finished += 1;
+        });
+      }
+    };
+    await expect(attempt()).rejects.toThrow("write failed");
+    expect(started).toBeLessThan(10);
+    expect(finished).toBe(started - 1);
   });
 });
