@@ -1,37 +1,77 @@
 import { Duration } from "aws-cdk-lib";
+import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import type { Table } from "aws-cdk-lib/aws-dynamodb";
 import { Rule, RuleTargetInput, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
+import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { Bucket } from "aws-cdk-lib/aws-s3";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { JOB_QUEUE } from "@firegov/core/jobs/index";
 import type { Stage } from "./config.ts";
 import { nodeFunction } from "./node-function.ts";
 import { TENANT_DATA_ACTIONS } from "./tenant-access.ts";
 
+/** Worker invocations at once: enough to get through thousands of counties in minutes, few enough to leave the account's Lambda concurrency to the API. */
+const WORKER_CONCURRENCY = 20;
+
 /**
- * The jobs Lambda on two EventBridge rules. Daily work runs at 02:00 China
- * time (18:00 UTC), before anyone starts a round of inspections.
+ * Scheduled work fanned out per tenant. Two EventBridge rules call a small
+ * dispatch Lambda (daily work at 02:00 China time, 18:00 UTC, before anyone
+ * starts a round of inspections), which reads the tenant registry and puts
+ * one message per (job, tenant) on an SQS queue. A worker Lambda consumes it
+ * a few messages at a time and reports only the failed ones, so SQS retries
+ * those alone (with backoff, `maxReceiveCount` deliveries) and then moves
+ * them to a dead-letter queue, whose depth raises an alarm.
  */
 export class Jobs extends Construct {
+  readonly queue: Queue;
+  readonly deadLetters: Queue;
+  readonly deadLetterAlarm: Alarm;
+
   constructor(scope: Construct, id: string, props: { stage: Stage; table: Table; files: Bucket }) {
     super(scope, id);
-    const fn = nodeFunction(this, "Function", {
-      entry: "functions/jobs/lambda.ts",
-      stage: props.stage,
-      timeout: Duration.minutes(10),
-      environment: { TABLE_NAME: props.table.tableName, FILES_BUCKET: props.files.bucketName, POWERTOOLS_SERVICE_NAME: "firegov-jobs" },
+    this.deadLetters = new Queue(this, "DeadLetters", {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
     });
-    // Jobs work across tenants as the system, still without Scan: they Query what they need.
-    props.table.grant(fn, ...TENANT_DATA_ACTIONS);
-    props.files.grantReadWrite(fn);
+    this.queue = new Queue(this, "Queue", {
+      visibilityTimeout: Duration.seconds(JOB_QUEUE.visibilityTimeoutSeconds),
+      retentionPeriod: Duration.days(4),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: JOB_QUEUE.maxReceiveCount },
+    });
+    const environment = { TABLE_NAME: props.table.tableName, FILES_BUCKET: props.files.bucketName, JOBS_QUEUE_URL: this.queue.queueUrl, POWERTOOLS_SERVICE_NAME: "firegov-jobs" };
+
+    // The dispatch reads the tenant registry (one Query a page) and sends; nothing else.
+    const dispatch = nodeFunction(this, "Function", { entry: "functions/jobs/dispatch.ts", stage: props.stage, timeout: Duration.minutes(2), environment });
+    props.table.grant(dispatch, "dynamodb:Query");
+    this.queue.grantSendMessages(dispatch);
+
+    // The worker does one tenant's job per message, across tenants as the system, still without Scan.
+    const worker = nodeFunction(this, "Worker", { entry: "functions/jobs/worker.ts", stage: props.stage, timeout: Duration.seconds(JOB_QUEUE.workerTimeoutSeconds), environment });
+    props.table.grant(worker, ...TENANT_DATA_ACTIONS);
+    props.files.grantReadWrite(worker);
+    worker.addEventSource(new SqsEventSource(this.queue, { batchSize: JOB_QUEUE.batchSize, reportBatchItemFailures: true, maxConcurrency: WORKER_CONCURRENCY }));
+
+    this.deadLetterAlarm = new Alarm(this, "DeadLettersAlarm", {
+      alarmDescription: "A scheduled job failed for a tenant on every delivery: its message is in the jobs dead-letter queue (the worker's log says why).",
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: "Maximum" }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
 
     new Rule(this, "Hourly", {
       schedule: Schedule.rate(Duration.hours(1)),
-      targets: [new LambdaFunction(fn, { event: RuleTargetInput.fromObject({ cadence: "hourly" }), retryAttempts: 2 })],
+      targets: [new LambdaFunction(dispatch, { event: RuleTargetInput.fromObject({ cadence: "hourly" }), retryAttempts: 2 })],
     });
     new Rule(this, "Daily", {
       schedule: Schedule.cron({ minute: "0", hour: "18" }),
-      targets: [new LambdaFunction(fn, { event: RuleTargetInput.fromObject({ cadence: "daily" }), retryAttempts: 2 })],
+      targets: [new LambdaFunction(dispatch, { event: RuleTargetInput.fromObject({ cadence: "daily" }), retryAttempts: 2 })],
     });
   }
 }

@@ -10,11 +10,12 @@
  */
 import { resolve } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { configureData, createDynamoClient, ensureTable, runJobs, type JobCadence } from "@firegov/core";
+import { configureData, createDynamoClient, ensureTable, type JobCadence } from "@firegov/core";
+import { localJobQueue } from "@firegov/core/jobs/index";
 import { getPreset } from "@firegov/profiles";
 import { createApp } from "@firegov/functions/api/app";
 import { createLogger } from "@firegov/functions/api/logger";
-import { registeredJobs } from "@firegov/functions/jobs/registry";
+import { dispatchDue, registeredJobs } from "@firegov/functions/jobs/registry";
 import { DEMO_ADMIN, seedDemoTenants } from "./lib/demo-tenants.ts";
 import { javaMissingMessage, startDynamoLocal, type DynamoLocal } from "./lib/dynamodb-local.ts";
 import { createLocalOrigin, listen } from "./lib/local-server.ts";
@@ -98,9 +99,18 @@ async function main() {
   );
 }
 
-/** The same runner as the jobs Lambda: hourly work every hour, daily work at start and every 24 h. */
+/**
+ * The same fan-out as in AWS, in process: the dispatch enqueues one message
+ * per (job, tenant), the worker drains them with retries and dead letters.
+ * Hourly work every hour, daily work at start and every 24 h.
+ */
 function startJobTimers(log: { info(m: string, e: Record<string, unknown>): void; error(m: string, e: Record<string, unknown>): void }) {
-  const run = (cadence: JobCadence) => void runJobs(registeredJobs, { cadence, now: new Date(), log });
+  const { queue, drain } = localJobQueue(registeredJobs, { log });
+  const run = (cadence: JobCadence) =>
+    void dispatchDue(cadence, new Date(), queue)
+      .then(drain)
+      .then((report) => log.info("jobs drained", { cadence, ...report }))
+      .catch((err: Error) => log.error("jobs failed", { cadence, error: err.message, stack: err.stack }));
   run("daily");
   const hourly = setInterval(() => run("hourly"), 60 * 60 * 1000);
   const daily = setInterval(() => run("daily"), 24 * 60 * 60 * 1000);

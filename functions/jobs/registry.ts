@@ -1,4 +1,8 @@
-import { Hazards, Inspections, type Job } from "@firegov/core";
+import { Hazards, Inspections, Tenancy, type Job, type JobCadence } from "@firegov/core";
+import { dispatchJobs, type JobQueue } from "@firegov/core/jobs/index";
 
-/** Every scheduled job, for the Lambda and the local timer alike. Domains add theirs here. */
+/** Every scheduled job, for the Lambdas and the local timer alike. Domains add theirs here. */
 export const registeredJobs: Job[] = [Hazards.hazardSweepJob, Inspections.inspectionScheduleJob];
+
+/** The dispatch step: one message per (job of the cadence, registered tenant) onto `queue`. */
+export const dispatchDue = (cadence: JobCadence, now: Date, queue: JobQueue) => dispatchJobs(registeredJobs, { cadence, now, tenants: Tenancy.registeredTenants(), queue });

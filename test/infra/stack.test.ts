@@ -5,6 +5,7 @@ import { App, Stack } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tableDefinition } from "@firegov/core";
+import { JOB_QUEUE } from "@firegov/core/jobs/index";
 import { addDeployment } from "../../infra/build.ts";
 import { resolveConfig } from "../../infra/config.ts";
 
@@ -48,10 +49,10 @@ describe.each(deployments)("the stack for $name", ({ region, partition }) => {
     expect(props.TimeToLiveSpecification).toEqual({ AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true });
   });
 
-  it("runs both Lambdas on Node 22 arm64 without X-Ray or function URLs", () => {
+  it("runs our Lambdas (api, jobs dispatch, jobs worker) on Node 22 arm64 without X-Ray or function URLs", () => {
     const ours = { Properties: { Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) } } };
     const fns = Object.values(template.findResources("AWS::Lambda::Function", ours)) as any[];
-    expect(fns.map((f) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(["firegov-api", "firegov-jobs"]);
+    expect(fns.map((f) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(["firegov-api", "firegov-jobs", "firegov-jobs"]);
     for (const fn of fns) {
       expect(fn.Properties.Runtime).toBe("nodejs22.x");
       expect(fn.Properties.Architectures).toEqual(["arm64"]);
@@ -67,7 +68,35 @@ describe.each(deployments)("the stack for $name", ({ region, partition }) => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Stage", { StageName: "$default", AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }) });
   });
 
-  it("calls the jobs Lambda hourly and daily", () => {
+  it("fans jobs out through SQS: a queue with a dead-letter queue, a worker reporting failed items only, an alarm on dead letters", () => {
+    const queues = template.findResources("AWS::SQS::Queue");
+    const [dlqId] = Object.entries(queues).find(([, q]: [string, any]) => !q.Properties.RedrivePolicy)!;
+    const work = Object.values(queues).find((q: any) => q.Properties.RedrivePolicy) as any;
+    expect(Object.keys(queues)).toHaveLength(2);
+    expect(work.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { "Fn::GetAtt": [dlqId, "Arn"] }, maxReceiveCount: JOB_QUEUE.maxReceiveCount });
+    expect(work.Properties.VisibilityTimeout).toBe(JOB_QUEUE.visibilityTimeoutSeconds);
+    for (const q of Object.values(queues) as any[]) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
+
+    const worker = Object.entries(template.findResources("AWS::Lambda::Function")).find(([, f]: [string, any]) => f.Properties.Timeout === JOB_QUEUE.workerTimeoutSeconds && f.Properties.Environment?.Variables?.JOBS_QUEUE_URL);
+    expect(worker).toBeDefined();
+    expect(JOB_QUEUE.workerTimeoutSeconds).toBeLessThan(work.Properties.VisibilityTimeout);
+    template.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      FunctionName: { Ref: worker![0] },
+      BatchSize: JOB_QUEUE.batchSize,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      ScalingConfig: { MaximumConcurrency: Match.anyValue() },
+    });
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      Namespace: "AWS/SQS",
+      MetricName: "ApproximateNumberOfMessagesVisible",
+      Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [dlqId, "QueueName"] } }],
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      TreatMissingData: "notBreaching",
+    });
+  });
+
+  it("calls the jobs dispatch Lambda hourly and daily", () => {
     template.hasResourceProperties("AWS::Events::Rule", {
       ScheduleExpression: "rate(1 hour)",
       Targets: [Match.objectLike({ Input: JSON.stringify({ cadence: "hourly" }) })],

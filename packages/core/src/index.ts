@@ -9,7 +9,7 @@ export { ensureTable } from "./db/ensure-table.ts";
 export { badCursor } from "./db/cursor.ts";
 export { unavailableError } from "./db/unavailable.ts";
 export { checkHealth, type HealthReport } from "./health/check-health.ts";
-export { runJobs, type Job, type JobCadence, type JobOutcome, type JobLog } from "./jobs/runner.ts";
+export type { Job, JobCadence, JobTenant, JobStats } from "./jobs/runner.ts";
 export { withActor, withRequest, useActor, useUser, useTenant, useRequestMeta, type Actor, type RequestMeta } from "./context/actor.ts";
 export * as Access from "./access/index.ts";
 export * as Identity from "./identity/index.ts";

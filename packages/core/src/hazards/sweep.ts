@@ -62,9 +62,9 @@ export function sweepAll(now: Date): Promise<SweepStats> {
   return forEveryTenant({ looked: 0, changed: 0, events: 0, notified: 0, raced: 0 }, (t) => sweepTenant(t.tenantId, t.timeZone, now));
 }
 
-/** The hourly job: overdue marking, escalation triggers and their notifications. */
+/** The hourly job, one tenant per queue message: overdue marking, escalation triggers and their notifications. */
 export const hazardSweepJob: Job = {
   name: JOB,
   cadence: "hourly",
-  run: async ({ now }) => ({ ...(await sweepAll(now)) }),
+  forTenant: (t, now) => sweepTenant(t.tenantId, t.timeZone, now),
 };

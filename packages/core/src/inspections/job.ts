@@ -3,14 +3,15 @@ import { useTenant, withActor } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type TxEntities, type TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
+import { boundedPool } from "../jobs/pool.ts";
 import type { Job } from "../jobs/runner.ts";
 import { profileAt } from "../profile/index.ts";
 import type { PolicyProfile } from "../profile/index.ts";
-import { forEveryTenant } from "../tenancy/index.ts";
+import { forEveryTenant, tenantInContext } from "../tenancy/index.ts";
 import { plain } from "../db/plain.ts";
 import { coverageSlice } from "./inspection.entity.ts";
 import { periodOf } from "./periods.ts";
-import { coverageDeltas, dueTasks, taskIdOf, type DueTask, type ScheduledVenue } from "./schedule.ts";
+import { ancestry, coverageDeltas, dueTasks, taskIdOf, type DueTask, type ScheduledVenue } from "./schedule.ts";
 import { MAX_TRANSACTION_ITEMS } from "./perform.ts";
 
 // The daily job: what each venue's categories make due today becomes tasks
@@ -61,23 +62,43 @@ function taskItem(tx: TxEntities, t: DueTask, at: string): TxItem {
   return tx.inspectionTask.create(plain({ tenantId, ...t, state: "open" as const, inspections: 0, createdAt: at })).commit() as TxItem;
 }
 
-/** Tasks in chunks that fit one transaction with their coverage counters and an audit entry. */
-function chunks(tasks: DueTask[]): { tasks: DueTask[]; deltas: ReturnType<typeof coverageDeltas> }[] {
-  const out: { tasks: DueTask[]; deltas: ReturnType<typeof coverageDeltas> }[] = [];
+type Chunk = { tasks: DueTask[]; deltas: ReturnType<typeof coverageDeltas> };
+
+const deltasOf = (list: DueTask[]) => coverageDeltas(list.filter((t) => t.kind === "coverage").map((t) => ({ venuePath: t.venuePath!, category: t.category, period: t.period, due: 1, inspected: 0 })));
+
+/**
+ * Tasks in chunks that fit one transaction with their coverage counters and
+ * an audit entry. The counters a chunk touches are counted as tasks join it
+ * (one per ancestor, category and period of a coverage task), so cutting
+ * 100k tasks stays linear.
+ */
+function chunks(tasks: DueTask[]): Chunk[] {
+  const out: Chunk[] = [];
   let current: DueTask[] = [];
-  const deltasOf = (list: DueTask[]) => coverageDeltas(list.filter((t) => t.kind === "coverage").map((t) => ({ venuePath: t.venuePath!, category: t.category, period: t.period, due: 1, inspected: 0 })));
+  let counters = new Set<string>();
+  const countersOf = (t: DueTask) => (t.kind === "coverage" ? ancestry(t.venuePath!).map((n) => `${n.nodeId}#${t.category}#${t.period}`) : []);
   for (const t of tasks) {
-    const next = [...current, t];
-    if (next.length + deltasOf(next).length + 1 > MAX_TRANSACTION_ITEMS && current.length) {
+    const added = countersOf(t).filter((k) => !counters.has(k));
+    if (current.length + 1 + counters.size + added.length + 1 > MAX_TRANSACTION_ITEMS && current.length) {
       out.push({ tasks: current, deltas: deltasOf(current) });
-      current = [t];
-    } else current = next;
+      current = [];
+      counters = new Set();
+    }
+    current.push(t);
+    for (const k of countersOf(t)) counters.add(k);
   }
   if (current.length) out.push({ tasks: current, deltas: deltasOf(current) });
   return out;
 }
 
-async function writeChunk(chunk: { tasks: DueTask[]; deltas: ReturnType<typeof coverageDeltas> }, now: Date): Promise<void> {
+/** A chunk cancelled by its conditions: some of its tasks exist already (a concurrent run made them). */
+class TasksExist extends AppError {
+  constructor() {
+    super("conflict", "request.conflict_retry");
+  }
+}
+
+async function writeChunk(chunk: Chunk, now: Date): Promise<void> {
   const tenantId = useTenant();
   const at = now.toISOString();
   await writeTransaction((tx) =>
@@ -86,11 +107,81 @@ async function writeChunk(chunk: { tasks: DueTask[]; deltas: ReturnType<typeof c
         ...chunk.deltas.map((d) => tx.coverage.update({ tenantId, nodeId: d.nodeId, category: d.category, period: d.period }).add({ due: d.due }).set({ path: d.path, slice: coverageSlice(d.category, d.period) }).commit()),
         auditItem(tx, { action: "inspection.schedule", targetType: "tenant", targetId: tenantId, details: { tasks: chunk.tasks.length, first: taskIdOf(chunk.tasks[0]!) } }, now),
       ] as never,
-    { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+    { onCanceled: () => new TasksExist() },
   );
 }
 
-/** One tenant's tasks due at `now`. */
+/** Transactions of one tenant in flight at once: enough to hide each one's latency, few enough not to crowd the counters they share. */
+const SCHEDULE_WRITE_CONCURRENCY = 8;
+const CONFLICT_ATTEMPTS = 8;
+
+/**
+ * A chunk's transaction, tried again with jittered backoff while it only
+ * collided with another transaction on a shared item (the chunks written in
+ * parallel all add to their ancestors' coverage counters, the root's
+ * included): nothing of it was written, so the same items go again.
+ */
+async function writeChunkPatiently(chunk: Chunk, now: Date): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeChunk(chunk, now);
+    } catch (err) {
+      const collided = err instanceof AppError && err.code === "request.conflict_retry" && !(err instanceof TasksExist);
+      if (!collided || attempt === CONFLICT_ATTEMPTS) throw err;
+      await new Promise((wake) => setTimeout(wake, Math.random() * 25 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * One chunk written, counted in `stats`. A chunk some of whose tasks a
+ * concurrent run made is read back task by task and only the missing ones
+ * are written again.
+ */
+async function scheduleChunk(chunk: Chunk, now: Date, stats: Omit<ScheduleStats, "tenants">): Promise<void> {
+  const tenantId = useTenant();
+  try {
+    await writeChunkPatiently(chunk, now);
+    stats.created += chunk.tasks.length;
+    stats.transactions += 1;
+  } catch (err) {
+    if (!(err instanceof TasksExist)) throw err;
+    stats.raced += 1;
+    const missing: DueTask[] = [];
+    for (const t of chunk.tasks) {
+      const { data } = await tenantDb().service.entities.inspectionTask.get({ tenantId, subjectId: t.subjectId, category: t.category, period: t.period }).go({ consistent: true });
+      if (data) stats.existing += 1;
+      else missing.push(t);
+    }
+    for (const again of chunks(missing)) {
+      await writeChunkPatiently(again, now);
+      stats.created += again.tasks.length;
+      stats.transactions += 1;
+    }
+  }
+}
+
+/** Venue shards of one tenant read side by side. */
+const SHARD_READERS = 4;
+
+/**
+ * Path prefixes that split a tenant's venues into disjoint shards, so that
+ * they are read side by side and no Query pages through the whole county:
+ * the root's own venues, then one shard per first hex digit of the
+ * top-level node's id (node ids are UUIDs). Without a root, one shard.
+ */
+function venueShards(rootNodeId: string | undefined): string[] {
+  if (!rootNodeId) return ["/"];
+  return [`/${rootNodeId}/#`, ...[..."0123456789abcdef"].map((c) => `/${rootNodeId}/${c}`)];
+}
+
+/**
+ * One tenant's tasks due at `now`. The venue shards are read a few at a
+ * time, each a Query page after another, while the transactions of the pages
+ * read so far are in flight, at most `SCHEDULE_WRITE_CONCURRENCY` at once (a reader waits
+ * for a free slot). Each transaction holds the same items and conditions as
+ * when they went one by one, so a second run still creates nothing.
+ */
 export async function scheduleTenant(tenantId: string, timeZone: string, now: Date): Promise<Omit<ScheduleStats, "tenants">> {
   return withActor({ type: "system", tenantId, job: JOB }, async () => {
     const stats = { venues: 0, created: 0, existing: 0, transactions: 0, raced: 0 };
@@ -98,53 +189,41 @@ export async function scheduleTenant(tenantId: string, timeZone: string, now: Da
     if (!profile.inspectionCategories.some((c) => c.coveragePeriod || c.patrolFrequency)) return stats;
     const existing = await existingSubjects(profile, now, timeZone);
     const venues = tenantDb().service.entities.venue;
+    const writes = boundedPool(SCHEDULE_WRITE_CONCURRENCY);
     const counted = new Set<string>();
-    let cursor: string | null = null;
-    do {
-      const page: { data: ScheduledVenue[]; cursor: string | null } = await venues.query
-        .bySubtree({ tenantId })
-        .begins({ path: "/" })
-        .go({ cursor, attributes: ["venueId", "name", "nodeId", "path", "categories", "status"] });
-      stats.venues += page.data.filter((v) => v.status === "active").length;
-      const fresh: DueTask[] = [];
-      for (const t of dueTasks(profile, page.data, now, timeZone)) {
-        const seen = existing.get(`${t.category}.${t.period}`)!;
-        if (seen.has(t.subjectId)) {
-          // A patrol is due once per node whatever the number of pages its venues span.
-          if (!counted.has(taskIdOf(t))) stats.existing += 1;
+    const readShard = async (prefix: string) => {
+      let cursor: string | null = null;
+      do {
+        const page: { data: ScheduledVenue[]; cursor: string | null } = await venues.query
+          .bySubtree({ tenantId })
+          .begins({ path: prefix })
+          .go({ cursor, attributes: ["venueId", "name", "nodeId", "path", "categories", "status"] });
+        stats.venues += page.data.filter((v) => v.status === "active").length;
+        const fresh: DueTask[] = [];
+        for (const t of dueTasks(profile, page.data, now, timeZone)) {
+          const seen = existing.get(`${t.category}.${t.period}`)!;
+          if (seen.has(t.subjectId)) {
+            // A patrol is due once per node whatever the number of pages (and shards) its venues span.
+            if (!counted.has(taskIdOf(t))) stats.existing += 1;
+            counted.add(taskIdOf(t));
+            continue;
+          }
           counted.add(taskIdOf(t));
-          continue;
+          seen.add(t.subjectId);
+          fresh.push(t);
         }
-        counted.add(taskIdOf(t));
-        seen.add(t.subjectId);
-        fresh.push(t);
-      }
-      fresh.sort((a, b) => (a.venuePath ?? a.path).localeCompare(b.venuePath ?? b.path));
-      for (const chunk of chunks(fresh)) {
-        try {
-          await writeChunk(chunk, now);
-          stats.created += chunk.tasks.length;
-        } catch (err) {
-          if (!(err instanceof AppError && err.code === "request.conflict_retry")) throw err;
-          // A concurrent run made some of these: keep only those still missing.
-          stats.raced += 1;
-          const missing: DueTask[] = [];
-          for (const t of chunk.tasks) {
-            const { data } = await tenantDb().service.entities.inspectionTask.get({ tenantId, subjectId: t.subjectId, category: t.category, period: t.period }).go({ consistent: true });
-            if (data) stats.existing += 1;
-            else missing.push(t);
-          }
-          for (const again of chunks(missing)) {
-            await writeChunk(again, now);
-            stats.created += again.tasks.length;
-            stats.transactions += 1;
-          }
-          continue;
-        }
-        stats.transactions += 1;
-      }
-      cursor = page.cursor;
-    } while (cursor);
+        fresh.sort((a, b) => (a.venuePath ?? a.path).localeCompare(b.venuePath ?? b.path));
+        for (const chunk of chunks(fresh)) await writes.add(() => scheduleChunk(chunk, now, stats));
+        cursor = page.cursor;
+      } while (cursor);
+    };
+    const readers = boundedPool(SHARD_READERS);
+    try {
+      for (const prefix of venueShards((await tenantInContext())?.rootNodeId)) await readers.add(() => readShard(prefix));
+      await readers.settle();
+    } finally {
+      await writes.settle();
+    }
     return stats;
   });
 }
@@ -154,9 +233,9 @@ export function scheduleAll(now: Date): Promise<ScheduleStats> {
   return forEveryTenant({ venues: 0, created: 0, existing: 0, transactions: 0, raced: 0 }, (t) => scheduleTenant(t.tenantId, t.timeZone, now));
 }
 
-/** The daily job: inspection tasks for what the profile makes due. */
+/** The daily job, one tenant per queue message: inspection tasks for what the profile makes due. */
 export const inspectionScheduleJob: Job = {
   name: JOB,
   cadence: "daily",
-  run: async ({ now }) => ({ ...(await scheduleAll(now)) }),
+  forTenant: (t, now) => scheduleTenant(t.tenantId, t.timeZone, now),
 };
