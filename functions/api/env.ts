@@ -11,7 +11,7 @@ export interface AppDeps {
   /** The caller's address as the runtime knows it (Lambda event or Node socket). */
   clientIp?: (c: Context<AppEnv>) => string | undefined;
   /** The built-in policy presets a county may start from. */
-  presets: (id: string) => Profiles.PolicyProfile | undefined;
+  presets: Profiles.PresetLookup;
 }
 
 export type Locale = "zh" | "en";

@@ -1,0 +1,2 @@
+import * as core from "@firegov/core";
+export const handler = () => Object.keys(core).length;
