@@ -8,7 +8,8 @@
  * init (the import's own time, without Node's start-up), their ratio, and
  * each bundle's size: what a fresh import loads and all chunks together.
  * Last, a smoke test: the api bundle answers `GET /health` (an API Gateway v2
- * event) with 200, its DynamoDB being a stub that knows DescribeTable.
+ * event) with 200, its DynamoDB being a stub that knows DescribeTable, and
+ * `GET /v1/presets` with the five presets (their chunks load).
  * Exits non-zero when the smoke test fails. BENCH_ONE_FILE=1 builds both the
  * way NodejsFunction did (one file, no plugins), for comparison.
  */
@@ -61,8 +62,35 @@ const median = (xs: number[]) => {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-/** The api bundle once, in a fresh process, against a stub DynamoDB endpoint: GET /health must be 200. */
-async function smokeTest(file: string): Promise<{ ok: boolean; detail: string }> {
+/** An API Gateway v2 (HTTP API) event for a GET. */
+function getEvent(path: string) {
+  return {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath: path,
+    rawQueryString: "",
+    headers: { host: "api.example.com", accept: "application/json" },
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "bench",
+      domainName: "api.example.com",
+      domainPrefix: "api",
+      http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "bench-init" },
+      requestId: `bench-${path}`,
+      routeKey: "$default",
+      stage: "$default",
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+    },
+  };
+}
+
+/**
+ * The api bundle in a fresh process, against a stub DynamoDB endpoint: `GET /health` must answer 200, and
+ * `GET /v1/presets` 200 with five presets (which loads the preset chunks: the lazy imports work in the bundle).
+ */
+async function smokeTest(file: string): Promise<{ ok: boolean; lines: string[] }> {
   const stub = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
@@ -73,36 +101,28 @@ async function smokeTest(file: string): Promise<{ ok: boolean; detail: string }>
     });
   });
   await new Promise<void>((ok) => stub.listen(0, "127.0.0.1", ok));
-  const eventFile = join(work, "event.json");
-  writeFileSync(
-    eventFile,
-    JSON.stringify({
-      version: "2.0",
-      routeKey: "$default",
-      rawPath: "/health",
-      rawQueryString: "",
-      headers: { host: "api.example.com", accept: "application/json" },
-      isBase64Encoded: false,
-      requestContext: {
-        accountId: "123456789012",
-        apiId: "bench",
-        domainName: "api.example.com",
-        domainPrefix: "api",
-        http: { method: "GET", path: "/health", protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "bench-init" },
-        requestId: "bench-1",
-        routeKey: "$default",
-        stage: "$default",
-        time: new Date().toUTCString(),
-        timeEpoch: Date.now(),
-      },
-    }),
-  );
+  const checks = [
+    { path: "/health", ok: (body: any) => body.status === "ok" },
+    { path: "/v1/presets", ok: (body: any) => body.items?.length === 5 },
+  ];
+  const eventFiles = checks.map(({ path }, i) => {
+    const eventFile = join(work, `event-${i}.json`);
+    writeFileSync(eventFile, JSON.stringify(getEvent(path)));
+    return eventFile;
+  });
   try {
     const endpoint = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
-    const { stdout } = await run(process.execPath, [runner, file, "--invoke", eventFile], { env: { ...lambdaEnv, DYNAMODB_ENDPOINT: endpoint }, cwd: work });
-    const line = stdout.split("\n").find((l) => l.startsWith("RESULT "));
-    const result = line ? (JSON.parse(line.slice(7)) as { statusCode?: number; body?: string }) : undefined;
-    return { ok: result?.statusCode === 200, detail: result ? `${result.statusCode} ${result.body}` : stdout };
+    const { stdout } = await run(process.execPath, [runner, file, "--invoke", ...eventFiles], { env: { ...lambdaEnv, DYNAMODB_ENDPOINT: endpoint }, cwd: work });
+    const results = stdout
+      .split("\n")
+      .filter((l) => l.startsWith("RESULT "))
+      .map((l) => JSON.parse(l.slice(7)) as { statusCode?: number; body?: string });
+    const outcomes = checks.map((check, i) => {
+      const result = results[i];
+      const ok = result?.statusCode === 200 && check.ok(JSON.parse(result.body ?? "{}"));
+      return { ok, line: `GET ${check.path} → ${ok ? "ok" : "FAILED"}: ${result ? `${result.statusCode} ${result.body?.slice(0, 160)}` : stdout.slice(-400)}` };
+    });
+    return { ok: outcomes.every((o) => o.ok), lines: outcomes.map((o) => o.line) };
   } finally {
     stub.close();
   }
@@ -142,7 +162,7 @@ try {
   for (const b of built) console.log(`  ${b.name.padEnd(30)} at init ${kb(b.sizes.init).padStart(7)}  total ${kb(b.sizes.total).padStart(7)} in ${b.sizes.files} file${b.sizes.files === 1 ? "" : "s"}`);
 
   const smoke = await smokeTest(api.file);
-  console.log(`smoke: GET /health through the api bundle → ${smoke.ok ? "ok" : "FAILED"}: ${smoke.detail}`);
+  for (const line of smoke.lines) console.log(`smoke (api bundle): ${line}`);
   if (!smoke.ok) process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
