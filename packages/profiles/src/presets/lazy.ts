@@ -4,13 +4,14 @@ import type { PolicyProfile } from "@firegov/core/profile/index";
 // each preset a chunk that loads when a request first names it (signup, a
 // diff against a preset, the preset list), not at every cold start. The
 // package index keeps the eager record for scripts and tests; a unit test
-// checks that both hold the same presets. Same order as index.ts.
+// checks that both hold the same presets. By id, the order in which Node
+// lists the index's namespace import (and so GET /v1/presets always did).
 const loaders: Readonly<Record<string, () => Promise<PolicyProfile>>> = {
-  qidong: async () => (await import("./qidong.ts")).qidong,
   lianyungang: async () => (await import("./lianyungang.ts")).lianyungang,
+  qidong: async () => (await import("./qidong.ts")).qidong,
+  songjiang: async () => (await import("./songjiang.ts")).songjiang,
   yancheng: async () => (await import("./yancheng.ts")).yancheng,
   zezhou: async () => (await import("./zezhou.ts")).zezhou,
-  songjiang: async () => (await import("./songjiang.ts")).songjiang,
 };
 
 export const lazyPresetIds: readonly string[] = Object.keys(loaders);
@@ -20,7 +21,7 @@ export async function loadPreset(id: string): Promise<PolicyProfile | undefined>
   return Object.hasOwn(loaders, id) ? loaders[id]!() : undefined;
 }
 
-/** Every built-in preset, in the package's order. */
+/** Every built-in preset, by id. */
 export function loadPresets(): Promise<PolicyProfile[]> {
   return Promise.all(Object.values(loaders).map((load) => load()));
 }
