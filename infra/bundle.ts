@@ -86,6 +86,8 @@ export const lambdaBuildOptions = {
   target: "node22",
   minify: true,
   sourcemap: true,
+  // Stack traces need only the mappings; without the sources the asset is half the size (≈4.5 MB, not 8.8).
+  sourcesContent: false,
   mainFields: ["module", "main"],
   splitting: true,
   entryNames: "index",
