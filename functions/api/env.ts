@@ -11,7 +11,7 @@ export interface AppDeps {
   /** The caller's address as the runtime knows it (Lambda event or Node socket). */
   clientIp?: (c: Context<AppEnv>) => string | undefined;
   /** The built-in policy presets a county may start from. */
-  presets: (id: string) => Profiles.PolicyProfile | undefined;
+  presets: Profiles.PresetLookup;
 }
 
 export type Locale = "zh" | "en";
@@ -19,6 +19,7 @@ export type Locale = "zh" | "en";
 /** The request's log: the app's logger with the request id on every line (no per-request child logger to build). */
 export interface RequestLog {
   info(message: string, extra: Record<string, unknown>): void;
+  warn(message: string, extra: Record<string, unknown>): void;
   error(message: string, err: unknown): void;
 }
 

@@ -1,7 +1,7 @@
 import middy from "@middy/core";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { sharedDb } from "@firegov/core";
-import { getPreset } from "@firegov/profiles";
+import { loadPreset } from "@firegov/profiles/presets/lazy";
 import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
 import { createApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
@@ -18,7 +18,7 @@ function sourceIpOf(event: LambdaEvent): string | undefined {
 const app = createApp({
   db: { client, tableName: config.tableName },
   logger,
-  presets: getPreset,
+  presets: loadPreset,
   clientIp: (c) => {
     const event = (c.env as { event?: LambdaEvent } | undefined)?.event;
     return event ? sourceIpOf(event) : undefined;

@@ -12,6 +12,7 @@ export function requestContext(logger: Logger, clientIp: AppDeps["clientIp"]) {
     // Keys passed per line, not a child logger per request: concurrent requests still never share them.
     const log = {
       info: (message: string, extra: Record<string, unknown>) => logger.info(message, { requestId, ...extra }),
+      warn: (message: string, extra: Record<string, unknown>) => logger.warn(message, { requestId, ...extra }),
       error: (message: string, err: unknown) => logger.error(message, { requestId, error: err as Error }),
     };
     c.set("log", log);

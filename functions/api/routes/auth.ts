@@ -47,7 +47,7 @@ export function authRoutes(presetExists: AppDeps["presets"]) {
   return new OpenAPIHono<AppEnv>()
     .openapi(signupRoute, async (c) => {
       const input = c.req.valid("json");
-      const result = await Tenancy.signup(input, presetExists(input.presetId), idempotency(c));
+      const result = await Tenancy.signup(input, await presetExists(input.presetId), idempotency(c));
       return c.json(result, 201);
     })
     .openapi(loginRoute, async (c) => c.json(await Identity.login(c.req.valid("json")), 200))

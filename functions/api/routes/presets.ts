@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { presets } from "@firegov/profiles";
+import { loadPresets } from "@firegov/profiles/presets/lazy";
 import type { AppEnv } from "../env.ts";
 import { json } from "./helpers.ts";
 
@@ -21,7 +21,7 @@ const route = createRoute({
 
 /** Public: the signup form lists these. */
 export function presetRoutes() {
-  return new OpenAPIHono<AppEnv>().openapi(route, (c) =>
-    c.json({ items: Object.values(presets).map((p) => ({ id: p.id, name: p.name, document: p.document })) }, 200),
+  return new OpenAPIHono<AppEnv>().openapi(route, async (c) =>
+    c.json({ items: (await loadPresets()).map((p) => ({ id: p.id, name: p.name, document: p.document })) }, 200),
   );
 }

@@ -1,5 +1,3 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { z } from "zod";
 import { useTenant } from "../context/actor.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -15,16 +13,8 @@ export const URL_SECONDS = 300;
 /** Where the tenant in context keeps its files: every key it presigns starts here. */
 export const tenantFilePrefix = () => `t/${useTenant()}/`;
 
-let client: S3Client | undefined;
-function s3(): S3Client {
-  client ??= new S3Client({
-    region: process.env.AWS_REGION ?? "cn-north-1",
-    // Locally an S3-compatible store (path-style); it takes the local stack's default keys unless others are set.
-    ...(process.env.S3_ENDPOINT ? { endpoint: process.env.S3_ENDPOINT, forcePathStyle: true } : {}),
-    ...(process.env.S3_ENDPOINT && !process.env.AWS_ACCESS_KEY_ID ? { credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } } : {}),
-  });
-  return client;
-}
+/** The S3 client and presigner, loaded with the first URL (see s3.ts). */
+const signer = () => import("./s3.ts");
 
 function bucket(): string {
   // The local stack's bucket when only its endpoint is set.
@@ -48,13 +38,12 @@ export const PhotoUrlSchema = z.object({ key: z.string(), url: z.string(), expir
 /** A presigned PUT for one photo under a prefix; S3 refuses any other type or length. */
 export async function presignPhotoPut(prefix: string, photoId: string, input: z.infer<typeof PhotoUploadInput>) {
   const key = `${prefix}${photoId}`;
-  const command = new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: input.contentType, ContentLength: input.size });
-  const uploadUrl = await getSignedUrl(s3(), command, { expiresIn: URL_SECONDS, signableHeaders: new Set(["content-type", "content-length"]) });
+  const uploadUrl = await (await signer()).signPut(bucket(), key, input.contentType, input.size, URL_SECONDS);
   return { key, photoId, uploadUrl, method: "PUT" as const, headers: { "content-type": input.contentType, "content-length": String(input.size) }, expiresIn: URL_SECONDS };
 }
 
 /** A short-lived GET for a stored key (the caller has checked who may see it). */
 export async function presignGet(key: string) {
-  const url = await getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket(), Key: key }), { expiresIn: URL_SECONDS });
+  const url = await (await signer()).signGet(bucket(), key, URL_SECONDS);
   return { key, url, expiresIn: URL_SECONDS };
 }

@@ -3,7 +3,6 @@ import { useTenant, withActor } from "../context/actor.ts";
 import { documentClient } from "../db/document-client.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import type { Job } from "../jobs/runner.ts";
-import { forEveryTenant } from "../tenancy/index.ts";
 
 // Tasks written before the due-ordered indexes (byArea, byDue) sat in one
 // gsi1 list per state (`T#<tenant>#TASKS#<state>`). Written again, each gets
@@ -54,5 +53,5 @@ export async function reindexTasks(): Promise<number> {
 export const taskReindexJob: Job = {
   name: JOB,
   cadence: "daily",
-  run: async () => ({ ...(await forEveryTenant({ rewritten: 0 }, (t) => withActor({ type: "system", tenantId: t.tenantId, job: JOB }, async () => ({ rewritten: await reindexTasks() })))) }),
+  forTenant: (t) => withActor({ type: "system", tenantId: t.tenantId, job: JOB }, async () => ({ rewritten: await reindexTasks() })),
 };

@@ -1,4 +1,3 @@
-import { readSheet } from "read-excel-file/node";
 import { AppError } from "../errors/app-error.ts";
 
 // The thin adapter between an uploaded file and the import use cases: a
@@ -99,6 +98,8 @@ export async function rowsFromUpload(bytes: Uint8Array, limits: UploadLimits = I
   if (bytes.byteLength === 0) throw unreadable("文件是空的 / the file is empty");
   if (bytes.byteLength > limits.maxBytes) throw tooLarge(limits);
   if (!isZip(bytes)) return keyed(parseCsv(decode(bytes)), limits);
+  // Loaded on first use: the api Lambda's bundle keeps the xlsx reader out of its cold start.
+  const { readSheet } = await import("read-excel-file/node");
   let sheet: unknown[][];
   try {
     sheet = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as unknown[][];

@@ -13,14 +13,15 @@ export const ProfileRef = z
   .regex(/^(v:[1-9]\d{0,5}|draft|preset:[a-z][a-z0-9_]*)$/, bilingual("应为 v:<版本号>、draft 或 preset:<档案id>", "expected v:<n>, draft or preset:<id>"))
   .meta({ description: "`v:<n>` (a published version), `draft`, or `preset:<id>` (a built-in profile)" });
 
-export type PresetLookup = (id: string) => PolicyProfile | undefined;
+/** A preset by id; the api Lambda loads each preset lazily, hence the promise. */
+export type PresetLookup = (id: string) => PolicyProfile | undefined | Promise<PolicyProfile | undefined>;
 
 /** Presets are data of another package: the caller passes the lookup in. */
 export async function resolveRef(ref: string, presets: PresetLookup): Promise<unknown> {
   if (ref.startsWith("preset:")) {
     authorizeProfile("profile.read");
     const presetId = ref.slice("preset:".length);
-    const preset = presets(presetId);
+    const preset = await presets(presetId);
     if (!preset) throw new AppError("not_found", "preset.unknown", { presetId });
     return preset;
   }

@@ -1,4 +1,3 @@
-import writeXlsxFile from "write-excel-file/node";
 import { rowsFromUpload, type ParsedRow } from "../organisation/index.ts";
 
 // Ledger files: an uploaded xlsx or CSV as keyed rows (the organisation
@@ -24,6 +23,8 @@ export function toCsv(rows: string[][]): Uint8Array {
 
 export async function toXlsx(rows: string[][], sheet: string): Promise<Uint8Array> {
   const data = rows.map((r, i) => r.map((value) => ({ value, type: String, ...(i === 0 ? { fontWeight: "bold" as const } : {}) })));
+  // Loaded on first use: the api Lambda's bundle keeps the xlsx writer out of its cold start.
+  const { default: writeXlsxFile } = await import("write-excel-file/node");
   const buffer = await writeXlsxFile(data, { sheet }).toBuffer();
   return new Uint8Array(buffer);
 }

@@ -3,7 +3,6 @@ import { allPages } from "../db/cursor.ts";
 import { plain } from "../db/plain.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import type { Job } from "../jobs/runner.ts";
-import { forEveryTenant } from "../tenancy/index.ts";
 
 // Venues written before `searchText` existed have none, so the list's text
 // search cannot find them. Touching a watched field makes ElectroDB compute
@@ -41,5 +40,5 @@ export async function fillSearchText(): Promise<number> {
 export const venueSearchUpkeepJob: Job = {
   name: JOB,
   cadence: "daily",
-  run: async () => ({ ...(await forEveryTenant({ filled: 0 }, (t) => withActor({ type: "system", tenantId: t.tenantId, job: JOB }, async () => ({ filled: await fillSearchText() })))) }),
+  forTenant: (t) => withActor({ type: "system", tenantId: t.tenantId, job: JOB }, async () => ({ filled: await fillSearchText() })),
 };

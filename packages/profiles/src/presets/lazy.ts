@@ -1,0 +1,27 @@
+import type { PolicyProfile } from "@firegov/core/profile/index";
+
+// The presets one dynamic import each, for the api Lambda: its bundle makes
+// each preset a chunk that loads when a request first names it (signup, a
+// diff against a preset, the preset list), not at every cold start. The
+// package index keeps the eager record for scripts and tests; a unit test
+// checks that both hold the same presets. By id, the order in which Node
+// lists the index's namespace import (and so GET /v1/presets always did).
+const loaders: Readonly<Record<string, () => Promise<PolicyProfile>>> = {
+  lianyungang: async () => (await import("./lianyungang.ts")).lianyungang,
+  qidong: async () => (await import("./qidong.ts")).qidong,
+  songjiang: async () => (await import("./songjiang.ts")).songjiang,
+  yancheng: async () => (await import("./yancheng.ts")).yancheng,
+  zezhou: async () => (await import("./zezhou.ts")).zezhou,
+};
+
+export const lazyPresetIds: readonly string[] = Object.keys(loaders);
+
+/** The built-in preset with this id, loaded on first use. */
+export async function loadPreset(id: string): Promise<PolicyProfile | undefined> {
+  return Object.hasOwn(loaders, id) ? loaders[id]!() : undefined;
+}
+
+/** Every built-in preset, by id. */
+export function loadPresets(): Promise<PolicyProfile[]> {
+  return Promise.all(Object.values(loaders).map((load) => load()));
+}
