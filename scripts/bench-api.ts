@@ -67,7 +67,7 @@ async function throughput(run: () => Promise<unknown>): Promise<number> {
 }
 
 const external = process.env.DYNAMODB_ENDPOINT;
-const dynamo = external ? undefined : await startDynamoLocal({ port: await freePort() });
+const dynamo = external ? undefined : await startDynamoLocal({ port: await freePort(), tuning: "throughput" });
 try {
   const endpoint = external ?? dynamo!.endpoint;
   const tableName = `firegov-bench-api-${Date.now()}`;

@@ -39,7 +39,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const profile = Object.values(presets).find((p) => p.inspectionCategories.filter((c) => c.coveragePeriod).length >= 2);
 if (!profile) throw new Error("no built-in profile sets coverage periods");
 
-const dynamo = await startDynamoLocal({ port: await freePort() });
+const dynamo = await startDynamoLocal({ port: await freePort(), tuning: "throughput" });
 try {
   const tableName = "firegov-bench";
   const client = createDynamoClient({ endpoint: dynamo.endpoint, region: "local" });

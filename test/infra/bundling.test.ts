@@ -15,7 +15,7 @@ describe("function bundling", () => {
     const app = new App({ outdir, builtinCloudFormationValidation: false });
     const stack = new Stack(app, "Bundling", { env: { region: "cn-northwest-1" } });
     nodeFunction(stack, "Api", { entry: "functions/api/lambda.ts", stage: "dev", environment: {} });
-    nodeFunction(stack, "Jobs", { entry: "functions/jobs/lambda.ts", stage: "dev", environment: {} });
+    nodeFunction(stack, "Jobs", { entry: "functions/jobs/worker.ts", stage: "dev", environment: {} });
     const fns = Object.values(Template.fromStack(stack).findResources("AWS::Lambda::Function")) as { Properties: { Handler: string; Code: { S3Key: string } } }[];
     expect(fns.map((f) => f.Properties.Handler)).toEqual(["index.handler", "index.handler"]);
     const keys = fns.map((f) => f.Properties.Code.S3Key);

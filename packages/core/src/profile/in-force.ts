@@ -34,7 +34,8 @@ async function readVersion(version: number) {
   return data;
 }
 
-async function starts(tenantId: string): Promise<Starts["versions"]> {
+async function starts(): Promise<Starts["versions"]> {
+  const tenantId = useTenant();
   const known = startsByTenant.get(tenantId);
   if (known && Date.now() - known.readAt < VERSIONS_FRESH_SECONDS * 1000) return known.versions;
   const readAt = Date.now();
@@ -45,16 +46,17 @@ async function starts(tenantId: string): Promise<Starts["versions"]> {
 }
 
 /** Forget what this container knows of the tenant's versions (after it publishes one). */
-export function forgetVersions(tenantId: string): void {
-  startsByTenant.delete(tenantId);
+export function forgetVersions(): void {
+  startsByTenant.delete(useTenant());
 }
 
 /** A published version's item and parsed profile, read once per container (versions never change). */
 export async function versionDocument(version: number) {
-  return document(useTenant(), version);
+  return document(version);
 }
 
-async function document(tenantId: string, version: number) {
+async function document(version: number) {
+  const tenantId = useTenant();
   const key = `${tenantId}\u0000${version}`;
   let doc = documents.get(key);
   if (!doc) {
@@ -74,11 +76,10 @@ async function document(tenantId: string, version: number) {
  * minute per tenant and container, a document once per container.
  */
 async function inEffect(at: Date | string) {
-  const tenantId = useTenant();
   const instant = normaliseInstant(at);
-  const found = (await starts(tenantId)).filter((v) => v.effectiveFrom <= instant).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version)[0];
+  const found = (await starts()).filter((v) => v.effectiveFrom <= instant).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version)[0];
   if (!found) throw new AppError("not_found", "profile.not_in_effect", { at: instant });
-  return document(tenantId, found.version);
+  return document(found.version);
 }
 
 /** The stored version item in effect at an instant (for readers of the document with its publication details). */

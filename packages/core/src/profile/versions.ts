@@ -164,7 +164,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
         reasons.every((r) => r.index === 2) ? new AppError("conflict", "profile.draft_stale") : new AppError("conflict", "profile.publish_conflict"),
     },
   );
-  forgetVersions(tenantId);
+  forgetVersions();
   return stored ?? summary;
 });
 

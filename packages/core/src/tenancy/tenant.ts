@@ -18,8 +18,8 @@ type TenantItem = NonNullable<Awaited<ReturnType<typeof readTenant>>>;
 const FRESH_MS = 10 * 60_000;
 const known = new Map<string, { item: TenantItem | undefined; readAt: number }>();
 
-async function readTenant(tenantId: string) {
-  const { data } = await tenantDb().service.entities.tenant.get({ tenantId }).go();
+async function readTenant() {
+  const { data } = await tenantDb().service.entities.tenant.get({ tenantId: useTenant() }).go();
   return data ?? undefined;
 }
 
@@ -28,7 +28,7 @@ export async function tenantInContext(): Promise<TenantItem | undefined> {
   const tenantId = useTenant();
   const cached = known.get(tenantId);
   if (cached?.item && Date.now() - cached.readAt < FRESH_MS) return cached.item;
-  const item = await readTenant(tenantId);
+  const item = await readTenant();
   known.set(tenantId, { item, readAt: Date.now() });
   return item;
 }
