@@ -21,5 +21,17 @@ function swaggerUiAssets(): Plugin {
 export default defineConfig({
   plugins: [solid(), swaggerUiAssets()],
   server: { proxy: { "/v1": "http://127.0.0.1:3000", "/health": "http://127.0.0.1:3000" } },
-  build: { target: "es2022", chunkSizeWarningLimit: 600 },
+  build: {
+    target: "es2022",
+    chunkSizeWarningLimit: 600,
+    // the words' chunks named by locale and area (src/i18n/<locale>/<area>.ts): words-en-hazards-<hash>.js
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) => {
+          const words = /\/i18n\/(zh|en)\/(\w+)\.ts$/.exec(chunk.facadeModuleId ?? "");
+          return words ? `assets/words-${words[1]}-${words[2]}-[hash].js` : "assets/[name]-[hash].js";
+        },
+      },
+    },
+  },
 });

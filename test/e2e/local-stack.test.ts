@@ -54,14 +54,32 @@ describe("`npm start`, in Chromium", () => {
 
   it("switches to English and keeps the choice across a reload, on a desktop", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const words: string[] = [];
+    page.on("request", (r) => void (/\/assets\/words-/.test(r.url()) && words.push(new URL(r.url()).pathname)));
     await page.goto(`${stack.base}/`);
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("link", { name: "System status" }).click();
+    // zh-CN's core words came with the app; English's were fetched on the click
+    expect(words.filter((w) => w.includes("words-zh-"))).toEqual([]);
+    expect(words.some((w) => w.includes("words-en-core-"))).toBe(true);
     await expect.poll(() => page.getByTestId("db-status").textContent(), { timeout: 15_000 }).toContain("reachable");
     await page.reload();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("System status");
     await page.screenshot({ path: join(artifactsDir, "health-desktop-en.png") });
     await page.close();
+  });
+
+  it("sends the web client compressed: hashed assets immutable, index.html revalidated", async () => {
+    const index = await fetch(`${stack.base}/`, { headers: { "accept-encoding": "br, gzip" } });
+    expect(index.headers.get("cache-control")).toBe("no-cache"); // under 1 KB: sent as it is, as CloudFront would
+    const entry = /<script type="module" crossorigin src="([^"]+)"/.exec(await index.text())![1]!;
+    for (const [accept, encoding] of [["br, gzip", "br"], ["gzip", "gzip"]] as const) {
+      const asset = await fetch(`${stack.base}${entry}`, { headers: { "accept-encoding": accept } });
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get("content-encoding")).toBe(encoding);
+      expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(asset.headers.get("vary")).toBe("Accept-Encoding");
+    }
   });
 
   it("serves the API reference page with its assets from our own origin", async () => {

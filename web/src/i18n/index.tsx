@@ -1,9 +1,8 @@
 import * as i18n from "@solid-primitives/i18n";
-import { createContext, createMemo, createSignal, useContext, type ParentProps } from "solid-js";
-import { en, zh, type Dict } from "./dict.ts";
+import { createContext, createMemo, createSignal, Show, useContext, type ParentProps } from "solid-js";
+import { hasWords, loadWords, shown, wanted, wordsOf, type Locale } from "./words.ts";
 
-export type Locale = "zh-CN" | "en";
-const dictionaries: Record<Locale, Dict> = { "zh-CN": zh, en };
+export { AREAS, loadWords, withWords, type Area, type Locale } from "./words.ts";
 const STORAGE_KEY = "firegov.locale";
 
 function initialLocale(): Locale {
@@ -12,24 +11,42 @@ function initialLocale(): Locale {
 }
 
 function createI18n(start: Locale) {
+  shown.locale = start;
   const [locale, setLocaleSignal] = createSignal<Locale>(start);
-  const dict = createMemo(() => i18n.flatten(dictionaries[locale()]));
+  const [ready, setReady] = createSignal(hasWords(start, wanted));
+  const dict = createMemo(() => i18n.flatten(wordsOf(locale())));
   const t = i18n.translator(dict, i18n.resolveTemplate);
-  const setLocale = (next: Locale) => {
+  let target = start;
+  // A language shows once its words for every area asked for so far have loaded; until then the page stays as it was.
+  const show = async (next: Locale) => {
+    while (!hasWords(next, wanted)) await loadWords(next, wanted);
+    if (target !== next) return;
+    shown.locale = next;
     setLocaleSignal(next);
-    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    setReady(true);
     document.documentElement.lang = next;
   };
-  return { locale, setLocale, t };
+  const showLogged = (next: Locale) => void show(next).catch((error: unknown) => console.error(error));
+  if (!ready()) showLogged(start);
+  const setLocale = (next: Locale) => {
+    target = next;
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    showLogged(next);
+  };
+  return { locale, setLocale, t, ready };
 }
 
-type I18n = ReturnType<typeof createI18n>;
+type I18n = Omit<ReturnType<typeof createI18n>, "ready">;
 const I18nContext = createContext<I18n>();
 
-/** zh-CN unless the user chose English (remembered on the device). */
+/** zh-CN unless the user chose English (remembered on the device); nothing shows before that language's core words have loaded. */
 export function I18nProvider(props: ParentProps<{ locale?: Locale }>) {
-  const value = createI18n(props.locale ?? initialLocale());
-  return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
+  const { ready, ...value } = createI18n(props.locale ?? initialLocale());
+  return (
+    <I18nContext.Provider value={value}>
+      <Show when={ready()}>{props.children}</Show>
+    </I18nContext.Provider>
+  );
 }
 
 export function useI18n(): I18n {

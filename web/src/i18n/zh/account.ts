@@ -1,0 +1,48 @@
+/**
+ * UI strings, zh-CN. Signup, login and the password change.
+ */
+export default {
+  signup: {
+    title: "县（区）注册",
+    intro: "为本县（区）开通平台：选择所依据的政策文件，并设置第一位县级管理员。",
+    county: "单位信息",
+    slug: "单位代码",
+    slugHint: "3–32 位小写字母、数字或连字符，以字母开头，如 xinhe；登录时填写",
+    name: "单位名称",
+    namePlaceholder: "如：新河县",
+    preset: "政策档案",
+    presetHint: "依据的本地消防政策文件，注册后可调整",
+    presetChoose: "请选择政策档案",
+    presetsFailed: "无法加载政策档案：{{message}}",
+    admin: "管理员账号",
+    username: "用户名",
+    usernameHint: "3–32 位小写字母、数字或 _ . -",
+    displayName: "姓名",
+    phone: "手机号",
+    email: "邮箱",
+    contactHint: "手机号和邮箱至少填写一项",
+    password: "密码",
+    passwordConfirm: "确认密码",
+    submit: "注册",
+    haveAccount: "已有账号？去登录",
+  },
+  login: {
+    title: "登录",
+    tenant: "单位代码",
+    tenantHint: "本县（区）注册时设置的代码",
+    username: "用户名",
+    password: "密码",
+    submit: "登录",
+    signedUp: "注册成功，请使用管理员账号登录。",
+    noAccount: "本县（区）还没有开通？去注册",
+  },
+  account: {
+    title: "修改密码",
+    forced: "这是临时密码，请先设置您自己的新密码。",
+    current: "当前密码",
+    next: "新密码",
+    confirm: "确认新密码",
+    submit: "保存新密码",
+    done: "密码已修改。",
+  },
+};

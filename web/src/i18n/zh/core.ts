@@ -1,0 +1,71 @@
+/**
+ * UI strings, zh-CN. The words every page may show: the header and its
+ * navigation (each area's name and the inbox's unread count, so the layout
+ * never waits for an area's words), the session, forms, errors and photos,
+ * the home and status pages. zh-CN comes with the app; en is loaded before its first paint.
+ */
+export default {
+  app: { title: "基层消防安全治理", subtitle: "隐患闭环 · 场所巡查 · 组织合规" },
+  nav: {
+    home: "首页",
+    health: "系统状态",
+    apiDocs: "接口文档",
+    language: "English",
+    users: "用户管理",
+    audit: "审计日志",
+    profile: "政策档案",
+    login: "登录",
+    signup: "县（区）注册",
+    password: "修改密码",
+    logout: "退出登录",
+  },
+  home: {
+    welcome: "欢迎使用基层消防安全治理平台",
+    greeting: "{{name}}，您好",
+    intro: "县（区）、镇街、村居和网格的消防工作在此协同：场所巡查、隐患闭环、组织与制度合规，均以本地政策文件为依据。",
+  },
+  health: {
+    title: "系统状态",
+    api: "接口服务",
+    database: "数据库 (DynamoDB)",
+    reachable: "可达",
+    unreachable: "不可达",
+    latency: "响应 {{ms}} 毫秒",
+    checkedAt: "检查时间",
+    refresh: "重新检查",
+    loading: "正在检查…",
+    failed: "无法连接接口服务：{{message}}",
+    ok: "正常",
+    degraded: "降级",
+  },
+  auth: {
+    expired: "登录已过期，请重新登录。",
+    ended: "该登录已失效，请重新登录。",
+    restoring: "正在恢复登录…",
+    unreachable: "无法连接接口服务，暂时不能恢复登录：{{message}}",
+    forbidden: "您没有访问此页面的权限。",
+  },
+  form: {
+    optional: "选填",
+    submitting: "正在提交…",
+    loading: "正在加载…",
+    mismatch: "两次输入的密码不一致",
+    passwordHint: "8–128 位，须同时包含字母和数字，不能包含用户名或手机号",
+    cancel: "取消",
+    confirm: "确认",
+  },
+  error: { generic: "出错了：{{message}}", retry: "重试" },
+  photos: {
+    add: "拍照或选择照片",
+    uploading: "正在上传照片…",
+    rejected: "仅支持 10 MB 以内的 JPEG、PNG 或 WebP 照片",
+    failed: "未上传：{{reason}}",
+  },
+  hazards: { nav: "隐患", navMine: "我的隐患" },
+  inbox: { nav: "消息", unread: "{{count}} 条未读" },
+  today: { nav: "今日任务" },
+  venues: { nav: "场所" },
+  coverage: { nav: "覆盖率" },
+  tree: { nav: "辖区" },
+  compliance: { nav: "合规" },
+};

@@ -1,0 +1,37 @@
+/**
+ * UI strings, zh-CN. User management.
+ */
+export default {
+  users: {
+    title: "用户管理",
+    create: "新建用户",
+    username: "用户名",
+    displayName: "姓名",
+    phone: "手机号",
+    email: "邮箱",
+    role: "角色",
+    roleChoose: "请选择角色",
+    scope: "所属辖区",
+    tempPassword: "临时密码",
+    tempPasswordHint: "{{policy}}；请告知本人，首次登录时须修改",
+    createSubmit: "创建用户",
+    created: "已创建用户“{{name}}”。请将临时密码告知本人，首次登录时须修改。",
+    loadMore: "加载更多",
+    edit: "编辑",
+    save: "保存",
+    saved: "已保存“{{name}}”。",
+    disable: "停用",
+    enable: "启用",
+    confirmDisable: "确定停用“{{name}}”？其所有登录将立即失效。",
+    confirmEnable: "确定重新启用“{{name}}”？",
+    disabled: "已停用“{{name}}”。",
+    enabled: "已启用“{{name}}”。",
+    resetPassword: "重置密码",
+    resetSubmit: "重置",
+    confirmReset: "确定把“{{name}}”的密码重置为刚填写的临时密码？其所有登录将立即失效，下次登录须修改密码。",
+    resetDone: "已重置“{{name}}”的密码。请将临时密码告知本人。",
+    you: "本人",
+    mustChange: "待修改临时密码",
+    locked: "登录已锁定",
+  },
+};
