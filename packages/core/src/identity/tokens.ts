@@ -3,7 +3,7 @@ import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import { AppError } from "../errors/app-error.ts";
 import { TENANT_ID_PATTERN } from "../db/keys.ts";
 import { roles, type Role } from "../access/index.ts";
-import { loadSigningKey } from "./signing-key.ts";
+import { loadSigningKey, type SigningKey } from "./signing-key.ts";
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const SESSION_SECONDS = 30 * 24 * 60 * 60;
@@ -35,9 +35,33 @@ export async function issueAccessToken(claims: AccessClaims, now = new Date()): 
   return { token, expiresAt: new Date((iat + ACCESS_TOKEN_SECONDS) * 1000).toISOString() };
 }
 
+/**
+ * Tokens whose signature this container has checked, per signing key: a
+ * signature does not change, so each token is verified once here and after
+ * that only its expiry is looked at (a signature check costs more than the
+ * rest of a cached request's own work).
+ */
+const verified = new WeakMap<object, Map<string, { claims: AccessClaims; exp: number }>>();
+const MAX_VERIFIED = 10_000;
+
 /** The claims of a valid token; 401 for anything expired, tampered, or signed by another key. */
 export async function verifyAccessToken(token: string, now = new Date()): Promise<AccessClaims> {
   const key = await loadSigningKey();
+  let known = verified.get(key);
+  if (!known) verified.set(key, (known = new Map()));
+  const hit = known.get(token);
+  if (hit) {
+    if (now.getTime() / 1000 < hit.exp) return hit.claims;
+    known.delete(token);
+    throw new AppError("unauthorized", "auth.token_expired");
+  }
+  const claims = await checkSignature(token, key, now);
+  known.set(token, claims);
+  if (known.size > MAX_VERIFIED) known.delete(known.keys().next().value!);
+  return claims.claims;
+}
+
+async function checkSignature(token: string, key: SigningKey, now: Date): Promise<{ claims: AccessClaims; exp: number }> {
   try {
     const { payload } = await jwtVerify(token, key.publicKey, {
       issuer: ISSUER,
@@ -50,8 +74,8 @@ export async function verifyAccessToken(token: string, now = new Date()): Promis
     const valid =
       typeof sub === "string" && typeof tid === "string" && TENANT_ID_PATTERN.test(tid) && roles.includes(role as Role) &&
       typeof scope === "string" && typeof sp === "string" && typeof sid === "string";
-    if (!valid) throw new AppError("unauthorized", "auth.token_invalid");
-    return { tenantId: tid, userId: sub, role: role as Role, scopeNodeId: scope, scopePath: sp, sessionId: sid, ...(typeof name === "string" ? { name } : {}) };
+    if (!valid || typeof payload.exp !== "number") throw new AppError("unauthorized", "auth.token_invalid");
+    return { claims: { tenantId: tid, userId: sub, role: role as Role, scopeNodeId: scope, scopePath: sp, sessionId: sid, ...(typeof name === "string" ? { name } : {}) }, exp: payload.exp };
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (err instanceof joseErrors.JWTExpired) throw new AppError("unauthorized", "auth.token_expired");
