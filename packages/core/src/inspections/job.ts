@@ -36,25 +36,26 @@ export interface ScheduleStats {
 /** Subjects that already have a task of each category and current period: one Query (paged) per category and period. */
 async function existingSubjects(profile: PolicyProfile, now: Date, timeZone: string): Promise<Map<string, Set<string>>> {
   const tenantId = useTenant();
-  const out = new Map<string, Set<string>>();
   const tasks = tenantDb().service.entities.inspectionTask;
+  const keys = new Map<string, { category: string; period: string }>();
   for (const c of profile.inspectionCategories) {
     for (const freq of [c.coveragePeriod, c.patrolFrequency]) {
-      if (!freq) continue;
-      const period = periodOf(freq, now, timeZone).key;
-      const key = `${c.id}.${period}`;
-      if (out.has(key)) continue;
-      const subjects = new Set<string>();
-      let cursor: string | null = null;
-      do {
-        const page: { data: { subjectId: string }[]; cursor: string | null } = await tasks.query.byPeriod({ tenantId, category: c.id, period }).go({ cursor, attributes: ["subjectId"] });
-        for (const t of page.data) subjects.add(t.subjectId);
-        cursor = page.cursor;
-      } while (cursor);
-      out.set(key, subjects);
+      if (freq) keys.set(`${c.id}.${periodOf(freq, now, timeZone).key}`, { category: c.id, period: periodOf(freq, now, timeZone).key });
     }
   }
-  return out;
+  // Each (category, period) is its own partition of the byPeriod index: read them side by side.
+  const read = async ({ category, period }: { category: string; period: string }) => {
+    const subjects = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const page: { data: { subjectId: string }[]; cursor: string | null } = await tasks.query.byPeriod({ tenantId, category, period }).go({ cursor, attributes: ["subjectId"] });
+      for (const t of page.data) subjects.add(t.subjectId);
+      cursor = page.cursor;
+    } while (cursor);
+    return subjects;
+  };
+  const found = await Promise.all([...keys.values()].map(read));
+  return new Map([...keys.keys()].map((key, i) => [key, found[i]!]));
 }
 
 function taskItem(tx: TxEntities, t: DueTask, at: string): TxItem {
