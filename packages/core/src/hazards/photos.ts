@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { useTenant, useUser } from "../context/actor.ts";
 import { AppError } from "../errors/app-error.ts";
-import { PHOTO_TYPES, PhotoUploadInput, presignGet, presignPhotoPut, tenantFilePrefix } from "../files/storage.ts";
+import { PHOTO_TYPES, PhotoUploadInput, presignGet, presignPhotoPut, tenantFilePrefix } from "../files/index.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { fieldInvalid } from "./problems.ts";

@@ -1,7 +1,7 @@
 import { withActor } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
-import type { Job } from "../jobs/runner.ts";
+import type { Job } from "../jobs/index.ts";
 import { forEveryTenant } from "../tenancy/index.ts";
 import { iso } from "./clock.ts";
 import { sweep, type Context } from "./machine.ts";

@@ -2,7 +2,7 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { useTenant, withActor } from "../context/actor.ts";
 import { documentClient } from "../db/document-client.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import type { Job } from "../jobs/runner.ts";
+import type { Job } from "../jobs/index.ts";
 
 // Tasks written before the due-ordered indexes (byArea, byDue) sat in one
 // gsi1 list per state (`T#<tenant>#TASKS#<state>`). Written again, each gets

@@ -1,5 +1,8 @@
-import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { JOB_QUEUE, type JobMessage, type JobQueue } from "./queue.ts";
+
+/** The SQS client, loaded when a queue is first used: the jobs door is imported by domains, and the API never sends to SQS. */
+const sqs = () => import("@aws-sdk/client-sqs");
 
 const SEND_ATTEMPTS = 3;
 
@@ -8,20 +11,24 @@ const SEND_ATTEMPTS = 3;
  * ChangeMessageVisibility to space a failed message's retries (SQS itself
  * counts the deliveries and dead-letters after the last).
  */
-export function sqsJobQueue(queueUrl: string, client = new SQSClient({})): JobQueue {
+export function sqsJobQueue(queueUrl: string, given?: SQSClient): JobQueue {
+  let made: SQSClient | undefined;
+  const client = async () => given ?? (made ??= new (await sqs()).SQSClient({}));
   return {
     async send(messages) {
-      for (let i = 0; i < messages.length; i += JOB_QUEUE.sendBatch) await sendBatch(client, queueUrl, messages.slice(i, i + JOB_QUEUE.sendBatch));
+      for (let i = 0; i < messages.length; i += JOB_QUEUE.sendBatch) await sendBatch(await client(), queueUrl, messages.slice(i, i + JOB_QUEUE.sendBatch));
     },
     async retryAfter(message, seconds) {
       if (!message.receipt) return;
-      await client.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: message.receipt, VisibilityTimeout: Math.min(seconds, JOB_QUEUE.visibilityTimeoutSeconds) }));
+      const { ChangeMessageVisibilityCommand } = await sqs();
+      await (await client()).send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: message.receipt, VisibilityTimeout: Math.min(seconds, JOB_QUEUE.visibilityTimeoutSeconds) }));
     },
   };
 }
 
 /** One SendMessageBatch; the entries SQS reports as failed (throttled, say) go again, and are an error only after the last try. */
 async function sendBatch(client: SQSClient, queueUrl: string, messages: readonly JobMessage[]): Promise<void> {
+  const { SendMessageBatchCommand } = await sqs();
   let entries = messages.map((m, i) => ({ Id: String(i), MessageBody: JSON.stringify(m) }));
   for (let attempt = 1; entries.length; attempt++) {
     const { Failed = [] } = await client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));

@@ -24,7 +24,7 @@ export {
 export { importVenues, importProgress, exportVenues, VenueImportInput, ImportMode, VenueImportReportSchema, ImportProgressSchema, ImportProgressParams, ExportInput, HEADERS, type VenueImportReport } from "./ledger.ts";
 export { venueRowsFromUpload, VENUE_UPLOAD_LIMITS, MAX_VENUE_UPLOAD_BYTES, MAX_VENUE_ROWS } from "./file.ts";
 export { presignPhotoUpload, presignPhotoGet, photoPrefix, PhotoParams } from "./photos.ts";
-export { PhotoUploadInput, PhotoUploadSchema, PhotoUrlSchema, PHOTO_TYPES, MAX_PHOTO_BYTES } from "../files/storage.ts";
+export { PhotoUploadInput, PhotoUploadSchema, PhotoUrlSchema, PHOTO_TYPES, MAX_PHOTO_BYTES } from "../files/index.ts";
 export { venueOrNotFound, loadVenueItem, type VenueItem } from "./store.ts";
 export { dropWhenVenueRetires, type RetirementPart, type RetirementBatch } from "./retirement.ts";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { useUser } from "../context/actor.ts";
-import { PHOTO_TYPES, PhotoUploadInput, presignGet, presignPhotoPut, tenantFilePrefix } from "../files/storage.ts";
+import { PHOTO_TYPES, PhotoUploadInput, presignGet, presignPhotoPut, tenantFilePrefix } from "../files/index.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { venueOrNotFound } from "./store.ts";

@@ -2,7 +2,7 @@ import { useTenant, withActor } from "../context/actor.ts";
 import { allPages } from "../db/cursor.ts";
 import { plain } from "../db/plain.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import type { Job } from "../jobs/runner.ts";
+import type { Job } from "../jobs/index.ts";
 
 // Venues written before `searchText` existed have none, so the list's text
 // search cannot find them. Touching a watched field makes ElectroDB compute
