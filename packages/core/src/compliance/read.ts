@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
-import { useActor, useTenant, useUser } from "../context/actor.ts";
+import { useActor, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -49,7 +49,6 @@ export const FindingsInput = z.object({
 
 
 async function evaluateOne(nodeId: string, profile: PolicyProfile, now: Date, timeZone: string) {
-  const tenantId = useTenant();
   const view = await readNodeView(nodeId, recordsSince(profile, localDate(now, timeZone)));
   const node = view.node;
   if (!node) throw new AppError("not_found", "node.not_found");

@@ -1,12 +1,12 @@
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
+import { invalid } from "../errors/index.ts";
 import { authorize, inSubtree } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { ActionInput, type ActionRequest } from "./inputs.ts";
 import { decide, type ActionInput as Resolved } from "./machine.ts";
 import { assertOwnPhotos } from "./photos.ts";
-import { fieldInvalid } from "./problems.ts";
 import { recordClose, recordOccurrence, recurrenceKey, withOccurrence } from "./recurrence.ts";
 import { loadRecurrence, resolveRecipients, withRetry, writeChange, type Recurrence } from "./store.ts";
 import { conflictWith, contextFor, hazardOrNotFound, staleAnswer } from "./support.ts";
@@ -25,7 +25,6 @@ import { toHazardView, type HazardView } from "./views.ts";
  */
 export const actOnHazard = useCase(ActionInput, async (input, hazardId: string, opts: { idempotencyKey?: string; now?: Date } = {}): Promise<HazardView> => {
   const actor = useUser();
-  const tenantId = actor.tenantId;
   const request = { hazardId, action: input };
   assertOwnPhotos("photos" in input ? input.photos : undefined, "body.photos");
   return withRetry(async () => {
@@ -71,9 +70,9 @@ async function resolve(input: ActionRequest, hazard: Hazard, rec: Recurrence | u
       const { expectedVersion: _v, nodeId, ...rest } = input;
       if (nodeId === undefined || nodeId === hazard.nodeId) return rest;
       const node = await nodeOrNotFound(nodeId).catch(() => {
-        throw fieldInvalid("body.nodeId", "hazard.node_unknown", "找不到该辖区节点", "No such node");
+        throw invalid("body.nodeId", "hazard.node_unknown", "找不到该辖区节点", "No such node");
       });
-      if (!inSubtree(actor.scopePath, node.path)) throw fieldInvalid("body.nodeId", "hazard.node_out_of_scope", "只能把隐患放到您辖区内的节点", "Place the hazard at a node of your own subtree");
+      if (!inSubtree(actor.scopePath, node.path)) throw invalid("body.nodeId", "hazard.node_out_of_scope", "只能把隐患放到您辖区内的节点", "Place the hazard at a node of your own subtree");
       return { ...rest, place: { nodeId: node.nodeId, path: node.path } };
     }
     case "dispatch": {
@@ -81,7 +80,7 @@ async function resolve(input: ActionRequest, hazard: Hazard, rec: Recurrence | u
       if (assigneeId === undefined || assigneeId === actor.userId) return rest;
       const { data: user } = await tenantDb().service.entities.user.get({ tenantId: actor.tenantId, userId: assigneeId }).go();
       if (!user || user.status !== "active" || user.role === "viewer") {
-        throw fieldInvalid("body.assigneeId", "hazard.assignee_unknown", "承办人须为本单位在用、可办理隐患的用户", "The assignee must be an active user of your county who can act on hazards");
+        throw invalid("body.assigneeId", "hazard.assignee_unknown", "承办人须为本单位在用、可办理隐患的用户", "The assignee must be an active user of your county who can act on hazards");
       }
       return { ...rest, assignee: { userId: user.userId, scopePath: user.scopePath } };
     }

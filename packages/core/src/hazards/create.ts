@@ -35,7 +35,6 @@ export const createHazard = useCase(CreateHazardInput, async (input, opts: { ide
   const node = await nodeOrNotFound(input.nodeId);
   authorize(actor, "hazard.report", node);
   assertOwnPhotos(input.photos, "body.photos");
-  const tenantId = actor.tenantId;
   const idempotency = (result: Result) => (opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: { create: input }, result });
 
   return withRetry(async () => {

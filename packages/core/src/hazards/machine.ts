@@ -1,9 +1,10 @@
 import { AppError } from "../errors/app-error.ts";
+import { invalid } from "../errors/index.ts";
 import { inSubtree } from "../access/index.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { DAY_MS, endOfDayAfter, endOfLocalDate, iso, localDate } from "./clock.ts";
 import { actionParams } from "./labels.ts";
-import { currentFields, fieldInvalid } from "./problems.ts";
+import { currentFields } from "./problems.ts";
 import {
   ACK_DAYS,
   ancestorAt,
@@ -41,9 +42,7 @@ import {
   type Handling,
   type Hazard,
   type NotificationIntent,
-  type Person,
   type RuleActor,
-  type Source,
   type State,
 } from "./types.ts";
 
@@ -191,25 +190,25 @@ function withinReopenWindow(ctx: Context, hazard: Hazard): boolean {
 function checkSeverity(profile: PolicyProfile, severity: string, path = "body.severity") {
   if (!severityOf(profile, severity)) {
     const ids = profile.hazards.severities.map((s) => `${s.id}（${s.name.zh}）`);
-    throw fieldInvalid(path, "hazard.severity_unknown", `“${severity}”不是政策档案中的隐患等级，可选：${ids.join("、")}`, `“${severity}” is not a severity of the profile; one of: ${profile.hazards.severities.map((s) => s.id).join(", ")}`);
+    throw invalid(path, "hazard.severity_unknown", `“${severity}”不是政策档案中的隐患等级，可选：${ids.join("、")}`, `“${severity}” is not a severity of the profile; one of: ${profile.hazards.severities.map((s) => s.id).join(", ")}`);
   }
 }
 
 function checkCode(profile: PolicyProfile, code: string, codeText: string | undefined, root = "body") {
   const codes = hazardCodes(profile);
-  if (!codes.includes(code)) throw fieldInvalid(`${root}.code`, "hazard.code_unknown", `“${code}”不是政策档案中的隐患类别，可选：${codes.join("、")}`, `“${code}” is not a hazard code of the profile; one of: ${codes.join(", ")}`);
-  if (code === OTHER_CODE && !codeText) throw fieldInvalid(`${root}.codeText`, "hazard.code_text_required", "隐患类别为“其他”时须填写具体类别", "Describe the hazard when its code is “other”");
+  if (!codes.includes(code)) throw invalid(`${root}.code`, "hazard.code_unknown", `“${code}”不是政策档案中的隐患类别，可选：${codes.join("、")}`, `“${code}” is not a hazard code of the profile; one of: ${codes.join(", ")}`);
+  if (code === OTHER_CODE && !codeText) throw invalid(`${root}.codeText`, "hazard.code_text_required", "隐患类别为“其他”时须填写具体类别", "Describe the hazard when its code is “other”");
 }
 
 /** The handler's level must be reachable from the node: a grid's hazard cannot sit at the town above it. */
 function checkReachable(profile: PolicyProfile, path: string, handling: Handling, field: string) {
   if (ancestorAt(profile, path, handling.level)) return;
   const level = profile.levels.find((l) => l.id === handling.level);
-  throw fieldInvalid(field, "hazard.node_above_handler", `该等级的隐患由${level?.name.zh ?? handling.level}一级办理，请选择${level?.name.zh ?? handling.level}或其下级的节点`, `Hazards of this severity are handled at the ${level?.name.en ?? handling.level} level: choose a node at or below it`);
+  throw invalid(field, "hazard.node_above_handler", `该等级的隐患由${level?.name.zh ?? handling.level}一级办理，请选择${level?.name.zh ?? handling.level}或其下级的节点`, `Hazards of this severity are handled at the ${level?.name.en ?? handling.level} level: choose a node at or below it`);
 }
 
 function deadlineFromDate(ctx: Context, date: string, field: string): string {
-  if (date < localDate(ctx.now, ctx.timeZone)) throw fieldInvalid(field, "hazard.deadline_past", "整改期限不能早于今天", "The deadline cannot be before today");
+  if (date < localDate(ctx.now, ctx.timeZone)) throw invalid(field, "hazard.deadline_past", "整改期限不能早于今天", "The deadline cannot be before today");
   return iso(endOfLocalDate(date, ctx.timeZone));
 }
 
@@ -307,8 +306,8 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
       if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
       const severity = input.severity ?? hazard.severity;
       const code = input.code ?? hazard.code;
-      if (severity === undefined) throw fieldInvalid("body.severity", "hazard.severity_required", "立案须确定隐患等级", "Registering needs a severity");
-      if (code === undefined) throw fieldInvalid("body.code", "hazard.code_required", "立案须确定隐患类别", "Registering needs a hazard code");
+      if (severity === undefined) throw invalid("body.severity", "hazard.severity_required", "立案须确定隐患等级", "Registering needs a severity");
+      if (code === undefined) throw invalid("body.code", "hazard.code_required", "立案须确定隐患类别", "Registering needs a hazard code");
       checkSeverity(profile, severity);
       checkCode(profile, code, input.codeText ?? hazard.codeText);
       const place = input.place ?? { nodeId: hazard.nodeId, path: hazard.path };
@@ -338,9 +337,9 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
       if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
       const handlerNode = ancestorAt(profile, hazard.path, hazard.handling!.level);
       const assignee = input.assignee ?? (ctx.actor.type === "user" ? { userId: ctx.actor.userId, scopePath: ctx.actor.scopePath } : undefined);
-      if (!assignee) throw fieldInvalid("body.assigneeId", "hazard.assignee_required", "请指定承办人", "Name the assignee");
+      if (!assignee) throw invalid("body.assigneeId", "hazard.assignee_required", "请指定承办人", "Name the assignee");
       if (handlerNode && !inSubtree(handlerNode.path, assignee.scopePath) && !isUser(ctx, assignee.userId)) {
-        throw fieldInvalid("body.assigneeId", "hazard.assignee_out_of_scope", "承办人须在办理单位的辖区内", "The assignee must work within the handler's area");
+        throw invalid("body.assigneeId", "hazard.assignee_out_of_scope", "承办人须在办理单位的辖区内", "The assignee must work within the handler's area");
       }
       const deadline = input.deadline ? deadlineFromDate(ctx, input.deadline, "body.deadline") : hazard.deadline;
       const next: Hazard = { ...hazard, state: to, assigneeId: assignee.userId, responsibleParty: input.responsibleParty ?? hazard.responsibleParty, deadline, ...(deadline !== hazard.deadline ? { overdue: false, overdueDaysSeen: 0 } : {}) };
@@ -411,9 +410,9 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
     case "escalate": {
       if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
       const target = bodyOf(profile, input.to);
-      if (!target) throw fieldInvalid("body.to", "hazard.body_unknown", `“${input.to}”不是政策档案中的机构`, `“${input.to}” is not a body of the profile`);
+      if (!target) throw invalid("body.to", "hazard.body_unknown", `“${input.to}”不是政策档案中的机构`, `“${input.to}” is not a body of the profile`);
       if (levelIndex(profile, target.level) >= levelIndex(profile, hazard.handling!.level)) {
-        throw fieldInvalid("body.to", "hazard.escalate_not_higher", "只能上报到比当前办理层级更高的机构", "Escalate only to a body above the current handling level");
+        throw invalid("body.to", "hazard.escalate_not_higher", "只能上报到比当前办理层级更高的机构", "Escalate only to a body above the current handling level");
       }
       const department = isDepartment(target);
       const next: Hazard = {
@@ -431,13 +430,13 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
       if (input.departments !== undefined || input.remitOf !== undefined) {
         if (!handles(ctx, hazard)) throw forbidden(ctx, hazard, action);
         input.remitOf?.forEach((id, i) => {
-          if (!bodyOf(profile, id)) throw fieldInvalid(`body.remitOf[${i}]`, "hazard.body_unknown", `“${id}”不是政策档案中的机构`, `“${id}” is not a body of the profile`);
+          if (!bodyOf(profile, id)) throw invalid(`body.remitOf[${i}]`, "hazard.body_unknown", `“${id}”不是政策档案中的机构`, `“${id}” is not a body of the profile`);
         });
       }
       if (input.decision) {
         const d = input.decision;
         const criteria = criteriaOf(profile, d.by);
-        if (!criteria.length) throw fieldInvalid("body.decision.by", "hazard.decision_body_unknown", `政策档案中没有由“${d.by}”认定的条件`, `The profile has no condition decided by “${d.by}”`);
+        if (!criteria.length) throw invalid("body.decision.by", "hazard.decision_body_unknown", `政策档案中没有由“${d.by}”认定的条件`, `The profile has no condition decided by “${d.by}”`);
         checkCriteria(d.criteria, criteria, "body.decision.criteria");
         if (!actsFor(ctx, hazard, d.by)) throw forbidden(ctx, hazard, action, handlingOf(profile, d.by));
         decisions.push({ by: d.by, criteria: d.criteria, reason: d.reason, at, actorId: actorId(ctx) });
@@ -452,16 +451,16 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
     }
     case "list": {
       const level = profile.hazards.listedSupervision.find((l) => l.id === input.level);
-      if (!level) throw fieldInvalid("body.level", "hazard.listing_level_unknown", `“${input.level}”不是政策档案中的挂牌督办层级`, `“${input.level}” is not a listing level of the profile`);
+      if (!level) throw invalid("body.level", "hazard.listing_level_unknown", `“${input.level}”不是政策档案中的挂牌督办层级`, `“${input.level}” is not a listing level of the profile`);
       if (hazard.listings.some((l) => l.levelId === level.id)) throw new AppError("conflict", "hazard.already_listed", { level: level.id });
       if (!listsFor(ctx, hazard, level)) throw forbidden(ctx, hazard, action, handlingOf(profile, level.listedBy));
       const triggers = input.trigger === undefined ? level.triggers : level.triggers.filter((t) => t.id === input.trigger);
-      if (!triggers.length) throw fieldInvalid("body.trigger", "hazard.trigger_unknown", `“${input.trigger}”不是该层级的挂牌条件`, `“${input.trigger}” is not a trigger of this level`);
+      if (!triggers.length) throw invalid("body.trigger", "hazard.trigger_unknown", `“${input.trigger}”不是该层级的挂牌条件`, `“${input.trigger}” is not a trigger of this level`);
       // The officer's own decision counts for every condition their body decides.
       const mine = [...new Set(triggers.flatMap((t) => t.when.flatMap((c) => (c.kind === "officer_decision" && actsFor(ctx, hazard, c.by) ? [c] : []))))];
       const decisions: Decision[] = mine.map((c) => {
         const criteria = input.criteria ?? (c.criteria.length === 1 ? c.criteria : undefined);
-        if (!criteria) throw fieldInvalid("body.criteria", "hazard.criteria_required", `请选择认定的情形：${c.criteria.join("、")}`, `Choose what you decide: ${c.criteria.join(", ")}`);
+        if (!criteria) throw invalid("body.criteria", "hazard.criteria_required", `请选择认定的情形：${c.criteria.join("、")}`, `Choose what you decide: ${c.criteria.join(", ")}`);
         checkCriteria(criteria, c.criteria, "body.criteria");
         return { by: c.by, criteria: criteria.filter((x) => c.criteria.includes(x)), reason: input.reason, at, actorId: actorId(ctx) };
       });
@@ -501,7 +500,7 @@ function criteriaOf(profile: PolicyProfile, by: string): string[] {
 
 function checkCriteria(chosen: string[], allowed: string[], path: string) {
   chosen.forEach((c, i) => {
-    if (!allowed.includes(c)) throw fieldInvalid(`${path}[${i}]`, "hazard.criterion_unknown", `“${c}”不是可认定的情形，可选：${allowed.join("、")}`, `“${c}” is not a criterion; one of: ${allowed.join(", ")}`);
+    if (!allowed.includes(c)) throw invalid(`${path}[${i}]`, "hazard.criterion_unknown", `“${c}”不是可认定的情形，可选：${allowed.join("、")}`, `“${c}” is not a criterion; one of: ${allowed.join(", ")}`);
   });
 }
 

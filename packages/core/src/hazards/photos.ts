@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { useTenant, useUser } from "../context/actor.ts";
+import { useUser } from "../context/actor.ts";
 import { AppError } from "../errors/app-error.ts";
+import { invalid } from "../errors/index.ts";
 import { PHOTO_TYPES, PhotoUploadInput, presignGet, presignPhotoPut, tenantFilePrefix } from "../files/index.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
-import { fieldInvalid } from "./problems.ts";
 import { hazardOrNotFound } from "./support.ts";
 
 // Hazard photos (found, rectified, verified) go under the tenant's hazards
@@ -26,7 +26,7 @@ export const presignHazardPhotoUpload = useCase(PhotoUploadInput, async (input) 
 export function assertOwnPhotos(keys: readonly string[] | undefined, field: string): void {
   const prefix = hazardsPrefix();
   keys?.forEach((key, i) => {
-    if (!key.startsWith(prefix)) throw fieldInvalid(`${field}[${i}]`, "hazard.photo_foreign", "照片须为本单位上传的隐患照片", "A photo must be one uploaded for this county's hazards");
+    if (!key.startsWith(prefix)) throw invalid(`${field}[${i}]`, "hazard.photo_foreign", "照片须为本单位上传的隐患照片", "A photo must be one uploaded for this county's hazards");
   });
 }
 

@@ -1,10 +1,5 @@
-import { AppError, type FieldError } from "../errors/app-error.ts";
+import type { FieldError } from "../errors/app-error.ts";
 import type { Hazard } from "./types.ts";
-
-/** A 400 naming the one field at fault, in both languages. */
-export function fieldInvalid(path: string, code: string, zh: string, en: string): AppError {
-  return new AppError("validation", "request.invalid", {}, [{ path, code, message: { zh, en } }]);
-}
 
 /**
  * A 409's machine-readable account of where the hazard stands now: its state

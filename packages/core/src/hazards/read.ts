@@ -8,7 +8,6 @@ import { authorize, inSubtree } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { countersView, subtreePrefix, type CountersView, type Summary } from "./entries.ts";
 import { CountersInput, ListAssignedInput, ListAwaitingAckInput, ListByStateInput, ListBySourceInput, ListByVenueInput, ListWithinInput, TimelineInput } from "./inputs.ts";
-import { fieldInvalid } from "./problems.ts";
 import { segments } from "./rules.ts";
 import { availableActions } from "./machine.ts";
 import { contextFor, seesContact } from "./support.ts";

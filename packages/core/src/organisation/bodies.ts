@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
-import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";

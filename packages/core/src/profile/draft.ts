@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
-import { useTenant, useUser } from "../context/actor.ts";
-import { tenantDb } from "../db/tenant-db.ts";
+import { useUser } from "../context/actor.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
@@ -55,7 +54,6 @@ export const ValidationResultSchema = z.object({ valid: z.boolean(), issues: z.a
 /** The issues of a document (nothing is saved), or of the saved draft. */
 export const validateDraft = useCase(ValidateDraftInput, async (input) => {
   authorizeProfile("profile.edit");
-    const tenantId = useTenant();
   const issues = input.profile === undefined ? (await currentDraft()).issues : issuesOf(input.profile);
   return { valid: issues.length === 0, issues };
 });

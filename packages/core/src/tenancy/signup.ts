@@ -3,7 +3,6 @@ import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
 import { withActor } from "../context/actor.ts";
 import { TENANT_ID_PATTERN } from "../db/keys.ts";
-import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
@@ -73,7 +72,6 @@ export const signup = useCase(SignupInput, async (input, preset: PolicyProfile |
   const passwordHash = await hashPassword(input.admin.password);
 
   return withActor({ type: "public", tenantId }, async () => {
-    const db = tenantDb();
     const result: SignupResult = { tenantId, adminUserId, rootNodeId };
     const stored = await writeTransaction<SignupResult>(
       ({ tenant, node, user, login, audit, profileVersion, profileHead, tenantRegistry }) => [

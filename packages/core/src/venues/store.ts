@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { actorRef, useActor, useTenant } from "../context/actor.ts";
+import { actorRef, useTenant } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import type { TxEntities, TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";

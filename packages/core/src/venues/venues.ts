@@ -3,7 +3,7 @@ import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import { writeTransaction, type TxEntities } from "../db/transact.ts";
+import { writeTransaction } from "../db/transact.ts";
 import { timeOrderedId } from "../db/ids.ts";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
