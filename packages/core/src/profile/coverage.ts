@@ -1,0 +1,115 @@
+import type { PolicyProfile } from "./schema.ts";
+
+// The rule coverage report: every rule of a profile (every entry that cites a
+// clause or marks a default), the clause it comes from, and the code that
+// applies it — or "data only" with the reason. The product tells its own gap:
+// a rule no entry below applies is reported, never hidden.
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** Where a rule sits in the profile, without list indices: `hazards.severities.rectificationDays`. */
+export type Section = string;
+
+type Rule = Record<string, unknown>;
+
+interface Applier {
+  /** The section the entry covers; `kind` narrows a discriminated list. */
+  section: Section;
+  kind?: string;
+  /** Narrower still, on the rule's own data (e.g. an obligation with a period). */
+  when?: (rule: Rule, profile: PolicyProfile) => boolean;
+  /** `<file under packages/core/src> <exported name>`: what applies it (checked to exist by a test). */
+  code?: string;
+  does: Bilingual;
+  /** Set when the rule is held but not applied: why. */
+  dataOnly?: true;
+}
+
+export interface RuleRow {
+  /** `obligations.regular_meeting`, `hazards.severities.general.rectificationDays` … */
+  path: string;
+  section: Section;
+  kind?: string;
+  /** The clause (`qidong 一(二)`), or null for a marked default. */
+  clause: string | null;
+  /** The applier's code, absent for data only. */
+  code?: string;
+  does: Bilingual;
+  dataOnly: boolean;
+}
+
+const has = (key: string) => (rule: Rule) => rule[key] !== undefined && rule[key] !== null;
+
+/** First match wins: put narrow entries (with `when`) before broad ones. */
+const APPLIERS: readonly Applier[] = [
+  { section: "levels", code: "jurisdiction/nodes.ts createNode", does: { zh: "辖区树的层级与单位类型：新建节点只能是上级的下一层级", en: "The tree's levels and units: a new node is one level below its parent" } },
+  { section: "bodies", code: "organisation/bodies.ts setBody", does: { zh: "节点上设立的机构，隐患流转与报到的对象", en: "Bodies set up at a node; where hazards are routed and acknowledged" } },
+  { section: "roles", code: "compliance/rules/organisation.ts composition", does: { zh: "人员所任角色，组成、配备、培训覆盖据此判定", en: "The roles people hold, which composition, staffing and training coverage judge" } },
+  { section: "composition", code: "compliance/rules/organisation.ts composition", does: { zh: "机构组成（主任、副主任、成员单位）逐节点判定", en: "Committee and office composition judged per node" } },
+  { section: "staffing.tiers", code: "compliance/rules/organisation.ts staffing", does: { zh: "镇街分档，分档配备要求据此适用", en: "Town tiers; tiered staffing applies by them" } },
+  { section: "staffing.rules", code: "compliance/rules/organisation.ts staffing", does: { zh: "人员配备（人数、在编、比例）逐节点判定", en: "Staffing (counts, on-payroll, shares) judged per node" } },
+  { section: "brigades.grades", code: "compliance/rules/forces.ts brigadeGrades", does: { zh: "队站等级的人员与车辆最低要求逐队判定", en: "Brigade grades' minimum staff and engines judged per brigade" } },
+  { section: "brigades.grades.deployment", code: "compliance/rules/forces.ts brigadeGrades", does: { zh: "中心队、卫星队的布局角色判定", en: "Centre/satellite roles judged per brigade" } },
+  { section: "brigades.requirements", code: "compliance/rules/forces.ts forceRequirements", does: { zh: "每镇、每村、每个重点单位或片区应有的消防力量", en: "The forces each town, village, key unit or zone must have" } },
+  { section: "stationStandards", code: "compliance/rules/deadlines.ts stationStandards", does: { zh: "工作站建设标准逐项、按期判定", en: "Station standards judged item by item against their deadline" } },
+  { section: "milestones", code: "compliance/rules/deadlines.ts milestones", does: { zh: "限期事项按期判定（到期前提示、逾期）", en: "Dated milestones judged (due soon, overdue)" } },
+  { section: "venues.riskGrades", code: "venues/classify.ts classify", does: { zh: "场所风险等级，分级监管据此匹配", en: "Risk grades that supervision matches on" } },
+  { section: "venues.keyUnitLevels", code: "venues/classify.ts classify", does: { zh: "重点单位等级，分级监管据此匹配", en: "Key-unit levels that supervision matches on" } },
+  { section: "venues.enterpriseGrades", code: "venues/classify.ts classify", does: { zh: "企业分级，分级监管据此匹配", en: "Enterprise grades that supervision matches on" } },
+  { section: "venues.kinds", code: "venues/classify.ts classify", does: { zh: "场所类型：标记、风险等级与检查类别", en: "Venue kinds: their flags, risk grade and inspection category" } },
+  { section: "venues.supervision.rules", code: "venues/classify.ts classify", does: { zh: "按规则确定每个场所的监管主体", en: "Each venue's supervising body, by rule" } },
+  { section: "venues.supervision.fallback", code: "venues/classify.ts classify", does: { zh: "其余场所的监管主体", en: "The supervisor of every other venue" } },
+  { section: "venues.policies", kind: "reclassify_on_change", code: "venues/classify.ts reclassifyBasis", does: { zh: "场所情况变化时重新分类并留痕", en: "A venue is classified again when its facts change, with the basis recorded" } },
+  { section: "inspectionCategories", when: (r) => has("coveragePeriod")(r) || has("patrolFrequency")(r), code: "inspections/schedule.ts dueTasks", does: { zh: "按检查类别的频次生成检查、巡查任务", en: "Coverage and patrol tasks from the category's frequencies" } },
+  { section: "inspectionCategories", dataOnly: true, does: { zh: "检查类别未定频次，不生成任务（仅随机检查时使用其检查表）", en: "A category without frequency makes no tasks (its checklist is used on ad hoc visits only)" } },
+  { section: "inspectionCategories.checklist", code: "inspections/perform.ts finishInspection", does: { zh: "检查表逐项填写，不合格项生成带代码的隐患", en: "Checklist answered item by item; a failed item raises a coded hazard" } },
+  { section: "hazards.workflow", code: "hazards/machine.ts initialState", does: { zh: "隐患闭环的环节与顺序", en: "The hazard loop's states and their order" } },
+  { section: "hazards.reopenWindowDays", code: "hazards/machine.ts decide", does: { zh: "结案后期限内再次发现即重新打开", en: "Found again within the window after closing: reopened" } },
+  { section: "hazards.codes", code: "hazards/rules.ts hazardCodes", does: { zh: "隐患代码，上报与检查表据此校验", en: "Hazard codes that reports and checklists are checked against" } },
+  { section: "hazards.severities", code: "hazards/rules.ts handlingFor", does: { zh: "隐患等级决定承办主体", en: "A severity decides who handles the hazard" } },
+  { section: "hazards.severities.rectificationDays", code: "hazards/rules.ts deadlineFor", does: { zh: "整改期限自等级而来，逾期自动标记", en: "The rectification deadline comes from the severity; overdue is marked on its own" } },
+  { section: "hazards.escalations", code: "hazards/rules.ts applyRules", does: { zh: "满足条件的隐患自动报送、移送、移交", en: "Hazards meeting the conditions are reported, transferred or handed over" } },
+  { section: "hazards.listedSupervision", code: "hazards/rules.ts listingOf", does: { zh: "挂牌督办的层级、挂牌主体与核定", en: "Listed-supervision levels, who lists and who approves" } },
+  { section: "hazards.listedSupervision.triggers", code: "hazards/rules.ts applyRules", does: { zh: "满足触发条件的隐患提请挂牌", en: "Hazards meeting a trigger are put up for listing" } },
+  { section: "obligations", when: has("frequency"), code: "compliance/rules/obligations.ts obligations", does: { zh: "例行工作按周期判定（已完成、将到期、未完成）", en: "Recurring duties judged per period (met, due soon, unmet)" } },
+  { section: "obligations", dataOnly: true, does: { zh: "文件未定频次，只记录、不判定", en: "No period in the document: recorded, not judged" } },
+];
+
+/** Every rule of the profile, in document order of the profile's sections. */
+export function profileRules(profile: PolicyProfile): { path: string; section: Section; rule: Rule }[] {
+  const out: { path: string; section: Section; rule: Rule }[] = [];
+  const walk = (value: unknown, path: string[], section: string[]) => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...path, typeof (item as Rule)?.id === "string" ? String((item as Rule).id) : String(i)], section));
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const rule = value as Rule;
+    if (Object.hasOwn(rule, "sourceRef")) out.push({ path: path.join("."), section: section.join("."), rule });
+    for (const [key, child] of Object.entries(rule)) {
+      if (child !== null && typeof child === "object") walk(child, [...path, key], [...section, key]);
+    }
+  };
+  walk(profile, [], []);
+  return out;
+}
+
+const UNKNOWN: Bilingual = { zh: "没有任何代码读取这条规则", en: "No code reads this rule" };
+
+/** The report rows of one profile: each rule with its applier, or data only with the reason. */
+export function ruleCoverage(profile: PolicyProfile): RuleRow[] {
+  return profileRules(profile).map(({ path, section, rule }) => {
+    const kind = typeof rule.kind === "string" ? rule.kind : undefined;
+    const applier = APPLIERS.find((a) => a.section === section && (a.kind === undefined || a.kind === kind) && (a.when === undefined || a.when(rule, profile)));
+    const clause = typeof rule.sourceRef === "string" ? rule.sourceRef : null;
+    const base = { path, section, ...(kind === undefined ? {} : { kind }), clause };
+    if (!applier) return { ...base, does: UNKNOWN, dataOnly: true };
+    return { ...base, ...(applier.code === undefined ? {} : { code: applier.code }), does: applier.does, dataOnly: applier.dataOnly === true };
+  });
+}
+
+/** The code references of the table, for the test that holds them to the source. */
+export const applierCode = (): string[] => [...new Set(APPLIERS.flatMap((a) => (a.code ? [a.code] : [])))];

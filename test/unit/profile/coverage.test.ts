@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { Profiles } from "@firegov/core";
+import { presets } from "@firegov/profiles";
+import { testFiles, testsNaming } from "../../../scripts/lib/rule-tests.ts";
+
+// The rule coverage report (`npm run rules`) is only worth its figures if its
+// table points at real code and finds every rule.
+
+describe("the rule coverage report", () => {
+  it("points every applier at an exported function of core that exists", () => {
+    for (const ref of Profiles.applierCode()) {
+      const [file, name] = ref.split(" ") as [string, string];
+      const path = `packages/core/src/${file}`;
+      expect(existsSync(path), ref).toBe(true);
+      expect(readFileSync(path, "utf8"), ref).toMatch(new RegExp(`export (const|function|async function) ${name}\\b`));
+    }
+  });
+
+  it("lists every cited or marked rule of each preset once", () => {
+    for (const profile of Object.values(presets)) {
+      const rows = Profiles.ruleCoverage(profile);
+      const cited = JSON.stringify(profile).match(/"sourceRef":/g)!.length;
+      expect(rows.length).toBe(cited);
+      expect(new Set(rows.map((r) => r.path)).size).toBe(rows.length);
+    }
+  });
+
+  it("reports a rule no code reads as data only, and never hides it", () => {
+    const profile = structuredClone(presets.songjiang!);
+    profile.platforms.push({ id: "planted", name: { zh: "植入", en: "Planted" }, level: "county", functions: ["one_map"], sourceRef: null, assumption: { zh: "测试" } });
+    const row = Profiles.ruleCoverage(profile).find((r) => r.path === "platforms.planted")!;
+    expect(row.dataOnly).toBe(true);
+    expect(row.clause).toBeNull();
+  });
+
+  it("reads an obligation with a period as judged, and one without as data only", () => {
+    const profile = structuredClone(presets.songjiang!);
+    const ob = profile.obligations[0]!;
+    const judged = () => Profiles.ruleCoverage(profile).find((r) => r.path === `obligations.${ob.id}`)!;
+    ob.frequency = { every: 1, unit: "year" };
+    expect(judged()).toMatchObject({ dataOnly: false, code: "compliance/rules/obligations.ts obligations" });
+    ob.frequency = null;
+    expect(judged().dataOnly).toBe(true);
+  });
+
+  it("finds the behaviour tests that name a clause, not the presets' data tests", () => {
+    const files = testFiles();
+    expect(testsNaming(files, "songjiang 八(三)")).toContain("test/unit/compliance/songjiang.test.ts");
+    expect(files.some((f) => f.path.startsWith("test/unit/profile/presets/"))).toBe(false);
+    // `三(二)` is named by `lianyungang: … 三(二): …` but not by a title naming only `三(二)1`.
+    expect(testsNaming([{ path: "test/x.test.ts", titles: ["lianyungang: a town", "三(二)1: something"] }], "lianyungang 三(二)")).toEqual([]);
+    expect(testsNaming([{ path: "test/x.test.ts", titles: ["lianyungang: a town", "三(二): something"] }], "lianyungang 三(二)")).toEqual(["test/x.test.ts"]);
+  });
+});
