@@ -52,4 +52,11 @@ describe("the rule coverage report", () => {
     expect(testsNaming([{ path: "test/x.test.ts", titles: ["lianyungang: a town", "三(二)1: something"] }], "lianyungang 三(二)")).toEqual([]);
     expect(testsNaming([{ path: "test/x.test.ts", titles: ["lianyungang: a town", "三(二): something"] }], "lianyungang 三(二)")).toEqual(["test/x.test.ts"]);
   });
+
+  it("reads a platform rule as applied when the product provides one of its functions, listing the missing ones", () => {
+    expect(Profiles.platformSupport({ functions: ["hazard_dispatch", "alarm_dispatch"] })).toMatchObject({ provided: [{ fn: "hazard_dispatch" }], missing: [{ fn: "alarm_dispatch" }] });
+    const profile = structuredClone(presets.songjiang!);
+    profile.platforms.push({ id: "planted_cloud", name: { zh: "云", en: "Cloud" }, level: "county", functions: ["alarm_dispatch", "grassroots_feedback"], sourceRef: null, assumption: { zh: "测试" } });
+    expect(Profiles.ruleCoverage(profile).find((r) => r.path === "platforms.planted_cloud")).toMatchObject({ dataOnly: false });
+  });
 });

@@ -39,9 +39,33 @@ export interface RuleRow {
   code?: string;
   does: Bilingual;
   dataOnly: boolean;
+  /** The rule as the profile holds it. */
+  rule: Readonly<Record<string, unknown>>;
 }
 
 const has = (key: string) => (rule: Rule) => rule[key] !== undefined && rule[key] !== null;
+
+/**
+ * The platform functions a profile may require, and the part of this product
+ * that provides each (a platform rule asks for the product itself). null: not
+ * built yet, with the reason.
+ */
+const PLATFORM_FUNCTIONS: Record<string, { code: string } | { missing: Bilingual }> = {
+  grid_management: { code: "jurisdiction/nodes.ts listSubtree" },
+  data_analysis: { code: "hazards/read.ts getCounters" },
+  hazard_dispatch: { code: "hazards/machine.ts decide" },
+  hazard_closed_loop: { code: "hazards/machine.ts decide" },
+  grassroots_feedback: { code: "hazards/tips.ts submitTip" },
+  meeting_consultation: { code: "organisation/records.ts toRecordView" },
+  alarm_dispatch: { missing: { zh: "火警派警（警情接报与调派）尚未建设", en: "fire-alarm dispatch (incident intake and dispatch) is not built yet" } },
+  iot_sensing: { missing: { zh: "物联网感知尚未接入", en: "IoT sensing is not connected yet" } },
+  venue_code: { missing: { zh: "场所码尚未建设", en: "venue codes are not built yet" } },
+  smart_detection: { missing: { zh: "智能识别尚未接入", en: "smart detection is not connected yet" } },
+  one_map: { missing: { zh: "“一张图”地图尚未建设", en: "the one-map view is not built yet" } },
+};
+
+const platformFunctions = (rule: Rule) => (rule.functions as string[]).map((f) => ({ f, by: PLATFORM_FUNCTIONS[f] }));
+const providesSome = (rule: Rule) => platformFunctions(rule).some(({ by }) => by !== undefined && "code" in by);
 
 /** First match wins: put narrow entries (with `when`) before broad ones. */
 const APPLIERS: readonly Applier[] = [
@@ -74,6 +98,8 @@ const APPLIERS: readonly Applier[] = [
   { section: "hazards.escalations", code: "hazards/rules.ts applyRules", does: { zh: "满足条件的隐患自动报送、移送、移交", en: "Hazards meeting the conditions are reported, transferred or handed over" } },
   { section: "hazards.listedSupervision", code: "hazards/rules.ts listingOf", does: { zh: "挂牌督办的层级、挂牌主体与核定", en: "Listed-supervision levels, who lists and who approves" } },
   { section: "hazards.listedSupervision.triggers", code: "hazards/rules.ts applyRules", does: { zh: "满足触发条件的隐患提请挂牌", en: "Hazards meeting a trigger are put up for listing" } },
+  { section: "platforms", when: providesSome, code: "profile/coverage.ts platformSupport", does: { zh: "平台功能由本系统提供（缺少的功能逐项列出）", en: "The platform's functions are this product's (any missing are listed)" } },
+  { section: "platforms", dataOnly: true, does: { zh: "平台功能本系统尚未提供", en: "None of the platform's functions is in the product yet" } },
   { section: "obligations", when: has("frequency"), code: "compliance/rules/obligations.ts obligations", does: { zh: "例行工作按周期判定（已完成、将到期、未完成）", en: "Recurring duties judged per period (met, due soon, unmet)" } },
   { section: "obligations", dataOnly: true, does: { zh: "文件未定频次，只记录、不判定", en: "No period in the document: recorded, not judged" } },
 ];
@@ -105,11 +131,22 @@ export function ruleCoverage(profile: PolicyProfile): RuleRow[] {
     const kind = typeof rule.kind === "string" ? rule.kind : undefined;
     const applier = APPLIERS.find((a) => a.section === section && (a.kind === undefined || a.kind === kind) && (a.when === undefined || a.when(rule, profile)));
     const clause = typeof rule.sourceRef === "string" ? rule.sourceRef : null;
-    const base = { path, section, ...(kind === undefined ? {} : { kind }), clause };
+    const base = { path, section, ...(kind === undefined ? {} : { kind }), clause, rule };
     if (!applier) return { ...base, does: UNKNOWN, dataOnly: true };
     return { ...base, ...(applier.code === undefined ? {} : { code: applier.code }), does: applier.does, dataOnly: applier.dataOnly === true };
   });
 }
 
+/** Per platform rule: the functions this product provides, by which code, and those it does not. */
+export function platformSupport(platform: { functions: readonly string[] }): { provided: { fn: string; code: string }[]; missing: { fn: string; why: Bilingual }[] } {
+  const rows = platformFunctions(platform as unknown as Rule);
+  return {
+    provided: rows.flatMap(({ f, by }) => (by && "code" in by ? [{ fn: f, code: by.code }] : [])),
+    missing: rows.flatMap(({ f, by }) => (by && "code" in by ? [] : [{ fn: f, why: by?.missing ?? { zh: "未知功能", en: "unknown function" } }])),
+  };
+}
+
 /** The code references of the table, for the test that holds them to the source. */
-export const applierCode = (): string[] => [...new Set(APPLIERS.flatMap((a) => (a.code ? [a.code] : [])))];
+export const applierCode = (): string[] => [
+  ...new Set([...APPLIERS.flatMap((a) => (a.code ? [a.code] : [])), ...Object.values(PLATFORM_FUNCTIONS).flatMap((p) => ("code" in p ? [p.code] : []))]),
+];

@@ -41,4 +41,4 @@ export { profileAt, versionItemAt } from "./in-force.ts";
 export { tierLevels, childLevel } from "./levels.ts";
 export { firstVersionItems } from "./versions.ts";
 export { VERSIONS_FRESH_SECONDS } from "./in-force.ts";
-export { ruleCoverage, profileRules, applierCode, type RuleRow } from "./coverage.ts";
+export { ruleCoverage, profileRules, applierCode, platformSupport, type RuleRow } from "./coverage.ts";
