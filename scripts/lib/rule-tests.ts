@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 // Which test files show a clause's behaviour: a test title that names the
-// clause (`qidong 三(七)`), or, in a file or describe block that names the
+// clause (`demo 三(七)`), or, in a file or describe block that names the
 // county, a title that starts with the clause (`三(七): …`). The presets'
 // own data tests (test/unit/profile/presets/) show data, not behaviour, and
 // do not count.

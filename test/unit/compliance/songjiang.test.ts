@@ -4,7 +4,7 @@ import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people
 
 const committee = (memberUnits = 14) => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head", "town_leader"] }),
-  ...people(1, { positions: ["committee_deputy_fire_lead"], roles: ["fire_lead", "town_leader"] }),
+  ...people(1, { positions: ["committee_deputy_fire_lead", "committee_office_director"], roles: ["fire_lead", "town_leader"] }),
   ...people(1, { positions: ["committee_deputy_police"], employment: "seconded", secondedFrom: "police_station", roles: ["police_station_head"] }),
   ...people(memberUnits, { positions: ["committee_member_units"], roles: ["member_unit_head"] }),
 ];
@@ -24,6 +24,7 @@ describe("songjiang: a town", () => {
       "composition.committee_director": "met",
       "composition.committee_deputy_fire_lead": "met",
       "composition.committee_deputy_police": "met",
+      "composition.committee_office_director": "met",
       "composition.committee_member_units": "met",
       "composition.office_director": "met",
       "staffing.office_on_payroll": "met",
@@ -46,6 +47,13 @@ describe("songjiang: a town", () => {
   it("四(一): a committee with 13 of its 14 member units", () => {
     const f = expectFinding(evaluate(songjiang, with_(org("town"), { people: committee(13) })), "composition.committee_member_units", "unmet", "songjiang 四(一)");
     expect(f.evidence.zh).toContain("成员部门 13 人，要求 ≥14 人");
+  });
+
+  it("四(一): the 消防委办 is directed by the town leader in charge of fire, and without that director it is unmet", () => {
+    const good = with_(org("town"), { people: [...committee(), ...office()] });
+    const director = good.people.find((p) => p.positions.includes("committee_office_director"))!;
+    expect(director.roles).toContain("fire_lead");
+    expectOnlyChange(songjiang, good, withoutPosition(good, "committee_office_director"), "composition.committee_office_director", "unmet", "songjiang 四(一)");
   });
 
   it("四(二): an office with no on-payroll and no auxiliary staff", () => {

@@ -33,7 +33,7 @@ export interface RuleRow {
   path: string;
   section: Section;
   kind?: string;
-  /** The clause (`qidong 一(二)`), or null for a marked default. */
+  /** The clause (`demo 一(二)`), or null for a marked default. */
   clause: string | null;
   /** The applier's code, absent for data only. */
   code?: string;

@@ -95,6 +95,15 @@ export const songjiang: PolicyProfile = {
       text: "各街镇设立消防安全委员会（以下简称“消防委”)，由行政主要领导担任主任，全面统筹协调本级消防安全综合治理工作",
     },
     {
+      id: "town_committee_office",
+      name: { zh: "街镇消防安全委员会办公室（消防委办）", en: "Office of the town fire-safety committee" },
+      level: "town",
+      kind: "fire_office",
+      within: "town_committee",
+      sourceRef: "songjiang 四(一)",
+      text: "街镇消防委下设消防安全委员会办公室（以下简称“消防委办”)，办公室主任由街镇分管消防安全工作领导担任",
+    },
+    {
       id: "town_office",
       name: { zh: "消防安全管理办公室（消防办）", en: "Fire-safety management office" },
       level: "town",
@@ -278,6 +287,16 @@ export const songjiang: PolicyProfile = {
       required: true,
       sourceRef: "songjiang 四(一)",
       text: "街镇分管消防安全工作领导和属地公安派出所所长为副主任",
+    },
+    {
+      id: "committee_office_director",
+      body: "town_committee_office",
+      title: { zh: "消防委办主任", en: "Director of the committee's office" },
+      filledBy: "fire_lead",
+      count: { min: 1, max: 1 },
+      required: true,
+      sourceRef: "songjiang 四(一)",
+      text: "街镇消防委下设消防安全委员会办公室（以下简称“消防委办”)，办公室主任由街镇分管消防安全工作领导担任",
     },
     {
       id: "committee_member_units",
