@@ -63,6 +63,14 @@ describe("yancheng (六): office staffing by town tier", () => {
   });
 });
 
+describe("yancheng (一): a town leader in charge of work safety, disaster prevention and fire", () => {
+  it("missing, then named (the deputy secretary or deputy mayor as the leader in charge)", () => {
+    expectFinding(evaluate(yancheng, town("other")), "composition.town_safety_lead", "unmet", "yancheng (一)");
+    const named = with_(town("other"), { people: [...office(3, 1, 1, 1), ...people(1, { positions: ["town_safety_lead"], roles: ["fire_lead"] })] });
+    expectFinding(evaluate(yancheng, named), "composition.town_safety_lead", "met", "yancheng (一)");
+  });
+});
+
 describe("yancheng (三): a named person for disaster prevention", () => {
   it("missing, then present", () => {
     expectFinding(evaluate(yancheng, town("other")), "staffing.disaster_prevention_lead", "unmet", "yancheng (三)");

@@ -97,6 +97,14 @@ export const yancheng: PolicyProfile = {
       text: "按照行业类别上报相关行业主管部门，由行业主管部门依法依规处置",
     },
     {
+      id: "town_government",
+      name: { zh: "镇（街道）党（工）委和政府（办事处）", en: "Town party committee and government" },
+      level: "town",
+      kind: "government",
+      sourceRef: "yancheng (一)",
+      text: "各级党政主要负责同志承担安全生产、防灾减灾和消防安全全面领导责任，党政班子其他成员承担直接领导责任",
+    },
+    {
       id: "town_office",
       name: { zh: "综合行政执法和应急管理办公室", en: "Comprehensive enforcement and emergency office" },
       level: "town",
@@ -204,7 +212,18 @@ export const yancheng: PolicyProfile = {
     },
   ],
 
-  composition: [],
+  composition: [
+    {
+      id: "town_safety_lead",
+      body: "town_government",
+      title: { zh: "牵头分管安全生产、防灾减灾和消防安全工作的领导", en: "Leader in charge of work safety, disaster prevention and fire" },
+      filledBy: "fire_lead",
+      count: { min: 1, max: 1 },
+      required: true,
+      sourceRef: "yancheng (一)",
+      text: "镇（街道）由党（工）委副书记或副镇长（主任）牵头分管安全生产、防灾减灾和消防安全工作",
+    },
+  ],
 
   staffing: {
     tiers: [
