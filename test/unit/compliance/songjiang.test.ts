@@ -15,11 +15,13 @@ const office = (onPayroll = 1, auxiliary = 1) => [
 ];
 const attend = (personId: string, date: string, obligationId?: string) => ({ personId, recordId: `t-${date}`, kind: "training" as const, date, ...(obligationId ? { obligationId } : {}) });
 
+const plan = (date: string) => ({ recordId: `plan-${date}`, kind: "annual_plan" as const, date, workNotices: 0, obligationId: "force_building_plan" });
+
 describe("songjiang: a town", () => {
   it("meets every rule with its committee, office and trained leaders", () => {
     const staff = [...committee(), ...office()];
     const covered = staff.filter((p) => p.roles.some((r) => ["town_leader", "office_staff"].includes(r)));
-    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")) });
+    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")), records: [plan("2025-02-20")] });
     expect(statuses(evaluate(songjiang, data))).toEqual({
       "composition.committee_director": "met",
       "composition.committee_deputy_fire_lead": "met",
@@ -29,6 +31,7 @@ describe("songjiang: a town", () => {
       "composition.office_director": "met",
       "staffing.office_on_payroll": "met",
       "staffing.office_auxiliary": "met",
+      "obligation.force_building_plan": "met",
       "obligation.annual_training": "met",
     });
   });
@@ -54,6 +57,11 @@ describe("songjiang: a town", () => {
     const director = good.people.find((p) => p.positions.includes("committee_office_director"))!;
     expect(director.roles).toContain("fire_lead");
     expectOnlyChange(songjiang, good, withoutPosition(good, "committee_office_director"), "composition.committee_office_director", "unmet", "songjiang 四(一)");
+  });
+
+  it("五(一)3: the year's plan for building the fire forces, missing and then made", () => {
+    expectFinding(evaluate(songjiang, org("town")), "obligation.force_building_plan", "unmet", "songjiang 五(一)3");
+    expectFinding(evaluate(songjiang, with_(org("town"), { records: [plan("2025-02-20")] })), "obligation.force_building_plan", "met", "songjiang 五(一)3");
   });
 
   it("四(二): an office with no on-payroll and no auxiliary staff", () => {

@@ -845,6 +845,17 @@ export const songjiang: PolicyProfile = {
 
   obligations: [
     {
+      id: "force_building_plan",
+      kind: "annual_plan",
+      name: { zh: "多种形式消防队伍年度建设计划", en: "Annual plan for building the fire forces" },
+      frequency: { every: 1, unit: "year" },
+      levels: ["town"],
+      organiser: "town_committee",
+      covers: [],
+      sourceRef: "songjiang 五(一)3",
+      text: "确定并推进街镇（经开区）、社会单位专职消防队以及“高配版”微型消防站等多种形式消防队伍年度和中期建设计划，有计划实施多种形式消防队伍提档升级建设",
+    },
+    {
       id: "annual_training",
       kind: "training",
       name: { zh: "业务培训", en: "Professional training" },
