@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 
 // Which test files show a clause's behaviour: a test title that names the
 // clause (`demo 三(七)`), or, in a file or describe block that names the
-// county, a title that starts with the clause (`三(七): …`). The presets'
+// county, a title that names the clause (`三(七): …`). The presets'
 // own data tests (test/unit/profile/presets/) show data, not behaviour, and
 // do not count.
 
@@ -33,8 +33,11 @@ export function testFiles(root = process.cwd()): TestFile[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A clause is named when no deeper numbering follows it: `三(二)` is not named by `三(二)1`. */
-const names = (title: string, text: string) => new RegExp(`${escape(text)}(?![0-9(（一二三四五六七八九十])`).test(title);
+/**
+ * A clause is named as a whole word: `三(二)` is not named by `三(二)1`, nor
+ * `一` by `一级`; `(十三)` is named by `(七)/(十三): …`.
+ */
+const names = (title: string, text: string) => new RegExp(`(?:^|[\\s/（(、,，])${escape(text)}(?=$|[\\s:：/,，、)）—])`).test(title);
 
 /** The test files whose titles name `profileId clause` (see the header). */
 export function testsNaming(files: readonly TestFile[], sourceRef: string): string[] {
@@ -43,7 +46,7 @@ export function testsNaming(files: readonly TestFile[], sourceRef: string): stri
     .filter((f) => {
       if (f.titles.some((t) => names(t, sourceRef))) return true;
       const aboutCounty = f.path.includes(profileId) || f.titles.some((t) => t.toLowerCase().startsWith(profileId));
-      return aboutCounty && f.titles.some((t) => t.startsWith(clause) && names(t, clause));
+      return aboutCounty && f.titles.some((t) => names(t, clause));
     })
     .map((f) => f.path);
 }

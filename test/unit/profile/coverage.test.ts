@@ -51,6 +51,8 @@ describe("the rule coverage report", () => {
     // `三(二)` is named by `lianyungang: … 三(二): …` but not by a title naming only `三(二)1`.
     expect(testsNaming([{ path: "test/x.test.ts", titles: ["lianyungang: a town", "三(二)1: something"] }], "lianyungang 三(二)")).toEqual([]);
     expect(testsNaming([{ path: "test/x.test.ts", titles: ["lianyungang: a town", "三(二): something"] }], "lianyungang 三(二)")).toEqual(["test/x.test.ts"]);
+    expect(testsNaming([{ path: "test/lianyungang.test.ts", titles: ["一级 brigade of 15"] }], "lianyungang 一")).toEqual([]);
+    expect(testsNaming([{ path: "test/yancheng.test.ts", titles: ["(七)/(十三): quotas and roles"] }], "yancheng (十三)")).toEqual(["test/yancheng.test.ts"]);
   });
 
   it("reads a platform rule as applied when the product provides one of its functions, listing the missing ones", () => {
