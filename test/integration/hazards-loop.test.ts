@@ -18,7 +18,7 @@ async function actions(w: World, hazardId: string): Promise<string[]> {
 }
 
 describe("the closed loop, county by county", () => {
-  it("songjiang: a general hazard goes 发现 → 立案 → 派遣 → 处置 → 核查 → 结案, handled by the town office", async () => {
+  it("songjiang 六(二)1: a general hazard goes 发现 → 立案 → 派遣 → 处置 → 核查 → 结案, handled by the town office", async () => {
     const w = await world(app, "songjiang");
     const grid = w.users["officer@grid"]!;
     const town = w.users["officer@town"]!;
@@ -58,7 +58,7 @@ describe("the closed loop, county by county", () => {
     expect((await w.users["officer@otherTown"]!.api.get(`/v1/hazards/${id}?limit=4&cursor=${first.cursor}`)).status).toBe(403);
   });
 
-  it("zezhou: a general hazard stays inside the grid — registered, dispatched and verified by the grid, not the town", async () => {
+  it("zezhou 三(七): a general hazard stays inside the grid — registered, dispatched and verified by the grid, not the town", async () => {
     const w = await world(app, "zezhou");
     const grid = w.users["officer@grid"]!;
     const town = w.users["officer@town"]!;
@@ -93,7 +93,7 @@ describe("the closed loop, county by county", () => {
     expect(res.body.errors.map((e: Json) => e.path)).toEqual(["body.nodeId"]);
   });
 
-  it("yancheng: a major hazard is reported to the industry department, which acknowledges (报到) and handles it", async () => {
+  it("yancheng (十二): a major hazard is reported to the industry department, which acknowledges (报到) and handles it", async () => {
     const w = await world(app, "yancheng");
     const town = w.users["officer@town"]!;
     const liaison = w.users["liaison@county"]!;
@@ -120,7 +120,7 @@ describe("the closed loop, county by county", () => {
     expect(await actions(w, id)).toEqual(["create", "register", "escalated", "acknowledge", "dispatch", "start", "submit", "close"]);
   });
 
-  it("qidong: a major hazard found by the grid is copied to the command centre, handed to the town, reported to the brigade and put under key supervision", async () => {
+  it("qidong 二(四)/二(五): a major hazard found by the grid is copied to the command centre, handed to the town, reported to the brigade and put under key supervision", async () => {
     const w = await world(app, "qidong");
     const grid = w.users["officer@grid"]!;
     const liaison = w.users["liaison@county"]!;
@@ -144,7 +144,7 @@ describe("the closed loop, county by county", () => {
     expect(await actions(w, id)).toEqual(["create", "register", "escalated", "escalated", "escalated", "listed", "acknowledge", "dispatch", "start", "submit", "close", "delisted"]);
   });
 
-  it("lianyungang: a general hazard is handled by the town's fire work station", async () => {
+  it("lianyungang 三(二): a general hazard is handled by the town's fire work station", async () => {
     const w = await world(app, "lianyungang");
     const town = w.users["officer@town"]!;
     const id = (await step(w.users["officer@village"]!.api.create(report(w, w.at.village!)), 201)).hazardId;

@@ -5,7 +5,7 @@ import { branch, ctx, found, preset, run, T0, thrown, user } from "./fixtures.ts
 // Routing and escalation, pure, per built-in profile: what fires when a
 // hazard is registered, and what each firing cites.
 
-describe("yancheng: 镇街吹哨、部门报到", () => {
+describe("yancheng (十二): 镇街吹哨、部门报到", () => {
   const profile = preset("yancheng");
   const nodes = branch(profile);
   const town = user("town_officer", nodes.town!.path);
@@ -43,7 +43,7 @@ describe("yancheng: 镇街吹哨、部门报到", () => {
   });
 });
 
-describe("qidong: grid reports, hand-over, 抄报 and key supervision", () => {
+describe("qidong 二(三)/二(四)/二(五): grid reports, transfers, hand-over, 抄报 and key supervision", () => {
   const profile = preset("qidong");
   const nodes = branch(profile);
   const town = user("town_officer", nodes.town!.path);
@@ -74,13 +74,13 @@ describe("qidong: grid reports, hand-over, 抄报 and key supervision", () => {
   });
 });
 
-describe("songjiang: joint enforcement and two-level listing", () => {
+describe("songjiang 六(二)1/六(二)2: joint enforcement and two-level listing", () => {
   const profile = preset("songjiang");
   const nodes = branch(profile);
   const town = user("town_officer", nodes.town!.path);
   const county = user("tenant_admin", nodes.county!.path);
 
-  it("requests district listing for a major hazard through the county committee", () => {
+  it("五(一)5: requests district listing for a major hazard through the county committee", () => {
     const { hazard } = run(profile, found(profile, nodes.village!, { severity: "major" }), [[town, { action: "register" }]]);
     expect(hazard.reports).toMatchObject([{ action: "request_listing", to: "county_committee" }]);
     expect(hazard.listings).toEqual([]);
@@ -125,7 +125,7 @@ describe("zezhou and lianyungang: no escalation rules", () => {
     expect(last.events.map((e) => e.action)).toEqual(["register"]);
   });
 
-  it("zezhou: lets the grid escalate by hand to a higher body, and only higher", () => {
+  it("zezhou 三(七): lets the grid escalate by hand to a higher body, and only higher", () => {
     const profile = preset("zezhou");
     const nodes = branch(profile);
     const grid = user("grid_worker", nodes.grid!.path);
