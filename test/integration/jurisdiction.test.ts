@@ -172,3 +172,17 @@ describe("town tiers (a profile with tiered staffing)", () => {
     await expectStatus(officer.client.patch(`/v1/nodes/${town.nodeId}`, { name: "某镇（改）" }), 200);
   });
 });
+
+describe("lianyungang 四(一): 县区 and 乡镇（街道）levels, where 园区 follow the town's rules", () => {
+  const app = testApp(testDb());
+
+  it("takes a 园区 as a unit of the town level under a 县区, and refuses a unit the level does not list", async () => {
+    const admin = await adminOf(app, "lianyungang");
+    const county = await addChild(admin.client, admin.tenant.rootNodeId, "海州区", { unit: "区" });
+    expect(county).toMatchObject({ level: "county", unit: "区" });
+    const park = await addChild(admin.client, county.nodeId, "经济技术开发区", { unit: "园区" });
+    expect(park).toMatchObject({ level: "town", unit: "园区" });
+    const wrong = await expectStatus<{ errors: { path: string; code: string }[] }>(admin.client.post("/v1/nodes", { parentId: county.nodeId, name: "某村", unit: "行政村" }), 400);
+    expect(wrong.errors).toMatchObject([{ path: "body.unit", code: "node.unit_unknown" }]);
+  });
+});
