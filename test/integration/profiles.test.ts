@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { adminOf } from "../support/tenants.ts";
+import { Profiles } from "@firegov/core";
 
 const db = testDb();
 const app = testApp(db);
@@ -380,5 +381,35 @@ describe("publishing, as a reader sees it", () => {
     expect((await api.post("/v1/profile/publish", { effectiveFrom: minute, note: "按分钟填写" })).status).toBe(201);
     const versions = await api.get("/v1/profile/versions");
     expect(versions.body.items.map((v: Json) => v.publishedByName)).toEqual(["管理员", "管理员"]);
+  });
+});
+
+describe("which rules of the county's own profile run (GET /v1/profile/coverage)", () => {
+  it("reports the profile in effect of the caller's tenant, and a newly published rule with it", async () => {
+    const zezhou = await adminOf(app, "zezhou");
+    const songjiang = await adminOf(app, "songjiang");
+    const za = profileApi(zezhou.token);
+    const first = await za.get("/v1/profile/coverage");
+    expect(first.status).toBe(200);
+    const expected = Profiles.ruleCoverage(getPreset("zezhou")!);
+    expect(first.body).toMatchObject({ version: 1, rules: expected.length, dataOnly: expected.filter((r) => r.dataOnly).length });
+    expect(first.body.rows.every((r: Json) => r.clause === null || r.clause.startsWith("zezhou "))).toBe(true);
+    // The other tenant sees its own profile's rules, never this one's.
+    const other = await profileApi(songjiang.token).get("/v1/profile/coverage");
+    expect(other.body.rows.some((r: Json) => r.clause?.startsWith("zezhou "))).toBe(false);
+
+    // A platform rule asking for nothing the product has is data only once published.
+    const draft = (await za.get("/v1/profile/draft")).body;
+    const doc = structuredClone(draft.profile) as PolicyProfile;
+    doc.platforms.push({ id: "county_map", name: { zh: "一张图", en: "One map" }, level: "county", functions: ["one_map"], sourceRef: "zezhou 三(六)", text: "研发泽州县基层消防工作云平台" });
+    expect((await za.put("/v1/profile/draft", { profile: doc }, { "if-match": `"${draft.rev}"` })).status).toBe(200);
+    expect((await za.post("/v1/profile/publish", {})).status).toBe(201);
+    const after = await za.get("/v1/profile/coverage");
+    expect(after.body).toMatchObject({ version: 2, rules: expected.length + 1, dataOnly: first.body.dataOnly + 1 });
+    expect(after.body.rows.find((r: Json) => r.path === "platforms.county_map")).toMatchObject({ dataOnly: true, missing: [{ fn: "one_map" }] });
+  });
+
+  it("answers 401 without a token", async () => {
+    expect((await app.request("/v1/profile/coverage")).status).toBe(401);
   });
 });

@@ -16,6 +16,7 @@ const ProfileVersionsPage = lazy(() => withWords(["profile"], import("./pages/pr
 const ProfileVersionPage = lazy(() => withWords(["profile"], import("./pages/profile/version.tsx")));
 const ProfileDraftPage = lazy(() => withWords(["profile"], import("./pages/profile/draft.tsx")));
 const ProfileDiffPage = lazy(() => withWords(["profile"], import("./pages/profile/diff.tsx")));
+const RuleCoveragePage = lazy(() => withWords(["profile"], import("./pages/profile/coverage.tsx")));
 const TreePage = lazy(() => withWords(["organisation"], import("./pages/tree/index.tsx")));
 const NodePage = lazy(() => withWords(["organisation"], import("./pages/node/index.tsx")));
 const NodeCompliancePage = lazy(() => withWords(["organisation"], import("./pages/compliance/node.tsx")));
@@ -54,6 +55,7 @@ export function App() {
           <Route path="/profile/versions/:n" component={ProfileVersionPage} info={{ access: "profile.read" }} />
           <Route path="/profile/draft" component={ProfileDraftPage} info={{ access: "profile.edit" }} />
           <Route path="/profile/diff" component={ProfileDiffPage} info={{ access: "profile.read" }} />
+          <Route path="/profile/coverage" component={RuleCoveragePage} info={{ access: "profile.read" }} />
           <Route path="/tree" component={TreePage} info={{ access: "node.read" }} />
           <Route path="/nodes/:nodeId" component={NodePage} info={{ access: "org.read" }} />
           <Route path="/nodes/:nodeId/compliance" component={NodeCompliancePage} info={{ access: "compliance.read" }} />

@@ -17,6 +17,11 @@ const routes = {
     request: { query: Profiles.CurrentProfileInput },
     responses: { 200: json(Profiles.VersionViewSchema, "The version in effect at `at` (default now)"), ...readErrors },
   }),
+  coverage: createRoute({
+    method: "get", path: "/v1/profile/coverage", summary: "规则运行情况 / Which rules the product applies", ...authed,
+    description: "Every rule of the profile in effect, the clause it cites, and the code that applies it, or why it is data only.",
+    responses: { 200: json(Profiles.RuleCoverageSchema, "One row per rule, in the profile's order"), 401: errors[401], 403: errors[403], 404: errors[404] },
+  }),
   versions: createRoute({
     method: "get", path: "/v1/profile/versions", summary: "版本列表 / Published versions", ...authed,
     request: { query: Profiles.ListVersionsInput },
@@ -83,6 +88,7 @@ const etag = (rev: number) => ({ ETag: `"${rev}"` });
 export function profileRoutes(presets: AppDeps["presets"]) {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.current, async (c) => c.json(await Profiles.getCurrentProfile(c.req.valid("query")), 200))
+    .openapi(routes.coverage, async (c) => c.json(await Profiles.getRuleCoverage({}), 200))
     .openapi(routes.versions, async (c) => c.json(await Profiles.listVersions(c.req.valid("query")), 200))
     .openapi(routes.version, async (c) => c.json(await Profiles.getVersion(c.req.valid("param")), 200))
     .openapi(routes.draft, async (c) => {

@@ -54,6 +54,8 @@ export type ProfileDiff = z.infer<typeof Profiles.ProfileDiffSchema>;
 export type ProfileChange = ProfileDiff["changes"][number];
 export type ProfileValidation = z.infer<typeof Profiles.ValidationResultSchema>;
 export type PublishInput = z.input<typeof Profiles.PublishInput>;
+export type RuleCoverage = Profiles.RuleCoverage;
+export type RuleCoverageRow = RuleCoverage["rows"][number];
 
 // ── Organisation of a node
 

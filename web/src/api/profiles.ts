@@ -1,5 +1,5 @@
 // The tenant's policy profile: versions, the draft, diffs, import and export.
-import type { ProfileDiff, ProfileDocument, ProfileDraft, ProfileRef, ProfileValidation, ProfileVersion, ProfileVersionSummary, PublishInput } from "@firegov/core/contract";
+import type { RuleCoverage, ProfileDiff, ProfileDocument, ProfileDraft, ProfileRef, ProfileValidation, ProfileVersion, ProfileVersionSummary, PublishInput } from "@firegov/core/contract";
 import { apiFetch, idempotent, json, post, queryString, type Page } from "./http.ts";
 
 const ifMatch = (rev: number) => ({ "if-match": `"${rev}"` });
@@ -7,6 +7,11 @@ const ifMatch = (rev: number) => ({ "if-match": `"${rev}"` });
 /** The version in effect at `at` (default now). */
 export function getCurrentProfile(at?: string): Promise<ProfileVersion> {
   return json(`/v1/profile${queryString({ at })}`);
+}
+
+/** Each rule of the profile in effect, and the code that applies it or why it is data only. */
+export function getRuleCoverage(): Promise<RuleCoverage> {
+  return json("/v1/profile/coverage");
 }
 
 export function listProfileVersions(params: { cursor?: string; limit?: number } = {}): Promise<Page<ProfileVersionSummary>> {

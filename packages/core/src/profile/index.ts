@@ -42,3 +42,4 @@ export { tierLevels, childLevel } from "./levels.ts";
 export { firstVersionItems } from "./versions.ts";
 export { VERSIONS_FRESH_SECONDS } from "./in-force.ts";
 export { ruleCoverage, profileRules, applierCode, platformSupport, type RuleRow } from "./coverage.ts";
+export { getRuleCoverage, RuleCoverageInput, RuleCoverageSchema, type RuleCoverage } from "./coverage-view.ts";

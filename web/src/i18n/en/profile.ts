@@ -5,6 +5,19 @@ import type zh from "../zh/profile.ts";
 
 const en: typeof zh = {
   profile: {
+    coverage: {
+      title: "Which rules run",
+      link: "Which rules run",
+      intro: "Every rule of the profile in effect, the clause it cites, and the part of the product that applies it; a rule held only as data says why.",
+      summary: "Version {{version}} has {{rules}} rules: {{applied}} applied by the product, {{dataOnly}} held as data only.",
+      onlyGaps: "Only rules held as data",
+      applied: "Applied",
+      dataOnly: "Data only",
+      clause: "Clause",
+      rule: "Rule",
+      does: "What it does",
+      code: "Code",
+    },
     title: "Policy profile",
     versionTitle: "Policy profile, version {{n}}",
     versionN: "Version {{n}}",

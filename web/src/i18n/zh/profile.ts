@@ -3,6 +3,19 @@
  */
 export default {
   profile: {
+    coverage: {
+      title: "规则运行情况",
+      link: "规则运行情况",
+      intro: "现行政策档案的每条规则、所依据的条款，以及由系统哪部分执行；仅作为数据保存的规则注明原因。",
+      summary: "第 {{version}} 版共 {{rules}} 条规则：系统执行 {{applied}} 条，仅保存为数据 {{dataOnly}} 条。",
+      onlyGaps: "只看仅保存为数据的规则",
+      applied: "系统执行",
+      dataOnly: "仅数据",
+      clause: "条款",
+      rule: "规则",
+      does: "作用",
+      code: "执行代码",
+    },
     title: "政策档案",
     versionTitle: "政策档案 第 {{n}} 版",
     versionN: "第 {{n}} 版",

@@ -97,6 +97,7 @@ export function VersionView(props: { version: ProfileVersion; heading: JSX.Eleme
       </p>
       <div class="actions profile-actions">
         <A class="button button-secondary" href="/profile/versions">{t("profile.history")}</A>
+        <A class="button button-secondary" href="/profile/coverage">{t("profile.coverage.link")}</A>
         <A class="button button-secondary" href={`/profile/diff?${new URLSearchParams({ from: props.version.basedOn, to: `v:${props.version.version}` })}`}>
           {t("profile.compareWithBase")}
         </A>
