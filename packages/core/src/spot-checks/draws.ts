@@ -82,11 +82,9 @@ function resultOf(outcome: TaskOutcome | undefined, timeZone: string) {
 
 const picksOf = (item: DrawItem) => item.picks as StoredPick[];
 
-/** The draws' views with their results: the tasks and their inspections read in two batches for all of them. */
-async function withResults(items: DrawItem[], profile: PolicyProfile | undefined, timeZone: string): Promise<DrawView[]> {
-  const keys = items.flatMap((d) => picksOf(d).map((p) => ({ subjectId: p.venueId, category: d.category, period: d.period })));
-  const outcomes = keys.length ? await taskOutcomes(keys) : new Map<string, TaskOutcome>();
-  return items.map((d) => ({
+/** A draw's view, with each pick's result from what became of its task. */
+function toView(d: DrawItem, profile: PolicyProfile | undefined, timeZone: string, outcomeOf: (taskId: string) => TaskOutcome | undefined): DrawView {
+  return {
     ruleId: d.ruleId,
     period: d.period,
     periodStart: d.periodStart,
@@ -106,9 +104,16 @@ async function withResults(items: DrawItem[], profile: PolicyProfile | undefined
       venueName: p.venueName,
       taskId: p.taskId,
       inspectors: p.inspectorIds.map((userId, i) => ({ userId, displayName: p.inspectorNames[i] ?? userId })),
-      result: resultOf(outcomes.get(p.taskId), timeZone),
+      result: resultOf(outcomeOf(p.taskId), timeZone),
     })),
-  }));
+  };
+}
+
+/** The draws' views with their results: the tasks and their inspections read in two batches for all of them. */
+async function withResults(items: DrawItem[], profile: PolicyProfile | undefined, timeZone: string): Promise<DrawView[]> {
+  const keys = items.flatMap((d) => picksOf(d).map((p) => ({ subjectId: p.venueId, category: d.category, period: d.period })));
+  const outcomes = keys.length ? await taskOutcomes(keys) : new Map<string, TaskOutcome>();
+  return items.map((d) => toView(d, profile, timeZone, (taskId) => outcomes.get(taskId)));
 }
 
 /**
@@ -178,7 +183,8 @@ export const runDraw = useCase(RunDrawInput, async (input, opts: { now?: Date; i
     inspectorPool: inspectors.map((i) => i.userId).sort(),
     picks: picks.map((p, i) => ({ venueId: p.venue.venueId, venueName: p.venue.name, taskId: assignedTaskId(tasks[i]!), inspectorIds: p.inspectors.map((x) => x.userId), inspectorNames: p.inspectors.map((x) => x.displayName) })),
   };
-  const [view] = await withResults([item], profile, timeZone).then((views) => views.map((v) => ({ ...v, venuePool: item.venuePool, inspectorPool: item.inspectorPool })));
+  // Its tasks are new: every one open.
+  const view: DrawView = { ...toView(item, profile, timeZone, () => ({ state: "open" })), venuePool: item.venuePool, inspectorPool: item.inspectorPool };
   const stored = await writeTransaction<DrawView>(
     (tx) =>
       [
@@ -188,10 +194,10 @@ export const runDraw = useCase(RunDrawInput, async (input, opts: { now?: Date; i
       ] as never,
     {
       onCanceled: (reasons) => (reasons.some((r) => r.index === 0) ? new AppError("conflict", "spot_check.already_drawn", { period: period.key }) : new AppError("conflict", "request.conflict_retry")),
-      idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request, result: view! },
+      idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request, result: view },
     },
   );
-  return stored ?? view!;
+  return stored ?? view;
 });
 
 /** The tenant's draws, newest period first (per rule), with their results: for staff of the tenant. */
