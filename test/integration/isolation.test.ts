@@ -37,6 +37,8 @@ describe("tenant isolation", () => {
     ...organisationEndpoints(),
     ...hazardEndpoints(),
     ...venueEndpoints(),
+    // A real draw of another county is aimed at in spot-checks.test.ts (zezhou 三(四)); here the path is covered for every role.
+    "/v1/spot-checks/draws/{ruleId}/{period}": [{ method: "GET", path: "/v1/spot-checks/draws/key_unit_random_draw/2026-Q4" }],
   });
   // The venue, inspection and photo paths, aimed at A's venue and what it holds.
   const venueEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
@@ -103,7 +105,7 @@ describe("tenant isolation", () => {
     };
   };
   // Version numbers are per tenant: B asking for version 1 gets B's own version 1, never A's.
-  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips"]);
+  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips", "/v1/public/{tenantSlug}/spot-checks"]);
   // Public tips name their county in the path by design (residents have no token); see hazards-tips.test.ts.
 
   async function snapshotOf(tenantId: string) {

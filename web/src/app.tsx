@@ -35,6 +35,7 @@ const CoveragePage = lazy(() => withWords(["inspections"], import("./pages/inspe
 const VenuesPage = lazy(() => withWords(["inspections"], import("./pages/venues/index.tsx")));
 const VenueImportPage = lazy(() => withWords(["inspections", "organisation"], import("./pages/venues/import.tsx")));
 const VenuePage = lazy(() => withWords(["inspections"], import("./pages/venues/venue.tsx")));
+const PublicSpotChecksPage = lazy(() => withWords(["spotchecks"], import("./pages/spot-checks/public.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -46,6 +47,7 @@ export function App() {
         <Route path="/signup" component={SignupPage} />
         <Route path="/login" component={LoginPage} />
         <Route path="/tip/:tenantSlug" component={TipPage} />
+        <Route path="/public/:tenantSlug/spot-checks" component={PublicSpotChecksPage} />
         <Route component={RequireSignIn}>
           <Route path="/account/password" component={PasswordPage} />
           <Route path="/users" component={UsersPage} info={{ access: "user.read" }} />

@@ -14,6 +14,7 @@ import type {
   Notifications,
   Organisation,
   Profiles,
+  SpotChecks,
   Tenancy,
   Venues,
 } from "./index.ts";
@@ -136,3 +137,10 @@ export type ItemOutcome = ItemResult["result"];
 export type FinishInspectionInput = z.input<typeof Inspections.FinishInspectionInput>;
 export type Inspection = Inspections.InspectionView;
 export type CoverageRow = z.infer<typeof Inspections.CoverageViewSchema>["items"][number];
+
+// ── Random spot checks (双随机、一公开)
+
+export type SpotCheckDraw = SpotChecks.DrawView;
+export type SpotCheckOutcome = z.infer<typeof SpotChecks.DrawOutcome>;
+export type PublicSpotCheckDraw = SpotChecks.PublicDrawView;
+export type PublicSpotCheckPage = SpotChecks.PublicDrawPage;

@@ -31,6 +31,7 @@ export const actions = [
   "venue.manage",
   "inspection.read",
   "inspection.perform",
+  "spot_check.draw",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -66,6 +67,8 @@ export const policy: Record<Action, readonly Role[]> = {
   "inspection.read": everyone,
   // Field staff inspect within their own subtree (a grid worker: their grid); viewers only look.
   "inspection.perform": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
+  // 双随机: the county draws (its admin, or brigade staff scoped over the whole county: checked against the root).
+  "spot_check.draw": ["tenant_admin", "brigade_member"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -72,6 +72,12 @@ export const messages = {
   "hazard.listing_not_triggered": { zh: "该隐患不满足“{level}”挂牌督办的条件，见所列各项。", en: "The hazard does not meet the conditions for listing at “{level}”; see the items listed." },
   "hazard.tip_rate_limited": { zh: "举报过于频繁，请 {minutes} 分钟后再试。", en: "Too many reports; try again in {minutes} minutes." },
   "notification.not_found": { zh: "找不到该消息。", en: "No such message." },
+  "spot_check.not_found": { zh: "找不到该次抽查。", en: "No such spot-check draw." },
+  "spot_check.already_drawn": { zh: "本期（{period}）已经抽取过，同一期不能再抽。", en: "This period ({period}) has already been drawn; a period is drawn once." },
+  "spot_check.pool_empty": { zh: "没有符合抽查条件的场所，无法抽取。", en: "No venue falls under this spot check; there is nothing to draw." },
+  "spot_check.too_few_inspectors": { zh: "可抽取的检查人员只有 {count} 名，每家单位需要 {needed} 名。", en: "Only {count} inspector(s) can be drawn; each venue needs {needed}." },
+  "spot_check.too_many": { zh: "本期应抽取 {count} 家，超过一次最多 {max} 家的上限，请调整抽查比例。", en: "This period would draw {count} venues, more than the {max} one draw can hold; lower the share." },
+  "spot_check.pool_too_large": { zh: "抽查范围内有 {count} 家场所，超过 {max} 家的上限。", en: "The spot check covers {count} venues, more than the limit of {max}." },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

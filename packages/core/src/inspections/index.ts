@@ -21,3 +21,4 @@ import { moveWithSubtree } from "../jurisdiction/index.ts";
 import { inspectionsMovedWith } from "./relocate.ts";
 moveWithSubtree("inspections", inspectionsMovedWith);
 export { reindexTasks, taskReindexJob } from "./reindex.ts";
+export { mayPerform, assignedTaskItem, assignedTaskId, taskOutcomes, type AssignedTask, type TaskOutcome } from "./assigned.ts";

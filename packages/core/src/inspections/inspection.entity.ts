@@ -29,6 +29,9 @@ export const InspectionTaskEntity = new Entity({
     inspectionId: { type: "string" },
     inspections: { type: "number", required: true, default: 0 },
     createdAt: { type: "string", required: true, readOnly: true },
+    /** When set, only this user (or one of `coAssigneeIds`) may perform the task (a drawn spot check's inspectors). */
+    assigneeId: { type: "string" },
+    coAssigneeIds: { type: "list", items: { type: "string" } },
     /** The top of the task's branch (its path's node below the root, or the root), derived from `path`: its partition in `byArea`. */
     area: { type: "string", watch: ["path"], set: (_v: unknown, item: { path?: string }) => areaOf(item.path ?? "") },
   },

@@ -21,6 +21,7 @@ import { checklistFor, entryKey, type ChecklistEntry } from "./checklist.ts";
 import { periodOf } from "./periods.ts";
 import { coverageDeltas, parseTaskId, responsibleNode, taskIdOf } from "./schedule.ts";
 import { toInspectionView, type InspectionView } from "./views.ts";
+import { mayPerform } from "./assigned.ts";
 
 /** DynamoDB's limit on the items of one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
@@ -105,6 +106,7 @@ async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: st
     const opened = key && (await loadTask(key));
     const ours = opened && (opened.venueId === venue.venueId || (opened.kind === "patrol" && venue.categories.includes(opened.category) && responsibleNode(profile, opened.category, venue.path).nodeId === opened.subjectId));
     if (!ours) throw new AppError("validation", "request.invalid", {}, [field("body.taskId", "inspection.task_not_for_venue", "该任务不存在或不属于该场所", "No such task for this venue")]);
+    if (!mayPerform(opened, useUser().userId)) throw new AppError("forbidden", "auth.forbidden", { action: "inspection.perform" });
     keys.set(taskId, { key: key!, kind: opened.kind });
   }
   const ops: TaskOp[] = [];

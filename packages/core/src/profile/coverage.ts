@@ -87,6 +87,7 @@ const APPLIERS: readonly Applier[] = [
   { section: "venues.supervision.rules", code: "venues/classify.ts classify", does: { zh: "按规则确定每个场所的监管主体", en: "Each venue's supervising body, by rule" } },
   { section: "venues.supervision.fallback", code: "venues/classify.ts classify", does: { zh: "其余场所的监管主体", en: "The supervisor of every other venue" } },
   { section: "venues.policies", kind: "reclassify_on_change", code: "venues/classify.ts reclassifyBasis", does: { zh: "场所情况变化时重新分类并留痕", en: "A venue is classified again when its facts change, with the basis recorded" } },
+  { section: "venues.policies", kind: "random_spot_check", code: "spot-checks/draws.ts runDraw", does: { zh: "双随机抽取场所与检查人员（可复现的种子），生成仅限抽中人员的任务，结果公开", en: "A seeded, reproducible random draw of venues and inspectors; tasks for the drawn inspectors only; results public" } },
   { section: "inspectionCategories", when: (r) => has("coveragePeriod")(r) || has("patrolFrequency")(r), code: "inspections/schedule.ts dueTasks", does: { zh: "按检查类别的频次生成检查、巡查任务", en: "Coverage and patrol tasks from the category's frequencies" } },
   { section: "inspectionCategories", dataOnly: true, does: { zh: "检查类别未定频次，不生成任务（仅随机检查时使用其检查表）", en: "A category without frequency makes no tasks (its checklist is used on ad hoc visits only)" } },
   { section: "inspectionCategories.checklist", code: "inspections/perform.ts finishInspection", does: { zh: "检查表逐项填写，不合格项生成带代码的隐患", en: "Checklist answered item by item; a failed item raises a coded hazard" } },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bilingual } from "../errors/index.ts";
+import { roles } from "../context/roles.ts";
 
 // A policy profile: the rules of one county as data. Every rule cites the
 // clause it comes from, so a finding can always be traced to its document.
@@ -280,6 +281,12 @@ const VenueKind = rule({
   category: Id.optional(),
 });
 
+/** How many venues a random spot check draws: a number, or a share of the pool (rounded up, at least `min`). */
+const SpotCheckSize = z.discriminatedUnion("measure", [
+  z.strictObject({ measure: z.literal("count"), count: z.int().min(1) }),
+  z.strictObject({ measure: z.literal("share"), percent: Percent.gt(0), min: z.int().min(0).optional() }),
+]);
+
 /** Ordered: the first rule whose match holds names the supervisor; else the fallback. */
 const SupervisionRule = rule({ id: Id, match: VenueMatch, supervisor: Id });
 
@@ -298,6 +305,22 @@ const VenuePolicy = z.discriminatedUnion("kind", [
   rule({ id: Id, kind: z.literal("safety_evaluation"), match: VenueMatch, onFailure: z.literal("must_not_operate") }),
   /** A body keeps a watch list of worrying venues (不放心场所) and follows them up. */
   rule({ id: Id, kind: z.literal("watchlist"), keeper: Id }),
+  /**
+   * 双随机、一公开: each period `by` draws matching venues at random, and for
+   * each the inspectors at random from the users of `inspectorRoles`; the
+   * drawn visits count under `category` and their results are published.
+   */
+  rule({
+    id: Id,
+    kind: z.literal("random_spot_check"),
+    match: VenueMatch,
+    by: Id,
+    category: Id,
+    frequency: citedValue(Frequency),
+    draw: citedValue(SpotCheckSize),
+    inspectorRoles: citedValue(z.array(z.enum(roles)).min(1)),
+    inspectorsPerVenue: citedValue(z.int().min(1).max(5)),
+  }),
 ]);
 
 const Venues = z.strictObject({
@@ -468,3 +491,4 @@ export type LevelId = z.infer<typeof LevelId>;
 export type HazardState = z.infer<typeof HazardState>;
 export type Condition = z.infer<typeof Condition>;
 export type VenueMatch = z.infer<typeof VenueMatch>;
+export type SpotCheckPolicy = Extract<z.infer<typeof VenuePolicy>, { kind: "random_spot_check" }>;

@@ -205,6 +205,10 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
       ref([...at, "forwardTo"], "body", policy.forwardTo);
     }
     if (policy.kind === "watchlist") ref([...at, "keeper"], "body", policy.keeper);
+    if (policy.kind === "random_spot_check") {
+      ref([...at, "by"], "body", policy.by);
+      ref([...at, "category"], "category", policy.category);
+    }
   });
   p.inspectionCategories.forEach((category, i) => {
     ref(["inspectionCategories", i, "responsibleRole"], "role", category.responsibleRole);
@@ -310,6 +314,19 @@ function rangeIssues(p: PolicyProfile): ProfileIssue[] {
         issue(["inspectionCategories", i, "patrolFrequency"], "profile.frequency_inconsistent", "巡查间隔不得长于全覆盖周期", "the patrol interval must not be longer than the full-coverage period"),
       );
     }
+  });
+  // A drawn task's key is (venue, category, draw period): a category the schedule also makes tasks of could collide with it.
+  const drawnCategories = new Map<string, number>();
+  p.venues.policies.forEach((policy, i) => {
+    if (policy.kind !== "random_spot_check") return;
+    const category = p.inspectionCategories.find((c) => c.id === policy.category);
+    if (category?.coveragePeriod || category?.patrolFrequency) {
+      issues.push(issue(["venues", "policies", i, "category"], "profile.spot_check_category_scheduled", `抽查类别“${policy.category}”已按周期排任务，须用不按周期排任务的类别`, `the spot-check category "${policy.category}" is scheduled by period; use one that is not`));
+    }
+    if (drawnCategories.has(policy.category)) {
+      issues.push(issue(["venues", "policies", i, "category"], "profile.spot_check_category_shared", `抽查类别“${policy.category}”已被另一条抽查规则使用`, `the spot-check category "${policy.category}" is used by another spot-check rule`));
+    }
+    drawnCategories.set(policy.category, i);
   });
   p.brigades.requirements.forEach((requirement, i) => {
     const level = p.levels.find((candidate) => candidate.id === requirement.per);

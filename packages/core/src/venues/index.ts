@@ -33,3 +33,4 @@ import { moveWithSubtree } from "../jurisdiction/index.ts";
 import { venuesMovedWith } from "./relocate.ts";
 moveWithSubtree("venues", venuesMovedWith);
 export { fillSearchText, venueSearchUpkeepJob } from "./search-upkeep.ts";
+export { activeVenuesMatching, type MatchedVenue } from "./matching.ts";

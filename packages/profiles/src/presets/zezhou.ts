@@ -403,7 +403,38 @@ export const zezhou: PolicyProfile = {
         assumption: { zh: "条文写“各乡镇”，由其消防工作站（所）承担", en: "The clause names the township; its fire work station does the work" },
       },
     },
-    policies: [],
+    policies: [
+      {
+        id: "key_unit_random_draw",
+        kind: "random_spot_check",
+        match: { keyUnitLevels: ["key_unit"] },
+        by: "county_brigade",
+        category: "key_unit_spot_check",
+        frequency: {
+          value: { every: 1, unit: "quarter" },
+          sourceRef: null,
+          assumption: { zh: "文件未规定抽查频次，默认每季度抽取一次", en: "The document sets no frequency; one draw per quarter by default" },
+        },
+        draw: {
+          value: { measure: "share", percent: 10, min: 1 },
+          sourceRef: null,
+          assumption: { zh: "文件未规定抽查比例，默认每次抽取消防重点单位的 10%（向上取整，至少 1 家）", en: "The document sets no share; 10% of the key units per draw by default (rounded up, at least one)" },
+        },
+        inspectorRoles: {
+          value: ["brigade_member"],
+          sourceRef: "zezhou 三(四)",
+          text: "县消防救援大队重点对消防重点单位开展“双随机、一公开”监督抽查检查工作",
+          assumption: { zh: "检查人员从平台中“消防队员”角色的用户中随机抽取", en: "Inspectors are drawn from the platform's users with the brigade-member role" },
+        },
+        inspectorsPerVenue: {
+          value: 2,
+          sourceRef: null,
+          assumption: { zh: "文件未规定检查人数；按消防监督检查的通行做法，每家单位由 2 名检查人员实施", en: "The document sets no number; as is usual for fire-supervision checks, two inspectors per unit" },
+        },
+        sourceRef: "zezhou 三(四)",
+        text: "县消防救援大队重点对消防重点单位开展“双随机、一公开”监督抽查检查工作",
+      },
+    ],
   },
 
   inspectionCategories: [

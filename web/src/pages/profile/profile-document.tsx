@@ -1,6 +1,7 @@
 import { createMemo, For, Show, type JSX } from "solid-js";
 import type { PolicyProfile } from "@firegov/core/contract";
 import { useI18n } from "../../i18n/index.tsx";
+import { roleName } from "../../display.ts";
 import { CitedValue, Rule, type Fact } from "./rule.tsx";
 import * as v from "./vocabulary.ts";
 
@@ -192,6 +193,8 @@ function Venues(props: Ctx) {
         return [[t("profile.fact.reportTo"), props.names.body(policy.to)], [t("profile.fact.forwardTo"), props.names.body(policy.forwardTo)]];
       case "watchlist":
         return [[t("profile.fact.keeper"), props.names.body(policy.keeper)]];
+      case "random_spot_check":
+        return [[t("profile.fact.match"), v.matchText(policy.match, props.names, l())], [t("profile.fact.drawnBy"), props.names.body(policy.by)], [t("profile.fact.category"), props.names.category(policy.category)]];
       default:
         return [];
     }
@@ -228,9 +231,32 @@ function Venues(props: Ctx) {
         <Rule title={t("profile.fallback")} facts={[[t("profile.fact.supervisor"), props.names.body(props.p.venues.supervision.fallback.supervisor)]]} rule={props.p.venues.supervision.fallback} />
       </ul>
       <Group title={t("profile.group.venuePolicies")} items={props.p.venues.policies}>
-        {(policy) => <Rule id={policy.id} title={v.venuePolicyKind(policy.kind, l())} facts={policyFacts(policy)} rule={policy} />}
+        {(policy) => (
+          <Rule id={policy.id} title={v.venuePolicyKind(policy.kind, l())} facts={policyFacts(policy)} rule={policy}>
+            {policy.kind === "random_spot_check" ? <SpotCheckValues policy={policy} locale={l()} /> : undefined}
+          </Rule>
+        )}
       </Group>
     </Topic>
+  );
+}
+
+/** 双随机: the values of a draw rule, each with its own clause or marked default. */
+function SpotCheckValues(props: { policy: Extract<PolicyProfile["venues"]["policies"][number], { kind: "random_spot_check" }>; locale: "zh-CN" | "en" }) {
+  const { t } = useI18n();
+  const p = () => props.policy;
+  const size = () => {
+    const d = p().draw.value;
+    if (d.measure === "count") return t("profile.drawCount", { count: d.count });
+    return t("profile.drawShare", { percent: d.percent, min: d.min ?? 0 });
+  };
+  return (
+    <>
+      <CitedValue label={t("profile.fact.frequency")} value={v.frequency(p().frequency.value, props.locale)} cite={p().frequency} />
+      <CitedValue label={t("profile.fact.drawSize")} value={size()} cite={p().draw} />
+      <CitedValue label={t("profile.fact.inspectorRoles")} value={v.joinList(p().inspectorRoles.value.map((r) => roleName(r, props.locale)), props.locale)} cite={p().inspectorRoles} />
+      <CitedValue label={t("profile.fact.inspectorsPerVenue")} value={String(p().inspectorsPerVenue.value)} cite={p().inspectorsPerVenue} />
+    </>
   );
 }
 

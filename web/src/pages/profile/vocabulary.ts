@@ -69,6 +69,7 @@ const VOCABULARIES = {
     report_unassigned: ["无监管对象上报", "Report unassigned objects"],
     safety_evaluation: ["安全评估，不合格不得经营使用", "Safety evaluation; must not operate if unsafe"],
     watchlist: ["“不放心”场所跟踪", "Watch list"],
+    random_spot_check: ["“双随机、一公开”抽查", "Random spot checks, results published"],
   },
   patrolTerm: {
     kind: ["场所类型", "venue kind"],
