@@ -31,6 +31,8 @@ export const actions = [
   "venue.manage",
   "inspection.read",
   "inspection.perform",
+  "campaign.read",
+  "campaign.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -66,6 +68,9 @@ export const policy: Record<Action, readonly Role[]> = {
   "inspection.read": everyone,
   // Field staff inspect within their own subtree (a grid worker: their grid); viewers only look.
   "inspection.perform": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
+  // Campaigns (专项整治) are set up by the county or a town for its own area; everyone else follows them.
+  "campaign.read": everyone,
+  "campaign.manage": ["tenant_admin", "town_officer"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -21,3 +21,5 @@ import { moveWithSubtree } from "../jurisdiction/index.ts";
 import { inspectionsMovedWith } from "./relocate.ts";
 moveWithSubtree("inspections", inspectionsMovedWith);
 export { reindexTasks, taskReindexJob } from "./reindex.ts";
+export { campaignTaskItem, dropOpenCampaignTask, campaignTasks, campaignVisits, CAMPAIGN_ROLE, type CampaignTaskDraft, type CampaignTaskRow, type CampaignVisit, type CampaignLookup } from "./campaign-tasks.ts";
+export { entryKey } from "./checklist.ts";
