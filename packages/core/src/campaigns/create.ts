@@ -2,6 +2,7 @@ import { authorize, inSubtree } from "../access/index.ts";
 import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { timeOrderedId } from "../db/ids.ts";
+import { plain } from "../db/plain.ts";
 import { storedResult, writeTransaction } from "../db/transact.ts";
 import { AppError, fieldError, type FieldError } from "../errors/index.ts";
 import { addDays, hazardCodes, localDate, startOfLocalDay } from "../hazards/index.ts";
@@ -138,7 +139,7 @@ export const createCampaign = useCase(CreateCampaignInput, async (input, opts: {
     (tx) =>
       [
         tx.campaign.create(item).commit(),
-        auditItem(tx, { action: "campaign.create", targetType: "campaign", targetId: campaignId, details: { areaNodeId: area.nodeId, venues: venues.length, crossArea: input.crossArea?.mode, templateId: input.templateId } }, now),
+        auditItem(tx, { action: "campaign.create", targetType: "campaign", targetId: campaignId, details: plain({ areaNodeId: area.nodeId, venues: venues.length, crossArea: input.crossArea?.mode, templateId: input.templateId }) }, now),
       ] as never,
     {
       onCanceled: () => new AppError("conflict", "request.conflict_retry"),
