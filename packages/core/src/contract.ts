@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type {
   Access,
+  Campaigns,
   Compliance,
   Hazards,
   HealthReport as Health,
@@ -134,3 +135,12 @@ export type ItemOutcome = ItemResult["result"];
 export type FinishInspectionInput = z.input<typeof Inspections.FinishInspectionInput>;
 export type Inspection = Inspections.InspectionView;
 export type CoverageRow = z.infer<typeof Inspections.CoverageViewSchema>["items"][number];
+
+// ── Campaigns (专项整治)
+
+export type Campaign = Campaigns.CampaignView;
+export type CampaignProgress = Campaigns.CampaignProgressView;
+export type CampaignSummary = z.infer<typeof Campaigns.CampaignSummarySchema>;
+export type CreateCampaignInput = z.input<typeof Campaigns.CreateCampaignInput>;
+export type CampaignPrefill = Campaigns.CampaignPrefill;
+export type CampaignListState = z.input<typeof Campaigns.ListCampaignsInput>["state"];
