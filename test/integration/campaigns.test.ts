@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Campaigns, Inspections } from "@firegov/core";
+import { Campaigns, Inspections, tenantDb, withActor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { expectStatus } from "../support/org.ts";
@@ -275,6 +275,16 @@ describe("yancheng (十二): a cross-area (推磨式) campaign of the county", (
     expect(town1).toEqual({ nodeId: p.c.town.nodeId, name: "甲镇", inspectors: { nodeId: p.town2.nodeId, name: "乙镇" }, tasks: 2, done: 1, hazards: 0 });
   });
 
+  it("names the branch and the inspectors a pairs assignment gets wrong", async () => {
+    const res = await p.c.admin.client.post("/v1/campaigns", holiday(p.c, { areaNodeId: p.c.root.nodeId, crossArea: { mode: "pairs", pairs: [{ venuesIn: p.c.town.nodeId, inspectors: p.c.village.nodeId }, { venuesIn: p.c.grid1.nodeId, inspectors: p.town2.nodeId }] } }));
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as Json;
+    expect(problem.errors.map((e: Json) => [e.path, e.code])).toEqual([
+      ["body.crossArea.pairs[0].inspectors", "campaign.inspectors_invalid"],
+      ["body.crossArea.pairs[1].venuesIn", "campaign.not_a_branch"],
+    ]);
+  });
+
   it("closes itself with the daily job once its end date has passed", async () => {
     const later = new Date(Date.now() + 9 * 86_400_000);
     const stats = await Campaigns.campaignUpkeep(p.c.tenantId, TZ, later);
@@ -284,4 +294,24 @@ describe("yancheng (十二): a cross-area (推磨式) campaign of the county", (
     expect(read.campaign.summary).toMatchObject({ tasks: 3, done: 1, notVisited: 2, reason: "end_date" });
     expect(read.campaign.closedBy).toBe("system:campaign-upkeep");
   });
+});
+
+describe("an interrupted start", () => {
+  it("is finished by the daily job: only the missing tasks are made, each counted once", async () => {
+    const p = await place();
+    const made = await expectStatus<Json>(p.c.admin.client.post("/v1/campaigns", holiday(p.c)), 201);
+    // As if the start had stopped before the last chunk: the campaign still `starting`, a target venue without its task.
+    const late = await expectStatus<Json>(p.c.admin.client.post("/v1/venues", { name: "沿街商铺戊", nodeId: p.c.grid2.nodeId, kinds: ["street_shop"] }), 201);
+    await withActor({ type: "system", tenantId: p.c.tenantId, job: "test-fixture" }, () =>
+      tenantDb().service.entities.campaign.patch({ tenantId: p.c.tenantId, campaignId: made.campaignId }).set({ state: "starting" }).go(),
+    );
+    const stats = await Campaigns.campaignUpkeep(p.c.tenantId, TZ, new Date());
+    expect(stats).toEqual({ resumed: 1, closed: 0 });
+    const read = await expectStatus<Json>(p.c.admin.client.get(`/v1/campaigns/${made.campaignId}`), 200);
+    expect(read.campaign.state).toBe("active");
+    expect(read.campaign.tasks).toBe(3);
+    expect(read.totals.tasks).toBe(3);
+    const tasks = (await tasksOf(p.c.admin.client, p.c.root.nodeId)).filter((t) => t.category === made.campaignId);
+    expect(tasks.map((t) => t.venueId).sort()).toEqual([p.shopA.venueId, p.shopB.venueId, late.venueId].sort());
+  }, 60_000);
 });

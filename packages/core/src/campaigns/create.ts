@@ -64,7 +64,10 @@ async function groupsOf(area: { nodeId: string; path: string; name: string }, ve
       }
       if (assigned.has(g.nodeId)) errors.push(fieldError(`body.crossArea.pairs[${i}].venuesIn`, "campaign.branch_repeated", "每个辖区只能指定一次检查力量", "Each branch is assigned once"));
       assigned.add(g.nodeId);
-      const by = await nodeOrNotFound(pair.inspectors).catch(() => undefined);
+      const by = await nodeOrNotFound(pair.inspectors).catch((err: unknown) => {
+        if (err instanceof AppError && err.kind === "not_found") return undefined;
+        throw err;
+      });
       if (!by || !inSubtree(area.path, by.path) || inSubtree(g.path, by.path)) {
         errors.push(fieldError(`body.crossArea.pairs[${i}].inspectors`, "campaign.inspectors_invalid", "检查力量须来自本次范围内的另一个辖区", "The inspectors come from another branch within the area"));
         continue;
