@@ -15,6 +15,8 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/support/dynamodb-global-setup.ts"],
           testTimeout: 20_000,
+          // Setups sign counties up and build their trees: on a loaded two-core runner that takes longer than 10 s.
+          hookTimeout: 60_000,
         },
       },
       { test: { name: "infra", include: ["test/infra/**/*.test.ts"], testTimeout: 120_000 } },

@@ -21,6 +21,7 @@ import { venueRoutes } from "./routes/venues.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
 import { fileRoutes } from "./routes/files.ts";
 import { spotCheckRoutes } from "./routes/spot-checks.ts";
+import { campaignRoutes } from "./routes/campaigns.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", inspectionRoutes());
   app.route("/", fileRoutes());
   app.route("/", spotCheckRoutes());
+  app.route("/", campaignRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

@@ -22,6 +22,7 @@ describe("tenant isolation", () => {
   let aOrg: Awaited<ReturnType<typeof orgFixture>>;
   let aHazard: { hazardId: string; notificationId: string };
   let aVenue: { venueId: string; inspectionId: string; importId: string };
+  let aCampaignId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -39,6 +40,14 @@ describe("tenant isolation", () => {
     ...venueEndpoints(),
     // A real draw of another county is aimed at in spot-checks.test.ts (zezhou 三(四)); here the path is covered for every role.
     "/v1/spot-checks/draws/{ruleId}/{period}": [{ method: "GET", path: "/v1/spot-checks/draws/key_unit_random_draw/2026-Q4" }],
+    ...campaignEndpoints(),
+  });
+  // A's campaign (专项整治) in its town; setting one up in A's town names A's node in the body.
+  const campaign = () => ({ name: { zh: "越权专项" }, startDate: "2099-01-01", endDate: "2099-01-31", areaNodeId: aOrg.town.nodeId, target: { kinds: ["nine_small"] }, custom: [{ name: { zh: "x" }, hazardCode: "other" }] });
+  const campaignEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
+    "/v1/campaigns/{campaignId}": [{ method: "GET", path: `/v1/campaigns/${aCampaignId}` }],
+    "/v1/campaigns/{campaignId}/close": [{ method: "POST", path: `/v1/campaigns/${aCampaignId}/close` }],
+    "/v1/campaigns": [{ method: "POST", path: "/v1/campaigns", body: campaign() }],
   });
   // The venue, inspection and photo paths, aimed at A's venue and what it holds.
   const venueEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
@@ -132,6 +141,9 @@ describe("tenant isolation", () => {
     const imported = await app.request(`/v1/import/venues?importId=${importId}`, { method: "POST", headers: { authorization: `Bearer ${a.token}`, "content-type": "text/csv" }, body: new Blob([csv]) });
     if (!venue.venueId || !inspection.inspectionId || imported.status !== 200) throw new Error(`venue fixture: ${JSON.stringify({ venue, inspection, imported: await imported.text() })}`);
     aVenue = { venueId: venue.venueId, inspectionId: inspection.inspectionId, importId };
+    const made = await a.client.post("/v1/campaigns", campaign());
+    aCampaignId = ((await made.json()) as { campaignId: string }).campaignId;
+    if (made.status !== 201 || !aCampaignId) throw new Error(`campaign fixture: ${made.status}`);
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {

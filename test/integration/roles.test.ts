@@ -44,7 +44,7 @@ describe("role matrix", () => {
     }
     userInTownB = (await userAt(app, admin.client, tenantId, "b.grid", "grid_worker", townB.nodeId)).userId;
     userInVillageA1 = (await userAt(app, admin.client, tenantId, "a1.grid", "grid_worker", villageA1.nodeId)).userId;
-  });
+  }, 60_000);
 
   const newUser = (role: string, scopeNodeId: string) => ({ username: `new${++counter}`, displayName: "新用户", role, scopeNodeId, password: "Fresh-start-99" });
 
@@ -55,6 +55,12 @@ describe("role matrix", () => {
     "read the audit log": { run: (c) => c.get("/v1/audit?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z"), allowed: ["tenant_admin"], denied: 403 },
     "read the tree": { run: (c) => c.get("/v1/nodes"), allowed: Access.roles.slice(), denied: 403 },
     "read who I am": { run: (c) => c.get("/v1/me"), allowed: Access.roles.slice(), denied: 403 },
+    "list campaigns": { run: (c) => c.get("/v1/campaigns"), allowed: Access.roles.slice(), denied: 403 },
+    "set up a campaign in town A": {
+      run: (c) => c.post("/v1/campaigns", { name: { zh: `专项${++counter}` }, startDate: "2099-01-01", endDate: "2099-01-10", areaNodeId: townA.nodeId, target: { kinds: ["street_shop"] }, custom: [{ name: { zh: "疏散通道" }, hazardCode: "other" }] }),
+      allowed: ["tenant_admin", "town_officer"],
+      denied: 403,
+    },
   };
 
   for (const [action, spec] of Object.entries(actions)) {

@@ -36,6 +36,9 @@ const VenuesPage = lazy(() => withWords(["inspections"], import("./pages/venues/
 const VenueImportPage = lazy(() => withWords(["inspections", "organisation"], import("./pages/venues/import.tsx")));
 const VenuePage = lazy(() => withWords(["inspections"], import("./pages/venues/venue.tsx")));
 const PublicSpotChecksPage = lazy(() => withWords(["spotchecks"], import("./pages/spot-checks/public.tsx")));
+const CampaignsPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/index.tsx")));
+const NewCampaignPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/new.tsx")));
+const CampaignPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/campaign.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -75,6 +78,9 @@ export function App() {
           <Route path="/venues" component={VenuesPage} info={{ access: "venue.read" }} />
           <Route path="/venues/import" component={VenueImportPage} info={{ access: "venue.manage" }} />
           <Route path="/venues/:venueId" component={VenuePage} info={{ access: "venue.read" }} />
+          <Route path="/campaigns" component={CampaignsPage} info={{ access: "campaign.read" }} />
+          <Route path="/campaigns/new" component={NewCampaignPage} info={{ access: "campaign.manage" }} />
+          <Route path="/campaigns/:campaignId" component={CampaignPage} info={{ access: "campaign.read" }} />
         </Route>
       </Router>
     </I18nProvider>

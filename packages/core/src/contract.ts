@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type {
   Access,
+  Campaigns,
   Compliance,
   Hazards,
   HealthReport as Health,
@@ -144,3 +145,11 @@ export type SpotCheckDraw = SpotChecks.DrawView;
 export type SpotCheckOutcome = z.infer<typeof SpotChecks.DrawOutcome>;
 export type PublicSpotCheckDraw = SpotChecks.PublicDrawView;
 export type PublicSpotCheckPage = SpotChecks.PublicDrawPage;
+// ── Campaigns (专项整治)
+
+export type Campaign = Campaigns.CampaignView;
+export type CampaignProgress = Campaigns.CampaignProgressView;
+export type CampaignSummary = z.infer<typeof Campaigns.CampaignSummarySchema>;
+export type CreateCampaignInput = z.input<typeof Campaigns.CreateCampaignInput>;
+export type CampaignPrefill = Campaigns.CampaignPrefill;
+export type CampaignListState = z.input<typeof Campaigns.ListCampaignsInput>["state"];

@@ -24,3 +24,4 @@ export * as Notifications from "./notifications/index.ts";
 export * as Venues from "./venues/index.ts";
 export * as Inspections from "./inspections/index.ts";
 export * as SpotChecks from "./spot-checks/index.ts";
+export * as Campaigns from "./campaigns/index.ts";

@@ -32,6 +32,8 @@ export const actions = [
   "inspection.read",
   "inspection.perform",
   "spot_check.draw",
+  "campaign.read",
+  "campaign.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -69,6 +71,9 @@ export const policy: Record<Action, readonly Role[]> = {
   "inspection.perform": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
   // 双随机: the county draws (its admin, or brigade staff scoped over the whole county: checked against the root).
   "spot_check.draw": ["tenant_admin", "brigade_member"],
+  // Campaigns (专项整治) are set up by the county or a town for its own area; everyone else follows them.
+  "campaign.read": everyone,
+  "campaign.manage": ["tenant_admin", "town_officer"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -22,3 +22,5 @@ import { inspectionsMovedWith } from "./relocate.ts";
 moveWithSubtree("inspections", inspectionsMovedWith);
 export { reindexTasks, taskReindexJob } from "./reindex.ts";
 export { mayPerform, assignedTaskItem, assignedTaskId, taskOutcomes, type AssignedTask, type TaskOutcome } from "./assigned.ts";
+export { campaignTaskItem, dropOpenCampaignTask, campaignTasks, campaignVisits, CAMPAIGN_ROLE, type CampaignTaskDraft, type CampaignTaskRow, type CampaignVisit, type CampaignLookup } from "./campaign-tasks.ts";
+export { entryKey } from "./checklist.ts";

@@ -4,9 +4,11 @@ import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
  * A task to inspect: a venue's once-per-period coverage visit (`coverage`,
- * subject = the venue) or a responsible node's patrol of the period
- * (`patrol`, subject = the node). The key is deterministic (subject,
- * category, period), so the daily job creating it twice creates it once.
+ * subject = the venue), a responsible node's patrol of the period
+ * (`patrol`, subject = the node), or a venue's visit in a campaign
+ * (`campaign`, subject = the venue, category = the campaign's id, which no
+ * profile category id can be: see campaigns/). The key is deterministic
+ * (subject, category, period), so the daily job creating it twice creates it once.
  */
 export const InspectionTaskEntity = new Entity({
   model: { entity: "inspectionTask", version: "1", service: "firegov" },
@@ -15,7 +17,7 @@ export const InspectionTaskEntity = new Entity({
     subjectId: { type: "string", required: true, readOnly: true },
     category: { type: "string", required: true, readOnly: true },
     period: { type: "string", required: true, readOnly: true },
-    kind: { type: ["coverage", "patrol"] as const, required: true, readOnly: true },
+    kind: { type: ["coverage", "patrol", "campaign"] as const, required: true, readOnly: true },
     venueId: { type: "string" },
     venueName: { type: "string" },
     venuePath: { type: "string" },
@@ -32,6 +34,8 @@ export const InspectionTaskEntity = new Entity({
     /** When set, only this user (or one of `coAssigneeIds`) may perform the task (a drawn spot check's inspectors). */
     assigneeId: { type: "string" },
     coAssigneeIds: { type: "list", items: { type: "string" } },
+    /** A campaign task's title (the campaign's name); other tasks are named by their category in the profile. */
+    title: { type: "map", properties: { zh: { type: "string" }, en: { type: "string" } }, readOnly: true },
     /** The top of the task's branch (its path's node below the root, or the root), derived from `path`: its partition in `byArea`. */
     area: { type: "string", watch: ["path"], set: (_v: unknown, item: { path?: string }) => areaOf(item.path ?? "") },
   },

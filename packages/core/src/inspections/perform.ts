@@ -7,7 +7,7 @@ import { writeTransaction, type TxEntities, type TxItem } from "../db/transact.t
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
 import { atPlace, nodeMoving } from "../jurisdiction/index.ts";
-import { raiseHazard, raisedHazardItems, raisedItemCount, type Context, type RaisedHazard } from "../hazards/index.ts";
+import { OTHER_CODE, raiseHazard, raisedHazardItems, raisedItemCount, type Context, type RaisedHazard } from "../hazards/index.ts";
 import { authorize } from "../access/index.ts";
 import { timeOrderedId } from "../db/ids.ts";
 import { profileAt } from "../profile/index.ts";
@@ -22,6 +22,7 @@ import { periodOf } from "./periods.ts";
 import { coverageDeltas, parseTaskId, responsibleNode, taskIdOf } from "./schedule.ts";
 import { toInspectionView, type InspectionView } from "./views.ts";
 import { mayPerform } from "./assigned.ts";
+import { campaignOf, type CampaignVisit } from "./campaign-tasks.ts";
 
 /** DynamoDB's limit on the items of one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
@@ -84,7 +85,18 @@ function checkAnswers(profile: PolicyProfile, checklist: ChecklistEntry[], input
 interface TaskOp {
   key: { subjectId: string; category: string; period: string };
   before: TaskItem | undefined;
-  kind: "coverage" | "patrol";
+  kind: "coverage" | "patrol" | "campaign";
+}
+
+const notForVenue = () => new AppError("validation", "request.invalid", {}, [field("body.taskId", "inspection.task_not_for_venue", "该任务不存在或不属于该场所", "No such task for this venue")]);
+
+/** The campaign task opened, when the visit is one (undefined for any other task, or none). */
+async function campaignTaskOf(taskId: string | undefined, venue: VenueItem): Promise<TaskItem | undefined> {
+  const key = taskId === undefined ? undefined : parseTaskId(taskId);
+  const task = key && (await loadTask(key));
+  if (!task || task.kind !== "campaign") return undefined;
+  if (task.venueId !== venue.venueId) throw notForVenue();
+  return task;
 }
 
 /** The tasks this visit settles: the venue's coverage task of each category's current period, the patrol of its responsible node, and the task opened. */
@@ -105,7 +117,7 @@ async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: st
     const key = parseTaskId(taskId);
     const opened = key && (await loadTask(key));
     const ours = opened && (opened.venueId === venue.venueId || (opened.kind === "patrol" && venue.categories.includes(opened.category) && responsibleNode(profile, opened.category, venue.path).nodeId === opened.subjectId));
-    if (!ours) throw new AppError("validation", "request.invalid", {}, [field("body.taskId", "inspection.task_not_for_venue", "该任务不存在或不属于该场所", "No such task for this venue")]);
+    if (!ours) throw notForVenue();
     if (!mayPerform(opened, useUser().userId)) throw new AppError("forbidden", "auth.forbidden", { action: "inspection.perform" });
     keys.set(taskId, { key: key!, kind: opened.kind });
   }
@@ -118,6 +130,14 @@ async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: st
     ops.push({ key, before, kind });
   }
   return ops;
+}
+
+/** A campaign visit settles its own task while it is open (a second visit is recorded, and counts its hazards, but settles nothing). */
+async function campaignTaskSettled(task: TaskItem): Promise<TaskOp[]> {
+  const key = { subjectId: task.subjectId, category: task.category, period: task.period };
+  const before = (await loadTask(key)) ?? undefined;
+  if (!before) throw notForVenue();
+  return before.state === "open" ? [{ key, before, kind: "campaign" }] : [];
 }
 
 function taskItems(tx: TxEntities, venue: VenueItem, ops: TaskOp[], profile: PolicyProfile, inspectionId: string, now: Date, dueAtOf: (op: TaskOp) => string): TxItem[] {
@@ -150,16 +170,21 @@ function taskItems(tx: TxEntities, venue: VenueItem, ops: TaskOp[], profile: Pol
 export const finishInspection = useCase(FinishInspectionInput, async (input, venueId: string, opts: { now?: Date; idempotencyKey?: string } = {}): Promise<InspectionView> => {
   const actor = useUser();
   const venue = await venueOrNotFound(venueId);
-  authorize(actor, "inspection.perform", venue);
+  const campaignTask = await campaignTaskOf(input.taskId, venue);
+  // A campaign task is performed by the staff of the place it is listed at: the venue's, or in a
+  // cross-area campaign (推磨式) the other branch's the campaign sent, not the venue's own.
+  authorize(actor, "inspection.perform", campaignTask ? { path: campaignTask.path } : venue);
   const tenantId = actor.tenantId;
   const now = opts.now ?? new Date();
   const [{ version, profile }, timeZone] = await Promise.all([profileAt(now), tenantTimeZone()]);
-  const checklist = checklistFor(profile, venue.categories);
+  // A campaign's visit answers the campaign's own checklist and settles its task only.
+  const campaign: CampaignVisit | undefined = campaignTask ? await campaignOf(campaignTask.category, { visit: true, now }) : undefined;
+  const checklist = campaign ? campaign.checklist : checklistFor(profile, venue.categories);
   const errors = checkAnswers(profile, checklist, input, photoPrefix(venueId));
   if (errors.length) throw new AppError("validation", "request.invalid", {}, errors);
 
   for (let attempt = 1; ; attempt++) {
-    const ops = await tasksSettled(profile, venue, input.taskId, now, timeZone);
+    const ops = campaignTask ? await campaignTaskSettled(campaignTask) : await tasksSettled(profile, venue, input.taskId, now, timeZone);
     const inspectionId = timeOrderedId(now.getTime());
     const entries = new Map(checklist.map((e) => [entryKey(e), e]));
     const ctx: Context = { profile, profileVersion: version, timeZone, now, actor: { type: "user", userId: actor.userId, role: actor.role, scopePath: actor.scopePath } };
@@ -179,13 +204,15 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
           venueId,
           locationText: venue.address ?? venue.name,
           code: entry.hazardCode,
+          // A campaign's own item may carry the code “other”: its name says what was found.
+          ...(entry.hazardCode === OTHER_CODE ? { codeText: entry.name.zh } : {}),
           severity: item.severity,
           description: item.note || `${entry.name.zh}（${venue.name}）`,
           photos: item.photos,
           source: "inspection",
           reporter: { type: "user", id: actor.userId },
         },
-        { details: { inspectionId, checklistCategory: item.category, checklistItem: item.itemId } },
+        { details: { inspectionId, checklistCategory: item.category, checklistItem: item.itemId, ...(campaign ? { campaignId: campaignTask!.category } : {}) } },
       );
       raised.push(hazard);
       recorded.push({ ...item, hazardCode: entry.hazardCode, hazardId: hazard.outcome.hazard.hazardId });
@@ -194,7 +221,7 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
     const coverage = coverageDeltas(ops.filter((op) => op.kind === "coverage").map((op) => ({ venuePath: venue.path, category: op.key.category, period: op.key.period, due: op.before ? 0 : 1, inspected: 1 })));
     // The visit stores the venue's path (and counts coverage by it): not while its node or one above is on the move.
     const place = atPlace({ nodeId: venue.nodeId, path: venue.path });
-    const fixed = 1 + ops.length + coverage.length + 1 + (opts.idempotencyKey === undefined ? 0 : 1) + venue.path.split("/").filter(Boolean).length;
+    const fixed = 1 + ops.length + coverage.length + 1 + (opts.idempotencyKey === undefined ? 0 : 1) + venue.path.split("/").filter(Boolean).length + (campaign?.itemCount ?? 0);
     const room = MAX_TRANSACTION_ITEMS - fixed;
     const needed = raisedItemCount(raised, timeZone);
     if (needed > room) {
@@ -212,7 +239,7 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
       inspectionId,
       nodeId: venue.nodeId,
       path: venue.path,
-      categories: venue.categories,
+      categories: campaign ? [campaignTask!.category] : venue.categories,
       taskIds: ops.map((op) => taskIdOf(op.key)),
       inspectorId: actor.userId,
       startedAt: input.startedAt,
@@ -237,6 +264,7 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
             ...taskItems(tx, venue, ops, profile, inspectionId, now, dueAtOf),
             ...coverage.map((d) => tx.coverage.update({ tenantId, nodeId: d.nodeId, category: d.category, period: d.period }).add({ due: d.due, inspected: d.inspected }).set({ path: d.path, slice: coverageSlice(d.category, d.period) }).commit()),
             ...raisedHazardItems(tx, raised, { profileVersion: version, timeZone, now, room }),
+            ...(campaign ? campaign.items(tx, { venuePath: venue.path, settles: ops.length > 0, hazardIds: inspection.hazardIds, now }) : []),
             auditItem(tx, { action: "inspection.finish", targetType: "venue", targetId: venueId, details: { inspectionId, failed: raised.length, hazardIds: inspection.hazardIds, tasks: inspection.taskIds } }, now),
           ] as never) as never,
         {

@@ -12,6 +12,7 @@ import { applicableCategories, checklistFor } from "./checklist.ts";
 import { parseTaskId, percentCovered, taskIdOf } from "./schedule.ts";
 import { areaOf, coverageSlice } from "./inspection.entity.ts";
 import { toInspectionView, type InspectionView, type TaskView } from "./views.ts";
+import { campaignOf } from "./campaign-tasks.ts";
 
 const Page = { cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) };
 export const PageInput = z.object(Page);
@@ -30,11 +31,11 @@ export const CoverageByPeriodInput = z.object({
   ...Page,
 });
 
-type TaskItem = { subjectId: string; category: string; period: string; kind: "coverage" | "patrol"; venueId?: string | undefined; venueName?: string | undefined; nodeId: string; path: string; responsibleRole: string; dueAt: string; state: "open" | "done"; doneAt?: string | undefined; inspectionId?: string | undefined };
+type TaskItem = { subjectId: string; category: string; period: string; kind: "coverage" | "patrol" | "campaign"; venueId?: string | undefined; venueName?: string | undefined; nodeId: string; path: string; responsibleRole: string; dueAt: string; state: "open" | "done"; doneAt?: string | undefined; inspectionId?: string | undefined; title?: { zh?: string | undefined; en?: string | undefined } | undefined };
 
 export function toTaskView(t: TaskItem): TaskView {
   return JSON.parse(
-    JSON.stringify({ taskId: taskIdOf(t), kind: t.kind, subjectId: t.subjectId, category: t.category, period: t.period, venueId: t.venueId, venueName: t.venueName, nodeId: t.nodeId, path: t.path, responsibleRole: t.responsibleRole, dueAt: t.dueAt, state: t.state, doneAt: t.doneAt, inspectionId: t.inspectionId }),
+    JSON.stringify({ taskId: taskIdOf(t), kind: t.kind, subjectId: t.subjectId, category: t.category, period: t.period, venueId: t.venueId, venueName: t.venueName, nodeId: t.nodeId, path: t.path, responsibleRole: t.responsibleRole, dueAt: t.dueAt, state: t.state, doneAt: t.doneAt, inspectionId: t.inspectionId, title: t.title }),
   ) as TaskView;
 }
 
@@ -70,6 +71,12 @@ export const getTask = useCase(
     if (!sees) throw new AppError("forbidden", "auth.forbidden", { action: "inspection.read" });
     const task = toTaskView(data);
     if (!data.venueId) return { task };
+    if (data.kind === "campaign") {
+      // The campaign's checklist, whoever opens it: in a cross-area campaign the venue lies outside the inspectors' own branch.
+      const campaign = await campaignOf(data.category, { visit: false, now: new Date() });
+      const categories = [{ id: data.category, name: campaign.title }];
+      return { task, checklist: { venueId: data.venueId, venueName: data.venueName ?? data.venueId, categories, items: campaign.checklist, task } };
+    }
     const checklist = await getChecklist({}, data.venueId);
     return { task, checklist: { ...checklist, task } };
   },

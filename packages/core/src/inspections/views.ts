@@ -47,7 +47,7 @@ export const ChecklistEntrySchema = z.object({ category: z.string(), itemId: z.s
 export const TaskViewSchema = z
   .object({
     taskId: z.string(),
-    kind: z.enum(["coverage", "patrol"]),
+    kind: z.enum(["coverage", "patrol", "campaign"]),
     subjectId: z.string(),
     category: z.string(),
     period: z.string(),
@@ -60,6 +60,7 @@ export const TaskViewSchema = z
     state: z.enum(["open", "done"]),
     doneAt: z.string().optional(),
     inspectionId: z.string().optional(),
+    title: z.object({ zh: z.string(), en: z.string().optional() }).optional().meta({ description: "A campaign task's title: the campaign's name" }),
   })
   .meta({ id: "InspectionTask" });
 export type TaskView = z.infer<typeof TaskViewSchema>;

@@ -25,7 +25,7 @@ export { importVenues, importProgress, exportVenues, VenueImportInput, ImportMod
 export { venueRowsFromUpload, VENUE_UPLOAD_LIMITS, MAX_VENUE_UPLOAD_BYTES, MAX_VENUE_ROWS } from "./file.ts";
 export { presignPhotoUpload, presignPhotoGet, photoPrefix, PhotoParams } from "./photos.ts";
 export { PhotoUploadInput, PhotoUploadSchema, PhotoUrlSchema, PHOTO_TYPES, MAX_PHOTO_BYTES } from "../files/index.ts";
-export { venueOrNotFound, loadVenueItem, type VenueItem } from "./store.ts";
+export { venueOrNotFound, loadVenueItem, activeVenuesUnder, type VenueItem, type VenueFactsAt } from "./store.ts";
 export { dropWhenVenueRetires, type RetirementPart, type RetirementBatch } from "./retirement.ts";
 
 // A node moved in the tree takes its venues along; the tree calls this without importing venues.

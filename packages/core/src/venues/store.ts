@@ -153,3 +153,32 @@ export function fieldsOf(venue: VenueItem): VenueFields {
     externalId: venue.externalId,
   });
 }
+
+/** What another domain needs of a venue to choose it by its classification (campaign targets). */
+export interface VenueFactsAt {
+  venueId: string;
+  name: string;
+  nodeId: string;
+  path: string;
+  kinds: string[];
+  flags: string[];
+  riskGrade?: string | undefined;
+  keyUnitLevel?: string | undefined;
+  enterpriseGrade?: string | undefined;
+}
+
+/** Every active venue at a place and below it, page after page of the subtree index (never a scan). */
+export async function activeVenuesUnder(path: string): Promise<VenueFactsAt[]> {
+  const tenantId = useTenant();
+  const found: VenueFactsAt[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: (VenueFactsAt & { status: string })[]; cursor: string | null } = await tenantDb()
+      .service.entities.venue.query.bySubtree({ tenantId })
+      .begins({ path: `${path}/` })
+      .go({ cursor, limit: 1000, attributes: ["venueId", "name", "nodeId", "path", "kinds", "flags", "riskGrade", "keyUnitLevel", "enterpriseGrade", "status"] });
+    for (const { status, ...v } of page.data) if (status === "active") found.push(plain(v));
+    cursor = page.cursor;
+  } while (cursor);
+  return found;
+}

@@ -68,6 +68,7 @@ const en: typeof zh = {
   today: { nav: "Today" },
   venues: { nav: "Venues" },
   coverage: { nav: "Coverage" },
+  campaigns: { nav: "Campaigns" },
   tree: { nav: "Jurisdiction" },
   compliance: { nav: "Compliance" },
 };

@@ -66,6 +66,7 @@ export default {
   today: { nav: "今日任务" },
   venues: { nav: "场所" },
   coverage: { nav: "覆盖率" },
+  campaigns: { nav: "专项整治" },
   tree: { nav: "辖区" },
   compliance: { nav: "合规" },
 };

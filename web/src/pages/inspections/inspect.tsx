@@ -8,7 +8,7 @@ import { Loading } from "../../components/load-error.tsx";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { checklistFor, finishAction } from "./data.ts";
-import { categoryName } from "./labels.ts";
+import { categoryName, taskName } from "./labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
 
 const OUTCOMES: { value: ItemOutcome; label: "inspect.pass" | "inspect.fail" | "inspect.notApplicable" }[] = [
@@ -108,7 +108,7 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
   return (
     <form class="form inspect-form" onSubmit={onSubmit} aria-label={t("inspect.title")} novalidate>
       <Show when={props.checklist.task}>
-        {(task) => <p class="hint">{t("inspect.task", { category: categoryName(props.profile, task().category, locale()), period: task().period })}</p>}
+        {(task) => <p class="hint">{t("inspect.task", { category: taskName(props.profile, task(), locale()), period: task().period })}</p>}
       </Show>
       <Show when={props.checklist.items.length} fallback={<Notice>{t("inspect.noItems")}</Notice>}>
         <ol class="check-items">

@@ -39,3 +39,7 @@ export function formatDay(iso: string, locale: Locale): string {
 
 /** Per cent with one decimal at most, as the API computes it. */
 export const percentText = (n: number) => `${Math.round(n * 10) / 10}%`;
+
+/** What a task is called: a campaign task by its campaign's name, any other by its category in the profile. */
+export const taskName = (p: PolicyProfile | undefined, task: Pick<InspectionTask, "category" | "title">, locale: Locale) =>
+  task.title ? (locale === "en" && task.title.en ? task.title.en : task.title.zh) : categoryName(p, task.category, locale);

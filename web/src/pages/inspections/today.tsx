@@ -4,7 +4,7 @@ import type { InspectionTask, PolicyProfile } from "@firegov/core/contract";
 import { Loading } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { openTasks } from "./data.ts";
-import { categoryName, formatDue, isOverdue } from "./labels.ts";
+import { categoryName, formatDue, isOverdue, taskName } from "./labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
 
 /** Where a task opens: the checklist of its venue, with the task it settles. */
@@ -32,7 +32,7 @@ function TaskCard(props: { task: InspectionTask; profile: PolicyProfile | undefi
             </Show>
           </div>
           <div class="task-card-meta">
-            <span>{categoryName(props.profile, props.task.category, locale())}</span>
+            <span>{taskName(props.profile, props.task, locale())}</span>
             <span>{t("today.due", { date: formatDue(props.task.dueAt, locale()) })}</span>
           </div>
           <span class="task-card-go" aria-hidden="true">{t("today.open")} ›</span>
