@@ -4,9 +4,11 @@ import { sortKey, tenantPk } from "../db/key-templates.ts";
 
 /**
  * A task to inspect: a venue's once-per-period coverage visit (`coverage`,
- * subject = the venue) or a responsible node's patrol of the period
- * (`patrol`, subject = the node). The key is deterministic (subject,
- * category, period), so the daily job creating it twice creates it once.
+ * subject = the venue), a responsible node's patrol of the period
+ * (`patrol`, subject = the node), or a visit of a venue's patrol plan
+ * (`plan`, subject = the venue, category = the profile's patrol_plan policy,
+ * period = one of the plan's own frequency). The key is deterministic
+ * (subject, category, period), so the daily job creating it twice creates it once.
  */
 export const InspectionTaskEntity = new Entity({
   model: { entity: "inspectionTask", version: "1", service: "firegov" },
@@ -15,7 +17,7 @@ export const InspectionTaskEntity = new Entity({
     subjectId: { type: "string", required: true, readOnly: true },
     category: { type: "string", required: true, readOnly: true },
     period: { type: "string", required: true, readOnly: true },
-    kind: { type: ["coverage", "patrol"] as const, required: true, readOnly: true },
+    kind: { type: ["coverage", "patrol", "plan"] as const, required: true, readOnly: true },
     venueId: { type: "string" },
     venueName: { type: "string" },
     venuePath: { type: "string" },
@@ -23,6 +25,10 @@ export const InspectionTaskEntity = new Entity({
     nodeId: { type: "string", required: true },
     path: { type: "string", required: true },
     responsibleRole: { type: "string", required: true },
+    /** The one user who may perform the task (a patrol plan's named patroller); absent: whoever acts in `responsibleRole`. */
+    assigneeId: { type: "string" },
+    /** The assignee's display name when the task was made, so a list names them without reading users. */
+    assigneeName: { type: "string" },
     dueAt: { type: "string", required: true },
     state: { type: ["open", "done"] as const, required: true, default: "open" },
     doneAt: { type: "string" },
