@@ -14,12 +14,15 @@ import { periodOf } from "./periods.ts";
 import { ancestry, coverageDeltas, dueTasks, taskIdOf, type DueTask, type ScheduledVenue } from "./schedule.ts";
 import { MAX_TRANSACTION_ITEMS } from "./perform.ts";
 
-// The daily job: what each venue's categories make due today becomes tasks
-// for the responsible staff. Task keys are deterministic (subject, category,
-// period) and the job first reads which exist, so a second run creates
-// nothing; a task created by a racing run cancels the chunk, which is read
-// again and retried. Venues are read a Query page at a time, never scanned;
-// retired venues have nothing due (their open tasks went when they retired).
+// The daily job: what each venue's categories and patrol plan make due today
+// becomes tasks for the responsible staff (a plan's: for its patroller). A
+// venue's write already made the tasks of the periods it was written in
+// (venue-tasks.ts), so the job makes those of the periods that follow.
+// Task keys are deterministic (subject, category, period) and the job first
+// reads which exist, so a second run creates nothing; a task created by a
+// racing run cancels the chunk, which is read again and retried. Venues are
+// read a Query page at a time, never scanned; retired venues have nothing due
+// (their open tasks went when they retired).
 
 export const JOB = "inspection-schedule";
 
