@@ -87,7 +87,7 @@ describe("a venue's patrol plan", () => {
       "POST /v1/venues/v-9/patrol-plan": () => json(200, { ...venue, patrolPlan: { patrollerId: gridWorker.userId, patrollerName: "王网格", frequency: { every: 2, unit: "week" }, method: "night", setBy: admin.userId, setAt: "2026-11-23T03:00:00.000Z" } }),
     });
     renderAt("/venues/v-9", () => <Route path="/venues/:venueId" component={VenuePage} />);
-    expect(await screen.findByText(/尚未设置巡查计划/)).toBeTruthy();
+    expect(await screen.findByText("该场所须明确巡查人员、巡查频次、巡查方式，尚未设置巡查计划。")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "设置巡查计划" }));
     const form = await screen.findByRole("form", { name: "巡查计划" });
     const patroller = within(form).getByLabelText("巡查人员") as HTMLSelectElement;

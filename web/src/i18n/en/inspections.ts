@@ -88,7 +88,7 @@ const en: typeof zh = {
     saved: "Saved.",
     plan: {
       title: "Patrol plan",
-      missing: "This venue must have a named patroller, frequency and method; no patrol plan is set yet.",
+      missing: "This venue must name its {{what}}; no patrol plan is set yet.",
       patroller: "Patroller",
       choose: "Choose the patroller",
       frequency: "Frequency",

@@ -86,7 +86,7 @@ export default {
     saved: "已保存。",
     plan: {
       title: "巡查计划",
-      missing: "该场所须明确巡查人员、频次和方式，尚未设置巡查计划。",
+      missing: "该场所须明确{{what}}，尚未设置巡查计划。",
       patroller: "巡查人员",
       choose: "请选择巡查人员",
       frequency: "巡查频次",

@@ -21,7 +21,9 @@ export const roleName = (p: PolicyProfile | undefined, id: string, locale: Local
 export const taskFor = (p: PolicyProfile | undefined, task: InspectionTask, locale: Locale) => task.assigneeName ?? task.assigneeId ?? roleName(p, task.responsibleRole, locale);
 
 /** The profile's patrol_plan policy a venue falls under, with its clause. */
-export const planPolicy = (p: PolicyProfile | undefined, venue: Venue) => (venue.patrolPlanPolicy ? p?.venues.policies.find((x) => x.id === venue.patrolPlanPolicy) : undefined);
+type Policy = PolicyProfile["venues"]["policies"][number];
+export const planPolicy = (p: PolicyProfile | undefined, venue: Venue) =>
+  p?.venues.policies.find((x): x is Extract<Policy, { kind: "patrol_plan" }> => x.kind === "patrol_plan" && x.id === venue.patrolPlanPolicy);
 
 /** The supervision rule that classified the venue, with its clause; the fallback's when none matched. */
 export function supervisionBasis(p: PolicyProfile | undefined, venue: Venue): { sourceRef: string | null; text?: string | undefined; fallback: boolean } {

@@ -117,6 +117,8 @@ function PatrolPlan(props: { venue: Venue; profile: PolicyProfile | undefined })
   const me = signedInUser();
   const maySet = () => me !== undefined && can(me.role, "venue.plan") && props.venue.status === "active";
   const rule = () => planPolicy(props.profile, props.venue);
+  // What the rule says the plan must name (巡查人员、频次和方式).
+  const mustName = () => (rule()?.mustName ?? ["patroller", "frequency", "method"]).map((m) => t(`venues.plan.${m}`)).join(locale() === "en" ? ", " : "、");
   const method = (id: string) => (Object.hasOwn(PATROL_METHODS, id) ? PATROL_METHODS[id as PatrolMethod][locale() === "en" ? "en" : "zh"] : id);
   return (
     <Show when={props.venue.patrolPlanPolicy}>
@@ -127,7 +129,7 @@ function PatrolPlan(props: { venue: Venue; profile: PolicyProfile | undefined })
       <Show when={saved()}><Notice tone="success">{t("venues.plan.saved")}</Notice></Show>
       <Show
         when={props.venue.patrolPlan}
-        fallback={<Notice tone="warning">{t("venues.plan.missing")}</Notice>}
+        fallback={<Notice tone="warning">{t("venues.plan.missing", { what: mustName() })}</Notice>}
       >
         {(plan) => (
           <dl class="facts" data-testid="patrol-plan">
