@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Inspections } from "@firegov/core";
 import type { PolicyProfile, Venue } from "@firegov/core/contract";
 import { launchChromium } from "../support/browser.ts";
 import { addUser, buildChain, FIELD_ROLE, phone, PHOTO, scrollWidth, shot, signIn, signUpFitting, stackApi, stopAll } from "../support/e2e.ts";
@@ -61,7 +62,8 @@ describe("a field worker inspects today's venue on a phone and a failure becomes
     expect(county, "a preset with a category that has a coverage period and a checklist").toBeDefined();
     [slug, profile, adminToken] = [county!.slug, county!.profile, county!.token];
 
-    const gridId = (await buildChain(api, adminToken, profile))[profile.levels.at(-1)!.id]!.nodeId;
+    const chain = await buildChain(api, adminToken, profile);
+    const gridId = chain[profile.levels.at(-1)!.id]!.nodeId;
 
     // A venue of the first kind the profile puts in such a category (the API classifies it).
     const wanted = coveredCategories(profile);
@@ -77,8 +79,13 @@ describe("a field worker inspects today's venue on a phone and a failure becomes
     }
     expect(venue, "a venue kind in a field-level category").toBeDefined();
 
-    // The field worker of the venue's own grid (tasks are listed where the venue is), with their own password set.
-    await addUser(api, county!, WORKER, FIELD_ROLE[profile.levels.at(-1)!.id]!, gridId);
+    // The field worker who answers for the venue's category: a platform role acting in its responsible role (only
+    // they may finish its task), at the level of that role's body; tasks are listed where the venue is, so they see it.
+    const category = profile.inspectionCategories.find((c) => venue.categories.includes(c.id) && wanted.has(c.id))!;
+    const role = Inspections.platformRolesOf(profile, category.responsibleRole).find((r) => Object.values(FIELD_ROLE).includes(r) || r === "town_officer");
+    expect(role, `a platform role acting in ${category.responsibleRole}`).toBeDefined();
+    const level = role === "town_officer" ? "town" : Object.entries(FIELD_ROLE).find(([, r]) => r === role)![0];
+    await addUser(api, county!, WORKER, role!, chain[level]?.nodeId ?? gridId);
 
     // The daily job, just after the profile took effect.
     await scheduleInspections(stack, county!.tenantId, new Date(Date.now() + 60_000));
@@ -89,7 +96,7 @@ describe("a field worker inspects today's venue on a phone and a failure becomes
 
   afterAll(() => stopAll(browser, stack));
 
-  it("the grid worker sees today's task for the venue", async () => {
+  it("the field worker who answers for the venue's category sees today's task for it", async () => {
     await signIn(worker, stack, slug, WORKER);
     await worker.getByRole("link", { name: "今日任务" }).click();
     await worker.waitForURL(/\/today$/);

@@ -4,6 +4,7 @@ import { getPreset } from "@firegov/profiles";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { expectStatus } from "../support/org.ts";
+import { userAt } from "../support/tenants.ts";
 import { body, county, type Json } from "./venues-fixtures.ts";
 import { partition } from "./hazards-fixtures.ts";
 
@@ -34,15 +35,16 @@ describe("the daily schedule job", () => {
     for (const [i, kind] of ["residential_compound", "street_shop", "street_shop", "construction_site"].entries()) {
       venues.push(await expectStatus<Json>(c.admin.client.post("/v1/venues", { name: `场所${i}`, nodeId: i % 2 ? c.grid2.nodeId : c.grid1.nodeId, kinds: [kind] }), 201));
     }
-  });
+  }, 60_000);
 
-  it("materialises tasks for the responsible staff, and running it twice creates nothing new", async () => {
-    // The profile is in effect from signup: run the job just after it, and read the periods it should use.
-    const now = new Date(Date.now() + 60_000);
+  it("materialises the tasks of new periods for the responsible staff, and running it twice creates nothing new", async () => {
+    // The venues got this period's tasks when they were made; the job makes those of the periods that follow.
+    // 200 days on, every category (daily, monthly, quarterly, half-yearly) is in a period of its own.
+    const now = new Date(Date.now() + 200 * 86_400_000);
     const key = (category: string, which: "coveragePeriod" | "patrolFrequency") => Inspections.periodOf(profile.inspectionCategories.find((x) => x.id === category)![which]!, now, TZ).key;
     const first = await Inspections.scheduleTenant(c.tenantId, TZ, now);
     expect(first).toMatchObject({ venues: 4, created: 5, existing: 0 }); // 4 coverage tasks + 1 daily patrol of the town
-    const tasks = await openTasks(c, c.root.nodeId);
+    const tasks = (await openTasks(c, c.root.nodeId)).filter((t) => t.dueAt > new Date(now.getTime() - 86_400_000).toISOString());
     expect(tasks.map((t) => [t.kind, t.category, t.period, t.nodeId]).sort()).toEqual(
       [
         ["coverage", "major_unit", key("major_unit", "coveragePeriod"), c.town.nodeId],
@@ -55,7 +57,7 @@ describe("the daily schedule job", () => {
 
     const second = await Inspections.scheduleTenant(c.tenantId, TZ, new Date(now.getTime() + 1000));
     expect(second).toMatchObject({ created: 0, existing: 5 });
-    expect(await openTasks(c, c.root.nodeId)).toHaveLength(5);
+    expect(await openTasks(c, c.root.nodeId)).toHaveLength(10); // this period's five, made with the venues, and the five of 200 days on
 
     const coverage = await expectStatus<{ items: Json[] }>(c.admin.client.get(`/v1/coverage/nodes/${c.root.nodeId}`), 200);
     expect(coverage.items.find((r) => r.category === "street" && r.period === key("street", "coveragePeriod"))).toMatchObject({ due: 2, inspected: 0, percent: 0 });
@@ -116,12 +118,15 @@ describe("a field inspection", () => {
   let c: County;
   let shop: Json;
   let plant: Json;
+  let officer: Awaited<ReturnType<typeof userAt>>;
   beforeAll(async () => {
     c = await county(app);
     shop = await expectStatus<Json>(c.admin.client.post("/v1/venues", { name: "沿街商铺甲", nodeId: c.grid1.nodeId, kinds: ["street_shop"] }), 201);
     plant = await expectStatus<Json>(c.admin.client.post("/v1/venues", { name: "工地乙", nodeId: c.grid1.nodeId, kinds: ["construction_site"] }), 201);
     await Inspections.scheduleTenant(c.tenantId, TZ, new Date(Date.now() + 60_000));
-  });
+    // Street tasks are the town's patrol staff's (songjiang 六(一)2).
+    officer = await userAt(app, c.admin.client, c.tenantId, "in-town-officer", "town_officer", c.town.nodeId);
+  }, 60_000);
 
   it("opens a task with every applicable checklist, including the categories it includes", async () => {
     const task = (await openTasks(c, c.root.nodeId)).find((t) => t.venueId === plant.venueId)!;
@@ -133,7 +138,7 @@ describe("a field inspection", () => {
   it("records a visit with two failed items and their two hazards, linked to it, in one transaction", async () => {
     const items = answers(["street"], { three_in_one: "二楼住人", escape_route_blocked: "楼梯堆放杂物" });
     const task = (await openTasks(c, c.root.nodeId)).find((t) => t.venueId === shop.venueId)!;
-    const inspection = await expectStatus<Json>(c.worker1.client.post(`/v1/venues/${shop.venueId}/inspections`, { taskId: task.taskId, items }), 201);
+    const inspection = await expectStatus<Json>(officer.client.post(`/v1/venues/${shop.venueId}/inspections`, { taskId: task.taskId, items }), 201);
     expect(inspection.failed).toBe(2);
     expect(inspection.hazardIds).toHaveLength(2);
     const failed = inspection.items.filter((i: Json) => i.result === "fail");
@@ -204,7 +209,7 @@ describe("venue photos", () => {
     process.env.S3_ENDPOINT ??= "http://127.0.0.1:9";
     c = await county(app);
     shop = await expectStatus<Json>(c.admin.client.post("/v1/venues", { name: "商铺丙", nodeId: c.grid1.nodeId, kinds: ["street_shop"] }), 201);
-  });
+  }, 60_000);
 
   it("hands out a presigned upload under the tenant's and venue's prefix, for images of limited size only", async () => {
     const up = await expectStatus<Json>(c.worker1.client.post(`/v1/venues/${shop.venueId}/photos`, { contentType: "image/png", size: 2048 }), 201);

@@ -57,6 +57,7 @@ describe("tenant isolation", () => {
       "/v1/venues/{venueId}": [{ method: "GET", path: v }, { method: "PATCH", path: v, body: { name: "被篡改" } }],
       "/v1/venues/{venueId}/retire": [{ method: "POST", path: `${v}/retire` }],
       "/v1/venues/{venueId}/history": [{ method: "GET", path: `${v}/history` }],
+      "/v1/venues/{venueId}/patrol-plan": [{ method: "POST", path: `${v}/patrol-plan`, body: { patrollerId: aUserId, frequency: { every: 1, unit: "month" }, method: "on_site" } }],
       "/v1/venues/{venueId}/checklist": [{ method: "GET", path: `${v}/checklist` }],
       "/v1/venues/{venueId}/inspections": [{ method: "GET", path: `${v}/inspections` }, { method: "POST", path: `${v}/inspections`, body: { items: [] } }],
       "/v1/venues/{venueId}/inspections/{inspectionId}": [{ method: "GET", path: `${v}/inspections/${aVenue.inspectionId}` }],

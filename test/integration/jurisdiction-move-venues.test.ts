@@ -4,7 +4,7 @@ import { getPreset } from "@firegov/profiles";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { expectStatus } from "../support/org.ts";
-import { addNode } from "../support/tenants.ts";
+import { addNode, userAt } from "../support/tenants.ts";
 import { county, type Json } from "./venues-fixtures.ts";
 
 // A village moved to another town takes its venues along, with their open
@@ -48,8 +48,10 @@ describe("moving a node moves its venues, tasks, inspections and coverage", () =
     }
     await Inspections.scheduleTenant(c.tenantId, TZ, new Date(Date.now() + 60_000));
     const task = (await all(c, `/v1/inspection-tasks?nodeId=${c.root.nodeId}`)).find((t) => t.venueId === venues[0]!.venueId)!;
-    await expectStatus(c.worker1.client.post(`/v1/venues/${venues[0]!.venueId}/inspections`, { taskId: task.taskId, items: answers(["street"]) }), 201);
-  });
+    // A street shop's task is the town's patrol staff's (songjiang 六(一)2): a town officer performs it.
+    const officer = await userAt(app, c.admin.client, c.tenantId, "mv-town-officer", "town_officer", c.town.nodeId);
+    await expectStatus(officer.client.post(`/v1/venues/${venues[0]!.venueId}/inspections`, { taskId: task.taskId, items: answers(["street"]) }), 201);
+  }, 60_000);
 
   it("rewrites paths, takes the counts from the old town to the new, and lists everything at the new place", async () => {
     const before = { root: await coverage(c, c.root.nodeId), town: await coverage(c, c.town.nodeId), village: await coverage(c, c.village.nodeId) };

@@ -1,11 +1,12 @@
 import { Route } from "@solidjs/router";
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Checklist, CoverageRow, Inspection, InspectionTask, User } from "@firegov/core/contract";
+import type { Checklist, CoverageRow, Inspection, InspectionTask, User, Venue } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import CoveragePage from "../../web/src/pages/inspections/coverage.tsx";
 import InspectPage from "../../web/src/pages/inspections/inspect.tsx";
 import TodayPage from "../../web/src/pages/inspections/today.tsx";
+import VenuePage from "../../web/src/pages/venues/venue.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";
 import { version1 } from "./profile-fixture.ts";
 
@@ -41,6 +42,64 @@ describe("today's inspection tasks", () => {
     expect(within(cards[0]!).getByText("已逾期")).toBeTruthy();
     expect(cards[1]!.classList.contains("task-card-overdue")).toBe(false);
     expect(within(cards[0]!).getByRole("link").getAttribute("href")).toBe("/inspect/v-a?task=a");
+  });
+});
+
+describe("who a task is for", () => {
+  it("yancheng (十): names a patrol plan's patroller, and otherwise the profile role that does the task", async () => {
+    await signInAs(worker);
+    const planned: InspectionTask = { ...task("p", "高风险小场所", "2099-11-30T15:59:59.999Z"), kind: "plan", category: "high_risk_patrol_plan", assigneeId: worker.userId, assigneeName: "王网格" };
+    fakeApi({
+      "GET /v1/profile": () => json(200, version1),
+      "GET /v1/inspection-tasks": () => json(200, { items: [planned, { ...task("q", "东街五金店", "2099-12-30T15:59:59.999Z"), responsibleRole: "office_staff" }], cursor: null }),
+    });
+    renderAt("/today", () => <Route path="/today" component={TodayPage} />);
+    const [plan, coverage] = await screen.findAllByTestId("task");
+    expect(within(plan!).getByText("指定王网格完成")).toBeTruthy();
+    expect(within(plan!).getByText("巡查计划")).toBeTruthy();
+    await waitFor(() => expect(within(coverage!).getByText("由工作站人员完成")).toBeTruthy());
+  });
+});
+
+describe("a venue's patrol plan", () => {
+  const venue: Venue = {
+    venueId: "v-9", name: "高风险小场所", nodeId: "n-grid", path: `${admin.scopePath}/n-grid`, kinds: [], flags: [], features: [], supervisor: "town_office", categories: [],
+    patrolPlanPolicy: "high_risk_patrol_plan", profileVersion: 1, status: "active", version: 3, createdAt: "2026-11-20T02:00:00.000Z", updatedAt: "2026-11-20T02:00:00.000Z",
+  };
+  const withPlanRule = {
+    ...version1,
+    profile: {
+      ...version1.profile,
+      venues: { ...version1.profile.venues, policies: [{ id: "high_risk_patrol_plan", kind: "patrol_plan" as const, match: { riskGrades: ["high"] }, mustName: ["patroller" as const, "frequency" as const, "method" as const], sourceRef: "xinhe 三(一)", text: "明确高风险场所的巡查人员、频次和方式" }] },
+    },
+  };
+  const gridWorker = { ...worker, scopeNodeId: "n-grid", scopePath: `${admin.scopePath}/n-grid` };
+  const elsewhere = { ...worker, userId: "u-far", username: "li.grid", displayName: "李网格", scopeNodeId: "n-far", scopePath: `${admin.scopePath}/n-far` };
+
+  it("yancheng (十): warns while a high-risk venue has no plan, and an officer names the patroller, frequency and method", async () => {
+    await signInAs(admin);
+    const api = fakeApi({
+      "GET /v1/profile": () => json(200, withPlanRule),
+      "GET /v1/venues/v-9": () => json(200, venue),
+      "GET /v1/venues/v-9/inspections": () => json(200, { items: [], cursor: null }),
+      "GET /v1/venues/v-9/history": () => json(200, { items: [], cursor: null }),
+      "GET /v1/users": () => json(200, { items: [gridWorker, elsewhere, { ...admin, role: "viewer", userId: "u-view", displayName: "只读" }], cursor: null }),
+      "POST /v1/venues/v-9/patrol-plan": () => json(200, { ...venue, patrolPlan: { patrollerId: gridWorker.userId, patrollerName: "王网格", frequency: { every: 2, unit: "week" }, method: "night", setBy: admin.userId, setAt: "2026-11-23T03:00:00.000Z" } }),
+    });
+    renderAt("/venues/v-9", () => <Route path="/venues/:venueId" component={VenuePage} />);
+    expect(await screen.findByText("该场所须明确巡查人员、巡查频次、巡查方式，尚未设置巡查计划。")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "设置巡查计划" }));
+    const form = await screen.findByRole("form", { name: "巡查计划" });
+    const patroller = within(form).getByLabelText("巡查人员") as HTMLSelectElement;
+    // Only those who may inspect at the venue: not the viewer, not the grid worker of another grid.
+    await waitFor(() => expect([...patroller.options].map((o) => o.value)).toEqual(["", gridWorker.userId]));
+    fireEvent.change(patroller, { target: { value: gridWorker.userId } });
+    fireEvent.input(within(form).getByLabelText("每"), { target: { value: "2" } });
+    fireEvent.change(within(form).getByLabelText("周期"), { target: { value: "week" } });
+    fireEvent.change(within(form).getByLabelText("巡查方式"), { target: { value: "night" } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(api.calls("POST /v1/venues/v-9/patrol-plan")).toHaveLength(1));
+    expect(api.calls("POST /v1/venues/v-9/patrol-plan")[0]!.body).toEqual({ version: 3, patrollerId: gridWorker.userId, frequency: { every: 2, unit: "week" }, method: "night" });
   });
 });
 

@@ -39,6 +39,12 @@ const routes = {
     request: { params: VenueParams, body: body(z.object({ reason: z.string().max(500).optional() }), false) },
     responses: { 200: json(Venues.VenueViewSchema, "Retired; its open tasks dropped"), ...writeErrors },
   }),
+  patrolPlan: createRoute({
+    method: "post", path: "/v1/venues/{venueId}/patrol-plan", summary: "巡查计划 / Set a venue's patrol plan", ...authed,
+    description: "For a venue a patrol_plan rule of the profile covers (e.g. a high-risk venue): the named patroller, frequency and method. The patroller's task of the current period is made at once, for them alone; a replaced plan's open tasks go.",
+    request: { params: VenueParams, body: body(Venues.PatrolPlanInput) },
+    responses: { 200: json(Venues.VenueViewSchema, "The venue with its plan"), ...writeErrors },
+  }),
   history: createRoute({
     method: "get", path: "/v1/venues/{venueId}/history", summary: "场所变更记录 / A venue's history", ...authed,
     request: { params: VenueParams, query: z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
@@ -78,6 +84,7 @@ export function venueRoutes() {
       const text = await c.req.text();
       return c.json(await Venues.retireVenue(text ? JSON.parse(text) : {}, c.req.valid("param").venueId), 200);
     })
+    .openapi(routes.patrolPlan, async (c) => c.json(await Venues.setPatrolPlan(c.req.valid("json"), c.req.valid("param").venueId), 200))
     .openapi(routes.history, async (c) => c.json(await Venues.venueHistory(c.req.valid("query"), c.req.valid("param").venueId), 200))
     .openapi(routes.import, async (c) => c.json(await Venues.importVenues({ ...c.req.valid("query"), rows: await Venues.venueRowsFromUpload(await uploadBytes(c, Venues.VENUE_UPLOAD_LIMITS)) }), 200))
     .openapi(routes.progress, async (c) => c.json(await Venues.importProgress(c.req.valid("param")), 200))

@@ -124,7 +124,8 @@ export type CreateVenueInput = z.input<typeof Venues.CreateVenueInput>;
 export type UpdateVenueInput = z.input<typeof Venues.UpdateVenueInput>;
 export type VenueEvent = z.infer<typeof Venues.VenueHistorySchema>["items"][number];
 export type VenueExportFilter = Omit<z.input<typeof Venues.ExportInput>, "format">;
-export type VenueListFilter = Pick<z.input<typeof Venues.ListVenuesInput>, "kind" | "category" | "supervisor" | "status" | "q">;
+export type VenueListFilter = Pick<z.input<typeof Venues.ListVenuesInput>, "kind" | "category" | "supervisor" | "status" | "q" | "patrolPlan">;
+export type PatrolPlanInput = z.input<typeof Venues.PatrolPlanInput>;
 export type VenueImportReport = Venues.VenueImportReport;
 export type VenueImportProgress = z.infer<typeof Venues.ImportProgressSchema>;
 

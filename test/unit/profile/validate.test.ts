@@ -30,6 +30,15 @@ describe("parseProfile: references", () => {
     expect(pathsAndCodes(input)).toEqual([["$.inspectionCategories[1].checklist[0].hazardCode", "profile.reference_missing"]]);
   });
 
+  it("yancheng (十): names a patrol-plan rule whose id is also an inspection category's (their tasks would share keys)", () => {
+    const input = broken(yancheng, (p) => {
+      const i = p.venues.policies.findIndex((x) => x.kind === "patrol_plan");
+      p.venues.policies[i]!.id = p.inspectionCategories[0]!.id;
+    });
+    const i = yancheng.venues.policies.findIndex((x) => x.kind === "patrol_plan");
+    expect(pathsAndCodes(input)).toEqual([[`$.venues.policies[${i}].id`, "profile.plan_id_is_category"]]);
+  });
+
   it("names a venue kind whose inspection category does not exist", () => {
     const input = broken(songjiang, (p) => {
       p.venues.kinds[0]!.category = "fourth_category";

@@ -1,5 +1,5 @@
 // The venue ledger; supervisor and categories are derived by the API from the profile.
-import type { CreateVenueInput, ImportMode, UpdateVenueInput, Venue, VenueEvent, VenueExportFilter, VenueListFilter, VenueImportProgress, VenueImportReport } from "@firegov/core/contract";
+import type { CreateVenueInput, ImportMode, PatrolPlanInput, UpdateVenueInput, Venue, VenueEvent, VenueExportFilter, VenueListFilter, VenueImportProgress, VenueImportReport } from "@firegov/core/contract";
 import { apiFetch, idempotent, json, patch, post, queryString, uploadBody, type Page } from "./http.ts";
 
 export const venuePath = (venueId: string) => `/v1/venues/${encodeURIComponent(venueId)}`;
@@ -18,6 +18,11 @@ export function createVenue(input: CreateVenueInput, idempotencyKey: string): Pr
 
 export function updateVenue(venueId: string, input: UpdateVenueInput): Promise<Venue> {
   return json(venuePath(venueId), patch(input));
+}
+
+/** A high-risk venue's patrol plan: the named patroller, frequency and method (its tasks follow at once). */
+export function setPatrolPlan(venueId: string, input: PatrolPlanInput): Promise<Venue> {
+  return json(`${venuePath(venueId)}/patrol-plan`, post(input));
 }
 
 export function venueHistory(venueId: string, params: { cursor?: string; limit?: number } = {}): Promise<Page<VenueEvent>> {

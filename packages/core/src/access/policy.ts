@@ -29,6 +29,7 @@ export const actions = [
   "inbox.read",
   "venue.read",
   "venue.manage",
+  "venue.plan",
   "inspection.read",
   "inspection.perform",
   "spot_check.draw",
@@ -66,6 +67,8 @@ export const policy: Record<Action, readonly Role[]> = {
   "venue.read": everyone,
   // The venue ledger is kept from the village up; grid workers report what they find through inspections and hazards.
   "venue.manage": ["tenant_admin", "town_officer", "village_manager"],
+  // A high-risk venue's patrol plan names who patrols it: set from the town up.
+  "venue.plan": ["tenant_admin", "town_officer"],
   "inspection.read": everyone,
   // Field staff inspect within their own subtree (a grid worker: their grid); viewers only look.
   "inspection.perform": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],

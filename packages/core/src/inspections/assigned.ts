@@ -9,10 +9,6 @@ import { responsibleNode, taskIdOf } from "./schedule.ts";
 // became of them. The task keeps the usual key (venue, category, period);
 // only its assignees may perform it.
 
-/** Whether a user may perform a task: anyone allowed at its place, unless it is assigned; then only its assignees. */
-export function mayPerform(task: { assigneeId?: string | undefined; coAssigneeIds?: readonly string[] | undefined }, userId: string): boolean {
-  return task.assigneeId === undefined || task.assigneeId === userId || (task.coAssigneeIds ?? []).includes(userId);
-}
 
 export interface AssignedTask {
   venue: { venueId: string; name: string; path: string };

@@ -5,7 +5,9 @@ import { sortKey, tenantPk } from "../db/key-templates.ts";
 /**
  * A task to inspect: a venue's once-per-period coverage visit (`coverage`,
  * subject = the venue), a responsible node's patrol of the period
- * (`patrol`, subject = the node), or a venue's visit in a campaign
+ * (`patrol`, subject = the node), a visit of a venue's patrol plan
+ * (`plan`, subject = the venue, category = the profile's patrol_plan policy,
+ * period = one of the plan's own frequency), or a venue's visit in a campaign
  * (`campaign`, subject = the venue, category = the campaign's id, which no
  * profile category id can be: see campaigns/). The key is deterministic
  * (subject, category, period), so the daily job creating it twice creates it once.
@@ -17,7 +19,7 @@ export const InspectionTaskEntity = new Entity({
     subjectId: { type: "string", required: true, readOnly: true },
     category: { type: "string", required: true, readOnly: true },
     period: { type: "string", required: true, readOnly: true },
-    kind: { type: ["coverage", "patrol", "campaign"] as const, required: true, readOnly: true },
+    kind: { type: ["coverage", "patrol", "campaign", "plan"] as const, required: true, readOnly: true },
     venueId: { type: "string" },
     venueName: { type: "string" },
     venuePath: { type: "string" },
@@ -25,14 +27,17 @@ export const InspectionTaskEntity = new Entity({
     nodeId: { type: "string", required: true },
     path: { type: "string", required: true },
     responsibleRole: { type: "string", required: true },
+    /** The user who may perform the task (a patrol plan's named patroller, a drawn inspector, with `coAssigneeIds`); absent: whoever acts in `responsibleRole`. */
+    assigneeId: { type: "string" },
+    /** The assignee's display name when the task was made, so a list names them without reading users. */
+    assigneeName: { type: "string" },
     dueAt: { type: "string", required: true },
     state: { type: ["open", "done"] as const, required: true, default: "open" },
     doneAt: { type: "string" },
     inspectionId: { type: "string" },
     inspections: { type: "number", required: true, default: 0 },
     createdAt: { type: "string", required: true, readOnly: true },
-    /** When set, only this user (or one of `coAssigneeIds`) may perform the task (a drawn spot check's inspectors). */
-    assigneeId: { type: "string" },
+    /** A drawn spot check's second inspector(s): with `assigneeId`, the only users who may perform the task. */
     coAssigneeIds: { type: "list", items: { type: "string" } },
     /** A campaign task's title (the campaign's name); other tasks are named by their category in the profile. */
     title: { type: "map", properties: { zh: { type: "string" }, en: { type: "string" } }, readOnly: true },

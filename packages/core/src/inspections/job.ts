@@ -14,12 +14,15 @@ import { periodOf } from "./periods.ts";
 import { ancestry, coverageDeltas, dueTasks, taskIdOf, type DueTask, type ScheduledVenue } from "./schedule.ts";
 import { MAX_TRANSACTION_ITEMS } from "./perform.ts";
 
-// The daily job: what each venue's categories make due today becomes tasks
-// for the responsible staff. Task keys are deterministic (subject, category,
-// period) and the job first reads which exist, so a second run creates
-// nothing; a task created by a racing run cancels the chunk, which is read
-// again and retried. Venues are read a Query page at a time, never scanned;
-// retired venues have nothing due (their open tasks went when they retired).
+// The daily job: what each venue's categories and patrol plan make due today
+// becomes tasks for the responsible staff (a plan's: for its patroller). A
+// venue's write already made the tasks of the periods it was written in
+// (venue-tasks.ts), so the job makes those of the periods that follow.
+// Task keys are deterministic (subject, category, period) and the job first
+// reads which exist, so a second run creates nothing; a task created by a
+// racing run cancels the chunk, which is read again and retried. Venues are
+// read a Query page at a time, never scanned; retired venues have nothing due
+// (their open tasks went when they retired).
 
 export const JOB = "inspection-schedule";
 
@@ -33,18 +36,16 @@ export interface ScheduleStats {
 }
 
 
-/** Subjects that already have a task of each category and current period: one Query (paged) per category and period. */
-async function existingSubjects(profile: PolicyProfile, now: Date, timeZone: string): Promise<Map<string, Set<string>>> {
+/**
+ * Subjects that already have a task of a category and period: one Query
+ * (paged) per category and period, read once. The profile's categories'
+ * current periods are read side by side up front; a patrol plan's (its own
+ * frequency) when a venue first needs it.
+ */
+function existingSubjects(profile: PolicyProfile, now: Date, timeZone: string) {
   const tenantId = useTenant();
   const tasks = tenantDb().service.entities.inspectionTask;
-  const keys = new Map<string, { category: string; period: string }>();
-  for (const c of profile.inspectionCategories) {
-    for (const freq of [c.coveragePeriod, c.patrolFrequency]) {
-      if (freq) keys.set(`${c.id}.${periodOf(freq, now, timeZone).key}`, { category: c.id, period: periodOf(freq, now, timeZone).key });
-    }
-  }
-  // Each (category, period) is its own partition of the byPeriod index: read them side by side.
-  const read = async ({ category, period }: { category: string; period: string }) => {
+  const read = async (category: string, period: string) => {
     const subjects = new Set<string>();
     let cursor: string | null = null;
     do {
@@ -54,8 +55,16 @@ async function existingSubjects(profile: PolicyProfile, now: Date, timeZone: str
     } while (cursor);
     return subjects;
   };
-  const found = await Promise.all([...keys.values()].map(read));
-  return new Map([...keys.keys()].map((key, i) => [key, found[i]!]));
+  const reads = new Map<string, Promise<Set<string>>>();
+  const of = (category: string, period: string) => {
+    const key = `${category}.${period}`;
+    if (!reads.has(key)) reads.set(key, read(category, period));
+    return reads.get(key)!;
+  };
+  for (const c of profile.inspectionCategories) {
+    for (const freq of [c.coveragePeriod, c.patrolFrequency]) if (freq) void of(c.id, periodOf(freq, now, timeZone).key);
+  }
+  return { of, settled: () => Promise.all(reads.values()) };
 }
 
 function taskItem(tx: TxEntities, t: DueTask, at: string): TxItem {
@@ -187,8 +196,9 @@ export async function scheduleTenant(tenantId: string, timeZone: string, now: Da
   return withActor({ type: "system", tenantId, job: JOB }, async () => {
     const stats = { venues: 0, created: 0, existing: 0, transactions: 0, raced: 0 };
     const { profile } = await profileAt(now);
-    if (!profile.inspectionCategories.some((c) => c.coveragePeriod || c.patrolFrequency)) return stats;
-    const existing = await existingSubjects(profile, now, timeZone);
+    if (!profile.inspectionCategories.some((c) => c.coveragePeriod || c.patrolFrequency) && !profile.venues.policies.some((p) => p.kind === "patrol_plan")) return stats;
+    const existing = existingSubjects(profile, now, timeZone);
+    await existing.settled();
     const venues = tenantDb().service.entities.venue;
     const writes = boundedPool(SCHEDULE_WRITE_CONCURRENCY);
     const counted = new Set<string>();
@@ -198,11 +208,11 @@ export async function scheduleTenant(tenantId: string, timeZone: string, now: Da
         const page: { data: ScheduledVenue[]; cursor: string | null } = await venues.query
           .bySubtree({ tenantId })
           .begins({ path: prefix })
-          .go({ cursor, attributes: ["venueId", "name", "nodeId", "path", "categories", "status"] });
+          .go({ cursor, attributes: ["venueId", "name", "nodeId", "path", "categories", "status", "patrolPlanPolicy", "patrolPlan"] });
         stats.venues += page.data.filter((v) => v.status === "active").length;
         const fresh: DueTask[] = [];
         for (const t of dueTasks(profile, page.data, now, timeZone)) {
-          const seen = existing.get(`${t.category}.${t.period}`)!;
+          const seen = await existing.of(t.category, t.period);
           if (seen.has(t.subjectId)) {
             // A patrol is due once per node whatever the number of pages (and shards) its venues span.
             if (!counted.has(taskIdOf(t))) stats.existing += 1;

@@ -19,9 +19,9 @@ import { tenantTimeZone } from "../tenancy/index.ts";
 import { venueOrNotFound, type VenueItem } from "../venues/index.ts";
 import { checklistFor, entryKey, type ChecklistEntry } from "./checklist.ts";
 import { periodOf } from "./periods.ts";
-import { coverageDeltas, parseTaskId, responsibleNode, taskIdOf } from "./schedule.ts";
+import { mayPerform, type Performer } from "./performers.ts";
+import { coverageDeltas, parseTaskId, planTask, responsibleNode, taskIdOf } from "./schedule.ts";
 import { toInspectionView, type InspectionView } from "./views.ts";
-import { mayPerform } from "./assigned.ts";
 import { campaignOf, type CampaignVisit } from "./campaign-tasks.ts";
 
 /** DynamoDB's limit on the items of one transaction. */
@@ -85,7 +85,7 @@ function checkAnswers(profile: PolicyProfile, checklist: ChecklistEntry[], input
 interface TaskOp {
   key: { subjectId: string; category: string; period: string };
   before: TaskItem | undefined;
-  kind: "coverage" | "patrol" | "campaign";
+  kind: "coverage" | "patrol" | "campaign" | "plan";
 }
 
 const notForVenue = () => new AppError("validation", "request.invalid", {}, [field("body.taskId", "inspection.task_not_for_venue", "该任务不存在或不属于该场所", "No such task for this venue")]);
@@ -99,9 +99,26 @@ async function campaignTaskOf(taskId: string | undefined, venue: VenueItem): Pro
   return task;
 }
 
-/** The tasks this visit settles: the venue's coverage task of each category's current period, the patrol of its responsible node, and the task opened. */
-async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: string | undefined, now: Date, timeZone: string): Promise<TaskOp[]> {
+/** 403 naming who the task is for: its assignee, or the profile role responsible for it. */
+function notYours(profile: PolicyProfile, task: { assigneeId?: string | undefined; assigneeName?: string | undefined; responsibleRole: string }): AppError {
+  const role = profile.roles.find((r) => r.id === task.responsibleRole)?.name;
+  return task.assigneeId !== undefined
+    ? new AppError("forbidden", "inspection.task_assigned", { name: task.assigneeName ?? task.assigneeId })
+    : new AppError("forbidden", "inspection.task_not_your_role", { roleZh: role?.zh ?? task.responsibleRole, roleEn: role?.en ?? task.responsibleRole });
+}
+
+/**
+ * The tasks this visit settles: the venue's coverage task of each category's
+ * current period, the patrol of its responsible node, its patrol plan's task,
+ * and the task opened; each only when the visitor may perform it. A task
+ * opened that is not theirs refuses the visit (403); a task merely due at the
+ * venue that is someone else's stays open for them, and this visit counts
+ * for none of it (an ad hoc visit is recorded, but settles only the visitor's own).
+ */
+async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: string | undefined, now: Date, timeZone: string, actor: Performer): Promise<TaskOp[]> {
   const keys = new Map<string, { key: TaskOp["key"]; kind: TaskOp["kind"] }>();
+  const planned = planTask(profile, venue, now, timeZone);
+  if (planned) keys.set(taskIdOf(planned), { key: { subjectId: planned.subjectId, category: planned.category, period: planned.period }, kind: "plan" });
   for (const id of venue.categories) {
     const category = profile.inspectionCategories.find((c) => c.id === id);
     if (category?.coveragePeriod) {
@@ -118,15 +135,17 @@ async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: st
     const opened = key && (await loadTask(key));
     const ours = opened && (opened.venueId === venue.venueId || (opened.kind === "patrol" && venue.categories.includes(opened.category) && responsibleNode(profile, opened.category, venue.path).nodeId === opened.subjectId));
     if (!ours) throw notForVenue();
-    if (!mayPerform(opened, useUser().userId)) throw new AppError("forbidden", "auth.forbidden", { action: "inspection.perform" });
+    if (!mayPerform(profile, actor, opened)) throw notYours(profile, opened);
     keys.set(taskId, { key: key!, kind: opened.kind });
   }
   const ops: TaskOp[] = [];
   for (const { key, kind } of keys.values()) {
     const before = (await loadTask(key)) ?? undefined;
-    // A patrol is only ever settled, never created, by a visit; a coverage visit with no task yet counts as due and done.
-    if (kind === "patrol" && !before) continue;
+    // A patrol or a plan's task is only ever settled, never created, by a visit; a coverage visit with no task yet counts as due and done.
+    if (kind !== "coverage" && !before) continue;
     if (before?.state === "done") continue;
+    const responsibleRole = before?.responsibleRole ?? profile.inspectionCategories.find((c) => c.id === key.category)?.responsibleRole ?? "";
+    if (!mayPerform(profile, actor, { assigneeId: before?.assigneeId, coAssigneeIds: before?.coAssigneeIds, responsibleRole })) continue;
     ops.push({ key, before, kind });
   }
   return ops;
@@ -155,7 +174,7 @@ function taskItems(tx: TxEntities, venue: VenueItem, ops: TaskOp[], profile: Pol
     const node = responsibleNode(profile, op.key.category, venue.path);
     const category = profile.inspectionCategories.find((c) => c.id === op.key.category)!;
     return tx.inspectionTask
-      .create(plain({ tenantId, ...op.key, kind: op.kind, venueId: venue.venueId, venueName: venue.name, venuePath: venue.path, nodeId: node.nodeId, path: op.kind === "coverage" ? venue.path : node.path, responsibleRole: category.responsibleRole, dueAt: dueAtOf(op), state: "done" as const, doneAt: at, inspectionId, inspections: 1, createdAt: at }))
+      .create(plain({ tenantId, ...op.key, kind: op.kind as "coverage", venueId: venue.venueId, venueName: venue.name, venuePath: venue.path, nodeId: node.nodeId, path: op.kind === "coverage" ? venue.path : node.path, responsibleRole: category.responsibleRole, dueAt: dueAtOf(op), state: "done" as const, doneAt: at, inspectionId, inspections: 1, createdAt: at }))
       .commit() as TxItem;
   });
 }
@@ -184,7 +203,7 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
   if (errors.length) throw new AppError("validation", "request.invalid", {}, errors);
 
   for (let attempt = 1; ; attempt++) {
-    const ops = campaignTask ? await campaignTaskSettled(campaignTask) : await tasksSettled(profile, venue, input.taskId, now, timeZone);
+    const ops = campaignTask ? await campaignTaskSettled(campaignTask) : await tasksSettled(profile, venue, input.taskId, now, timeZone, actor);
     const inspectionId = timeOrderedId(now.getTime());
     const entries = new Map(checklist.map((e) => [entryKey(e), e]));
     const ctx: Context = { profile, profileVersion: version, timeZone, now, actor: { type: "user", userId: actor.userId, role: actor.role, scopePath: actor.scopePath } };

@@ -31,11 +31,11 @@ export const CoverageByPeriodInput = z.object({
   ...Page,
 });
 
-type TaskItem = { subjectId: string; category: string; period: string; kind: "coverage" | "patrol" | "campaign"; venueId?: string | undefined; venueName?: string | undefined; nodeId: string; path: string; responsibleRole: string; dueAt: string; state: "open" | "done"; doneAt?: string | undefined; inspectionId?: string | undefined; title?: { zh?: string | undefined; en?: string | undefined } | undefined };
+type TaskItem = { subjectId: string; category: string; period: string; kind: "coverage" | "patrol" | "campaign" | "plan"; venueId?: string | undefined; venueName?: string | undefined; nodeId: string; path: string; responsibleRole: string; assigneeId?: string | undefined; assigneeName?: string | undefined; dueAt: string; state: "open" | "done"; doneAt?: string | undefined; inspectionId?: string | undefined; title?: { zh?: string | undefined; en?: string | undefined } | undefined };
 
 export function toTaskView(t: TaskItem): TaskView {
   return JSON.parse(
-    JSON.stringify({ taskId: taskIdOf(t), kind: t.kind, subjectId: t.subjectId, category: t.category, period: t.period, venueId: t.venueId, venueName: t.venueName, nodeId: t.nodeId, path: t.path, responsibleRole: t.responsibleRole, dueAt: t.dueAt, state: t.state, doneAt: t.doneAt, inspectionId: t.inspectionId, title: t.title }),
+    JSON.stringify({ taskId: taskIdOf(t), kind: t.kind, subjectId: t.subjectId, category: t.category, period: t.period, venueId: t.venueId, venueName: t.venueName, nodeId: t.nodeId, path: t.path, responsibleRole: t.responsibleRole, assigneeId: t.assigneeId, assigneeName: t.assigneeName, dueAt: t.dueAt, state: t.state, doneAt: t.doneAt, inspectionId: t.inspectionId, title: t.title }),
   ) as TaskView;
 }
 

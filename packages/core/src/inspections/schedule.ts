@@ -1,10 +1,17 @@
 import { ancestorAt } from "../hazards/index.ts";
-import type { PolicyProfile } from "../profile/index.ts";
+import type { Frequency, PolicyProfile } from "../profile/index.ts";
 import { periodOf } from "./periods.ts";
 
 // What is due, from each venue's inspection categories: a coverage visit per
 // venue per coverage period, and a patrol per responsible node per patrol
 // period. Pure, with the clock and the time zone passed in.
+
+/** A venue's patrol plan as the schedule reads it: who, and how often. */
+export interface ScheduledPlan {
+  patrollerId: string;
+  patrollerName: string;
+  frequency: Frequency;
+}
 
 export interface ScheduledVenue {
   venueId: string;
@@ -13,11 +20,14 @@ export interface ScheduledVenue {
   path: string;
   categories: readonly string[];
   status: "active" | "retired";
+  /** The patrol_plan policy the venue falls under (derived by venues); with a plan, its patroller gets a task each period of the plan. */
+  patrolPlanPolicy?: string | undefined;
+  patrolPlan?: ScheduledPlan | undefined;
 }
 
 export interface DueTask {
-  kind: "coverage" | "patrol";
-  /** The venue (coverage) or the responsible node (patrol). */
+  kind: "coverage" | "patrol" | "plan";
+  /** The venue (coverage, plan) or the responsible node (patrol). */
   subjectId: string;
   category: string;
   period: string;
@@ -29,6 +39,9 @@ export interface DueTask {
   venueId?: string;
   venueName?: string;
   venuePath?: string;
+  /** A plan task's patroller: the only one who may perform it. */
+  assigneeId?: string;
+  assigneeName?: string;
 }
 
 /** The task id a client sees: subject, category and period (none of them holds a dot). */
@@ -53,6 +66,35 @@ export function responsibleNode(profile: PolicyProfile, categoryId: string, path
   return (level && ancestorAt(profile, path, level)) || own;
 }
 
+/**
+ * A venue's patrol-plan task of the plan's period at `now`: for the named
+ * patroller, listed at the venue, keyed by the patrol_plan policy. None while
+ * the venue has no plan or the profile in effect no longer has its policy.
+ */
+export function planTask(profile: PolicyProfile, venue: ScheduledVenue, now: Date, timeZone: string): DueTask | undefined {
+  const plan = venue.patrolPlan;
+  const policy = venue.patrolPlanPolicy;
+  if (venue.status !== "active" || !plan || !policy || !profile.venues.policies.some((p) => p.kind === "patrol_plan" && p.id === policy)) return undefined;
+  const period = periodOf(plan.frequency, now, timeZone);
+  // Shown as the role of the venue's own category (the patroller acts in it), when it has one.
+  const role = venue.categories.map((id) => profile.inspectionCategories.find((c) => c.id === id)?.responsibleRole).find((r) => r !== undefined);
+  return {
+    kind: "plan",
+    subjectId: venue.venueId,
+    category: policy,
+    period: period.key,
+    dueAt: period.dueAt,
+    responsibleRole: role ?? policy,
+    nodeId: venue.nodeId,
+    path: venue.path,
+    venueId: venue.venueId,
+    venueName: venue.name,
+    venuePath: venue.path,
+    assigneeId: plan.patrollerId,
+    assigneeName: plan.patrollerName,
+  };
+}
+
 /** Everything due at `now` for these venues; retired venues have nothing due. */
 export function dueTasks(profile: PolicyProfile, venues: Iterable<ScheduledVenue>, now: Date, timeZone: string): DueTask[] {
   const tasks: DueTask[] = [];
@@ -60,6 +102,8 @@ export function dueTasks(profile: PolicyProfile, venues: Iterable<ScheduledVenue
   const byId = new Map(profile.inspectionCategories.map((c) => [c.id, c]));
   for (const venue of venues) {
     if (venue.status !== "active") continue;
+    const planned = planTask(profile, venue, now, timeZone);
+    if (planned) tasks.push(planned);
     for (const categoryId of venue.categories) {
       const category = byId.get(categoryId);
       if (!category) continue;

@@ -47,7 +47,7 @@ export const ChecklistEntrySchema = z.object({ category: z.string(), itemId: z.s
 export const TaskViewSchema = z
   .object({
     taskId: z.string(),
-    kind: z.enum(["coverage", "patrol", "campaign"]),
+    kind: z.enum(["coverage", "patrol", "campaign", "plan"]).meta({ description: "coverage: a venue's visit of the period; patrol: a node's patrol; plan: a visit of a venue's patrol plan, for its named patroller; campaign: a venue's visit in a campaign (专项整治)" }),
     subjectId: z.string(),
     category: z.string(),
     period: z.string(),
@@ -55,7 +55,9 @@ export const TaskViewSchema = z
     venueName: z.string().optional(),
     nodeId: z.string(),
     path: z.string(),
-    responsibleRole: z.string(),
+    responsibleRole: z.string().meta({ description: "The profile role whose staff perform the task (when it has no assignee)" }),
+    assigneeId: z.string().optional().meta({ description: "The one user who may perform the task" }),
+    assigneeName: z.string().optional(),
     dueAt: z.string(),
     state: z.enum(["open", "done"]),
     doneAt: z.string().optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bilingual } from "../errors/index.ts";
-import { roles } from "../context/roles.ts";
+import { roles as platformRoles } from "../context/roles.ts";
 
 // A policy profile: the rules of one county as data. Every rule cites the
 // clause it comes from, so a finding can always be traced to its document.
@@ -166,7 +166,17 @@ const Body = rule({
   guidedBy: Id.optional(),
 });
 
-const Role = rule({ id: Id, name: Label, body: Id.optional() });
+const Role = rule({
+  id: Id,
+  name: Label,
+  body: Id.optional(),
+  /**
+   * The platform roles whose users act in this role (may perform its
+   * inspection tasks). Absent: the default by the role's id, else by its
+   * body (inspections/performers.ts).
+   */
+  actsAs: z.array(z.enum(platformRoles)).min(1).optional(),
+});
 
 // ── Organisation: composition and staffing ─────────────────────────────────
 
@@ -318,7 +328,7 @@ const VenuePolicy = z.discriminatedUnion("kind", [
     category: Id,
     frequency: citedValue(Frequency),
     draw: citedValue(SpotCheckSize),
-    inspectorRoles: citedValue(z.array(z.enum(roles)).min(1)),
+    inspectorRoles: citedValue(z.array(z.enum(platformRoles)).min(1)),
     inspectorsPerVenue: citedValue(z.int().min(1).max(5)),
   }),
 ]);

@@ -205,6 +205,10 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
       ref([...at, "forwardTo"], "body", policy.forwardTo);
     }
     if (policy.kind === "watchlist") ref([...at, "keeper"], "body", policy.keeper);
+    // A patrol plan's tasks are keyed by the policy's id where other tasks have their category's: the two must differ.
+    if (policy.kind === "patrol_plan" && known.category.has(policy.id)) {
+      issues.push(issue([...at, "id"], "profile.plan_id_is_category", `巡查计划规则的 id“${policy.id}”与检查类别重名`, `the patrol-plan rule's id "${policy.id}" is also an inspection category's`));
+    }
     if (policy.kind === "random_spot_check") {
       ref([...at, "by"], "body", policy.by);
       ref([...at, "category"], "category", policy.category);

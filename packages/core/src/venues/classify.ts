@@ -28,6 +28,8 @@ export interface Classification {
   riskGrade?: string | undefined;
   /** Its own flags and those its kinds carry. */
   flags: string[];
+  /** The first patrol_plan policy whose match holds: the venue must have a named patroller, frequency and method. */
+  patrolPlanPolicy?: string | undefined;
   basis: Basis;
 }
 
@@ -59,19 +61,21 @@ export function classify(profile: PolicyProfile, venue: VenueFacts): Classificat
   const wanted = new Set(kinds.flatMap((k) => (k.category ? [k.category] : [])));
   const categories = profile.inspectionCategories.filter((c) => wanted.has(c.id)).map((c) => c.id);
   const fallback = profile.venues.supervision.fallback;
+  const plan = profile.venues.policies.find((p) => p.kind === "patrol_plan" && matchesVenue(p.match, facts));
   return {
     supervisor: rule?.supervisor ?? fallback.supervisor,
     supervisionRule: rule?.id,
     categories,
     riskGrade,
     flags,
+    patrolPlanPolicy: plan?.id,
     basis: rule ? basisOf(rule.id, rule) : basisOf("fallback", fallback),
   };
 }
 
 /** What a classification is compared on: a change in any of these is a reclassification. */
-export function classificationChanged(before: Pick<Classification, "supervisor" | "categories">, after: Pick<Classification, "supervisor" | "categories">): boolean {
-  return before.supervisor !== after.supervisor || before.categories.join() !== after.categories.join();
+export function classificationChanged(before: Pick<Classification, "supervisor" | "categories" | "patrolPlanPolicy">, after: Pick<Classification, "supervisor" | "categories" | "patrolPlanPolicy">): boolean {
+  return before.supervisor !== after.supervisor || before.categories.join() !== after.categories.join() || before.patrolPlanPolicy !== after.patrolPlanPolicy;
 }
 
 /** The profile's reclassify-on-change policy, cited on reclassification events when the profile has one. */

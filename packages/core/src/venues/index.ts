@@ -27,6 +27,9 @@ export { presignPhotoUpload, presignPhotoGet, photoPrefix, PhotoParams } from ".
 export { PhotoUploadInput, PhotoUploadSchema, PhotoUrlSchema, PHOTO_TYPES, MAX_PHOTO_BYTES } from "../files/index.ts";
 export { venueOrNotFound, loadVenueItem, activeVenuesUnder, type VenueItem, type VenueFactsAt } from "./store.ts";
 export { dropWhenVenueRetires, type RetirementPart, type RetirementBatch } from "./retirement.ts";
+export { followVenueWrites, type VenueFollower, type VenueWritten } from "./changes.ts";
+export { PATROL_METHODS, type PatrolMethod } from "./patrol-methods.ts";
+export { setPatrolPlan, PatrolPlanInput } from "./patrol-plan.ts";
 
 // A node moved in the tree takes its venues along; the tree calls this without importing venues.
 import { moveWithSubtree } from "../jurisdiction/index.ts";

@@ -15,6 +15,8 @@ import { useCase } from "../use-case.ts";
 import { checkFacts, classify } from "./classify.ts";
 import { toCsv, toXlsx } from "./file.ts";
 import { createItems, factsOf, fieldsHash, loadVenueItem, updateItems, type VenueFields, type VenueItem } from "./store.ts";
+import { venuesWritten, type VenueWritten } from "./changes.ts";
+import { retirementBatches } from "./retirement.ts";
 import { ExternalId } from "./venues.ts";
 import { FEATURES, FLAG_NAMES, VENUE_FLAGS, type Feature } from "./vocabulary.ts";
 
@@ -293,7 +295,20 @@ async function plan(profile: PolicyProfile, under: NodeItem, tree: Awaited<Retur
   return { planned, errors, unchanged };
 }
 
-/** Writes in transactions of at most 99 items and an audit entry; if one fails, the venues created so far are deleted again. */
+/** A planned row as the venue it writes, for those who follow venue writes (its tasks). */
+function writtenOf(p: Planned, profile: PolicyProfile): VenueWritten {
+  const c = classify(profile, factsOf(p.fields));
+  const venue = { venueId: p.venueId, name: p.fields.name, nodeId: p.fields.nodeId, path: p.fields.path, categories: c.categories, status: "active" as const, patrolPlanPolicy: c.patrolPlanPolicy, patrolPlan: p.before?.patrolPlan };
+  return { venue, fresh: p.action === "create" };
+}
+
+const MAX_UNDO_ITEMS = 99;
+
+/**
+ * Writes in transactions of at most 99 items and an audit entry, each chunk
+ * followed at once by its venues' tasks; if one fails, the venues created so
+ * far are deleted again, with the tasks made for them.
+ */
 async function writePlanned(planned: Planned[], profile: PolicyProfile, version: number, now: Date, underId: string, onProgress: (done: number) => Promise<void>) {
   const tenantId = useTenant();
   const build = (tx: TxEntities, p: Planned): TxItem[] =>
@@ -308,10 +323,19 @@ async function writePlanned(planned: Planned[], profile: PolicyProfile, version:
         onCanceled: () => new AppError("conflict", "request.conflict_retry"),
       });
       created.push(...chunk.filter((p) => p.action === "create"));
+      // The chunk's tasks of the current periods, before the next chunk: a county's import leaves no venue waiting a day.
+      await venuesWritten(chunk.map((p) => writtenOf(p, profile)), now);
       done += chunk.length;
       if (done % (PER_TX * 10) === 0 || done === planned.length) await onProgress(done);
     }
   } catch (err) {
+    for (const p of created) {
+      // What others made for it (its open tasks and the coverage they counted) goes first, then the venue.
+      const venue = { ...writtenOf(p, profile).venue, tenantId } as unknown as VenueItem;
+      for (const batch of await retirementBatches(venue, MAX_UNDO_ITEMS)) {
+        await writeTransaction((tx) => batch.items(tx) as never, { onCanceled: () => new AppError("conflict", "request.conflict_retry") });
+      }
+    }
     for (let i = 0; i < created.length; i += 33) {
       const undo = created.slice(i, i + 33);
       await writeTransaction((tx) =>

@@ -63,8 +63,8 @@ export function changedFields(before: VenueItem, after: VenueFields): string[] {
   return COMPARED.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
 }
 
-const snapshot = (v: { supervisor: string; supervisionRule?: string | undefined; categories: string[] } & VenueFacts) =>
-  plain({ supervisor: v.supervisor, supervisionRule: v.supervisionRule, categories: v.categories, kinds: v.kinds, flags: v.flags, riskGrade: v.riskGrade, keyUnitLevel: v.keyUnitLevel, enterpriseGrade: v.enterpriseGrade });
+const snapshot = (v: { supervisor: string; supervisionRule?: string | undefined; categories: string[]; patrolPlanPolicy?: string | undefined } & VenueFacts) =>
+  plain({ supervisor: v.supervisor, supervisionRule: v.supervisionRule, categories: v.categories, patrolPlanPolicy: v.patrolPlanPolicy, kinds: v.kinds, flags: v.flags, riskGrade: v.riskGrade, keyUnitLevel: v.keyUnitLevel, enterpriseGrade: v.enterpriseGrade });
 
 const actorId = () => actorRef();
 
@@ -77,7 +77,7 @@ export function createItems(tx: TxEntities, input: { venueId: string; fields: Ve
   const at = now.toISOString();
   const items: TxItem[] = [
     tx.venue
-      .create(plain({ tenantId, venueId, ...fields, supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, profileVersion: input.profileVersion, status: "active" as const, version: 1, createdAt: at, updatedAt: at }))
+      .create(plain({ tenantId, venueId, ...fields, supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, patrolPlanPolicy: c.patrolPlanPolicy, profileVersion: input.profileVersion, status: "active" as const, version: 1, createdAt: at, updatedAt: at }))
       .commit() as TxItem,
     tx.venueEvent
       .create(plain({ tenantId, venueId, eventId: timeOrderedId(now.getTime()), at, action: input.action ?? "create", actorId: actorId(), profileVersion: input.profileVersion, changed: [], after: snapshot({ ...fields, ...c }), basis: c.basis }))
@@ -100,8 +100,10 @@ export function updateItems(tx: TxEntities, input: { before: VenueItem; fields: 
   const reclassified = classificationChanged(before, c);
   const changed = changedFields(before, fields);
   const at = now.toISOString();
-  const set = plain({ ...Object.fromEntries(COMPARED.map((k) => [k, fields[k]])), supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, profileVersion: input.profileVersion, version: before.version + 1, updatedAt: at });
-  const cleared = OPTIONAL.filter((k) => fields[k] === undefined && before[k] !== undefined).concat(c.supervisionRule === undefined && before.supervisionRule !== undefined ? (["supervisionRule"] as never[]) : []);
+  const set = plain({ ...Object.fromEntries(COMPARED.map((k) => [k, fields[k]])), supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, patrolPlanPolicy: c.patrolPlanPolicy, profileVersion: input.profileVersion, version: before.version + 1, updatedAt: at });
+  const cleared = OPTIONAL.filter((k) => fields[k] === undefined && before[k] !== undefined)
+    .concat(c.supervisionRule === undefined && before.supervisionRule !== undefined ? (["supervisionRule"] as never[]) : [])
+    .concat(c.patrolPlanPolicy === undefined && before.patrolPlanPolicy !== undefined ? (["patrolPlanPolicy"] as never[]) : []);
   let patch = tx.venue.patch({ tenantId, venueId }).set(set as never);
   if (cleared.length) patch = patch.remove(cleared as never) as typeof patch;
   const items: TxItem[] = [patch.where((a, op) => op.eq(a.version, before.version)).commit() as TxItem];

@@ -43,6 +43,21 @@ export const VenueEntity = new Entity({
     /** The supervision rule that matched; absent: the profile's fallback. */
     supervisionRule: { type: "string" },
     categories: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+    /** The profile's patrol_plan policy the venue falls under, derived like `categories`; absent: it needs no plan. */
+    patrolPlanPolicy: { type: "string" },
+    /** Its patrol plan (清单化: a named patroller, a frequency, a method), set by an officer; tasks for the patroller follow it. */
+    patrolPlan: {
+      type: "map",
+      properties: {
+        patrollerId: { type: "string", required: true },
+        patrollerName: { type: "string", required: true },
+        frequency: { type: "map", required: true, properties: { every: { type: "number", required: true }, unit: { type: ["day", "week", "month", "quarter", "half_year", "year"] as const, required: true } } },
+        method: { type: "string", required: true },
+        note: { type: "string" },
+        setBy: { type: "string", required: true },
+        setAt: { type: "string", required: true },
+      },
+    },
     profileVersion: { type: "number", required: true },
     status: { type: ["active", "retired"] as const, required: true, default: "active" },
     version: { type: "number", required: true, default: 1 },
@@ -70,7 +85,7 @@ export const VenueEventEntity = new Entity({
     venueId: { type: "string", required: true, readOnly: true },
     eventId: { type: "string", required: true, readOnly: true },
     at: { type: "string", required: true, readOnly: true },
-    action: { type: ["create", "update", "reclassify", "retire", "import"] as const, required: true, readOnly: true },
+    action: { type: ["create", "update", "reclassify", "retire", "import", "plan"] as const, required: true, readOnly: true },
     actorId: { type: "string", required: true, readOnly: true },
     profileVersion: { type: "number", required: true, readOnly: true },
     changed: { type: "list", items: { type: "string" }, readOnly: true },
@@ -125,7 +140,7 @@ export const VenueImportEntity = new Entity({
 // Access patterns
 // - a venue by id (get, edit, retire): byId
 // - the venues of a subtree, in path order (list, export, the schedule job): bySubtree begins_with(<path>/);
-//   the list's filters (kind, category, supervisor, status, text) are a filter expression on that Query, read on until the page is full
+//   the list's filters (kind, category, supervisor, status, text, patrol plan missing or set) are a filter expression on that Query, read on until the page is full
 // - a venue's history, oldest first: VenueEvent.byVenue
 // - the venue holding an external id (import upsert), or all claims a page at a time: VenueExternal.byExternalId
 // - an import's progress and report: VenueImport.byId

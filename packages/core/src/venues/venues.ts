@@ -15,6 +15,7 @@ import { filledPage, pageOf, pageQuery, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { retirementBatches } from "./retirement.ts";
+import { venuesWritten } from "./changes.ts";
 import { checkFacts, classify } from "./classify.ts";
 import { createItems, factsOf, fieldsOf, plain, updateItems, venueOrNotFound, type VenueFields, type VenueItem } from "./store.ts";
 import { Feature, VENUE_FLAGS } from "./vocabulary.ts";
@@ -77,12 +78,25 @@ export const ListVenuesInput = z.object({
   category: ProfileWord.optional().meta({ description: "Only venues of this inspection category" }),
   supervisor: ProfileWord.optional().meta({ description: "Only venues this body supervises (profile body id)" }),
   status: z.enum(["active", "retired"]).optional().meta({ description: "Only active or only retired venues (default: both)" }),
+  patrolPlan: z.enum(["missing", "set"]).optional().meta({ description: "missing: active venues a patrol_plan policy covers that have no plan yet; set: venues with a plan" }),
   q: z.string().trim().min(1).max(100).optional().meta({ description: "Words of the name, address, external id or contact (case ignored)" }),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 // ── Views ──────────────────────────────────────────────────────────────────
+
+export const PatrolPlanViewSchema = z
+  .object({
+    patrollerId: z.string(),
+    patrollerName: z.string(),
+    frequency: z.object({ every: z.int(), unit: z.enum(["day", "week", "month", "quarter", "half_year", "year"]) }),
+    method: z.string().meta({ description: "A patrol method id (on_site, night, video, joint)" }),
+    note: z.string().optional(),
+    setBy: z.string(),
+    setAt: z.string(),
+  })
+  .meta({ id: "PatrolPlan" });
 
 export const VenueViewSchema = z
   .object({
@@ -105,6 +119,8 @@ export const VenueViewSchema = z
     supervisor: z.string().meta({ description: "The supervising body (profile body id), derived from the profile" }),
     supervisionRule: z.string().optional().meta({ description: "The supervision rule that matched; absent: the profile's fallback" }),
     categories: z.array(z.string()).meta({ description: "Inspection categories, derived from the profile" }),
+    patrolPlanPolicy: z.string().optional().meta({ description: "The profile's patrol_plan policy the venue falls under (it must name a patroller, frequency and method), derived from the profile" }),
+    patrolPlan: PatrolPlanViewSchema.optional(),
     profileVersion: z.int(),
     status: z.enum(["active", "retired"]),
     version: z.int(),
@@ -162,12 +178,15 @@ export const createVenue = useCase(CreateVenueInput, async (input, opts: { now?:
       idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: { createVenue: input }, result: view },
     },
   );
-  return stored ?? view;
+  const created = stored ?? view;
+  // Its tasks of the current periods at once (again on a replay: a first attempt may have stopped before them).
+  await venuesWritten([{ venue: created, fresh: created.venueId === venueId }], now);
+  return created;
 });
 
 function classifyFields(profile: PolicyProfile, f: VenueFields) {
   const c = classify(profile, factsOf(f));
-  return { supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories };
+  return { supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, patrolPlanPolicy: c.patrolPlanPolicy };
 }
 
 export const getVenue = useCase(
@@ -213,6 +232,8 @@ export const updateVenue = useCase(UpdateVenueInput, async (input, venueId: stri
     { onCanceled: (reasons) => (place?.moved(reasons) ? nodeMoving() : canceled(reasons, before.externalId !== f.externalId && f.externalId ? (before.externalId ? 3 : 2) : undefined)) },
   );
   const after = await venueOrNotFound(venueId, { consistent: true, allowRetired: true });
+  // A reclassified or moved venue's tasks follow at once: the new categories' made, those it left dropped.
+  await venuesWritten([{ venue: after, fresh: false }], now);
   return toVenueView(after);
 });
 
@@ -264,8 +285,8 @@ export const listVenues = useCase(
     const node = await readPlace(input.nodeId);
     authorize(actor, "venue.read", node);
     const query = tenantDb().service.entities.venue.query.bySubtree({ tenantId: actor.tenantId }).begins({ path: `${node.path}/` });
-    const { kind, category, supervisor, status, q } = input;
-    const filtered = [kind, category, supervisor, status, q].some((f) => f !== undefined);
+    const { kind, category, supervisor, status, q, patrolPlan } = input;
+    const filtered = [kind, category, supervisor, status, q, patrolPlan].some((f) => f !== undefined);
     const page = await withCursor(input.cursor, (cursor) =>
       filtered
         ? query
@@ -276,6 +297,7 @@ export const listVenues = useCase(
                 supervisor !== undefined ? op.eq(a.supervisor, supervisor) : "",
                 status !== undefined ? op.eq(a.status, status) : "",
                 q !== undefined ? op.contains(a.searchText, q.toLowerCase()) : "",
+                patrolPlan === "missing" ? `${op.exists(a.patrolPlanPolicy)} AND ${op.notExists(a.patrolPlan)} AND ${op.eq(a.status, "active")}` : patrolPlan === "set" ? op.exists(a.patrolPlan) : "",
               ]
                 .filter(Boolean)
                 .join(" AND "),

@@ -15,6 +15,15 @@ export const categoryName = (p: PolicyProfile | undefined, id: string, locale: L
 export const kindName = (p: PolicyProfile | undefined, id: string, locale: Locale) => nameIn(p?.venues.kinds, id, locale);
 export const bodyName = (p: PolicyProfile | undefined, id: string | undefined, locale: Locale) => nameIn(p?.bodies, id, locale);
 export const riskGradeName = (p: PolicyProfile | undefined, id: string | undefined, locale: Locale) => nameIn(p?.venues.riskGrades, id, locale);
+export const roleName = (p: PolicyProfile | undefined, id: string, locale: Locale) => nameIn(p?.roles, id, locale);
+
+/** Who a task is for: its assignee by name, else the profile role responsible for it. */
+export const taskFor = (p: PolicyProfile | undefined, task: InspectionTask, locale: Locale) => task.assigneeName ?? task.assigneeId ?? roleName(p, task.responsibleRole, locale);
+
+/** The profile's patrol_plan policy a venue falls under, with its clause. */
+type Policy = PolicyProfile["venues"]["policies"][number];
+export const planPolicy = (p: PolicyProfile | undefined, venue: Venue) =>
+  p?.venues.policies.find((x): x is Extract<Policy, { kind: "patrol_plan" }> => x.kind === "patrol_plan" && x.id === venue.patrolPlanPolicy);
 
 /** The supervision rule that classified the venue, with its clause; the fallback's when none matched. */
 export function supervisionBasis(p: PolicyProfile | undefined, venue: Venue): { sourceRef: string | null; text?: string | undefined; fallback: boolean } {

@@ -4,15 +4,22 @@ import type { InspectionTask, PolicyProfile } from "@firegov/core/contract";
 import { Loading } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { openTasks } from "./data.ts";
-import { categoryName, formatDue, isOverdue, taskName } from "./labels.ts";
+import { categoryName, formatDue, isOverdue, taskFor, taskName } from "./labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
 
 /** Where a task opens: the checklist of its venue, with the task it settles. */
 export const inspectHref = (task: InspectionTask) => `/inspect/${encodeURIComponent(task.venueId ?? task.subjectId)}?task=${encodeURIComponent(task.taskId)}`;
 
+/** Who the task is for: the named patroller, or the role that does it (only they may finish it). */
+function ForWhom(props: { task: InspectionTask; profile: PolicyProfile | undefined }) {
+  const { t, locale } = useI18n();
+  return <span class="task-card-for">{t(props.task.assigneeId ? "today.assignedTo" : "today.forRole", { who: taskFor(props.profile, props.task, locale()) })}</span>;
+}
+
 function TaskCard(props: { task: InspectionTask; profile: PolicyProfile | undefined }) {
   const { t, locale } = useI18n();
   const overdue = () => isOverdue(props.task);
+  const what = () => (props.task.kind === "plan" ? t("today.plan") : taskName(props.profile, props.task, locale()));
   return (
     <li class="task-card" classList={{ "task-card-overdue": overdue() }} data-testid="task">
       <Show
@@ -21,6 +28,7 @@ function TaskCard(props: { task: InspectionTask; profile: PolicyProfile | undefi
           <div class="task-card-link">
             <strong>{t("today.patrol")}</strong>
             <span class="hint">{categoryName(props.profile, props.task.category, locale())}</span>
+            <ForWhom task={props.task} profile={props.profile} />
           </div>
         }
       >
@@ -32,8 +40,9 @@ function TaskCard(props: { task: InspectionTask; profile: PolicyProfile | undefi
             </Show>
           </div>
           <div class="task-card-meta">
-            <span>{taskName(props.profile, props.task, locale())}</span>
+            <span>{what()}</span>
             <span>{t("today.due", { date: formatDue(props.task.dueAt, locale()) })}</span>
+            <ForWhom task={props.task} profile={props.profile} />
           </div>
           <span class="task-card-go" aria-hidden="true">{t("today.open")} ›</span>
         </A>

@@ -17,12 +17,14 @@ export interface VenueFilter {
   kind: string;
   category: string;
   supervisor: string;
+  /** "missing": venues the profile's patrol_plan rule covers with no plan yet; "set": with one. */
+  plan?: "" | "missing" | "set";
 }
 
 /** The filters as the list's query parameters: the API filters, so every page it sends is full. */
 export function venueQuery(f: VenueFilter): VenueListFilter {
   const q = f.text.trim();
-  return { kind: f.kind || undefined, category: f.category || undefined, supervisor: f.supervisor || undefined, q: q || undefined };
+  return { kind: f.kind || undefined, category: f.category || undefined, supervisor: f.supervisor || undefined, q: q || undefined, patrolPlan: f.plan || undefined };
 }
 
 function VenueCard(props: { venue: Venue; profile: PolicyProfile | undefined }) {
@@ -40,6 +42,7 @@ function VenueCard(props: { venue: Venue; profile: PolicyProfile | undefined }) 
           <For each={v().kinds}>{(k) => <span class="badge badge-level">{kindName(props.profile, k, locale())}</span>}</For>
           <span>{bodyName(props.profile, v().supervisor, locale())}</span>
           <For each={v().categories}>{(c) => <span class="badge badge-warn">{categoryName(props.profile, c, locale())}</span>}</For>
+          <Show when={v().patrolPlanPolicy && !v().patrolPlan && v().status === "active"}><span class="badge badge-danger">{t("venues.plan.missingBadge")}</span></Show>
         </div>
       </A>
     </li>
@@ -131,6 +134,13 @@ export default function VenuesPage() {
           <option value="">{t("venues.anySupervisor")}</option>
           <For each={supervisors()}>{(b) => <option value={b.id}>{name(b.name)}</option>}</For>
         </select>
+        <Show when={profile()?.venues.policies.some((p) => p.kind === "patrol_plan")}>
+          <select aria-label={t("venues.plan.filter")} onChange={(e) => set({ plan: e.currentTarget.value as VenueFilter["plan"] })}>
+            <option value="">{t("venues.plan.filter")}：{t("venues.plan.any")}</option>
+            <option value="missing">{t("venues.plan.filterMissing")}</option>
+            <option value="set">{t("venues.plan.filterSet")}</option>
+          </select>
+        </Show>
       </div>
       <Loading>
         <ul class="hz-list" aria-label={t("venues.title")}>

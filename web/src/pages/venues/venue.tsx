@@ -1,17 +1,20 @@
 import { A, createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
-import { createSignal, For, Show, Suspense } from "solid-js";
+import { createSignal, For, Index, Show, Suspense } from "solid-js";
+import { inSubtree, PATROL_METHODS, type PatrolMethod } from "@firegov/core/browser";
 import type { PolicyProfile, Venue } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
-import { fieldError, FormError, formValues, Notice, SubmitButton, TextField } from "../../components/form.tsx";
+import { fieldError, FormError, formValues, Notice, SelectField, SubmitButton, TextField } from "../../components/form.tsx";
 import { Loading } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import { clauseOf } from "../profile/vocabulary.ts";
-import { updateVenueAction, venueById, venueEvents, venueInspections } from "../inspections/data.ts";
-import { bodyName, categoryName, categorySource, formatDay, kindName, riskGradeName, supervisionBasis } from "../inspections/labels.ts";
+import { clauseOf, frequency, FREQUENCY_UNITS, frequencyUnit } from "../profile/vocabulary.ts";
+import { patrolPlanAction, planUsers, updateVenueAction, venueById, venueEvents, venueInspections } from "../inspections/data.ts";
+import { bodyName, categoryName, categorySource, formatDay, kindName, planPolicy, riskGradeName, supervisionBasis } from "../inspections/labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
 
-const EVENTS = ["create", "import", "update", "reclassify", "retire"] as const;
+const EVENTS = ["create", "import", "update", "reclassify", "retire", "plan"] as const;
+const PLAN_PATHS = ["body.patrollerId", "body.frequency.every", "body.frequency.unit", "body.method", "body.note"] as const;
+const METHODS = Object.keys(PATROL_METHODS) as PatrolMethod[];
 const PATHS = ["body.name", "body.address", "body.contactName", "body.contactPhone", "body.externalId"] as const;
 
 function EditForm(props: { venue: Venue; onClose: () => void; onSaved: () => void }) {
@@ -49,6 +52,108 @@ function EditForm(props: { venue: Venue; onClose: () => void; onSaved: () => voi
         <button type="button" class="button button-secondary" onClick={props.onClose}>{t("venues.cancel")}</button>
       </div>
     </form>
+  );
+}
+
+/** The patrol plan form: whom (users who may inspect at the venue), how often, how. */
+function PlanForm(props: { venue: Venue; onClose: () => void; onSaved: () => void }) {
+  const { t, locale } = useI18n();
+  const save = useAction(patrolPlanAction);
+  const submission = useSubmission(patrolPlanAction);
+  const users = createAsync(() => planUsers());
+  const patrollers = () => (users() ?? []).filter((u) => u.status === "active" && can(u.role, "inspection.perform") && inSubtree(u.scopePath, props.venue.path));
+  const plan = () => props.venue.patrolPlan;
+  const err = (path: string) => fieldError(submission.error, path);
+  const onSubmit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const v = formValues(e.currentTarget as HTMLFormElement);
+    save(props.venue.venueId, {
+      version: props.venue.version,
+      patrollerId: v.patrollerId ?? "",
+      frequency: { every: Number(v.every), unit: v.unit as (typeof FREQUENCY_UNITS)[number] },
+      method: v.method as PatrolMethod,
+      ...(v.note ? { note: v.note } : {}),
+    })
+      .then(() => {
+        submission.clear();
+        props.onSaved();
+      })
+      .catch(() => undefined);
+  };
+  return (
+    <form class="form panel" onSubmit={onSubmit} aria-label={t("venues.plan.title")} novalidate>
+      <FormError error={submission.error} paths={PLAN_PATHS} />
+      <SelectField label={t("venues.plan.patroller")} name="patrollerId" required error={err("body.patrollerId")}>
+        <option value="">{t("venues.plan.choose")}</option>
+        <For each={patrollers()}>{(u) => <option value={u.userId} selected={plan()?.patrollerId === u.userId}>{u.displayName}（{u.username}）</option>}</For>
+      </SelectField>
+      <fieldset class="frequency-field">
+        <legend>{t("venues.plan.frequency")}</legend>
+        <TextField label={t("venues.plan.every")} name="every" type="number" min="1" value={String(plan()?.frequency.every ?? 1)} required error={err("body.frequency.every")} />
+        <SelectField label={t("venues.plan.unit")} name="unit" error={err("body.frequency.unit")}>
+          <Index each={FREQUENCY_UNITS}>{(u) => <option value={u()} selected={(plan()?.frequency.unit ?? "week") === u()}>{frequencyUnit(u(), locale())}</option>}</Index>
+        </SelectField>
+      </fieldset>
+      <SelectField label={t("venues.plan.method")} name="method" error={err("body.method")}>
+        <For each={METHODS}>{(m) => <option value={m} selected={plan()?.method === m}>{locale() === "en" ? PATROL_METHODS[m].en : PATROL_METHODS[m].zh}</option>}</For>
+      </SelectField>
+      <TextField label={t("venues.plan.note")} name="note" value={plan()?.note ?? ""} optional error={err("body.note")} />
+      <div class="actions">
+        <SubmitButton pending={submission.pending ?? false}>{t("venues.save")}</SubmitButton>
+        <button type="button" class="button button-secondary" onClick={props.onClose}>{t("venues.cancel")}</button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * 巡查计划 of a venue the profile's patrol_plan rule covers: who patrols it,
+ * how often and how; or a warning that it has none yet. Officers set it here.
+ */
+function PatrolPlan(props: { venue: Venue; profile: PolicyProfile | undefined }) {
+  const { t, locale } = useI18n();
+  const [editing, setEditing] = createSignal(false);
+  const [saved, setSaved] = createSignal(false);
+  const me = signedInUser();
+  const maySet = () => me !== undefined && can(me.role, "venue.plan") && props.venue.status === "active";
+  const rule = () => planPolicy(props.profile, props.venue);
+  // What the rule says the plan must name (巡查人员、频次和方式).
+  const mustName = () => (rule()?.mustName ?? ["patroller", "frequency", "method"]).map((m) => t(`venues.plan.${m}`)).join(locale() === "en" ? ", " : "、");
+  const method = (id: string) => (Object.hasOwn(PATROL_METHODS, id) ? PATROL_METHODS[id as PatrolMethod][locale() === "en" ? "en" : "zh"] : id);
+  return (
+    <Show when={props.venue.patrolPlanPolicy}>
+      <h2>
+        {t("venues.plan.title")}
+        <Show when={rule()?.sourceRef}>{(ref) => <span class="source-document"> · {t("venues.rule")}：{clauseOf(ref())}</span>}</Show>
+      </h2>
+      <Show when={saved()}><Notice tone="success">{t("venues.plan.saved")}</Notice></Show>
+      <Show
+        when={props.venue.patrolPlan}
+        fallback={<Notice tone="warning">{t("venues.plan.missing", { what: mustName() })}</Notice>}
+      >
+        {(plan) => (
+          <dl class="facts" data-testid="patrol-plan">
+            <dt>{t("venues.plan.patroller")}</dt>
+            <dd>{plan().patrollerName}</dd>
+            <dt>{t("venues.plan.frequency")}</dt>
+            <dd>{frequency(plan().frequency, locale())}</dd>
+            <dt>{t("venues.plan.method")}</dt>
+            <dd>{method(plan().method)}</dd>
+            <Show when={plan().note}><dt>{t("venues.plan.note")}</dt><dd>{plan().note}</dd></Show>
+          </dl>
+        )}
+      </Show>
+      <Show when={maySet() && !editing()}>
+        <div class="actions">
+          <button type="button" class="button button-secondary" onClick={() => { setSaved(false); setEditing(true); }}>
+            {props.venue.patrolPlan ? t("venues.plan.change") : t("venues.plan.set")}
+          </button>
+        </div>
+      </Show>
+      <Show when={editing()}>
+        <PlanForm venue={props.venue} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); setSaved(true); }} />
+      </Show>
+    </Show>
   );
 }
 
@@ -172,6 +277,7 @@ export default function VenuePage() {
               </h1>
               <p><A href="/venues">← {t("venues.title")}</A></p>
               <Details venue={v()} profile={profile()} />
+              <PatrolPlan venue={v()} profile={profile()} />
               <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
                 <Inspections venueId={v().venueId} />
                 <History venueId={v().venueId} />
