@@ -82,6 +82,10 @@ describe("clauses made behaviour", () => {
     expect(Venues.classify(qidong, { kinds: ["police_daily_check_unit"], flags: [] }).supervisor).toBe("police_station");
   });
 
+  it("zezhou 三(四): a venue of the key-unit kind falls in the brigade's spot checks, under the brigade", () => {
+    expect(Venues.classify(presets.zezhou!, { kinds: ["key_unit"], flags: [] })).toMatchObject({ categories: ["key_unit_spot_check"], supervisor: "county_brigade" });
+  });
+
   it("yancheng (十一): one visit, full check — the enterprise check includes the fire-safety list, so one visit answers both", () => {
     const category = byId(yancheng.inspectionCategories, "enterprise_check");
     expect(category).toMatchObject({ method: "full_check", includes: ["fire_safety_check"], sourceRef: "yancheng (十一)" });

@@ -410,6 +410,13 @@ export const zezhou: PolicyProfile = withBaselineCodes({
           sourceRef: "zezhou 三(四)",
           text: "县消防救援大队重点对消防重点单位开展“双随机、一公开”监督抽查检查工作",
         },
+        {
+          id: "key_unit_kind_by_brigade",
+          match: { kinds: ["key_unit"] },
+          supervisor: "county_brigade",
+          sourceRef: "zezhou 三(四)",
+          text: "县消防救援大队重点对消防重点单位开展“双随机、一公开”监督抽查检查工作",
+        },
       ],
       fallback: {
         supervisor: "town_office",
