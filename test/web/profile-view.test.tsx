@@ -6,7 +6,7 @@ import { signIn } from "../../web/src/auth/session.ts";
 import ProfilePage from "../../web/src/pages/profile/index.tsx";
 import VersionsPage from "../../web/src/pages/profile/versions.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";
-import { presets, version1 } from "./profile-fixture.ts";
+import { presets, profile, version1 } from "./profile-fixture.ts";
 
 const worker: User = { ...admin, userId: "2b8c5d1e-worker", username: "wang.grid", displayName: "王网格", role: "grid_worker" };
 
@@ -59,6 +59,28 @@ describe("profile page", () => {
     expect(within(general).getByText("15 days")).toBeInTheDocument();
     expect(within(general).getByText("Default (not in the document)")).toBeInTheDocument();
     expect(within(general).getByText(/No deadline in the document; 15 days by default/)).toBeInTheDocument();
+  });
+
+  it("shows a coverage period's marked default, a baseline item's national clause whole, and every category of a venue kind", async () => {
+    await signInAs(worker);
+    const p = structuredClone(profile);
+    const patrol = p.inspectionCategories[0]!;
+    patrol.coveragePeriod = { every: 1, unit: "quarter", sourceRef: null, assumption: { zh: "文件未规定检查频次，默认每季度对本类场所全覆盖检查一次", en: "The document sets no frequency" } };
+    patrol.checklist = [
+      { id: "exit_blocked", name: { zh: "疏散通道、安全出口畅通", en: "Exits kept clear" }, hazardCode: "escape_route_blocked", baseline: "exit_blocked", sourceRef: "消防法 第二十八条", text: "不得占用、堵塞、封闭疏散通道、安全出口、消防车通道" },
+    ];
+    p.inspectionCategories.push({ ...structuredClone(patrol), id: "grid_patrol", name: { zh: "网格巡查", en: "Grid patrol" }, checklist: [] });
+    p.hazards.codes = [{ id: "escape_route_blocked", name: { zh: "堵塞疏散通道", en: "Exit blocked" }, sourceRef: "消防法 第二十八条", text: "不得占用、堵塞、封闭疏散通道、安全出口" }];
+    p.venues.kinds = [{ id: "shop", name: { zh: "沿街商铺", en: "Shop" }, flags: [], category: "town_patrol", alsoCategories: ["grid_patrol"], sourceRef: "xinhe 三(一)", text: "工作站每月开展一次巡查" }];
+    fakeApi({ "GET /v1/profile": () => json(200, { ...version1, profile: p }), "GET /v1/presets": () => json(200, { items: presets }) });
+    renderAt("/profile", () => <Route path="/profile" component={ProfilePage} />);
+
+    await screen.findByRole("heading", { level: 1, name: "政策档案" });
+    const period = within(rule("town_patrol")).getByText("全覆盖周期").closest(".cited-value") as HTMLElement;
+    expect(within(period).getByText("每季度")).toBeInTheDocument();
+    expect(within(period).getByText(/默认每季度对本类场所全覆盖检查一次/)).toBeInTheDocument();
+    expect(within(rule("exit_blocked")).getByText("条款 消防法 第二十八条")).toBeInTheDocument();
+    expect(within(rule("shop")).getByText("乡镇日常巡查、网格巡查")).toBeInTheDocument();
   });
 });
 

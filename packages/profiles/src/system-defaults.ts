@@ -52,3 +52,33 @@ export function defaultRectificationDays(severity: "general" | "major"): CitedDa
         assumption: { zh: "文件未规定整改期限，默认重大隐患60日", en: "No deadline in the document; 60 days by default for major hazards" },
       };
 }
+
+type CoveragePeriod = NonNullable<PolicyProfile["inspectionCategories"][number]["coveragePeriod"]>;
+type CoverageUnit = "month" | "quarter" | "half_year" | "year";
+
+const COVERAGE_WORDS: Record<CoverageUnit, { zh: string; en: string }> = {
+  month: { zh: "每月", en: "once a month" },
+  quarter: { zh: "每季度", en: "once a quarter" },
+  half_year: { zh: "每半年", en: "once every half year" },
+  year: { zh: "每年", en: "once a year" },
+};
+
+/**
+ * How often every venue of a category is inspected, where a document sets no
+ * period: without one a category never makes tasks. Monthly for a grid's or
+ * village's patrol of small venues, a quarter for a town's routine checks, half
+ * a year for full checks of larger units — each a marked default the county
+ * may change.
+ */
+export function defaultCoveragePeriod(unit: CoverageUnit): CoveragePeriod {
+  const words = COVERAGE_WORDS[unit];
+  return {
+    every: 1,
+    unit,
+    sourceRef: null,
+    assumption: {
+      zh: `文件未规定检查频次，默认${words.zh}对本类场所全覆盖检查一次`,
+      en: `The document sets no frequency; by default every venue of the category is inspected ${words.en}`,
+    },
+  };
+}

@@ -67,8 +67,19 @@ describe("what is due in a profile with three categories (songjiang 六(一))", 
 });
 
 describe("what is due in a profile whose categories set no frequency (yancheng)", () => {
-  it("materialises nothing: the document names no period", () => {
-    expect(Inspections.dueTasks(yancheng, [venue("v", ["enterprise_check", "small_venue_patrol"])], new Date("2026-11-23T01:00:00Z"), TZ)).toEqual([]);
+  it("materialises nothing when a category has neither a coverage period nor a patrol frequency", () => {
+    const silent = structuredClone(yancheng);
+    for (const category of silent.inspectionCategories) delete category.coveragePeriod;
+    expect(Inspections.dueTasks(silent, [venue("v", ["enterprise_check", "small_venue_patrol"])], new Date("2026-11-23T01:00:00Z"), TZ)).toEqual([]);
+  });
+
+  it("yancheng (十一): the document leaves the period to the annual plan, so the marked default makes a task per venue and category", () => {
+    const due = Inspections.dueTasks(yancheng, [venue("v", ["enterprise_check", "small_venue_patrol"])], new Date("2026-11-23T01:00:00Z"), TZ);
+    expect(due.map((t) => [t.kind, t.category, t.period])).toEqual([
+      ["coverage", "enterprise_check", "2026-H2"],
+      ["coverage", "small_venue_patrol", "2026-11"],
+    ]);
+    expect(yancheng.inspectionCategories.every((c) => c.coveragePeriod?.sourceRef === null && c.coveragePeriod.assumption?.zh)).toBe(true);
   });
 });
 

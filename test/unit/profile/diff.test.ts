@@ -25,7 +25,7 @@ describe("diffProfiles", () => {
 
   it("reports one changed value with its rule id and both citations", () => {
     const after: PolicyProfile = structuredClone(songjiang);
-    after.inspectionCategories[1]!.coveragePeriod = { every: 1, unit: "month" };
+    after.inspectionCategories[1]!.coveragePeriod = { ...after.inspectionCategories[1]!.coveragePeriod!, unit: "month" };
     expect(diffProfiles(songjiang, after)).toEqual([
       {
         kind: "changed",

@@ -3,6 +3,7 @@ import type { TxEntities, TxItem } from "../db/transact.ts";
 import { counterDeltas, type CounterDelta } from "./entries.ts";
 import { discover, type Context, type NewHazard, type Outcome } from "./machine.ts";
 import { recordOccurrence, recurrenceKey, withOccurrence } from "./recurrence.ts";
+import type { Basis } from "./types.ts";
 import { changeItems, counterItems, fitDeliveries, itemsBeyondHazard, loadRecurrence, mergedCounterCount, resolveRecipients, type Delivery, type Recurrence } from "./store.ts";
 
 // A new hazard written inside another domain's transaction (a failed
@@ -19,15 +20,16 @@ export interface RaisedHazard {
 
 /**
  * Makes a new hazard as a report would (without writing it). `details` are
- * added to its first event (e.g. the inspection and checklist item); a
+ * added to its first event (e.g. the inspection and checklist item), and
+ * `basis`, the rule that found it (a checklist item and its clause); a
  * caller that has read the venue's recurrence already passes it (null: none).
  */
-export async function raiseHazard(ctx: Context, input: Omit<NewHazard, "priorOccurrences">, opts: { details?: Record<string, unknown>; recurrence?: Recurrence | null } = {}): Promise<RaisedHazard> {
-  const { details } = opts;
+export async function raiseHazard(ctx: Context, input: Omit<NewHazard, "priorOccurrences">, opts: { details?: Record<string, unknown>; basis?: Basis; recurrence?: Recurrence | null } = {}): Promise<RaisedHazard> {
+  const { details, basis } = opts;
   const key = recurrenceKey(input.venueId, input.code);
   const rec = !key ? undefined : opts.recurrence !== undefined ? (opts.recurrence ?? undefined) : await loadRecurrence(key.venueId, key.code);
   const outcome = discover(ctx, { ...input, priorOccurrences: rec?.occurrences ?? [] });
-  const events = details ? outcome.events.map((e, i) => (i === 0 ? { ...e, details: { ...e.details, ...details } } : e)) : outcome.events;
+  const events = details || basis ? outcome.events.map((e, i) => (i === 0 ? { ...e, ...(basis ? { basis } : {}), details: { ...e.details, ...details } } : e)) : outcome.events;
   const deliveries = await resolveRecipients(ctx.profile, outcome.hazard, outcome.intents, ctx.actor);
   return { outcome: { ...outcome, events }, deliveries, ...(key ? { recurrence: { key, rec } } : {}) };
 }

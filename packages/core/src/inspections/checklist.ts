@@ -9,7 +9,10 @@ export interface ChecklistEntry {
   itemId: string;
   name: { zh: string; en: string };
   hazardCode: string;
+  /** The item's clause (a county's or a national norm's), or null for a marked default. */
   sourceRef: string | null;
+  text?: string | undefined;
+  assumption?: { zh: string; en?: string | undefined } | undefined;
 }
 
 /** Categories reached from `categories` through `includes`, each once, in the order reached. */
@@ -28,7 +31,15 @@ export function applicableCategories(profile: PolicyProfile, categories: readonl
 export function checklistFor(profile: PolicyProfile, categories: readonly string[]): ChecklistEntry[] {
   const byId = new Map(profile.inspectionCategories.map((c) => [c.id, c]));
   return applicableCategories(profile, categories).flatMap((id) =>
-    byId.get(id)!.checklist.map((item) => ({ category: id, itemId: item.id, name: item.name, hazardCode: item.hazardCode, sourceRef: item.sourceRef })),
+    byId.get(id)!.checklist.map((item) => ({
+      category: id,
+      itemId: item.id,
+      name: item.name,
+      hazardCode: item.hazardCode,
+      sourceRef: item.sourceRef,
+      ...(item.text ? { text: item.text } : {}),
+      ...(item.assumption ? { assumption: item.assumption } : {}),
+    })),
   );
 }
 

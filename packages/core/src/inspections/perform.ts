@@ -231,7 +231,11 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
           source: "inspection",
           reporter: { type: "user", id: actor.userId },
         },
-        { details: { inspectionId, checklistCategory: item.category, checklistItem: item.itemId, ...(campaign ? { campaignId: campaignTask!.category } : {}) } },
+        {
+          details: { inspectionId, checklistCategory: item.category, checklistItem: item.itemId, ...(campaign ? { campaignId: campaignTask!.category } : {}) },
+          // The item's clause (county or national) goes with the hazard it found, on its first event.
+          basis: { rule: entryKey(entry), sourceRef: entry.sourceRef, ...(entry.text ? { text: entry.text } : {}), ...(entry.assumption ? { assumption: entry.assumption } : {}) },
+        },
       );
       raised.push(hazard);
       recorded.push({ ...item, hazardCode: entry.hazardCode, hazardId: hazard.outcome.hazard.hazardId });

@@ -42,7 +42,15 @@ export function toInspectionView(item: Record<string, unknown>): InspectionView 
   return rest as InspectionView;
 }
 
-export const ChecklistEntrySchema = z.object({ category: z.string(), itemId: z.string(), name: Bilingual, hazardCode: z.string(), sourceRef: z.string().nullable() });
+export const ChecklistEntrySchema = z.object({
+  category: z.string(),
+  itemId: z.string(),
+  name: Bilingual,
+  hazardCode: z.string(),
+  sourceRef: z.string().nullable().meta({ description: "The item's clause: the county document's or a national norm's (e.g. 消防法 第二十八条)" }),
+  text: z.string().optional().meta({ description: "The clause's words" }),
+  assumption: z.object({ zh: z.string(), en: z.string().optional() }).optional(),
+});
 
 export const TaskViewSchema = z
   .object({

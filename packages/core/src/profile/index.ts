@@ -8,6 +8,8 @@ export {
   HazardState,
   LEVEL_IDS,
   HAZARD_STATES,
+  NATIONAL_REF,
+  SourceRef,
   type Condition,
   type VenueMatch,
   type SpotCheckPolicy,

@@ -22,9 +22,27 @@ const DocumentDate = z.union([z.iso.date(), z.string().regex(/^\d{4}$/)]);
 /** `<profileId> <clause>`: section 一, item (一), sub-item 1, e.g. `demo 六(一)2`. */
 const SOURCE_REF = /^[a-z][a-z0-9_]* (?=\S)[一二三四五六七八九十]*(?:\([一二三四五六七八九十]+\))?\d*$/;
 
-const SourceRef = z
+const CN_NUMBER = "[一二三四五六七八九十百零]+";
+/** A national standard and its clause: `GB 35181-2017 6.2`, `GB/T 40248-2021 5.1.3`, `GA 703-2007 4.1`. */
+const STANDARD_REF = String.raw`(?:GB|GA|XF)(?:/T)? \d+(?:\.\d+)?-\d{4} \d+(?:\.\d+)*`;
+/** A law (`消防法`) or a ministry's order (`公安部令第61号`) and its article, paragraph, item: `消防法 第二十八条`, `公安部令第61号 第二十五条(四)`. */
+const ARTICLE_REF = String.raw`(?:\p{Script=Han}+令第\d+号|\p{Script=Han}+法) 第${CN_NUMBER}条(?:第${CN_NUMBER}款)?(?:\(${CN_NUMBER}\))?`;
+
+/** A clause of a national norm: a citation any profile may make (the baseline library's items keep theirs). */
+export const NATIONAL_REF = new RegExp(`^(?:${STANDARD_REF}|${ARTICLE_REF})$`, "u");
+
+/** The clause a rule comes from: its own document's, or a national norm's. */
+const CITATION = new RegExp(`${SOURCE_REF.source}|${NATIONAL_REF.source}`, "u");
+
+export const SourceRef = z
   .string()
-  .regex(SOURCE_REF, bilingual("出处须为“<档案id> <条款>”，如“demo 六(一)2”", "expected `<profileId> <clause>`, e.g. `demo 六(一)2`"));
+  .regex(
+    CITATION,
+    bilingual(
+      "出处须为“<档案id> <条款>”（如“demo 六(一)2”），或国家规范条款（如“消防法 第二十八条”“公安部令第61号 第二十五条(四)”“GB 35181-2017 6.2”）",
+      "expected `<profileId> <clause>` (e.g. `demo 六(一)2`) or a national norm's clause (e.g. `消防法 第二十八条`, `公安部令第61号 第二十五条(四)`, `GB 35181-2017 6.2`)",
+    ),
+  );
 
 /** What the document does not say: the whole rule when sourceRef is null, else the reading taken. */
 const Assumption = z.strictObject({ zh: Text, en: Text.optional() });
@@ -289,6 +307,8 @@ const VenueKind = rule({
   flags: z.array(VenueFlag),
   riskGrade: Id.optional(),
   category: Id.optional(),
+  /** Further categories a venue of the kind also falls in (a grid's patrol besides the town's checks). */
+  alsoCategories: z.array(Id).min(1).optional(),
 });
 
 /** How many venues a random spot check draws: a number, or a share of the pool (rounded up, at least `min`). */
@@ -344,7 +364,24 @@ const Venues = z.strictObject({
 
 // ── Inspections ────────────────────────────────────────────────────────────
 
-const ChecklistItem = rule({ id: Id, name: Label, hazardCode: Id });
+const ChecklistItem = rule({
+  id: Id,
+  name: Label,
+  hazardCode: Id,
+  /** The national baseline item it was adopted from (expanded into the profile, citation and all). */
+  baseline: Id.optional(),
+});
+
+/**
+ * A full-coverage period with its own citation, or a marked default
+ * (sourceRef null + assumption) where the document sets none; without
+ * either, the category's own clause states it.
+ */
+const CoveragePeriod = z
+  .strictObject({ ...Frequency.shape, sourceRef: SourceRef.nullable().optional(), text: Text.optional(), assumption: Assumption.optional() })
+  .superRefine((value, ctx) => {
+    if (value.sourceRef !== undefined) checkCitation({ ...value, sourceRef: value.sourceRef }, ctx);
+  });
 
 const InspectionCategory = rule({
   id: Id,
@@ -354,7 +391,7 @@ const InspectionCategory = rule({
   /** How often the responsible staff go out. */
   patrolFrequency: Frequency.optional(),
   /** Every venue of the category is inspected at least once per this period. */
-  coveragePeriod: Frequency.optional(),
+  coveragePeriod: CoveragePeriod.optional(),
   /** Categories whose checklist items also apply here. */
   includes: z.array(Id),
   checklist: z.array(ChecklistItem),

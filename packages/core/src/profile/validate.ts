@@ -3,6 +3,7 @@ import { fieldErrorsFromZod, jsonPath, type FieldError } from "../errors/index.t
 import {
   HAZARD_STATES,
   LEVEL_IDS,
+  NATIONAL_REF,
   PolicyProfile,
   type Condition,
   type Frequency,
@@ -91,6 +92,8 @@ function foreignSourceRefs(profile: PolicyProfile): ProfileIssue[] {
   const issues: ProfileIssue[] = [];
   for (const { value, path } of walk(profile)) {
     if (!isRecord(value) || typeof value.sourceRef !== "string") continue;
+    // A national norm's clause binds every county alike: any profile may cite it.
+    if (NATIONAL_REF.test(value.sourceRef)) continue;
     if (!value.sourceRef.startsWith(`${profile.id} `)) {
       issues.push(
         issue(
@@ -191,6 +194,7 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
   p.venues.kinds.forEach((kind, i) => {
     ref(["venues", "kinds", i, "riskGrade"], "riskGrade", kind.riskGrade);
     ref(["venues", "kinds", i, "category"], "category", kind.category);
+    refs(["venues", "kinds", i, "alsoCategories"], "category", kind.alsoCategories);
   });
   p.venues.supervision.rules.forEach((rule, i) => {
     match(["venues", "supervision", "rules", i, "match"], rule.match);

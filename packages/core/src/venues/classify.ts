@@ -58,7 +58,7 @@ export function classify(profile: PolicyProfile, venue: VenueFacts): Classificat
   const riskGrade = venue.riskGrade ?? kinds.find((k) => k.riskGrade)?.riskGrade;
   const facts: VenueFacts = { ...venue, flags, riskGrade };
   const rule = profile.venues.supervision.rules.find((r) => matchesVenue(r.match, facts));
-  const wanted = new Set(kinds.flatMap((k) => (k.category ? [k.category] : [])));
+  const wanted = new Set(kinds.flatMap((k) => [...(k.category ? [k.category] : []), ...(k.alsoCategories ?? [])]));
   const categories = profile.inspectionCategories.filter((c) => wanted.has(c.id)).map((c) => c.id);
   const fallback = profile.venues.supervision.fallback;
   const plan = profile.venues.policies.find((p) => p.kind === "patrol_plan" && matchesVenue(p.match, facts));

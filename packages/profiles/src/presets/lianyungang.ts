@@ -1,10 +1,11 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
-import { defaultRectificationDays, defaultReopenWindow, defaultWorkflow } from "../system-defaults.ts";
+import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow } from "../system-defaults.ts";
 
 // 连政办发〔2021〕60号 市政府办公室关于进一步加强基层消防工作的意见
 // (shared/seeds/lianyungang.txt). 园区 follow the town rules (四(一)).
 
-export const lianyungang: PolicyProfile = {
+export const lianyungang: PolicyProfile = withBaselineCodes({
   id: "lianyungang",
   name: { zh: "连云港市", en: "Lianyungang" },
   document: {
@@ -322,64 +323,82 @@ export const lianyungang: PolicyProfile = {
         id: "industrial_park",
         name: { zh: "工业园区", en: "Industrial park" },
         flags: ["priority_governance"],
+        category: "grid_screening",
         sourceRef: "lianyungang 三(三)",
         text: "要加强工业园区、特色小镇、旅游民宿、小微企业等乡村新兴产业消防管理",
+        assumption: { zh: "文件未规定检查主体，按“网格力量全面排查”（一）纳入网格排查", en: "Who inspects is not stated; read as the grid forces' full screening (一)" },
       },
       {
         id: "featured_town",
         name: { zh: "特色小镇", en: "Featured town" },
         flags: ["priority_governance"],
+        category: "grid_screening",
         sourceRef: "lianyungang 三(三)",
         text: "要加强工业园区、特色小镇、旅游民宿、小微企业等乡村新兴产业消防管理",
+        assumption: { zh: "文件未规定检查主体，按“网格力量全面排查”（一）纳入网格排查", en: "Who inspects is not stated; read as the grid forces' full screening (一)" },
       },
       {
         id: "tourist_homestay",
         name: { zh: "旅游民宿", en: "Tourist homestay" },
         flags: ["priority_governance"],
+        category: "grid_screening",
         sourceRef: "lianyungang 三(三)",
         text: "要加强工业园区、特色小镇、旅游民宿、小微企业等乡村新兴产业消防管理",
+        assumption: { zh: "文件未规定检查主体，按“网格力量全面排查”（一）纳入网格排查", en: "Who inspects is not stated; read as the grid forces' full screening (一)" },
       },
       {
         id: "small_micro_enterprise",
         name: { zh: "小微企业", en: "Small or micro enterprise" },
         flags: ["priority_governance"],
+        category: "grid_screening",
         sourceRef: "lianyungang 三(三)",
         text: "要加强工业园区、特色小镇、旅游民宿、小微企业等乡村新兴产业消防管理",
+        assumption: { zh: "文件未规定检查主体，按“网格力量全面排查”（一）纳入网格排查", en: "Who inspects is not stated; read as the grid forces' full screening (一)" },
       },
       {
         id: "high_rise",
         name: { zh: "高层建筑", en: "High-rise building" },
         flags: ["priority_governance"],
+        category: "grid_screening",
         sourceRef: "lianyungang 三(三)",
         text: "强化高层建筑、校外培训机构、沿街商铺等场所综合治理",
+        assumption: { zh: "文件未规定检查主体，按“网格力量全面排查”（一）纳入网格排查", en: "Who inspects is not stated; read as the grid forces' full screening (一)" },
       },
       {
         id: "off_campus_training",
         name: { zh: "校外培训机构", en: "Off-campus training institution" },
         flags: ["priority_governance"],
+        category: "grid_screening",
         sourceRef: "lianyungang 三(三)",
         text: "强化高层建筑、校外培训机构、沿街商铺等场所综合治理",
+        assumption: { zh: "文件未规定检查主体，按“网格力量全面排查”（一）纳入网格排查", en: "Who inspects is not stated; read as the grid forces' full screening (一)" },
       },
       {
         id: "street_shop",
         name: { zh: "沿街商铺", en: "Street-front shop" },
         flags: ["priority_governance"],
+        category: "grid_screening",
         sourceRef: "lianyungang 三(三)",
         text: "强化高层建筑、校外培训机构、沿街商铺等场所综合治理",
+        assumption: { zh: "文件未规定检查主体，按“网格力量全面排查”（一）纳入网格排查", en: "Who inspects is not stated; read as the grid forces' full screening (一)" },
       },
       {
         id: "converted_self_built_house",
         name: { zh: "农村自建房用作民宿、群租房、生产经营单位、培训机构、人员密集场所", en: "Rural self-built house used as homestay, group rental, business, training or crowded venue" },
         flags: ["priority_governance", "safety_evaluation"],
+        category: "grid_screening",
         sourceRef: "lianyungang 三(三)",
         text: "对农村自建房用作民宿、群租房、生产经营单位、培训机构、人员密集场所……要组织开展安全评估、综合治理",
+        assumption: { zh: "文件未规定检查主体，按“网格力量全面排查”（一）纳入网格排查", en: "Who inspects is not stated; read as the grid forces' full screening (一)" },
       },
       {
         id: "converted_industrial_building",
         name: { zh: "生产厂房、仓库、工业办公楼改造用作商业、服务业场所", en: "Factory, warehouse or industrial office converted to commerce or services" },
         flags: ["safety_evaluation"],
+        category: "grid_screening",
         sourceRef: "lianyungang 三(三)",
         text: "以及生产厂房、仓库、工业办公楼改造用作商业、服务业场所的，要组织开展安全评估、综合治理",
+        assumption: { zh: "文件未规定检查主体，按“网格力量全面排查”（一）纳入网格排查", en: "Who inspects is not stated; read as the grid forces' full screening (一)" },
       },
     ],
     supervision: {
@@ -408,8 +427,25 @@ export const lianyungang: PolicyProfile = {
       name: { zh: "网格力量全面排查", en: "Full screening by grid forces" },
       responsibleRole: "grid_worker",
       method: "patrol",
+      coveragePeriod: defaultCoveragePeriod("month"),
       includes: [],
-      checklist: [],
+      checklist: [
+        ...adoptBaseline(["exit_blocked", "equipment_working", "ebike_not_in_escape_route", "three_in_one_separated", "no_illegal_lodging", "no_group_renting", "lpg_cylinders", "fire_electricity_use"]),
+        {
+          id: "safety_evaluation",
+          name: { zh: "改造用作经营场所的已开展安全评估，达不到安全条件的未经营使用", en: "Converted premises evaluated; unsafe ones not operating" },
+          hazardCode: "unsafe_operation",
+          sourceRef: "lianyungang 三(三)",
+          text: "要组织开展安全评估、综合治理，达不到安全条件、严重影响公共安全的不得经营使用",
+        },
+        {
+          id: "staff_training",
+          name: { zh: "企业单位落实入职必训、定期培训、转岗轮训", en: "Staff trained on hiring, periodically and on job change" },
+          hazardCode: "training_missing",
+          sourceRef: "lianyungang 三(五)",
+          text: "督促乡镇企业单位建立常态化全员消防培训制度，落实入职必训、定期培训、转岗轮训等要求",
+        },
+      ],
       sourceRef: "lianyungang 一",
       text: "逐步建立健全“乡镇街道统一领导、监管机构分工负责、基层组织自我管理、网格力量全面排查”的基层消防监管工作体系",
     },
@@ -418,7 +454,14 @@ export const lianyungang: PolicyProfile = {
   hazards: {
     workflow: defaultWorkflow(),
     reopenWindowDays: defaultReopenWindow(),
-    codes: [],
+    codes: [
+      {
+        id: "unsafe_operation",
+        name: { zh: "达不到安全条件仍经营使用", en: "Operating though not safe" },
+        sourceRef: "lianyungang 三(三)",
+        text: "达不到安全条件、严重影响公共安全的不得经营使用",
+      },
+    ],
     severities: [
       {
         id: "general",
@@ -615,4 +658,4 @@ export const lianyungang: PolicyProfile = {
       text: "将消防安全纳入融入“大数据＋网格化＋铁脚板”工作机制，全面应用网格化社会治理信息平台",
     },
   ],
-};
+});

@@ -1,10 +1,11 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
-import { defaultRectificationDays, defaultReopenWindow, defaultWorkflow } from "../system-defaults.ts";
+import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow } from "../system-defaults.ts";
 
 // 启政办发〔2023〕8号 市政府办公室关于加强镇（园区）基层领域消防工作的意见
 // (shared/seeds/qidong.txt).
 
-export const qidong: PolicyProfile = {
+export const qidong: PolicyProfile = withBaselineCodes({
   id: "qidong",
   name: { zh: "启东市", en: "Qidong" },
   document: {
@@ -429,40 +430,52 @@ export const qidong: PolicyProfile = {
         name: { zh: "人员密集场所", en: "Crowded venue" },
         flags: ["key_supervision"],
         riskGrade: "high",
+        category: "office_routine",
         sourceRef: "qidong 二(四)",
         text: "将人员密集、“三合一”场所、九小场所、易燃易爆、文物古建筑等火灾风险较高的单位场所，列入行业重点监管对象",
+        assumption: { zh: "文件未规定由谁检查，按消委办日常消防安全检查（一(二)）计", en: "Who inspects is not stated; read as the office's routine checks (一(二))" },
       },
       {
         id: "three_in_one",
         name: { zh: "“三合一”场所", en: "Three-in-one premises" },
         flags: ["key_supervision"],
         riskGrade: "high",
+        category: "grid_patrol",
+        alsoCategories: ["office_routine"],
         sourceRef: "qidong 二(四)",
         text: "将人员密集、“三合一”场所、九小场所、易燃易爆、文物古建筑等火灾风险较高的单位场所，列入行业重点监管对象",
+        assumption: { zh: "文件未规定由谁检查，按网格员消防巡查（二(五)）并由消委办日常检查计", en: "Who inspects is not stated; read as the grid's fire patrol (二(五)) plus the office's routine checks" },
       },
       {
         id: "nine_small",
         name: { zh: "九小场所", en: "Nine small venues" },
         flags: ["key_supervision"],
         riskGrade: "high",
+        category: "grid_patrol",
+        alsoCategories: ["office_routine"],
         sourceRef: "qidong 二(四)",
         text: "将人员密集、“三合一”场所、九小场所、易燃易爆、文物古建筑等火灾风险较高的单位场所，列入行业重点监管对象",
+        assumption: { zh: "文件未规定由谁检查，按网格员消防巡查（二(五)）并由消委办日常检查计", en: "Who inspects is not stated; read as the grid's fire patrol (二(五)) plus the office's routine checks" },
       },
       {
         id: "flammable_explosive",
         name: { zh: "易燃易爆单位场所", en: "Flammable or explosive premises" },
         flags: ["key_supervision"],
         riskGrade: "high",
+        category: "office_routine",
         sourceRef: "qidong 二(四)",
         text: "将人员密集、“三合一”场所、九小场所、易燃易爆、文物古建筑等火灾风险较高的单位场所，列入行业重点监管对象",
+        assumption: { zh: "文件未规定由谁检查，按消委办日常消防安全检查（一(二)）计", en: "Who inspects is not stated; read as the office's routine checks (一(二))" },
       },
       {
         id: "heritage_building",
         name: { zh: "文物古建筑", en: "Heritage building" },
         flags: ["key_supervision"],
         riskGrade: "high",
+        category: "office_routine",
         sourceRef: "qidong 二(四)",
         text: "将人员密集、“三合一”场所、九小场所、易燃易爆、文物古建筑等火灾风险较高的单位场所，列入行业重点监管对象",
+        assumption: { zh: "文件未规定由谁检查，按消委办日常消防安全检查（一(二)）计", en: "Who inspects is not stated; read as the office's routine checks (一(二))" },
       },
       {
         id: "petrochemical_enterprise",
@@ -479,6 +492,14 @@ export const qidong: PolicyProfile = {
         category: "safety_bureau_check",
         sourceRef: "qidong 二(三)",
         text: "镇（园区）安监局在对石油化工、工矿企业实施检查时一并检查消防安全",
+      },
+      {
+        id: "police_daily_check_unit",
+        name: { zh: "派出所日常消防监督检查范围内单位", en: "Unit within the police's daily fire-check scope" },
+        flags: ["police_daily_check"],
+        category: "police_daily",
+        sourceRef: "qidong 二(三)",
+        text: "督促公安派出所持续加大对日常消防监督检查范围内单位检查力度",
       },
     ],
     supervision: {
@@ -519,8 +540,9 @@ export const qidong: PolicyProfile = {
       id: "office_routine",
       name: { zh: "消委办日常消防安全检查", en: "Office routine fire-safety checks" },
       responsibleRole: "office_staff",
+      coveragePeriod: defaultCoveragePeriod("quarter"),
       includes: [],
-      checklist: [],
+      checklist: adoptBaseline(["exit_blocked", "emergency_lighting", "fire_door_closed", "equipment_working", "no_flammables_in_crowded_venue", "hazardous_goods_stored", "fire_electricity_use", "three_in_one_separated", "patrol_records", "staff_training"]),
       sourceRef: "qidong 一(二)",
       text: "开展日常消防安全检查，及时督促整改火灾隐患",
     },
@@ -529,8 +551,9 @@ export const qidong: PolicyProfile = {
       name: { zh: "安监局检查时一并检查消防安全", en: "Fire safety checked with work-safety inspections" },
       responsibleRole: "safety_inspector",
       method: "full_check",
+      coveragePeriod: defaultCoveragePeriod("half_year"),
       includes: [],
-      checklist: [],
+      checklist: adoptBaselineSet("factory_warehouse"),
       sourceRef: "qidong 二(三)",
       text: "镇（园区）安监局在对石油化工、工矿企业实施检查时一并检查消防安全",
     },
@@ -538,8 +561,9 @@ export const qidong: PolicyProfile = {
       id: "police_daily",
       name: { zh: "派出所日常消防监督检查", en: "Police daily fire checks" },
       responsibleRole: "police_officer",
+      coveragePeriod: defaultCoveragePeriod("quarter"),
       includes: [],
-      checklist: [],
+      checklist: adoptBaseline(["exit_blocked", "patrol_records", "fire_checks", "staff_training", "control_room_certified", "equipment_working"]),
       sourceRef: "qidong 二(三)",
       text: "督促公安派出所持续加大对日常消防监督检查范围内单位检查力度",
     },
@@ -548,8 +572,9 @@ export const qidong: PolicyProfile = {
       name: { zh: "网格消防巡查", en: "Grid fire patrol" },
       responsibleRole: "grid_worker",
       method: "patrol",
+      coveragePeriod: defaultCoveragePeriod("month"),
       includes: [],
-      checklist: [],
+      checklist: adoptBaselineSet("nine_small"),
       sourceRef: "qidong 二(五)",
       text: "摸清辖区消防安全基本状况和隐患底数，开展消防巡查、宣传工作",
     },
@@ -764,4 +789,4 @@ export const qidong: PolicyProfile = {
       text: "深入应用网格化社会治理信息平台消防管理模块",
     },
   ],
-};
+});

@@ -1,4 +1,5 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
+import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
 import { closedLoopStates, defaultReopenWindow } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
@@ -12,7 +13,7 @@ const equalWeight = {
   en: "The document lists the assessed items without weights; equal weights (12.5 each) by default",
 };
 
-export const songjiang: PolicyProfile = {
+export const songjiang: PolicyProfile = withBaselineCodes({
   id: "songjiang",
   name: { zh: "上海市松江区", en: "Songjiang District, Shanghai" },
   document: {
@@ -473,6 +474,78 @@ export const songjiang: PolicyProfile = {
         sourceRef: "songjiang 六(一)3",
         text: "排查对象：规模型生产经营单位、建筑工地、重要建筑、地下空间等单位场所",
       },
+      {
+        id: "high_rise",
+        name: { zh: "高层民用建筑", en: "High-rise civil building" },
+        flags: [],
+        category: "major_unit",
+        sourceRef: "songjiang 五(二)6",
+        text: "分级分类将高层民用建筑、农村自建房、厂房仓库、规模租赁公寓、建筑工地、易燃易爆场所、文物古建筑、地下空间、园区、沿街商铺、民宿等各类监管对象……纳入城市网格化巡查、治理范围，落实定期消防安全检查工作任务",
+        assumption: { zh: "按“重要建筑”纳入第三类检查（六(一)3）", en: "Checked as an important building, category 3 (六(一)3)" },
+      },
+      {
+        id: "rural_self_built_house",
+        name: { zh: "农村自建房", en: "Rural self-built house" },
+        flags: [],
+        category: "residential",
+        sourceRef: "songjiang 五(二)6",
+        text: "分级分类将高层民用建筑、农村自建房、厂房仓库、规模租赁公寓、建筑工地、易燃易爆场所、文物古建筑、地下空间、园区、沿街商铺、民宿等各类监管对象……纳入城市网格化巡查、治理范围，落实定期消防安全检查工作任务",
+        assumption: { zh: "按农民自建房纳入第一类检查（六(一)1）", en: "Checked with rural self-built houses, category 1 (六(一)1)" },
+      },
+      {
+        id: "factory_warehouse",
+        name: { zh: "厂房仓库", en: "Factory or warehouse" },
+        flags: [],
+        category: "major_unit",
+        sourceRef: "songjiang 五(二)6",
+        text: "分级分类将高层民用建筑、农村自建房、厂房仓库、规模租赁公寓、建筑工地、易燃易爆场所、文物古建筑、地下空间、园区、沿街商铺、民宿等各类监管对象……纳入城市网格化巡查、治理范围，落实定期消防安全检查工作任务",
+        assumption: { zh: "按规模型生产经营单位纳入第三类检查（六(一)3）", en: "Checked as a large production or business unit, category 3 (六(一)3)" },
+      },
+      {
+        id: "rental_apartment",
+        name: { zh: "规模租赁公寓", en: "Large-scale rental apartments" },
+        flags: [],
+        category: "major_unit",
+        sourceRef: "songjiang 五(二)6",
+        text: "分级分类将高层民用建筑、农村自建房、厂房仓库、规模租赁公寓、建筑工地、易燃易爆场所、文物古建筑、地下空间、园区、沿街商铺、民宿等各类监管对象……纳入城市网格化巡查、治理范围，落实定期消防安全检查工作任务",
+        assumption: { zh: "按规模型生产经营单位纳入第三类检查（六(一)3）", en: "Checked as a large production or business unit, category 3 (六(一)3)" },
+      },
+      {
+        id: "flammable_explosive",
+        name: { zh: "易燃易爆场所", en: "Flammable or explosive premises" },
+        flags: [],
+        category: "major_unit",
+        sourceRef: "songjiang 五(二)6",
+        text: "分级分类将高层民用建筑、农村自建房、厂房仓库、规模租赁公寓、建筑工地、易燃易爆场所、文物古建筑、地下空间、园区、沿街商铺、民宿等各类监管对象……纳入城市网格化巡查、治理范围，落实定期消防安全检查工作任务",
+        assumption: { zh: "按规模型生产经营单位纳入第三类检查（六(一)3）", en: "Checked as a large production or business unit, category 3 (六(一)3)" },
+      },
+      {
+        id: "heritage_building",
+        name: { zh: "文物古建筑", en: "Heritage building" },
+        flags: [],
+        category: "major_unit",
+        sourceRef: "songjiang 五(二)6",
+        text: "分级分类将高层民用建筑、农村自建房、厂房仓库、规模租赁公寓、建筑工地、易燃易爆场所、文物古建筑、地下空间、园区、沿街商铺、民宿等各类监管对象……纳入城市网格化巡查、治理范围，落实定期消防安全检查工作任务",
+        assumption: { zh: "按“重要建筑”纳入第三类检查（六(一)3）", en: "Checked as an important building, category 3 (六(一)3)" },
+      },
+      {
+        id: "industrial_park",
+        name: { zh: "园区", en: "Industrial park" },
+        flags: [],
+        category: "major_unit",
+        sourceRef: "songjiang 五(二)6",
+        text: "分级分类将高层民用建筑、农村自建房、厂房仓库、规模租赁公寓、建筑工地、易燃易爆场所、文物古建筑、地下空间、园区、沿街商铺、民宿等各类监管对象……纳入城市网格化巡查、治理范围，落实定期消防安全检查工作任务",
+        assumption: { zh: "按规模型生产经营单位纳入第三类检查（六(一)3）", en: "Checked as a large production or business unit, category 3 (六(一)3)" },
+      },
+      {
+        id: "homestay",
+        name: { zh: "民宿", en: "Homestay" },
+        flags: [],
+        category: "street",
+        sourceRef: "songjiang 五(二)6",
+        text: "分级分类将高层民用建筑、农村自建房、厂房仓库、规模租赁公寓、建筑工地、易燃易爆场所、文物古建筑、地下空间、园区、沿街商铺、民宿等各类监管对象……纳入城市网格化巡查、治理范围，落实定期消防安全检查工作任务",
+        assumption: { zh: "按小型商业服务用房纳入第二类检查（六(一)2）", en: "Checked as small commercial premises, category 2 (六(一)2)" },
+      },
     ],
     supervision: {
       rules: [
@@ -507,7 +580,7 @@ export const songjiang: PolicyProfile = {
       name: { zh: "第一类：住宅小区、农民自建出租房", en: "Category 1: residential compounds, rented self-built houses" },
       responsibleRole: "village_fire_staff",
       method: "patrol",
-      coveragePeriod: { every: 1, unit: "month" },
+      coveragePeriod: { every: 1, unit: "month", sourceRef: "songjiang 六(一)1", text: "确保每月一次" },
       includes: [],
       checklist: [
         {
@@ -583,7 +656,7 @@ export const songjiang: PolicyProfile = {
       responsibleRole: "town_patroller",
       method: "patrol",
       patrolFrequency: { every: 1, unit: "day" },
-      coveragePeriod: { every: 1, unit: "quarter" },
+      coveragePeriod: { every: 1, unit: "quarter", sourceRef: "songjiang 六(一)2", text: "确保每季度全覆盖一次" },
       includes: [],
       checklist: [
         {
@@ -628,6 +701,13 @@ export const songjiang: PolicyProfile = {
           sourceRef: "songjiang 六(一)2",
           text: "重点排查场所内擅自搭建阁楼和设置床铺等违规住人问题",
         },
+        {
+          id: "catering_gas",
+          name: { zh: "餐饮场所违规用气", en: "Gas used illegally in eateries" },
+          hazardCode: "lpg_misuse",
+          sourceRef: "songjiang 五(二)6",
+          text: "“三合一”场所住人、电动自行车停放充电和餐饮场用气等违法行为纳入城市网格化巡查、治理范围",
+        },
       ],
       sourceRef: "songjiang 六(一)2",
       text: "排查主体：街镇巡查人员每日开展巡查，同时负责进村居巡查公共区域消防安全，确保每季度全覆盖一次。",
@@ -637,7 +717,7 @@ export const songjiang: PolicyProfile = {
       name: { zh: "第三类：规模型生产经营单位、建筑工地、重要建筑、地下空间", en: "Category 3: large units, construction sites, important buildings, underground spaces" },
       responsibleRole: "office_staff",
       method: "full_check",
-      coveragePeriod: { every: 1, unit: "half_year" },
+      coveragePeriod: { every: 1, unit: "half_year", sourceRef: "songjiang 六(一)3", text: "确保每半年全覆盖一次" },
       includes: ["street"],
       checklist: [
         {
@@ -703,6 +783,8 @@ export const songjiang: PolicyProfile = {
           sourceRef: "songjiang 六(一)3",
           text: "违章动火作业等可能引发重大事故后果的风险因素",
         },
+        // 五(二)6 puts high-rise civil buildings among the supervised objects, checked here.
+        ...adoptBaseline(["high_rise_control_room_duty", "ebike_not_indoors"]),
       ],
       sourceRef: "songjiang 六(一)3",
       text: "排查主体：街镇消防安全管理办公室组织人员开展检查，确保每半年全覆盖一次。排查重点：在落实街面、沿街商铺、小型商业服务用房等场所检查要求的基础上……",
@@ -1051,4 +1133,4 @@ export const songjiang: PolicyProfile = {
       text: "推动消防安全要素在“社会治理一张图”全面落图，形成消防安全“一图作战”模式",
     },
   ],
-};
+});

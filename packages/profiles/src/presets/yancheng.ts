@@ -1,5 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
-import { closedLoopStates, defaultRectificationDays, defaultReopenWindow } from "../system-defaults.ts";
+import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow } from "../system-defaults.ts";
 
 // 关于进一步强化基层安全生产和消防工作的实施办法 (shared/seeds/yancheng.txt).
 // Items are numbered (一)…(二十) across sections, so a clause is cited by item alone.
@@ -13,7 +14,7 @@ const assumedMajorDeadline = {
 const supervisionClause =
   "市县应急管理部门依据工贸行业企业属性、规模大小、生产工艺等要素，负责对“A级、B级、C级、D级”企业的监管执法。市县消防救援部门负责辖区内符合一、二级消防安全重点单位界定标准范围内的机关、团体、企业、事业单位的监管执法；镇（街道）公安派出所负责辖区内符合三级消防安全重点单位界定标准范围内的机关、团体、企业、事业单位的监督管理";
 
-export const yancheng: PolicyProfile = {
+export const yancheng: PolicyProfile = withBaselineCodes({
   id: "yancheng",
   name: { zh: "盐城市", en: "Yancheng" },
   document: {
@@ -452,8 +453,10 @@ export const yancheng: PolicyProfile = {
         id: "organisation",
         name: { zh: "机关、团体、企业、事业单位", en: "Agency, association, enterprise or public institution" },
         flags: [],
+        category: "fire_safety_check",
         sourceRef: "yancheng (四)",
         text: "符合一、二级消防安全重点单位界定标准范围内的机关、团体、企业、事业单位",
+        assumption: { zh: "单位的消防安全检查按镇（街道）履行消防安全检查职责（十一）计", en: "Units are checked for fire safety by the town, which carries the checking duties of (十一)" },
       },
       {
         id: "small_venue",
@@ -551,8 +554,18 @@ export const yancheng: PolicyProfile = {
       name: { zh: "涉企安全检查（一次检查、全面体检）", en: "Enterprise safety check (one visit, full check)" },
       responsibleRole: "office_staff",
       method: "full_check",
-      includes: [],
-      checklist: [],
+      coveragePeriod: defaultCoveragePeriod("half_year"),
+      // One visit, full check: the work-safety items here and the fire-safety list in one visit.
+      includes: ["fire_safety_check"],
+      checklist: [
+        {
+          id: "risk_assessment",
+          name: { zh: "按规定开展安全风险辨识、评估、报告", en: "Safety risks identified, assessed and reported" },
+          hazardCode: "risk_assessment_missing",
+          sourceRef: "yancheng (十)",
+          text: "督促指导生产经营单位按照《江苏省生产经营单位安全风险管理条例》开展风险辨识、评估、报告",
+        },
+      ],
       sourceRef: "yancheng (十一)",
       text: "全面推行生产经营单位“一次检查、全面体检”模式",
     },
@@ -561,10 +574,25 @@ export const yancheng: PolicyProfile = {
       name: { zh: "社会面小场所巡查", en: "Small-venue patrol" },
       responsibleRole: "patroller",
       method: "patrol",
+      coveragePeriod: defaultCoveragePeriod("month"),
       includes: [],
-      checklist: [],
+      checklist: adoptBaselineSet("nine_small"),
       sourceRef: "yancheng (十)",
       text: "根据小场所性质类别和风险等级将巡查责任划分至对应职能部门，明确高风险场所的巡查人员、频次和方式",
+    },
+    {
+      id: "fire_safety_check",
+      name: { zh: "消防安全检查", en: "Fire-safety check" },
+      responsibleRole: "office_staff",
+      method: "full_check",
+      coveragePeriod: defaultCoveragePeriod("half_year"),
+      includes: [],
+      checklist: [
+        ...adoptBaselineSet("unit_management"),
+        ...adoptBaseline(["exit_blocked", "emergency_lighting", "fire_door_closed", "fire_electricity_use", "hazardous_goods_stored", "hot_work_approved"]),
+      ],
+      sourceRef: "yancheng (十一)",
+      text: "规范镇（街道）履行安全生产和消防安全专项排查、巡查巡护、隐患排查等安全检查职责的程序",
     },
   ],
 
@@ -579,7 +607,14 @@ export const yancheng: PolicyProfile = {
       },
     },
     reopenWindowDays: defaultReopenWindow(),
-    codes: [],
+    codes: [
+      {
+        id: "risk_assessment_missing",
+        name: { zh: "未开展安全风险辨识、评估、报告", en: "Safety risks not identified, assessed or reported" },
+        sourceRef: "yancheng (十)",
+        text: "督促指导生产经营单位按照《江苏省生产经营单位安全风险管理条例》开展风险辨识、评估、报告",
+      },
+    ],
     severities: [
       {
         id: "general",
@@ -742,4 +777,4 @@ export const yancheng: PolicyProfile = {
   ],
 
   platforms: [],
-};
+});

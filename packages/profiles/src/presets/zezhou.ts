@@ -1,5 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
-import { closedLoopStates, defaultRectificationDays, defaultReopenWindow } from "../system-defaults.ts";
+import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow } from "../system-defaults.ts";
 
 // 泽政办发〔2023〕19号 泽州县人民政府办公室关于进一步加强基层消防安全工作的实施意见
 // (shared/seeds/zezhou.txt).
@@ -11,7 +12,7 @@ const planDeadlineReading = {
   en: "The 2023-12-31 deadline is written in the county-plan sentence; the town plans are read as sharing it",
 };
 
-export const zezhou: PolicyProfile = {
+export const zezhou: PolicyProfile = withBaselineCodes({
   id: "zezhou",
   name: { zh: "泽州县", en: "Zezhou County" },
   document: {
@@ -350,8 +351,10 @@ export const zezhou: PolicyProfile = {
         name: { zh: "村（居）民住宅", en: "Residents' homes" },
         flags: ["priority_governance"],
         category: "town_governance",
+        alsoCategories: ["grid_patrol"],
         sourceRef: "zezhou 三(四)",
         text: "各乡镇应常态化开展村（居）民住宅、人员密集场所、高层建筑、民用自建房用作经营性场所、沿街商铺等场所的消防安全综合治理工作",
+        assumption: { zh: "网格员日常消防巡查（三(七)）亦覆盖此类场所", en: "The grid workers' daily fire patrol (三(七)) covers them too" },
       },
       {
         id: "crowded_venue",
@@ -374,16 +377,28 @@ export const zezhou: PolicyProfile = {
         name: { zh: "民用自建房用作经营性场所", en: "Self-built house used for business" },
         flags: ["priority_governance"],
         category: "town_governance",
+        alsoCategories: ["grid_patrol"],
         sourceRef: "zezhou 三(四)",
         text: "各乡镇应常态化开展村（居）民住宅、人员密集场所、高层建筑、民用自建房用作经营性场所、沿街商铺等场所的消防安全综合治理工作",
+        assumption: { zh: "网格员日常消防巡查（三(七)）亦覆盖此类场所", en: "The grid workers' daily fire patrol (三(七)) covers them too" },
       },
       {
         id: "street_shop",
         name: { zh: "沿街商铺", en: "Street-front shop" },
         flags: ["priority_governance"],
         category: "town_governance",
+        alsoCategories: ["grid_patrol"],
         sourceRef: "zezhou 三(四)",
         text: "各乡镇应常态化开展村（居）民住宅、人员密集场所、高层建筑、民用自建房用作经营性场所、沿街商铺等场所的消防安全综合治理工作",
+        assumption: { zh: "网格员日常消防巡查（三(七)）亦覆盖此类场所", en: "The grid workers' daily fire patrol (三(七)) covers them too" },
+      },
+      {
+        id: "key_unit",
+        name: { zh: "消防重点单位", en: "Fire-safety key unit" },
+        flags: [],
+        category: "key_unit_spot_check",
+        sourceRef: "zezhou 三(四)",
+        text: "县消防救援大队重点对消防重点单位开展“双随机、一公开”监督抽查检查工作",
       },
     ],
     supervision: {
@@ -391,6 +406,13 @@ export const zezhou: PolicyProfile = {
         {
           id: "key_units_by_brigade",
           match: { keyUnitLevels: ["key_unit"] },
+          supervisor: "county_brigade",
+          sourceRef: "zezhou 三(四)",
+          text: "县消防救援大队重点对消防重点单位开展“双随机、一公开”监督抽查检查工作",
+        },
+        {
+          id: "key_unit_kind_by_brigade",
+          match: { kinds: ["key_unit"] },
           supervisor: "county_brigade",
           sourceRef: "zezhou 三(四)",
           text: "县消防救援大队重点对消防重点单位开展“双随机、一公开”监督抽查检查工作",
@@ -444,7 +466,7 @@ export const zezhou: PolicyProfile = {
       responsibleRole: "brigade_inspector",
       method: "random_spot_check",
       includes: [],
-      checklist: [],
+      checklist: [...adoptBaselineSet("unit_management"), ...adoptBaseline(["exit_blocked", "emergency_lighting", "fire_door_closed"])],
       sourceRef: "zezhou 三(四)",
       text: "县消防救援大队重点对消防重点单位开展“双随机、一公开”监督抽查检查工作",
     },
@@ -453,8 +475,20 @@ export const zezhou: PolicyProfile = {
       name: { zh: "乡镇常态化消防安全综合治理", en: "Township routine fire-safety governance" },
       responsibleRole: "office_staff",
       method: "patrol",
+      coveragePeriod: defaultCoveragePeriod("quarter"),
       includes: [],
-      checklist: [],
+      checklist: adoptBaseline([
+        "exit_blocked",
+        "ebike_not_in_escape_route",
+        "ebike_not_indoors",
+        "equipment_working",
+        "three_in_one_separated",
+        "no_illegal_lodging",
+        "lpg_cylinders",
+        "fire_electricity_use",
+        "no_window_bars",
+        "high_rise_control_room_duty",
+      ]),
       sourceRef: "zezhou 三(四)",
       text: "结合乡镇产业结构、文化特色、季节周期等特点，发动基层力量开展巡查检查、风险评估，制定针对性整治措施",
     },
@@ -463,8 +497,9 @@ export const zezhou: PolicyProfile = {
       name: { zh: "网格消防巡查", en: "Grid fire patrol" },
       responsibleRole: "grid_worker",
       method: "patrol",
+      coveragePeriod: defaultCoveragePeriod("month"),
       includes: [],
-      checklist: [],
+      checklist: adoptBaseline(["ebike_not_in_escape_route", "exit_blocked", "three_in_one_separated", "lpg_cylinders", "extinguishers", "fire_electricity_use"]),
       sourceRef: "zezhou 三(七)",
       text: "乡镇消防工作站(所)要按照隐患查处工作流程,细化巡查人员、巡查对象、巡查内容",
     },
@@ -680,4 +715,4 @@ export const zezhou: PolicyProfile = {
       text: "研发泽州县基层消防工作云平台，实现县域内火警派警、隐患派单、基层反馈、会议协商等功能",
     },
   ],
-};
+});

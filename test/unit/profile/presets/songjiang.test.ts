@@ -53,9 +53,9 @@ describe("songjiang preset: 松江区基层消防治理体系建设实施意见"
 
   it("songjiang 六(一): three inspection categories — monthly / daily patrol with quarterly coverage / half-yearly", () => {
     expect(p.inspectionCategories.map((category) => [category.id, category.responsibleRole, category.patrolFrequency ?? null, category.coveragePeriod])).toEqual([
-      ["residential", "village_fire_staff", null, { every: 1, unit: "month" }],
-      ["street", "town_patroller", { every: 1, unit: "day" }, { every: 1, unit: "quarter" }],
-      ["major_unit", "office_staff", null, { every: 1, unit: "half_year" }],
+      ["residential", "village_fire_staff", null, { every: 1, unit: "month", sourceRef: "songjiang 六(一)1", text: "确保每月一次" }],
+      ["street", "town_patroller", { every: 1, unit: "day" }, { every: 1, unit: "quarter", sourceRef: "songjiang 六(一)2", text: "确保每季度全覆盖一次" }],
+      ["major_unit", "office_staff", null, { every: 1, unit: "half_year", sourceRef: "songjiang 六(一)3", text: "确保每半年全覆盖一次" }],
     ]);
     expect(p.inspectionCategories.map((category) => category.sourceRef)).toEqual(["songjiang 六(一)1", "songjiang 六(一)2", "songjiang 六(一)3"]);
   });
@@ -74,14 +74,20 @@ describe("songjiang preset: 松江区基层消防治理体系建设实施意见"
       "management_rules_missing",
     ]);
     expect(category.checklist.every((item) => item.sourceRef === "songjiang 六(一)1")).toBe(true);
-    expect(p.venues.kinds.filter((kind) => kind.category === "residential").map((kind) => kind.name.zh)).toEqual(["住宅小区", "农民自建出租房"]);
+    expect(p.venues.kinds.filter((kind) => kind.category === "residential" && kind.sourceRef === "songjiang 六(一)1").map((kind) => kind.name.zh)).toEqual(["住宅小区", "农民自建出租房"]);
   });
 
   it("songjiang 六(一)3: category 3 checks category 2's items plus its own", () => {
     const category = byId(p.inspectionCategories, "major_unit");
     expect(category.includes).toEqual(["street"]);
     expect(category.checklist.map((item) => item.hazardCode)).toContain("illegal_hot_work");
-    expect(category.checklist.every((item) => item.sourceRef === "songjiang 六(一)3")).toBe(true);
+    const own = category.checklist.filter((item) => item.baseline === undefined);
+    expect(own.every((item) => item.sourceRef === "songjiang 六(一)3")).toBe(true);
+    // The rest are national baseline items for the high-rise buildings 五(二)6 adds, each keeping its national clause.
+    expect(category.checklist.filter((item) => item.baseline !== undefined).map((item) => [item.baseline, item.sourceRef])).toEqual([
+      ["high_rise_control_room_duty", "应急管理部令第5号 第二十六条"],
+      ["ebike_not_indoors", "应急管理部令第5号 第三十七条"],
+    ]);
   });
 
   it("songjiang 六(二)1: the closed loop 发现 → 立案 → 派遣 → 处置 → 核查 → 结案; general hazards urged by grassroots staff; multi-department joint enforcement", () => {

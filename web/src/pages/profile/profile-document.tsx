@@ -216,7 +216,7 @@ function Venues(props: Ctx) {
             facts={[
               [t("profile.fact.flags"), kind.flags.length ? v.joinList(kind.flags.map((f) => v.venueFlag(f, l())), l()) : undefined],
               [t("profile.fact.riskGrade"), props.names.riskGrade(kind.riskGrade)],
-              [t("profile.fact.category"), props.names.category(kind.category)],
+              [t("profile.fact.category"), v.joinList([...(kind.category ? [kind.category] : []), ...(kind.alsoCategories ?? [])].map(props.names.category), l()) || undefined],
             ]}
             rule={kind}
           />
@@ -276,11 +276,15 @@ function Inspections(props: Ctx) {
                   [t("profile.fact.responsibleRole"), props.names.role(category.responsibleRole)],
                   [t("profile.fact.method"), category.method && v.inspectionMethod(category.method, l())],
                   [t("profile.fact.patrolFrequency"), category.patrolFrequency && <strong>{v.frequency(category.patrolFrequency, l())}</strong>],
-                  [t("profile.fact.coveragePeriod"), category.coveragePeriod && <strong>{v.frequency(category.coveragePeriod, l())}</strong>],
+                  // A period with its own citation or marked default shows it below; else the category's clause states it.
+                  [t("profile.fact.coveragePeriod"), category.coveragePeriod && category.coveragePeriod.sourceRef === undefined ? <strong>{v.frequency(category.coveragePeriod, l())}</strong> : undefined],
                   [t("profile.fact.includes"), category.includes.length ? v.joinList(category.includes.map(props.names.category), l()) : undefined],
                 ]}
                 rule={category}
               >
+                <Show when={category.coveragePeriod?.sourceRef !== undefined && category.coveragePeriod}>
+                  {(period) => <CitedValue label={t("profile.fact.coveragePeriod")} value={v.frequency(period(), l())} cite={{ ...period(), sourceRef: period().sourceRef ?? null }} />}
+                </Show>
                 <Show when={category.checklist.length}>
                   <details class="checklist">
                     <summary>{t("profile.checklist", { count: category.checklist.length })}</summary>

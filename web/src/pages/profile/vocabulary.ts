@@ -266,7 +266,8 @@ export type ProfileNames = ReturnType<typeof profileNames>;
 // ── Rules in a line ────────────────────────────────────────────────────────
 
 /** `demo 三(七)` → `三(七)`: within one profile's page the document is known. */
-export const clauseOf = (sourceRef: string) => sourceRef.slice(sourceRef.indexOf(" ") + 1);
+/** The clause of a county's own document without the profile id (`六(一)2`); a national norm's citation whole (`消防法 第二十八条`). */
+export const clauseOf = (sourceRef: string) => (/^[a-z][a-z0-9_]* /.test(sourceRef) ? sourceRef.slice(sourceRef.indexOf(" ") + 1) : sourceRef);
 
 const list = (items: readonly string[], locale: Locale) => items.join(locale === "en" ? ", " : "、");
 
