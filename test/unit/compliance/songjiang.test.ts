@@ -91,14 +91,23 @@ describe("songjiang 八(三): training at least once a year", () => {
 
   it("full-time firefighters need their own centralised rotation: other training does not count", () => {
     const [firefighter] = people(1, { roles: ["full_time_firefighter"] });
-    const other = with_(org("town"), { people: [firefighter!], attendance: [attend(firefighter!.personId, "2025-03-03", "annual_training")] });
+    // A town recorded this year: last year is not held against it.
+    const other = with_(org("town", { createdOn: "2025-01-01" }), { people: [firefighter!], attendance: [attend(firefighter!.personId, "2025-03-03", "annual_training")] });
     expectFinding(evaluate(songjiang, other), "obligation.firefighter_rotation", "unmet", "songjiang 八(三)");
     const own = with_(org("town"), { people: [firefighter!], attendance: [attend(firefighter!.personId, "2025-03-03", "firefighter_rotation")] });
     expectFinding(evaluate(songjiang, own), "obligation.firefighter_rotation", "met", "songjiang 八(三)");
   });
 
-  it("still untrained in December: due soon", () => {
-    const data = with_(org("village"), { people: people(1, { roles: ["grid_worker"] }) });
-    expectFinding(evaluate(songjiang, data, "2025-12-05"), "obligation.annual_training", "due_soon", "songjiang 八(三)");
+  it("still untrained in December: due soon (trained last year), overdue (not trained last year either)", () => {
+    const [worker] = people(1, { roles: ["grid_worker"] });
+    const trainedLastYear = with_(org("village"), { people: [worker!], attendance: [attend(worker!.personId, "2024-05-06")] });
+    expectFinding(evaluate(songjiang, trainedLastYear, "2025-12-05"), "obligation.annual_training", "due_soon", "songjiang 八(三)");
+    const f = expectFinding(evaluate(songjiang, with_(org("village"), { people: [worker!] }), "2025-12-05"), "obligation.annual_training", "overdue", "songjiang 八(三)");
+    expect(f.evidence.zh).toContain("上一周期（2024-01-01 至 2024-12-31）未完成");
+  });
+
+  it("a worker hired this year is not held to last year's training", () => {
+    const hired = people(1, { roles: ["grid_worker"], hiredOn: "2025-03-01" });
+    expectFinding(evaluate(songjiang, with_(org("village"), { people: hired }), "2025-06-15"), "obligation.annual_training", "unmet", "songjiang 八(三)");
   });
 });

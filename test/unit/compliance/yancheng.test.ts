@@ -105,12 +105,13 @@ describe("yancheng (十五): a comprehensive drill each year, in every town and 
     expectFinding(evaluate(yancheng, with_(org("village"), { records: [record("drill", "2025-03-09")] })), "obligation.comprehensive_drill", "met", "yancheng (十五)");
   });
 
-  it("a town with no drill in December: due soon", () => {
-    expectFinding(evaluate(yancheng, org("town"), "2025-12-10"), "obligation.comprehensive_drill", "due_soon", "yancheng (十五)");
+  it("a town with no drill in December: due soon after last year's drill, overdue without one", () => {
+    expectFinding(evaluate(yancheng, with_(org("town"), { records: [record("drill", "2024-10-01")] }), "2025-12-10"), "obligation.comprehensive_drill", "due_soon", "yancheng (十五)");
+    expectFinding(evaluate(yancheng, org("town"), "2025-12-10"), "obligation.comprehensive_drill", "overdue", "yancheng (十五)");
   });
 
   it("a drill recorded for the special-drill obligation does not count as the comprehensive one", () => {
-    const data = with_(org("town"), { records: [record("drill", "2025-03-09", "special_drills")] });
+    const data = with_(org("town", { createdOn: "2025-01-01" }), { records: [record("drill", "2025-03-09", "special_drills")] });
     expectFinding(evaluate(yancheng, data), "obligation.comprehensive_drill", "unmet", "yancheng (十五)");
   });
 });
@@ -121,7 +122,7 @@ describe("yancheng (十一)/(十六): the annual plan and campaign publicity of 
     const findings = evaluate(yancheng, done);
     expectFinding(findings, "obligation.annual_plan", "met", "yancheng (十一)");
     expectFinding(findings, "obligation.campaign_publicity", "met", "yancheng (十六)");
-    const none = evaluate(yancheng, org("town"));
+    const none = evaluate(yancheng, org("town", { createdOn: "2025-01-01" }));
     expectFinding(none, "obligation.annual_plan", "unmet", "yancheng (十一)");
     expectFinding(none, "obligation.campaign_publicity", "unmet", "yancheng (十六)");
   });

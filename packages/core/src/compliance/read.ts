@@ -52,7 +52,10 @@ async function evaluateOne(nodeId: string, profile: PolicyProfile, now: Date, ti
   const view = await readNodeView(nodeId, recordsSince(profile, localDate(now, timeZone)));
   const node = view.node;
   if (!node) throw new AppError("not_found", "node.not_found");
-  return { node, findings: node.status === "active" ? evaluateNode(profile, toOrgData({ ...view, node }), { now, timeZone }) : [] };
+  if (node.status !== "active") return { node, findings: [] };
+  const data = toOrgData({ ...view, node });
+  const recorded = { ...data, node: { ...data.node, createdOn: localDate(new Date(node.createdAt), timeZone) } };
+  return { node, findings: evaluateNode(profile, recorded, { now, timeZone }) };
 }
 
 /** A node's findings at an instant (default now), under the profile version in effect then. */

@@ -10,6 +10,8 @@ export interface NodeFacts {
   name: string;
   unit?: string;
   tier?: string;
+  /** The day the node was recorded (tenant's calendar): periods that ended before it are not held against it. */
+  createdOn?: string;
 }
 
 export interface PersonFacts {
@@ -20,6 +22,8 @@ export interface PersonFacts {
   bodyId?: string;
   roles: readonly string[];
   positions: readonly string[];
+  /** The day they were hired (入职): periods that ended before it are not held against them. */
+  hiredOn?: string;
 }
 
 export interface BrigadeFacts {

@@ -386,8 +386,16 @@ const Obligation = rule({
   id: Id,
   kind: ObligationKind,
   name: Label,
-  /** null: the document sets no period (定期, 常态化). */
+  /** null: the document sets no period (定期, 常态化) and the profile takes none. */
   frequency: Frequency.nullable(),
+  /**
+   * How its periods run. calendar (default): the calendar's fixed periods
+   * (每2月 = Jan–Feb, Mar–Apr …; quarters, half years and years as the
+   * calendar cuts them); a period that ends with nothing recorded is missed.
+   * rolling: at least once in every run of the frequency up to the day
+   * judged, i.e. the next one is due one period after the last.
+   */
+  periods: z.enum(["calendar", "rolling"]).optional(),
   /** Each unit at these levels carries it out. */
   levels: z.array(LevelId).min(1),
   organiser: Id.optional(),

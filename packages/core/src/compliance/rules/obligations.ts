@@ -1,22 +1,100 @@
-import type { PolicyProfile } from "../../profile/index.ts";
+import type { Frequency, PolicyProfile } from "../../profile/index.ts";
 import { depthOf, finding, frequencyText, list } from "../finding.ts";
-import { addDays, daysBetween, periodOf } from "../periods.ts";
-import type { Finding, OrgData } from "../types.ts";
+import { addDays, daysBetween, periodOf, previousPeriod, rollingEnd, type Period } from "../periods.ts";
+import type { Bilingual, Finding, OrgData, Severity, Status } from "../types.ts";
 import { DUE_SOON_DAYS } from "./deadlines.ts";
 
 // Recurring obligations (profile.obligations): meetings, drills, publicity …
-// counted per node over the current period of their frequency; trainings
-// that cover roles counted per person (每人每年至少1次). Not yet done: due
-// soon in the last DUE_SOON_DAYS of the period, unmet before that. A rule
-// without a frequency (定期, 常态化) cannot be judged: not applicable, with
+// counted per node over the periods of their frequency; trainings that cover
+// roles counted per person (每人每年至少1次). A rule without a frequency
+// (定期, 常态化 with no period taken) cannot be judged: not applicable, with
 // what was recorded.
+//
+// Calendar periods (the default; profile `periods`): each subject (the node,
+// a person) is judged on the current period and the one before it:
+// - done in the current period: met;
+// - not done, and the previous period ended with nothing recorded: overdue
+//   (a period was missed, and the obligation stays overdue until it is done
+//   again); a previous period the subject was not there for (it ended before
+//   the node was recorded, or, for a person, before they were hired) is not
+//   held against it;
+// - not done, the previous period done (or not held): due soon in the last
+//   DUE_SOON_DAYS of the current period, before that unmet (still to do, low
+//   severity: nothing has been missed yet).
+// Rolling periods: met while the last record is within one period of today;
+// due soon when that period runs out within DUE_SOON_DAYS; overdue once it
+// has (or when nothing was recorded at all, unless the subject is newer than
+// one period: then it is still to do, as above).
+// Severities rise with the urgency: unmet low, due soon medium, overdue high.
 
 type Obligation = PolicyProfile["obligations"][number];
 
 /** A record fulfils the obligation it names; one naming none counts for every obligation of its kind. */
 const fulfils = (ob: Obligation) => (r: { kind: string; obligationId?: string | undefined }) => (r.obligationId !== undefined ? r.obligationId === ob.id : r.kind === ob.kind);
 
-const endingSoon = (end: string, today: string) => daysBetween(today, addDays(end, -1)) <= DUE_SOON_DAYS;
+const SEVERITY: Record<Status, Severity> = { met: "info", unmet: "low", due_soon: "medium", overdue: "high", not_applicable: "info" };
+const RANK: Record<Status, number> = { not_applicable: 0, met: 1, unmet: 2, due_soon: 3, overdue: 4 };
+const worst = (statuses: readonly Status[]): Status => statuses.reduce<Status>((w, s) => (RANK[s] > RANK[w] ? s : w), "met");
+
+const lastDay = (p: Period) => addDays(p.end, -1);
+const span = (p: Period): Bilingual => ({ zh: `${p.start} 至 ${lastDay(p)}`, en: `${p.start} to ${lastDay(p)}` });
+
+/** How one subject stands: the status, and the periods it was judged on. */
+interface Standing {
+  status: Status;
+  /** The period done or to do (rolling: the one running out). */
+  current: Period;
+  /** The calendar period missed, when that is why it is overdue. */
+  missed?: Period;
+}
+
+/**
+ * Judges one subject from the dates it was done on. `heldFrom`: the day the
+ * subject came to be (node recorded, person hired); periods that ended
+ * before it are not held against it.
+ */
+function standing(frequency: Frequency, mode: "calendar" | "rolling", dates: readonly string[], today: string, heldFrom?: string): Standing {
+  const done = dates.filter((d) => d <= today);
+  if (mode === "rolling") {
+    const window = periodOf(frequency, today, "rolling");
+    const last = done.reduce<string | undefined>((max, d) => (max === undefined || d > max ? d : max), undefined);
+    if (last !== undefined && last >= window.start) {
+      const current = { start: last, end: rollingEnd(frequency, last) };
+      return { status: daysBetween(today, lastDay(current)) <= DUE_SOON_DAYS ? "due_soon" : "met", current };
+    }
+    if (heldFrom !== undefined && heldFrom > window.start) {
+      const current = { start: heldFrom, end: rollingEnd(frequency, heldFrom) };
+      return { status: daysBetween(today, lastDay(current)) <= DUE_SOON_DAYS ? "due_soon" : "unmet", current };
+    }
+    return { status: "overdue", current: window };
+  }
+  const current = periodOf(frequency, today);
+  if (done.some((d) => d >= current.start)) return { status: "met", current };
+  const previous = previousPeriod(frequency, current);
+  const held = heldFrom === undefined || heldFrom <= previous.start;
+  if (held && !done.some((d) => d >= previous.start && d < previous.end)) return { status: "overdue", current, missed: previous };
+  return { status: daysBetween(today, lastDay(current)) <= DUE_SOON_DAYS ? "due_soon" : "unmet", current };
+}
+
+/** What a status adds to the evidence: the period missed, or the days left. */
+function note(s: Standing, today: string): Bilingual {
+  if (s.status === "overdue" && s.missed) return { zh: `；上一周期（${span(s.missed).zh}）未完成`, en: `; the previous period (${span(s.missed).en}) was missed` };
+  if (s.status === "overdue") return { zh: `；已超过一个周期未完成`, en: `; not done for over a period` };
+  if (s.status === "due_soon") {
+    const left = daysBetween(today, lastDay(s.current));
+    return { zh: `；本周期 ${lastDay(s.current)} 截止，还剩 ${left} 天`, en: `; this period ends ${lastDay(s.current)}, ${left} days left` };
+  }
+  return { zh: "", en: "" };
+}
+
+const modeOf = (ob: Obligation) => ob.periods ?? "calendar";
+
+/** The earliest date a judgement at `today` reads records from, for an obligation with a frequency. */
+export function obligationSince(ob: Obligation, today: string): string | undefined {
+  if (!ob.frequency) return undefined;
+  if (modeOf(ob) === "rolling") return periodOf(ob.frequency, today, "rolling").start;
+  return previousPeriod(ob.frequency, periodOf(ob.frequency, today)).start;
+}
 
 function perPerson(profile: PolicyProfile, data: OrgData, ob: Obligation, today: string, since: string): Finding | undefined {
   const lowest = Math.min(...ob.levels.map((level) => depthOf(profile, level)).filter((d) => d >= 0));
@@ -24,54 +102,59 @@ function perPerson(profile: PolicyProfile, data: OrgData, ob: Obligation, today:
   const covered = data.people.filter((p) => p.roles.some((role) => ob.covers.includes(role)));
   if (!covered.length) return undefined;
   const ruleId = `obligation.${ob.id}`;
+  const datesOf = (personId: string) => data.attendance.filter((a) => a.personId === personId && fulfils(ob)(a)).map((a) => a.date);
   if (ob.frequency === null) {
-    const trained = covered.filter((p) => data.attendance.some((a) => a.personId === p.personId && fulfils(ob)(a) && a.date >= since && a.date <= today));
+    const trained = covered.filter((p) => datesOf(p.personId).some((d) => d >= since && d <= today));
     return finding(data.node, ruleId, ob, "not_applicable", {
       zh: `文件未规定频次；应参训 ${covered.length} 人，${since} 起参训 ${trained.length} 人`,
       en: `no frequency set; ${covered.length} people covered, ${trained.length} trained since ${since}`,
     });
   }
-  const period = periodOf(ob.frequency, today);
-  const attended = (personId: string) => data.attendance.some((a) => a.personId === personId && fulfils(ob)(a) && a.date >= period.start && a.date <= today);
-  const missing = covered.filter((p) => !attended(p.personId));
-  const every = frequencyText(ob.frequency);
+  const frequency = ob.frequency;
+  const judged = covered.map((p) => ({ person: p, s: standing(frequency, modeOf(ob), datesOf(p.personId), today, p.hiredOn ?? data.node.createdOn) }));
+  const status = worst(judged.map((j) => j.s.status));
+  const missing = judged.filter((j) => j.s.status !== "met");
+  const every = frequencyText(frequency);
+  const start = periodOf(frequency, today, modeOf(ob)).start;
   if (!missing.length) {
-    return finding(data.node, ruleId, ob, "met", {
-      zh: `${ob.name.zh}：应参训 ${covered.length} 人，${period.start} 起均已参训（要求${every.zh}至少 1 次）`,
-      en: `${ob.name.en}: all ${covered.length} covered people trained since ${period.start} (required at least once ${every.en})`,
-    });
+    return finding(data.node, ruleId, ob, status, {
+      zh: `${ob.name.zh}：应参训 ${covered.length} 人，${start} 起均已参训（要求${every.zh}至少 1 次）`,
+      en: `${ob.name.en}: all ${covered.length} covered people trained since ${start} (required at least once ${every.en})`,
+    }, { severity: SEVERITY[status] });
   }
-  const who = list(missing.map((p) => p.name));
-  return finding(data.node, ruleId, ob, endingSoon(period.end, today) ? "due_soon" : "unmet", {
-    zh: `${ob.name.zh}：应参训 ${covered.length} 人，${period.start} 起已参训 ${covered.length - missing.length} 人；未参训：${who.zh}（要求${every.zh}至少 1 次）`,
-    en: `${ob.name.en}: ${covered.length - missing.length} of ${covered.length} covered people trained since ${period.start}; not yet: ${who.en} (required at least once ${every.en})`,
-  });
+  const who = list(missing.map((j) => j.person.name));
+  const lead = judged.find((j) => j.s.status === status)!.s;
+  const more = note(lead, today);
+  return finding(data.node, ruleId, ob, status, {
+    zh: `${ob.name.zh}：应参训 ${covered.length} 人，${start} 起已参训 ${covered.length - missing.length} 人；未参训：${who.zh}（要求${every.zh}至少 1 次）${more.zh}`,
+    en: `${ob.name.en}: ${covered.length - missing.length} of ${covered.length} covered people trained since ${start}; not yet: ${who.en} (required at least once ${every.en})${more.en}`,
+  }, { severity: SEVERITY[status] });
 }
 
 function perNode(data: OrgData, ob: Obligation, today: string, since: string): Finding | undefined {
   if (!ob.levels.includes(data.node.level as never)) return undefined;
   const ruleId = `obligation.${ob.id}`;
-  const countFrom = (start: string) => {
-    const inRange = (r: { date: string }) => r.date >= start && r.date <= today;
-    const own = data.records.filter((r) => inRange(r) && fulfils(ob)(r)).length;
-    // Work notices are also issued at meetings (工作提示).
-    const fromMeetings = ob.kind === "work_notice" ? data.records.filter((r) => inRange(r) && r.kind === "meeting").reduce((sum, r) => sum + r.workNotices, 0) : 0;
-    return own + fromMeetings;
-  };
+  // Work notices are also issued at meetings (工作提示): a meeting that issued n counts n times.
+  const dates = [
+    ...data.records.filter(fulfils(ob)).map((r) => r.date),
+    ...(ob.kind === "work_notice" ? data.records.filter((r) => r.kind === "meeting").flatMap((r) => Array<string>(r.workNotices).fill(r.date)) : []),
+  ];
+  const countFrom = (start: string) => dates.filter((d) => d >= start && d <= today).length;
   if (ob.frequency === null) {
     return finding(data.node, ruleId, ob, "not_applicable", {
       zh: `文件未规定频次；${since} 起记录 ${countFrom(since)} 次`,
       en: `no frequency set; ${countFrom(since)} recorded since ${since}`,
     });
   }
-  const period = periodOf(ob.frequency, today);
-  const done = countFrom(period.start);
+  const s = standing(ob.frequency, modeOf(ob), dates, today, data.node.createdOn);
+  const start = periodOf(ob.frequency, today, modeOf(ob)).start;
+  const done = countFrom(start);
   const every = frequencyText(ob.frequency);
-  const status = done >= 1 ? "met" : endingSoon(period.end, today) ? "due_soon" : "unmet";
-  return finding(data.node, ruleId, ob, status, {
-    zh: `${ob.name.zh}：${period.start} 起 ${done} 次，要求${every.zh}至少 1 次`,
-    en: `${ob.name.en}: ${done} since ${period.start}, required at least once ${every.en}`,
-  });
+  const more = note(s, today);
+  return finding(data.node, ruleId, ob, s.status, {
+    zh: `${ob.name.zh}：${start} 起 ${done} 次，要求${every.zh}至少 1 次${more.zh}`,
+    en: `${ob.name.en}: ${done} since ${start}, required at least once ${every.en}${more.en}`,
+  }, { severity: SEVERITY[s.status] });
 }
 
 export function obligations(profile: PolicyProfile, data: OrgData, today: string, since: string): Finding[] {
