@@ -52,3 +52,37 @@ export function defaultRectificationDays(severity: "general" | "major"): CitedDa
         assumption: { zh: "文件未规定整改期限，默认重大隐患60日", en: "No deadline in the document; 60 days by default for major hazards" },
       };
 }
+
+type Obligation = PolicyProfile["obligations"][number];
+
+/**
+ * The period of a duty a document asks for "regularly" (定期, 常态化, 例会,
+ * 经常性) without saying how often, so that it is judged and a missed one is
+ * a finding. The obligation keeps its clause (sourceRef, text); the
+ * frequency is the system's reading, stated in its assumption.
+ * - Meetings, situation analysis and work notices: once a quarter. Four a
+ *   year is the least that still reads as "regular" for a standing meeting,
+ *   and the quarter is the rhythm fire-safety situation analysis commonly
+ *   keeps (with the seasons' risks); a county that meets monthly sets that
+ *   in its own profile.
+ * - Trainings and publicity (each 五进 target): once a year, the cycle on
+ *   which training plans are made and the period the documents that do set
+ *   one for training give (每年至少1次).
+ */
+export function regularly(kind: "meeting" | "training"): Pick<Obligation, "frequency" | "assumption"> {
+  return kind === "meeting"
+    ? {
+        frequency: { every: 1, unit: "quarter" },
+        assumption: {
+          zh: "文件未规定频次（只要求“定期”“例会”等）；频次为系统的理解：每季度至少1次",
+          en: "The document sets no period (only “regularly”); the frequency is the system's reading: at least once a quarter",
+        },
+      }
+    : {
+        frequency: { every: 1, unit: "year" },
+        assumption: {
+          zh: "文件未规定频次（只要求“定期”“常态化”“经常性”等）；频次为系统的理解：每年至少1次",
+          en: "The document sets no period (only “regularly”); the frequency is the system's reading: at least once a year",
+        },
+      };
+}

@@ -35,6 +35,15 @@ export const with_ = (data: OrgData, more: Partial<Omit<OrgData, "node">>): OrgD
   ...Object.fromEntries(Object.entries(more).map(([k, v]) => [k, [...((data as never)[k] as unknown[]), ...(v as unknown[])]])),
 });
 
+/** A record of a kind on a date (the obligation it names, and other facts, in `more`). */
+export const record = (kind: Compliance.RecordFacts["kind"], date: string, more: Partial<Compliance.RecordFacts> = {}): Compliance.RecordFacts => ({
+  recordId: `${kind}-${date}-${more.obligationId ?? ""}`,
+  kind,
+  date,
+  workNotices: 0,
+  ...more,
+});
+
 /** Noon in Shanghai on a date. */
 export const at = (date: string) => ({ now: new Date(`${date}T04:00:00Z`), timeZone: "Asia/Shanghai" });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lianyungang } from "@firegov/profiles/presets/lianyungang";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, statuses, with_ } from "./fixtures.ts";
 
 const committee = () => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head"] }),
@@ -24,10 +24,12 @@ const compliantTown = () =>
   with_(org("town"), {
     people: [...committee(), ...station()],
     brigades: [grade1(15, [{ type: "water_tanker", count: 1 }, { type: "other_firefighting", count: 1 }])],
+    // The quarter's meeting, which issued a work notice, and the year's publicity.
+    records: [record("meeting", "2025-04-08", { workNotices: 1 }), record("publicity", "2025-03-15")],
   });
 
 describe("lianyungang: a town", () => {
-  it("meets every organisation rule when fully set up; rules without a period are not judged", () => {
+  it("meets every organisation rule when fully set up and its regular work is recorded; rules without a period are not judged", () => {
     expect(statuses(evaluate(lianyungang, compliantTown()))).toEqual({
       "composition.committee_director": "met",
       "composition.committee_executive_deputy": "met",
@@ -39,12 +41,12 @@ describe("lianyungang: a town", () => {
       "brigades.grade.grade_1.staff@b1": "met",
       "brigades.grade.grade_1.engines.water_tanker@b1": "met",
       "brigades.grade.grade_1.engines.other_firefighting@b1": "met",
-      "obligation.station_meeting": "not_applicable",
+      "obligation.station_meeting": "met",
       "obligation.situation_analysis": "not_applicable",
       "obligation.infrastructure_review": "not_applicable",
       "obligation.drill": "not_applicable",
-      "obligation.work_notice": "not_applicable",
-      "obligation.five_into_publicity": "not_applicable",
+      "obligation.work_notice": "met",
+      "obligation.five_into_publicity": "met",
     });
   });
 
@@ -84,6 +86,18 @@ describe("lianyungang: a town", () => {
     const findings = evaluate(lianyungang, data);
     expectFinding(findings, "brigades.grade.grade_2.staff", "met", "lianyungang 三(四)", "b1");
     expectFinding(findings, "brigades.grade.grade_2.engines.water_tanker", "met", "lianyungang 三(四)", "b1");
+  });
+
+  it("三(二): the station's regular (定期) meeting and work notices are judged quarterly: a quarter without them is a finding", () => {
+    const lastYear = with_(org("town"), { records: [record("meeting", "2024-11-20", { workNotices: 2 })] });
+    const findings = evaluate(lianyungang, lastYear);
+    const meeting = expectFinding(findings, "obligation.station_meeting", "overdue", "lianyungang 三(二)");
+    expect(meeting.evidence.en).toBe("Fire work meeting: 0 since 2025-04-01, required at least once per quarter; the previous period (2025-01-01 to 2025-03-31) was missed");
+    expectFinding(findings, "obligation.work_notice", "overdue", "lianyungang 三(二)");
+    // A notice issued on its own counts for work notices, not for the meeting.
+    const notice = evaluate(lianyungang, with_(lastYear, { records: [record("work_notice", "2025-05-06")] }));
+    expectFinding(notice, "obligation.work_notice", "met", "lianyungang 三(二)");
+    expectFinding(notice, "obligation.station_meeting", "overdue", "lianyungang 三(二)");
   });
 
   it("三(四): a town without a full-time brigade", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { qidong } from "@firegov/profiles/presets/qidong";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, statuses, with_ } from "./fixtures.ts";
 
 const committee = () => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head"] }),
@@ -20,8 +20,10 @@ const brigade = { brigadeId: "b1", name: "甲镇政府专职消防救援队", fo
 const town = (extra = {}, unit = "镇") => with_(org("town", { unit }), extra);
 
 describe("qidong: a town", () => {
-  it("meets every rule once its committee, office, liaison cadre and brigade are in place", () => {
-    const data = town({ people: [...committee(), ...office(), ...liaison()], brigades: [brigade] });
+  const kept = () => [record("analysis", "2025-04-10"), record("meeting", "2025-05-12"), record("training", "2025-03-01")];
+
+  it("meets every rule once its committee, office, liaison cadre and brigade are in place and its regular work is recorded", () => {
+    const data = town({ people: [...committee(), ...office(), ...liaison()], brigades: [brigade], records: kept() });
     expect(statuses(evaluate(qidong, data))).toEqual({
       "composition.committee_director": "met",
       "composition.committee_deputy": "met",
@@ -34,10 +36,25 @@ describe("qidong: a town", () => {
       "staffing.office_contracted": "met",
       "staffing.liaison_cadre_per_town": "met",
       "brigades.town_brigade": "met",
-      "obligation.committee_situation_analysis": "not_applicable",
-      "obligation.office_meeting": "not_applicable",
-      "obligation.office_training": "not_applicable",
+      "obligation.committee_situation_analysis": "met",
+      "obligation.office_meeting": "met",
+      "obligation.office_training": "met",
     });
+  });
+
+  it("一(二): the office's regular (定期) fire work meeting is judged quarterly: a quarter without one is a finding", () => {
+    // Judged 2025-06-15: nothing since March, Q1 had none either.
+    const missed = expectFinding(evaluate(qidong, town({ records: [record("meeting", "2024-12-02")] })), "obligation.office_meeting", "overdue", "qidong 一(二)");
+    expect(missed.evidence.zh).toBe("消防工作会议：2025-04-01 起 0 次，要求每季度至少 1 次；上一周期（2025-01-01 至 2025-03-31）未完成");
+    expect(missed.text).toBe("定期牵头召开消防工作会议，部署开展消防工作");
+    expectFinding(evaluate(qidong, town({ records: [record("meeting", "2025-02-20")] }), "2025-05-10"), "obligation.office_meeting", "unmet", "qidong 一(二)");
+    expectFinding(evaluate(qidong, town({ records: [record("meeting", "2025-02-20")] }), "2025-06-05"), "obligation.office_meeting", "due_soon", "qidong 一(二)");
+    expectFinding(evaluate(qidong, town({ records: [record("meeting", "2025-04-20")] })), "obligation.office_meeting", "met", "qidong 一(二)");
+  });
+
+  it("一(二): the committee's regular (定期) situation analysis is judged quarterly", () => {
+    expectFinding(evaluate(qidong, town()), "obligation.committee_situation_analysis", "overdue", "qidong 一(二)");
+    expectFinding(evaluate(qidong, town({ records: [record("analysis", "2025-06-01")] })), "obligation.committee_situation_analysis", "met", "qidong 一(二)");
   });
 
   it.each([
@@ -96,8 +113,11 @@ describe("qidong: a village", () => {
     expectFinding(findings, "brigades.volunteer_team", "unmet", "qidong 三(七)");
   });
 
-  it("二(五): grid workers are covered by the brigade's periodic training, which sets no period", () => {
-    const data = with_(org("village"), { people: people(2, { roles: ["grid_worker"] }) });
-    expectFinding(evaluate(qidong, data), "obligation.grid_training", "not_applicable", "qidong 二(五)");
+  it("二(五): the brigade's periodic (定期) training of grid workers is judged once a year per worker", () => {
+    const grid = people(2, { roles: ["grid_worker"] });
+    const attend = (personId: string, date: string) => ({ personId, recordId: `t-${date}`, kind: "training" as const, date });
+    const data = with_(org("village"), { people: grid, attendance: [attend(grid[0]!.personId, "2024-06-01"), attend(grid[0]!.personId, "2025-03-01"), attend(grid[1]!.personId, "2024-06-01")] });
+    const f = expectFinding(evaluate(qidong, data), "obligation.grid_training", "unmet", "qidong 二(五)");
+    expect(f.evidence.zh).toContain(`未参训：${grid[1]!.name}`);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { songjiang } from "@firegov/profiles/presets/songjiang";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, statuses, with_ } from "./fixtures.ts";
 
 const committee = (memberUnits = 14) => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head", "town_leader"] }),
@@ -19,7 +19,7 @@ describe("songjiang: a town", () => {
   it("meets every rule with its committee, office and trained leaders", () => {
     const staff = [...committee(), ...office()];
     const covered = staff.filter((p) => p.roles.some((r) => ["town_leader", "office_staff"].includes(r)));
-    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")) });
+    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")), records: [record("publicity", "2025-03-01")] });
     expect(statuses(evaluate(songjiang, data))).toEqual({
       "composition.committee_director": "met",
       "composition.committee_deputy_fire_lead": "met",
@@ -28,6 +28,7 @@ describe("songjiang: a town", () => {
       "composition.office_director": "met",
       "staffing.office_on_payroll": "met",
       "staffing.office_auxiliary": "met",
+      "obligation.five_into_publicity": "met",
       "obligation.annual_training": "met",
     });
   });

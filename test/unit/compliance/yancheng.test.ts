@@ -94,6 +94,17 @@ describe("yancheng (七)/(十三): brigade quotas and centre/satellite roles", (
   });
 });
 
+describe("yancheng (九): the town's regular meeting (例会)", () => {
+  it("yancheng (九): judged quarterly (the system's reading of 例会): a quarter without one is a finding", () => {
+    const f = expectFinding(evaluate(yancheng, with_(org("town"), { records: [record("meeting", "2024-12-01")] })), "obligation.town_regular_meeting", "overdue", "yancheng (九)");
+    expect(f.evidence.zh).toContain("要求每季度至少 1 次");
+    expect(f.severity).toBe("high");
+    expectFinding(evaluate(yancheng, with_(org("town"), { records: [record("meeting", "2025-03-30")] }), "2025-05-10"), "obligation.town_regular_meeting", "unmet", "yancheng (九)");
+    expectFinding(evaluate(yancheng, with_(org("town"), { records: [record("meeting", "2025-03-30")] })), "obligation.town_regular_meeting", "due_soon", "yancheng (九)");
+    expectFinding(evaluate(yancheng, with_(org("town"), { records: [record("meeting", "2025-04-30")] })), "obligation.town_regular_meeting", "met", "yancheng (九)");
+  });
+});
+
 describe("yancheng (十五): a comprehensive drill each year, in every town and every village", () => {
   it("a village with no drill this year", () => {
     const data = with_(org("village"), { records: [record("drill", "2024-11-02")] });

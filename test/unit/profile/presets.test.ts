@@ -26,3 +26,40 @@ describe("built-in presets", () => {
     expect(await loadPreset("toString")).toBeUndefined();
   });
 });
+
+describe("obligations the documents ask for regularly (定期, 常态化, 例会, 经常性)", () => {
+  // Each keeps its clause and takes the system's marked default period, so it is judged.
+  const regular = {
+    qidong: { committee_situation_analysis: "quarter", office_meeting: "quarter", office_training: "year", grid_training: "year" },
+    lianyungang: { station_meeting: "quarter", work_notice: "quarter", five_into_publicity: "year", enterprise_training: "year" },
+    yancheng: { town_regular_meeting: "quarter" },
+    zezhou: { risk_evaluation: "quarter", five_into_publicity: "year", enterprise_training: "year", staff_training_assessment: "year" },
+    songjiang: { five_into_publicity: "year" },
+  } as const;
+
+  it.each(Object.entries(regular))("%s: each is judged on the system's default period, cited to its clause, the frequency marked as the system's reading", (id, obligations) => {
+    const profile = presets[id]!;
+    for (const [obligationId, unit] of Object.entries(obligations)) {
+      const ob = profile.obligations.find((o) => o.id === obligationId)!;
+      expect(ob, obligationId).toMatchObject({ frequency: { every: 1, unit } });
+      expect(ob.sourceRef, obligationId).toMatch(new RegExp(`^${id} `));
+      // 五进 publicity is a standing duty of the songjiang committee (五(一)7) with no word on how often.
+      if (`${id}.${obligationId}` !== "songjiang.five_into_publicity") expect(ob.text, obligationId).toMatch(/定期|常态化|例会|经常性/);
+      expect(ob.assumption?.zh, obligationId).toContain("频次为系统的理解");
+    }
+  });
+
+  it("the obligations still without a period are those whose clause asks for no regularity", () => {
+    const open = presetIds.flatMap((id) => presets[id]!.obligations.filter((o) => o.frequency === null).map((o) => `${id}.${o.id}`));
+    expect(open.sort()).toEqual([
+      "lianyungang.drill",
+      "lianyungang.infrastructure_review",
+      "lianyungang.key_group_training",
+      "lianyungang.situation_analysis",
+      "yancheng.emergency_plans",
+      "yancheng.special_drills",
+      "zezhou.grid_worker_training",
+      "zezhou.key_group_training",
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
-import { defaultRectificationDays, defaultReopenWindow, defaultWorkflow } from "../system-defaults.ts";
+import { defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly } from "../system-defaults.ts";
 
 // 连政办发〔2021〕60号 市政府办公室关于进一步加强基层消防工作的意见
 // (shared/seeds/lianyungang.txt). 园区 follow the town rules (四(一)).
@@ -449,7 +449,7 @@ export const lianyungang: PolicyProfile = {
       id: "station_meeting",
       kind: "meeting",
       name: { zh: "消防工作会议", en: "Fire work meeting" },
-      frequency: null,
+      ...regularly("meeting"),
       levels: ["town"],
       organiser: "town_office",
       covers: [],
@@ -493,7 +493,7 @@ export const lianyungang: PolicyProfile = {
       id: "work_notice",
       kind: "work_notice",
       name: { zh: "工作提示", en: "Work notice" },
-      frequency: null,
+      ...regularly("meeting"),
       levels: ["town"],
       organiser: "town_office",
       covers: [],
@@ -504,7 +504,7 @@ export const lianyungang: PolicyProfile = {
       id: "five_into_publicity",
       kind: "publicity",
       name: { zh: "消防安全宣传“五进”", en: "Fire-safety publicity “five into”" },
-      frequency: null,
+      ...regularly("training"),
       levels: ["town"],
       covers: [],
       targets: ["企业", "农村", "社区", "学校", "家庭"],
@@ -525,7 +525,7 @@ export const lianyungang: PolicyProfile = {
       id: "enterprise_training",
       kind: "training",
       name: { zh: "企业全员消防培训", en: "Fire training of all enterprise staff" },
-      frequency: null,
+      ...regularly("training"),
       levels: ["town"],
       covers: ["enterprise_employee"],
       events: ["hire", "job_change"],

@@ -1,5 +1,5 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
-import { closedLoopStates, defaultRectificationDays, defaultReopenWindow } from "../system-defaults.ts";
+import { closedLoopStates, defaultRectificationDays, defaultReopenWindow, regularly } from "../system-defaults.ts";
 
 // 关于进一步强化基层安全生产和消防工作的实施办法 (shared/seeds/yancheng.txt).
 // Items are numbered (一)…(二十) across sections, so a clause is cited by item alone.
@@ -606,7 +606,7 @@ export const yancheng: PolicyProfile = {
       id: "town_regular_meeting",
       kind: "meeting",
       name: { zh: "安全生产和消防工作例会", en: "Regular work-safety and fire meeting" },
-      frequency: null,
+      ...regularly("meeting"),
       levels: ["town"],
       organiser: "town_office",
       chair: "fire_lead",
