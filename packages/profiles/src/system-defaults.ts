@@ -1,4 +1,4 @@
-import { HAZARD_STATES, type PolicyProfile } from "@firegov/core/profile/index";
+import { HAZARD_STATES, type Occasion, type PolicyProfile } from "@firegov/core/profile/index";
 
 // The system's defaults where a document is silent: marked defaults
 // (sourceRef null + assumption), worded the same in every preset that takes
@@ -85,4 +85,35 @@ export function regularly(kind: "meeting" | "training"): Pick<Obligation, "frequ
           en: "The document sets no period (only “regularly”); the frequency is the system's reading: at least once a year",
         },
       };
+}
+
+/** The campaign days and months the documents name, with their dates in every year. */
+const OCCASIONS = {
+  disaster_prevention_day: { name: { zh: "全国防灾减灾日", en: "National Disaster Prevention and Reduction Day" }, month: 5, day: 12, when: { zh: "每年5月12日", en: "12 May every year" } },
+  work_safety_month: { name: { zh: "安全生产月", en: "Work Safety Month" }, month: 6, when: { zh: "每年6月", en: "June every year" } },
+  fire_publicity_month: { name: { zh: "消防宣传月", en: "Fire Publicity Month" }, month: 11, when: { zh: "每年11月", en: "November every year" } },
+  fire_day: { name: { zh: "全国消防日", en: "National Fire Day (119)" }, month: 11, day: 9, when: { zh: "每年11月9日", en: "9 November every year" } },
+} as const;
+
+export type OccasionId = keyof typeof OCCASIONS;
+
+/**
+ * A campaign occasion with its date. The document's clause names it
+ * (`cited`); its date is the national calendar's, which the documents do
+ * not state, so it is marked as the system's reading. Without a clause the
+ * whole occasion is a marked default.
+ */
+export function occasion(id: OccasionId, cited?: { sourceRef: string; text: string }): Occasion {
+  const o = OCCASIONS[id];
+  const date = { month: o.month, ...("day" in o ? { day: o.day } : {}) };
+  return {
+    id,
+    name: { ...o.name },
+    ...date,
+    ...(cited ?? { sourceRef: null }),
+    assumption: {
+      zh: `${cited ? "文件只写名称，" : "文件未提及；"}日期为系统的理解：${o.when.zh}`,
+      en: `${cited ? "The document gives only the name; " : "Not in the document; "}the date is the system's reading: ${o.when.en}`,
+    },
+  };
 }

@@ -44,6 +44,12 @@ export const record = (kind: Compliance.RecordFacts["kind"], date: string, more:
   ...more,
 });
 
+export const FIVE_INTO = ["企业", "农村", "社区", "学校", "家庭"];
+
+/** One record per target, all on one date. */
+export const reaching = (kind: Compliance.RecordFacts["kind"], date: string, targets: readonly string[], more: Partial<Compliance.RecordFacts> = {}) =>
+  targets.map((target) => ({ ...record(kind, date, { target, ...more }), recordId: `${kind}-${date}-${target}` }));
+
 /** Noon in Shanghai on a date. */
 export const at = (date: string) => ({ now: new Date(`${date}T04:00:00Z`), timeZone: "Asia/Shanghai" });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lianyungang } from "@firegov/profiles/presets/lianyungang";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, reaching, FIVE_INTO, statuses, with_ } from "./fixtures.ts";
 
 const committee = () => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head"] }),
@@ -25,7 +25,7 @@ const compliantTown = () =>
     people: [...committee(), ...station()],
     brigades: [grade1(15, [{ type: "water_tanker", count: 1 }, { type: "other_firefighting", count: 1 }])],
     // The quarter's meeting, which issued a work notice, and the year's publicity.
-    records: [record("meeting", "2025-04-08", { workNotices: 1 }), record("publicity", "2025-03-15")],
+    records: [record("meeting", "2025-04-08", { workNotices: 1 }), ...reaching("publicity", "2025-03-15", FIVE_INTO)],
   });
 
 describe("lianyungang: a town", () => {
@@ -98,6 +98,17 @@ describe("lianyungang: a town", () => {
     const notice = evaluate(lianyungang, with_(lastYear, { records: [record("work_notice", "2025-05-06")] }));
     expectFinding(notice, "obligation.work_notice", "met", "lianyungang 三(二)");
     expectFinding(notice, "obligation.station_meeting", "overdue", "lianyungang 三(二)");
+  });
+
+  it("三(五): 五进 publicity is judged per target: the finding names the targets not reached this year", () => {
+    const data = with_(org("town"), { records: [...reaching("publicity", "2024-10-01", FIVE_INTO), ...reaching("publicity", "2025-03-15", ["企业", "社区"]), record("publicity", "2025-04-01")] });
+    const f = expectFinding(evaluate(lianyungang, data), "obligation.five_into_publicity", "unmet", "lianyungang 三(五)");
+    expect(f.evidence.zh).toBe("消防安全宣传“五进”：2025-01-01 起已覆盖 2/5 个对象，未覆盖：农村、学校、家庭（要求每个对象每年至少 1 次）；另有 1 次未注明对象，不计入");
+    // Last year a school was not reached either: that target is overdue, and so is the finding.
+    const lastYearMissed = with_(org("town"), { records: reaching("publicity", "2024-10-01", ["企业", "农村", "社区", "家庭"]) });
+    const late = expectFinding(evaluate(lianyungang, lastYearMissed), "obligation.five_into_publicity", "overdue", "lianyungang 三(五)");
+    expect(late.evidence.zh).toContain("上一周期（2024-01-01 至 2024-12-31）未完成");
+    expectFinding(evaluate(lianyungang, with_(org("town"), { records: reaching("publicity", "2025-02-01", FIVE_INTO) })), "obligation.five_into_publicity", "met", "lianyungang 三(五)");
   });
 
   it("三(四): a town without a full-time brigade", () => {

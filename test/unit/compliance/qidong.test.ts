@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { qidong } from "@firegov/profiles/presets/qidong";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, reaching, record, statuses, with_ } from "./fixtures.ts";
 
 const committee = () => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head"] }),
@@ -20,7 +20,7 @@ const brigade = { brigadeId: "b1", name: "甲镇政府专职消防救援队", fo
 const town = (extra = {}, unit = "镇") => with_(org("town", { unit }), extra);
 
 describe("qidong: a town", () => {
-  const kept = () => [record("analysis", "2025-04-10"), record("meeting", "2025-05-12"), record("training", "2025-03-01")];
+  const kept = () => [record("analysis", "2025-04-10"), record("meeting", "2025-05-12"), ...reaching("training", "2025-03-01", ["村（社区）", "辖区单位场所"])];
 
   it("meets every rule once its committee, office, liaison cadre and brigade are in place and its regular work is recorded", () => {
     const data = town({ people: [...committee(), ...office(), ...liaison()], brigades: [brigade], records: kept() });
@@ -50,6 +50,13 @@ describe("qidong: a town", () => {
     expectFinding(evaluate(qidong, town({ records: [record("meeting", "2025-02-20")] }), "2025-05-10"), "obligation.office_meeting", "unmet", "qidong 一(二)");
     expectFinding(evaluate(qidong, town({ records: [record("meeting", "2025-02-20")] }), "2025-06-05"), "obligation.office_meeting", "due_soon", "qidong 一(二)");
     expectFinding(evaluate(qidong, town({ records: [record("meeting", "2025-04-20")] })), "obligation.office_meeting", "met", "qidong 一(二)");
+  });
+
+  it("一(二): the office's routine (常态化) training reaches villages and local units each year: a target not reached is named", () => {
+    const f = expectFinding(evaluate(qidong, town({ records: reaching("training", "2025-03-01", ["村（社区）"]) }), "2025-05-10"), "obligation.office_training", "overdue", "qidong 一(二)");
+    expect(f.evidence.zh).toContain("已覆盖 1/2 个对象，未覆盖：辖区单位场所（要求每个对象每年至少 1 次）");
+    const both = town({ records: reaching("training", "2025-03-01", ["村（社区）", "辖区单位场所"]) });
+    expectFinding(evaluate(qidong, both, "2025-05-10"), "obligation.office_training", "met", "qidong 一(二)");
   });
 
   it("一(二): the committee's regular (定期) situation analysis is judged quarterly", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { songjiang } from "@firegov/profiles/presets/songjiang";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, reaching, FIVE_INTO, statuses, with_ } from "./fixtures.ts";
 
 const committee = (memberUnits = 14) => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head", "town_leader"] }),
@@ -19,7 +19,7 @@ describe("songjiang: a town", () => {
   it("meets every rule with its committee, office and trained leaders", () => {
     const staff = [...committee(), ...office()];
     const covered = staff.filter((p) => p.roles.some((r) => ["town_leader", "office_staff"].includes(r)));
-    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")), records: [record("publicity", "2025-03-01")] });
+    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")), records: reaching("publicity", "2025-03-01", FIVE_INTO) });
     expect(statuses(evaluate(songjiang, data))).toEqual({
       "composition.committee_director": "met",
       "composition.committee_deputy_fire_lead": "met",
@@ -54,6 +54,15 @@ describe("songjiang: a town", () => {
     expectFinding(findings, "staffing.office_on_payroll", "unmet", "songjiang 四(二)");
     expectFinding(findings, "staffing.office_auxiliary", "unmet", "songjiang 四(二)");
     expectFinding(findings, "composition.office_director", "met", "songjiang 四(二)");
+  });
+});
+
+describe("songjiang 五(一)7: the committee's 五进 publicity", () => {
+  it("songjiang 五(一)7: each of the five targets once a year (the system's period); a target left out last year is overdue", () => {
+    const data = with_(org("town"), { records: [...reaching("publicity", "2024-04-01", ["企业", "农村", "社区", "学校"]), ...reaching("publicity", "2025-03-01", ["企业"])] });
+    const f = expectFinding(evaluate(songjiang, data), "obligation.five_into_publicity", "overdue", "songjiang 五(一)7");
+    expect(f.evidence.zh).toContain("未覆盖：农村、社区、学校、家庭");
+    expect(f.severity).toBe("high");
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { yancheng } from "@firegov/profiles/presets/yancheng";
-import { evaluate, expectFinding, org, people, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, org, people, reaching, FIVE_INTO, statuses, with_ } from "./fixtures.ts";
 
 /** An office of the given make-up (on-payroll enforcement officers, fire and police secondees, others). */
 function office(onPayroll: number, fire: number, police: number, others: number) {
@@ -129,13 +129,55 @@ describe("yancheng (十五): a comprehensive drill each year, in every town and 
 
 describe("yancheng (十一)/(十六): the annual plan and campaign publicity of a town", () => {
   it("done this year, and missing", () => {
-    const done = with_(org("town"), { records: [record("annual_plan", "2025-01-20"), record("publicity", "2025-05-12")] });
+    const done = with_(org("town"), { records: [record("annual_plan", "2025-01-20"), ...reaching("publicity", "2025-05-12", FIVE_INTO)] });
     const findings = evaluate(yancheng, done);
     expectFinding(findings, "obligation.annual_plan", "met", "yancheng (十一)");
     expectFinding(findings, "obligation.campaign_publicity", "met", "yancheng (十六)");
     const none = evaluate(yancheng, org("town", { createdOn: "2025-01-01" }));
     expectFinding(none, "obligation.annual_plan", "unmet", "yancheng (十一)");
     expectFinding(none, "obligation.campaign_publicity", "unmet", "yancheng (十六)");
+  });
+});
+
+describe("yancheng (十六): publicity into the five targets and on the campaign occasions", () => {
+  const town = (records: ReturnType<typeof reaching>) => with_(org("town", { createdOn: "2025-01-01" }), { records });
+
+  it("yancheng (十六): each of 企业、农村、社区、学校、家庭 reached; the missing ones named", () => {
+    const f = expectFinding(evaluate(yancheng, town(reaching("publicity", "2025-03-02", ["企业", "学校"]))), "obligation.campaign_publicity", "unmet", "yancheng (十六)");
+    expect(f.evidence.zh).toContain("未覆盖：农村、社区、家庭");
+  });
+
+  it("yancheng (十六): 防灾减灾日 (5·12) done on the day, 安全生产月 (June) under way without a record: due soon; 消防宣传月 still ahead", () => {
+    const f = expectFinding(evaluate(yancheng, town(reaching("publicity", "2025-05-12", ["社区"]))), "obligation.campaign_publicity.occasions", "due_soon", "yancheng (十六)");
+    expect(f.evidence.zh).toBe("安全宣传教育·活动节点（2025-01-01 至 2025-12-31）：已开展：全国防灾减灾日（5月12日）；待开展：安全生产月（6月）、消防宣传月（11月）");
+    expect(f.severity).toBe("medium");
+  });
+
+  it("yancheng (十六): June passed with no record: 安全生产月 is overdue; a record naming the campaign counts though dated before the day", () => {
+    const forTheDay = reaching("publicity", "2025-05-08", ["学校"], { campaign: "全国防灾减灾日" });
+    const f = expectFinding(evaluate(yancheng, town(forTheDay), "2025-07-05"), "obligation.campaign_publicity.occasions", "overdue", "yancheng (十六)");
+    expect(f.evidence.en).toBe(
+      "Safety publicity, campaign occasions (2025-01-01 to 2025-12-31): done: National Disaster Prevention and Reduction Day (2025-05-12); passed without a record: Work Safety Month (2025-06); to come: Fire Publicity Month (2025-11)",
+    );
+    expect(f.severity).toBe("high");
+  });
+
+  it("yancheng (十六): every occasion of the year recorded is met; a publicity record on a day of no occasion counts for none", () => {
+    const all = town([...reaching("publicity", "2025-05-12", ["社区"]), ...reaching("publicity", "2025-06-20", ["企业"]), ...reaching("publicity", "2025-11-09", ["学校"])]);
+    expectFinding(evaluate(yancheng, all, "2025-12-01"), "obligation.campaign_publicity.occasions", "met", "yancheng (十六)");
+    const off = town([...reaching("publicity", "2025-05-13", ["社区"]), ...reaching("publicity", "2025-06-20", ["企业"])]);
+    const f = expectFinding(evaluate(yancheng, off, "2025-07-01"), "obligation.campaign_publicity.occasions", "overdue", "yancheng (十六)");
+    expect(f.evidence.zh).toContain("已过未开展：全国防灾减灾日（5月12日）");
+  });
+
+  it("yancheng (十六): the occasions' dates are the system's reading of names the document gives", () => {
+    const ob = yancheng.obligations.find((o) => o.id === "campaign_publicity")!;
+    expect(ob.occasions?.map((o) => [o.id, o.month, o.day ?? null, o.sourceRef])).toEqual([
+      ["disaster_prevention_day", 5, 12, "yancheng (十六)"],
+      ["work_safety_month", 6, null, "yancheng (十六)"],
+      ["fire_publicity_month", 11, null, "yancheng (十六)"],
+    ]);
+    for (const o of ob.occasions ?? []) expect(o.assumption?.zh).toMatch(/^文件只写名称，日期为系统的理解：每年/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { zezhou } from "@firegov/profiles/presets/zezhou";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, reaching, FIVE_INTO, statuses, with_ } from "./fixtures.ts";
 
 const EIGHT = ["premises", "sign", "seal", "rules", "funding", "equipment", "uniform", "work_archive"];
 const items = (ids: string[], metOn: string) => ids.map((itemId) => ({ standardId: "eight_haves", itemId, metOn }));
@@ -25,7 +25,7 @@ describe("zezhou: a town (巴公镇, one of the six planning towns)", () => {
         { milestoneId: "town_committee", metOn: "2023-09-01" },
         { milestoneId: "town_fire_special_plan", metOn: "2023-12-01" },
       ],
-      records: [record("analysis", "2024-02-01"), record("publicity", "2024-01-15")],
+      records: [record("analysis", "2024-02-01"), ...reaching("publicity", "2024-01-15", FIVE_INTO)],
     });
     expect(statuses(evaluate(zezhou, data, "2024-03-01"))).toEqual({
       "composition.station_head": "met",
@@ -109,6 +109,12 @@ describe("zezhou: regular (常态化, 定期) work read with the system's defaul
     const town = (records: ReturnType<typeof record>[]) => with_(org("town"), { records });
     expectFinding(evaluate(zezhou, town([record("analysis", "2024-11-01")]), "2025-02-10"), "obligation.risk_evaluation", "unmet", "zezhou 三(四)");
     expectFinding(evaluate(zezhou, town([record("analysis", "2024-11-01")]), "2025-04-10"), "obligation.risk_evaluation", "overdue", "zezhou 三(四)");
+  });
+
+  it("三(八): 五进 publicity names the targets missing this year", () => {
+    const data = with_(org("town", { createdOn: "2025-01-01" }), { records: reaching("publicity", "2025-05-04", ["学校"]) });
+    const f = expectFinding(evaluate(zezhou, data, "2025-12-10"), "obligation.five_into_publicity", "due_soon", "zezhou 三(八)");
+    expect(f.evidence.en).toBe("Fire-safety publicity “five into”: 1 of 5 targets reached since 2025-01-01; not reached: 企业, 农村, 社区, 家庭 (each required at least once per year); this period ends 2025-12-31, 21 days left");
   });
 
   it("四(二): periodic training and assessment of grassroots fire staff, once a year each", () => {

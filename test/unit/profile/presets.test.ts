@@ -63,3 +63,20 @@ describe("obligations the documents ask for regularly (定期, 常态化, 例会
     ]);
   });
 });
+
+describe("campaign occasions carry their date", () => {
+  it("an occasion on a day its month lacks is refused, naming the field", () => {
+    const yancheng = structuredClone(presets.yancheng!);
+    const ob = yancheng.obligations.find((o) => o.id === "campaign_publicity")!;
+    ob.occasions = [{ ...ob.occasions![0]!, month: 2, day: 30 }];
+    const parsed = parseProfile(yancheng);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? [] : parsed.issues.map((i) => i.path)).toEqual([`$.obligations[${yancheng.obligations.indexOf(ob)}].occasions[0].day`]);
+  });
+
+  it("an occasion is a name with a month (and day), not bare text", () => {
+    const yancheng = structuredClone(presets.yancheng!) as unknown as { obligations: { occasions?: unknown[] }[] };
+    yancheng.obligations.find((o) => o.occasions)!.occasions = ["全国防灾减灾日"];
+    expect(parseProfile(yancheng).ok).toBe(false);
+  });
+});

@@ -51,6 +51,10 @@ export interface RecordFacts {
   date: string;
   /** Work notices issued at a meeting. */
   workNotices: number;
+  /** The audience reached (a 五进 target …). */
+  target?: string;
+  /** The campaign day or month it was made for (an occasion's id or name). */
+  campaign?: string;
 }
 
 export interface AttendanceFacts {

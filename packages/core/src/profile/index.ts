@@ -10,6 +10,7 @@ export {
   HAZARD_STATES,
   type Condition,
   type VenueMatch,
+  type Occasion,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";

@@ -382,6 +382,21 @@ const Hazards = z.strictObject({
 
 // ── Obligations and milestones ─────────────────────────────────────────────
 
+/**
+ * A campaign day or month an obligation is tied to, by its date in every
+ * year: a day (month and day) or a whole month (no day). Documents usually
+ * give only the name; the date is then a marked reading (assumption).
+ */
+const Occasion = rule({
+  id: Id,
+  name: Label,
+  month: z.int().min(1).max(12),
+  day: z.int().min(1).max(31).optional(),
+}).refine((o) => o.day === undefined || o.day <= new Date(Date.UTC(2024, o.month, 0)).getUTCDate(), {
+  path: ["day"],
+  message: bilingual("该月没有这一天", "no such day in that month"),
+});
+
 const Obligation = rule({
   id: Id,
   kind: ObligationKind,
@@ -404,10 +419,10 @@ const Obligation = rule({
   covers: z.array(Id),
   /** Events that also trigger it (入职必训、转岗轮训). */
   events: z.array(z.enum(["hire", "job_change"])).optional(),
-  /** Audiences, e.g. the 五进 targets. */
+  /** Audiences, e.g. the 五进 targets: each is to be reached in every period (a record names its target). */
   targets: z.array(Text).optional(),
-  /** Campaign days or months it is tied to. */
-  occasions: z.array(Text).optional(),
+  /** Campaign days or months it is tied to: each in the period is to have a record made in or for it. */
+  occasions: z.array(Occasion).optional(),
   withAssessment: z.boolean().optional(),
 });
 
@@ -472,6 +487,7 @@ export const PolicyProfile = z.strictObject({
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
 export type Frequency = z.infer<typeof Frequency>;
+export type Occasion = z.infer<typeof Occasion>;
 export type LevelId = z.infer<typeof LevelId>;
 export type HazardState = z.infer<typeof HazardState>;
 export type Condition = z.infer<typeof Condition>;

@@ -26,6 +26,15 @@ import { DUE_SOON_DAYS } from "./deadlines.ts";
 // has (or when nothing was recorded at all, unless the subject is newer than
 // one period: then it is still to do, as above).
 // Severities rise with the urgency: unmet low, due soon medium, overdue high.
+//
+// Targets (the 五进 audiences …): each target is a subject of its own, met
+// by records that name it; the finding says which targets are not yet (or
+// were not) reached. Occasions (campaign days and months, dated in the
+// profile): a second finding, `<rule>.occasions`, over the occasions that
+// fall in the current period: one has its record when a record of the
+// obligation is dated within it (the day; the month) or names it as its
+// campaign; an occasion that has passed without one is overdue, one ending
+// within DUE_SOON_DAYS is due soon, one still ahead is to do (unmet).
 
 type Obligation = PolicyProfile["obligations"][number];
 
@@ -131,8 +140,73 @@ function perPerson(profile: PolicyProfile, data: OrgData, ob: Obligation, today:
   }, { severity: SEVERITY[status] });
 }
 
-function perNode(data: OrgData, ob: Obligation, today: string, since: string): Finding | undefined {
-  if (!ob.levels.includes(data.node.level as never)) return undefined;
+/** Each target reached in the period: one subject per target, the records naming it. */
+function perTarget(data: OrgData, ob: Obligation, frequency: Frequency, targets: readonly string[], today: string): Finding {
+  const records = data.records.filter((r) => fulfils(ob)(r) && r.date <= today);
+  const judged = targets.map((target) => ({ target, s: standing(frequency, modeOf(ob), records.filter((r) => r.target?.trim() === target).map((r) => r.date), today, data.node.createdOn) }));
+  const status = worst(judged.map((j) => j.s.status));
+  const start = periodOf(frequency, today, modeOf(ob)).start;
+  const reached = judged.filter((j) => j.s.status === "met").map((j) => j.target);
+  const missing = judged.filter((j) => j.s.status !== "met").map((j) => j.target);
+  const unnamed = records.filter((r) => r.date >= start && !targets.includes(r.target?.trim() ?? "")).length;
+  const every = frequencyText(frequency);
+  const more = missing.length ? note(judged.find((j) => j.s.status === status)!.s, today) : { zh: "", en: "" };
+  const aside: Bilingual = unnamed ? { zh: `；另有 ${unnamed} 次未注明对象，不计入`, en: `; ${unnamed} more name no target and do not count` } : { zh: "", en: "" };
+  return finding(data.node, `obligation.${ob.id}`, ob, status, {
+    zh: `${ob.name.zh}：${start} 起已覆盖 ${reached.length}/${targets.length} 个对象${missing.length ? `，未覆盖：${missing.join("、")}` : ""}（要求每个对象${every.zh}至少 1 次）${more.zh}${aside.zh}`,
+    en: `${ob.name.en}: ${reached.length} of ${targets.length} targets reached since ${start}${missing.length ? `; not reached: ${missing.join(", ")}` : ""} (each required at least once ${every.en})${more.en}${aside.en}`,
+  }, { severity: SEVERITY[status] });
+}
+
+type Occasion = NonNullable<Obligation["occasions"]>[number];
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The occasions' dates within a period: a day, or a whole month, in each year the period touches. */
+function occasionsIn(occasions: readonly Occasion[], period: Period): { occasion: Occasion; when: Period }[] {
+  const years = Array.from({ length: Number(lastDay(period).slice(0, 4)) - Number(period.start.slice(0, 4)) + 1 }, (_, i) => Number(period.start.slice(0, 4)) + i);
+  return years
+    .flatMap((year) =>
+      occasions.map((occasion) => {
+        const first = `${String(year).padStart(4, "0")}-${pad(occasion.month)}-${pad(occasion.day ?? 1)}`;
+        const end = occasion.day === undefined ? (occasion.month === 12 ? `${String(year + 1).padStart(4, "0")}-01-01` : `${String(year).padStart(4, "0")}-${pad(occasion.month + 1)}-01`) : addDays(first, 1);
+        return { occasion, when: { start: first, end } };
+      }),
+    )
+    .filter((o) => o.when.start >= period.start && o.when.start < period.end)
+    .sort((a, b) => (a.when.start < b.when.start ? -1 : 1));
+}
+
+const said = (o: Occasion, when: Period): Bilingual => {
+  const zh = o.day === undefined ? `${Number(when.start.slice(5, 7))}月` : `${Number(when.start.slice(5, 7))}月${o.day}日`;
+  return { zh: `${o.name.zh}（${zh}）`, en: `${o.name.en} (${when.start.slice(0, o.day === undefined ? 7 : 10)})` };
+};
+
+/** Each campaign occasion of the period has a record made in or for it. */
+function perOccasion(data: OrgData, ob: Obligation, frequency: Frequency, occasions: readonly Occasion[], today: string): Finding {
+  const period = periodOf(frequency, today, modeOf(ob));
+  const records = data.records.filter((r) => fulfils(ob)(r) && r.date <= today);
+  const names = (o: Occasion) => [o.id, o.name.zh, o.name.en];
+  const judged = occasionsIn(occasions, period).map(({ occasion, when }) => {
+    const done = records.some((r) => (r.date >= when.start && r.date < when.end) || (r.campaign !== undefined && names(occasion).includes(r.campaign.trim()) && r.date >= period.start));
+    const left = daysBetween(today, lastDay(when));
+    const status: Status = done ? "met" : left < 0 ? "overdue" : left <= DUE_SOON_DAYS ? "due_soon" : "unmet";
+    return { status, text: said(occasion, when) };
+  });
+  const status = judged.length ? worst(judged.map((j) => j.status)) : "not_applicable";
+  const group = (s: Status[], zh: string, en: string) => {
+    const items = judged.filter((j) => s.includes(j.status)).map((j) => j.text);
+    return items.length ? [{ zh: `${zh}：${items.map((i) => i.zh).join("、")}`, en: `${en}: ${items.map((i) => i.en).join(", ")}` }] : [];
+  };
+  const parts = [...group(["met"], "已开展", "done"), ...group(["overdue"], "已过未开展", "passed without a record"), ...group(["due_soon", "unmet"], "待开展", "to come")];
+  return finding(data.node, `obligation.${ob.id}.occasions`, ob, status, {
+    zh: `${ob.name.zh}·活动节点（${span(period).zh}）：${parts.length ? parts.map((p) => p.zh).join("；") : "本周期无活动节点"}`,
+    en: `${ob.name.en}, campaign occasions (${span(period).en}): ${parts.length ? parts.map((p) => p.en).join("; ") : "none in this period"}`,
+  }, { severity: SEVERITY[status] });
+}
+
+function perNode(data: OrgData, ob: Obligation, today: string, since: string): Finding[] {
+  if (!ob.levels.includes(data.node.level as never)) return [];
   const ruleId = `obligation.${ob.id}`;
   // Work notices are also issued at meetings (工作提示): a meeting that issued n counts n times.
   const dates = [
@@ -141,24 +215,31 @@ function perNode(data: OrgData, ob: Obligation, today: string, since: string): F
   ];
   const countFrom = (start: string) => dates.filter((d) => d >= start && d <= today).length;
   if (ob.frequency === null) {
-    return finding(data.node, ruleId, ob, "not_applicable", {
-      zh: `文件未规定频次；${since} 起记录 ${countFrom(since)} 次`,
-      en: `no frequency set; ${countFrom(since)} recorded since ${since}`,
-    });
+    return [
+      finding(data.node, ruleId, ob, "not_applicable", {
+        zh: `文件未规定频次；${since} 起记录 ${countFrom(since)} 次`,
+        en: `no frequency set; ${countFrom(since)} recorded since ${since}`,
+      }),
+    ];
   }
+  // A version published before occasions had dates names them only (strings): those cannot be judged.
+  const dated = (ob.occasions ?? []).filter((o): o is Occasion => typeof o === "object");
+  const occasions = dated.length ? [perOccasion(data, ob, ob.frequency, dated, today)] : [];
+  if (ob.targets?.length) return [perTarget(data, ob, ob.frequency, ob.targets, today), ...occasions];
   const s = standing(ob.frequency, modeOf(ob), dates, today, data.node.createdOn);
   const start = periodOf(ob.frequency, today, modeOf(ob)).start;
   const done = countFrom(start);
   const every = frequencyText(ob.frequency);
   const more = note(s, today);
-  return finding(data.node, ruleId, ob, s.status, {
-    zh: `${ob.name.zh}：${start} 起 ${done} 次，要求${every.zh}至少 1 次${more.zh}`,
-    en: `${ob.name.en}: ${done} since ${start}, required at least once ${every.en}${more.en}`,
-  }, { severity: SEVERITY[s.status] });
+  return [
+    finding(data.node, ruleId, ob, s.status, {
+      zh: `${ob.name.zh}：${start} 起 ${done} 次，要求${every.zh}至少 1 次${more.zh}`,
+      en: `${ob.name.en}: ${done} since ${start}, required at least once ${every.en}${more.en}`,
+    }, { severity: SEVERITY[s.status] }),
+    ...occasions,
+  ];
 }
 
 export function obligations(profile: PolicyProfile, data: OrgData, today: string, since: string): Finding[] {
-  return profile.obligations
-    .map((ob) => (ob.kind === "training" && ob.covers.length ? perPerson(profile, data, ob, today, since) : perNode(data, ob, today, since)))
-    .filter((f): f is Finding => f !== undefined);
+  return profile.obligations.flatMap((ob) => (ob.kind === "training" && ob.covers.length ? (perPerson(profile, data, ob, today, since) ?? []) : perNode(data, ob, today, since)));
 }
