@@ -117,3 +117,15 @@ export function occasion(id: OccasionId, cited?: { sourceRef: string; text: stri
     },
   };
 }
+
+/** Training on hire or change of post (入职必训、转岗轮训) is due within 30 days of the event. */
+export function defaultEventWindow(): NonNullable<Obligation["eventWindowDays"]> {
+  return {
+    value: 30,
+    sourceRef: null,
+    assumption: {
+      zh: "文件未规定入职、转岗后完成培训的期限，默认入职或转岗后30日内完成",
+      en: "The document sets no deadline; by default the training is due within 30 days of the hire or change of post",
+    },
+  };
+}

@@ -116,6 +116,35 @@ describe("lianyungang: a town", () => {
   });
 });
 
+describe("lianyungang 三(五): enterprises train on hire and on change of post (入职必训、转岗轮训)", () => {
+  const attend = (personId: string, date: string) => ({ personId, recordId: `t-${date}-${personId}`, kind: "training" as const, date, obligationId: "enterprise_training" });
+
+  it("lianyungang 三(五): a person hired or moved since their last training, untrained 30 days on, is a finding", () => {
+    const [trained] = people(1, { roles: ["enterprise_employee"], hiredOn: "2025-06-01" });
+    const [moved] = people(1, { roles: ["enterprise_employee"], hiredOn: "2019-03-01", jobChangedOn: "2025-04-01" });
+    const [recent] = people(1, { roles: ["enterprise_employee"], hiredOn: "2025-06-10" });
+    const data = with_(org("town"), { people: [trained!, moved!, recent!], attendance: [attend(trained!.personId, "2025-06-05"), attend(moved!.personId, "2025-03-01")] });
+    const f = expectFinding(evaluate(lianyungang, data), "obligation.enterprise_training.events", "overdue", "lianyungang 三(五)");
+    expect(f.evidence.zh).toBe(
+      `企业全员消防培训（入职、转岗后 30 天内培训）：2024-01-01 起入职或转岗 3 人，未培训 2 人：${moved!.name}（2025-04-01 转岗，期限 2025-05-01，已逾期 45 天）、${recent!.name}（2025-06-10 入职，2025-07-10 前）`,
+    );
+    expect(f.severity).toBe("high");
+  });
+
+  it("lianyungang 三(五): trained after the move, and a hire still within the window, are not overdue", () => {
+    const [moved] = people(1, { roles: ["enterprise_employee"], jobChangedOn: "2025-04-01" });
+    const [recent] = people(1, { roles: ["enterprise_employee"], hiredOn: "2025-06-10" });
+    const data = with_(org("town"), { people: [moved!, recent!], attendance: [attend(moved!.personId, "2025-04-20")] });
+    expectFinding(evaluate(lianyungang, data), "obligation.enterprise_training.events", "due_soon", "lianyungang 三(五)");
+    const all = with_(data, { attendance: [attend(recent!.personId, "2025-06-12")] });
+    expectFinding(evaluate(lianyungang, all), "obligation.enterprise_training.events", "met", "lianyungang 三(五)");
+  });
+
+  it("lianyungang 三(五): the window is the profile's marked default (30 days)", () => {
+    expect(lianyungang.obligations.find((o) => o.id === "enterprise_training")?.eventWindowDays).toMatchObject({ value: 30, sourceRef: null });
+  });
+});
+
 describe("lianyungang: a village", () => {
   it("三(四): has a micro fire station, or has not", () => {
     const station = { brigadeId: "m1", name: "甲村微型消防站", force: "micro_station" as const, memberCount: 6, vehicles: [] };

@@ -117,6 +117,12 @@ describe("zezhou: regular (常态化, 定期) work read with the system's defaul
     expect(f.evidence.en).toBe("Fire-safety publicity “five into”: 1 of 5 targets reached since 2025-01-01; not reached: 企业, 农村, 社区, 家庭 (each required at least once per year); this period ends 2025-12-31, 21 days left");
   });
 
+  it("三(八): an employee moved to a new post without training after it is a finding (转岗轮训)", () => {
+    const [moved] = people(1, { roles: ["enterprise_employee"], jobChangedOn: "2025-01-10" });
+    const data = with_(org("town"), { people: [moved!], attendance: [{ personId: moved!.personId, recordId: "t", kind: "training" as const, date: "2024-12-01" }] });
+    expectFinding(evaluate(zezhou, data, "2025-03-01"), "obligation.enterprise_training.events", "overdue", "zezhou 三(八)");
+  });
+
   it("四(二): periodic training and assessment of grassroots fire staff, once a year each", () => {
     const staff = people(2, { roles: ["grassroots_fire_staff"] });
     const attend = (personId: string, date: string) => ({ personId, recordId: `t-${date}`, kind: "training" as const, date, obligationId: "staff_training_assessment" });

@@ -23,6 +23,8 @@ export const BrigadeEntity = new Entity({
     deployment: { type: DEPLOYMENTS },
     coveredNodeIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
     memberIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+    /** Members who left the service (status `left`) while on its roster, oldest first: what is owed them on leaving is judged from them. */
+    formerMemberIds: { type: "list", items: { type: "string" } },
     vehicles: {
       type: "list",
       required: true,

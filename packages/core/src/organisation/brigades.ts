@@ -31,6 +31,7 @@ export const BrigadeViewSchema = z
     deployment: Deployment.optional(),
     coveredNodeIds: z.array(z.string()),
     memberIds: z.array(z.string()),
+    formerMemberIds: z.array(z.string()).optional().meta({ description: "Members who left while on its roster (set when their person record is marked left)" }),
     vehicles: z.array(Vehicle),
     dutyStatus: DutyStatus,
     status: z.enum(["active", "disbanded"]),

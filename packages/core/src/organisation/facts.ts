@@ -24,6 +24,14 @@ export interface PersonFacts {
   positions: readonly string[];
   /** The day they were hired (入职): periods that ended before it are not held against them. */
   hiredOn?: string;
+  /** The day of their latest change of post (转岗). */
+  jobChangedOn?: string;
+  /** Gross pay per year in yuan. */
+  annualPay?: number;
+  /** For people who left: when, whether on retirement, and when the long-service benefit was granted. */
+  leftOn?: string;
+  leftFor?: "retirement" | "other";
+  longServiceBenefitOn?: string;
 }
 
 export interface BrigadeFacts {
@@ -33,6 +41,9 @@ export interface BrigadeFacts {
   grade?: string;
   deployment?: "centre" | "satellite";
   memberCount: number;
+  /** Its members (people of its home node), and those who left while members. */
+  memberIds?: readonly string[];
+  formerMemberIds?: readonly string[];
   vehicles: readonly { type: VehicleType; count: number }[];
 }
 
@@ -69,6 +80,8 @@ export interface AttendanceFacts {
 export interface OrgData {
   node: NodeFacts;
   people: readonly PersonFacts[];
+  /** People of the node who have left (kept for what is owed them on leaving). */
+  leavers?: readonly PersonFacts[];
   bodies: readonly { bodyId: string; establishedOn?: string }[];
   standardItems: readonly { standardId: string; itemId: string; metOn?: string }[];
   /** Brigades based at the node. */

@@ -417,8 +417,10 @@ const Obligation = rule({
   chair: Id.optional(),
   /** Roles attending, trained or otherwise covered. */
   covers: z.array(Id),
-  /** Events that also trigger it (入职必训、转岗轮训). */
+  /** Events that also trigger it (入职必训、转岗轮训): each covered person hired or moved is to be trained after it. */
   events: z.array(z.enum(["hire", "job_change"])).optional(),
+  /** Days after such an event within which the training is due. */
+  eventWindowDays: citedValue(z.int().min(1).max(365)).optional(),
   /** Audiences, e.g. the 五进 targets: each is to be reached in every period (a record names its target). */
   targets: z.array(Text).optional(),
   /** Campaign days or months it is tied to: each in the period is to have a record made in or for it. */

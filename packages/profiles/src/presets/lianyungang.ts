@@ -1,5 +1,5 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
-import { defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly } from "../system-defaults.ts";
+import { defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow } from "../system-defaults.ts";
 
 // 连政办发〔2021〕60号 市政府办公室关于进一步加强基层消防工作的意见
 // (shared/seeds/lianyungang.txt). 园区 follow the town rules (四(一)).
@@ -529,6 +529,7 @@ export const lianyungang: PolicyProfile = {
       levels: ["town"],
       covers: ["enterprise_employee"],
       events: ["hire", "job_change"],
+      eventWindowDays: defaultEventWindow(),
       sourceRef: "lianyungang 三(五)",
       text: "督促乡镇企业单位建立常态化全员消防培训制度，落实入职必训、定期培训、转岗轮训等要求",
     },

@@ -1,5 +1,5 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
-import { closedLoopStates, defaultRectificationDays, defaultReopenWindow, regularly } from "../system-defaults.ts";
+import { closedLoopStates, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow } from "../system-defaults.ts";
 
 // 泽政办发〔2023〕19号 泽州县人民政府办公室关于进一步加强基层消防安全工作的实施意见
 // (shared/seeds/zezhou.txt).
@@ -516,6 +516,7 @@ export const zezhou: PolicyProfile = {
       levels: ["town"],
       covers: ["enterprise_employee"],
       events: ["hire", "job_change"],
+      eventWindowDays: defaultEventWindow(),
       sourceRef: "zezhou 三(八)",
       text: "督促行政区内企业单位建立常态化全员消防培训制度,落实入职必训、定期培训、转岗轮训等要求",
     },

@@ -1,7 +1,7 @@
 import type { Frequency, PolicyProfile } from "../../profile/index.ts";
 import { depthOf, finding, frequencyText, list } from "../finding.ts";
 import { addDays, daysBetween, periodOf, previousPeriod, rollingEnd, type Period } from "../periods.ts";
-import type { Bilingual, Finding, OrgData, Severity, Status } from "../types.ts";
+import type { Bilingual, Finding, OrgData, PersonFacts, Severity, Status } from "../types.ts";
 import { DUE_SOON_DAYS } from "./deadlines.ts";
 
 // Recurring obligations (profile.obligations): meetings, drills, publicity …
@@ -26,6 +26,13 @@ import { DUE_SOON_DAYS } from "./deadlines.ts";
 // has (or when nothing was recorded at all, unless the subject is newer than
 // one period: then it is still to do, as above).
 // Severities rise with the urgency: unmet low, due soon medium, overdue high.
+//
+// Events (入职必训、转岗轮训): a covered person hired or moved to a new post
+// (the latest of the two, within the records read) is to have a training of
+// the obligation dated on or after it, within the obligation's
+// eventWindowDays (default EVENT_WINDOW_DAYS): a second finding,
+// `<rule>.events`: overdue past the window, due soon in its last
+// DUE_SOON_DAYS, met when everyone hired or moved has been trained.
 //
 // Targets (the 五进 audiences …): each target is a subject of its own, met
 // by records that name it; the finding says which targets are not yet (or
@@ -105,11 +112,57 @@ export function obligationSince(ob: Obligation, today: string): string | undefin
   return previousPeriod(ob.frequency, periodOf(ob.frequency, today)).start;
 }
 
-function perPerson(profile: PolicyProfile, data: OrgData, ob: Obligation, today: string, since: string): Finding | undefined {
+/** The window of an event-triggered training when the profile gives none (a version from before it could). */
+export const EVENT_WINDOW_DAYS = 30;
+
+const EVENT_NAMES = { hire: { zh: "入职", en: "hired" }, job_change: { zh: "转岗", en: "moved" } } as const;
+
+/** Everyone hired or moved to a new post since `since` trained after it, within the window. */
+function onEvents(data: OrgData, ob: Obligation, covered: readonly PersonFacts[], today: string, since: string): Finding {
+  const window = ob.eventWindowDays?.value ?? EVENT_WINDOW_DAYS;
+  const dateOf = { hire: (p: PersonFacts) => p.hiredOn, job_change: (p: PersonFacts) => p.jobChangedOn };
+  const judged = covered.flatMap((p) => {
+    const events = (ob.events ?? []).flatMap((kind) => {
+      const on = dateOf[kind](p);
+      return on !== undefined && on >= since && on <= today ? [{ kind, on }] : [];
+    });
+    const event = events.sort((a, b) => (a.on < b.on ? 1 : -1))[0];
+    if (!event) return [];
+    const trained = data.attendance.some((a) => a.personId === p.personId && fulfils(ob)(a) && a.date >= event.on && a.date <= today);
+    const due = addDays(event.on, window);
+    const left = daysBetween(today, due);
+    const status: Status = trained ? "met" : left < 0 ? "overdue" : left <= DUE_SOON_DAYS ? "due_soon" : "unmet";
+    return [{ person: p, event, due, left, status }];
+  });
+  const status = worst(judged.map((j) => j.status));
+  const pending = judged.filter((j) => j.status !== "met");
+  const head: Bilingual = {
+    zh: `${ob.name.zh}（入职、转岗后 ${window} 天内培训）：${since} 起入职或转岗 ${judged.length} 人`,
+    en: `${ob.name.en} (training within ${window} days of hire or change of post): ${judged.length} hired or moved since ${since}`,
+  };
+  if (!pending.length) {
+    return finding(data.node, `obligation.${ob.id}.events`, ob, status, { zh: `${head.zh}${judged.length ? "，均已培训" : ""}`, en: `${head.en}${judged.length ? ", all trained" : ""}` }, { severity: SEVERITY[status] });
+  }
+  const shown = pending.slice(0, 5);
+  const more = pending.length - shown.length;
+  const zh = shown.map((j) => `${j.person.name}（${j.event.on} ${EVENT_NAMES[j.event.kind].zh}，${j.left < 0 ? `期限 ${j.due}，已逾期 ${-j.left} 天` : `${j.due} 前`}）`).join("、");
+  const en = shown.map((j) => `${j.person.name} (${EVENT_NAMES[j.event.kind].en} ${j.event.on}, ${j.left < 0 ? `due ${j.due}, ${-j.left} days overdue` : `due ${j.due}`})`).join(", ");
+  return finding(data.node, `obligation.${ob.id}.events`, ob, status, {
+    zh: `${head.zh}，未培训 ${pending.length} 人：${zh}${more > 0 ? ` 等` : ""}`,
+    en: `${head.en}; ${pending.length} not trained: ${en}${more > 0 ? ` and ${more} more` : ""}`,
+  }, { severity: SEVERITY[status] });
+}
+
+function perPerson(profile: PolicyProfile, data: OrgData, ob: Obligation, today: string, since: string): Finding[] {
   const lowest = Math.min(...ob.levels.map((level) => depthOf(profile, level)).filter((d) => d >= 0));
-  if (depthOf(profile, data.node.level) < lowest) return undefined;
+  if (depthOf(profile, data.node.level) < lowest) return [];
   const covered = data.people.filter((p) => p.roles.some((role) => ob.covers.includes(role)));
-  if (!covered.length) return undefined;
+  if (!covered.length) return [];
+  const events = ob.events?.length ? [onEvents(data, ob, covered, today, since)] : [];
+  return [periodic(data, ob, covered, today, since), ...events];
+}
+
+function periodic(data: OrgData, ob: Obligation, covered: readonly PersonFacts[], today: string, since: string): Finding {
   const ruleId = `obligation.${ob.id}`;
   const datesOf = (personId: string) => data.attendance.filter((a) => a.personId === personId && fulfils(ob)(a)).map((a) => a.date);
   if (ob.frequency === null) {
@@ -241,5 +294,5 @@ function perNode(data: OrgData, ob: Obligation, today: string, since: string): F
 }
 
 export function obligations(profile: PolicyProfile, data: OrgData, today: string, since: string): Finding[] {
-  return profile.obligations.flatMap((ob) => (ob.kind === "training" && ob.covers.length ? (perPerson(profile, data, ob, today, since) ?? []) : perNode(data, ob, today, since)));
+  return profile.obligations.flatMap((ob) => (ob.kind === "training" && ob.covers.length ? perPerson(profile, data, ob, today, since) : perNode(data, ob, today, since)));
 }
