@@ -36,6 +36,8 @@ describe("qidong: a town", () => {
       "staffing.office_contracted": "met",
       "staffing.liaison_cadre_per_town": "met",
       "brigades.town_brigade": "met",
+      "brigades.personnel.pay_floor@b1": "not_applicable",
+      "brigades.personnel.long_service_subsidy@b1": "met",
       "obligation.committee_situation_analysis": "met",
       "obligation.office_meeting": "met",
       "obligation.office_training": "met",
@@ -101,6 +103,48 @@ describe("qidong: a town", () => {
   it("三(七): the brigade rule names towns only, not industrial parks (园区)", () => {
     const f = expectFinding(evaluate(qidong, town({}, "园区")), "brigades.town_brigade", "not_applicable", "qidong 三(七)");
     expect(f.evidence.zh).toContain("园区");
+  });
+});
+
+describe("qidong 三(九): what full-time firefighters are owed, judged per brigade", () => {
+  const crew = (pays: number[], extra = {}) => pays.map((annualPay) => people(1, { annualPay, ...extra })[0]!);
+  const withCrew = (members: ReturnType<typeof crew>, more: Partial<Parameters<typeof with_>[1]> = {}, benchmark: { year: number; amount: number } | null = { year: 2024, amount: 120_000 }) => ({
+    ...town({ people: members, brigades: [{ ...brigade, memberIds: members.map((p) => p.personId), memberCount: members.length }], ...more }),
+    ...(benchmark ? { wageBenchmark: { nodeId: "city-1", ...benchmark } } : {}),
+  });
+
+  it("qidong 三(九): members' average pay at or above last year's local average wage meets the floor; below it is a finding", () => {
+    expectFinding(evaluate(qidong, withCrew(crew([110_000, 140_000]))), "brigades.personnel.pay_floor", "met", "qidong 三(九)", "b1");
+    const f = expectFinding(evaluate(qidong, withCrew(crew([100_000, 125_000, 110_000]))), "brigades.personnel.pay_floor", "unmet", "qidong 三(九)", "b1");
+    expect(f.evidence.zh).toBe("甲镇政府专职消防救援队：队员人均年工资 111,667 元（3 人），基准（上年度当地城镇非私营单位在岗职工平均工资，2024 年）120,000 元；低于基准 2 人");
+  });
+
+  it("qidong 三(九): without last year's benchmark figure, or without any member's pay, it cannot be judged and says what is missing", () => {
+    const none = expectFinding(evaluate(qidong, withCrew(crew([130_000]), {}, null)), "brigades.personnel.pay_floor", "not_applicable", "qidong 三(九)", "b1");
+    expect(none.evidence.zh).toContain("2024 年");
+    expect(none.evidence.zh).toContain("尚未录入");
+    expectFinding(evaluate(qidong, withCrew(crew([130_000]), {}, { year: 2023, amount: 100_000 })), "brigades.personnel.pay_floor", "not_applicable", "qidong 三(九)", "b1");
+    expectFinding(evaluate(qidong, withCrew(people(2, {}))), "brigades.personnel.pay_floor", "not_applicable", "qidong 三(九)", "b1");
+  });
+
+  it("qidong 三(九): a member who left after 12 years' continuous service, not retiring, without the subsidy recorded, is a finding", () => {
+    const [owed] = people(1, { hiredOn: "2010-03-01", leftOn: "2024-05-01", leftFor: "other" });
+    const [retired] = people(1, { hiredOn: "2005-01-01", leftOn: "2024-06-01", leftFor: "retirement" });
+    const [short] = people(1, { hiredOn: "2012-06-02", leftOn: "2024-06-01", leftFor: "other" });
+    const [paid] = people(1, { hiredOn: "2008-01-01", leftOn: "2023-01-01", leftFor: "other", longServiceBenefitOn: "2023-03-01" });
+    const leavers = [owed!, retired!, short!, paid!];
+    const data = { ...town({ brigades: [{ ...brigade, memberIds: [], formerMemberIds: leavers.map((p) => p.personId) }] }), leavers };
+    const f = expectFinding(evaluate(qidong, data), "brigades.personnel.long_service_subsidy", "unmet", "qidong 三(九)", "b1");
+    expect(f.evidence.zh).toBe(`甲镇政府专职消防救援队：连续工作满 12 年退出（非退休）的队员 2 人，未落实（不符合退休条件自主就业的，可以按照规定给予补助）：${owed!.name}`);
+    const settled = { ...data, leavers: leavers.map((p) => (p === owed ? { ...p, longServiceBenefitOn: "2024-07-01" } : p)) };
+    expectFinding(evaluate(qidong, settled), "brigades.personnel.long_service_subsidy", "met", "qidong 三(九)", "b1");
+  });
+
+  it("qidong 三(九): a leaver without a hire date cannot be counted and is named", () => {
+    const [undated] = people(1, { leftOn: "2024-05-01", leftFor: "other" });
+    const data = { ...town({ brigades: [{ ...brigade, formerMemberIds: [undated!.personId] }] }), leavers: [undated!] };
+    const f = expectFinding(evaluate(qidong, data), "brigades.personnel.long_service_subsidy", "met", "qidong 三(九)", "b1");
+    expect(f.evidence.zh).toContain(`缺入职或离队日期、无法计算年限：${undated!.name}`);
   });
 });
 

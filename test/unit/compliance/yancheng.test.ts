@@ -105,6 +105,16 @@ describe("yancheng (九): the town's regular meeting (例会)", () => {
   });
 });
 
+describe("yancheng (二十): brigade members with 12+ years' service are recommended on leaving", () => {
+  it("yancheng (二十): a full-time firefighter who left after 13 years without a recommendation recorded is a finding", () => {
+    const [left] = people(1, { hiredOn: "2011-01-01", leftOn: "2024-02-01", leftFor: "other" });
+    const team = { brigadeId: "b1", name: "甲镇专职消防队", force: "full_time_brigade" as const, grade: "grade_1", memberCount: 0, memberIds: [], formerMemberIds: [left!.personId], vehicles: [] };
+    const data = { ...with_(org("town"), { brigades: [team] }), leavers: [left!] };
+    const f = expectFinding(evaluate(yancheng, data), "brigades.personnel.long_service_placement", "unmet", "yancheng (二十)", "b1");
+    expect(f.evidence.zh).toContain("推荐到地方国有企业、民营企业从事安全工作");
+  });
+});
+
 describe("yancheng (十五): a comprehensive drill each year, in every town and every village", () => {
   it("a village with no drill this year", () => {
     const data = with_(org("village"), { records: [record("drill", "2024-11-02")] });

@@ -3,6 +3,7 @@ import { localDate } from "./periods.ts";
 import { brigadeGrades, forceRequirements } from "./rules/forces.ts";
 import { milestones, stationStandards } from "./rules/deadlines.ts";
 import { obligations, obligationSince } from "./rules/obligations.ts";
+import { personnel } from "./rules/personnel.ts";
 import { composition, staffing } from "./rules/organisation.ts";
 import { STATUSES, type Clock, type Finding, type OrgData, type Status } from "./types.ts";
 
@@ -31,6 +32,7 @@ export function evaluateNode(profile: PolicyProfile, data: OrgData, clock: Clock
     ...staffing(profile, data),
     ...forceRequirements(profile, data),
     ...brigadeGrades(profile, data),
+    ...personnel(profile, data, today),
     ...stationStandards(profile, data, today),
     ...milestones(profile, data, today),
     ...obligations(profile, data, today, since),

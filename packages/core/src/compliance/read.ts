@@ -5,7 +5,7 @@ import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
-import { readNodeView, toOrgData } from "../organisation/index.ts";
+import { readNodeView, toOrgData, wageBenchmarkFor } from "../organisation/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
@@ -54,7 +54,10 @@ async function evaluateOne(nodeId: string, profile: PolicyProfile, now: Date, ti
   if (!node) throw new AppError("not_found", "node.not_found");
   if (node.status !== "active") return { node, findings: [] };
   const data = toOrgData({ ...view, node });
-  const recorded = { ...data, node: { ...data.node, createdOn: localDate(new Date(node.createdAt), timeZone) } };
+  // Pay floors measure against the county's figure, read only where a full-time brigade is judged by one (a BatchGet along the path).
+  const measuresPay = profile.brigades.personnel.some((r) => r.kind === "pay_floor") && data.brigades.some((b) => b.force === "full_time_brigade");
+  const wageBenchmark = measuresPay ? await wageBenchmarkFor(node.path, Number(localDate(now, timeZone).slice(0, 4)) - 1) : undefined;
+  const recorded = { ...data, node: { ...data.node, createdOn: localDate(new Date(node.createdAt), timeZone) }, ...(wageBenchmark ? { wageBenchmark } : {}) };
   return { node, findings: evaluateNode(profile, recorded, { now, timeZone }) };
 }
 

@@ -91,4 +91,6 @@ export interface OrgData {
   records: readonly RecordFacts[];
   attendance: readonly AttendanceFacts[];
   milestones: readonly { milestoneId: string; metOn: string }[];
+  /** The previous year's average wage the node measures pay against (its own or its nearest ancestor's figure), when needed. */
+  wageBenchmark?: { nodeId: string; year: number; amount: number };
 }

@@ -4,6 +4,7 @@ import "./record.entity.ts";
 import "./person.entity.ts";
 import "./brigade.entity.ts";
 import "./body.entity.ts";
+import "./benchmark.entity.ts";
 export * from "./vocabulary.ts";
 export { listPeople, listPeopleUnder, getPerson, createPerson, updatePerson, PersonParams, PageInput, CreatePersonInput, UpdatePersonInput, PersonViewSchema, PersonPageSchema, type PersonView } from "./people.ts";
 export { getOrganisation, OrganisationViewSchema, setBody, SetBodyInput, setStandardItem, SetStandardItemInput, setMilestone, SetMilestoneInput, type OrganisationView } from "./bodies.ts";
@@ -16,3 +17,4 @@ export { rowsFromUpload, parseCsv, tooLarge, IMPORT_LIMITS, MAX_UPLOAD_BYTES, MA
 export { ContactPhone } from "./fields.ts";
 export { readNodeView, toOrgData, CURRENT_ONLY, type NodeViewData } from "./node-data.ts";
 export type { OrgData, NodeFacts, PersonFacts, BrigadeFacts, CoverFacts, RecordFacts, AttendanceFacts } from "./facts.ts";
+export { listWageBenchmarks, setWageBenchmark, wageBenchmarkFor, SetWageBenchmarkInput, BenchmarkYear, WageBenchmarkSchema, WageBenchmarkListSchema } from "./benchmarks.ts";

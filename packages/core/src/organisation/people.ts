@@ -284,6 +284,12 @@ export const UpdatePersonInput = z
   .refine((v) => Object.keys(v).length > 0, bilingual("没有要修改的内容", "Nothing to change"))
   .meta({ id: "UpdatePersonInput" });
 
+/** The brigades of a node whose roster lists a person (a node has a handful: one Query). */
+async function brigadesListing(node: { tenantId: string; nodeId: string }, personId: string) {
+  const { data } = await tenantDb().service.entities.brigade.query.byNode({ tenantId: node.tenantId, nodeId: node.nodeId }).go({ pages: "all" });
+  return data.filter((b) => b.memberIds.includes(personId));
+}
+
 /** Edit a person; `null` clears an optional field. Personal data can be set only by those who may see it. */
 export const updatePerson = useCase(UpdatePersonInput, async (input, nodeId: string, personId: string): Promise<PersonView> => {
   const actor = useUser();
@@ -300,7 +306,11 @@ export const updatePerson = useCase(UpdatePersonInput, async (input, nodeId: str
     roles: input.roles ?? current.roles,
     positions: input.positions ?? current.positions,
   };
-  const dated = <K extends keyof PersonDates>(key: K) => (input[key] === undefined ? current[key] : input[key]) as PersonDates[K];
+  // Back in post: what was recorded of their leaving goes, unless the input sets it (which is then refused).
+  const returning = input.status === "active" && current.status === "left";
+  const leaving = ["leftOn", "leftFor", "longServiceBenefitOn"] as const;
+  const dropped = returning ? leaving.filter((key) => input[key] === undefined && current[key] !== undefined) : [];
+  const dated = <K extends keyof PersonDates>(key: K) => (input[key] === undefined ? (dropped.includes(key as never) ? undefined : current[key]) : input[key]) as PersonDates[K];
   const dates: PersonDates = { status: input.status ?? current.status, hiredOn: dated("hiredOn"), jobChangedOn: dated("jobChangedOn"), leftOn: dated("leftOn"), leftFor: dated("leftFor"), longServiceBenefitOn: dated("longServiceBenefitOn") };
   // Only what changes is checked: a role the profile has since dropped does not block renaming a person.
   rejectIf([
@@ -311,8 +321,7 @@ export const updatePerson = useCase(UpdatePersonInput, async (input, nodeId: str
       roles: input.roles,
       positions: input.positions,
     }),
-    // A date is reported where the input sets it; becoming active again reports the leaving fields still kept.
-    ...checkPersonDates(dates, input.status === "active" ? [...Object.keys(input), "leftOn", "leftFor", "longServiceBenefitOn"] : Object.keys(input)),
+    ...checkPersonDates(dates, Object.keys(input)),
   ]);
   await checkUser(input.userId);
   const optional = ["secondedFrom", "bodyId", "phone", "idNumber", "userId", "hiredOn", "jobChangedOn", "annualPay", "leftOn", "leftFor", "longServiceBenefitOn"] as const;
@@ -324,14 +333,24 @@ export const updatePerson = useCase(UpdatePersonInput, async (input, nodeId: str
     else set[key] = value;
   }
   if (employment !== "seconded" && current.secondedFrom && !remove.includes("secondedFrom")) remove.push("secondedFrom");
-  await writeTransaction(({ person, audit }) => [
+  remove.push(...dropped.filter((key) => !remove.includes(key)));
+  // Someone who leaves goes from the rosters of the node's brigades to their former members, in the same transaction.
+  const rosters = input.status === "left" && current.status !== "left" ? await brigadesListing(node, personId) : [];
+  await writeTransaction(({ person, brigade, audit }) => [
       person
         .patch({ tenantId: node.tenantId, nodeId, personId })
         .set(set)
         .remove(remove)
         .where((a, op) => op.eq(a.updatedAt, current.updatedAt))
         .commit(),
-      auditItem({ audit }, { action: "person.update", targetType: "person", targetId: personId, details: { nodeId, fields: [...Object.keys(set), ...remove] } }),
+      ...rosters.map((b) =>
+        brigade
+          .patch({ tenantId: node.tenantId, nodeId, brigadeId: b.brigadeId })
+          .set({ memberIds: b.memberIds.filter((id) => id !== personId), formerMemberIds: [...(b.formerMemberIds ?? []).filter((id) => id !== personId), personId] })
+          .where((a, op) => op.eq(a.updatedAt, b.updatedAt))
+          .commit(),
+      ),
+      auditItem({ audit }, { action: "person.update", targetType: "person", targetId: personId, details: { nodeId, fields: [...Object.keys(set), ...remove], ...(rosters.length ? { leftBrigades: rosters.map((b) => b.brigadeId) } : {}) } }),
     ],
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
   );
