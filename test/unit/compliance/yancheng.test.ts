@@ -70,27 +70,33 @@ describe("yancheng (三): a named person for disaster prevention", () => {
   });
 });
 
-describe("yancheng (七)/(十三): brigade quotas and centre/satellite roles", () => {
-  const brigade = (grade: string, members: number, deployment: "centre" | "satellite") => ({ brigadeId: `b-${grade}`, name: "专职消防队", force: "full_time_brigade" as const, grade, deployment, memberCount: members, vehicles: [] });
+describe("yancheng (七)/(十三): brigade quotas set the county total; centre/satellite roles", () => {
+  const brigade = (grade: string | undefined, members: number, deployment: "centre" | "satellite", id = `b-${grade}`) => ({ brigadeId: id, name: `${grade ?? "未定级"}专职消防队`, force: "full_time_brigade" as const, ...(grade ? { grade } : {}), deployment, memberCount: members, vehicles: [] });
+  const county = (...subtree: ReturnType<typeof brigade>[]) => ({ ...org("county"), subtreeBrigades: subtree });
 
-  it("a grade-1 team within its quota of 16, as a centre", () => {
-    const findings = evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_1", 16, "centre")] }));
-    expectFinding(findings, "brigades.grade.grade_1.quota", "met", "yancheng (七)", "b-grade_1");
-    expectFinding(findings, "brigades.grade.grade_1.deployment", "met", "yancheng (十三)", "b-grade_1");
+  it("yancheng (七): the county's named members within the sum of its brigades' quotas; a brigade over its own grade's number is no finding", () => {
+    // grade-2 team of 12 (its grade says 11) and a small team of 8: 20 named, quota 11 + 10 = 21.
+    const f = expectFinding(evaluate(yancheng, county(brigade("grade_2", 12, "satellite"), brigade("small", 8, "satellite"))), "brigades.quota_total", "met", "yancheng (七)");
+    expect(f.evidence.zh).toBe("县域专职消防队 2 支（二级队 1 支×11、小型队 1 支×10），实名队员 20 人，员额总量 21 名，空编 1 名");
+    const town = evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_2", 12, "satellite")] }));
+    expect(town.filter((x) => x.ruleId.endsWith(".quota") || x.ruleId === "brigades.quota_total")).toEqual([]);
   });
 
-  it("a grade-2 team of 12 over its quota of 11, deployed as a centre", () => {
-    const findings = evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_2", 12, "centre")] }));
-    const quota = expectFinding(findings, "brigades.grade.grade_2.quota", "unmet", "yancheng (七)", "b-grade_2");
-    expect(quota.evidence.zh).toContain("员额 11 名");
-    expectFinding(findings, "brigades.grade.grade_2.deployment", "unmet", "yancheng (十三)", "b-grade_2");
+  it("yancheng (七): over the county total is a county-level finding", () => {
+    const f = expectFinding(evaluate(yancheng, county(brigade("special", 50, "centre"), brigade("grade_1", 16, "satellite"))), "brigades.quota_total", "unmet", "yancheng (七)");
+    expect(f.evidence.en).toBe("2 graded full-time brigade(s) in the county (1 × Special-service team (45), 1 × Grade-1 team (16)): 66 named members, total quota 61, 5 over");
+    expect(f.nodeId).toBe("county-1");
   });
 
-  it("a special team of 45 and a small team of 10", () => {
-    const findings = evaluate(yancheng, with_(org("town"), { brigades: [brigade("special", 45, "centre"), brigade("small", 10, "satellite")] }));
-    expectFinding(findings, "brigades.grade.special.quota", "met", "yancheng (七)", "b-special");
-    expectFinding(findings, "brigades.grade.small.quota", "met", "yancheng (七)", "b-small");
-    expectFinding(findings, "brigades.grade.small.deployment", "met", "yancheng (十三)", "b-small");
+  it("yancheng (七): a full-time brigade without a grade is not counted, and is named", () => {
+    const f = expectFinding(evaluate(yancheng, county(brigade("grade_1", 10, "centre"), brigade(undefined, 30, "satellite", "b-x"))), "brigades.quota_total", "met", "yancheng (七)");
+    expect(f.evidence.zh).toContain("未定等级的专职队 1 支（30 人）未计入：未定级专职消防队");
+  });
+
+  it("yancheng (十三): a grade-1 team as a centre; a grade-2 team may not be one", () => {
+    expectFinding(evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_1", 16, "centre")] })), "brigades.grade.grade_1.deployment", "met", "yancheng (十三)", "b-grade_1");
+    expectFinding(evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_2", 12, "centre")] })), "brigades.grade.grade_2.deployment", "unmet", "yancheng (十三)", "b-grade_2");
+    expectFinding(evaluate(yancheng, with_(org("town"), { brigades: [brigade("small", 10, "satellite")] })), "brigades.grade.small.deployment", "met", "yancheng (十三)", "b-small");
   });
 });
 

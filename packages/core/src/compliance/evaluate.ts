@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "../profile/index.ts";
 import { localDate } from "./periods.ts";
-import { brigadeGrades, forceRequirements } from "./rules/forces.ts";
+import { brigadeGrades, forceRequirements, quotaTotal } from "./rules/forces.ts";
 import { milestones, stationStandards } from "./rules/deadlines.ts";
 import { obligations, obligationSince } from "./rules/obligations.ts";
 import { personnel } from "./rules/personnel.ts";
@@ -32,6 +32,7 @@ export function evaluateNode(profile: PolicyProfile, data: OrgData, clock: Clock
     ...staffing(profile, data),
     ...forceRequirements(profile, data),
     ...brigadeGrades(profile, data),
+    ...quotaTotal(profile, data),
     ...personnel(profile, data, today),
     ...stationStandards(profile, data, today),
     ...milestones(profile, data, today),

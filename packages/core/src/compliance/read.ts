@@ -5,7 +5,8 @@ import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
-import { readNodeView, toOrgData, wageBenchmarkFor } from "../organisation/index.ts";
+import { brigadeFactsUnder, readNodeView, toOrgData, wageBenchmarkFor } from "../organisation/index.ts";
+import { needsSubtreeBrigades } from "./rules/forces.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
@@ -57,7 +58,9 @@ async function evaluateOne(nodeId: string, profile: PolicyProfile, now: Date, ti
   // Pay floors measure against the county's figure, read only where a full-time brigade is judged by one (a BatchGet along the path).
   const measuresPay = profile.brigades.personnel.some((r) => r.kind === "pay_floor") && data.brigades.some((b) => b.force === "full_time_brigade");
   const wageBenchmark = measuresPay ? await wageBenchmarkFor(node.path, Number(localDate(now, timeZone).slice(0, 4)) - 1) : undefined;
-  const recorded = { ...data, node: { ...data.node, createdOn: localDate(new Date(node.createdAt), timeZone) }, ...(wageBenchmark ? { wageBenchmark } : {}) };
+  // The county totals its brigades' quotas: the brigades of its subtree, one more Query at that level only.
+  const subtreeBrigades = needsSubtreeBrigades(profile, node.level) ? await brigadeFactsUnder(node.path) : undefined;
+  const recorded = { ...data, node: { ...data.node, createdOn: localDate(new Date(node.createdAt), timeZone) }, ...(wageBenchmark ? { wageBenchmark } : {}), ...(subtreeBrigades ? { subtreeBrigades } : {}) };
   return { node, findings: evaluateNode(profile, recorded, { now, timeZone }) };
 }
 

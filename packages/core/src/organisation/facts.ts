@@ -91,6 +91,8 @@ export interface OrgData {
   records: readonly RecordFacts[];
   attendance: readonly AttendanceFacts[];
   milestones: readonly { milestoneId: string; metOn: string }[];
+  /** The active brigades of the node's whole subtree, when a rule totals them (brigade quotas at the county). */
+  subtreeBrigades?: readonly BrigadeFacts[];
   /** The previous year's average wage the node measures pay against (its own or its nearest ancestor's figure), when needed. */
   wageBenchmark?: { nodeId: string; year: number; amount: number };
 }

@@ -15,6 +15,6 @@ export { TREE_HEADERS, STAFF_HEADERS, TREE_COLUMNS, STAFF_COLUMNS, IMPORT_TEMPLA
 export { importTree, importStaff, ImportInput, ImportMode, ImportReportSchema, type ImportReport } from "./import.ts";
 export { rowsFromUpload, parseCsv, tooLarge, IMPORT_LIMITS, MAX_UPLOAD_BYTES, MAX_ROWS, type ParsedRow, type UploadLimits } from "./import-file.ts";
 export { ContactPhone } from "./fields.ts";
-export { readNodeView, toOrgData, CURRENT_ONLY, type NodeViewData } from "./node-data.ts";
+export { readNodeView, toOrgData, brigadeFactsUnder, CURRENT_ONLY, type NodeViewData } from "./node-data.ts";
 export type { OrgData, NodeFacts, PersonFacts, BrigadeFacts, CoverFacts, RecordFacts, AttendanceFacts } from "./facts.ts";
 export { listWageBenchmarks, setWageBenchmark, wageBenchmarkFor, SetWageBenchmarkInput, BenchmarkYear, WageBenchmarkSchema, WageBenchmarkListSchema } from "./benchmarks.ts";

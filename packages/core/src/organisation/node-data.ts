@@ -1,7 +1,7 @@
 import { useTenant } from "../context/actor.ts";
 import { QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "../db/document-client.ts";
-import type { OrgData, PersonFacts } from "./facts.ts";
+import type { BrigadeFacts, OrgData, PersonFacts } from "./facts.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { viewFrom } from "../db/key-templates.ts";
 import { defined } from "../db/plain.ts";
@@ -58,6 +58,25 @@ export async function readNodeView(nodeId: string, since: string) {
 export type NodeViewData = Awaited<ReturnType<typeof readNodeView>>;
 
 type PersonItem = NodeViewData["people"][number];
+type BrigadeItem = NodeViewData["brigades"][number];
+
+const brigadeFacts = (b: BrigadeItem): BrigadeFacts => ({
+  brigadeId: b.brigadeId,
+  name: b.name,
+  force: b.force,
+  ...(b.grade ? { grade: b.grade } : {}),
+  ...(b.deployment ? { deployment: b.deployment } : {}),
+  memberCount: b.memberIds.length,
+  memberIds: b.memberIds,
+  formerMemberIds: b.formerMemberIds ?? [],
+  vehicles: b.vehicles,
+});
+
+/** The active brigades of a whole subtree, as facts (one Query of the subtree index, paged). */
+export async function brigadeFactsUnder(path: string): Promise<BrigadeFacts[]> {
+  const { data } = await tenantDb().service.entities.brigade.query.bySubtree({ tenantId: useTenant() }).begins({ path }).go({ pages: "all" });
+  return data.filter((b) => b.status === "active").map(brigadeFacts);
+}
 
 const personFacts = (p: PersonItem): PersonFacts => ({
   personId: p.personId,
@@ -86,19 +105,7 @@ export function toOrgData(view: NodeViewData & { node: NonNullable<NodeViewData[
     leavers: view.people.filter((p) => p.status === "left").map(personFacts),
     bodies: view.bodies.map((b) => ({ bodyId: b.bodyId, ...(b.establishedOn ? { establishedOn: b.establishedOn } : {}) })),
     standardItems: view.standardItems.map((i) => ({ standardId: i.standardId, itemId: i.itemId, ...(i.metOn ? { metOn: i.metOn } : {}) })),
-    brigades: view.brigades
-      .filter((b) => b.status === "active")
-      .map((b) => ({
-        brigadeId: b.brigadeId,
-        name: b.name,
-        force: b.force,
-        ...(b.grade ? { grade: b.grade } : {}),
-        ...(b.deployment ? { deployment: b.deployment } : {}),
-        memberCount: b.memberIds.length,
-        memberIds: b.memberIds,
-        formerMemberIds: b.formerMemberIds ?? [],
-        vehicles: b.vehicles,
-      })),
+    brigades: view.brigades.filter((b) => b.status === "active").map(brigadeFacts),
     coverage: view.covers.map((c) => ({ brigadeId: c.brigadeId, name: c.name, force: c.force, ...(c.grade ? { grade: c.grade } : {}) })),
     records: view.records.map((r) => ({ recordId: r.recordId, kind: r.kind, ...(r.obligationId ? { obligationId: r.obligationId } : {}), date: r.date, workNotices: r.workNotices?.length ?? 0, ...(r.target ? { target: r.target } : {}), ...(r.campaign ? { campaign: r.campaign } : {}) })),
     attendance: view.attendance.map((a) => ({ personId: a.personId, recordId: a.recordId, kind: a.kind, ...(a.obligationId ? { obligationId: a.obligationId } : {}), date: a.date })),
