@@ -148,6 +148,30 @@ describe("qidong 三(九): what full-time firefighters are owed, judged per brig
   });
 });
 
+describe("qidong 三(七): a micro fire station at every key unit (消防安全重点单位)", () => {
+  const station = (venueId: string) => ({ brigadeId: `m-${venueId}`, name: `${venueId}微型消防站`, force: "micro_station" as const, venueId, memberCount: 6, vehicles: [] });
+  const keyUnit = (venueId: string, name: string) => ({ venueId, name, keyUnitLevel: "key_unit" });
+  const grid = (extra: Partial<Parameters<typeof with_>[1]>, keyUnits: ReturnType<typeof keyUnit>[]) => ({ ...with_(org("grid"), extra), keyUnits });
+
+  it("qidong 三(七): a key-unit venue without a micro station built at it is a finding, one per venue", () => {
+    const findings = evaluate(qidong, grid({ brigades: [station("v-mall")] }, [keyUnit("v-mall", "东方商厦"), keyUnit("v-plant", "启东化工厂")]));
+    expectFinding(findings, "brigades.key_unit_micro_station", "met", "qidong 三(七)", "v-mall");
+    const f = expectFinding(findings, "brigades.key_unit_micro_station", "unmet", "qidong 三(七)", "v-plant");
+    expect(f.evidence).toEqual({ zh: "重点单位“启东化工厂”未建微型消防站", en: "Key unit “启东化工厂” has no micro fire station" });
+  });
+
+  it("qidong 三(七): a station of the node not built at the venue, or of another kind, does not count", () => {
+    const elsewhere = { ...station("v-other"), brigadeId: "m-x" };
+    const volunteers = { ...station("v-plant"), brigadeId: "t-1", force: "volunteer_team" as const };
+    const findings = evaluate(qidong, grid({ brigades: [elsewhere, volunteers] }, [keyUnit("v-plant", "启东化工厂")]));
+    expectFinding(findings, "brigades.key_unit_micro_station", "unmet", "qidong 三(七)", "v-plant");
+  });
+
+  it("qidong 三(七): a node with no key unit has no such finding", () => {
+    expect(evaluate(qidong, grid({}, [])).filter((f) => f.ruleId === "brigades.key_unit_micro_station")).toEqual([]);
+  });
+});
+
 describe("qidong: a village", () => {
   const micro = { brigadeId: "m1", name: "甲村微型消防站", force: "micro_station" as const, memberCount: 6, vehicles: [] };
   const volunteers = { brigadeId: "v1", name: "甲村志愿消防队", force: "volunteer_team" as const, memberCount: 20, vehicles: [] };

@@ -6,7 +6,8 @@ import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
 import { brigadeFactsUnder, readNodeView, toOrgData, wageBenchmarkFor } from "../organisation/index.ts";
-import { needsSubtreeBrigades } from "./rules/forces.ts";
+import { needsKeyUnits, needsSubtreeBrigades } from "./rules/forces.ts";
+import { keyUnitsAt } from "../venues/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
@@ -60,7 +61,15 @@ async function evaluateOne(nodeId: string, profile: PolicyProfile, now: Date, ti
   const wageBenchmark = measuresPay ? await wageBenchmarkFor(node.path, Number(localDate(now, timeZone).slice(0, 4)) - 1) : undefined;
   // The county totals its brigades' quotas: the brigades of its subtree, one more Query at that level only.
   const subtreeBrigades = needsSubtreeBrigades(profile, node.level) ? await brigadeFactsUnder(node.path) : undefined;
-  const recorded = { ...data, node: { ...data.node, createdOn: localDate(new Date(node.createdAt), timeZone) }, ...(wageBenchmark ? { wageBenchmark } : {}), ...(subtreeBrigades ? { subtreeBrigades } : {}) };
+  // Micro stations per key unit: the key-unit venues registered at the node (one more Query, only under such a profile).
+  const keyUnits = needsKeyUnits(profile) ? await keyUnitsAt(node.path) : undefined;
+  const recorded = {
+    ...data,
+    node: { ...data.node, createdOn: localDate(new Date(node.createdAt), timeZone) },
+    ...(wageBenchmark ? { wageBenchmark } : {}),
+    ...(subtreeBrigades ? { subtreeBrigades } : {}),
+    ...(keyUnits ? { keyUnits } : {}),
+  };
   return { node, findings: evaluateNode(profile, recorded, { now, timeZone }) };
 }
 

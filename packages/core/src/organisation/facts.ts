@@ -41,6 +41,8 @@ export interface BrigadeFacts {
   grade?: string;
   deployment?: "centre" | "satellite";
   memberCount: number;
+  /** The venue it is built at (a key unit's own micro station). */
+  venueId?: string;
   /** Its members (people of its home node), and those who left while members. */
   memberIds?: readonly string[];
   formerMemberIds?: readonly string[];
@@ -91,6 +93,8 @@ export interface OrgData {
   records: readonly RecordFacts[];
   attendance: readonly AttendanceFacts[];
   milestones: readonly { milestoneId: string; metOn: string }[];
+  /** The node's key units (venues with a key-unit level), when a rule is judged per key unit. */
+  keyUnits?: readonly { venueId: string; name: string; keyUnitLevel: string }[];
   /** The active brigades of the node's whole subtree, when a rule totals them (brigade quotas at the county). */
   subtreeBrigades?: readonly BrigadeFacts[];
   /** The previous year's average wage the node measures pay against (its own or its nearest ancestor's figure), when needed. */

@@ -66,6 +66,7 @@ const brigadeFacts = (b: BrigadeItem): BrigadeFacts => ({
   force: b.force,
   ...(b.grade ? { grade: b.grade } : {}),
   ...(b.deployment ? { deployment: b.deployment } : {}),
+  ...(b.venueId ? { venueId: b.venueId } : {}),
   memberCount: b.memberIds.length,
   memberIds: b.memberIds,
   formerMemberIds: b.formerMemberIds ?? [],

@@ -20,8 +20,11 @@ export function forceRequirements(profile: PolicyProfile, data: OrgData): Findin
   const n = names(profile);
   const out: Finding[] = [];
   for (const req of profile.brigades.requirements) {
-    // Key units are venues; they are judged with the venues, not the tree.
-    if (req.per === "key_unit" || levelOf(req) !== data.node.level) continue;
+    if (req.per === "key_unit") {
+      out.push(...perKeyUnit(req, data));
+      continue;
+    }
+    if (levelOf(req) !== data.node.level) continue;
     const ruleId = `brigades.${req.id}`;
     const force = forceNames[req.force];
     const grade = req.grade !== undefined ? n.grade(req.grade) : undefined;
@@ -40,6 +43,25 @@ export function forceRequirements(profile: PolicyProfile, data: OrgData): Findin
     );
   }
   return out;
+}
+
+/** Whether a node's judgement needs its key units (a requirement is per key unit). */
+export const needsKeyUnits = (profile: PolicyProfile) => profile.brigades.requirements.some((r) => r.per === "key_unit");
+
+/**
+ * A force per key unit (消防安全重点单位建设微型消防站): judged at the node
+ * where each key-unit venue is registered, one finding per venue: met by a
+ * force of the kind (or an alternative) recorded at that node and built at
+ * that venue (brigade.venueId).
+ */
+function perKeyUnit(req: Requirement, data: OrgData): Finding[] {
+  const force = forceNames[req.force];
+  return (data.keyUnits ?? []).map((venue) => {
+    const fits = data.brigades.filter((b) => b.venueId === venue.venueId && (b.force === req.force || (req.alternatives ?? []).includes(b.force)));
+    return fits.length
+      ? finding(data.node, `brigades.${req.id}`, req, "met", { zh: `重点单位“${venue.name}”已建${force.zh}：${fits.map((b) => b.name).join("、")}`, en: `Key unit “${venue.name}” has a ${force.en}: ${fits.map((b) => b.name).join(", ")}` }, { subjectId: venue.venueId })
+      : finding(data.node, `brigades.${req.id}`, req, "unmet", { zh: `重点单位“${venue.name}”未建${force.zh}`, en: `Key unit “${venue.name}” has no ${force.en}` }, { subjectId: venue.venueId });
+  });
 }
 
 export function brigadeGrades(profile: PolicyProfile, data: OrgData): Finding[] {
