@@ -21,11 +21,8 @@ export const WageBenchmarkSchema = z
 
 export const WageBenchmarkListSchema = z.object({ items: z.array(WageBenchmarkSchema) }).meta({ id: "WageBenchmarkList" });
 
-export const BenchmarkYear = z.coerce
-  .number()
-  .int(bilingual("年份须为整数", "The year is a whole number"))
-  .min(2000, bilingual("年份须在 2000 年以后", "The year is 2000 or later"))
-  .max(2100, bilingual("年份超出范围", "Year out of range"));
+/** A statistical year, as the path gives it. */
+const BenchmarkYear = z.string().regex(/^(20\d\d|2100)$/);
 
 export const SetWageBenchmarkInput = z
   .object({
@@ -46,10 +43,12 @@ export async function listWageBenchmarks(nodeId: string): Promise<z.infer<typeof
 }
 
 /** Enter (or correct) the average wage of a statistical year at a node; its subtree measures pay against it. */
-export const setWageBenchmark = useCase(SetWageBenchmarkInput, async (input, nodeId: string, year: number) => {
+export const setWageBenchmark = useCase(SetWageBenchmarkInput, async (input, nodeId: string, yearInPath: string) => {
   const actor = useUser();
   const node = await nodeOrNotFound(nodeId);
   authorize(actor, "org.manage", node);
+  if (!BenchmarkYear.safeParse(yearInPath).success) throw invalid("path.year", "org.benchmark_year", "年份须为 2000 年以后的四位数字", "The year is four digits, 2000 or later");
+  const year = Number(yearInPath);
   // A year's figure is published after the year: none for the current year or later.
   if (year >= Number(latestToday().slice(0, 4))) {
     throw invalid("path.year", "org.benchmark_year", "只能录入已过年份的统计数据", "Only a past year's figure can be entered");

@@ -18,4 +18,4 @@ export { rowsFromUpload, parseCsv, tooLarge, IMPORT_LIMITS, MAX_UPLOAD_BYTES, MA
 export { ContactPhone } from "./fields.ts";
 export { readNodeView, toOrgData, brigadeFactsUnder, CURRENT_ONLY, type NodeViewData } from "./node-data.ts";
 export type { OrgData, NodeFacts, PersonFacts, BrigadeFacts, CoverFacts, RecordFacts, AttendanceFacts } from "./facts.ts";
-export { listWageBenchmarks, setWageBenchmark, wageBenchmarkFor, SetWageBenchmarkInput, BenchmarkYear, WageBenchmarkSchema, WageBenchmarkListSchema } from "./benchmarks.ts";
+export { listWageBenchmarks, setWageBenchmark, wageBenchmarkFor, SetWageBenchmarkInput, WageBenchmarkSchema, WageBenchmarkListSchema } from "./benchmarks.ts";
