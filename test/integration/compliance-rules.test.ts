@@ -17,8 +17,8 @@ const daysAgo = (n: number) => new Date(Date.parse(`${today()}T00:00:00Z`) - n *
 const lastYear = () => Number(today().slice(0, 4)) - 1;
 const paths = (e: Errors) => e.errors.map((x) => x.path).sort();
 const rules = async (admin: Admin, nodeId: string, ruleId: string) => ((await findings(admin.client, nodeId)).findings as Found[]).filter((f) => f.ruleId === ruleId);
-const put = (app: ReturnType<typeof testApp>, token: string, path: string, body: unknown, lang = "zh-CN") =>
-  app.request(path, { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "accept-language": lang }, body: JSON.stringify(body) });
+const setFigure = (app: ReturnType<typeof testApp>, token: string, path: string, body: unknown, lang = "zh-CN") =>
+  app.request(path, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "accept-language": lang }, body: JSON.stringify(body) });
 
 describe("people: hire, change of post, pay and leaving", () => {
   const app = testApp(testDb());
@@ -87,15 +87,15 @@ describe("qidong 三(九): the wage benchmark and the pay floor", () => {
   }, 60_000);
 
   it("refuses this year's figure and a zero amount, naming the fields in the reader's language", async () => {
-    const year = await expectStatus<Errors>(put(app, admin.token, `/v1/nodes/${admin.tenant.rootNodeId}/benchmarks/wage/${lastYear() + 1}`, { amount: 100_000 }, "en"), 400);
+    const year = await expectStatus<Errors>(setFigure(app, admin.token, `/v1/nodes/${admin.tenant.rootNodeId}/benchmarks/wage/${lastYear() + 1}`, { amount: 100_000 }, "en"), 400);
     expect(year.errors).toMatchObject([{ path: "path.year", code: "org.benchmark_year", message: "Only a past year's figure can be entered" }]);
-    const zero = await expectStatus<Errors>(put(app, admin.token, `/v1/nodes/${admin.tenant.rootNodeId}/benchmarks/wage/${lastYear()}`, { amount: 0 }), 400);
+    const zero = await expectStatus<Errors>(setFigure(app, admin.token, `/v1/nodes/${admin.tenant.rootNodeId}/benchmarks/wage/${lastYear()}`, { amount: 0 }), 400);
     expect(paths(zero)).toEqual(["body.amount"]);
   });
 
   it("without last year's figure the floor cannot be judged; with it, the brigade's average pay below it is a finding", async () => {
     expect((await rules(admin, town.nodeId, "brigades.personnel.pay_floor"))[0]).toMatchObject({ status: "not_applicable", sourceRef: "qidong 三(九)" });
-    await expectStatus(put(app, admin.token, `/v1/nodes/${admin.tenant.rootNodeId}/benchmarks/wage/${lastYear()}`, { amount: 120_000, source: "统计公报" }), 200);
+    await expectStatus(setFigure(app, admin.token, `/v1/nodes/${admin.tenant.rootNodeId}/benchmarks/wage/${lastYear()}`, { amount: 120_000, source: "统计公报" }), 200);
     expect(await expectStatus(admin.client.get(`/v1/nodes/${admin.tenant.rootNodeId}/benchmarks/wage`), 200)).toEqual({
       items: [expect.objectContaining({ year: lastYear(), amount: 120_000, source: "统计公报" })],
     });
@@ -103,7 +103,7 @@ describe("qidong 三(九): the wage benchmark and the pay floor", () => {
     expect(floor).toMatchObject({ status: "unmet" });
     expect(floor!.evidence.zh).toContain("人均年工资 105,000 元");
     // The town's own figure, nearer than the county's, is the one used.
-    await expectStatus(put(app, admin.token, `/v1/nodes/${town.nodeId}/benchmarks/wage/${lastYear()}`, { amount: 100_000 }), 200);
+    await expectStatus(setFigure(app, admin.token, `/v1/nodes/${town.nodeId}/benchmarks/wage/${lastYear()}`, { amount: 100_000 }), 200);
     expect((await rules(admin, town.nodeId, "brigades.personnel.pay_floor"))[0]!.status).toBe("met");
   });
 });

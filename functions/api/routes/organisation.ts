@@ -107,7 +107,7 @@ const routes = {
     responses: { 200: json(Organisation.WageBenchmarkListSchema, "By year"), ...readErrors },
   }),
   setWageBenchmark: createRoute({
-    method: "put", path: "/v1/nodes/{nodeId}/benchmarks/wage/{year}", summary: "录入上年度平均工资 / Enter a year's average wage", ...authed,
+    method: "post", path: "/v1/nodes/{nodeId}/benchmarks/wage/{year}", summary: "录入上年度平均工资 / Enter a year's average wage", ...authed,
     description: "The year's average wage of urban non-private employees (城镇非私营单位在岗职工平均工资), yuan per year; the node's subtree measures full-time firefighters' pay against the previous year's figure of the node or its nearest ancestor.",
     request: { params: z.object({ nodeId: pathParam("nodeId"), year: pathParam("year", 8) }), body: body(Organisation.SetWageBenchmarkInput) },
     responses: { 200: json(Organisation.WageBenchmarkSchema, "Recorded"), ...writeErrors },
