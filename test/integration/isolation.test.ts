@@ -101,6 +101,8 @@ describe("tenant isolation", () => {
       "/v1/nodes/{nodeId}/bodies/{bodyId}": [{ method: "POST", path: `${n}/bodies/town_committee`, body: { localName: "x" } }],
       "/v1/nodes/{nodeId}/standards/{standardId}/items/{itemId}": [{ method: "POST", path: `${n}/standards/eight_haves/items/premises`, body: { metOn: "2024-01-01" } }],
       "/v1/nodes/{nodeId}/milestones/{milestoneId}": [{ method: "POST", path: `${n}/milestones/town_committee`, body: { metOn: "2024-01-01" } }],
+      "/v1/nodes/{nodeId}/benchmarks/wage": [{ method: "GET", path: `${n}/benchmarks/wage` }],
+      "/v1/nodes/{nodeId}/benchmarks/wage/{year}": [{ method: "POST", path: `${n}/benchmarks/wage/2020`, body: { amount: 100_000 } }],
       "/v1/nodes/{nodeId}/subtree/brigades": [{ method: "GET", path: `${n}/subtree/brigades` }],
       "/v1/nodes/{nodeId}/brigades": [{ method: "POST", path: `${n}/brigades`, body: { name: "x", force: "micro_station" } }],
       "/v1/nodes/{nodeId}/brigades/{brigadeId}": [{ method: "GET", path: `${n}/brigades/${aOrg.brigadeId}` }, { method: "PATCH", path: `${n}/brigades/${aOrg.brigadeId}`, body: { status: "disbanded" } }],

@@ -76,6 +76,23 @@ describe("node organisation page", () => {
     expect(api.calls("PATCH /v1/nodes/n-donghe/people/p-li").map((c) => c.body)).toEqual([{ employment: "contracted" }]);
   });
 
+  it("records a hire date, and when and why someone left once they are marked left (training on hire; long-service benefit)", async () => {
+    await signInAs(admin);
+    const api = fakeApi({ ...base, "PATCH /v1/nodes/n-donghe/people/p-li": () => json(200, { ...staffer, status: "left" }) });
+    renderNode("people");
+    const person = await screen.findByTestId("person-item");
+    fireEvent.click(within(person).getByRole("button", { name: "修改" }));
+    const form = within(person).getByRole("form", { name: "修改 李站长" });
+    expect(within(form).queryByLabelText("离岗日期（选填）")).toBeNull();
+    type(form, "入职日期（选填）", "2012-03-01");
+    fireEvent.change(within(form).getByLabelText("状态"), { target: { value: "left" } });
+    type(form, "离岗日期（选填）", "2025-06-30");
+    fireEvent.change(within(form).getByLabelText("离岗原因（选填）"), { target: { value: "other" } });
+    fireEvent.click(within(form).getByRole("button", { name: "保存" }));
+    expect(await screen.findByText("已保存“李站长”。")).toBeInTheDocument();
+    expect(api.calls("PATCH /v1/nodes/n-donghe/people/p-li").map((c) => c.body)).toEqual([{ status: "left", hiredOn: "2012-03-01", leftOn: "2025-06-30", leftFor: "other" }]);
+  });
+
   it("records a station-standard item as met with its evidence", async () => {
     await signInAs(admin);
     const api = fakeApi({ ...base, "POST /v1/nodes/n-donghe/standards/six_haves/items/sign": () => json(200, { standardId: "six_haves", itemId: "sign", metOn: "2024-06-01" }) });

@@ -101,6 +101,17 @@ const routes = {
     request: { params: RecordParams, body: body(Organisation.UpdateRecordInput) },
     responses: { 200: json(Organisation.RecordViewSchema, "Updated"), ...writeErrors },
   }),
+  wageBenchmarks: createRoute({
+    method: "get", path: "/v1/nodes/{nodeId}/benchmarks/wage", summary: "平均工资基准 / Average-wage figures entered at a node", ...authed,
+    request: { params: NodeParams },
+    responses: { 200: json(Organisation.WageBenchmarkListSchema, "By year"), ...readErrors },
+  }),
+  setWageBenchmark: createRoute({
+    method: "post", path: "/v1/nodes/{nodeId}/benchmarks/wage/{year}", summary: "录入上年度平均工资 / Enter a year's average wage", ...authed,
+    description: "The year's average wage of urban non-private employees (城镇非私营单位在岗职工平均工资), yuan per year; the node's subtree measures full-time firefighters' pay against the previous year's figure of the node or its nearest ancestor.",
+    request: { params: z.object({ nodeId: pathParam("nodeId"), year: pathParam("year", 8) }), body: body(Organisation.SetWageBenchmarkInput) },
+    responses: { 200: json(Organisation.WageBenchmarkSchema, "Recorded"), ...writeErrors },
+  }),
   importStaff: createRoute({
     method: "post", path: "/v1/import/staff", summary: "批量导入人员 / Import staff from xlsx or CSV", ...authed,
     description: "Columns 所在节点 (a path of names below `under`), 姓名, 用工性质, 派出单位, 所在机构, 角色, 职务, 电话, 身份证号; profile words as ids or zh names. all_or_nothing answers 400 naming each bad row and column and writes nothing.",
@@ -154,6 +165,11 @@ export function organisationRoutes() {
     .openapi(routes.updateRecord, async (c) => {
       const { nodeId, recordId } = c.req.valid("param");
       return c.json(await Organisation.updateRecord(c.req.valid("json"), nodeId, recordId), 200);
+    })
+    .openapi(routes.wageBenchmarks, async (c) => c.json(await Organisation.listWageBenchmarks(c.req.valid("param").nodeId), 200))
+    .openapi(routes.setWageBenchmark, async (c) => {
+      const { nodeId, year } = c.req.valid("param");
+      return c.json(await Organisation.setWageBenchmark(c.req.valid("json"), nodeId, year), 200);
     })
     .openapi(routes.importStaff, async (c) => c.json(await Organisation.importStaff({ ...c.req.valid("query"), rows: await uploadedRows(c) }), 200));
 }

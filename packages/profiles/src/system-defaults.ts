@@ -1,4 +1,4 @@
-import { HAZARD_STATES, type PolicyProfile } from "@firegov/core/profile/index";
+import { HAZARD_STATES, type Occasion, type PolicyProfile } from "@firegov/core/profile/index";
 
 // The system's defaults where a document is silent: marked defaults
 // (sourceRef null + assumption), worded the same in every preset that takes
@@ -79,6 +79,83 @@ export function defaultCoveragePeriod(unit: CoverageUnit): CoveragePeriod {
     assumption: {
       zh: `文件未规定检查频次，默认${words.zh}对本类场所全覆盖检查一次`,
       en: `The document sets no frequency; by default every venue of the category is inspected ${words.en}`,
+    },
+  };
+}
+
+type Obligation = PolicyProfile["obligations"][number];
+
+/**
+ * The period of a duty a document asks for "regularly" (定期, 常态化, 例会,
+ * 经常性) without saying how often, so that it is judged and a missed one is
+ * a finding. The obligation keeps its clause (sourceRef, text); the
+ * frequency is the system's reading, stated in its assumption.
+ * - Meetings, situation analysis and work notices: once a quarter. Four a
+ *   year is the least that still reads as "regular" for a standing meeting,
+ *   and the quarter is the rhythm fire-safety situation analysis commonly
+ *   keeps (with the seasons' risks); a county that meets monthly sets that
+ *   in its own profile.
+ * - Trainings and publicity (each 五进 target): once a year, the cycle on
+ *   which training plans are made and the period the documents that do set
+ *   one for training give (每年至少1次).
+ */
+export function regularly(kind: "meeting" | "training"): Pick<Obligation, "frequency" | "assumption"> {
+  return kind === "meeting"
+    ? {
+        frequency: { every: 1, unit: "quarter" },
+        assumption: {
+          zh: "文件未规定频次（只要求“定期”“例会”等）；频次为系统的理解：每季度至少1次",
+          en: "The document sets no period (only “regularly”); the frequency is the system's reading: at least once a quarter",
+        },
+      }
+    : {
+        frequency: { every: 1, unit: "year" },
+        assumption: {
+          zh: "文件未规定频次（只要求“定期”“常态化”“经常性”等）；频次为系统的理解：每年至少1次",
+          en: "The document sets no period (only “regularly”); the frequency is the system's reading: at least once a year",
+        },
+      };
+}
+
+/** The campaign days and months the documents name, with their dates in every year. */
+const OCCASIONS = {
+  disaster_prevention_day: { name: { zh: "全国防灾减灾日", en: "National Disaster Prevention and Reduction Day" }, month: 5, day: 12, when: { zh: "每年5月12日", en: "12 May every year" } },
+  work_safety_month: { name: { zh: "安全生产月", en: "Work Safety Month" }, month: 6, when: { zh: "每年6月", en: "June every year" } },
+  fire_publicity_month: { name: { zh: "消防宣传月", en: "Fire Publicity Month" }, month: 11, when: { zh: "每年11月", en: "November every year" } },
+  fire_day: { name: { zh: "全国消防日", en: "National Fire Day (119)" }, month: 11, day: 9, when: { zh: "每年11月9日", en: "9 November every year" } },
+} as const;
+
+export type OccasionId = keyof typeof OCCASIONS;
+
+/**
+ * A campaign occasion with its date. The document's clause names it
+ * (`cited`); its date is the national calendar's, which the documents do
+ * not state, so it is marked as the system's reading. Without a clause the
+ * whole occasion is a marked default.
+ */
+export function occasion(id: OccasionId, cited?: { sourceRef: string; text: string }): Occasion {
+  const o = OCCASIONS[id];
+  const date = { month: o.month, ...("day" in o ? { day: o.day } : {}) };
+  return {
+    id,
+    name: { ...o.name },
+    ...date,
+    ...(cited ?? { sourceRef: null }),
+    assumption: {
+      zh: `${cited ? "文件只写名称，" : "文件未提及；"}日期为系统的理解：${o.when.zh}`,
+      en: `${cited ? "The document gives only the name; " : "Not in the document; "}the date is the system's reading: ${o.when.en}`,
+    },
+  };
+}
+
+/** Training on hire or change of post (入职必训、转岗轮训) is due within 30 days of the event. */
+export function defaultEventWindow(): NonNullable<Obligation["eventWindowDays"]> {
+  return {
+    value: 30,
+    sourceRef: null,
+    assumption: {
+      zh: "文件未规定入职、转岗后完成培训的期限，默认入职或转岗后30日内完成",
+      en: "The document sets no deadline; by default the training is due within 30 days of the hire or change of post",
     },
   };
 }

@@ -35,6 +35,21 @@ export const with_ = (data: OrgData, more: Partial<Omit<OrgData, "node">>): OrgD
   ...Object.fromEntries(Object.entries(more).map(([k, v]) => [k, [...((data as never)[k] as unknown[]), ...(v as unknown[])]])),
 });
 
+/** A record of a kind on a date (the obligation it names, and other facts, in `more`). */
+export const record = (kind: Compliance.RecordFacts["kind"], date: string, more: Partial<Compliance.RecordFacts> = {}): Compliance.RecordFacts => ({
+  recordId: `${kind}-${date}-${more.obligationId ?? ""}`,
+  kind,
+  date,
+  workNotices: 0,
+  ...more,
+});
+
+export const FIVE_INTO = ["企业", "农村", "社区", "学校", "家庭"];
+
+/** One record per target, all on one date. */
+export const reaching = (kind: Compliance.RecordFacts["kind"], date: string, targets: readonly string[], more: Partial<Compliance.RecordFacts> = {}) =>
+  targets.map((target) => ({ ...record(kind, date, { target, ...more }), recordId: `${kind}-${date}-${target}` }));
+
 /** Noon in Shanghai on a date. */
 export const at = (date: string) => ({ now: new Date(`${date}T04:00:00Z`), timeZone: "Asia/Shanghai" });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { songjiang } from "@firegov/profiles/presets/songjiang";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, reaching, FIVE_INTO, statuses, with_ } from "./fixtures.ts";
 
 const committee = (memberUnits = 14) => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head", "town_leader"] }),
@@ -21,7 +21,7 @@ describe("songjiang: a town", () => {
   it("meets every rule with its committee, office and trained leaders", () => {
     const staff = [...committee(), ...office()];
     const covered = staff.filter((p) => p.roles.some((r) => ["town_leader", "office_staff"].includes(r)));
-    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")), records: [plan("2025-02-20")] });
+    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")), records: [plan("2025-02-20"), ...reaching("publicity", "2025-03-01", FIVE_INTO)] });
     expect(statuses(evaluate(songjiang, data))).toEqual({
       "composition.committee_director": "met",
       "composition.committee_deputy_fire_lead": "met",
@@ -32,6 +32,7 @@ describe("songjiang: a town", () => {
       "staffing.office_on_payroll": "met",
       "staffing.office_auxiliary": "met",
       "obligation.force_building_plan": "met",
+      "obligation.five_into_publicity": "met",
       "obligation.annual_training": "met",
     });
   });
@@ -59,8 +60,8 @@ describe("songjiang: a town", () => {
     expectOnlyChange(songjiang, good, withoutPosition(good, "committee_office_director"), "composition.committee_office_director", "unmet", "songjiang 四(一)");
   });
 
-  it("五(一)3: the year's plan for building the fire forces, missing and then made", () => {
-    expectFinding(evaluate(songjiang, org("town")), "obligation.force_building_plan", "unmet", "songjiang 五(一)3");
+  it("五(一)3: the year's plan for building the fire forces, missing this year and last (overdue), then made", () => {
+    expectFinding(evaluate(songjiang, org("town")), "obligation.force_building_plan", "overdue", "songjiang 五(一)3");
     expectFinding(evaluate(songjiang, with_(org("town"), { records: [plan("2025-02-20")] })), "obligation.force_building_plan", "met", "songjiang 五(一)3");
   });
 
@@ -69,6 +70,15 @@ describe("songjiang: a town", () => {
     expectFinding(findings, "staffing.office_on_payroll", "unmet", "songjiang 四(二)");
     expectFinding(findings, "staffing.office_auxiliary", "unmet", "songjiang 四(二)");
     expectFinding(findings, "composition.office_director", "met", "songjiang 四(二)");
+  });
+});
+
+describe("songjiang 五(一)7: the committee's 五进 publicity", () => {
+  it("songjiang 五(一)7: each of the five targets once a year (the system's period); a target left out last year is overdue", () => {
+    const data = with_(org("town"), { records: [...reaching("publicity", "2024-04-01", ["企业", "农村", "社区", "学校"]), ...reaching("publicity", "2025-03-01", ["企业"])] });
+    const f = expectFinding(evaluate(songjiang, data), "obligation.five_into_publicity", "overdue", "songjiang 五(一)7");
+    expect(f.evidence.zh).toContain("未覆盖：农村、社区、学校、家庭");
+    expect(f.severity).toBe("high");
   });
 });
 
@@ -107,14 +117,23 @@ describe("songjiang 八(三): training at least once a year", () => {
 
   it("full-time firefighters need their own centralised rotation: other training does not count", () => {
     const [firefighter] = people(1, { roles: ["full_time_firefighter"] });
-    const other = with_(org("town"), { people: [firefighter!], attendance: [attend(firefighter!.personId, "2025-03-03", "annual_training")] });
+    // A town recorded this year: last year is not held against it.
+    const other = with_(org("town", { createdOn: "2025-01-01" }), { people: [firefighter!], attendance: [attend(firefighter!.personId, "2025-03-03", "annual_training")] });
     expectFinding(evaluate(songjiang, other), "obligation.firefighter_rotation", "unmet", "songjiang 八(三)");
     const own = with_(org("town"), { people: [firefighter!], attendance: [attend(firefighter!.personId, "2025-03-03", "firefighter_rotation")] });
     expectFinding(evaluate(songjiang, own), "obligation.firefighter_rotation", "met", "songjiang 八(三)");
   });
 
-  it("still untrained in December: due soon", () => {
-    const data = with_(org("village"), { people: people(1, { roles: ["grid_worker"] }) });
-    expectFinding(evaluate(songjiang, data, "2025-12-05"), "obligation.annual_training", "due_soon", "songjiang 八(三)");
+  it("still untrained in December: due soon (trained last year), overdue (not trained last year either)", () => {
+    const [worker] = people(1, { roles: ["grid_worker"] });
+    const trainedLastYear = with_(org("village"), { people: [worker!], attendance: [attend(worker!.personId, "2024-05-06")] });
+    expectFinding(evaluate(songjiang, trainedLastYear, "2025-12-05"), "obligation.annual_training", "due_soon", "songjiang 八(三)");
+    const f = expectFinding(evaluate(songjiang, with_(org("village"), { people: [worker!] }), "2025-12-05"), "obligation.annual_training", "overdue", "songjiang 八(三)");
+    expect(f.evidence.zh).toContain("上一周期（2024-01-01 至 2024-12-31）未完成");
+  });
+
+  it("a worker hired this year is not held to last year's training", () => {
+    const hired = people(1, { roles: ["grid_worker"], hiredOn: "2025-03-01" });
+    expectFinding(evaluate(songjiang, with_(org("village"), { people: hired }), "2025-06-15"), "obligation.annual_training", "unmet", "songjiang 八(三)");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { yancheng } from "@firegov/profiles/presets/yancheng";
-import { evaluate, expectFinding, org, people, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, org, people, reaching, FIVE_INTO, statuses, with_ } from "./fixtures.ts";
 
 /** An office of the given make-up (on-payroll enforcement officers, fire and police secondees, others). */
 function office(onPayroll: number, fire: number, police: number, others: number) {
@@ -78,27 +78,54 @@ describe("yancheng (三): a named person for disaster prevention", () => {
   });
 });
 
-describe("yancheng (七)/(十三): brigade quotas and centre/satellite roles", () => {
-  const brigade = (grade: string, members: number, deployment: "centre" | "satellite") => ({ brigadeId: `b-${grade}`, name: "专职消防队", force: "full_time_brigade" as const, grade, deployment, memberCount: members, vehicles: [] });
+describe("yancheng (七)/(十三): brigade quotas set the county total; centre/satellite roles", () => {
+  const brigade = (grade: string | undefined, members: number, deployment: "centre" | "satellite", id = `b-${grade}`) => ({ brigadeId: id, name: `${grade ?? "未定级"}专职消防队`, force: "full_time_brigade" as const, ...(grade ? { grade } : {}), deployment, memberCount: members, vehicles: [] });
+  const county = (...subtree: ReturnType<typeof brigade>[]) => ({ ...org("county"), subtreeBrigades: subtree });
 
-  it("a grade-1 team within its quota of 16, as a centre", () => {
-    const findings = evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_1", 16, "centre")] }));
-    expectFinding(findings, "brigades.grade.grade_1.quota", "met", "yancheng (七)", "b-grade_1");
-    expectFinding(findings, "brigades.grade.grade_1.deployment", "met", "yancheng (十三)", "b-grade_1");
+  it("yancheng (七): the county's named members within the sum of its brigades' quotas; a brigade over its own grade's number is no finding", () => {
+    // grade-2 team of 12 (its grade says 11) and a small team of 8: 20 named, quota 11 + 10 = 21.
+    const f = expectFinding(evaluate(yancheng, county(brigade("grade_2", 12, "satellite"), brigade("small", 8, "satellite"))), "brigades.quota_total", "met", "yancheng (七)");
+    expect(f.evidence.zh).toBe("县域专职消防队 2 支（二级队 1 支×11、小型队 1 支×10），实名队员 20 人，员额总量 21 名，空编 1 名");
+    const town = evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_2", 12, "satellite")] }));
+    expect(town.filter((x) => x.ruleId.endsWith(".quota") || x.ruleId === "brigades.quota_total")).toEqual([]);
   });
 
-  it("a grade-2 team of 12 over its quota of 11, deployed as a centre", () => {
-    const findings = evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_2", 12, "centre")] }));
-    const quota = expectFinding(findings, "brigades.grade.grade_2.quota", "unmet", "yancheng (七)", "b-grade_2");
-    expect(quota.evidence.zh).toContain("员额 11 名");
-    expectFinding(findings, "brigades.grade.grade_2.deployment", "unmet", "yancheng (十三)", "b-grade_2");
+  it("yancheng (七): over the county total is a county-level finding", () => {
+    const f = expectFinding(evaluate(yancheng, county(brigade("special", 50, "centre"), brigade("grade_1", 16, "satellite"))), "brigades.quota_total", "unmet", "yancheng (七)");
+    expect(f.evidence.en).toBe("2 graded full-time brigade(s) in the county (1 × Special-service team (45), 1 × Grade-1 team (16)): 66 named members, total quota 61, 5 over");
+    expect(f.nodeId).toBe("county-1");
   });
 
-  it("a special team of 45 and a small team of 10", () => {
-    const findings = evaluate(yancheng, with_(org("town"), { brigades: [brigade("special", 45, "centre"), brigade("small", 10, "satellite")] }));
-    expectFinding(findings, "brigades.grade.special.quota", "met", "yancheng (七)", "b-special");
-    expectFinding(findings, "brigades.grade.small.quota", "met", "yancheng (七)", "b-small");
-    expectFinding(findings, "brigades.grade.small.deployment", "met", "yancheng (十三)", "b-small");
+  it("yancheng (七): a full-time brigade without a grade is not counted, and is named", () => {
+    const f = expectFinding(evaluate(yancheng, county(brigade("grade_1", 10, "centre"), brigade(undefined, 30, "satellite", "b-x"))), "brigades.quota_total", "met", "yancheng (七)");
+    expect(f.evidence.zh).toContain("未定等级的专职队 1 支（30 人）未计入：未定级专职消防队");
+  });
+
+  it("yancheng (十三): a grade-1 team as a centre; a grade-2 team may not be one", () => {
+    expectFinding(evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_1", 16, "centre")] })), "brigades.grade.grade_1.deployment", "met", "yancheng (十三)", "b-grade_1");
+    expectFinding(evaluate(yancheng, with_(org("town"), { brigades: [brigade("grade_2", 12, "centre")] })), "brigades.grade.grade_2.deployment", "unmet", "yancheng (十三)", "b-grade_2");
+    expectFinding(evaluate(yancheng, with_(org("town"), { brigades: [brigade("small", 10, "satellite")] })), "brigades.grade.small.deployment", "met", "yancheng (十三)", "b-small");
+  });
+});
+
+describe("yancheng (九): the town's regular meeting (例会)", () => {
+  it("yancheng (九): judged quarterly (the system's reading of 例会): a quarter without one is a finding", () => {
+    const f = expectFinding(evaluate(yancheng, with_(org("town"), { records: [record("meeting", "2024-12-01")] })), "obligation.town_regular_meeting", "overdue", "yancheng (九)");
+    expect(f.evidence.zh).toContain("要求每季度至少 1 次");
+    expect(f.severity).toBe("high");
+    expectFinding(evaluate(yancheng, with_(org("town"), { records: [record("meeting", "2025-03-30")] }), "2025-05-10"), "obligation.town_regular_meeting", "unmet", "yancheng (九)");
+    expectFinding(evaluate(yancheng, with_(org("town"), { records: [record("meeting", "2025-03-30")] })), "obligation.town_regular_meeting", "due_soon", "yancheng (九)");
+    expectFinding(evaluate(yancheng, with_(org("town"), { records: [record("meeting", "2025-04-30")] })), "obligation.town_regular_meeting", "met", "yancheng (九)");
+  });
+});
+
+describe("yancheng (二十): brigade members with 12+ years' service are recommended on leaving", () => {
+  it("yancheng (二十): a full-time firefighter who left after 13 years without a recommendation recorded is a finding", () => {
+    const [left] = people(1, { hiredOn: "2011-01-01", leftOn: "2024-02-01", leftFor: "other" });
+    const team = { brigadeId: "b1", name: "甲镇专职消防队", force: "full_time_brigade" as const, grade: "grade_1", memberCount: 0, memberIds: [], formerMemberIds: [left!.personId], vehicles: [] };
+    const data = { ...with_(org("town"), { brigades: [team] }), leavers: [left!] };
+    const f = expectFinding(evaluate(yancheng, data), "brigades.personnel.long_service_placement", "unmet", "yancheng (二十)", "b1");
+    expect(f.evidence.zh).toContain("推荐到地方国有企业、民营企业从事安全工作");
   });
 });
 
@@ -113,25 +140,68 @@ describe("yancheng (十五): a comprehensive drill each year, in every town and 
     expectFinding(evaluate(yancheng, with_(org("village"), { records: [record("drill", "2025-03-09")] })), "obligation.comprehensive_drill", "met", "yancheng (十五)");
   });
 
-  it("a town with no drill in December: due soon", () => {
-    expectFinding(evaluate(yancheng, org("town"), "2025-12-10"), "obligation.comprehensive_drill", "due_soon", "yancheng (十五)");
+  it("a town with no drill in December: due soon after last year's drill, overdue without one", () => {
+    expectFinding(evaluate(yancheng, with_(org("town"), { records: [record("drill", "2024-10-01")] }), "2025-12-10"), "obligation.comprehensive_drill", "due_soon", "yancheng (十五)");
+    expectFinding(evaluate(yancheng, org("town"), "2025-12-10"), "obligation.comprehensive_drill", "overdue", "yancheng (十五)");
   });
 
   it("a drill recorded for the special-drill obligation does not count as the comprehensive one", () => {
-    const data = with_(org("town"), { records: [record("drill", "2025-03-09", "special_drills")] });
+    const data = with_(org("town", { createdOn: "2025-01-01" }), { records: [record("drill", "2025-03-09", "special_drills")] });
     expectFinding(evaluate(yancheng, data), "obligation.comprehensive_drill", "unmet", "yancheng (十五)");
   });
 });
 
 describe("yancheng (十一)/(十六): the annual plan and campaign publicity of a town", () => {
   it("done this year, and missing", () => {
-    const done = with_(org("town"), { records: [record("annual_plan", "2025-01-20"), record("publicity", "2025-05-12")] });
+    const done = with_(org("town"), { records: [record("annual_plan", "2025-01-20"), ...reaching("publicity", "2025-05-12", FIVE_INTO)] });
     const findings = evaluate(yancheng, done);
     expectFinding(findings, "obligation.annual_plan", "met", "yancheng (十一)");
     expectFinding(findings, "obligation.campaign_publicity", "met", "yancheng (十六)");
-    const none = evaluate(yancheng, org("town"));
+    const none = evaluate(yancheng, org("town", { createdOn: "2025-01-01" }));
     expectFinding(none, "obligation.annual_plan", "unmet", "yancheng (十一)");
     expectFinding(none, "obligation.campaign_publicity", "unmet", "yancheng (十六)");
+  });
+});
+
+describe("yancheng (十六): publicity into the five targets and on the campaign occasions", () => {
+  const town = (records: ReturnType<typeof reaching>) => with_(org("town", { createdOn: "2025-01-01" }), { records });
+
+  it("yancheng (十六): each of 企业、农村、社区、学校、家庭 reached; the missing ones named", () => {
+    const f = expectFinding(evaluate(yancheng, town(reaching("publicity", "2025-03-02", ["企业", "学校"]))), "obligation.campaign_publicity", "unmet", "yancheng (十六)");
+    expect(f.evidence.zh).toContain("未覆盖：农村、社区、家庭");
+  });
+
+  it("yancheng (十六): 防灾减灾日 (5·12) done on the day, 安全生产月 (June) under way without a record: due soon; 消防宣传月 still ahead", () => {
+    const f = expectFinding(evaluate(yancheng, town(reaching("publicity", "2025-05-12", ["社区"]))), "obligation.campaign_publicity.occasions", "due_soon", "yancheng (十六)");
+    expect(f.evidence.zh).toBe("安全宣传教育·活动节点（2025-01-01 至 2025-12-31）：已开展：全国防灾减灾日（5月12日）；待开展：安全生产月（6月）、消防宣传月（11月）");
+    expect(f.severity).toBe("medium");
+  });
+
+  it("yancheng (十六): June passed with no record: 安全生产月 is overdue; a record naming the campaign counts though dated before the day", () => {
+    const forTheDay = reaching("publicity", "2025-05-08", ["学校"], { campaign: "全国防灾减灾日" });
+    const f = expectFinding(evaluate(yancheng, town(forTheDay), "2025-07-05"), "obligation.campaign_publicity.occasions", "overdue", "yancheng (十六)");
+    expect(f.evidence.en).toBe(
+      "Safety publicity, campaign occasions (2025-01-01 to 2025-12-31): done: National Disaster Prevention and Reduction Day (2025-05-12); passed without a record: Work Safety Month (2025-06); to come: Fire Publicity Month (2025-11)",
+    );
+    expect(f.severity).toBe("high");
+  });
+
+  it("yancheng (十六): every occasion of the year recorded is met; a publicity record on a day of no occasion counts for none", () => {
+    const all = town([...reaching("publicity", "2025-05-12", ["社区"]), ...reaching("publicity", "2025-06-20", ["企业"]), ...reaching("publicity", "2025-11-09", ["学校"])]);
+    expectFinding(evaluate(yancheng, all, "2025-12-01"), "obligation.campaign_publicity.occasions", "met", "yancheng (十六)");
+    const off = town([...reaching("publicity", "2025-05-13", ["社区"]), ...reaching("publicity", "2025-06-20", ["企业"])]);
+    const f = expectFinding(evaluate(yancheng, off, "2025-07-01"), "obligation.campaign_publicity.occasions", "overdue", "yancheng (十六)");
+    expect(f.evidence.zh).toContain("已过未开展：全国防灾减灾日（5月12日）");
+  });
+
+  it("yancheng (十六): the occasions' dates are the system's reading of names the document gives", () => {
+    const ob = yancheng.obligations.find((o) => o.id === "campaign_publicity")!;
+    expect(ob.occasions?.map((o) => [o.id, o.month, o.day ?? null, o.sourceRef])).toEqual([
+      ["disaster_prevention_day", 5, 12, "yancheng (十六)"],
+      ["work_safety_month", 6, null, "yancheng (十六)"],
+      ["fire_publicity_month", 11, null, "yancheng (十六)"],
+    ]);
+    for (const o of ob.occasions ?? []) expect(o.assumption?.zh).toMatch(/^文件只写名称，日期为系统的理解：每年/);
   });
 });
 

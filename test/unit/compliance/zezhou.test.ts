@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { zezhou } from "@firegov/profiles/presets/zezhou";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, reaching, FIVE_INTO, statuses, with_ } from "./fixtures.ts";
 
 const EIGHT = ["premises", "sign", "seal", "rules", "funding", "equipment", "uniform", "work_archive"];
 const items = (ids: string[], metOn: string) => ids.map((itemId) => ({ standardId: "eight_haves", itemId, metOn }));
@@ -25,6 +25,7 @@ describe("zezhou: a town (巴公镇, one of the six planning towns)", () => {
         { milestoneId: "town_committee", metOn: "2023-09-01" },
         { milestoneId: "town_fire_special_plan", metOn: "2023-12-01" },
       ],
+      records: [record("analysis", "2024-02-01"), ...reaching("publicity", "2024-01-15", FIVE_INTO)],
     });
     expect(statuses(evaluate(zezhou, data, "2024-03-01"))).toEqual({
       "composition.station_head": "met",
@@ -36,8 +37,8 @@ describe("zezhou: a town (巴公镇, one of the six planning towns)", () => {
       "standard.eight_haves": "met",
       "milestone.town_committee": "met",
       "milestone.town_fire_special_plan": "met",
-      "obligation.risk_evaluation": "not_applicable",
-      "obligation.five_into_publicity": "not_applicable",
+      "obligation.risk_evaluation": "met",
+      "obligation.five_into_publicity": "met",
     });
   });
 
@@ -100,6 +101,34 @@ describe("zezhou: a town (巴公镇, one of the six planning towns)", () => {
   it("三(六): a town in no zone of a grade-1 brigade or integrated team", () => {
     expectFinding(evaluate(zezhou, town({ coverage: [{ brigadeId: "g2", name: "二级队", force: "full_time_brigade", grade: "grade_2" }] })), "brigades.zone_brigade", "unmet", "zezhou 三(六)");
     expectFinding(evaluate(zezhou, town({ coverage: [{ brigadeId: "i1", name: "整合队伍", force: "integrated_team" }] })), "brigades.zone_brigade", "met", "zezhou 三(六)");
+  });
+});
+
+describe("zezhou: regular (常态化, 定期) work read with the system's default period", () => {
+  it("三(四): the seasonal risk evaluation is judged quarterly; a missed quarter is overdue", () => {
+    const town = (records: ReturnType<typeof record>[]) => with_(org("town"), { records });
+    expectFinding(evaluate(zezhou, town([record("analysis", "2024-11-01")]), "2025-02-10"), "obligation.risk_evaluation", "unmet", "zezhou 三(四)");
+    expectFinding(evaluate(zezhou, town([record("analysis", "2024-11-01")]), "2025-04-10"), "obligation.risk_evaluation", "overdue", "zezhou 三(四)");
+  });
+
+  it("三(八): 五进 publicity names the targets missing this year", () => {
+    const data = with_(org("town", { createdOn: "2025-01-01" }), { records: reaching("publicity", "2025-05-04", ["学校"]) });
+    const f = expectFinding(evaluate(zezhou, data, "2025-12-10"), "obligation.five_into_publicity", "due_soon", "zezhou 三(八)");
+    expect(f.evidence.en).toBe("Fire-safety publicity “five into”: 1 of 5 targets reached since 2025-01-01; not reached: 企业, 农村, 社区, 家庭 (each required at least once per year); this period ends 2025-12-31, 21 days left");
+  });
+
+  it("三(八): an employee moved to a new post without training after it is a finding (转岗轮训)", () => {
+    const [moved] = people(1, { roles: ["enterprise_employee"], jobChangedOn: "2025-01-10" });
+    const data = with_(org("town"), { people: [moved!], attendance: [{ personId: moved!.personId, recordId: "t", kind: "training" as const, date: "2024-12-01" }] });
+    expectFinding(evaluate(zezhou, data, "2025-03-01"), "obligation.enterprise_training.events", "overdue", "zezhou 三(八)");
+  });
+
+  it("四(二): periodic training and assessment of grassroots fire staff, once a year each", () => {
+    const staff = people(2, { roles: ["grassroots_fire_staff"] });
+    const attend = (personId: string, date: string) => ({ personId, recordId: `t-${date}`, kind: "training" as const, date, obligationId: "staff_training_assessment" });
+    const data = with_(org("county"), { people: staff, attendance: [attend(staff[0]!.personId, "2025-03-01")] });
+    const f = expectFinding(evaluate(zezhou, data), "obligation.staff_training_assessment", "overdue", "zezhou 四(二)");
+    expect(f.evidence.zh).toContain(`未参训：${staff[1]!.name}`);
   });
 });
 

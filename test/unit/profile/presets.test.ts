@@ -26,3 +26,57 @@ describe("built-in presets", () => {
     expect(await loadPreset("toString")).toBeUndefined();
   });
 });
+
+describe("obligations the documents ask for regularly (定期, 常态化, 例会, 经常性)", () => {
+  // Each keeps its clause and takes the system's marked default period, so it is judged.
+  const regular = {
+    qidong: { committee_situation_analysis: "quarter", office_meeting: "quarter", office_training: "year", grid_training: "year" },
+    lianyungang: { station_meeting: "quarter", work_notice: "quarter", five_into_publicity: "year", enterprise_training: "year" },
+    yancheng: { town_regular_meeting: "quarter" },
+    zezhou: { risk_evaluation: "quarter", five_into_publicity: "year", enterprise_training: "year", staff_training_assessment: "year" },
+    songjiang: { five_into_publicity: "year" },
+  } as const;
+
+  it.each(Object.entries(regular))("%s: each is judged on the system's default period, cited to its clause, the frequency marked as the system's reading", (id, obligations) => {
+    const profile = presets[id]!;
+    for (const [obligationId, unit] of Object.entries(obligations)) {
+      const ob = profile.obligations.find((o) => o.id === obligationId)!;
+      expect(ob, obligationId).toMatchObject({ frequency: { every: 1, unit } });
+      expect(ob.sourceRef, obligationId).toMatch(new RegExp(`^${id} `));
+      // 五进 publicity is a standing duty of the songjiang committee (五(一)7) with no word on how often.
+      if (`${id}.${obligationId}` !== "songjiang.five_into_publicity") expect(ob.text, obligationId).toMatch(/定期|常态化|例会|经常性/);
+      expect(ob.assumption?.zh, obligationId).toContain("频次为系统的理解");
+    }
+  });
+
+  it("the obligations still without a period are those whose clause asks for no regularity", () => {
+    const open = presetIds.flatMap((id) => presets[id]!.obligations.filter((o) => o.frequency === null).map((o) => `${id}.${o.id}`));
+    expect(open.sort()).toEqual([
+      "lianyungang.drill",
+      "lianyungang.infrastructure_review",
+      "lianyungang.key_group_training",
+      "lianyungang.situation_analysis",
+      "yancheng.emergency_plans",
+      "yancheng.special_drills",
+      "zezhou.grid_worker_training",
+      "zezhou.key_group_training",
+    ]);
+  });
+});
+
+describe("campaign occasions carry their date", () => {
+  it("an occasion on a day its month lacks is refused, naming the field", () => {
+    const yancheng = structuredClone(presets.yancheng!);
+    const ob = yancheng.obligations.find((o) => o.id === "campaign_publicity")!;
+    ob.occasions = [{ ...ob.occasions![0]!, month: 2, day: 30 }];
+    const parsed = parseProfile(yancheng);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? [] : parsed.issues.map((i) => i.path)).toEqual([`$.obligations[${yancheng.obligations.indexOf(ob)}].occasions[0].day`]);
+  });
+
+  it("an occasion is a name with a month (and day), not bare text", () => {
+    const yancheng = structuredClone(presets.yancheng!) as unknown as { obligations: { occasions?: unknown[] }[] };
+    yancheng.obligations.find((o) => o.occasions)!.occasions = ["全国防灾减灾日"];
+    expect(parseProfile(yancheng).ok).toBe(false);
+  });
+});

@@ -1,18 +1,20 @@
 import type { PolicyProfile } from "../profile/index.ts";
-import { localDate, periodOf } from "./periods.ts";
-import { brigadeGrades, forceRequirements } from "./rules/forces.ts";
+import { localDate } from "./periods.ts";
+import { brigadeGrades, forceRequirements, quotaTotal } from "./rules/forces.ts";
 import { milestones, stationStandards } from "./rules/deadlines.ts";
-import { obligations } from "./rules/obligations.ts";
+import { obligations, obligationSince } from "./rules/obligations.ts";
+import { personnel } from "./rules/personnel.ts";
 import { composition, staffing } from "./rules/organisation.ts";
 import { STATUSES, type Clock, type Finding, type OrgData, type Status } from "./types.ts";
 
 /**
  * The earliest date whose records a judgement at `today` needs: the start of
- * the longest period among the profile's obligations, and never less than
- * the whole previous year (what rules without a frequency report).
+ * the earliest period an obligation is judged on (a calendar period's
+ * predecessor included), and never less than the whole previous year (what
+ * rules without a frequency report).
  */
 export function recordsSince(profile: PolicyProfile, today: string): string {
-  const starts = profile.obligations.flatMap((ob) => (ob.frequency ? [periodOf(ob.frequency, today).start] : []));
+  const starts = profile.obligations.flatMap((ob) => obligationSince(ob, today) ?? []);
   const lastYear = `${String(Number(today.slice(0, 4)) - 1).padStart(4, "0")}-01-01`;
   return [lastYear, ...starts].sort()[0]!;
 }
@@ -30,6 +32,8 @@ export function evaluateNode(profile: PolicyProfile, data: OrgData, clock: Clock
     ...staffing(profile, data),
     ...forceRequirements(profile, data),
     ...brigadeGrades(profile, data),
+    ...quotaTotal(profile, data),
+    ...personnel(profile, data, today),
     ...stationStandards(profile, data, today),
     ...milestones(profile, data, today),
     ...obligations(profile, data, today, since),

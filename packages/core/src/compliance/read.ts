@@ -5,7 +5,9 @@ import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
-import { readNodeView, toOrgData } from "../organisation/index.ts";
+import { brigadeFactsUnder, readNodeView, toOrgData, wageBenchmarkFor } from "../organisation/index.ts";
+import { needsKeyUnits, needsSubtreeBrigades } from "./rules/forces.ts";
+import { keyUnitsAt } from "../venues/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
@@ -52,7 +54,23 @@ async function evaluateOne(nodeId: string, profile: PolicyProfile, now: Date, ti
   const view = await readNodeView(nodeId, recordsSince(profile, localDate(now, timeZone)));
   const node = view.node;
   if (!node) throw new AppError("not_found", "node.not_found");
-  return { node, findings: node.status === "active" ? evaluateNode(profile, toOrgData({ ...view, node }), { now, timeZone }) : [] };
+  if (node.status !== "active") return { node, findings: [] };
+  const data = toOrgData({ ...view, node });
+  // Pay floors measure against the county's figure, read only where a full-time brigade is judged by one (a BatchGet along the path).
+  const measuresPay = profile.brigades.personnel.some((r) => r.kind === "pay_floor") && data.brigades.some((b) => b.force === "full_time_brigade");
+  const wageBenchmark = measuresPay ? await wageBenchmarkFor(node.path, Number(localDate(now, timeZone).slice(0, 4)) - 1) : undefined;
+  // The county totals its brigades' quotas: the brigades of its subtree, one more Query at that level only.
+  const subtreeBrigades = needsSubtreeBrigades(profile, node.level) ? await brigadeFactsUnder(node.path) : undefined;
+  // Micro stations per key unit: the key-unit venues registered at the node (one more Query, only under such a profile).
+  const keyUnits = needsKeyUnits(profile) ? await keyUnitsAt(node.path) : undefined;
+  const recorded = {
+    ...data,
+    node: { ...data.node, createdOn: localDate(new Date(node.createdAt), timeZone) },
+    ...(wageBenchmark ? { wageBenchmark } : {}),
+    ...(subtreeBrigades ? { subtreeBrigades } : {}),
+    ...(keyUnits ? { keyUnits } : {}),
+  };
+  return { node, findings: evaluateNode(profile, recorded, { now, timeZone }) };
 }
 
 /** A node's findings at an instant (default now), under the profile version in effect then. */

@@ -21,8 +21,12 @@ export const BrigadeEntity = new Entity({
     force: { type: FORCE_KINDS, required: true },
     grade: { type: "string" },
     deployment: { type: DEPLOYMENTS },
+    /** The venue it is built at, for a key unit's own micro fire station (a venue of its home node). */
+    venueId: { type: "string" },
     coveredNodeIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
     memberIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+    /** Members who left the service (status `left`) while on its roster, oldest first: what is owed them on leaving is judged from them. */
+    formerMemberIds: { type: "list", items: { type: "string" } },
     vehicles: {
       type: "list",
       required: true,

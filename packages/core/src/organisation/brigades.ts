@@ -29,8 +29,10 @@ export const BrigadeViewSchema = z
     force: ForceKind,
     grade: z.string().optional(),
     deployment: Deployment.optional(),
+    venueId: z.string().optional(),
     coveredNodeIds: z.array(z.string()),
     memberIds: z.array(z.string()),
+    formerMemberIds: z.array(z.string()).optional().meta({ description: "Members who left while on its roster (set when their person record is marked left)" }),
     vehicles: z.array(Vehicle),
     dutyStatus: DutyStatus,
     status: z.enum(["active", "disbanded"]),
@@ -52,6 +54,7 @@ const fields = {
   force: ForceKind,
   grade: ProfileId.optional().meta({ description: "A grade id of profile.brigades.grades" }),
   deployment: Deployment.optional().meta({ description: "Its place in a centre/satellite layout" }),
+  venueId: Id.optional().meta({ description: "A key unit's own micro fire station: the venue (of the home node) it is built at" }),
   coveredNodeIds: z.array(Id).max(30).default([]).meta({ description: "Nodes it covers besides its home" }),
   memberIds: z.array(Id).max(200).default([]).meta({ description: "People of the home node" }),
   vehicles: z.array(Vehicle).max(10).default([]),
@@ -65,6 +68,7 @@ export const UpdateBrigadeInput = z
     name: fields.name.optional(),
     grade: ProfileId.nullable().optional(),
     deployment: Deployment.nullable().optional(),
+    venueId: Id.nullable().optional(),
     coveredNodeIds: z.array(Id).max(30).optional(),
     memberIds: z.array(Id).max(200).optional(),
     vehicles: z.array(Vehicle).max(10).optional(),
@@ -95,6 +99,24 @@ async function checkMembers(home: NodeItem, ids: readonly string[]): Promise<Fie
   const { data } = await tenantDb().service.entities.person.get(unique.map((personId) => ({ tenantId: home.tenantId, nodeId: home.nodeId, personId }))).go();
   const found = new Set(data.filter((p) => p.status === "active").map((p) => p.personId));
   return ids.flatMap((id, i) => (found.has(id) ? [] : [fieldError(`body.memberIds[${i}]`, "org.member_unknown", "队员须为本节点在岗的人员", "Members must be active people of the home node")]));
+}
+
+/** How the venue registry answers for a venue, without organisation importing it (venues registers this at load). */
+export type VenueLookup = (venueId: string) => Promise<{ nodeId: string; status: string } | undefined>;
+let lookUpVenue: VenueLookup | undefined;
+
+/** Called by the venue registry as it loads. */
+export function lookUpVenuesWith(lookup: VenueLookup): void {
+  lookUpVenue = lookup;
+}
+
+/** A brigade's venue: an active venue of its home node. */
+async function checkVenue(home: NodeItem, venueId: string | null | undefined): Promise<FieldError[]> {
+  if (!venueId) return [];
+  const venue = lookUpVenue ? await lookUpVenue(venueId) : undefined;
+  if (!venue || venue.status !== "active") return [fieldError("body.venueId", "org.venue_unknown", "找不到该场所", "No such venue")];
+  if (venue.nodeId !== home.nodeId) return [fieldError("body.venueId", "org.venue_elsewhere", "场所须在本队站所在节点登记", "The venue must be registered at the brigade's own node")];
+  return [];
 }
 
 function reject(errors: FieldError[]) {
@@ -138,7 +160,7 @@ export const createBrigade = useCase(CreateBrigadeInput, async (input, nodeId: s
   const home = await nodeOrNotFound(nodeId);
   authorize(actor, "org.manage", home);
   const { profile } = await profileAt();
-  reject([...checkGrade(profile, input.grade), ...(await checkMembers(home, input.memberIds))]);
+  reject([...checkGrade(profile, input.grade), ...(await checkMembers(home, input.memberIds)), ...(await checkVenue(home, input.venueId))]);
   const covered = await loadCovered(home, input.coveredNodeIds);
   const brigadeId = randomUUID();
   const item = { tenantId: actor.tenantId, nodeId, brigadeId, path: home.path, ...input, coveredNodeIds: covered.map((n) => n.nodeId), memberIds: [...new Set(input.memberIds)] };
@@ -161,12 +183,12 @@ export const updateBrigade = useCase(UpdateBrigadeInput, async (input, nodeId: s
   const current = await loadBrigade(home, brigadeId);
   authorize(actor, "org.manage", home);
   const { profile } = await profileAt();
-  reject([...checkGrade(profile, input.grade), ...(input.memberIds ? await checkMembers(home, input.memberIds) : [])]);
+  reject([...checkGrade(profile, input.grade), ...(input.memberIds ? await checkMembers(home, input.memberIds) : []), ...(await checkVenue(home, input.venueId))]);
   const covered = input.coveredNodeIds ? await loadCovered(home, input.coveredNodeIds) : undefined;
   const set: Record<string, unknown> = {};
-  const remove: ("grade" | "deployment")[] = [];
+  const remove: ("grade" | "deployment" | "venueId")[] = [];
   for (const [key, value] of Object.entries(input)) {
-    if (value === null) remove.push(key as "grade" | "deployment");
+    if (value === null) remove.push(key as "grade" | "deployment" | "venueId");
     else if (key === "coveredNodeIds") set[key] = covered!.map((n) => n.nodeId);
     else if (key === "memberIds") set[key] = [...new Set(value as string[])];
     else set[key] = value;

@@ -10,6 +10,8 @@ export interface NodeFacts {
   name: string;
   unit?: string;
   tier?: string;
+  /** The day the node was recorded (tenant's calendar): periods that ended before it are not held against it. */
+  createdOn?: string;
 }
 
 export interface PersonFacts {
@@ -20,6 +22,16 @@ export interface PersonFacts {
   bodyId?: string;
   roles: readonly string[];
   positions: readonly string[];
+  /** The day they were hired (入职): periods that ended before it are not held against them. */
+  hiredOn?: string;
+  /** The day of their latest change of post (转岗). */
+  jobChangedOn?: string;
+  /** Gross pay per year in yuan. */
+  annualPay?: number;
+  /** For people who left: when, whether on retirement, and when the long-service benefit was granted. */
+  leftOn?: string;
+  leftFor?: "retirement" | "other";
+  longServiceBenefitOn?: string;
 }
 
 export interface BrigadeFacts {
@@ -29,6 +41,11 @@ export interface BrigadeFacts {
   grade?: string;
   deployment?: "centre" | "satellite";
   memberCount: number;
+  /** The venue it is built at (a key unit's own micro station). */
+  venueId?: string;
+  /** Its members (people of its home node), and those who left while members. */
+  memberIds?: readonly string[];
+  formerMemberIds?: readonly string[];
   vehicles: readonly { type: VehicleType; count: number }[];
 }
 
@@ -47,6 +64,10 @@ export interface RecordFacts {
   date: string;
   /** Work notices issued at a meeting. */
   workNotices: number;
+  /** The audience reached (a 五进 target …). */
+  target?: string;
+  /** The campaign day or month it was made for (an occasion's id or name). */
+  campaign?: string;
 }
 
 export interface AttendanceFacts {
@@ -61,6 +82,8 @@ export interface AttendanceFacts {
 export interface OrgData {
   node: NodeFacts;
   people: readonly PersonFacts[];
+  /** People of the node who have left (kept for what is owed them on leaving). */
+  leavers?: readonly PersonFacts[];
   bodies: readonly { bodyId: string; establishedOn?: string }[];
   standardItems: readonly { standardId: string; itemId: string; metOn?: string }[];
   /** Brigades based at the node. */
@@ -70,4 +93,10 @@ export interface OrgData {
   records: readonly RecordFacts[];
   attendance: readonly AttendanceFacts[];
   milestones: readonly { milestoneId: string; metOn: string }[];
+  /** The node's key units (venues with a key-unit level), when a rule is judged per key unit. */
+  keyUnits?: readonly { venueId: string; name: string; keyUnitLevel: string }[];
+  /** The active brigades of the node's whole subtree, when a rule totals them (brigade quotas at the county). */
+  subtreeBrigades?: readonly BrigadeFacts[];
+  /** The previous year's average wage the node measures pay against (its own or its nearest ancestor's figure), when needed. */
+  wageBenchmark?: { nodeId: string; year: number; amount: number };
 }

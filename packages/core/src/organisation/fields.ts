@@ -32,6 +32,16 @@ export const DateOnly = z.iso.date(bilingual("日期格式须为 YYYY-MM-DD", "D
 
 export const Id = z.string().min(1).max(64);
 
+/** Gross pay per year in yuan. */
+export const AnnualPay = z
+  .number(bilingual("年工资须为数字（元）", "Annual pay is a number of yuan"))
+  .int(bilingual("年工资须为整数（元）", "Annual pay is whole yuan"))
+  .min(0, bilingual("年工资不能为负数", "Annual pay cannot be negative"))
+  .max(10_000_000, bilingual("年工资超出合理范围", "Annual pay out of range"));
+
+/** How someone left: on retirement, or otherwise (resigned, self-employed …). */
+export const LeftFor = z.enum(["retirement", "other"]);
+
 /** Profile ids (roles, positions, bodies …): checked against the profile in force by the use case. */
 export const ProfileId = z.string().regex(/^[a-z][a-z0-9_]*$/, bilingual("须为政策档案中的 id", "Must be an id from the policy profile")).max(60);
 

@@ -1,9 +1,10 @@
 import { useTenant } from "../context/actor.ts";
 import { QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "../db/document-client.ts";
-import type { OrgData } from "./facts.ts";
+import type { BrigadeFacts, OrgData, PersonFacts } from "./facts.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { viewFrom } from "../db/key-templates.ts";
+import { defined } from "../db/plain.ts";
 
 /** Far enough ahead that no record is dated after it: reads only the undated items. */
 export const CURRENT_ONLY = "9999-12-31";
@@ -56,37 +57,58 @@ export async function readNodeView(nodeId: string, since: string) {
 
 export type NodeViewData = Awaited<ReturnType<typeof readNodeView>>;
 
-/** The facts the compliance engine judges: active people and brigades only. */
+type PersonItem = NodeViewData["people"][number];
+type BrigadeItem = NodeViewData["brigades"][number];
+
+const brigadeFacts = (b: BrigadeItem): BrigadeFacts => ({
+  brigadeId: b.brigadeId,
+  name: b.name,
+  force: b.force,
+  ...(b.grade ? { grade: b.grade } : {}),
+  ...(b.deployment ? { deployment: b.deployment } : {}),
+  ...(b.venueId ? { venueId: b.venueId } : {}),
+  memberCount: b.memberIds.length,
+  memberIds: b.memberIds,
+  formerMemberIds: b.formerMemberIds ?? [],
+  vehicles: b.vehicles,
+});
+
+/** The active brigades of a whole subtree, as facts (one Query of the subtree index, paged). */
+export async function brigadeFactsUnder(path: string): Promise<BrigadeFacts[]> {
+  const { data } = await tenantDb().service.entities.brigade.query.bySubtree({ tenantId: useTenant() }).begins({ path }).go({ pages: "all" });
+  return data.filter((b) => b.status === "active").map(brigadeFacts);
+}
+
+const personFacts = (p: PersonItem): PersonFacts => ({
+  personId: p.personId,
+  name: p.name,
+  employment: p.employment,
+  roles: p.roles,
+  positions: p.positions,
+  ...defined({
+    secondedFrom: p.secondedFrom,
+    bodyId: p.bodyId,
+    hiredOn: p.hiredOn,
+    jobChangedOn: p.jobChangedOn,
+    annualPay: p.annualPay,
+    leftOn: p.leftOn,
+    leftFor: p.leftFor,
+    longServiceBenefitOn: p.longServiceBenefitOn,
+  }),
+});
+
+/** The facts the compliance engine judges: active people (and, apart, those who left) and active brigades. */
 export function toOrgData(view: NodeViewData & { node: NonNullable<NodeViewData["node"]> }): OrgData {
   const { node } = view;
   return {
     node: { nodeId: node.nodeId, level: node.level, name: node.name, ...(node.unit ? { unit: node.unit } : {}), ...(node.tier ? { tier: node.tier } : {}) },
-    people: view.people
-      .filter((p) => p.status === "active")
-      .map((p) => ({
-        personId: p.personId,
-        name: p.name,
-        employment: p.employment,
-        ...(p.secondedFrom ? { secondedFrom: p.secondedFrom } : {}),
-        ...(p.bodyId ? { bodyId: p.bodyId } : {}),
-        roles: p.roles,
-        positions: p.positions,
-      })),
+    people: view.people.filter((p) => p.status === "active").map(personFacts),
+    leavers: view.people.filter((p) => p.status === "left").map(personFacts),
     bodies: view.bodies.map((b) => ({ bodyId: b.bodyId, ...(b.establishedOn ? { establishedOn: b.establishedOn } : {}) })),
     standardItems: view.standardItems.map((i) => ({ standardId: i.standardId, itemId: i.itemId, ...(i.metOn ? { metOn: i.metOn } : {}) })),
-    brigades: view.brigades
-      .filter((b) => b.status === "active")
-      .map((b) => ({
-        brigadeId: b.brigadeId,
-        name: b.name,
-        force: b.force,
-        ...(b.grade ? { grade: b.grade } : {}),
-        ...(b.deployment ? { deployment: b.deployment } : {}),
-        memberCount: b.memberIds.length,
-        vehicles: b.vehicles,
-      })),
+    brigades: view.brigades.filter((b) => b.status === "active").map(brigadeFacts),
     coverage: view.covers.map((c) => ({ brigadeId: c.brigadeId, name: c.name, force: c.force, ...(c.grade ? { grade: c.grade } : {}) })),
-    records: view.records.map((r) => ({ recordId: r.recordId, kind: r.kind, ...(r.obligationId ? { obligationId: r.obligationId } : {}), date: r.date, workNotices: r.workNotices?.length ?? 0 })),
+    records: view.records.map((r) => ({ recordId: r.recordId, kind: r.kind, ...(r.obligationId ? { obligationId: r.obligationId } : {}), date: r.date, workNotices: r.workNotices?.length ?? 0, ...(r.target ? { target: r.target } : {}), ...(r.campaign ? { campaign: r.campaign } : {}) })),
     attendance: view.attendance.map((a) => ({ personId: a.personId, recordId: a.recordId, kind: a.kind, ...(a.obligationId ? { obligationId: a.obligationId } : {}), date: a.date })),
     milestones: view.milestones.map((m) => ({ milestoneId: m.milestoneId, metOn: m.metOn })),
   };

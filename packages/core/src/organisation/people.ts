@@ -9,7 +9,8 @@ import { bilingual } from "../errors/zod-issues.ts";
 import { authorize, can } from "../access/index.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
-import { ContactPhone, Id, IdNumber, maskIdNumber, maskPhone, PersonName, ProfileId } from "./fields.ts";
+import { AnnualPay, ContactPhone, DateOnly, Id, IdNumber, LeftFor, maskIdNumber, maskPhone, PersonName, ProfileId } from "./fields.ts";
+import { latestToday } from "./dates.ts";
 import { fieldError } from "../errors/index.ts";
 import { atPlace, nodeMoving, nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
@@ -33,6 +34,12 @@ export const PersonViewSchema = z
     idNumber: z.string().optional().meta({ description: "Masked unless the reader may see personal data" }),
     personalData: z.enum(["full", "masked"]),
     userId: z.string().optional(),
+    hiredOn: z.string().optional(),
+    jobChangedOn: z.string().optional(),
+    annualPay: z.number().optional().meta({ description: "Omitted unless the reader may see personal data" }),
+    leftOn: z.string().optional(),
+    leftFor: LeftFor.optional(),
+    longServiceBenefitOn: z.string().optional(),
     status: z.enum(["active", "left"]),
     updatedAt: z.string(),
   })
@@ -45,11 +52,12 @@ type PersonItem = Omit<PersonView, "personalData"> & { tenantId: string; created
 /** Phone and ID number in full only for tenant admins and officers whose subtree holds the person. */
 export function toPersonView(p: PersonItem): PersonView {
   const full = can(useUser(), "org.personal_data", { path: p.path });
-  const { tenantId: _t, createdAt: _c, phone, idNumber, ...rest } = p;
+  const { tenantId: _t, createdAt: _c, phone, idNumber, annualPay, ...rest } = p;
   return {
     ...rest,
     ...(phone ? { phone: full ? phone : maskPhone(phone) } : {}),
     ...(idNumber ? { idNumber: full ? idNumber : maskIdNumber(idNumber) } : {}),
+    ...(annualPay !== undefined && full ? { annualPay } : {}),
     personalData: full ? "full" : "masked",
   };
 }
@@ -92,6 +100,43 @@ export function checkPersonFields(profile: PolicyProfile, node: { level: string 
     if (!position) errors.push(fieldError(`${root}.positions[${i}]`, "org.position_unknown", `“${id}”不是政策档案中的职务`, `“${id}” is not a position of the profile`));
     else if (body(position.body)?.level !== node.level) errors.push(fieldError(`${root}.positions[${i}]`, "org.position_wrong_level", `“${position.title.zh}”不是本级机构的职务`, `“${position.title.en}” is not a seat of a body at this level`));
   });
+  return errors;
+}
+
+/** A person's dates and how they left, as they will stand after the write. */
+export interface PersonDates {
+  status?: "active" | "left" | undefined;
+  hiredOn?: string | null | undefined;
+  jobChangedOn?: string | null | undefined;
+  leftOn?: string | null | undefined;
+  leftFor?: string | null | undefined;
+  longServiceBenefitOn?: string | null | undefined;
+}
+
+/**
+ * Dates people type: none still to come; a change of post or leaving not
+ * before the hire; leaving and its benefit only for someone who has left,
+ * the benefit not before leaving. `changed` names the fields the input
+ * sets, which are the ones an error is reported on.
+ */
+export function checkPersonDates(p: PersonDates, changed: readonly string[], root = "body"): FieldError[] {
+  const errors: FieldError[] = [];
+  const at = (field: string) => `${root}.${field}`;
+  const report = (field: string, code: string, zh: string, en: string) => {
+    if (changed.includes(field)) errors.push(fieldError(at(field), code, zh, en));
+  };
+  for (const field of ["hiredOn", "jobChangedOn", "leftOn", "longServiceBenefitOn"] as const) {
+    const value = p[field];
+    if (value && value > latestToday()) report(field, "org.date_in_future", "日期不能晚于今天", "The date cannot be in the future");
+  }
+  if (p.hiredOn && p.jobChangedOn && p.jobChangedOn < p.hiredOn) report("jobChangedOn", "org.job_change_before_hire", "转岗日期不能早于入职日期", "A change of post cannot precede the hire");
+  if (p.hiredOn && p.leftOn && p.leftOn < p.hiredOn) report("leftOn", "org.left_before_hire", "离岗日期不能早于入职日期", "Leaving cannot precede the hire");
+  if (p.status !== "left") {
+    for (const field of ["leftOn", "leftFor", "longServiceBenefitOn"] as const) {
+      if (p[field]) report(field, "org.only_when_left", "仅对已离岗人员填写", "Only for someone who has left");
+    }
+  }
+  if (p.leftOn && p.longServiceBenefitOn && p.longServiceBenefitOn < p.leftOn) report("longServiceBenefitOn", "org.benefit_before_leaving", "补助（安置）日期不能早于离岗日期", "The benefit cannot precede leaving");
   return errors;
 }
 
@@ -164,6 +209,9 @@ export const CreatePersonInput = z
     phone: ContactPhone.optional(),
     idNumber: IdNumber.optional(),
     userId: Id.optional(),
+    hiredOn: DateOnly.optional().meta({ description: "入职: the day they took up this post (a full-time firefighter: the start of continuous service)" }),
+    jobChangedOn: DateOnly.optional().meta({ description: "转岗: the day of their latest change of post" }),
+    annualPay: AnnualPay.optional(),
   })
   .meta({ id: "CreatePersonInput" });
 
@@ -185,6 +233,9 @@ export function personItem(node: NodeItem, input: CreatePersonInput, personId: s
     phone: input.phone,
     idNumber: input.idNumber,
     userId: input.userId,
+    hiredOn: input.hiredOn,
+    jobChangedOn: input.jobChangedOn,
+    annualPay: input.annualPay,
   };
 }
 
@@ -192,8 +243,9 @@ export const createPerson = useCase(CreatePersonInput, async (input, nodeId: str
   const actor = useUser();
   const node = await nodeOrNotFound(nodeId);
   authorize(actor, "org.manage", node);
+  if (input.annualPay !== undefined) authorize(actor, "org.personal_data", node);
   const { profile } = await profileAt();
-  rejectIf(checkPersonFields(profile, node, input));
+  rejectIf([...checkPersonFields(profile, node, input), ...checkPersonDates(input, Object.keys(input))]);
   await checkUser(input.userId);
   const item = personItem(node, input);
   const place = atPlace(node);
@@ -222,9 +274,21 @@ export const UpdatePersonInput = z
     idNumber: IdNumber.nullable().optional(),
     userId: Id.nullable().optional(),
     status: z.enum(["active", "left"]).optional().meta({ description: "`left`: no longer in post (kept for history)" }),
+    hiredOn: DateOnly.nullable().optional(),
+    jobChangedOn: DateOnly.nullable().optional(),
+    annualPay: AnnualPay.nullable().optional(),
+    leftOn: DateOnly.nullable().optional().meta({ description: "With status `left`: the day they left" }),
+    leftFor: LeftFor.nullable().optional().meta({ description: "With status `left`: `retirement`, or `other` (resigned, self-employed …)" }),
+    longServiceBenefitOn: DateOnly.nullable().optional().meta({ description: "With status `left`: the day the long-service benefit was granted (subsidy paid, job recommended)" }),
   })
   .refine((v) => Object.keys(v).length > 0, bilingual("没有要修改的内容", "Nothing to change"))
   .meta({ id: "UpdatePersonInput" });
+
+/** The brigades of a node whose roster lists a person (a node has a handful: one Query). */
+async function brigadesListing(node: { tenantId: string; nodeId: string }, personId: string) {
+  const { data } = await tenantDb().service.entities.brigade.query.byNode({ tenantId: node.tenantId, nodeId: node.nodeId }).go({ pages: "all" });
+  return data.filter((b) => b.memberIds.includes(personId));
+}
 
 /** Edit a person; `null` clears an optional field. Personal data can be set only by those who may see it. */
 export const updatePerson = useCase(UpdatePersonInput, async (input, nodeId: string, personId: string): Promise<PersonView> => {
@@ -232,7 +296,7 @@ export const updatePerson = useCase(UpdatePersonInput, async (input, nodeId: str
   const node = await nodeOrNotFound(nodeId, { allowRetired: true });
   const current = await loadPerson(node, personId);
   authorize(actor, "org.manage", node);
-  if (input.phone !== undefined || input.idNumber !== undefined) authorize(actor, "org.personal_data", node);
+  if (input.phone !== undefined || input.idNumber !== undefined || input.annualPay !== undefined) authorize(actor, "org.personal_data", node);
   const { profile } = await profileAt();
   const employment = input.employment ?? current.employment;
   const merged = {
@@ -242,18 +306,25 @@ export const updatePerson = useCase(UpdatePersonInput, async (input, nodeId: str
     roles: input.roles ?? current.roles,
     positions: input.positions ?? current.positions,
   };
+  // Back in post: what was recorded of their leaving goes, unless the input sets it (which is then refused).
+  const returning = input.status === "active" && current.status === "left";
+  const leaving = ["leftOn", "leftFor", "longServiceBenefitOn"] as const;
+  const dropped = returning ? leaving.filter((key) => input[key] === undefined && current[key] !== undefined) : [];
+  const dated = <K extends keyof PersonDates>(key: K) => (input[key] === undefined ? (dropped.includes(key as never) ? undefined : current[key]) : input[key]) as PersonDates[K];
+  const dates: PersonDates = { status: input.status ?? current.status, hiredOn: dated("hiredOn"), jobChangedOn: dated("jobChangedOn"), leftOn: dated("leftOn"), leftFor: dated("leftFor"), longServiceBenefitOn: dated("longServiceBenefitOn") };
   // Only what changes is checked: a role the profile has since dropped does not block renaming a person.
-  rejectIf(
-    checkPersonFields(profile, node, {
+  rejectIf([
+    ...checkPersonFields(profile, node, {
       employment,
       secondedFrom: input.secondedFrom !== undefined || input.employment !== undefined ? merged.secondedFrom : undefined,
       bodyId: input.bodyId,
       roles: input.roles,
       positions: input.positions,
     }),
-  );
+    ...checkPersonDates(dates, Object.keys(input)),
+  ]);
   await checkUser(input.userId);
-  const optional = ["secondedFrom", "bodyId", "phone", "idNumber", "userId"] as const;
+  const optional = ["secondedFrom", "bodyId", "phone", "idNumber", "userId", "hiredOn", "jobChangedOn", "annualPay", "leftOn", "leftFor", "longServiceBenefitOn"] as const;
   const set: Record<string, unknown> = {};
   const remove: (typeof optional)[number][] = [];
   for (const [key, value] of Object.entries(input)) {
@@ -262,14 +333,24 @@ export const updatePerson = useCase(UpdatePersonInput, async (input, nodeId: str
     else set[key] = value;
   }
   if (employment !== "seconded" && current.secondedFrom && !remove.includes("secondedFrom")) remove.push("secondedFrom");
-  await writeTransaction(({ person, audit }) => [
+  remove.push(...dropped.filter((key) => !remove.includes(key)));
+  // Someone who leaves goes from the rosters of the node's brigades to their former members, in the same transaction.
+  const rosters = input.status === "left" && current.status !== "left" ? await brigadesListing(node, personId) : [];
+  await writeTransaction(({ person, brigade, audit }) => [
       person
         .patch({ tenantId: node.tenantId, nodeId, personId })
         .set(set)
         .remove(remove)
         .where((a, op) => op.eq(a.updatedAt, current.updatedAt))
         .commit(),
-      auditItem({ audit }, { action: "person.update", targetType: "person", targetId: personId, details: { nodeId, fields: [...Object.keys(set), ...remove] } }),
+      ...rosters.map((b) =>
+        brigade
+          .patch({ tenantId: node.tenantId, nodeId, brigadeId: b.brigadeId })
+          .set({ memberIds: b.memberIds.filter((id) => id !== personId), formerMemberIds: [...(b.formerMemberIds ?? []).filter((id) => id !== personId), personId] })
+          .where((a, op) => op.eq(a.updatedAt, b.updatedAt))
+          .commit(),
+      ),
+      auditItem({ audit }, { action: "person.update", targetType: "person", targetId: personId, details: { nodeId, fields: [...Object.keys(set), ...remove], ...(rosters.length ? { leftBrigades: rosters.map((b) => b.brigadeId) } : {}) } }),
     ],
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
   );

@@ -29,6 +29,17 @@ export const PersonEntity = new Entity({
     phone: { type: "string" },
     idNumber: { type: "string" },
     userId: { type: "string" },
+    /** The day they took up this post (入职); for a full-time firefighter, the start of continuous service. */
+    hiredOn: { type: "string" },
+    /** The day of their latest change of post (转岗). */
+    jobChangedOn: { type: "string" },
+    /** Gross pay per year in yuan (工资), for pay floors; personal data. */
+    annualPay: { type: "number" },
+    /** The day they left (with status `left`), and whether on retirement. */
+    leftOn: { type: "string" },
+    leftFor: { type: ["retirement", "other"] as const },
+    /** The day the long-service benefit on leaving was granted (补助, 推荐就业). */
+    longServiceBenefitOn: { type: "string" },
     status: { type: ["active", "left"] as const, required: true, default: "active" },
     createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
     updatedAt: { type: "string", required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: "*" },

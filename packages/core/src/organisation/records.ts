@@ -39,8 +39,8 @@ const recordFields = {
   hours: z.number().min(0).max(1000).optional().meta({ description: "training: hours" }),
   drillType: ShortText.optional().meta({ description: "drill: type (综合演练, 火灾逃生 …)" }),
   participantCount: Count.optional().meta({ description: "drill: number of participants" }),
-  target: ShortText.optional().meta({ description: "publicity: audience, e.g. a 五进 target" }),
-  campaign: ShortText.optional().meta({ description: "publicity: campaign day or month" }),
+  target: ShortText.optional().meta({ description: "publicity, training: the audience, one of the obligation's targets where it names some (a 五进 target)" }),
+  campaign: ShortText.optional().meta({ description: "publicity: the campaign day or month it was made for, an occasion of the obligation (id or name) where it names some" }),
   audienceCount: Count.optional().meta({ description: "publicity: people reached" }),
 };
 
@@ -73,10 +73,17 @@ export function toRecordView(r: RecordView & { tenantId: string }): RecordView {
 
 export const RecordPageSchema = pageOf(RecordViewSchema).meta({ id: "ObligationRecordPage" });
 
-type Input = { kind: string; obligationId?: string | null | undefined; date?: string | undefined; attendees?: { personId: string; nodeId: string }[] | undefined };
+type Input = { kind: string; obligationId?: string | null | undefined; date?: string | undefined; target?: string | undefined; campaign?: string | undefined; attendees?: { personId: string; nodeId: string }[] | undefined };
 
-/** The obligation must be the profile's and of the record's kind; no record of a day still to come. */
-function checkRecord(profile: PolicyProfile, input: Input): FieldError[] {
+/**
+ * The obligation must be the profile's and of the record's kind; no record
+ * of a day still to come. A target or campaign is judged against the
+ * profile's targets and occasions (compliance counts a record for the ones
+ * it names), so where the obligations it may count for name some, it must
+ * be one of them: those of the obligation it fulfils (`fulfils`, the record's
+ * own or the one it keeps on edit), else those of every obligation of its kind.
+ */
+function checkRecord(profile: PolicyProfile, input: Input, fulfils: string | null | undefined = input.obligationId): FieldError[] {
   const errors: FieldError[] = [];
   if (input.obligationId) {
     const ob = profile.obligations.find((o) => o.id === input.obligationId);
@@ -84,6 +91,16 @@ function checkRecord(profile: PolicyProfile, input: Input): FieldError[] {
     else if (ob.kind !== input.kind) errors.push(fieldError("body.obligationId", "org.obligation_kind", `“${ob.name.zh}”不是此类记录`, `“${ob.name.en}” is not an obligation of this kind`));
   }
   if (input.date && input.date > latestToday()) errors.push(fieldError("body.date", "org.date_in_future", "日期不能晚于今天", "The date cannot be in the future"));
+  const named = fulfils ? profile.obligations.filter((o) => o.id === fulfils) : profile.obligations.filter((o) => o.kind === input.kind);
+  const targets = [...new Set(named.flatMap((o) => o.targets ?? []))];
+  if (input.target && targets.length && !targets.includes(input.target)) {
+    errors.push(fieldError("body.target", "org.target_unknown", `“${input.target}”不是工作要求中的对象，可选：${targets.join("、")}`, `“${input.target}” is not a target of the obligation; one of: ${targets.join(", ")}`));
+  }
+  const occasions = named.flatMap((o) => (o.occasions ?? []).filter((x) => typeof x === "object"));
+  if (input.campaign && occasions.length && !occasions.some((x) => [x.id, x.name.zh, x.name.en].includes(input.campaign!))) {
+    const known = [...new Set(occasions.map((x) => x.name.zh))];
+    errors.push(fieldError("body.campaign", "org.campaign_unknown", `“${input.campaign}”不是工作要求中的活动节点，可选：${known.join("、")}`, `“${input.campaign}” is not a campaign occasion of the obligation; one of: ${[...new Set(occasions.map((x) => x.name.en))].join(", ")}`));
+  }
   return errors;
 }
 
@@ -187,7 +204,8 @@ export const updateRecord = useCase(UpdateRecordInput, async (input, nodeId: str
   authorize(actor, "org.manage", node);
   const { profile } = await profileAt();
   const added = (input.attendees ?? []).filter((a) => !current.attendees.some((c) => c.personId === a.personId && c.nodeId === a.nodeId));
-  reject([...checkRecord(profile, { ...input, kind: current.kind, obligationId: input.obligationId ?? undefined }), ...(input.attendees ? await checkAttendees(input.attendees) : [])]);
+  const keeps = input.obligationId === undefined ? current.obligationId : input.obligationId;
+  reject([...checkRecord(profile, { ...input, kind: current.kind, obligationId: input.obligationId ?? undefined }, keeps), ...(input.attendees ? await checkAttendees(input.attendees) : [])]);
   const attendees = input.attendees ?? current.attendees;
   const removed = current.attendees.filter((c) => !attendees.some((a) => a.personId === c.personId && a.nodeId === c.nodeId));
   const kept = attendees.filter((a) => !added.includes(a));

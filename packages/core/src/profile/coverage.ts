@@ -78,6 +78,8 @@ const APPLIERS: readonly Applier[] = [
   { section: "brigades.grades", code: "compliance/rules/forces.ts brigadeGrades", does: { zh: "队站等级的人员与车辆最低要求逐队判定", en: "Brigade grades' minimum staff and engines judged per brigade" } },
   { section: "brigades.grades.deployment", code: "compliance/rules/forces.ts brigadeGrades", does: { zh: "中心队、卫星队的布局角色判定", en: "Centre/satellite roles judged per brigade" } },
   { section: "brigades.requirements", code: "compliance/rules/forces.ts forceRequirements", does: { zh: "每镇、每村、每个重点单位或片区应有的消防力量", en: "The forces each town, village, key unit or zone must have" } },
+  { section: "brigades.personnel", code: "compliance/rules/personnel.ts personnel", does: { zh: "专职消防员工资不低于基准、服务年限待遇，逐队按队员记录判定", en: "Full-time firefighters' pay floor and long-service benefits judged per brigade from member records" } },
+  { section: "brigades.grades.staffQuota", code: "compliance/rules/forces.ts quotaTotal", does: { zh: "员额按等级合计为县级总额判定", en: "Staff quotas summed by grade into the county total and judged there" } },
   { section: "stationStandards", code: "compliance/rules/deadlines.ts stationStandards", does: { zh: "工作站建设标准逐项、按期判定", en: "Station standards judged item by item against their deadline" } },
   { section: "milestones", code: "compliance/rules/deadlines.ts milestones", does: { zh: "限期事项按期判定（到期前提示、逾期）", en: "Dated milestones judged (due soon, overdue)" } },
   { section: "venues.riskGrades", code: "venues/classify.ts classify", does: { zh: "场所风险等级，分级监管据此匹配", en: "Risk grades that supervision matches on" } },
@@ -106,6 +108,8 @@ const APPLIERS: readonly Applier[] = [
   { section: "hazards.listedSupervision.triggers", code: "hazards/rules.ts applyRules", does: { zh: "满足触发条件的隐患提请挂牌", en: "Hazards meeting a trigger are put up for listing" } },
   { section: "platforms", when: providesSome, code: "profile/coverage.ts platformSupport", does: { zh: "平台功能由本系统提供（缺少的功能逐项列出）", en: "The platform's functions are this product's (any missing are listed)" } },
   { section: "platforms", dataOnly: true, does: { zh: "平台功能本系统尚未提供", en: "None of the platform's functions is in the product yet" } },
+  { section: "obligations.occasions", code: "compliance/rules/obligations.ts obligations", does: { zh: "宣传活动日、活动月逐个判定是否开展", en: "Each campaign day or month judged on whether it was marked" } },
+  { section: "obligations.eventWindowDays", code: "compliance/rules/obligations.ts obligations", does: { zh: "入职、转岗后限期完成培训", en: "Training due within the window after a hire or change of post" } },
   { section: "obligations", when: has("frequency"), code: "compliance/rules/obligations.ts obligations", does: { zh: "例行工作按周期判定（已完成、将到期、未完成）", en: "Recurring duties judged per period (met, due soon, unmet)" } },
   { section: "obligations", dataOnly: true, does: { zh: "文件未定频次，只记录、不判定", en: "No period in the document: recorded, not judged" } },
 ];

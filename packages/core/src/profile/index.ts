@@ -13,6 +13,7 @@ export {
   type Condition,
   type VenueMatch,
   type SpotCheckPolicy,
+  type Occasion,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";

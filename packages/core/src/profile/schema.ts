@@ -452,24 +452,49 @@ const Hazards = z.strictObject({
 
 // ── Obligations and milestones ─────────────────────────────────────────────
 
+/**
+ * A campaign day or month an obligation is tied to, by its date in every
+ * year: a day (month and day) or a whole month (no day). Documents usually
+ * give only the name; the date is then a marked reading (assumption).
+ */
+const Occasion = rule({
+  id: Id,
+  name: Label,
+  month: z.int().min(1).max(12),
+  day: z.int().min(1).max(31).optional(),
+}).refine((o) => o.day === undefined || o.day <= new Date(Date.UTC(2024, o.month, 0)).getUTCDate(), {
+  path: ["day"],
+  message: bilingual("该月没有这一天", "no such day in that month"),
+});
+
 const Obligation = rule({
   id: Id,
   kind: ObligationKind,
   name: Label,
-  /** null: the document sets no period (定期, 常态化). */
+  /** null: the document sets no period (定期, 常态化) and the profile takes none. */
   frequency: Frequency.nullable(),
+  /**
+   * How its periods run. calendar (default): the calendar's fixed periods
+   * (每2月 = Jan–Feb, Mar–Apr …; quarters, half years and years as the
+   * calendar cuts them); a period that ends with nothing recorded is missed.
+   * rolling: at least once in every run of the frequency up to the day
+   * judged, i.e. the next one is due one period after the last.
+   */
+  periods: z.enum(["calendar", "rolling"]).optional(),
   /** Each unit at these levels carries it out. */
   levels: z.array(LevelId).min(1),
   organiser: Id.optional(),
   chair: Id.optional(),
   /** Roles attending, trained or otherwise covered. */
   covers: z.array(Id),
-  /** Events that also trigger it (入职必训、转岗轮训). */
+  /** Events that also trigger it (入职必训、转岗轮训): each covered person hired or moved is to be trained after it. */
   events: z.array(z.enum(["hire", "job_change"])).optional(),
-  /** Audiences, e.g. the 五进 targets. */
+  /** Days after such an event within which the training is due. */
+  eventWindowDays: citedValue(z.int().min(1).max(365)).optional(),
+  /** Audiences, e.g. the 五进 targets: each is to be reached in every period (a record names its target). */
   targets: z.array(Text).optional(),
-  /** Campaign days or months it is tied to. */
-  occasions: z.array(Text).optional(),
+  /** Campaign days or months it is tied to: each in the period is to have a record made in or for it. */
+  occasions: z.array(Occasion).optional(),
   withAssessment: z.boolean().optional(),
 });
 
@@ -534,6 +559,7 @@ export const PolicyProfile = z.strictObject({
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
 export type Frequency = z.infer<typeof Frequency>;
+export type Occasion = z.infer<typeof Occasion>;
 export type LevelId = z.infer<typeof LevelId>;
 export type HazardState = z.infer<typeof HazardState>;
 export type Condition = z.infer<typeof Condition>;

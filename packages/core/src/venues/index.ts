@@ -25,11 +25,19 @@ export { importVenues, importProgress, exportVenues, VenueImportInput, ImportMod
 export { venueRowsFromUpload, VENUE_UPLOAD_LIMITS, MAX_VENUE_UPLOAD_BYTES, MAX_VENUE_ROWS } from "./file.ts";
 export { presignPhotoUpload, presignPhotoGet, photoPrefix, PhotoParams } from "./photos.ts";
 export { PhotoUploadInput, PhotoUploadSchema, PhotoUrlSchema, PHOTO_TYPES, MAX_PHOTO_BYTES } from "../files/index.ts";
-export { venueOrNotFound, loadVenueItem, activeVenuesUnder, type VenueItem, type VenueFactsAt } from "./store.ts";
+export { venueOrNotFound, loadVenueItem, activeVenuesUnder, keyUnitsAt, type VenueItem, type VenueFactsAt } from "./store.ts";
 export { dropWhenVenueRetires, type RetirementPart, type RetirementBatch } from "./retirement.ts";
 export { followVenueWrites, type VenueFollower, type VenueWritten } from "./changes.ts";
 export { PATROL_METHODS, type PatrolMethod } from "./patrol-methods.ts";
 export { setPatrolPlan, PatrolPlanInput } from "./patrol-plan.ts";
+
+// A brigade built at a venue (a key unit's micro station) is checked against the registry without organisation importing venues.
+import { lookUpVenuesWith } from "../organisation/index.ts";
+import { loadVenueItem as loadVenue } from "./store.ts";
+lookUpVenuesWith(async (venueId) => {
+  const venue = await loadVenue(venueId);
+  return venue ? { nodeId: venue.nodeId, status: venue.status } : undefined;
+});
 
 // A node moved in the tree takes its venues along; the tree calls this without importing venues.
 import { moveWithSubtree } from "../jurisdiction/index.ts";

@@ -19,6 +19,19 @@ export async function loadVenueItem(venueId: string, consistent = false) {
   return data;
 }
 
+/**
+ * The key units (venues with a key-unit level) registered at one node, not
+ * below it: one Query of the subtree index on the node's own prefix, paged.
+ */
+export async function keyUnitsAt(path: string): Promise<{ venueId: string; name: string; keyUnitLevel: string }[]> {
+  const { data } = await tenantDb()
+    .service.entities.venue.query.bySubtree({ tenantId: useTenant() })
+    .begins({ path: `${path}/#` })
+    .where((a, op) => `${op.exists(a.keyUnitLevel)} AND ${op.eq(a.status, "active")}`)
+    .go({ pages: "all", attributes: ["venueId", "name", "keyUnitLevel"] });
+  return data.map((v) => ({ venueId: v.venueId, name: v.name, keyUnitLevel: v.keyUnitLevel! }));
+}
+
 /** The caller's tenant's venue, or 404: another tenant's id is simply not there. */
 export async function venueOrNotFound(venueId: string, opts: { allowRetired?: boolean; consistent?: boolean } = {}): Promise<VenueItem> {
   const venue = await loadVenueItem(venueId, opts.consistent);

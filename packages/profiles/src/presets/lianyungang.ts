@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow } from "../system-defaults.ts";
 
 // 连政办发〔2021〕60号 市政府办公室关于进一步加强基层消防工作的意见
 // (shared/seeds/lianyungang.txt). 园区 follow the town rules (四(一)).
@@ -492,7 +492,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "station_meeting",
       kind: "meeting",
       name: { zh: "消防工作会议", en: "Fire work meeting" },
-      frequency: null,
+      ...regularly("meeting"),
       levels: ["town"],
       organiser: "town_office",
       covers: [],
@@ -536,7 +536,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "work_notice",
       kind: "work_notice",
       name: { zh: "工作提示", en: "Work notice" },
-      frequency: null,
+      ...regularly("meeting"),
       levels: ["town"],
       organiser: "town_office",
       covers: [],
@@ -547,7 +547,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "five_into_publicity",
       kind: "publicity",
       name: { zh: "消防安全宣传“五进”", en: "Fire-safety publicity “five into”" },
-      frequency: null,
+      ...regularly("training"),
       levels: ["town"],
       covers: [],
       targets: ["企业", "农村", "社区", "学校", "家庭"],
@@ -568,10 +568,11 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "enterprise_training",
       kind: "training",
       name: { zh: "企业全员消防培训", en: "Fire training of all enterprise staff" },
-      frequency: null,
+      ...regularly("training"),
       levels: ["town"],
       covers: ["enterprise_employee"],
       events: ["hire", "job_change"],
+      eventWindowDays: defaultEventWindow(),
       sourceRef: "lianyungang 三(五)",
       text: "督促乡镇企业单位建立常态化全员消防培训制度，落实入职必训、定期培训、转岗轮训等要求",
     },

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly } from "../system-defaults.ts";
 
 // 启政办发〔2023〕8号 市政府办公室关于加强镇（园区）基层领域消防工作的意见
 // (shared/seeds/qidong.txt).
@@ -668,7 +668,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
       id: "committee_situation_analysis",
       kind: "analysis",
       name: { zh: "分析研判消防安全形势", en: "Fire-safety situation analysis" },
-      frequency: null,
+      ...regularly("meeting"),
       levels: ["town"],
       organiser: "town_committee",
       covers: [],
@@ -679,7 +679,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
       id: "office_meeting",
       kind: "meeting",
       name: { zh: "消防工作会议", en: "Fire work meeting" },
-      frequency: null,
+      ...regularly("meeting"),
       levels: ["town"],
       organiser: "town_office",
       covers: [],
@@ -690,7 +690,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
       id: "office_training",
       kind: "training",
       name: { zh: "村（社区）、辖区单位场所消防安全培训和宣传教育", en: "Training and publicity for villages and local units" },
-      frequency: null,
+      ...regularly("training"),
       levels: ["town"],
       organiser: "town_office",
       covers: [],
@@ -702,7 +702,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
       id: "grid_training",
       kind: "training",
       name: { zh: "网格长（员）业务培训", en: "Training of grid leaders and workers" },
-      frequency: null,
+      ...regularly("training"),
       levels: ["county"],
       organiser: "county_brigade",
       covers: ["grid_leader", "grid_worker"],

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultReopenWindow } from "../system-defaults.ts";
+import { closedLoopStates, defaultReopenWindow, regularly } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
 
@@ -936,6 +936,18 @@ export const songjiang: PolicyProfile = withBaselineCodes({
       covers: [],
       sourceRef: "songjiang 五(一)3",
       text: "确定并推进街镇（经开区）、社会单位专职消防队以及“高配版”微型消防站等多种形式消防队伍年度和中期建设计划，有计划实施多种形式消防队伍提档升级建设",
+    },
+    {
+      id: "five_into_publicity",
+      kind: "publicity",
+      name: { zh: "消防安全宣传“五进”", en: "Fire-safety publicity “five into”" },
+      ...regularly("training"),
+      levels: ["town"],
+      organiser: "town_committee",
+      covers: [],
+      targets: ["企业", "农村", "社区", "学校", "家庭"],
+      sourceRef: "songjiang 五(一)7",
+      text: "组织开展消防安全“五进”宣传活动，提高辖区社会单位消防安全管理水平和市民群众消防安全意识",
     },
     {
       id: "annual_training",

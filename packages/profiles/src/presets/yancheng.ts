@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion } from "../system-defaults.ts";
 
 // 关于进一步强化基层安全生产和消防工作的实施办法 (shared/seeds/yancheng.txt).
 // Items are numbered (一)…(二十) across sections, so a clause is cited by item alone.
@@ -660,7 +660,7 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       id: "town_regular_meeting",
       kind: "meeting",
       name: { zh: "安全生产和消防工作例会", en: "Regular work-safety and fire meeting" },
-      frequency: null,
+      ...regularly("meeting"),
       levels: ["town"],
       organiser: "town_office",
       chair: "fire_lead",
@@ -728,7 +728,9 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       levels: ["town"],
       covers: [],
       targets: ["企业", "农村", "社区", "学校", "家庭"],
-      occasions: ["全国防灾减灾日", "安全生产月", "消防宣传月"],
+      occasions: (["disaster_prevention_day", "work_safety_month", "fire_publicity_month"] as const).map((id) =>
+        occasion(id, { sourceRef: "yancheng (十六)", text: "结合全国防灾减灾日、安全生产月、消防宣传月等活动" }),
+      ),
       sourceRef: "yancheng (十六)",
       text: "镇（街道）要深入推进安全宣传进企业、进农村、进社区、进学校、进家庭……结合全国防灾减灾日、安全生产月、消防宣传月等活动",
     },

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow } from "../system-defaults.ts";
 
 // 泽政办发〔2023〕19号 泽州县人民政府办公室关于进一步加强基层消防安全工作的实施意见
 // (shared/seeds/zezhou.txt).
@@ -547,17 +547,17 @@ export const zezhou: PolicyProfile = withBaselineCodes({
       id: "risk_evaluation",
       kind: "analysis",
       name: { zh: "结合产业、文化、季节特点的风险评估", en: "Risk evaluation by industry, culture and season" },
-      frequency: null,
+      ...regularly("meeting"),
       levels: ["town"],
       covers: [],
       sourceRef: "zezhou 三(四)",
-      text: "结合乡镇产业结构、文化特色、季节周期等特点，发动基层力量开展巡查检查、风险评估，制定针对性整治措施，强化风险管控",
+      text: "各乡镇应常态化开展村（居）民住宅、人员密集场所、高层建筑、民用自建房用作经营性场所、沿街商铺等场所的消防安全综合治理工作，同时，结合乡镇产业结构、文化特色、季节周期等特点，发动基层力量开展巡查检查、风险评估，制定针对性整治措施，强化风险管控",
     },
     {
       id: "five_into_publicity",
       kind: "publicity",
       name: { zh: "消防安全宣传“五进”", en: "Fire-safety publicity “five into”" },
-      frequency: null,
+      ...regularly("training"),
       levels: ["town"],
       covers: [],
       targets: ["企业", "农村", "社区", "学校", "家庭"],
@@ -578,10 +578,11 @@ export const zezhou: PolicyProfile = withBaselineCodes({
       id: "enterprise_training",
       kind: "training",
       name: { zh: "企业全员消防培训", en: "Fire training of all enterprise staff" },
-      frequency: null,
+      ...regularly("training"),
       levels: ["town"],
       covers: ["enterprise_employee"],
       events: ["hire", "job_change"],
+      eventWindowDays: defaultEventWindow(),
       sourceRef: "zezhou 三(八)",
       text: "督促行政区内企业单位建立常态化全员消防培训制度,落实入职必训、定期培训、转岗轮训等要求",
     },
@@ -600,7 +601,7 @@ export const zezhou: PolicyProfile = withBaselineCodes({
       id: "staff_training_assessment",
       kind: "training",
       name: { zh: "基层消防工作人员定期业务培训考核", en: "Periodic training and assessment of grassroots fire staff" },
-      frequency: null,
+      ...regularly("training"),
       levels: ["county"],
       organiser: "county_brigade",
       covers: ["grassroots_fire_staff"],

@@ -35,9 +35,9 @@ describe("qidong preset: 启政办发〔2023〕8号", () => {
   });
 
   it("qidong 一(二): committee analyses and assesses periodically; office holds regular meetings, inspects, trains", () => {
-    expect(byId(p.obligations, "committee_situation_analysis")).toMatchObject({ kind: "analysis", organiser: "town_committee", frequency: null, sourceRef: "qidong 一(二)" });
+    expect(byId(p.obligations, "committee_situation_analysis")).toMatchObject({ kind: "analysis", organiser: "town_committee", frequency: { every: 1, unit: "quarter" }, sourceRef: "qidong 一(二)" });
     expect(byId(p.assessment.schemes, "committee_assessment")).toMatchObject({ assessor: "town_committee", sourceRef: "qidong 一(二)" });
-    expect(byId(p.obligations, "office_meeting")).toMatchObject({ kind: "meeting", organiser: "town_office", frequency: null, sourceRef: "qidong 一(二)" });
+    expect(byId(p.obligations, "office_meeting")).toMatchObject({ kind: "meeting", organiser: "town_office", frequency: { every: 1, unit: "quarter" }, sourceRef: "qidong 一(二)" });
     expect(byId(p.inspectionCategories, "office_routine")).toMatchObject({ responsibleRole: "office_staff", sourceRef: "qidong 一(二)" });
     expect(byId(p.obligations, "office_training")).toMatchObject({ kind: "training", targets: ["村（社区）", "辖区单位场所"], sourceRef: "qidong 一(二)" });
   });

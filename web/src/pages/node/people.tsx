@@ -16,7 +16,7 @@ interface Ctx {
   org: OrganisationView;
 }
 
-const FIELDS = ["body.name", "body.employment", "body.secondedFrom", "body.bodyId", "body.phone", "body.status"];
+const FIELDS = ["body.name", "body.employment", "body.secondedFrom", "body.bodyId", "body.phone", "body.status", "body.hiredOn", "body.jobChangedOn", "body.annualPay", "body.leftOn", "body.leftFor", "body.longServiceBenefitOn"];
 
 /** Bodies a person of this node may work in: the node's level and those above it (a county brigade's liaison works at the town). */
 function workplaces(profile: PolicyProfile, level: string) {
@@ -40,6 +40,7 @@ export function PersonForm(props: Ctx & { person?: Person; onDone: (message: str
   const submission = () => (props.person ? updating : creating);
   const key = submissionKey();
   const [employment, setEmployment] = createSignal<Employment>(props.person?.employment ?? "on_payroll");
+  const [status, setStatus] = createSignal<Person["status"]>(props.person?.status ?? "active");
   // Phone shown masked cannot be edited: only admins and officers see (and set) personal data.
   const phoneEditable = () => !props.person || props.person.personalData === "full";
   const error = () => submission().error;
@@ -54,8 +55,11 @@ export function PersonForm(props: Ctx & { person?: Person; onDone: (message: str
       secondedFrom: v.employment === "seconded" ? v.secondedFrom || null : null,
       bodyId: v.bodyId || null,
       positions: checkedValues(form, "positions"),
-      ...(phoneEditable() ? { phone: v.phone || null } : {}),
+      ...(phoneEditable() ? { phone: v.phone || null, annualPay: v.annualPay ? Number(v.annualPay) : null } : {}),
       ...(v.status ? { status: v.status as Person["status"] } : {}),
+      hiredOn: v.hiredOn || null,
+      jobChangedOn: v.jobChangedOn || null,
+      ...(v.status === "left" ? { leftOn: v.leftOn || null, leftFor: (v.leftFor || null) as Person["leftFor"] | null, longServiceBenefitOn: v.longServiceBenefitOn || null } : {}),
     };
     const nodeId = props.org.node.nodeId;
     const request = props.person ? updateAction(nodeId, props.person.personId, changesOf(props.person, input)) : createAction(nodeId, withoutNulls(input), key.current());
@@ -105,13 +109,27 @@ export function PersonForm(props: Ctx & { person?: Person; onDone: (message: str
       >
         <TextField label={t("people.phone")} name="phone" type="tel" inputmode="tel" value={props.person?.phone ?? ""} optional error={fieldError(error(), "body.phone")} />
       </Show>
+      <TextField label={t("people.hiredOn")} hint={t("people.hiredOnHint")} name="hiredOn" type="date" value={props.person?.hiredOn ?? ""} optional error={fieldError(error(), "body.hiredOn")} />
+      <TextField label={t("people.jobChangedOn")} name="jobChangedOn" type="date" value={props.person?.jobChangedOn ?? ""} optional error={fieldError(error(), "body.jobChangedOn")} />
+      <Show when={phoneEditable()}>
+        <TextField label={t("people.annualPay")} hint={t("people.annualPayHint")} name="annualPay" type="number" inputmode="numeric" min={0} step="1" value={props.person?.annualPay?.toString() ?? ""} optional error={fieldError(error(), "body.annualPay")} />
+      </Show>
       <Show when={props.person}>
         {(person) => (
-          <SelectField label={t("people.status")} name="status" error={fieldError(error(), "body.status")}>
+          <SelectField label={t("people.status")} name="status" error={fieldError(error(), "body.status")} onChange={(e) => setStatus(e.currentTarget.value as Person["status"])}>
             <option value="active" selected={person().status === "active"}>{t("people.active")}</option>
             <option value="left" selected={person().status === "left"}>{t("people.left")}</option>
           </SelectField>
         )}
+      </Show>
+      <Show when={status() === "left"}>
+        <TextField label={t("people.leftOn")} name="leftOn" type="date" value={props.person?.leftOn ?? ""} optional error={fieldError(error(), "body.leftOn")} />
+        <SelectField label={t("people.leftFor")} name="leftFor" optional error={fieldError(error(), "body.leftFor")}>
+          <option value="">{t("people.choose")}</option>
+          <option value="retirement" selected={props.person?.leftFor === "retirement"}>{t("people.leftForRetirement")}</option>
+          <option value="other" selected={props.person?.leftFor === "other"}>{t("people.leftForOther")}</option>
+        </SelectField>
+        <TextField label={t("people.longServiceBenefitOn")} name="longServiceBenefitOn" type="date" value={props.person?.longServiceBenefitOn ?? ""} optional error={fieldError(error(), "body.longServiceBenefitOn")} />
       </Show>
       <div class="actions">
         <SubmitButton pending={submission().pending ?? false}>{props.person ? t("people.save") : t("people.addSubmit")}</SubmitButton>
@@ -138,6 +156,9 @@ function changesOf(person: Person, input: UpdatePersonInput): UpdatePersonInput 
   if (!sameList(input.positions ?? [], person.positions)) changes.positions = input.positions ?? [];
   if (input.phone !== undefined && (input.phone ?? undefined) !== person.phone) changes.phone = input.phone;
   if (input.status && input.status !== person.status) changes.status = input.status;
+  for (const key of ["hiredOn", "jobChangedOn", "annualPay", "leftOn", "leftFor", "longServiceBenefitOn"] as const) {
+    if (input[key] !== undefined && (input[key] ?? undefined) !== person[key]) (changes as Record<string, unknown>)[key] = input[key];
+  }
   return changes;
 }
 

@@ -25,7 +25,7 @@ function inputOf(form: HTMLFormElement, kind: RecordKind, nodeId: string): Updat
     attendees: checkedValues(form, "attendees").map((personId) => ({ personId, nodeId })),
   };
   if (kind === "meeting") Object.assign(input, { chairPersonId: text("chairPersonId"), topics: lines(v.topics), minutes: text("minutes"), workNotices: lines(v.workNotices) });
-  if (kind === "training") Object.assign(input, { course: text("course"), hours: num(v.hours) });
+  if (kind === "training") Object.assign(input, { course: text("course"), hours: num(v.hours), target: text("target") });
   if (kind === "drill") Object.assign(input, { drillType: text("drillType"), participantCount: num(v.participantCount) });
   if (kind === "publicity") Object.assign(input, { target: text("target"), campaign: text("campaign"), audienceCount: num(v.audienceCount) });
   return input;
@@ -107,6 +107,12 @@ export function RecordForm(props: { profile: PolicyProfile; org: OrganisationVie
         <Match when={kind() === "training"}>
           <TextField label={t("records.course")} name="course" value={r()?.course ?? ""} optional error={fieldError(error(), "body.course")} />
           <TextField label={t("records.hours")} name="hours" type="number" inputmode="decimal" min={0} max={1000} step="0.5" value={r()?.hours?.toString() ?? ""} optional error={fieldError(error(), "body.hours")} />
+          <Show when={obligations().some((o) => o.targets?.length)}>
+            <TextField label={t("records.target")} name="target" list="training-targets" value={r()?.target ?? ""} optional error={fieldError(error(), "body.target")} />
+            <datalist id="training-targets">
+              <For each={[...new Set(obligations().flatMap((o) => o.targets ?? []))]}>{(x) => <option value={x} />}</For>
+            </datalist>
+          </Show>
         </Match>
         <Match when={kind() === "drill"}>
           <TextField label={t("records.drillType")} hint={t("records.drillTypeHint")} name="drillType" value={r()?.drillType ?? ""} optional error={fieldError(error(), "body.drillType")} />
@@ -119,7 +125,7 @@ export function RecordForm(props: { profile: PolicyProfile; org: OrganisationVie
           </datalist>
           <TextField label={t("records.campaign")} name="campaign" list="publicity-occasions" value={r()?.campaign ?? ""} optional error={fieldError(error(), "body.campaign")} />
           <datalist id="publicity-occasions">
-            <For each={[...new Set(obligations().flatMap((o) => o.occasions ?? []))]}>{(x) => <option value={x} />}</For>
+            <For each={[...new Set(obligations().flatMap((o) => (o.occasions ?? []).map((x) => pick(x.name, locale()))))]}>{(x) => <option value={x} />}</For>
           </datalist>
           <TextField label={t("records.audienceCount")} name="audienceCount" type="number" inputmode="numeric" min={0} value={r()?.audienceCount?.toString() ?? ""} optional error={fieldError(error(), "body.audienceCount")} />
         </Match>

@@ -377,14 +377,14 @@ function Obligations(props: Ctx) {
                 title={name(o.name, l())}
                 facts={[
                   [t("profile.fact.kind"), v.obligationKind(o.kind, l())],
-                  [t("profile.fact.frequency"), v.frequency(o.frequency, l())],
+                  [t("profile.fact.frequency"), v.frequency(o.frequency, l()) + v.rolling(o.periods, l())],
                   [t("profile.fact.levels"), v.joinList(o.levels.map(props.names.level), l())],
                   [t("profile.fact.organiser"), props.names.body(o.organiser)],
                   [t("profile.fact.chair"), props.names.role(o.chair)],
                   [t("profile.fact.covers"), o.covers.length ? v.joinList(o.covers.map(props.names.role), l()) : undefined],
                   [t("profile.fact.events"), o.events && v.joinList(o.events.map((e) => v.obligationEvent(e, l())), l())],
                   [t("profile.fact.targets"), o.targets && v.joinList(o.targets, l())],
-                  [t("profile.fact.occasions"), o.occasions && v.joinList(o.occasions, l())],
+                  [t("profile.fact.occasions"), o.occasions && v.joinList(o.occasions.map((x) => `${name(x.name, l())}（${v.occasionDate(x, l())}）`), l())],
                   [t("profile.fact.withAssessment"), o.withAssessment ? t("profile.yes") : undefined],
                 ]}
                 rule={o}

@@ -180,6 +180,17 @@ export function frequency(value: { every: number; unit: string } | null | undefi
   return locale === "en" ? `every ${value.every} ${period.unit[1]}` : `每${value.every}${period.unit[0]}`;
 }
 
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** A campaign occasion's date in every year: 5月12日 / 12 May; 11月 / November. */
+export function occasionDate(o: { month: number; day?: number | undefined }, locale: Locale): string {
+  if (locale === "en") return o.day === undefined ? MONTHS_EN[o.month - 1]! : `${o.day} ${MONTHS_EN[o.month - 1]}`;
+  return o.day === undefined ? `${o.month}月` : `${o.month}月${o.day}日`;
+}
+
+/** Rolling periods, said after the frequency; calendar ones (the default) need no word. */
+export const rolling = (periods: string | undefined, locale: Locale) => (periods === "rolling" ? (locale === "en" ? " (rolling)" : "（滚动计算）") : "");
+
 export const days = (n: number, locale: Locale) => (locale === "en" ? `${n} day${n === 1 ? "" : "s"}` : `${n} 天`);
 
 // ── Topics ─────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import { forceNames, vehicleNames } from "../../organisation/index.ts";
 import type { PolicyProfile } from "../../profile/index.ts";
 import { finding, names } from "../finding.ts";
-import type { Finding, OrgData } from "../types.ts";
+import type { Bilingual, BrigadeFacts, Finding, OrgData } from "../types.ts";
 
 // Brigades and micro fire stations: the forces a node must have
 // (profile.brigades.requirements) and what each brigade of a grade must hold
@@ -20,8 +20,11 @@ export function forceRequirements(profile: PolicyProfile, data: OrgData): Findin
   const n = names(profile);
   const out: Finding[] = [];
   for (const req of profile.brigades.requirements) {
-    // Key units are venues; they are judged with the venues, not the tree.
-    if (req.per === "key_unit" || levelOf(req) !== data.node.level) continue;
+    if (req.per === "key_unit") {
+      out.push(...perKeyUnit(req, data));
+      continue;
+    }
+    if (levelOf(req) !== data.node.level) continue;
     const ruleId = `brigades.${req.id}`;
     const force = forceNames[req.force];
     const grade = req.grade !== undefined ? n.grade(req.grade) : undefined;
@@ -40,6 +43,25 @@ export function forceRequirements(profile: PolicyProfile, data: OrgData): Findin
     );
   }
   return out;
+}
+
+/** Whether a node's judgement needs its key units (a requirement is per key unit). */
+export const needsKeyUnits = (profile: PolicyProfile) => profile.brigades.requirements.some((r) => r.per === "key_unit");
+
+/**
+ * A force per key unit (消防安全重点单位建设微型消防站): judged at the node
+ * where each key-unit venue is registered, one finding per venue: met by a
+ * force of the kind (or an alternative) recorded at that node and built at
+ * that venue (brigade.venueId).
+ */
+function perKeyUnit(req: Requirement, data: OrgData): Finding[] {
+  const force = forceNames[req.force];
+  return (data.keyUnits ?? []).map((venue) => {
+    const fits = data.brigades.filter((b) => b.venueId === venue.venueId && (b.force === req.force || (req.alternatives ?? []).includes(b.force)));
+    return fits.length
+      ? finding(data.node, `brigades.${req.id}`, req, "met", { zh: `重点单位“${venue.name}”已建${force.zh}：${fits.map((b) => b.name).join("、")}`, en: `Key unit “${venue.name}” has a ${force.en}: ${fits.map((b) => b.name).join(", ")}` }, { subjectId: venue.venueId })
+      : finding(data.node, `brigades.${req.id}`, req, "unmet", { zh: `重点单位“${venue.name}”未建${force.zh}`, en: `Key unit “${venue.name}” has no ${force.en}` }, { subjectId: venue.venueId });
+  });
 }
 
 export function brigadeGrades(profile: PolicyProfile, data: OrgData): Finding[] {
@@ -72,14 +94,6 @@ export function brigadeGrades(profile: PolicyProfile, data: OrgData): Finding[] 
         }, subject),
       );
     }
-    if (grade.staffQuota !== undefined) {
-      out.push(
-        finding(data.node, `${base}.quota`, grade, b.memberCount <= grade.staffQuota ? "met" : "unmet", {
-          zh: `${b.name}（${grade.name.zh}）实名队员 ${b.memberCount} 人，员额 ${grade.staffQuota} 名`,
-          en: `${b.name} (${grade.name.en}): ${b.memberCount} named members, quota ${grade.staffQuota}`,
-        }, subject),
-      );
-    }
     if (grade.deployment && b.deployment) {
       const allowed = grade.deployment.value;
       const role = { centre: { zh: "中心队", en: "centre" }, satellite: { zh: "卫星队", en: "satellite" } };
@@ -92,4 +106,49 @@ export function brigadeGrades(profile: PolicyProfile, data: OrgData): Finding[] 
     }
   }
   return out;
+}
+
+/**
+ * The level brigade quotas are totalled at: the county (县域员额总量), or the
+ * tenant's root level when the profile has no county level.
+ */
+export function quotaLevel(profile: PolicyProfile): string | undefined {
+  return profile.levels.some((l) => l.id === "county") ? "county" : profile.levels[0]?.id;
+}
+
+/** Whether a node's judgement needs the brigades of its whole subtree (the quota total). */
+export function needsSubtreeBrigades(profile: PolicyProfile, level: string): boolean {
+  return profile.brigades.grades.some((g) => g.staffQuota !== undefined) && quotaLevel(profile) === level;
+}
+
+/**
+ * Staff quotas per grade (员额) set the county's total: the named members of
+ * all graded brigades in the county against the sum of their grades' quotas,
+ * one finding at the county node. A brigade is not held to its own grade's
+ * number; brigades without a grade that has a quota are not counted (named).
+ */
+export function quotaTotal(profile: PolicyProfile, data: OrgData): Finding[] {
+  if (!needsSubtreeBrigades(profile, data.node.level)) return [];
+  const quotaOf = (b: BrigadeFacts) => profile.brigades.grades.find((g) => g.id === b.grade)?.staffQuota;
+  const brigades = (data.subtreeBrigades ?? []).filter((b) => b.force === "full_time_brigade" || quotaOf(b) !== undefined);
+  const counted = brigades.filter((b) => quotaOf(b) !== undefined);
+  const left = brigades.filter((b) => quotaOf(b) === undefined);
+  const staff = counted.reduce((sum, b) => sum + b.memberCount, 0);
+  const quota = counted.reduce((sum, b) => sum + quotaOf(b)!, 0);
+  const grades = profile.brigades.grades.filter((g) => g.staffQuota !== undefined);
+  const cited = grades[0]!;
+  const per = grades
+    .map((g) => ({ g, n: counted.filter((b) => b.grade === g.id).length }))
+    .filter((x) => x.n > 0)
+    .map(({ g, n }) => ({ zh: `${g.name.zh} ${n} 支×${g.staffQuota}`, en: `${n} × ${g.name.en} (${g.staffQuota})` }));
+  const outside: Bilingual = left.length
+    ? { zh: `；未定等级的专职队 ${left.length} 支（${left.reduce((s, b) => s + b.memberCount, 0)} 人）未计入：${left.map((b) => b.name).join("、")}`, en: `; ${left.length} full-time brigade(s) without a graded quota not counted: ${left.map((b) => b.name).join(", ")}` }
+    : { zh: "", en: "" };
+  const vacant: Bilingual = staff < quota ? { zh: `，空编 ${quota - staff} 名`, en: `, ${quota - staff} vacant` } : { zh: "", en: "" };
+  return [
+    finding(data.node, "brigades.quota_total", cited, staff <= quota ? "met" : "unmet", {
+      zh: `县域专职消防队 ${counted.length} 支（${per.map((p) => p.zh).join("、") || "无"}），实名队员 ${staff} 人，员额总量 ${quota} 名${staff > quota ? `，超出 ${staff - quota} 名` : vacant.zh}${outside.zh}`,
+      en: `${counted.length} graded full-time brigade(s) in the county (${per.map((p) => p.en).join(", ") || "none"}): ${staff} named members, total quota ${quota}${staff > quota ? `, ${staff - quota} over` : vacant.en}${outside.en}`,
+    }),
+  ];
 }
