@@ -52,3 +52,31 @@ export function defaultRectificationDays(severity: "general" | "major"): CitedDa
         assumption: { zh: "文件未规定整改期限，默认重大隐患60日", en: "No deadline in the document; 60 days by default for major hazards" },
       };
 }
+
+type Responsibility = PolicyProfile["responsibilities"][number];
+type Scheme = PolicyProfile["assessment"]["schemes"][number];
+
+/** A duty's performance is reported once a calendar year (履职报告) where the document sets no period. */
+export function yearlyDutyReport(): NonNullable<Responsibility["report"]> {
+  return {
+    frequency: { every: 1, unit: "year" },
+    sourceRef: null,
+    assumption: {
+      zh: "文件未规定履职情况的报告周期，默认履职主体每年提交一次履职报告",
+      en: "The document sets no reporting period; by default the holder reports its performance of the duty once a year",
+    },
+  };
+}
+
+/** Lagging units of a ranking where a document does not say which: the last among siblings, or a total below 60. */
+export function defaultLagging(): NonNullable<Scheme["lagging"]> {
+  return {
+    bottom: 1,
+    belowScore: 60,
+    sourceRef: null,
+    assumption: {
+      zh: "文件未规定落后的判定标准，默认同级排名末位或总分低于60分为落后",
+      en: "The document does not say who lags; by default the last among siblings, or a total below 60",
+    },
+  };
+}

@@ -10,6 +10,9 @@ export {
   HAZARD_STATES,
   type Condition,
   type VenueMatch,
+  COMPLIANCE_AREAS,
+  type IndicatorMeasure,
+  type ComplianceArea,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";
