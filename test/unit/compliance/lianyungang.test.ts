@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lianyungang } from "@firegov/profiles/presets/lianyungang";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, statuses, with_ } from "./fixtures.ts";
+import { dutyReports, evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, statuses, with_ } from "./fixtures.ts";
 
 const committee = () => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head"] }),
@@ -24,6 +24,7 @@ const compliantTown = () =>
   with_(org("town"), {
     people: [...committee(), ...station()],
     brigades: [grade1(15, [{ type: "water_tanker", count: 1 }, { type: "other_firefighting", count: 1 }])],
+    records: dutyReports(["town_leads", "supervisors_divide_work", "rescue_coordination"], "2025-02-01"),
   });
 
 describe("lianyungang: a town", () => {
@@ -45,6 +46,9 @@ describe("lianyungang: a town", () => {
       "obligation.drill": "not_applicable",
       "obligation.work_notice": "not_applicable",
       "obligation.five_into_publicity": "not_applicable",
+      "duty.town_leads": "met",
+      "duty.supervisors_divide_work": "met",
+      "duty.rescue_coordination": "met",
     });
   });
 
@@ -106,6 +110,6 @@ describe("lianyungang: a village", () => {
 
   it("judges no town rule at a village", () => {
     const ids = evaluate(lianyungang, org("village")).map((f) => f.ruleId);
-    expect(ids).toEqual(["brigades.village_micro_station"]);
+    expect(ids).toEqual(["brigades.village_micro_station", "duty.villages_self_manage"]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { qidong } from "@firegov/profiles/presets/qidong";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, statuses, with_ } from "./fixtures.ts";
+import { dutyReports, evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, statuses, with_ } from "./fixtures.ts";
 
 const committee = () => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head"] }),
@@ -21,7 +21,7 @@ const town = (extra = {}, unit = "镇") => with_(org("town", { unit }), extra);
 
 describe("qidong: a town", () => {
   it("meets every rule once its committee, office, liaison cadre and brigade are in place", () => {
-    const data = town({ people: [...committee(), ...office(), ...liaison()], brigades: [brigade] });
+    const data = town({ people: [...committee(), ...office(), ...liaison()], brigades: [brigade], records: dutyReports(["committee_duties", "office_duties"], "2025-01-20") });
     expect(statuses(evaluate(qidong, data))).toEqual({
       "composition.committee_director": "met",
       "composition.committee_deputy": "met",
@@ -37,6 +37,8 @@ describe("qidong: a town", () => {
       "obligation.committee_situation_analysis": "not_applicable",
       "obligation.office_meeting": "not_applicable",
       "obligation.office_training": "not_applicable",
+      "duty.committee_duties": "met",
+      "duty.office_duties": "met",
     });
   });
 

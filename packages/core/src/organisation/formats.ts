@@ -58,6 +58,7 @@ export const RECORDS_LEDGER = {
   date: "日期",
   kind: "类型",
   obligation: "对应工作要求",
+  responsibility: "对应履职事项",
   title: "标题",
   chair: "主持人",
   attendees: "参加人员",
