@@ -31,6 +31,9 @@ export const actions = [
   "venue.manage",
   "inspection.read",
   "inspection.perform",
+  "assessment.read",
+  "assessment.score",
+  "assessment.incentive",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -66,6 +69,10 @@ export const policy: Record<Action, readonly Role[]> = {
   "inspection.read": everyone,
   // Field staff inspect within their own subtree (a grid worker: their grid); viewers only look.
   "inspection.perform": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
+  "assessment.read": everyone,
+  // Scoring and incentives are the assessor body's (assessment/assessor.ts narrows officers to it).
+  "assessment.score": ["tenant_admin", "town_officer"],
+  "assessment.incentive": ["tenant_admin", "town_officer"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -72,6 +72,9 @@ export const messages = {
   "hazard.listing_not_triggered": { zh: "该隐患不满足“{level}”挂牌督办的条件，见所列各项。", en: "The hazard does not meet the conditions for listing at “{level}”; see the items listed." },
   "hazard.tip_rate_limited": { zh: "举报过于频繁，请 {minutes} 分钟后再试。", en: "Too many reports; try again in {minutes} minutes." },
   "notification.not_found": { zh: "找不到该消息。", en: "No such message." },
+  "assessment.scheme_not_found": { zh: "政策档案中没有考核方案“{schemeId}”。", en: "The policy profile has no assessment scheme “{schemeId}”." },
+  "assessment.score_not_found": { zh: "该指标本期没有录入的评分。", en: "No score was entered for this indicator in this period." },
+  "assessment.incentive_already_recorded": { zh: "该候选对象已登记过“{incentive}”。", en: "“{incentive}” was already recorded for this candidate." },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;
