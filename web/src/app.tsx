@@ -34,6 +34,8 @@ const CoveragePage = lazy(() => withWords(["inspections"], import("./pages/inspe
 const VenuesPage = lazy(() => withWords(["inspections"], import("./pages/venues/index.tsx")));
 const VenueImportPage = lazy(() => withWords(["inspections", "organisation"], import("./pages/venues/import.tsx")));
 const VenuePage = lazy(() => withWords(["inspections"], import("./pages/venues/venue.tsx")));
+const AssessmentPage = lazy(() => withWords(["assessment"], import("./pages/assessment/index.tsx")));
+const SchemePage = lazy(() => withWords(["assessment"], import("./pages/assessment/scheme.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -71,6 +73,8 @@ export function App() {
           <Route path="/venues" component={VenuesPage} info={{ access: "venue.read" }} />
           <Route path="/venues/import" component={VenueImportPage} info={{ access: "venue.manage" }} />
           <Route path="/venues/:venueId" component={VenuePage} info={{ access: "venue.read" }} />
+          <Route path="/assessment" component={AssessmentPage} info={{ access: "assessment.read" }} />
+          <Route path="/assessment/:schemeId" component={SchemePage} info={{ access: "assessment.read" }} />
         </Route>
       </Router>
     </I18nProvider>

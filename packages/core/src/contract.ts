@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type {
   Access,
+  Assessment,
   Compliance,
   Hazards,
   HealthReport as Health,
@@ -134,3 +135,15 @@ export type ItemOutcome = ItemResult["result"];
 export type FinishInspectionInput = z.input<typeof Inspections.FinishInspectionInput>;
 export type Inspection = Inspections.InspectionView;
 export type CoverageRow = z.infer<typeof Inspections.CoverageViewSchema>["items"][number];
+
+// ── Assessment and incentives
+
+export type Scorecards = Assessment.ScorecardsView;
+export type Scorecard = Scorecards["cards"][number];
+export type IndicatorScore = Scorecard["indicators"][number];
+export type SetScoreInput = z.input<typeof Assessment.SetScoreInput>;
+export type AssessmentScore = z.infer<typeof Assessment.ScoreSchema>;
+export type IncentiveRecord = Assessment.IncentiveRecordView;
+export type RecordIncentiveInput = z.input<typeof Assessment.RecordIncentiveInput>;
+export type IncentiveCandidates = Assessment.CandidatesView;
+export type IncentiveCandidate = IncentiveCandidates["incentives"][number]["candidates"][number];

@@ -50,6 +50,9 @@ export function Layout(props: ParentProps) {
             <A href="/compliance" end>{t("compliance.nav")}</A>
             <A href="/coverage">{t("coverage.nav")}</A>
           </Show>
+          <Show when={allowed("assessment.read")}>
+            <A href="/assessment">{t("assessment.nav")}</A>
+          </Show>
           <Show when={allowed("profile.read")}>
             <A href="/profile">{t("nav.profile")}</A>
           </Show>

@@ -58,7 +58,6 @@ export const RECORDS_LEDGER = {
   date: "日期",
   kind: "类型",
   obligation: "对应工作要求",
-  responsibility: "对应履职事项",
   title: "标题",
   chair: "主持人",
   attendees: "参加人员",
@@ -73,4 +72,5 @@ export const RECORDS_LEDGER = {
   campaign: "活动",
   audienceCount: "覆盖人数",
   note: "备注",
+  responsibility: "对应履职事项",
 } as const;

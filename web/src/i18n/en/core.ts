@@ -70,5 +70,6 @@ const en: typeof zh = {
   coverage: { nav: "Coverage" },
   tree: { nav: "Jurisdiction" },
   compliance: { nav: "Compliance" },
+  assessment: { nav: "Assessment" },
 };
 export default en;

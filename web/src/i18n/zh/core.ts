@@ -68,4 +68,5 @@ export default {
   coverage: { nav: "覆盖率" },
   tree: { nav: "辖区" },
   compliance: { nav: "合规" },
+  assessment: { nav: "考核奖惩" },
 };
