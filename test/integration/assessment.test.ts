@@ -137,10 +137,18 @@ describe("songjiang 七(一)–七(三): the annual assessment of towns, in Dyna
 
   it("songjiang 七(二): whoever reported a hazard judged major is a reward candidate; micro stations' fires are data only", async () => {
     await expectStatus(admin.client.post("/v1/hazards", { nodeId: village.nodeId, code: "ebike_charging", severity: "major", description: "地下室违规住人并充电", source: "grid_patrol" }), 201);
-    const candidates = await expectStatus<{ incentives: { incentiveId: string; from: string; why?: { zh: string }; candidates: { target: { type: string; name: string }; nodeName: string }[] }[] }>(admin.client.get("/v1/assessment/incentives/candidates"), 200);
+    type Lead = { nodeId: string; target: { type: string; name: string; userId?: string }; nodeName: string; source: { type: string; hazardId: string }; recorded: boolean };
+    const candidates = await expectStatus<{ incentives: { incentiveId: string; from: string; why?: { zh: string }; candidates: Lead[] }[] }>(admin.client.get("/v1/assessment/incentives/candidates"), 200);
     const leads = candidates.incentives.find((i) => i.incentiveId === "reward_major_hazard_lead")!;
     expect(leads.from).toBe("major_hazard_leads");
-    expect(leads.candidates).toEqual([expect.objectContaining({ target: expect.objectContaining({ type: "person", name: "管理员" }), nodeName: "甲一村" })]);
+    expect(leads.candidates).toEqual([expect.objectContaining({ target: expect.objectContaining({ type: "person", name: "管理员", userId: admin.tenant.adminUserId }), nodeName: "甲一村", recorded: false })]);
+    const lead = leads.candidates[0]!;
+    const reward = { incentiveId: "reward_major_hazard_lead", nodeId: lead.nodeId, target: lead.target, date: today(), note: "巡查上报重大火灾隐患线索", source: lead.source };
+    const bogus = await expectStatus<{ errors: { path: string }[] }>(admin.client.post("/v1/assessment/incentives", { ...reward, source: { type: "hazard_lead", hazardId: "no-such-hazard" } }), 400);
+    expect(bogus.errors[0]!.path).toBe("body.source.hazardId");
+    await expectStatus(admin.client.post("/v1/assessment/incentives", reward), 201);
+    const after = await expectStatus<{ incentives: { incentiveId: string; candidates: Lead[] }[] }>(admin.client.get("/v1/assessment/incentives/candidates"), 200);
+    expect(after.incentives.find((i) => i.incentiveId === "reward_major_hazard_lead")!.candidates[0]!.recorded).toBe(true);
     const fires = candidates.incentives.find((i) => i.incentiveId === "reward_micro_station_fire")!;
     expect(fires).toMatchObject({ from: "manual", candidates: [], why: { zh: expect.stringContaining("火灾") } });
   });

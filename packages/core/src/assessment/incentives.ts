@@ -8,7 +8,7 @@ import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { bilingual, invalid } from "../errors/index.ts";
-import { addDays, leadsOf, startOfLocalDay } from "../hazards/index.ts";
+import { addDays, leadOf, leadsOf, startOfLocalDay } from "../hazards/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt, type PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
@@ -80,7 +80,14 @@ export const recordIncentive = useCase(RecordIncentiveInput, async (input, opts:
     // The period is named by its first day, whichever day of it was sent.
     source = { ...source, period: periodOfScheme(schemeOr404(profile, source.schemeId), source.period).start };
   }
-  if (source?.type === "hazard_lead" && from?.from !== "major_hazard_leads") throw invalid("body.source", "assessment.source_mismatch", "该奖惩措施不针对重大隐患线索", "This incentive is not for major-hazard leads");
+  if (source?.type === "hazard_lead") {
+    if (from?.from !== "major_hazard_leads") throw invalid("body.source", "assessment.source_mismatch", "该奖惩措施不针对重大隐患线索", "This incentive is not for major-hazard leads");
+    // The lead must be one the incentive is for: a hazard of the node, from its sources, judged of its severities.
+    const lead = await leadOf(source.hazardId);
+    if (!lead || lead.nodeId !== node.nodeId || !from.sources.includes(lead.source) || !from.severities.includes(lead.severity) || lead.state === "withdrawn") {
+      throw invalid("body.source.hazardId", "assessment.lead_unknown", "该隐患不是此节点上符合条件的重大隐患线索", "That hazard is not a qualifying major-hazard lead at this node");
+    }
+  }
   const now = new Date();
   const recordId = timeOrderedId(now);
   const item = {

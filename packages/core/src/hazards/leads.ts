@@ -27,6 +27,34 @@ export interface Lead {
   reporter: { type: "user" | "public" | "system"; id?: string; name?: string; contact?: string };
 }
 
+/** The lead a hazard is: who reported it, from where, judged how; undefined when there is no such hazard. */
+export async function leadOf(hazardId: string): Promise<Lead | undefined> {
+  const tenantId = useTenant();
+  const { entities } = tenantDb().service;
+  const [{ data: item }, { data: first }] = await Promise.all([
+    entities.hazard.get({ tenantId, hazardId }).go(),
+    entities.hazardEvent.get({ tenantId, hazardId, seq: 1 }).go({ attributes: ["actorName"] }),
+  ]);
+  if (!item) return undefined;
+  const h = item.doc as Hazard;
+  return toLead(h, h.reporter.type === "user" ? first?.actorName : undefined);
+}
+
+function toLead(h: Pick<Hazard, "hazardId" | "nodeId" | "path" | "source" | "severity" | "state" | "description" | "createdAt" | "reporter">, name: string | undefined): Lead {
+  const reporter = h.reporter;
+  return {
+    hazardId: h.hazardId,
+    nodeId: h.nodeId,
+    path: h.path,
+    source: h.source,
+    severity: h.severity ?? "",
+    state: h.state,
+    description: h.description.length > 140 ? `${h.description.slice(0, 139)}…` : h.description,
+    createdAt: h.createdAt,
+    reporter: { type: reporter.type, ...(reporter.id ? { id: reporter.id } : {}), ...(name ? { name } : {}), ...(reporter.contact ? { contact: reporter.contact } : {}) },
+  };
+}
+
 /**
  * Hazards of a subtree from these sources, raised within [from, to)
  * (instants), judged of one of these severities and not withdrawn (found
@@ -58,17 +86,6 @@ export async function leadsOf(input: { path: string; sources: readonly Source[];
   const names = new Map(firsts.map((e) => [e.hazardId, e.actorName]));
   return kept.map((s) => {
     const reporter = docs.get(s.hazardId)?.reporter ?? { type: "system" as const };
-    const name = reporter.type === "user" ? names.get(s.hazardId) : undefined;
-    return {
-      hazardId: s.hazardId,
-      nodeId: s.nodeId,
-      path: s.path,
-      source: s.source,
-      severity: s.severity!,
-      state: s.state,
-      description: s.description,
-      createdAt: s.createdAt,
-      reporter: { type: reporter.type, ...(reporter.id ? { id: reporter.id } : {}), ...(name ? { name } : {}), ...(reporter.contact ? { contact: reporter.contact } : {}) },
-    };
+    return toLead({ ...s, reporter }, reporter.type === "user" ? names.get(s.hazardId) : undefined);
   });
 }
