@@ -22,6 +22,7 @@ import { inspectionRoutes } from "./routes/inspections.ts";
 import { fileRoutes } from "./routes/files.ts";
 import { spotCheckRoutes } from "./routes/spot-checks.ts";
 import { campaignRoutes } from "./routes/campaigns.ts";
+import { assessmentRoutes } from "./routes/assessment.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", fileRoutes());
   app.route("/", spotCheckRoutes());
   app.route("/", campaignRoutes());
+  app.route("/", assessmentRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

@@ -39,6 +39,8 @@ const PublicSpotChecksPage = lazy(() => withWords(["spotchecks"], import("./page
 const CampaignsPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/index.tsx")));
 const NewCampaignPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/new.tsx")));
 const CampaignPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/campaign.tsx")));
+const AssessmentPage = lazy(() => withWords(["assessment"], import("./pages/assessment/index.tsx")));
+const SchemePage = lazy(() => withWords(["assessment"], import("./pages/assessment/scheme.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -81,6 +83,8 @@ export function App() {
           <Route path="/campaigns" component={CampaignsPage} info={{ access: "campaign.read" }} />
           <Route path="/campaigns/new" component={NewCampaignPage} info={{ access: "campaign.manage" }} />
           <Route path="/campaigns/:campaignId" component={CampaignPage} info={{ access: "campaign.read" }} />
+          <Route path="/assessment" component={AssessmentPage} info={{ access: "assessment.read" }} />
+          <Route path="/assessment/:schemeId" component={SchemePage} info={{ access: "assessment.read" }} />
         </Route>
       </Router>
     </I18nProvider>

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type {
   Access,
   Campaigns,
+  Assessment,
   Compliance,
   Hazards,
   HealthReport as Health,
@@ -154,3 +155,14 @@ export type CampaignSummary = z.infer<typeof Campaigns.CampaignSummarySchema>;
 export type CreateCampaignInput = z.input<typeof Campaigns.CreateCampaignInput>;
 export type CampaignPrefill = Campaigns.CampaignPrefill;
 export type CampaignListState = z.input<typeof Campaigns.ListCampaignsInput>["state"];
+// ── Assessment and incentives
+
+export type Scorecards = Assessment.ScorecardsView;
+export type Scorecard = Scorecards["cards"][number];
+export type IndicatorScore = Scorecard["indicators"][number];
+export type SetScoreInput = z.input<typeof Assessment.SetScoreInput>;
+export type AssessmentScore = z.infer<typeof Assessment.ScoreSchema>;
+export type IncentiveRecord = Assessment.IncentiveRecordView;
+export type RecordIncentiveInput = z.input<typeof Assessment.RecordIncentiveInput>;
+export type IncentiveCandidates = Assessment.CandidatesView;
+export type IncentiveCandidate = IncentiveCandidates["incentives"][number]["candidates"][number];

@@ -25,3 +25,4 @@ export * as Venues from "./venues/index.ts";
 export * as Inspections from "./inspections/index.ts";
 export * as SpotChecks from "./spot-checks/index.ts";
 export * as Campaigns from "./campaigns/index.ts";
+export * as Assessment from "./assessment/index.ts";

@@ -83,6 +83,21 @@ export function defaultCoveragePeriod(unit: CoverageUnit): CoveragePeriod {
   };
 }
 
+type Responsibility = PolicyProfile["responsibilities"][number];
+type Scheme = PolicyProfile["assessment"]["schemes"][number];
+
+/** A duty's performance is reported once a calendar year (履职报告) where the document sets no period. */
+export function yearlyDutyReport(): NonNullable<Responsibility["report"]> {
+  return {
+    frequency: { every: 1, unit: "year" },
+    sourceRef: null,
+    assumption: {
+      zh: "文件未规定履职情况的报告周期，默认履职主体每年提交一次履职报告",
+      en: "The document sets no reporting period; by default the holder reports its performance of the duty once a year",
+    },
+  };
+}
+
 type Obligation = PolicyProfile["obligations"][number];
 
 /**
@@ -156,6 +171,19 @@ export function defaultEventWindow(): NonNullable<Obligation["eventWindowDays"]>
     assumption: {
       zh: "文件未规定入职、转岗后完成培训的期限，默认入职或转岗后30日内完成",
       en: "The document sets no deadline; by default the training is due within 30 days of the hire or change of post",
+    },
+  };
+}
+
+/** Lagging units of a ranking where a document does not say which: the last among siblings, or a total below 60. */
+export function defaultLagging(): NonNullable<Scheme["lagging"]> {
+  return {
+    bottom: 1,
+    belowScore: 60,
+    sourceRef: null,
+    assumption: {
+      zh: "文件未规定落后的判定标准，默认同级排名末位或总分低于60分为落后",
+      en: "The document does not say who lags; by default the last among siblings, or a total below 60",
     },
   };
 }

@@ -92,3 +92,7 @@ export function expectOnlyChange(profile: Profiles.PolicyProfile, good: OrgData,
   expect(changed).toEqual([ruleId]);
   return expectFinding(after, ruleId, status, sourceRef);
 }
+
+/** Duty reports (履职报告) of these profile responsibilities, on one date. */
+export const dutyReports = (ids: readonly string[], date: string): OrgData["records"] =>
+  ids.map((responsibilityId) => ({ recordId: `duty-${responsibilityId}-${date}`, kind: "duty_report" as const, responsibilityId, date, workNotices: 0 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lianyungang } from "@firegov/profiles/presets/lianyungang";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, reaching, FIVE_INTO, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, record, reaching, FIVE_INTO, statuses, with_, dutyReports } from "./fixtures.ts";
 
 const committee = () => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head"] }),
@@ -24,8 +24,8 @@ const compliantTown = () =>
   with_(org("town"), {
     people: [...committee(), ...station()],
     brigades: [grade1(15, [{ type: "water_tanker", count: 1 }, { type: "other_firefighting", count: 1 }])],
-    // The quarter's meeting, which issued a work notice, and the year's publicity.
-    records: [record("meeting", "2025-04-08", { workNotices: 1 }), ...reaching("publicity", "2025-03-15", FIVE_INTO)],
+    // The quarter's meeting, which issued a work notice, the year's publicity, and the duties reported.
+    records: [record("meeting", "2025-04-08", { workNotices: 1 }), ...reaching("publicity", "2025-03-15", FIVE_INTO), ...dutyReports(["town_leads", "supervisors_divide_work", "rescue_coordination"], "2025-02-01")],
   });
 
 describe("lianyungang: a town", () => {
@@ -47,6 +47,9 @@ describe("lianyungang: a town", () => {
       "obligation.drill": "not_applicable",
       "obligation.work_notice": "met",
       "obligation.five_into_publicity": "met",
+      "duty.town_leads": "met",
+      "duty.supervisors_divide_work": "met",
+      "duty.rescue_coordination": "met",
     });
   });
 
@@ -160,6 +163,6 @@ describe("lianyungang: a village", () => {
 
   it("judges no town rule at a village", () => {
     const ids = evaluate(lianyungang, org("village")).map((f) => f.ruleId);
-    expect(ids).toEqual(["brigades.village_micro_station"]);
+    expect(ids).toEqual(["brigades.village_micro_station", "duty.villages_self_manage"]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { qidong } from "@firegov/profiles/presets/qidong";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, reaching, record, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, reaching, record, statuses, with_, dutyReports } from "./fixtures.ts";
 
 const committee = () => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head"] }),
@@ -23,7 +23,7 @@ describe("qidong: a town", () => {
   const kept = () => [record("analysis", "2025-04-10"), record("meeting", "2025-05-12"), ...reaching("training", "2025-03-01", ["村（社区）", "辖区单位场所"])];
 
   it("meets every rule once its committee, office, liaison cadre and brigade are in place and its regular work is recorded", () => {
-    const data = town({ people: [...committee(), ...office(), ...liaison()], brigades: [brigade], records: kept() });
+    const data = town({ people: [...committee(), ...office(), ...liaison()], brigades: [brigade], records: [...kept(), ...dutyReports(["committee_duties", "office_duties"], "2025-01-20")] });
     expect(statuses(evaluate(qidong, data))).toEqual({
       "composition.committee_director": "met",
       "composition.committee_deputy": "met",
@@ -41,6 +41,8 @@ describe("qidong: a town", () => {
       "obligation.committee_situation_analysis": "met",
       "obligation.office_meeting": "met",
       "obligation.office_training": "met",
+      "duty.committee_duties": "met",
+      "duty.office_duties": "met",
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { songjiang } from "@firegov/profiles/presets/songjiang";
-import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, reaching, FIVE_INTO, statuses, with_ } from "./fixtures.ts";
+import { evaluate, expectFinding, expectOnlyChange, withoutPosition, org, people, reaching, FIVE_INTO, statuses, with_, dutyReports } from "./fixtures.ts";
 
 const committee = (memberUnits = 14) => [
   ...people(1, { positions: ["committee_director"], roles: ["town_head", "town_leader"] }),
@@ -21,7 +21,7 @@ describe("songjiang: a town", () => {
   it("meets every rule with its committee, office and trained leaders", () => {
     const staff = [...committee(), ...office()];
     const covered = staff.filter((p) => p.roles.some((r) => ["town_leader", "office_staff"].includes(r)));
-    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")), records: [plan("2025-02-20"), ...reaching("publicity", "2025-03-01", FIVE_INTO)] });
+    const data = with_(org("town"), { people: staff, attendance: covered.map((p) => attend(p.personId, "2025-04-10")), records: [plan("2025-02-20"), ...reaching("publicity", "2025-03-01", FIVE_INTO), ...dutyReports(["town_committee_duties", "town_office_duties"], "2025-03-01")] });
     expect(statuses(evaluate(songjiang, data))).toEqual({
       "composition.committee_director": "met",
       "composition.committee_deputy_fire_lead": "met",
@@ -34,6 +34,8 @@ describe("songjiang: a town", () => {
       "obligation.force_building_plan": "met",
       "obligation.five_into_publicity": "met",
       "obligation.annual_training": "met",
+      "duty.town_committee_duties": "met",
+      "duty.town_office_duties": "met",
     });
   });
 

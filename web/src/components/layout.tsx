@@ -53,6 +53,9 @@ export function Layout(props: ParentProps) {
           <Show when={allowed("campaign.read")}>
             <A href="/campaigns">{t("campaigns.nav")}</A>
           </Show>
+          <Show when={allowed("assessment.read")}>
+            <A href="/assessment">{t("assessment.nav")}</A>
+          </Show>
           <Show when={allowed("profile.read")}>
             <A href="/profile">{t("nav.profile")}</A>
           </Show>

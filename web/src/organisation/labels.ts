@@ -58,6 +58,7 @@ const recordKinds: Record<RecordKind, Bilingual> = {
   emergency_plan: { zh: "应急预案", en: "Emergency plan" },
   annual_plan: { zh: "年度计划", en: "Annual plan" },
   work_notice: { zh: "工作提示", en: "Work notice" },
+  duty_report: { zh: "履职报告", en: "Duty report" },
 };
 /** Meetings, training, drills and publicity first: what a ledger holds most. */
 export const RECORD_KINDS = Object.keys(recordKinds) as RecordKind[];
@@ -86,6 +87,7 @@ export const gradeName = (profile: PolicyProfile, grade: string | undefined, loc
 export const tierName = (profile: PolicyProfile, tier: string | undefined, locale: Locale) => nameIn(profile.staffing.tiers, tier, locale);
 export const roleTermName = (profile: PolicyProfile, role: string, locale: Locale) => nameIn(profile.roles, role, locale);
 export const obligationName = (profile: PolicyProfile, id: string | undefined, locale: Locale) => nameIn(profile.obligations, id, locale);
+export const responsibilityName = (profile: PolicyProfile, id: string | undefined, locale: Locale) => nameIn(profile.responsibilities, id, locale);
 
 type Position = PolicyProfile["composition"][number];
 

@@ -35,6 +35,9 @@ export const actions = [
   "spot_check.draw",
   "campaign.read",
   "campaign.manage",
+  "assessment.read",
+  "assessment.score",
+  "assessment.incentive",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -77,6 +80,10 @@ export const policy: Record<Action, readonly Role[]> = {
   // Campaigns (专项整治) are set up by the county or a town for its own area; everyone else follows them.
   "campaign.read": everyone,
   "campaign.manage": ["tenant_admin", "town_officer"],
+  "assessment.read": everyone,
+  // Scoring and incentives are the assessor body's (assessment/assessor.ts narrows officers to it).
+  "assessment.score": ["tenant_admin", "town_officer"],
+  "assessment.incentive": ["tenant_admin", "town_officer"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

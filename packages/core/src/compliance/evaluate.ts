@@ -1,9 +1,10 @@
 import type { PolicyProfile } from "../profile/index.ts";
-import { localDate } from "./periods.ts";
+import { localDate, periodOf } from "./periods.ts";
 import { brigadeGrades, forceRequirements, quotaTotal } from "./rules/forces.ts";
 import { milestones, stationStandards } from "./rules/deadlines.ts";
 import { obligations, obligationSince } from "./rules/obligations.ts";
 import { personnel } from "./rules/personnel.ts";
+import { duties, reportFrequency } from "./rules/duties.ts";
 import { composition, staffing } from "./rules/organisation.ts";
 import { STATUSES, type Clock, type Finding, type OrgData, type Status } from "./types.ts";
 
@@ -15,6 +16,7 @@ import { STATUSES, type Clock, type Finding, type OrgData, type Status } from ".
  */
 export function recordsSince(profile: PolicyProfile, today: string): string {
   const starts = profile.obligations.flatMap((ob) => obligationSince(ob, today) ?? []);
+  starts.push(...profile.responsibilities.map((duty) => periodOf(reportFrequency(duty), today).start));
   const lastYear = `${String(Number(today.slice(0, 4)) - 1).padStart(4, "0")}-01-01`;
   return [lastYear, ...starts].sort()[0]!;
 }
@@ -37,6 +39,7 @@ export function evaluateNode(profile: PolicyProfile, data: OrgData, clock: Clock
     ...stationStandards(profile, data, today),
     ...milestones(profile, data, today),
     ...obligations(profile, data, today, since),
+    ...duties(profile, data, today),
   ];
 }
 

@@ -84,6 +84,9 @@ export const messages = {
   "spot_check.too_few_inspectors": { zh: "可抽取的检查人员只有 {count} 名，每家单位需要 {needed} 名。", en: "Only {count} inspector(s) can be drawn; each venue needs {needed}." },
   "spot_check.too_many": { zh: "本期应抽取 {count} 家，超过一次最多 {max} 家的上限，请调整抽查比例。", en: "This period would draw {count} venues, more than the {max} one draw can hold; lower the share." },
   "spot_check.pool_too_large": { zh: "抽查范围内有 {count} 家场所，超过 {max} 家的上限。", en: "The spot check covers {count} venues, more than the limit of {max}." },
+  "assessment.scheme_not_found": { zh: "政策档案中没有考核方案“{schemeId}”。", en: "The policy profile has no assessment scheme “{schemeId}”." },
+  "assessment.score_not_found": { zh: "该指标本期没有录入的评分。", en: "No score was entered for this indicator in this period." },
+  "assessment.incentive_already_recorded": { zh: "该候选对象已登记过“{incentive}”。", en: "“{incentive}” was already recorded for this candidate." },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

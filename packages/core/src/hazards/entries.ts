@@ -130,16 +130,19 @@ export function standingMetrics(h: Hazard): string[] {
   return [`open#${h.state}#${severity}`, ...(h.overdue ? [`overdue#${severity}`] : [])];
 }
 
-/** The counts a change adds once: a close, in its month, and how long the round of work took. */
+/** A close after the deadline in effect when it closed (a hazard without a deadline is never late). */
+const closedLate = (closedAt: string, deadline: string | undefined) => deadline !== undefined && Date.parse(closedAt) > Date.parse(deadline);
+
+/** The counts a change adds once: a close, in its month, how long the round of work took, and whether it was late. */
 export function closingMetrics(before: Hazard | undefined, after: Hazard, timeZone: string): string[] {
   if (after.state !== "closed" || before?.state === "closed" || !after.closedAt) return [];
-  return closeMetrics({ openedAt: after.openedAt, closedAt: after.closedAt }, timeZone);
+  return closeMetrics({ openedAt: after.openedAt, closedAt: after.closedAt, ...(closedLate(after.closedAt, after.deadline) ? { late: true } : {}) }, timeZone);
 }
 
-/** What one close counts: the close in its local month, and how long its round of work took. */
+/** What one close counts: the close in its local month, how long its round of work took, and a late close (`late#<month>`, for the on-time rate). */
 function closeMetrics(c: Closing, timeZone: string): string[] {
   const month = localMonth(new Date(c.closedAt), timeZone);
-  return [`closed#${month}`, `ttc#${month}#${ttcBucket(Date.parse(c.closedAt) - Date.parse(c.openedAt))}`];
+  return [`closed#${month}`, `ttc#${month}#${ttcBucket(Date.parse(c.closedAt) - Date.parse(c.openedAt))}`, ...(c.late ? [`late#${month}`] : [])];
 }
 
 export interface CounterDelta {
@@ -182,6 +185,8 @@ export function counterDeltas(before: Hazard | undefined, after: Hazard, timeZon
 export interface Closing {
   openedAt: string;
   closedAt: string;
+  /** Closed after the rectification deadline then in effect. */
+  late?: true;
 }
 
 /**
@@ -190,15 +195,36 @@ export interface Closing {
  * close; a reopened hazard's earlier closes are read from its events (in
  * order), each close measured from the opening before it.
  */
-export function closingsOf(h: Hazard, events?: readonly { action: string; from: string; to: string; at: string }[]): Closing[] {
-  if (!events) return h.state === "closed" && h.closedAt ? [{ openedAt: h.openedAt, closedAt: h.closedAt }] : [];
+export function closingsOf(h: Hazard, events?: readonly { action: string; from: string; to: string; at: string; deadlineAfter?: string | undefined }[]): Closing[] {
+  const closing = (openedAt: string, closedAt: string, deadline: string | undefined): Closing => ({ openedAt, closedAt, ...(closedLate(closedAt, deadline) ? { late: true as const } : {}) });
+  if (!events) return h.state === "closed" && h.closedAt ? [closing(h.openedAt, h.closedAt, h.deadline)] : [];
   const closings: Closing[] = [];
   let openedAt = h.createdAt;
+  // The deadline in effect: every event that sets one carries it (deadlineAfter).
+  let deadline: string | undefined;
   for (const e of events) {
+    if (e.deadlineAfter !== undefined) deadline = e.deadlineAfter;
     if (e.action === "reopen") openedAt = e.at;
-    if (e.to === "closed" && e.from !== "closed") closings.push({ openedAt, closedAt: e.at });
+    if (e.to === "closed" && e.from !== "closed") closings.push(closing(openedAt, e.at, deadline));
   }
   return closings;
+}
+
+/**
+ * The on-time record of a node's subtree over the months `from`..`to`
+ * (inclusive, YYYY-MM), from its counters: hazards closed, of them closed
+ * after their deadline, and the open hazards overdue now.
+ */
+export function closureRecord(items: readonly { metric: string; value: number }[], from: string, to: string): { closed: number; late: number; overdueNow: number } {
+  const record = { closed: 0, late: 0, overdueNow: 0 };
+  for (const { metric, value } of items) {
+    const [kind, month = ""] = metric.split("#");
+    const inPeriod = month >= from && month <= to;
+    if (kind === "closed" && inPeriod) record.closed += value;
+    else if (kind === "late" && inPeriod) record.late += value;
+    else if (kind === "overdue") record.overdueNow += value;
+  }
+  return record;
 }
 
 /**

@@ -60,6 +60,8 @@ export interface RecordFacts {
   recordId: string;
   kind: RecordKind;
   obligationId?: string;
+  /** A duty report: the responsibility it reports on. */
+  responsibilityId?: string;
   /** YYYY-MM-DD */
   date: string;
   /** Work notices issued at a meeting. */

@@ -72,4 +72,5 @@ export const RECORDS_LEDGER = {
   campaign: "活动",
   audienceCount: "覆盖人数",
   note: "备注",
+  responsibility: "对应履职事项",
 } as const;

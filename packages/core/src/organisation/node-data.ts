@@ -108,7 +108,7 @@ export function toOrgData(view: NodeViewData & { node: NonNullable<NodeViewData[
     standardItems: view.standardItems.map((i) => ({ standardId: i.standardId, itemId: i.itemId, ...(i.metOn ? { metOn: i.metOn } : {}) })),
     brigades: view.brigades.filter((b) => b.status === "active").map(brigadeFacts),
     coverage: view.covers.map((c) => ({ brigadeId: c.brigadeId, name: c.name, force: c.force, ...(c.grade ? { grade: c.grade } : {}) })),
-    records: view.records.map((r) => ({ recordId: r.recordId, kind: r.kind, ...(r.obligationId ? { obligationId: r.obligationId } : {}), date: r.date, workNotices: r.workNotices?.length ?? 0, ...(r.target ? { target: r.target } : {}), ...(r.campaign ? { campaign: r.campaign } : {}) })),
+    records: view.records.map((r) => ({ recordId: r.recordId, kind: r.kind, ...(r.obligationId ? { obligationId: r.obligationId } : {}), ...(r.responsibilityId ? { responsibilityId: r.responsibilityId } : {}), date: r.date, workNotices: r.workNotices?.length ?? 0, ...(r.target ? { target: r.target } : {}), ...(r.campaign ? { campaign: r.campaign } : {}) })),
     attendance: view.attendance.map((a) => ({ personId: a.personId, recordId: a.recordId, kind: a.kind, ...(a.obligationId ? { obligationId: a.obligationId } : {}), date: a.date })),
     milestones: view.milestones.map((m) => ({ milestoneId: m.milestoneId, metOn: m.metOn })),
   };

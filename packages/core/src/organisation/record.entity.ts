@@ -20,6 +20,8 @@ export const ObligationRecordEntity = new Entity({
     recordId: { type: "string", required: true, readOnly: true },
     kind: { type: RECORD_KINDS, required: true, readOnly: true },
     obligationId: { type: "string" },
+    /** duty_report: the profile responsibility (履职事项) whose performance it reports. */
+    responsibilityId: { type: "string" },
     /** The day it took place (YYYY-MM-DD, tenant's calendar). */
     date: { type: "string", required: true },
     title: { type: "string" },

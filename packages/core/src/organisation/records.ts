@@ -17,6 +17,7 @@ import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { filledPage, pageOf, withCursor } from "../db/cursor.ts";
 import { RecordKind } from "./vocabulary.ts";
+import { checkDutyReport } from "./duty-reports.ts";
 
 /** A transaction holds 100 items: the record, its attendance items and the audit entry. */
 export const MAX_ATTENDEES = 95;
@@ -27,6 +28,7 @@ const Count = z.int().min(0).max(1_000_000);
 
 const recordFields = {
   obligationId: ProfileId.optional().meta({ description: "The profile obligation it fulfils; without it, it counts for every obligation of its kind" }),
+  responsibilityId: ProfileId.optional().meta({ description: "duty_report: the profile responsibility (履职事项) it reports on" }),
   date: DateOnly,
   title: ShortText.optional(),
   note: LongText.optional(),
@@ -174,7 +176,7 @@ export const createRecord = useCase(CreateRecordInput, async (input, nodeId: str
   authorize(actor, "org.manage", node);
   const { profile } = await profileAt();
   const attendees = input.attendees ?? [];
-  reject([...checkRecord(profile, input), ...(await checkAttendees(attendees))]);
+  reject([...checkRecord(profile, input), ...checkDutyReport(profile, node.level, input), ...(await checkAttendees(attendees))]);
   const recordId = timeOrderedId();
   const item = { tenantId: actor.tenantId, nodeId, recordId, ...input, attendees, createdBy: actor.userId };
   const stored = await writeTransaction<{ recordId: string }>(({ obligationRecord, attendance, audit }) => [
@@ -205,7 +207,7 @@ export const updateRecord = useCase(UpdateRecordInput, async (input, nodeId: str
   const { profile } = await profileAt();
   const added = (input.attendees ?? []).filter((a) => !current.attendees.some((c) => c.personId === a.personId && c.nodeId === a.nodeId));
   const keeps = input.obligationId === undefined ? current.obligationId : input.obligationId;
-  reject([...checkRecord(profile, { ...input, kind: current.kind, obligationId: input.obligationId ?? undefined }, keeps), ...(input.attendees ? await checkAttendees(input.attendees) : [])]);
+  reject([...checkRecord(profile, { ...input, kind: current.kind, obligationId: input.obligationId ?? undefined }, keeps), ...(input.responsibilityId !== undefined ? checkDutyReport(profile, node.level, { kind: current.kind, responsibilityId: input.responsibilityId }) : []), ...(input.attendees ? await checkAttendees(input.attendees) : [])]);
   const attendees = input.attendees ?? current.attendees;
   const removed = current.attendees.filter((c) => !attendees.some((a) => a.personId === c.personId && a.nodeId === c.nodeId));
   const kept = attendees.filter((a) => !added.includes(a));

@@ -55,8 +55,11 @@ export const DutyStatus = z.enum(DUTY_STATUSES);
 export const DEPLOYMENTS = ["centre", "satellite"] as const;
 export const Deployment = z.enum(DEPLOYMENTS);
 
-/** Kinds of obligation record: the profile schema's obligation kinds. */
-export const RECORD_KINDS = ["meeting", "analysis", "training", "drill", "emergency_plan", "publicity", "annual_plan", "work_notice"] as const;
+/**
+ * Kinds of obligation record: the profile schema's obligation kinds, and the
+ * report of a duty's performance (履职报告, naming the profile responsibility).
+ */
+export const RECORD_KINDS = ["meeting", "analysis", "training", "drill", "emergency_plan", "publicity", "annual_plan", "work_notice", "duty_report"] as const;
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;
 
@@ -69,4 +72,5 @@ export const recordKindNames: Record<RecordKind, { zh: string; en: string }> = {
   publicity: { zh: "宣传活动", en: "publicity activity" },
   annual_plan: { zh: "年度计划", en: "annual plan" },
   work_notice: { zh: "工作提示", en: "work notice" },
+  duty_report: { zh: "履职报告", en: "duty report" },
 };

@@ -14,6 +14,9 @@ export {
   type VenueMatch,
   type SpotCheckPolicy,
   type Occasion,
+  COMPLIANCE_AREAS,
+  type IndicatorMeasure,
+  type ComplianceArea,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";

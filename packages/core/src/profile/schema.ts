@@ -510,7 +510,32 @@ const Milestone = rule({
 
 // ── Assessment ─────────────────────────────────────────────────────────────
 
-const Indicator = rule({ id: Id, name: Label, weight: z.number().gt(0).max(100) });
+/** The areas of compliance findings an indicator may count: the first part of a finding's rule id. */
+export const COMPLIANCE_AREAS = ["composition", "staffing", "brigades", "standard", "milestone", "obligation", "duty"] as const;
+
+/**
+ * What an indicator measures in the product's data, so it is scored by the
+ * engine (0–100); without it the assessor scores it by hand.
+ */
+const IndicatorMeasure = z.discriminatedUnion("kind", [
+  /** The share of the assessed node's judged findings in these areas that are met (not-applicable ones left out). */
+  z.strictObject({
+    kind: z.literal("compliance"),
+    areas: z.array(z.enum(COMPLIANCE_AREAS)).min(1),
+    /** Within the obligation area, only obligations of these kinds. */
+    obligationKinds: z.array(ObligationKind).min(1).optional(),
+  }),
+  /** The share of the node's subtree's hazards closed in the period that were closed by their deadline (open and overdue ones count against it while the period runs). */
+  z.strictObject({ kind: z.literal("hazard_closure_on_time") }),
+]);
+
+const Indicator = rule({ id: Id, name: Label, weight: z.number().gt(0).max(100), measures: IndicatorMeasure.optional() });
+
+/** Which units of a ranking lag (排名靠后): the bottom few among siblings, or those below a total score. */
+const Lagging = rule({ bottom: z.int().min(1).optional(), belowScore: z.number().gt(0).max(100).optional() }).refine(
+  (value) => value.bottom !== undefined || value.belowScore !== undefined,
+  { message: bilingual("落后判定至少要有 bottom 或 belowScore 一项", "a lagging rule needs bottom or belowScore"), params: { code: "profile.lagging_empty" } },
+);
 
 const AssessmentScheme = rule({
   id: Id,
@@ -521,16 +546,34 @@ const AssessmentScheme = rule({
   frequency: Frequency.nullable(),
   /** The wider assessment it is part of. */
   partOf: Text.optional(),
+  /** Empty: the scheme is scored as one overall indicator entered by the assessor. */
   indicators: z.array(Indicator),
+  lagging: Lagging.optional(),
 });
 
-const Incentive = rule({ id: Id, kind: z.enum(["reward", "sanction"]), name: Label });
+/** Where a hazard came from; the hazard domain's sources (hazards/types.ts). */
+const HazardSource = z.enum(["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer"]);
+
+/** Where the candidates of an incentive come from. */
+const IncentiveCandidates = z.discriminatedUnion("from", [
+  /** The lagging units of a scheme's scorecard (a sanction for 排名靠后). */
+  z.strictObject({ from: z.literal("lagging_units"), scheme: Id }),
+  /** Whoever reported a hazard from these sources that was judged of these severities (重大隐患线索). */
+  z.strictObject({ from: z.literal("major_hazard_leads"), severities: z.array(Id).min(1), sources: z.array(HazardSource).min(1) }),
+  /** Chosen by people: the product holds no data to propose them; `why` says what is missing. */
+  z.strictObject({ from: z.literal("manual"), why: Label.optional() }),
+]);
+
+const Incentive = rule({ id: Id, kind: z.enum(["reward", "sanction"]), name: Label, candidates: IncentiveCandidates.optional() });
 
 const Assessment = z.strictObject({ schemes: z.array(AssessmentScheme), incentives: z.array(Incentive) });
 
 // ── Duties and platforms ───────────────────────────────────────────────────
 
-const Responsibility = rule({ id: Id, holder: Id, name: Label });
+/** How often the holder reports its performance of a duty (履职报告). */
+const DutyReport = rule({ frequency: Frequency });
+
+const Responsibility = rule({ id: Id, holder: Id, name: Label, report: DutyReport.optional() });
 
 const Platform = rule({ id: Id, name: Label, level: LevelId, functions: z.array(PlatformFunction).min(1) });
 
@@ -565,3 +608,5 @@ export type HazardState = z.infer<typeof HazardState>;
 export type Condition = z.infer<typeof Condition>;
 export type VenueMatch = z.infer<typeof VenueMatch>;
 export type SpotCheckPolicy = Extract<z.infer<typeof VenuePolicy>, { kind: "random_spot_check" }>;
+export type IndicatorMeasure = z.infer<typeof IndicatorMeasure>;
+export type ComplianceArea = (typeof COMPLIANCE_AREAS)[number];

@@ -256,6 +256,15 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
     refs(["assessment", "schemes", i, "assessedLevels"], "level", scheme.assessedLevels);
     refs(["assessment", "schemes", i, "assessedBodies"], "body", scheme.assessedBodies);
   });
+  const schemes = idsOf(p.assessment.schemes);
+  p.assessment.incentives.forEach((incentive, i) => {
+    const at = ["assessment", "incentives", i, "candidates"];
+    const from = incentive.candidates;
+    if (from?.from === "major_hazard_leads") refs([...at, "severities"], "severity", from.severities);
+    if (from?.from === "lagging_units" && !schemes.has(from.scheme)) {
+      issues.push(issue([...at, "scheme"], "profile.reference_missing", `引用的考核方案“${from.scheme}”不存在`, `assessment scheme "${from.scheme}" does not exist`));
+    }
+  });
   p.responsibilities.forEach((responsibility, i) => ref(["responsibilities", i, "holder"], "body", responsibility.holder));
   p.platforms.forEach((platform, i) => ref(["platforms", i, "level"], "level", platform.level));
   return issues;

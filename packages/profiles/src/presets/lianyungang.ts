@@ -1,9 +1,18 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow, defaultLagging, yearlyDutyReport } from "../system-defaults.ts";
 
 // 连政办发〔2021〕60号 市政府办公室关于进一步加强基层消防工作的意见
 // (shared/seeds/lianyungang.txt). 园区 follow the town rules (四(一)).
+
+// 四(三) asks for detailed assessment rules of the towns' grassroots fire
+// supervision without giving them: the defaults below score the tasks of section 三.
+const assessmentClause =
+  "要细化对乡镇（街道）及有关部门的基层消防监管责任落实情况考核评价细则，考核结果纳入安全生产和消防工作年度考核重要内容，并与履职评定、奖励惩处挂钩";
+const indicatorDefault = (zh: string, en: string) => ({
+  zh: `文件未给出考核细则，默认按第三部分的任务设指标：${zh}`,
+  en: `The document gives no assessment rules; by default the tasks of section 三 are scored: ${en}`,
+});
 
 export const lianyungang: PolicyProfile = withBaselineCodes({
   id: "lianyungang",
@@ -588,9 +597,56 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
         assessedLevels: ["town"],
         frequency: { every: 1, unit: "year" },
         partOf: "安全生产和消防工作年度考核",
-        indicators: [],
+        indicators: [
+          {
+            id: "organisation",
+            name: { zh: "消防安全委员会和消防工作站", en: "Committee and fire work station" },
+            weight: 30,
+            measures: { kind: "compliance", areas: ["composition", "staffing"] },
+            sourceRef: "lianyungang 四(三)",
+            text: assessmentClause,
+            assumption: indicatorDefault("三(一)、三(二)的组织和人员（权重30）", "the organisation and staff of 三(一) and 三(二) (weight 30)"),
+          },
+          {
+            id: "forces",
+            name: { zh: "乡镇消防队和微型消防站", en: "Town brigades and micro stations" },
+            weight: 20,
+            measures: { kind: "compliance", areas: ["brigades"] },
+            sourceRef: "lianyungang 四(三)",
+            text: assessmentClause,
+            assumption: indicatorDefault("三(四)的消防力量（权重20）", "the forces of 三(四) (weight 20)"),
+          },
+          {
+            id: "duties",
+            name: { zh: "监管责任履职", en: "Supervision duties performed" },
+            weight: 15,
+            measures: { kind: "compliance", areas: ["duty"] },
+            sourceRef: "lianyungang 四(三)",
+            text: assessmentClause,
+            assumption: indicatorDefault("一、三(二)的履职事项，以履职报告计分（权重15）", "the duties of 一 and 三(二), by their reports (weight 15)"),
+          },
+          {
+            id: "hazard_governance",
+            name: { zh: "隐患排查整治", en: "Hazards found and fixed" },
+            weight: 20,
+            measures: { kind: "hazard_closure_on_time" },
+            sourceRef: "lianyungang 四(三)",
+            text: assessmentClause,
+            assumption: indicatorDefault("三(三)的隐患治理，以按期整改结案的比例计分（权重20）", "the hazard governance of 三(三), by the share closed by their deadline (weight 20)"),
+          },
+          {
+            id: "work_mechanisms",
+            name: { zh: "例会研判、演练和宣传培训", en: "Meetings, analysis, drills, publicity and training" },
+            weight: 15,
+            measures: { kind: "compliance", areas: ["obligation"] },
+            sourceRef: "lianyungang 四(三)",
+            text: assessmentClause,
+            assumption: indicatorDefault("三(二)、三(五)的工作机制（权重15）", "the working routines of 三(二) and 三(五) (weight 15)"),
+          },
+        ],
+        lagging: defaultLagging(),
         sourceRef: "lianyungang 四(三)",
-        text: "要细化对乡镇（街道）及有关部门的基层消防监管责任落实情况考核评价细则，考核结果纳入安全生产和消防工作年度考核重要内容，并与履职评定、奖励惩处挂钩",
+        text: assessmentClause,
       },
     ],
     incentives: [
@@ -598,8 +654,21 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
         id: "accountability",
         kind: "sanction",
         name: { zh: "对履职不力造成火灾事故的追究责任", en: "Accountability for fires caused by failed duties" },
+        candidates: {
+          from: "manual",
+          why: { zh: "系统尚无火灾事故记录，无法由数据提出追责对象", en: "The product keeps no fire incident records yet, so no one can be proposed from data" },
+        },
         sourceRef: "lianyungang 四(三)",
         text: "对履职不力造成火灾事故的，严肃追究有关人员责任",
+      },
+      {
+        id: "lagging_sanction",
+        kind: "sanction",
+        name: { zh: "年度考核结果靠后的乡镇（街道）列入惩处", en: "Sanction for townships that lag in the annual assessment" },
+        candidates: { from: "lagging_units", scheme: "annual" },
+        sourceRef: "lianyungang 四(三)",
+        text: "考核结果纳入安全生产和消防工作年度考核重要内容，并与履职评定、奖励惩处挂钩",
+        assumption: { zh: "文件只写考核结果与奖励惩处挂钩，默认落后的乡镇（街道）为惩处候选", en: "The document only ties results to rewards and sanctions; by default lagging townships are sanction candidates" },
       },
     ],
   },
@@ -609,6 +678,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "town_leads",
       holder: "town_committee",
       name: { zh: "乡镇街道统一领导", en: "Townships lead" },
+      report: yearlyDutyReport(),
       sourceRef: "lianyungang 一",
       text: "乡镇街道统一领导、监管机构分工负责、基层组织自我管理、网格力量全面排查",
     },
@@ -616,6 +686,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "supervisors_divide_work",
       holder: "town_office",
       name: { zh: "监管机构分工负责", en: "Supervising bodies divide the work" },
+      report: yearlyDutyReport(),
       sourceRef: "lianyungang 一",
       text: "乡镇街道统一领导、监管机构分工负责、基层组织自我管理、网格力量全面排查",
     },
@@ -623,6 +694,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "villages_self_manage",
       holder: "village_committee",
       name: { zh: "基层组织自我管理", en: "Grassroots organisations manage themselves" },
+      report: yearlyDutyReport(),
       sourceRef: "lianyungang 一",
       text: "乡镇街道统一领导、监管机构分工负责、基层组织自我管理、网格力量全面排查",
     },
@@ -630,6 +702,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "grid_screens_all",
       holder: "grid",
       name: { zh: "网格力量全面排查", en: "Grid forces screen everything" },
+      report: yearlyDutyReport(),
       sourceRef: "lianyungang 一",
       text: "乡镇街道统一领导、监管机构分工负责、基层组织自我管理、网格力量全面排查",
     },
@@ -637,6 +710,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "rescue_coordination",
       holder: "town_office",
       name: { zh: "协调组织灾害事故救援", en: "Coordinate disaster and accident rescue" },
+      report: yearlyDutyReport(),
       sourceRef: "lianyungang 三(二)",
       text: "协调解决重大消防事项，部署开展消防综合治理，组织开展消防宣传教育和应急演练，协调组织灾害事故救援",
     },
@@ -644,6 +718,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "joint_training_dispatch",
       holder: "county_brigade",
       name: { zh: "乡镇消防队和微型消防站纳入统一管理，联勤联训、联战联调", en: "Joint duty, training and dispatch of township brigades and micro stations" },
+      report: yearlyDutyReport(),
       sourceRef: "lianyungang 三(四)",
       text: "建成的乡镇消防队和社区微型消防站应纳入消防救援队伍统一管理，建立联勤联训、联战联调机制",
     },

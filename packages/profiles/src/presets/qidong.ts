@@ -1,9 +1,19 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, yearlyDutyReport } from "../system-defaults.ts";
 
 // 启政办发〔2023〕8号 市政府办公室关于加强镇（园区）基层领域消防工作的意见
 // (shared/seeds/qidong.txt).
+
+// 四(十二) puts the towns' and villages' fire work into the city's
+// comprehensive assessment without naming indicators: the defaults below
+// score the tasks the document sets.
+const assessmentClause =
+  "将镇（园区）、村（社区）消防工作纳入全市高质量发展综合考核内容，考核结果作为对相关主要负责人和领导班子综合考核评价的参考";
+const indicatorDefault = (zh: string, en: string) => ({
+  zh: `文件未列考核指标和权重，默认按文件提出的任务设指标：${zh}`,
+  en: `The document names no indicators or weights; by default the tasks it sets are scored: ${en}`,
+});
 
 export const qidong: PolicyProfile = withBaselineCodes({
   id: "qidong",
@@ -721,9 +731,62 @@ export const qidong: PolicyProfile = withBaselineCodes({
         assessedLevels: ["town", "village"],
         frequency: { every: 1, unit: "year" },
         partOf: "全市高质量发展综合考核",
-        indicators: [],
+        indicators: [
+          {
+            id: "organisation",
+            name: { zh: "消委会、消委办组成和人员", en: "Committee and office composition and staff" },
+            weight: 30,
+            measures: { kind: "compliance", areas: ["composition", "staffing"] },
+            sourceRef: "qidong 四(十二)",
+            text: assessmentClause,
+            assumption: indicatorDefault("一(一)的组织和人员（权重30）", "the organisation and staff of 一(一) (weight 30)"),
+          },
+          {
+            id: "forces",
+            name: { zh: "专职消防队、微型消防站和志愿消防队", en: "Full-time brigade, micro stations and volunteer teams" },
+            weight: 20,
+            measures: { kind: "compliance", areas: ["brigades"] },
+            sourceRef: "qidong 四(十二)",
+            text: assessmentClause,
+            assumption: indicatorDefault("三(七)的消防力量（权重20）", "the forces of 三(七) (weight 20)"),
+          },
+          {
+            id: "duties",
+            name: { zh: "属地责任和网格工作履职", en: "Territorial and grid duties performed" },
+            weight: 15,
+            measures: { kind: "compliance", areas: ["duty"] },
+            sourceRef: "qidong 四(十二)",
+            text: assessmentClause,
+            assumption: indicatorDefault("一(二)、二(五)的履职事项，以履职报告计分（权重15）", "the duties of 一(二) and 二(五), by their reports (weight 15)"),
+          },
+          {
+            id: "hazard_governance",
+            name: { zh: "隐患排查整改", en: "Hazards found and fixed" },
+            weight: 20,
+            measures: { kind: "hazard_closure_on_time" },
+            sourceRef: "qidong 四(十二)",
+            text: assessmentClause,
+            assumption: indicatorDefault("二(三)至二(五)的隐患治理，以按期整改结案的比例计分（权重20）", "the hazard governance of 二(三)–(五), by the share closed by their deadline (weight 20)"),
+          },
+          {
+            id: "work_mechanisms",
+            name: { zh: "例会、研判和培训", en: "Meetings, analysis and training" },
+            weight: 15,
+            measures: { kind: "compliance", areas: ["obligation"] },
+            sourceRef: "qidong 四(十二)",
+            text: assessmentClause,
+            assumption: indicatorDefault("一(二)、二(五)的例会、研判和培训（权重15）", "the meetings, analysis and training of 一(二) and 二(五) (weight 15)"),
+          },
+        ],
+        lagging: {
+          bottom: 1,
+          belowScore: 60,
+          sourceRef: "qidong 四(十二)",
+          text: "考核结果作为对相关主要负责人和领导班子综合考核评价的参考",
+          assumption: { zh: "文件未规定落后的判定标准，默认同级排名末位或总分低于60分", en: "The document does not say who lags; by default the last among siblings, or a total below 60" },
+        },
         sourceRef: "qidong 四(十二)",
-        text: "将镇（园区）、村（社区）消防工作纳入全市高质量发展综合考核内容，考核结果作为对相关主要负责人和领导班子综合考核评价的参考",
+        text: assessmentClause,
         assumption: { zh: "综合考核按年度进行（文件未明写周期）", en: "The comprehensive assessment is taken as yearly (no period stated)" },
       },
       {
@@ -735,6 +798,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
         indicators: [],
         sourceRef: "qidong 一(二)",
         text: "健全消防工作考核评价体系，定期组织消防工作考核",
+        assumption: { zh: "文件未规定考核对象、周期和指标，仅作记录，不生成评分表", en: "The document names no one assessed, no period and no indicators: kept as data, no scorecard" },
       },
     ],
     incentives: [
@@ -742,6 +806,10 @@ export const qidong: PolicyProfile = withBaselineCodes({
         id: "accountability",
         kind: "sanction",
         name: { zh: "对履职不力造成火灾事故的问责追责", en: "Accountability for fires caused by failed duties" },
+        candidates: {
+          from: "manual",
+          why: { zh: "系统尚无火灾事故记录，无法由数据提出问责对象", en: "The product keeps no fire incident records yet, so no one can be proposed from data" },
+        },
         sourceRef: "qidong 四(十二)",
         text: "对履职不力造成火灾事故的，将依法依规严肃问责追责",
       },
@@ -753,6 +821,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
       id: "committee_duties",
       holder: "town_committee",
       name: { zh: "全面落实消防安全属地责任", en: "Territorial responsibility for fire safety" },
+      report: yearlyDutyReport(),
       sourceRef: "qidong 一(二)",
       text: "全面落实消防安全属地责任，负责消防监督管理、灭火应急救援、消防宣传教育、协助火灾调查处理等工作",
     },
@@ -760,6 +829,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
       id: "office_duties",
       holder: "town_office",
       name: { zh: "统筹协调、谋划部署、督促指导辖区消防工作", en: "Coordinate, plan and guide local fire work" },
+      report: yearlyDutyReport(),
       sourceRef: "qidong 一(二)",
       text: "统筹协调、谋划部署、督促指导辖区消防工作……开展日常消防安全检查，及时督促整改火灾隐患",
     },
@@ -767,6 +837,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
       id: "grid_work",
       holder: "grid",
       name: { zh: "信息采集、情况反馈、问题督办", en: "Information collection, feedback and follow-up" },
+      report: yearlyDutyReport(),
       sourceRef: "qidong 二(五)",
       text: "积极发动网格员认真执行信息采集、情况反馈、问题督办等工作流程",
     },
@@ -774,6 +845,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
       id: "liaison_guidance",
       holder: "county_brigade",
       name: { zh: "挂钩指导镇（园区）消委办日常工作", en: "Liaison guidance of the town offices" },
+      report: yearlyDutyReport(),
       sourceRef: "qidong 二(六)",
       text: "协助指导镇（园区）消委办开展防火监督监督、行业消防安全管理、消防宣传教育培训、政府专职消防救援队管理等日常工作",
     },

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultReopenWindow, regularly } from "../system-defaults.ts";
+import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
 
@@ -12,6 +12,18 @@ const equalWeight = {
   zh: "文件列出考评内容但未规定权重，默认八项等权（各12.5）",
   en: "The document lists the assessed items without weights; equal weights (12.5 each) by default",
 };
+
+/** The weights' default and how the item is scored: from the product's data, or by the assessor. */
+const reading = (zh: string, en: string) => ({ zh: `${equalWeight.zh}；${zh}`, en: `${equalWeight.en}; ${en}` });
+const byAssessor = reading("系统中没有可计算该项的数据，由考核单位评分", "the product holds no data to score it: the assessor scores it");
+
+// 五(一)6: the towns assess their 居（村）委; the document gives neither items nor weights.
+const villageAssessment = {
+  zh: "文件未规定对居（村）委考核的内容和权重，默认按五(三)居（村）委职责设五项、等权（各20）",
+  en: "The document gives no items or weights for assessing the committees; by default five equal items (20 each) from their duties in 五(三)",
+};
+const villageDutiesClause =
+  "确定消防安全管理人，组织制定防火安全公约，开展防火安全检查……宣传消防法律法规……按标准配强、配齐微型消防站人员、装备……组织开展全覆盖、动态性检查";
 
 export const songjiang: PolicyProfile = withBaselineCodes({
   id: "songjiang",
@@ -987,9 +999,10 @@ export const songjiang: PolicyProfile = withBaselineCodes({
             id: "responsibility_system",
             name: { zh: "消防安全责任制落实", en: "Responsibility system in place" },
             weight: 12.5,
+            measures: { kind: "compliance", areas: ["duty"] },
             sourceRef: "songjiang 七(一)",
             text: assessmentClause,
-            assumption: equalWeight,
+            assumption: reading("以街镇消防委、消防办履职事项（五(一)、五(二)）的履职报告按期提交情况计分", "scored by the town committee's and office's duty reports (五(一), 五(二)) made in time"),
           },
           {
             id: "work_plan",
@@ -997,7 +1010,7 @@ export const songjiang: PolicyProfile = withBaselineCodes({
             weight: 12.5,
             sourceRef: "songjiang 七(一)",
             text: assessmentClause,
-            assumption: equalWeight,
+            assumption: byAssessor,
           },
           {
             id: "management_rules",
@@ -1005,15 +1018,16 @@ export const songjiang: PolicyProfile = withBaselineCodes({
             weight: 12.5,
             sourceRef: "songjiang 七(一)",
             text: assessmentClause,
-            assumption: equalWeight,
+            assumption: byAssessor,
           },
           {
             id: "organisation",
             name: { zh: "消防安全管理组织运行", en: "Management organisation running" },
             weight: 12.5,
+            measures: { kind: "compliance", areas: ["composition", "staffing", "brigades"] },
             sourceRef: "songjiang 七(一)",
             text: assessmentClause,
-            assumption: equalWeight,
+            assumption: reading("以街镇消防委组成、消防办人员配备和消防力量的合规检查结果计分", "scored by the compliance findings on the committee's composition, the office's staffing and the forces"),
           },
           {
             id: "funding",
@@ -1021,23 +1035,25 @@ export const songjiang: PolicyProfile = withBaselineCodes({
             weight: 12.5,
             sourceRef: "songjiang 七(一)",
             text: assessmentClause,
-            assumption: equalWeight,
+            assumption: byAssessor,
           },
           {
             id: "hazard_governance",
             name: { zh: "火灾隐患治理", en: "Hazard governance" },
             weight: 12.5,
+            measures: { kind: "hazard_closure_on_time" },
             sourceRef: "songjiang 七(一)",
             text: assessmentClause,
-            assumption: equalWeight,
+            assumption: reading("以本期辖区隐患按期整改结案的比例计分", "scored by the share of the area's hazards closed by their deadline in the period"),
           },
           {
             id: "publicity_training",
             name: { zh: "消防宣传教育培训", en: "Publicity, education and training" },
             weight: 12.5,
+            measures: { kind: "compliance", areas: ["obligation"], obligationKinds: ["publicity", "training"] },
             sourceRef: "songjiang 七(一)",
             text: assessmentClause,
-            assumption: equalWeight,
+            assumption: reading("以宣传、培训类工作要求（八(三)年度培训等）的合规检查结果计分", "scored by the compliance findings on publicity and training obligations (the yearly trainings of 八(三))"),
           },
           {
             id: "incident_handling",
@@ -1045,9 +1061,16 @@ export const songjiang: PolicyProfile = withBaselineCodes({
             weight: 12.5,
             sourceRef: "songjiang 七(一)",
             text: assessmentClause,
-            assumption: equalWeight,
+            assumption: byAssessor,
           },
         ],
+        lagging: {
+          bottom: 1,
+          belowScore: 60,
+          sourceRef: "songjiang 七(三)",
+          text: "对防火巡查检查机制不落实、常见火灾隐患发现处置不力或瞒报漏报、火灾事故多发、年度绩效考评结果靠后的街镇采取提醒、警示、告诫性约见谈话",
+          assumption: { zh: "“结果靠后”未定义，默认同级排名末位或总分低于60分", en: "“Lagging results” is not defined; by default the last of the ranking or a total below 60" },
+        },
         sourceRef: "songjiang 七(一)",
         text: assessmentClause,
       },
@@ -1058,9 +1081,64 @@ export const songjiang: PolicyProfile = withBaselineCodes({
         assessedLevels: ["village"],
         assessedBodies: ["village_committee"],
         frequency: null,
-        indicators: [],
+        indicators: [
+          {
+            id: "village_organisation",
+            name: { zh: "消防安全管理人和工作小组落实", en: "Fire-safety manager and work group in place" },
+            weight: 20,
+            measures: { kind: "compliance", areas: ["composition", "staffing"] },
+            sourceRef: "songjiang 五(三)",
+            text: villageDutiesClause,
+            assumption: villageAssessment,
+          },
+          {
+            id: "micro_station",
+            name: { zh: "微型消防站配强配齐", en: "Micro fire station staffed and equipped" },
+            weight: 20,
+            measures: { kind: "compliance", areas: ["brigades"] },
+            sourceRef: "songjiang 五(三)",
+            text: villageDutiesClause,
+            assumption: villageAssessment,
+          },
+          {
+            id: "village_duties",
+            name: { zh: "居（村）委履职", en: "Committee duties performed" },
+            weight: 20,
+            measures: { kind: "compliance", areas: ["duty"] },
+            sourceRef: "songjiang 五(三)",
+            text: villageDutiesClause,
+            assumption: villageAssessment,
+          },
+          {
+            id: "village_hazards",
+            name: { zh: "全覆盖检查和隐患整改", en: "Full-coverage checks and hazards fixed" },
+            weight: 20,
+            measures: { kind: "hazard_closure_on_time" },
+            sourceRef: "songjiang 五(三)",
+            text: villageDutiesClause,
+            assumption: villageAssessment,
+          },
+          {
+            id: "village_publicity",
+            name: { zh: "消防宣传和防火安全公约", en: "Publicity and the fire-safety pact" },
+            weight: 20,
+            sourceRef: "songjiang 五(三)",
+            text: villageDutiesClause,
+            assumption: { zh: `${villageAssessment.zh}；系统中没有居（村）委宣传和公约的数据，由考核单位评分`, en: `${villageAssessment.en}; no data on the committees' publicity or pact: the assessor scores it` },
+          },
+        ],
+        lagging: {
+          bottom: 1,
+          belowScore: 60,
+          sourceRef: null,
+          assumption: { zh: "文件未规定落后的判定标准，默认同一街镇内排名末位或总分低于60分为落后", en: "The document does not say who lags; by default the last within the town, or a total below 60" },
+        },
         sourceRef: "songjiang 五(一)6",
         text: "完善对本级消防安全委员会成员单位和居（村）委消防工作考核办法及实施细则，落实工作检查督导、警示约谈、重大问题督办以及日常考核等工作制度",
+        assumption: {
+          zh: "文件未规定考核周期，按年度考核；成员单位不是辖区节点，只考核居（村）委",
+          en: "No period in the document: yearly; member units are not nodes of the tree, so only the committees are scored",
+        },
       },
     ],
     incentives: [
@@ -1068,6 +1146,10 @@ export const songjiang: PolicyProfile = withBaselineCodes({
         id: "property_warning_talk",
         kind: "sanction",
         name: { zh: "对履职不力的物业公司警示约谈", en: "Warning talk for a negligent property company" },
+        candidates: {
+          from: "manual",
+          why: { zh: "物业公司不在辖区树上，系统中没有其履职数据，由街镇会同职能部门认定", en: "Property companies are not in the tree and the product holds no data on them: the town and departments decide" },
+        },
         sourceRef: "songjiang 五(一)6",
         text: "对履职不力的单位，会同区相关职能部门落实警示约谈、信用扣分、责令退出等工作措施",
       },
@@ -1075,6 +1157,10 @@ export const songjiang: PolicyProfile = withBaselineCodes({
         id: "property_credit_deduction",
         kind: "sanction",
         name: { zh: "对履职不力的物业公司信用扣分", en: "Credit deduction for a negligent property company" },
+        candidates: {
+          from: "manual",
+          why: { zh: "物业公司不在辖区树上，系统中没有其履职数据，由街镇会同职能部门认定", en: "Property companies are not in the tree and the product holds no data on them: the town and departments decide" },
+        },
         sourceRef: "songjiang 五(一)6",
         text: "对履职不力的单位，会同区相关职能部门落实警示约谈、信用扣分、责令退出等工作措施",
       },
@@ -1082,6 +1168,10 @@ export const songjiang: PolicyProfile = withBaselineCodes({
         id: "property_ordered_exit",
         kind: "sanction",
         name: { zh: "对履职不力的物业公司责令退出", en: "Ordered exit of a negligent property company" },
+        candidates: {
+          from: "manual",
+          why: { zh: "物业公司不在辖区树上，系统中没有其履职数据，由街镇会同职能部门认定", en: "Property companies are not in the tree and the product holds no data on them: the town and departments decide" },
+        },
         sourceRef: "songjiang 五(一)6",
         text: "对履职不力的单位，会同区相关职能部门落实警示约谈、信用扣分、责令退出等工作措施",
       },
@@ -1089,6 +1179,7 @@ export const songjiang: PolicyProfile = withBaselineCodes({
         id: "reward_major_hazard_lead",
         kind: "reward",
         name: { zh: "积极巡查上报重大火灾隐患线索", en: "Reporting leads on major hazards" },
+        candidates: { from: "major_hazard_leads", severities: ["major"], sources: ["public_tip", "grid_patrol", "inspection"] },
         sourceRef: "songjiang 七(二)",
         text: "积极巡查上报重大火灾隐患线索……作出突出贡献的单位和个人给予表彰奖励",
       },
@@ -1096,17 +1187,54 @@ export const songjiang: PolicyProfile = withBaselineCodes({
         id: "reward_micro_station_fire",
         kind: "reward",
         name: { zh: "微型消防站成功扑救初期火灾", en: "Micro station putting out an early fire" },
+        candidates: {
+          from: "manual",
+          why: { zh: "系统尚无火灾（初期火灾扑救）记录，无法由数据提出候选", en: "The product keeps no fire incident records yet, so no candidate can come from data" },
+        },
         sourceRef: "songjiang 七(二)",
         text: "微型消防站成功扑救初期火灾等作出突出贡献的单位和个人给予表彰奖励",
+      },
+      {
+        id: "lagging_town_talk",
+        kind: "sanction",
+        name: { zh: "对年度考评结果靠后的街镇提醒、警示、告诫性约见谈话", en: "Reminder, warning or admonitory talk for towns that lag in the annual assessment" },
+        candidates: { from: "lagging_units", scheme: "town_annual" },
+        sourceRef: "songjiang 七(三)",
+        text: "对防火巡查检查机制不落实、常见火灾隐患发现处置不力或瞒报漏报、火灾事故多发、年度绩效考评结果靠后的街镇采取提醒、警示、告诫性约见谈话",
       },
     ],
   },
 
   responsibilities: [
     {
+      id: "town_committee_duties",
+      holder: "town_committee",
+      name: { zh: "街镇消防安全委员会职责（组织领导、分析研判、力量建设、综合治理、考核督办等）", en: "Duties of the town fire-safety committee (lead, analyse, build forces, govern, assess)" },
+      report: yearlyDutyReport(),
+      sourceRef: "songjiang 五(一)",
+      text: "组织领导本地区基层消防安全综合治理工作……定期分析研判辖区消防安全形势……建强综合性消防救援力量……完善对本级消防安全委员会成员单位和居（村）委消防工作考核办法及实施细则",
+    },
+    {
+      id: "town_office_duties",
+      holder: "town_office",
+      name: { zh: "消防安全管理办公室职责（日常事务、动态掌握、闭环管理、检查督促、宣传培训）", en: "Duties of the fire-safety management office (daily work, situation, closed loop, checks, publicity)" },
+      report: yearlyDutyReport(),
+      sourceRef: "songjiang 五(二)",
+      text: "具体负责实施本级消防安全委员会日常工作事务……实现火灾隐患闭环管理……检查、指导、督促居（村）委、住宅物业、社会单位等贯彻执行国家和本市消防法律法规",
+    },
+    {
+      id: "village_committee_duties",
+      holder: "village_committee",
+      name: { zh: "居（村）委职责（消防安全管理人、防火公约、宣传、微型消防站、全覆盖检查）", en: "Duties of the residents' / villagers' committee (manager, pact, publicity, micro station, checks)" },
+      report: yearlyDutyReport(),
+      sourceRef: "songjiang 五(三)",
+      text: villageDutiesClause,
+    },
+    {
       id: "professional_support",
       holder: "fire_departments",
       name: { zh: "依执法权限分工协助跟进，对各处置环节提供专业技术支持和业务指导", en: "Professional support at each handling step, by enforcement remit" },
+      report: yearlyDutyReport(),
       sourceRef: "songjiang 六(二)3",
       text: "区公安、消防、市场、建设、房管、城管、生态环境等负有消防监管职能的部门……对各处置环节提供专业技术支持和业务指导",
     },
@@ -1114,6 +1242,7 @@ export const songjiang: PolicyProfile = withBaselineCodes({
       id: "intensified_checks",
       holder: "fire_departments",
       name: { zh: "对高风险区域加大检查力度和频次，重大节日、重要活动期间开展集中专项治理", en: "Heavier checks on high-risk areas; campaigns at holidays and major events" },
+      report: yearlyDutyReport(),
       sourceRef: "songjiang 六(二)3",
       text: "对潜在风险大、有可能造成严重灾害后果的区域……加大检查力度和频次，实施重点监管。对重大节日、重要活动期间以及火灾多发频发的行业和领域，适时开展集中专项治理",
     },

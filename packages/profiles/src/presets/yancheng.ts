@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport } from "../system-defaults.ts";
 
 // 关于进一步强化基层安全生产和消防工作的实施办法 (shared/seeds/yancheng.txt).
 // Items are numbered (一)…(二十) across sections, so a clause is cited by item alone.
@@ -738,13 +738,40 @@ export const yancheng: PolicyProfile = withBaselineCodes({
 
   milestones: [],
 
-  assessment: { schemes: [], incentives: [] },
+  assessment: {
+    schemes: [],
+    incentives: [
+      {
+        id: "effective_units_reward",
+        kind: "reward",
+        name: { zh: "对工作成效显著的单位和个人表彰奖励", en: "Commendation of units and people whose work is notably effective" },
+        candidates: {
+          from: "manual",
+          why: { zh: "文件未设考核方案，成效显著者由县（市、区）认定", en: "The document sets no assessment scheme: the county decides whose work is notably effective" },
+        },
+        sourceRef: "yancheng (二十)",
+        text: "对工作成效显著的单位和个人按规定给予表彰奖励，对做出突出贡献的优先提拔晋升",
+      },
+      {
+        id: "duties_unmet_criticism",
+        kind: "sanction",
+        name: { zh: "对责任不落实、措施不到位的单位或个人通报批评", en: "Public criticism of units or people whose duties are not carried out" },
+        candidates: {
+          from: "manual",
+          why: { zh: "文件未设考核方案，由县（市、区）参照履职事项的检查结果认定", en: "The document sets no assessment scheme: the county decides, with the findings on the duty lists in view" },
+        },
+        sourceRef: "yancheng (二十)",
+        text: "对责任不落实、措施不到位的单位或个人给予通报批评，造成损失或重大社会影响的，依法依规依纪严肃追究有关单位和人员责任",
+      },
+    ],
+  },
 
   responsibilities: [
     {
       id: "integrated_office",
       holder: "town_office",
       name: { zh: "统筹县级派驻人员、镇级消防力量、公安派出所，相对集中办公", en: "Coordinates seconded staff, town fire forces and police, co-located" },
+      report: yearlyDutyReport(),
       sourceRef: "yancheng (二)",
       text: "由镇（街道）综合行政执法和应急管理办公室统筹县级派驻人员、镇级消防力量、公安派出所等多方力量，实行相对集中办公",
     },
@@ -752,6 +779,7 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       id: "duty_lists",
       holder: "town_office",
       name: { zh: "依基本、配合、收回三类履职事项清单履职", en: "Duties per the basic, cooperative and recalled duty lists" },
+      report: yearlyDutyReport(),
       sourceRef: "yancheng (三)",
       text: "认真履行基本履职事项清单工作职责，严格落实配合履职事项清单相关措施，联动做好上级部门收回事项清单相关工作",
     },
@@ -759,6 +787,7 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       id: "disaster_info_team",
       holder: "town_office",
       name: { zh: "统筹灾害信息员队伍建设管理", en: "Manage the disaster information officers" },
+      report: yearlyDutyReport(),
       sourceRef: "yancheng (三)",
       text: "统筹辖区内灾害信息员队伍建设管理，着重强化灾害隐患排查、预警叫应、避险转移等灾前防范措施落实",
     },
@@ -766,6 +795,7 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       id: "enterprise_check_list",
       holder: "county_emergency_management",
       name: { zh: "制定涉企行政检查事项清单", en: "Draw up the list of enterprise inspection items" },
+      report: yearlyDutyReport(),
       sourceRef: "yancheng (十一)",
       text: "由县（市、区）应急管理部门、消防救援部门牵头，会同相关部门制定镇（街道）安全生产和消防工作涉企行政检查事项清单",
     },
@@ -773,6 +803,7 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       id: "rotating_campaigns",
       holder: "county_committee",
       name: { zh: "“推磨式”检查集中攻坚", en: "Cross-area (“millstone”) inspection campaigns" },
+      report: yearlyDutyReport(),
       sourceRef: "yancheng (十二)",
       text: "必要时由县（市、区）安委会（消委会）合理调配力量，通过“推磨式”检查等形式，对普遍问题和高危风险进行集中攻坚",
     },

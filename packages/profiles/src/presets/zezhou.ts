@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow, yearlyDutyReport } from "../system-defaults.ts";
 
 // 泽政办发〔2023〕19号 泽州县人民政府办公室关于进一步加强基层消防安全工作的实施意见
 // (shared/seeds/zezhou.txt).
@@ -11,6 +11,14 @@ const planDeadlineReading = {
   zh: "期限“2023年12月31日前”写在县级规划一句；乡镇专项规划和专篇按同一期限计",
   en: "The 2023-12-31 deadline is written in the county-plan sentence; the town plans are read as sharing it",
 };
+
+// 四(三) puts "this work" (the tasks of section 三) into the annual assessment
+// without naming indicators: the defaults below score those tasks.
+const assessmentClause = "此项工作列入政府年度安全生产和消防工作考核等内容，并不定期调度工作进展和落实情况";
+const indicatorDefault = (zh: string, en: string) => ({
+  zh: `文件未列考核指标和权重，默认按第三部分的任务设指标：${zh}`,
+  en: `The document names no indicators or weights; by default the tasks of section 三 are scored: ${en}`,
+});
 
 export const zezhou: PolicyProfile = withBaselineCodes({
   id: "zezhou",
@@ -666,9 +674,62 @@ export const zezhou: PolicyProfile = withBaselineCodes({
         assessedLevels: ["town"],
         frequency: { every: 1, unit: "year" },
         partOf: "政府年度安全生产和消防工作考核",
-        indicators: [],
+        indicators: [
+          {
+            id: "organisation",
+            name: { zh: "消防工作站“八有”、人员配备和消防安全委员会", en: "Station's eight haves, staffing and the committee" },
+            weight: 30,
+            measures: { kind: "compliance", areas: ["composition", "staffing", "standard"] },
+            sourceRef: "zezhou 四(三)",
+            text: assessmentClause,
+            assumption: indicatorDefault("三(一)至(三)的组织建设（权重30）", "the organisation of 三(一)–(三) (weight 30)"),
+          },
+          {
+            id: "planning",
+            name: { zh: "消防规划编制", en: "Fire plans drawn up" },
+            weight: 15,
+            measures: { kind: "compliance", areas: ["milestone"] },
+            sourceRef: "zezhou 四(三)",
+            text: assessmentClause,
+            assumption: indicatorDefault("三(五)的规划编制（权重15）", "the plans of 三(五) (weight 15)"),
+          },
+          {
+            id: "forces",
+            name: { zh: "片区灭火救援力量", en: "Zone rescue forces" },
+            weight: 15,
+            measures: { kind: "compliance", areas: ["brigades"] },
+            sourceRef: "zezhou 四(三)",
+            text: assessmentClause,
+            assumption: indicatorDefault("三(六)的救援力量（权重15）", "the forces of 三(六) (weight 15)"),
+          },
+          {
+            id: "hazard_governance",
+            name: { zh: "火灾风险隐患治理和网格闭环", en: "Hazard governance and the grid's closed loop" },
+            weight: 25,
+            measures: { kind: "hazard_closure_on_time" },
+            sourceRef: "zezhou 四(三)",
+            text: assessmentClause,
+            assumption: indicatorDefault("三(四)、三(七)的隐患治理，以按期整改结案的比例计分（权重25）", "the hazard governance of 三(四) and 三(七), by the share closed by their deadline (weight 25)"),
+          },
+          {
+            id: "publicity_training",
+            name: { zh: "消防宣传培训", en: "Publicity and training" },
+            weight: 15,
+            measures: { kind: "compliance", areas: ["obligation"], obligationKinds: ["publicity", "training", "analysis"] },
+            sourceRef: "zezhou 四(三)",
+            text: assessmentClause,
+            assumption: indicatorDefault("三(四)风险评估和三(八)宣传培训（权重15）", "the risk evaluation of 三(四) and the publicity and training of 三(八) (weight 15)"),
+          },
+        ],
+        lagging: {
+          bottom: 1,
+          belowScore: 60,
+          sourceRef: "zezhou 四(三)",
+          text: "对组织不力、未按要求推进工作的，将进行通报批评",
+          assumption: { zh: "“组织不力、未按要求推进”未量化，默认年度考核同级排名末位或总分低于60分", en: "“Lagging” is not quantified; by default the last of the annual ranking or a total below 60" },
+        },
         sourceRef: "zezhou 四(三)",
-        text: "此项工作列入政府年度安全生产和消防工作考核等内容，并不定期调度工作进展和落实情况",
+        text: assessmentClause,
       },
     ],
     incentives: [
@@ -676,6 +737,7 @@ export const zezhou: PolicyProfile = withBaselineCodes({
         id: "lagging_criticised",
         kind: "sanction",
         name: { zh: "对组织不力、未按要求推进工作的通报批评", en: "Public criticism of towns that lag" },
+        candidates: { from: "lagging_units", scheme: "annual" },
         sourceRef: "zezhou 四(三)",
         text: "对组织不力、未按要求推进工作的，将进行通报批评",
       },
@@ -683,6 +745,10 @@ export const zezhou: PolicyProfile = withBaselineCodes({
         id: "accountability",
         kind: "sanction",
         name: { zh: "对因治理工作不落实发生火灾事故的追责", en: "Accountability for fires caused by failed governance" },
+        candidates: {
+          from: "manual",
+          why: { zh: "系统尚无火灾事故记录，无法由数据提出追责对象", en: "The product keeps no fire incident records yet, so no one can be proposed from data" },
+        },
         sourceRef: "zezhou 四(三)",
         text: "对因基层消防安全治理工作不落实发生火灾事故的，依法依规追究有关单位及人员的责任",
       },
@@ -694,6 +760,7 @@ export const zezhou: PolicyProfile = withBaselineCodes({
       id: "forestry_building_fires",
       holder: "forestry_team",
       name: { zh: "兼顾城镇农村建筑火灾扑救", en: "Also fights building fires in towns and villages" },
+      report: yearlyDutyReport(),
       sourceRef: "zezhou 三(六)",
       text: "依托林业局专业森林火灾扑救队伍，兼顾城镇农村建筑火灾扑救工作",
     },
@@ -701,6 +768,7 @@ export const zezhou: PolicyProfile = withBaselineCodes({
       id: "grid_guidance",
       holder: "county_brigade",
       name: { zh: "指导全县网格员队伍", en: "Guides the county's grid workers" },
+      report: yearlyDutyReport(),
       sourceRef: "zezhou 三(七)",
       text: "县消防救援大队负责指导全县网格员队伍,开展日常消防巡查和宣传工作",
     },

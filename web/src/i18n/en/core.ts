@@ -71,5 +71,6 @@ const en: typeof zh = {
   campaigns: { nav: "Campaigns" },
   tree: { nav: "Jurisdiction" },
   compliance: { nav: "Compliance" },
+  assessment: { nav: "Assessment" },
 };
 export default en;

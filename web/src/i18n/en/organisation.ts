@@ -200,6 +200,8 @@ const en: typeof zh = {
     kind: "Kind",
     obligation: "Obligation fulfilled",
     obligationHint: "An obligation of the profile; without one it counts by kind",
+    responsibility: "Duty reported on",
+    responsibilityHint: "A duty of this level's bodies in the profile; the compliance check counts the report for it",
     noObligation: "None",
     date: "Date",
     title: "Title",

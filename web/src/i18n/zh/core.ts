@@ -69,4 +69,5 @@ export default {
   campaigns: { nav: "专项整治" },
   tree: { nav: "辖区" },
   compliance: { nav: "合规" },
+  assessment: { nav: "考核奖惩" },
 };

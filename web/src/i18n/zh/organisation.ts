@@ -198,6 +198,8 @@ export default {
     kind: "类型",
     obligation: "对应工作要求",
     obligationHint: "政策档案中的工作要求；不选则按类型计入",
+    responsibility: "对应履职事项",
+    responsibilityHint: "本级机构在政策档案中的履职事项；履职报告据此计入合规检查",
     noObligation: "不指定",
     date: "日期",
     title: "标题",

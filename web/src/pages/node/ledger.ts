@@ -6,7 +6,7 @@
  */
 import { PEOPLE_LEDGER, PERSON_STATUS_NAMES, RECORDS_LEDGER } from "@firegov/core/browser";
 import type { ObligationRecord, Person, PolicyProfile } from "@firegov/core/contract";
-import { bodyName, employmentName, obligationName, positionName, recordKindName, roleTermName } from "../../organisation/labels.ts";
+import { bodyName, employmentName, obligationName, positionName, recordKindName, responsibilityName, roleTermName } from "../../organisation/labels.ts";
 import { sheetRows, type SheetRow } from "../../organisation/xlsx.ts";
 
 const ZH = "zh-CN";
@@ -38,6 +38,7 @@ export function recordsSheet(records: readonly ObligationRecord[], profile: Poli
       date: r.date,
       kind: recordKindName(r.kind, ZH),
       obligation: obligationName(profile, r.obligationId, ZH),
+      responsibility: responsibilityName(profile, r.responsibilityId, ZH),
       title: r.title ?? "",
       chair: person(r.chairPersonId),
       attendees: r.attendees.map((a) => person(a.personId)).join("、"),

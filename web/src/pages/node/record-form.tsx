@@ -7,7 +7,7 @@ import { createRecordAction, updateRecordAction } from "../../organisation/data.
 import { pick, RECORD_KINDS, recordKindName, todayLocal } from "../../organisation/labels.ts";
 import { CancelButton, CheckboxGroup, checkedValues, listFieldError, listPaths, TextArea } from "../../organisation/ui.tsx";
 
-const FIELDS = ["body.kind", "body.obligationId", "body.date", "body.title", "body.note", "body.chairPersonId", "body.minutes", "body.course", "body.hours", "body.drillType", "body.participantCount", "body.target", "body.campaign", "body.audienceCount"];
+const FIELDS = ["body.kind", "body.obligationId", "body.responsibilityId", "body.date", "body.title", "body.note", "body.chairPersonId", "body.minutes", "body.course", "body.hours", "body.drillType", "body.participantCount", "body.target", "body.campaign", "body.audienceCount"];
 const LISTS = ["body.attendees", "body.topics", "body.workNotices"];
 
 const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
@@ -28,6 +28,7 @@ function inputOf(form: HTMLFormElement, kind: RecordKind, nodeId: string): Updat
   if (kind === "training") Object.assign(input, { course: text("course"), hours: num(v.hours), target: text("target") });
   if (kind === "drill") Object.assign(input, { drillType: text("drillType"), participantCount: num(v.participantCount) });
   if (kind === "publicity") Object.assign(input, { target: text("target"), campaign: text("campaign"), audienceCount: num(v.audienceCount) });
+  if (kind === "duty_report") Object.assign(input, { responsibilityId: text("responsibilityId") });
   return input;
 }
 
@@ -59,6 +60,8 @@ export function RecordForm(props: { profile: PolicyProfile; org: OrganisationVie
   const key = submissionKey();
   const [kind, setKind] = createSignal<RecordKind>(props.record?.kind ?? "meeting");
   const obligations = () => props.profile.obligations.filter((o) => o.kind === kind());
+  // Duties of the bodies at this node's level: the ones a report here can be about.
+  const duties = () => props.profile.responsibilities.filter((d) => props.profile.bodies.find((b) => b.id === d.holder)?.level === props.org.node.level);
   const people = () => props.org.people.filter((p) => p.status === "active");
   const r = () => props.record;
 
@@ -88,10 +91,19 @@ export function RecordForm(props: { profile: PolicyProfile; org: OrganisationVie
           <For each={RECORD_KINDS}>{(k) => <option value={k} selected={k === kind()}>{recordKindName(k, locale())}</option>}</For>
         </SelectField>
       </Show>
-      <SelectField label={t("records.obligation")} hint={t("records.obligationHint")} name="obligationId" optional error={fieldError(error(), "body.obligationId")}>
-        <option value="">{t("records.noObligation")}</option>
-        <For each={obligations()}>{(o) => <option value={o.id} selected={o.id === r()?.obligationId}>{pick(o.name, locale())}</option>}</For>
-      </SelectField>
+      <Show
+        when={kind() === "duty_report"}
+        fallback={
+          <SelectField label={t("records.obligation")} hint={t("records.obligationHint")} name="obligationId" optional error={fieldError(error(), "body.obligationId")}>
+            <option value="">{t("records.noObligation")}</option>
+            <For each={obligations()}>{(o) => <option value={o.id} selected={o.id === r()?.obligationId}>{pick(o.name, locale())}</option>}</For>
+          </SelectField>
+        }
+      >
+        <SelectField label={t("records.responsibility")} hint={t("records.responsibilityHint")} name="responsibilityId" required error={fieldError(error(), "body.responsibilityId")}>
+          <For each={duties()}>{(d) => <option value={d.id} selected={d.id === r()?.responsibilityId}>{pick(d.name, locale())}</option>}</For>
+        </SelectField>
+      </Show>
       <TextField label={t("records.date")} name="date" type="date" max={todayLocal()} value={r()?.date ?? todayLocal()} required error={fieldError(error(), "body.date")} />
       <TextField label={t("records.title")} name="title" value={r()?.title ?? ""} optional maxLength={200} error={fieldError(error(), "body.title")} />
       <Switch>

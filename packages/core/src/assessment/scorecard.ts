@@ -1,0 +1,225 @@
+import type { Finding } from "../compliance/index.ts";
+import type { Frequency, PolicyProfile } from "../profile/index.ts";
+
+// Scorecards as pure functions of (the scheme, each assessed node's evidence,
+// the scores the assessor entered): each indicator scored 0–100, the total
+// weighted by the indicators' weights, the rank among sibling nodes, and
+// whether the node lags (the scheme's lagging rule). Nothing here reads a
+// database or the clock.
+
+type Scheme = PolicyProfile["assessment"]["schemes"][number];
+type Indicator = Scheme["indicators"][number];
+type Bilingual = { zh: string; en: string };
+
+/** The period of a scheme whose document sets none (frequency null): a calendar year. */
+export const DEFAULT_ASSESSMENT_FREQUENCY: Frequency = { every: 1, unit: "year" };
+
+export const frequencyOf = (scheme: Scheme): Frequency => scheme.frequency ?? DEFAULT_ASSESSMENT_FREQUENCY;
+
+/** The one indicator of a scheme that names none: the assessor's overall score. */
+export function indicatorsOf(scheme: Scheme): Indicator[] {
+  if (scheme.indicators.length) return scheme.indicators;
+  return [
+    {
+      id: "overall",
+      name: { zh: "综合评分", en: "Overall score" },
+      weight: 100,
+      sourceRef: scheme.sourceRef,
+      ...(scheme.text !== undefined ? { text: scheme.text } : {}),
+      assumption: { zh: "方案未列考核指标，由考核单位给出综合评分", en: "The scheme names no indicators: the assessor gives one overall score" },
+    },
+  ];
+}
+
+/** The levels a scheme assesses: its own, and those of the bodies it names. */
+export function assessedLevelsOf(profile: PolicyProfile, scheme: Scheme): string[] {
+  const ofBodies = (scheme.assessedBodies ?? []).flatMap((id) => profile.bodies.filter((b) => b.id === id).map((b) => b.level));
+  return [...new Set<string>([...scheme.assessedLevels, ...ofBodies])];
+}
+
+export interface AssessedNode {
+  nodeId: string;
+  name: string;
+  path: string;
+  level: string;
+  /** The parent: nodes with the same parent are ranked together. */
+  parentId: string | undefined;
+}
+
+/** A subtree's hazards over the period: closes, late closes, and (while the period runs) those open and overdue now. */
+export interface ClosureRecord {
+  closed: number;
+  late: number;
+  overdueNow: number;
+}
+
+/** What the engine knows of one node for the period. */
+export interface NodeEvidence {
+  /** The node's compliance findings at the period's end (or now, while it runs). */
+  findings?: readonly Finding[];
+  closure?: ClosureRecord;
+}
+
+export interface EnteredScore {
+  nodeId: string;
+  indicatorId: string;
+  score: number;
+  note: string;
+  enteredBy: string;
+  enteredByName?: string | undefined;
+  enteredAt: string;
+}
+
+export type Method = "compliance" | "hazard_closure_on_time" | "manual";
+
+export interface IndicatorScore {
+  indicatorId: string;
+  name: Bilingual;
+  weight: number;
+  method: Method;
+  /** The engine's score, for an indicator that measures data; null when there is nothing to judge. */
+  computed: number | null;
+  evidence?: Bilingual;
+  /** Rules counted against it (compliance). */
+  failing?: string[];
+  /** The assessor's score: the score of a manual indicator, or an override of a computed one. */
+  entered?: Omit<EnteredScore, "nodeId" | "indicatorId">;
+  /** The score counted: entered, else computed. */
+  score: number | null;
+  sourceRef: string | null;
+  text: string;
+}
+
+export interface Scorecard {
+  nodeId: string;
+  name: string;
+  path: string;
+  parentId: string | undefined;
+  indicators: IndicatorScore[];
+  /** Weighted over the indicators scored; null when none is. */
+  total: number | null;
+  scoredWeight: number;
+  totalWeight: number;
+  /** Every indicator has a score. */
+  complete: boolean;
+  /** Among the scored siblings (same parent), 1 = best; ties share a rank. */
+  rank: number | null;
+  /** Siblings ranked (this node included). */
+  ranked: number;
+  lagging: boolean;
+  laggingReasons: ("bottom" | "below_score")[];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const areaOf = (ruleId: string) => ruleId.split(".")[0]!;
+
+interface Computed {
+  computed: number | null;
+  evidence: Bilingual;
+  failing?: string[];
+}
+
+function complianceScore(profile: PolicyProfile, measure: { areas: readonly string[]; obligationKinds?: readonly string[] | undefined }, findings: readonly Finding[]): Computed {
+  const kindOf = (ruleId: string) => profile.obligations.find((o) => o.id === ruleId.split(".")[1])?.kind;
+  const counted = findings.filter((f) => {
+    const area = areaOf(f.ruleId);
+    if (!measure.areas.includes(area)) return false;
+    return area !== "obligation" || measure.obligationKinds === undefined || measure.obligationKinds.includes(kindOf(f.ruleId) ?? "");
+  });
+  const judged = counted.filter((f) => f.status !== "not_applicable");
+  if (!judged.length) {
+    return { computed: null, evidence: { zh: `无可判定的检查项（${counted.length} 项文件未规定周期或不适用）`, en: `nothing to judge (${counted.length} rule(s) without a period or not applicable)` }, failing: [] };
+  }
+  const failing = judged.filter((f) => f.status !== "met").map((f) => (f.subjectId ? `${f.ruleId}@${f.subjectId}` : f.ruleId));
+  const met = judged.length - failing.length;
+  return {
+    computed: round1((met / judged.length) * 100),
+    evidence: { zh: `合规检查达标 ${met}/${judged.length} 项`, en: `${met} of ${judged.length} compliance rules met` },
+    failing,
+  };
+}
+
+function closureScore(record: ClosureRecord | undefined): Computed {
+  if (!record) return { computed: null, evidence: { zh: "无隐患统计", en: "no hazard counts" } };
+  const onTime = record.closed - record.late;
+  const due = record.closed + record.overdueNow;
+  const overdue = record.overdueNow ? { zh: `，逾期未结 ${record.overdueNow} 件`, en: `, ${record.overdueNow} open and overdue` } : { zh: "", en: "" };
+  if (!due) return { computed: null, evidence: { zh: "本期无结案或逾期的隐患", en: "no hazard closed or overdue in the period" } };
+  return {
+    computed: round1((onTime / due) * 100),
+    evidence: { zh: `本期结案 ${record.closed} 件，其中按期 ${onTime} 件${overdue.zh}`, en: `${record.closed} closed in the period, ${onTime} by their deadline${overdue.en}` },
+  };
+}
+
+/** One node's card, before ranking. */
+export function scoreNode(profile: PolicyProfile, scheme: Scheme, node: AssessedNode, evidence: NodeEvidence, entered: readonly EnteredScore[]): Scorecard {
+  const indicators = indicatorsOf(scheme).map((indicator): IndicatorScore => {
+    const measure = indicator.measures;
+    const auto: Computed | undefined =
+      measure?.kind === "compliance" ? complianceScore(profile, measure, evidence.findings ?? []) : measure?.kind === "hazard_closure_on_time" ? closureScore(evidence.closure) : undefined;
+    const mine = entered.find((e) => e.nodeId === node.nodeId && e.indicatorId === indicator.id);
+    const computed = auto?.computed ?? null;
+    return {
+      indicatorId: indicator.id,
+      name: indicator.name,
+      weight: indicator.weight,
+      method: measure?.kind ?? "manual",
+      computed,
+      ...(auto?.evidence ? { evidence: auto.evidence } : {}),
+      ...(auto?.failing?.length ? { failing: auto.failing } : {}),
+      ...(mine ? { entered: { score: mine.score, note: mine.note, enteredBy: mine.enteredBy, ...(mine.enteredByName ? { enteredByName: mine.enteredByName } : {}), enteredAt: mine.enteredAt } } : {}),
+      score: mine ? mine.score : computed,
+      sourceRef: indicator.sourceRef,
+      text: indicator.text ?? indicator.assumption?.zh ?? "",
+    };
+  });
+  const scored = indicators.filter((i) => i.score !== null);
+  const scoredWeight = scored.reduce((sum, i) => sum + i.weight, 0);
+  const totalWeight = indicators.reduce((sum, i) => sum + i.weight, 0);
+  const total = scoredWeight > 0 ? round1(scored.reduce((sum, i) => sum + i.weight * i.score!, 0) / scoredWeight) : null;
+  return {
+    nodeId: node.nodeId,
+    name: node.name,
+    path: node.path,
+    parentId: node.parentId,
+    indicators,
+    total,
+    scoredWeight,
+    totalWeight,
+    complete: scored.length === indicators.length,
+    rank: null,
+    ranked: 0,
+    lagging: false,
+    laggingReasons: [],
+  };
+}
+
+/**
+ * Ranks cards among their siblings (same parent) by total, best first (ties
+ * share a rank), and flags the lagging ones: among the last `bottom` of
+ * their siblings (ties with the last included; a group of `bottom` or fewer,
+ * or one where all tie, has nobody behind), or with a total below
+ * `belowScore`. A card without a total is neither ranked nor flagged.
+ */
+export function rankAndFlag(cards: readonly Scorecard[], lagging: Scheme["lagging"]): Scorecard[] {
+  const groups = new Map<string, Scorecard[]>();
+  for (const card of cards) if (card.total !== null) groups.set(card.parentId ?? "", [...(groups.get(card.parentId ?? "") ?? []), card]);
+  return cards.map((card) => {
+    if (card.total === null) return card;
+    const group = groups.get(card.parentId ?? "")!;
+    const rank = 1 + group.filter((c) => c.total! > card.total!).length;
+    const behind = group.filter((c) => c.total! < card.total!).length;
+    const reasons: Scorecard["laggingReasons"] = [];
+    if (lagging?.bottom !== undefined && group.length > lagging.bottom && behind < lagging.bottom && rank > 1) reasons.push("bottom");
+    if (lagging?.belowScore !== undefined && card.total < lagging.belowScore) reasons.push("below_score");
+    return { ...card, rank, ranked: group.length, lagging: reasons.length > 0, laggingReasons: reasons };
+  });
+}
+
+/** Every assessed node's card, ranked and flagged; in the order the nodes were given. */
+export function scorecards(profile: PolicyProfile, scheme: Scheme, nodes: readonly AssessedNode[], evidence: ReadonlyMap<string, NodeEvidence>, entered: readonly EnteredScore[]): Scorecard[] {
+  return rankAndFlag(
+    nodes.map((node) => scoreNode(profile, scheme, node, evidence.get(node.nodeId) ?? {}, entered)),
+    scheme.lagging,
+  );
+}

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { pageOf } from "../db/cursor.ts";
+
+// What the assessment use cases answer with.
+
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+
+export const EnteredScoreSchema = z.object({ score: z.number(), note: z.string(), enteredBy: z.string(), enteredByName: z.string().optional(), enteredAt: z.string() });
+
+export const IndicatorScoreSchema = z
+  .object({
+    indicatorId: z.string(),
+    name: Bilingual,
+    weight: z.number(),
+    method: z.enum(["compliance", "hazard_closure_on_time", "manual"]).meta({ description: "How it is scored: from compliance findings, from the hazards' on-time closes, or by the assessor" }),
+    computed: z.number().nullable().meta({ description: "The engine's score (0–100); null for a manual indicator or when there is nothing to judge" }),
+    evidence: Bilingual.optional(),
+    failing: z.array(z.string()).optional().meta({ description: "Rule ids of the findings not met" }),
+    entered: EnteredScoreSchema.optional().meta({ description: "The assessor's score and note: a manual indicator's score, or an override of the computed one" }),
+    score: z.number().nullable(),
+    sourceRef: z.string().nullable(),
+    text: z.string(),
+  })
+  .meta({ id: "IndicatorScore" });
+
+export const ScorecardSchema = z
+  .object({
+    nodeId: z.string(),
+    name: z.string(),
+    path: z.string(),
+    parentId: z.string().optional(),
+    indicators: z.array(IndicatorScoreSchema),
+    total: z.number().nullable().meta({ description: "Weighted over the indicators that have a score" }),
+    scoredWeight: z.number(),
+    totalWeight: z.number(),
+    complete: z.boolean(),
+    rank: z.int().nullable().meta({ description: "Among siblings (same parent), 1 = best; ties share a rank" }),
+    ranked: z.int(),
+    lagging: z.boolean(),
+    laggingReasons: z.array(z.enum(["bottom", "below_score"])),
+    mayScore: z.boolean().meta({ description: "Whether the caller may enter scores for this node" }),
+  })
+  .meta({ id: "Scorecard" });
+
+const Period = z.object({ start: z.string(), end: z.string().meta({ description: "Last day, inclusive" }) });
+
+export const ScorecardsSchema = z
+  .object({
+    schemeId: z.string(),
+    name: Bilingual,
+    period: Period,
+    evaluatedAt: z.string().meta({ description: "The instant the data was judged at: the period's last moment, or now while it runs" }),
+    profileVersion: z.int(),
+    lagging: z.object({ bottom: z.int().optional(), belowScore: z.number().optional(), sourceRef: z.string().nullable(), text: z.string() }).nullable(),
+    cards: z.array(ScorecardSchema),
+  })
+  .meta({ id: "Scorecards" });
+
+export const ScoreSchema = z
+  .object({ schemeId: z.string(), period: z.string(), nodeId: z.string(), indicatorId: z.string(), score: z.number(), note: z.string(), enteredBy: z.string(), enteredByName: z.string().optional(), enteredAt: z.string() })
+  .meta({ id: "AssessmentScore" });
+
+const Target = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("node") }),
+  z.object({ type: z.literal("unit"), name: z.string() }),
+  z.object({ type: z.literal("person"), name: z.string(), userId: z.string().optional() }),
+]);
+
+const Source = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("lagging"), schemeId: z.string(), period: z.string() }),
+  z.object({ type: z.literal("hazard_lead"), hazardId: z.string() }),
+]);
+
+export const IncentiveRecordSchema = z
+  .object({
+    recordId: z.string(),
+    incentiveId: z.string(),
+    kind: z.enum(["reward", "sanction"]),
+    nodeId: z.string(),
+    nodeName: z.string(),
+    target: Target,
+    source: Source.optional(),
+    date: z.string(),
+    note: z.string(),
+    recordedBy: z.string(),
+    recordedByName: z.string().optional(),
+    recordedAt: z.string(),
+  })
+  .meta({ id: "IncentiveRecord" });
+
+export const IncentivePageSchema = pageOf(IncentiveRecordSchema).meta({ id: "IncentivePage" });
+
+export const CandidateSchema = z
+  .object({
+    nodeId: z.string(),
+    nodeName: z.string(),
+    target: Target,
+    source: Source,
+    reason: Bilingual,
+    recorded: z.boolean().meta({ description: "An incentive of this kind was already recorded for this candidate" }),
+  })
+  .meta({ id: "IncentiveCandidate" });
+
+export const CandidatesSchema = z
+  .object({
+    period: Period,
+    incentives: z.array(
+      z.object({
+        incentiveId: z.string(),
+        kind: z.enum(["reward", "sanction"]),
+        name: Bilingual,
+        from: z.enum(["lagging_units", "major_hazard_leads", "manual"]),
+        schemeId: z.string().optional(),
+        why: Bilingual.optional().meta({ description: "For an incentive chosen by people: what data the product lacks" }),
+        sourceRef: z.string().nullable(),
+        text: z.string(),
+        candidates: z.array(CandidateSchema),
+      }),
+    ),
+  })
+  .meta({ id: "IncentiveCandidates" });
+
+export type ScorecardsView = z.infer<typeof ScorecardsSchema>;
+export type IncentiveRecordView = z.infer<typeof IncentiveRecordSchema>;
+export type CandidatesView = z.infer<typeof CandidatesSchema>;
