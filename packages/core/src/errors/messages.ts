@@ -38,6 +38,7 @@ export const messages = {
   "import.unreadable": { zh: "无法读取上传的文件：{reason}", en: "The uploaded file cannot be read: {reason}" },
   "import.too_large": { zh: "上传的文件超过 {max} 行或 {mb} MB 的上限。", en: "The upload exceeds the limit of {max} rows or {mb} MB." },
   "venue.not_found": { zh: "找不到该场所。", en: "No such venue." },
+  "venue.evaluation_not_required": { zh: "政策档案不要求该场所开展安全评估。", en: "The profile asks no safety evaluation of this venue." },
   "venue.changed": { zh: "该场所已被他人修改，请刷新后重试。", en: "The venue was changed by someone else; reload and try again." },
   "venue.external_id_taken": { zh: "该外部编号已被另一个场所使用。", en: "This external id is already used by another venue." },
   "venue.import_id_used": { zh: "该导入编号已使用过，请换一个。", en: "This import id was already used; choose another." },
@@ -70,6 +71,7 @@ export const messages = {
   "hazard.already_listed": { zh: "该隐患已在“{level}”挂牌督办。", en: "The hazard is already listed at “{level}”." },
   "hazard.not_listed": { zh: "该隐患未在“{level}”挂牌督办。", en: "The hazard is not listed at “{level}”." },
   "hazard.listing_not_triggered": { zh: "该隐患不满足“{level}”挂牌督办的条件，见所列各项。", en: "The hazard does not meet the conditions for listing at “{level}”; see the items listed." },
+  "hazard.ack_other_body": { zh: "您是{ownZh}的联络员，只能为本部门报到，不能代{bodyZh}报到。", en: "You are a liaison of {ownEn}: you acknowledge for your own department only, not for {bodyEn}." },
   "hazard.tip_rate_limited": { zh: "举报过于频繁，请 {minutes} 分钟后再试。", en: "Too many reports; try again in {minutes} minutes." },
   "notification.not_found": { zh: "找不到该消息。", en: "No such message." },
 } as const satisfies Record<string, { zh: string; en: string }>;

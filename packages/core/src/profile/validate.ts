@@ -197,6 +197,10 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
     ref(["venues", "supervision", "rules", i, "supervisor"], "body", rule.supervisor);
   });
   ref(["venues", "supervision", "fallback", "supervisor"], "body", p.venues.supervision.fallback.supervisor);
+  p.venues.industryDepartments?.forEach((rule, i) => {
+    refs(["venues", "industryDepartments", i, "kinds"], "venueKind", rule.kinds);
+    ref(["venues", "industryDepartments", i, "department"], "body", rule.department);
+  });
   p.venues.policies.forEach((policy, i) => {
     const at = ["venues", "policies", i];
     if ("match" in policy) match([...at, "match"], policy.match);
@@ -205,6 +209,10 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
       ref([...at, "forwardTo"], "body", policy.forwardTo);
     }
     if (policy.kind === "watchlist") ref([...at, "keeper"], "body", policy.keeper);
+    if (policy.kind === "safety_evaluation") {
+      ref([...at, "hazardCode"], "hazardCode", policy.hazardCode);
+      ref([...at, "severity"], "severity", policy.severity);
+    }
   });
   p.inspectionCategories.forEach((category, i) => {
     ref(["inspectionCategories", i, "responsibleRole"], "role", category.responsibleRole);

@@ -1,4 +1,5 @@
 import type { PolicyProfile, VenueMatch } from "../profile/index.ts";
+import { bodyForVenue } from "../profile/index.ts";
 
 // Which body supervises a venue and which inspection categories it falls in,
 // from the profile alone. Pure: the same facts and profile give the same answer.
@@ -60,7 +61,8 @@ export function classify(profile: PolicyProfile, venue: VenueFacts): Classificat
   const categories = profile.inspectionCategories.filter((c) => wanted.has(c.id)).map((c) => c.id);
   const fallback = profile.venues.supervision.fallback;
   return {
-    supervisor: rule?.supervisor ?? fallback.supervisor,
+    // A rule may name the industry department of the venue's kind (行业重点监管对象), its own body when the kind names none.
+    supervisor: rule ? bodyForVenue(profile, { body: rule.supervisor, byVenueKind: rule.byVenueKind }, venue.kinds) : fallback.supervisor,
     supervisionRule: rule?.id,
     categories,
     riskGrade,

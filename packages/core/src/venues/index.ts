@@ -27,6 +27,20 @@ export { presignPhotoUpload, presignPhotoGet, photoPrefix, PhotoParams } from ".
 export { PhotoUploadInput, PhotoUploadSchema, PhotoUrlSchema, PHOTO_TYPES, MAX_PHOTO_BYTES } from "../files/index.ts";
 export { venueOrNotFound, loadVenueItem, type VenueItem } from "./store.ts";
 export { dropWhenVenueRetires, type RetirementPart, type RetirementBatch } from "./retirement.ts";
+export {
+  evaluationPolicyFor,
+  evaluationItems,
+  evaluationFinding,
+  listEvaluationFindings,
+  SafetyEvaluationInput,
+  SafetyEvaluationSchema,
+  EvaluationFindingsInput,
+  EvaluationFindingPageSchema,
+  OPERATING_STATUSES,
+  type EvaluationPolicy,
+  type SafetyEvaluation,
+  type OperatingStatus,
+} from "./evaluation.ts";
 
 // A node moved in the tree takes its venues along; the tree calls this without importing venues.
 import { moveWithSubtree } from "../jurisdiction/index.ts";

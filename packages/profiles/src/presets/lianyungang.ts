@@ -396,6 +396,8 @@ export const lianyungang: PolicyProfile = {
         kind: "safety_evaluation",
         match: { flags: ["safety_evaluation"] },
         onFailure: "must_not_operate",
+        hazardCode: "safety_evaluation_failed",
+        severity: "major",
         sourceRef: "lianyungang 三(三)",
         text: "要组织开展安全评估、综合治理，达不到安全条件、严重影响公共安全的不得经营使用",
       },
@@ -418,7 +420,14 @@ export const lianyungang: PolicyProfile = {
   hazards: {
     workflow: defaultWorkflow(),
     reopenWindowDays: defaultReopenWindow(),
-    codes: [],
+    codes: [
+      {
+        id: "safety_evaluation_failed",
+        name: { zh: "安全评估未达到安全条件（不得经营使用）", en: "Safety evaluation failed (must not operate)" },
+        sourceRef: "lianyungang 三(三)",
+        text: "要组织开展安全评估、综合治理，达不到安全条件、严重影响公共安全的不得经营使用",
+      },
+    ],
     severities: [
       {
         id: "general",
