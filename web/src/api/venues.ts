@@ -1,5 +1,5 @@
 // The venue ledger; supervisor and categories are derived by the API from the profile.
-import type { CreateVenueInput, ImportMode, UpdateVenueInput, Venue, VenueEvent, VenueExportFilter, VenueListFilter, VenueImportProgress, VenueImportReport } from "@firegov/core/contract";
+import type { CreateVenueInput, ImportMode, SafetyEvaluationInput, SafetyEvaluationResult, UpdateVenueInput, Venue, VenueEvent, VenueExportFilter, VenueListFilter, VenueImportProgress, VenueImportReport } from "@firegov/core/contract";
 import { apiFetch, idempotent, json, patch, post, queryString, uploadBody, type Page } from "./http.ts";
 
 export const venuePath = (venueId: string) => `/v1/venues/${encodeURIComponent(venueId)}`;
@@ -18,6 +18,11 @@ export function createVenue(input: CreateVenueInput, idempotencyKey: string): Pr
 
 export function updateVenue(venueId: string, input: UpdateVenueInput): Promise<Venue> {
   return json(venuePath(venueId), patch(input));
+}
+
+/** 安全评估: a failed one makes the venue must-not-operate and raises a hazard, in one write. */
+export function recordSafetyEvaluation(venueId: string, input: SafetyEvaluationInput, idempotencyKey: string): Promise<SafetyEvaluationResult> {
+  return json(`${venuePath(venueId)}/safety-evaluations`, post(input, idempotent(idempotencyKey)));
 }
 
 export function venueHistory(venueId: string, params: { cursor?: string; limit?: number } = {}): Promise<Page<VenueEvent>> {

@@ -1,7 +1,7 @@
 import { action, query } from "@solidjs/router";
-import type { Checklist, FinishInspectionInput, InspectionTask, UpdateVenueInput, VenueListFilter } from "@firegov/core/contract";
+import type { Checklist, FinishInspectionInput, InspectionTask, SafetyEvaluationInput, UpdateVenueInput, VenueListFilter } from "@firegov/core/contract";
 import { finishInspection, getChecklist, getCoverageByPeriod, getNodeCoverage, listInspectionTasks, listVenueInspections, openInspectionTask } from "../../api/inspections.ts";
-import { getVenue, listVenues, updateVenue, venueHistory } from "../../api/venues.ts";
+import { getVenue, listVenues, recordSafetyEvaluation, updateVenue, venueHistory } from "../../api/venues.ts";
 
 /** The open tasks of my subtree, every page, soonest due first: the API sends them in due order. */
 export const openTasks = query(async (_opened: number) => {
@@ -31,6 +31,7 @@ export const venueInspections = query((venueId: string) => listVenueInspections(
 export const venueEvents = query((venueId: string) => venueHistory(venueId, { limit: 100 }), "venue-history");
 export const venuePage = query((cursor: string | undefined, _opened: number, filter: VenueListFilter = {}) => listVenues({ ...filter, cursor, limit: 200 }), "venues");
 export const updateVenueAction = action((venueId: string, input: UpdateVenueInput & { version: number }) => updateVenue(venueId, input), "venue-update");
+export const evaluateVenueAction = action((venueId: string, input: SafetyEvaluationInput, idempotencyKey: string) => recordSafetyEvaluation(venueId, input, idempotencyKey), "venue-evaluate");
 
 export const nodeCoverage = query((nodeId: string) => getNodeCoverage(nodeId, { limit: 200 }), "coverage-node");
 export const periodCoverage = query((params: { category: string; period: string; nodeId?: string }) => getCoverageByPeriod({ ...params, limit: 200 }), "coverage-period");
