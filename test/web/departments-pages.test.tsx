@@ -1,11 +1,12 @@
 import { Route } from "@solidjs/router";
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ProfileVersion, User, Venue } from "@firegov/core/contract";
+import type { Hazard, ProfileVersion, User, Venue } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import { SessionBar } from "../../web/src/components/session-bar.tsx";
 import UsersPage from "../../web/src/pages/users/index.tsx";
 import ProfilePage from "../../web/src/pages/profile/index.tsx";
+import HazardPage from "../../web/src/pages/hazards/hazard.tsx";
 import VenuePage from "../../web/src/pages/venues/venue.tsx";
 import VenuesPage from "../../web/src/pages/venues/index.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";
@@ -118,6 +119,29 @@ describe("industry departments on the profile page", () => {
     const education_ = document.querySelector<HTMLElement>('[data-rule-id="education"]')!;
     expect(education_).toHaveTextContent("自建房改作经营");
     expect(education_).toHaveTextContent("县教育局");
+  });
+});
+
+describe("a listing's joint supervisor on the hazard page", () => {
+  it("names the department supervising jointly (会同) and the acknowledgements awaited", async () => {
+    await signInAs(admin);
+    const listed: Hazard = {
+      hazardId: "hz-2", nodeId: root.nodeId, path: root.path, severity: "major", code: "other", codeText: "古建筑电气线路老化", description: "线路老化", photos: [], source: "inspection",
+      reporter: { type: "user", id: admin.userId }, state: "registered", overdue: false, handling: { body: "county_brigade", level: "county" },
+      pendingAcks: [{ body: "county_education", requestedAt: "2026-11-21T02:00:00.000Z", dueAt: "2026-11-22T15:59:59.999Z", late: false, basis: { rule: "city", sourceRef: "xinhe 一" } }],
+      acks: [], reports: [], departments: [], remitOf: [], decisions: [],
+      listings: [{ levelId: "city", level: "county", listedBy: "county_brigade", nodeId: root.nodeId, trigger: "major", jointly: ["county_education"], at: "2026-11-21T02:00:00.000Z", by: "system" }],
+      occurrences: [], createdAt: "2026-11-21T02:00:00.000Z", openedAt: "2026-11-21T02:00:00.000Z", updatedAt: "2026-11-21T02:00:00.000Z", reopenCount: 0, profileVersion: 1, version: 2,
+    };
+    fakeApi({
+      "GET /v1/profile": () => json(200, withPolicy),
+      [`GET /v1/nodes/${root.nodeId}`]: () => json(200, root),
+      "GET /v1/users": () => json(200, { items: [admin], cursor: null }),
+      "GET /v1/hazards/hz-2": () => json(200, { hazard: listed, events: [], cursor: null }),
+    });
+    renderAt("/hazards/hz-2", () => <Route path="/hazards/:id" component={HazardPage} />);
+    expect(await screen.findByText(/挂牌督办 · .* · 会同县教育局/)).toBeInTheDocument();
+    expect(screen.getByText(/县教育局/, { selector: ".badge-warn" })).toBeInTheDocument();
   });
 });
 
