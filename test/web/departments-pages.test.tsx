@@ -15,8 +15,8 @@ import { presets, profile, version1 } from "./profile-fixture.ts";
 // The pages that show whom a user acts for and a venue's safety evaluation:
 // the signed-in bar, the user editor's body picker, the venue page and ledger.
 
-const education = { id: "county_education", name: { zh: "县教育局", en: "County education bureau" }, level: "county", kind: "industry_department", sourceRef: "xinhe 一", text: "行业主管部门" } as const;
-const house = { id: "converted_house", name: { zh: "自建房改作经营", en: "Converted house" }, flags: [], sourceRef: "xinhe 一", text: "须安全评估" } as const;
+const education: ProfileVersion["profile"]["bodies"][number] = { id: "county_education", name: { zh: "县教育局", en: "County education bureau" }, level: "county", kind: "industry_department", sourceRef: "xinhe 一", text: "行业主管部门" };
+const house: ProfileVersion["profile"]["venues"]["kinds"][number] = { id: "converted_house", name: { zh: "自建房改作经营", en: "Converted house" }, flags: [], sourceRef: "xinhe 一", text: "须安全评估" };
 const withPolicy: ProfileVersion = {
   ...version1,
   profile: {
