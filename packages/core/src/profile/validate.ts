@@ -207,6 +207,9 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
     if (policy.kind === "report_unassigned") {
       ref([...at, "to"], "body", policy.to);
       ref([...at, "forwardTo"], "body", policy.forwardTo);
+      if (policy.forwardTo === undefined && !policy.byVenueKind) {
+        issues.push(issue([...at, "forwardTo"], "profile.forward_missing", "须写明转交机构（forwardTo），或按场所类别转交（byVenueKind）", "name the body to forward to (forwardTo), or forward by venue kind (byVenueKind)"));
+      }
     }
     if (policy.kind === "watchlist") ref([...at, "keeper"], "body", policy.keeper);
     if (policy.kind === "safety_evaluation") {
