@@ -93,25 +93,26 @@ describe("the closed loop, county by county", () => {
     expect(res.body.errors.map((e: Json) => e.path)).toEqual(["body.nodeId"]);
   });
 
-  it("yancheng (十二): a major hazard is reported to the industry department, which acknowledges (报到) and handles it", async () => {
+  it("yancheng (十二): a major hazard is reported to the industry department of its venue's kind, which acknowledges (报到) and handles it", async () => {
     const w = await world(app, "yancheng");
     const town = w.users["officer@town"]!;
     const liaison = w.users["liaison@county"]!;
-    const created = await step(town.api.create(report(w, w.at.village!, { severity: "major" })), 201);
-    expect(created.handling).toEqual({ body: "industry_department", level: "county" });
+    const site = (await step(w.users.admin!.api.call("POST", "/v1/venues", { name: "在建工地", nodeId: w.at.village!.nodeId, kinds: ["construction_site"] }), 201)).venueId;
+    const created = await step(town.api.create(report(w, w.at.village!, { severity: "major", venueId: site })), 201);
+    expect(created.handling).toEqual({ body: "county_housing", level: "county" });
     const id = created.hazardId;
     // 镇街吹哨: the town registers it, and the profile's rule reports it to the department.
     expect((await w.users["officer@village"]!.api.act(id, { action: "register" })).status).toBe(403);
     const registered = await step(town.api.act(id, { action: "register" }));
-    expect(registered.pendingAcks).toMatchObject([{ body: "industry_department", late: false, basis: { rule: "report_to_industry", sourceRef: "yancheng (十二)" } }]);
+    expect(registered.pendingAcks).toMatchObject([{ body: "county_housing", late: false, basis: { rule: "report_to_industry", sourceRef: "yancheng (十二)" } }]);
 
-    const awaiting = await liaison.api.get(`/v1/hazards/awaiting-ack?bodyId=industry_department`);
+    const awaiting = await liaison.api.get(`/v1/hazards/awaiting-ack?bodyId=county_housing`);
     expect(awaiting.body.items.map((h: Json) => h.hazardId)).toContain(id);
     expect((await town.api.act(id, { action: "acknowledge" })).status).toBe(403);
     const acknowledged = await step(liaison.api.act(id, { action: "acknowledge" }));
     expect(acknowledged.pendingAcks).toEqual([]);
-    expect(acknowledged.acks).toMatchObject([{ body: "industry_department", by: liaison.userId }]);
-    expect((await liaison.api.get(`/v1/hazards/awaiting-ack?bodyId=industry_department`)).body.items.map((h: Json) => h.hazardId)).not.toContain(id);
+    expect(acknowledged.acks).toMatchObject([{ body: "county_housing", by: liaison.userId }]);
+    expect((await liaison.api.get(`/v1/hazards/awaiting-ack?bodyId=county_housing`)).body.items.map((h: Json) => h.hazardId)).not.toContain(id);
 
     await step(liaison.api.act(id, { action: "dispatch", assigneeId: town.userId }));
     await step(town.api.act(id, { action: "start" }));

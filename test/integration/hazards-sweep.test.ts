@@ -75,14 +75,15 @@ describe("the hourly sweep", () => {
   it("flags a department that has not acknowledged (报到) in time and tells it", async () => {
     const w = await world(app, "yancheng");
     const town = w.users["officer@town"]!;
-    const id = (await town.api.create(report(w, w.at.village!, { severity: "major" }))).body.hazardId;
+    const site = (await w.users.admin!.api.call("POST", "/v1/venues", { name: "在建工地", nodeId: w.at.village!.nodeId, kinds: ["construction_site"] })).body.venueId;
+    const id = (await town.api.create(report(w, w.at.village!, { severity: "major", venueId: site }))).body.hazardId;
     const registered = (await town.api.act(id, { action: "register" })).body;
     const due = Date.parse(registered.pendingAcks[0].dueAt);
     expect((await w.users["liaison@county"]!.api.get("/v1/inbox")).body.items.map((n: Json) => n.kind).sort()).toEqual(["escalated", "register"]);
     await sweep(w, new Date(due + 1));
     const { body } = await town.api.timeline(id);
     expect(body.hazard.pendingAcks[0].late).toBe(true);
-    expect(body.events.at(-1)).toMatchObject({ action: "ack_overdue", details: { body: "industry_department" } });
+    expect(body.events.at(-1)).toMatchObject({ action: "ack_overdue", details: { body: "county_housing" } });
     expect((await w.users["liaison@county"]!.api.get("/v1/inbox")).body.items.map((n: Json) => n.kind)).toContain("ack_overdue");
   });
 

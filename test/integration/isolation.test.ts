@@ -66,9 +66,11 @@ describe("tenant isolation", () => {
       "/v1/inspection-tasks/{taskId}": [{ method: "GET", path: `/v1/inspection-tasks/${aVenue.venueId}.grid_patrol.2026-11` }],
       "/v1/coverage/nodes/{nodeId}": [{ method: "GET", path: `/v1/coverage/nodes/${town}` }],
       "/v1/venue-imports/{importId}": [{ method: "GET", path: `/v1/venue-imports/${aVenue.importId}` }],
+      "/v1/venues/{venueId}/safety-evaluations": [{ method: "POST", path: `${v}/safety-evaluations`, body: { result: "failed", date: "2026-01-05", evaluator: "越权评估" } }],
       // Ids in a body or query.
       "/v1/venues": [{ method: "GET", path: `/v1/venues?nodeId=${town}` }, { method: "POST", path: "/v1/venues", body: { name: "x", nodeId: town, kinds: ["nine_small"] } }],
       "/v1/inspection-tasks": [{ method: "GET", path: `/v1/inspection-tasks?nodeId=${town}` }],
+      "/v1/venue-evaluations": [{ method: "GET", path: `/v1/venue-evaluations?nodeId=${town}` }],
       "/v1/coverage": [{ method: "GET", path: `/v1/coverage?nodeId=${town}&category=grid_patrol&period=2026-11` }],
       "/v1/export/venues": [{ method: "GET", path: `/v1/export/venues?nodeId=${town}` }],
       "/v1/import/venues": [{ method: "POST", path: `/v1/import/venues?under=${town}`, body: {} }],
@@ -104,6 +106,12 @@ describe("tenant isolation", () => {
       "/v1/nodes/{nodeId}/benchmarks/wage": [{ method: "GET", path: `${n}/benchmarks/wage` }],
       "/v1/nodes/{nodeId}/benchmarks/wage/{year}": [{ method: "POST", path: `${n}/benchmarks/wage/2020`, body: { amount: 100_000 } }],
       "/v1/nodes/{nodeId}/subtree/brigades": [{ method: "GET", path: `${n}/subtree/brigades` }],
+      // A scheme id is the profile's, not A's; the node named in the query or body is A's.
+      "/v1/assessment/schemes/{schemeId}/scorecards": [{ method: "GET", path: `/v1/assessment/schemes/city_annual/scorecards?nodeId=${aOrg.town.nodeId}` }],
+      "/v1/assessment/schemes/{schemeId}/scores": [
+        { method: "PUT", path: "/v1/assessment/schemes/city_annual/scores", body: { period: "2026-06-01", nodeId: aOrg.town.nodeId, indicatorId: "organisation", score: 10, note: "越权评分" } },
+        { method: "DELETE", path: "/v1/assessment/schemes/city_annual/scores", body: { period: "2026-06-01", nodeId: aOrg.town.nodeId, indicatorId: "organisation" } },
+      ],
       "/v1/nodes/{nodeId}/brigades": [{ method: "POST", path: `${n}/brigades`, body: { name: "x", force: "micro_station" } }],
       "/v1/nodes/{nodeId}/brigades/{brigadeId}": [{ method: "GET", path: `${n}/brigades/${aOrg.brigadeId}` }, { method: "PATCH", path: `${n}/brigades/${aOrg.brigadeId}`, body: { status: "disbanded" } }],
       "/v1/nodes/{nodeId}/records": [{ method: "GET", path: `${n}/records` }, { method: "POST", path: `${n}/records`, body: { kind: "drill", date: "2024-01-01" } }],
@@ -138,7 +146,9 @@ describe("tenant isolation", () => {
     const inbox = await (await a.client.get("/v1/inbox")).json();
     aHazard = { hazardId: (await tip.json()).hazardId, notificationId: inbox.items[0].notificationId };
     const venue = await (await a.client.post("/v1/venues", { name: "甲场所", nodeId: aOrg.town.nodeId, kinds: ["nine_small"] })).json();
-    const inspection = await (await a.client.post(`/v1/venues/${venue.venueId}/inspections`, { items: [] })).json();
+    const checklist = (await (await a.client.get(`/v1/venues/${venue.venueId}/checklist`)).json()) as { items: { category: string; itemId: string }[] };
+    const items = checklist.items.map((i) => ({ category: i.category, itemId: i.itemId, result: "pass" }));
+    const inspection = await (await a.client.post(`/v1/venues/${venue.venueId}/inspections`, { items })).json();
     const importId = crypto.randomUUID();
     const csv = new TextEncoder().encode(`场所名称,所在网格,场所类型\n乙场所,${aOrg.town.name},nine_small\n`);
     const imported = await app.request(`/v1/import/venues?importId=${importId}`, { method: "POST", headers: { authorization: `Bearer ${a.token}`, "content-type": "text/csv" }, body: new Blob([csv]) });

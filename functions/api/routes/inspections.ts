@@ -22,6 +22,12 @@ const routes = {
     request: { params: VenueParams, headers: IdempotencyHeader, body: body(Inspections.FinishInspectionInput) },
     responses: { 201: json(Inspections.InspectionViewSchema, "Recorded, with the hazards raised"), ...writeErrors },
   }),
+  evaluate: createRoute({
+    method: "post", path: "/v1/venues/{venueId}/safety-evaluations", summary: "安全评估 / Record a venue's safety evaluation", ...authed,
+    description: "For a venue the profile's safety_evaluation policy matches. Failed: the venue must not operate and a hazard of the policy's code is raised, in one transaction; passed: the status is cleared.",
+    request: { params: VenueParams, headers: IdempotencyHeader, body: body(Inspections.SafetyEvaluationInput) },
+    responses: { 201: json(Inspections.EvaluationResultSchema, "Recorded: the venue, the evaluation and the hazard raised"), ...writeErrors },
+  }),
   list: createRoute({
     method: "get", path: "/v1/venues/{venueId}/inspections", summary: "检查记录 / A venue's inspections", ...authed,
     request: { params: VenueParams, query: Inspections.PageInput },
@@ -58,6 +64,7 @@ export function inspectionRoutes() {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.checklist, async (c) => c.json(await Inspections.getChecklist({}, c.req.valid("param").venueId), 200))
     .openapi(routes.finish, async (c) => c.json(await Inspections.finishInspection(c.req.valid("json"), c.req.valid("param").venueId, idempotency(c)), 201))
+    .openapi(routes.evaluate, async (c) => c.json(await Inspections.recordSafetyEvaluation(c.req.valid("json"), c.req.valid("param").venueId, idempotency(c)), 201))
     .openapi(routes.list, async (c) => c.json(await Inspections.listVenueInspections(c.req.valid("query"), c.req.valid("param").venueId), 200))
     .openapi(routes.get, async (c) => c.json(await Inspections.getInspection(c.req.valid("param")), 200))
     .openapi(routes.tasks, async (c) => c.json(await Inspections.listTasks(c.req.valid("query")), 200))

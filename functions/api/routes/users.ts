@@ -5,7 +5,9 @@ import { body, errors, idempotency, IdempotencyHeader, json, pageSchema, pathPar
 
 const UserParams = z.object({ userId: pathParam("userId") });
 const UserPage = pageSchema(Identity.UserViewSchema, "UserPage");
-const MeSchema = z.object({ user: Identity.UserViewSchema, tenant: Tenancy.TenantViewSchema }).openapi("Me");
+const MeSchema = z
+  .object({ user: Identity.UserViewSchema, body: Identity.BodyRefSchema.nullable().openapi({ description: "The profile body the user acts for (null: none)" }), tenant: Tenancy.TenantViewSchema })
+  .openapi("Me");
 const me = signedIn("auth");
 const authed = signedIn("users");
 
@@ -51,8 +53,8 @@ const routes = {
 export function userRoutes() {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.me, async (c) => {
-      const actor = c.get("actor");
-      return c.json({ user: await Identity.getUser(actor.userId), tenant: await Tenancy.getTenant() }, 200);
+      const [me, tenant] = await Promise.all([Identity.getMe(), Tenancy.getTenant()]);
+      return c.json({ ...me, tenant }, 200);
     })
     .openapi(routes.changePassword, async (c) => {
       await Identity.changeOwnPassword(c.req.valid("json"));

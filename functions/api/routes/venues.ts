@@ -23,6 +23,12 @@ const routes = {
     request: { headers: IdempotencyHeader, body: body(Venues.CreateVenueInput) },
     responses: { 201: json(Venues.VenueViewSchema, "Registered and classified"), ...writeErrors },
   }),
+  evaluationFindings: createRoute({
+    method: "get", path: "/v1/venue-evaluations", summary: "安全评估缺失或未通过 / Venues needing a safety evaluation", ...authed,
+    description: "Venues of a subtree the profile's safety_evaluation policy matches whose evaluation is missing or failed, in path order.",
+    request: { query: Venues.EvaluationFindingsInput },
+    responses: { 200: json(Venues.EvaluationFindingPageSchema, "A page of findings"), ...readErrors },
+  }),
   get: createRoute({
     method: "get", path: "/v1/venues/{venueId}", summary: "场所详情 / A venue", ...authed,
     request: { params: VenueParams },
@@ -78,6 +84,7 @@ export function venueRoutes() {
   return new OpenAPIHono<AppEnv>()
     .openapi(routes.list, async (c) => c.json(await Venues.listVenues(c.req.valid("query")), 200))
     .openapi(routes.create, async (c) => c.json(await Venues.createVenue(c.req.valid("json"), idempotency(c)), 201))
+    .openapi(routes.evaluationFindings, async (c) => c.json(await Venues.listEvaluationFindings(c.req.valid("query")), 200))
     .openapi(routes.get, async (c) => c.json(await Venues.getVenue({}, c.req.valid("param").venueId), 200))
     .openapi(routes.update, async (c) => c.json(await Venues.updateVenue(c.req.valid("json"), c.req.valid("param").venueId), 200))
     .openapi(routes.retire, async (c) => {

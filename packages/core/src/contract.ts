@@ -26,6 +26,8 @@ import type {
 export type HealthReport = Health;
 export type Role = Access.Role;
 export type User = Identity.UserView;
+/** The profile body a user acts for, as GET /v1/me names it. */
+export type UserBody = Identity.BodyRef;
 export type SignedIn = Identity.SignedIn;
 export type LoginInput = z.input<typeof Identity.LoginInput>;
 export type CreateUserInput = z.input<typeof Identity.CreateUserInput>;
@@ -129,6 +131,10 @@ export type VenueListFilter = Pick<z.input<typeof Venues.ListVenuesInput>, "kind
 export type PatrolPlanInput = z.input<typeof Venues.PatrolPlanInput>;
 export type VenueImportReport = Venues.VenueImportReport;
 export type VenueImportProgress = z.infer<typeof Venues.ImportProgressSchema>;
+export type SafetyEvaluationInput = z.input<typeof Venues.SafetyEvaluationInput>;
+export type SafetyEvaluation = Venues.SafetyEvaluation;
+export type SafetyEvaluationResult = Inspections.EvaluationResult;
+export type SafetyEvaluationFinding = z.infer<typeof Venues.EvaluationFindingPageSchema>["items"][number];
 
 // ── Inspections
 

@@ -9,7 +9,8 @@ import { branch, ctx, DAY, found, preset, run, T0, thrown, user } from "./fixtur
 const ROUTING = {
   songjiang: { deepest: "grid", general: { body: "town_office", level: "town", role: "town_officer" }, major: { body: "town_committee", level: "town", role: "town_officer" } },
   zezhou: { deepest: "grid", general: { body: "grid", level: "grid", role: "grid_worker" }, major: { body: "town_office", level: "town", role: "town_officer" } },
-  yancheng: { deepest: "village", general: { body: "town_office", level: "town", role: "town_officer" }, major: { body: "industry_department", level: "county", role: "department_liaison" } },
+  // No venue known: the county committee office takes it and pushes it on (yancheng (十)); with a venue, see routing.test.ts.
+  yancheng: { deepest: "village", general: { body: "town_office", level: "town", role: "town_officer" }, major: { body: "county_committee_office", level: "county", role: "tenant_admin" } },
   qidong: { deepest: "grid", general: { body: "town_office", level: "town", role: "town_officer" }, major: { body: "county_brigade", level: "county", role: "department_liaison" } },
   lianyungang: { deepest: "grid", general: { body: "town_office", level: "town", role: "town_officer" }, major: { body: "town_committee", level: "town", role: "town_officer" } },
 } as const;

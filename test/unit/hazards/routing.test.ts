@@ -9,13 +9,16 @@ describe("yancheng (十二): 镇街吹哨、部门报到", () => {
   const profile = preset("yancheng");
   const nodes = branch(profile);
   const town = user("town_officer", nodes.town!.path);
-  const liaison = user("department_liaison", nodes.county!.path);
+  const housing = { ...user("department_liaison", nodes.county!.path, "housing-liaison"), bodyId: "county_housing" } as const;
+  const education = { ...user("department_liaison", nodes.county!.path, "education-liaison"), bodyId: "county_education" } as const;
+  const site = { venueId: "site", venueKinds: ["construction_site"] };
 
-  it("lets the town register a major hazard and reports it to the industry department, to acknowledge by the end of the next day", () => {
-    const { hazard, last } = run(profile, found(profile, nodes.village!, { severity: "major" }), [[town, { action: "register" }]]);
+  it("yancheng (十二): a major hazard at a building site is handled by, and reported to, the housing department, to acknowledge by the end of the next day", () => {
+    const { hazard, last } = run(profile, found(profile, nodes.village!, { severity: "major", ...site }), [[town, { action: "register" }]]);
+    expect(hazard.handling).toEqual({ body: "county_housing", level: "county" });
     expect(hazard.pendingAcks).toEqual([
       {
-        body: "industry_department",
+        body: "county_housing",
         requestedAt: T0.toISOString(),
         dueAt: Hazards.endOfDayAfter(T0, 1, "Asia/Shanghai").toISOString(),
         late: false,
@@ -23,21 +26,43 @@ describe("yancheng (十二): 镇街吹哨、部门报到", () => {
       },
     ]);
     expect(last.events.map((e) => e.action)).toEqual(["register", "escalated"]);
-    expect(last.events[1]!.details).toMatchObject({ ackDays: { value: 1, default: true } });
-    expect(last.intents.find((i) => i.kind === "escalated")!.to).toEqual([{ type: "handler", handling: { body: "industry_department", level: "county" } }]);
+    expect(last.events[1]!.details).toMatchObject({ to: "county_housing", routedBy: { rule: "construction", sourceRef: "yancheng (十二)" }, ackDays: { value: 1, default: true } });
+    expect(last.intents.find((i) => i.kind === "escalated")!.to).toEqual([{ type: "handler", handling: { body: "county_housing", level: "county" } }]);
   });
 
-  it("lets only the department's liaison acknowledge", () => {
-    const registered = run(profile, found(profile, nodes.village!, { severity: "violation" }), [[town, { action: "register" }]]).hazard;
+  it("yancheng (十二): the venue's kind chooses the department — a school's goes to education, an industrial enterprise's to emergency management", () => {
+    const school = run(profile, found(profile, nodes.village!, { severity: "violation", venueId: "s", venueKinds: ["school"] }), [[town, { action: "register" }]]).hazard;
+    expect([school.handling?.body, school.pendingAcks.map((p) => p.body)]).toEqual(["county_education", ["county_education"]]);
+    const plant = run(profile, found(profile, nodes.village!, { severity: "major", venueId: "p", venueKinds: ["industrial_trade_enterprise"] }), [[town, { action: "register" }]]).hazard;
+    expect([plant.handling?.body, plant.pendingAcks.map((p) => p.body)]).toEqual(["county_emergency_management", ["county_emergency_management"]]);
+  });
+
+  it("yancheng (十)(十二): with no venue, or a kind no department answers for, the county committee office receives a copy and handles it", () => {
+    for (const extra of [{}, { venueId: "o", venueKinds: ["organisation"] }]) {
+      const { hazard } = run(profile, found(profile, nodes.village!, { severity: "major", ...extra }), [[town, { action: "register" }]]);
+      expect(hazard.handling).toEqual({ body: "county_committee_office", level: "county" });
+      expect(hazard.reports).toMatchObject([{ action: "report", to: "county_committee_office", copy: true }]);
+      expect(hazard.pendingAcks).toEqual([]);
+    }
+  });
+
+  it("yancheng (十二): only the liaison bound to the department acknowledges for it; another department's liaison is refused", () => {
+    const registered = run(profile, found(profile, nodes.village!, { severity: "violation", ...site }), [[town, { action: "register" }]]).hazard;
     expect(thrown(() => Hazards.decide(ctx(profile, town), registered, { action: "acknowledge" }))).toMatchObject({ kind: "forbidden" });
-    const acked = Hazards.decide(ctx(profile, liaison), registered, { action: "acknowledge" }).hazard;
+    expect(thrown(() => Hazards.decide(ctx(profile, education), registered, { action: "acknowledge", body: "county_housing" }))).toMatchObject({ kind: "forbidden", code: "hazard.ack_other_body" });
+    expect(thrown(() => Hazards.decide(ctx(profile, education), registered, { action: "acknowledge" }))).toMatchObject({ kind: "forbidden", code: "hazard.ack_other_body" });
+    expect(Hazards.availableActions(ctx(profile, education), registered)).not.toContain("acknowledge");
+    const acked = Hazards.decide(ctx(profile, housing), registered, { action: "acknowledge" }).hazard;
     expect(acked.pendingAcks).toEqual([]);
-    expect(acked.acks).toMatchObject([{ body: "industry_department", by: liaison.type === "user" ? liaison.userId : "" }]);
-    expect(thrown(() => Hazards.decide(ctx(profile, liaison), acked, { action: "acknowledge" }))).toMatchObject({ code: "hazard.no_pending_ack" });
+    expect(acked.acks).toMatchObject([{ body: "county_housing", by: "housing-liaison" }]);
+    expect(thrown(() => Hazards.decide(ctx(profile, housing), acked, { action: "acknowledge" }))).toMatchObject({ code: "hazard.no_pending_ack" });
+    // A liaison bound to no body still answers for every department at its level (accounts made before binding).
+    const unbound = user("department_liaison", nodes.county!.path);
+    expect(Hazards.decide(ctx(profile, unbound), registered, { action: "acknowledge" }).hazard.acks).toMatchObject([{ body: "county_housing" }]);
   });
 
   it("reports nothing for a general hazard, which the town handles itself", () => {
-    const { hazard } = run(profile, found(profile, nodes.village!), [[town, { action: "register" }]]);
+    const { hazard } = run(profile, found(profile, nodes.village!, site), [[town, { action: "register" }]]);
     expect(hazard.reports).toEqual([]);
     expect(hazard.pendingAcks).toEqual([]);
   });
@@ -62,6 +87,29 @@ describe("qidong 二(三)/二(四)/二(五): grid reports, transfers, hand-over,
     expect(hazard.pendingAcks.map((p) => p.body)).toEqual(["county_brigade"]);
     expect(hazard.listings).toMatchObject([{ levelId: "city_key_supervision", level: "county", listedBy: "county_brigade", nodeId: "county", trigger: "major_industry_hazard", by: "system" }]);
     expect(last.events.find((e) => e.action === "listed")!.basis).toMatchObject({ rule: "major_industry_hazard", sourceRef: "qidong 二(四)" });
+  });
+
+  it("qidong 二(四): a major hazard at a heritage building is listed with the culture-and-tourism bureau as joint supervisor (会同), which must acknowledge", () => {
+    const { hazard, last } = run(profile, found(profile, nodes.town!, { severity: "major", venueId: "temple", venueKinds: ["heritage_building"] }), [[town, { action: "register" }]]);
+    expect(hazard.listings).toMatchObject([{ levelId: "city_key_supervision", listedBy: "county_brigade", jointly: ["county_culture_tourism"] }]);
+    expect(hazard.pendingAcks.map((p) => [p.body, p.basis.rule, p.basis.sourceRef])).toEqual([
+      ["county_brigade", "major_report", "qidong 二(四)"],
+      ["county_culture_tourism", "city_key_supervision", "qidong 二(四)"],
+    ]);
+    expect(last.events.find((e) => e.action === "listed")!.details).toMatchObject({ jointly: ["county_culture_tourism"] });
+    expect(last.intents.find((i) => i.title.zh.includes("请会同督办"))!.to).toEqual([{ type: "handler", handling: { body: "county_culture_tourism", level: "county" } }]);
+    const culture = { ...user("department_liaison", nodes.county!.path, "culture"), bodyId: "county_culture_tourism" };
+    const acked = Hazards.decide(ctx(profile, culture), hazard, { action: "acknowledge" }).hazard;
+    expect(acked.acks).toMatchObject([{ body: "county_culture_tourism", by: "culture" }]);
+    expect(acked.pendingAcks.map((p) => p.body)).toEqual(["county_brigade"]);
+  });
+
+  it("qidong 二(四): with no venue, or a kind spanning many industries, the listing names no partner", () => {
+    for (const extra of [{}, { venueId: "mall", venueKinds: ["crowded_venue"] }]) {
+      const { hazard } = run(profile, found(profile, nodes.town!, { severity: "major", ...extra }), [[town, { action: "register" }]]);
+      expect(hazard.listings[0]!.jointly).toBeUndefined();
+      expect(hazard.pendingAcks.map((p) => p.body)).toEqual(["county_brigade"]);
+    }
   });
 
   it("transfers a hazard the town finds within the brigade's remit, from the safety bureau it acts for", () => {

@@ -96,7 +96,8 @@ describe("department acknowledgement", () => {
   const profile = preset("yancheng");
   const nodes = branch(profile);
   const town = user("town_officer", nodes.town!.path);
-  const registered = run(profile, found(profile, nodes.village!, { severity: "major" }), [[town, { action: "register" }]]).hazard;
+  // A building site's major hazard goes to the housing department, which must acknowledge it.
+  const registered = run(profile, found(profile, nodes.village!, { severity: "major", venueId: "site", venueKinds: ["construction_site"] }), [[town, { action: "register" }]]).hazard;
   const due = Date.parse(registered.pendingAcks[0]!.dueAt);
 
   it("falls late at its due time, once", () => {

@@ -23,6 +23,32 @@ function pathsAndCodes(input: unknown): [string, string][] {
 }
 
 describe("parseProfile: references", () => {
+  it("names an industry-department rule whose venue kind or department does not exist, and a forward with no target", () => {
+    const input = broken(yancheng, (p) => {
+      p.venues.industryDepartments![1]!.kinds = ["spaceport"];
+      p.venues.industryDepartments![2]!.department = "ministry_of_magic";
+      const forward = p.venues.policies.find((x) => x.kind === "report_unassigned")!;
+      if (forward.kind === "report_unassigned") delete forward.byVenueKind;
+    });
+    const forward = yancheng.venues.policies.findIndex((x) => x.kind === "report_unassigned");
+    expect(pathsAndCodes(input)).toEqual([
+      ["$.venues.industryDepartments[1].kinds[0]", "profile.reference_missing"],
+      ["$.venues.industryDepartments[2].department", "profile.reference_missing"],
+      [`$.venues.policies[${forward}].forwardTo`, "profile.forward_missing"],
+    ]);
+  });
+
+  it("names a safety-evaluation policy whose hazard code or severity does not exist", () => {
+    const input = broken(yancheng, (p) => {
+      p.venues.policies.push({ id: "evaluation", kind: "safety_evaluation", match: { kinds: ["school"] }, onFailure: "must_not_operate", hazardCode: "nope", severity: "catastrophic", sourceRef: null, assumption: { zh: "测试" } });
+    });
+    const at = yancheng.venues.policies.length;
+    expect(pathsAndCodes(input)).toEqual([
+      [`$.venues.policies[${at}].hazardCode`, "profile.reference_missing"],
+      [`$.venues.policies[${at}].severity`, "profile.reference_missing"],
+    ]);
+  });
+
   it("names a checklist item whose hazard code does not exist", () => {
     const input = broken(songjiang, (p) => {
       p.inspectionCategories[1]!.checklist[0]!.hazardCode = "unknown_hazard";

@@ -1,5 +1,5 @@
 // Sign-up, sign-in and the caller's own account.
-import type { ChangePasswordInput, LoginInput, SignedIn, SignupInput, SignupResult, Tenant, User } from "@firegov/core/contract";
+import type { ChangePasswordInput, LoginInput, SignedIn, SignupInput, SignupResult, Tenant, User, UserBody } from "@firegov/core/contract";
 import { apiFetch, idempotent, json, post } from "./http.ts";
 
 export function signup(input: SignupInput, idempotencyKey: string): Promise<SignupResult> {
@@ -19,7 +19,7 @@ export async function logout(): Promise<void> {
   await apiFetch("/v1/auth/logout", { method: "POST" });
 }
 
-export function getMe(): Promise<{ user: User; tenant: Tenant }> {
+export function getMe(): Promise<{ user: User; body: UserBody | null; tenant: Tenant }> {
   return json("/v1/me");
 }
 

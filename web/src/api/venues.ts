@@ -1,5 +1,5 @@
 // The venue ledger; supervisor and categories are derived by the API from the profile.
-import type { CreateVenueInput, ImportMode, PatrolPlanInput, UpdateVenueInput, Venue, VenueEvent, VenueExportFilter, VenueListFilter, VenueImportProgress, VenueImportReport } from "@firegov/core/contract";
+import type { CreateVenueInput, ImportMode, PatrolPlanInput, SafetyEvaluationInput, SafetyEvaluationResult, UpdateVenueInput, Venue, VenueEvent, VenueExportFilter, VenueListFilter, VenueImportProgress, VenueImportReport } from "@firegov/core/contract";
 import { apiFetch, idempotent, json, patch, post, queryString, uploadBody, type Page } from "./http.ts";
 
 export const venuePath = (venueId: string) => `/v1/venues/${encodeURIComponent(venueId)}`;
@@ -23,6 +23,11 @@ export function updateVenue(venueId: string, input: UpdateVenueInput): Promise<V
 /** A high-risk venue's patrol plan: the named patroller, frequency and method (its tasks follow at once). */
 export function setPatrolPlan(venueId: string, input: PatrolPlanInput): Promise<Venue> {
   return json(`${venuePath(venueId)}/patrol-plan`, post(input));
+}
+
+/** 安全评估: a failed one makes the venue must-not-operate and raises a hazard, in one write. */
+export function recordSafetyEvaluation(venueId: string, input: SafetyEvaluationInput, idempotencyKey: string): Promise<SafetyEvaluationResult> {
+  return json(`${venuePath(venueId)}/safety-evaluations`, post(input, idempotent(idempotencyKey)));
 }
 
 export function venueHistory(venueId: string, params: { cursor?: string; limit?: number } = {}): Promise<Page<VenueEvent>> {

@@ -12,10 +12,13 @@ const me = query((_userId: string) => getMe(), "me");
 export function SessionBar() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const tenant = createAsync(async () => {
+  const mine = createAsync(async () => {
     const user = signedInUser();
-    return user ? (await me(user.userId)).tenant : undefined;
+    return user ? await me(user.userId) : undefined;
   });
+  const tenant = () => mine()?.tenant;
+  // The body the user acts for (a department liaison: their department), when bound to one.
+  const body = () => mine()?.body ?? undefined;
   const logout = () => {
     navigate("/login", { replace: true });
     void signOut();
@@ -30,6 +33,7 @@ export function SessionBar() {
               <span class="who-meta">
                 {roleName(user().role, locale())}
                 <Suspense>
+                  <Show when={body()}>{(b) => <span data-testid="signed-in-body">（{locale() === "en" ? b().name.en : b().name.zh}）</span>}</Show>
                   <Show when={tenant()}>{(tn) => <> · {tn().name}</>}</Show>
                 </Suspense>
               </span>

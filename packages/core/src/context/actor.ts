@@ -8,7 +8,7 @@ import type { Role } from "./roles.ts";
  * here and never take a tenant id from their callers.
  */
 export type Actor =
-  | { type: "user"; tenantId: string; userId: string; role: Role; scopeNodeId: string; scopePath: string; sessionId: string; name?: string }
+  | { type: "user"; tenantId: string; userId: string; role: Role; scopeNodeId: string; scopePath: string; sessionId: string; name?: string; /** The profile body the user acts for, when bound to one. */ bodyId?: string }
   | { type: "system"; tenantId: string; job: string }
   /** A public flow (signup, login) acting for the tenant it names, before anyone is known. */
   | { type: "public"; tenantId: string };

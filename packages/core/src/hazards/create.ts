@@ -10,6 +10,7 @@ import { raiseHazard } from "./raise.ts";
 import { recordOccurrence, recurrenceKey, withOccurrence } from "./recurrence.ts";
 import { timeOrderedId } from "../db/ids.ts";
 import { atPlace, nodeMoving, nodeOrNotFound } from "../jurisdiction/index.ts";
+import { loadVenueItem } from "../venues/index.ts";
 import { loadHazard, loadRecurrence, resolveRecipients, withRetry, writeChange, type Recurrence } from "./store.ts";
 import { contextFor, staleAnswer } from "./support.ts";
 import type { Hazard } from "./types.ts";
@@ -49,10 +50,13 @@ export const createHazard = useCase(CreateHazardInput, async (input, opts: { ide
 
     const hazardId = timeOrderedId(now);
     const place = atPlace(node);
+    // The venue's kinds choose its industry department (按照行业类别); a venue id the registry does not hold routes as no venue.
+    const venue = input.venueId ? await loadVenueItem(input.venueId) : undefined;
     const { outcome, deliveries } = await raiseHazard(ctx, {
       hazardId,
       place: { nodeId: node.nodeId, path: node.path },
       venueId: input.venueId,
+      venueKinds: venue?.status === "active" ? venue.kinds : undefined,
       locationText: input.locationText,
       code: input.code,
       codeText: input.codeText,

@@ -25,12 +25,15 @@ export {
   TipInput,
 } from "./inputs.ts";
 export { HazardViewSchema, HazardEventSchema, TimelineSchema, SummarySchema, SummaryPageSchema, CreatedSchema, CountersSchema, TipReceiptSchema, toHazardView, type HazardView } from "./views.ts";
-export { discover, decide, sweep, targetOf, initialState, type Context, type ActionInput as ResolvedAction, type NewHazard, type Outcome } from "./machine.ts";
+export { discover, decide, sweep, targetOf, initialState, availableActions, type Context, type ActionInput as ResolvedAction, type NewHazard, type Outcome } from "./machine.ts";
 export {
   ACK_DAYS,
   applyRules,
   represents,
+  boundTo,
   rolesFor,
+  jointlyFor,
+  escalationTarget,
   handlingFor,
   deadlineFor,
   hazardCodes,

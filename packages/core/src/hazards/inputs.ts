@@ -110,7 +110,7 @@ export const ListByStateInput = z.object({ ...Within, ...Page, state: z.enum([..
 export const ListAssignedInput = z.object({ ...Page, assigneeId: Id.optional().meta({ description: "Default: you" }) });
 export const ListByVenueInput = z.object({ ...Page, venueId: Id });
 export const ListWithinInput = z.object({ ...Within, ...Page });
-export const ListAwaitingAckInput = z.object({ ...Within, ...Page, bodyId: ProfileId });
+export const ListAwaitingAckInput = z.object({ ...Within, ...Page, bodyId: ProfileId.optional().meta({ description: "The department; default: the body the caller is bound to" }) });
 export const ListBySourceInput = z.object({ ...Within, ...Page, source: z.enum(SOURCES) });
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual("月份格式为 YYYY-MM", "A month as YYYY-MM"));

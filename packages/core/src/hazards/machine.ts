@@ -31,6 +31,7 @@ import {
   watchers,
   bodyRecipient,
   reporterBodies,
+  joinListing,
 } from "./rules.ts";
 import {
   ACTIONS,
@@ -215,7 +216,7 @@ function deadlineFromDate(ctx: Context, date: string, field: string): string {
 // ── Creating ───────────────────────────────────────────────────────────────
 
 /** What a finder says of a new hazard: the hazard's own fields, and where it was found. */
-export type NewHazard = Pick<Hazard, "hazardId" | "venueId" | "locationText" | "code" | "codeText" | "severity" | "description" | "photos" | "source" | "transferredFrom" | "reporter" | "responsibleParty"> & {
+export type NewHazard = Pick<Hazard, "hazardId" | "venueId" | "venueKinds" | "locationText" | "code" | "codeText" | "severity" | "description" | "photos" | "source" | "transferredFrom" | "reporter" | "responsibleParty"> & {
   place: Place;
   /** Earlier occurrences of the same venue and code (recurrence), oldest first. */
   priorOccurrences: string[];
@@ -227,7 +228,8 @@ export function discover(ctx: Context, input: NewHazard): Outcome {
   const at = iso(now);
   if (input.severity !== undefined) checkSeverity(profile, input.severity);
   if (input.code !== undefined) checkCode(profile, input.code, input.codeText);
-  const handling = input.severity === undefined ? undefined : handlingFor(profile, input.severity);
+  const venueKinds = input.venueId && input.venueKinds?.length ? input.venueKinds : undefined;
+  const handling = input.severity === undefined ? undefined : handlingFor(profile, input.severity, venueKinds);
   if (handling) checkReachable(profile, input.place.path, handling, "body.nodeId");
   const deadline = input.severity === undefined ? undefined : deadlineFor(profile, input.severity, now, ctx.timeZone);
   const state = initialState(profile);
@@ -236,6 +238,7 @@ export function discover(ctx: Context, input: NewHazard): Outcome {
     nodeId: input.place.nodeId,
     path: input.place.path,
     venueId: input.venueId,
+    venueKinds,
     locationText: input.locationText,
     code: input.code,
     codeText: input.code === OTHER_CODE ? input.codeText : undefined,
@@ -311,7 +314,7 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
       checkSeverity(profile, severity);
       checkCode(profile, code, input.codeText ?? hazard.codeText);
       const place = input.place ?? { nodeId: hazard.nodeId, path: hazard.path };
-      const handling = handlingFor(profile, severity)!;
+      const handling = handlingFor(profile, severity, hazard.venueKinds)!;
       checkReachable(profile, place.path, handling, input.place ? "body.nodeId" : "body.severity");
       const regraded = severity !== hazard.severity || hazard.deadline === undefined;
       const deadline = regraded ? deadlineFor(profile, severity, now, ctx.timeZone) : hazard.deadline;
@@ -401,7 +404,16 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
       if (!hazard.pendingAcks.length || (input.body !== undefined && !hazard.pendingAcks.some((p) => p.body === input.body))) {
         throw new AppError("conflict", "hazard.no_pending_ack", { body: input.body ?? "—" });
       }
-      if (!mine.length) throw forbidden(ctx, hazard, action, handlingOf(profile, input.body ?? hazard.pendingAcks[0]!.body));
+      if (!mine.length) {
+        const target = input.body ?? hazard.pendingAcks[0]!.body;
+        // A liaison bound to another department: 报到 is each department's own (see rules.boundTo).
+        const own = ctx.actor.type === "user" ? bodyOf(profile, ctx.actor.bodyId) : undefined;
+        if (own && own.id !== target && isDepartment(own)) {
+          const other = bodyOf(profile, target);
+          throw new AppError("forbidden", "hazard.ack_other_body", { ownZh: own.name.zh, ownEn: own.name.en, bodyZh: other?.name.zh ?? target, bodyEn: other?.name.en ?? target });
+        }
+        throw forbidden(ctx, hazard, action, handlingOf(profile, target));
+      }
       const ack = mine[0]!;
       const by = ctx.actor.type === "user" ? ctx.actor.userId : "system";
       const next: Hazard = { ...hazard, pendingAcks: hazard.pendingAcks.filter((p) => p !== ack), acks: [...hazard.acks, { body: ack.body, at, by }] };
@@ -475,8 +487,14 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
           unmet.map((u) => ({ path: `triggers.${u.trigger}`, code: "hazard.condition_unmet", message: { zh: u.zh, en: u.en } })),
         );
       }
-      const next: Hazard = { ...judged, fired: [...judged.fired, listingKey(level.id, trigger.id)], listings: [...judged.listings, listingOf(profile, judged, level, trigger, at, actorId(ctx), input.reason)] };
-      return finish(ctx, next, [{ ...base, note: input.reason, basis: basisOf(trigger.id, trigger), details: { level: level.id, atLevel: level.level, listedBy: level.listedBy, trigger: trigger.id, reason: input.reason, decisions } }], [{ kind: "list", to: [...watchers(hazard), ...bodyRecipient(profile, level.listedBy)], title: { zh: `隐患已列入${level.name.zh}`, en: `Hazard placed under ${level.name.en}` } }]);
+      const listing = listingOf(profile, judged, level, trigger, at, actorId(ctx), input.reason);
+      const joined = joinListing(profile, { ...judged, fired: [...judged.fired, listingKey(level.id, trigger.id)], listings: [...judged.listings, listing] }, level, now, ctx.timeZone);
+      return finish(
+        ctx,
+        joined.hazard,
+        [{ ...base, note: input.reason, basis: basisOf(trigger.id, trigger), details: { level: level.id, atLevel: level.level, listedBy: level.listedBy, trigger: trigger.id, reason: input.reason, decisions, ...(listing.jointly ? { jointly: listing.jointly } : {}) } }],
+        [{ kind: "list", to: [...watchers(hazard), ...bodyRecipient(profile, level.listedBy)], title: { zh: `隐患已列入${level.name.zh}`, en: `Hazard placed under ${level.name.en}` } }, ...joined.intents],
+      );
     }
     case "delist": {
       const listing = hazard.listings.find((l) => l.levelId === input.level);

@@ -4,6 +4,7 @@ import { documentClient } from "../db/document-client.ts";
 import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
+import { invalid } from "../errors/index.ts";
 import { authorize, inSubtree } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { countersView, subtreePrefix, type CountersView, type Summary } from "./entries.ts";
@@ -116,7 +117,16 @@ export const listOverdue = useCase(ListWithinInput, async (input) => page("overd
 export const listListed = useCase(ListWithinInput, async (input) => page("listed", input, { prefix: subtreePrefix(scopeOf(input.path)) }), "query");
 
 /** Hazards reported to a department and not yet acknowledged by it, within a subtree. */
-export const listAwaitingAck = useCase(ListAwaitingAckInput, async (input) => page(`ack:${input.bodyId}`, input, { prefix: subtreePrefix(scopeOf(input.path)) }), "query");
+export const listAwaitingAck = useCase(
+  ListAwaitingAckInput,
+  async (input) => {
+    // A department's liaison sees what awaits their own department unless they name another.
+    const bodyId = input.bodyId ?? useUser().bodyId;
+    if (bodyId === undefined) throw invalid("query.bodyId", "hazard.body_required", "请指定部门（bodyId）", "Name the department (bodyId)");
+    return page(`ack:${bodyId}`, input, { prefix: subtreePrefix(scopeOf(input.path)) });
+  },
+  "query",
+);
 
 /** A subtree's hazards from one source (e.g. residents' tips), all states. */
 export const listBySource = useCase(ListBySourceInput, async (input) => page(`source:${input.source}`, input, { prefix: subtreePrefix(scopeOf(input.path)) }), "query");

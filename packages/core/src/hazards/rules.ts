@@ -1,6 +1,7 @@
 import type { Role } from "../access/index.ts";
 import { inSubtree } from "../access/index.ts";
 import type { Condition, LevelId, PolicyProfile } from "../profile/index.ts";
+import { bodyForVenue, industryDepartmentFor, industryRuleFor } from "../profile/index.ts";
 import { DAY_MS, endOfDayAfter, iso } from "./clock.ts";
 import { isOpen, OTHER_CODE, type Basis, type EventDraft, type Handling, type Hazard, type NotificationIntent, type Recipient, type RuleActor } from "./types.ts";
 
@@ -96,15 +97,34 @@ export function handlingOf(profile: PolicyProfile, bodyId: string): Handling | u
 }
 
 /**
+ * Whether a user bound to a body (users' `bodyId`) may answer for a body: a
+ * department (部门) answers only through users bound to it, or through users
+ * bound to no body (accounts made before binding existed act for every
+ * department at their level, as they always did). Governing bodies (offices,
+ * committees, villages) are represented by their level's officers whatever
+ * body those officers are bound to.
+ */
+export function boundTo(profile: PolicyProfile, userBodyId: string | undefined, bodyId: string | undefined): boolean {
+  if (userBodyId === undefined || bodyId === undefined) return true;
+  return !isDepartment(bodyOf(profile, bodyId)) || userBodyId === bodyId;
+}
+
+/**
  * Whether a user acts for a body on a hazard: a role that acts for the body,
- * scoped at the body's level, at a node whose subtree holds the hazard. So a
- * body at the grid level is represented by the grid's own workers, not by
- * the town above it.
+ * scoped at the body's level, at a node whose subtree holds the hazard, and
+ * (for a department) bound to that department or to none. So a body at the
+ * grid level is represented by the grid's own workers, not by the town above
+ * it, and the housing department's liaison does not answer for education.
  */
 export function represents(profile: PolicyProfile, actor: RuleActor, handling: Handling, hazardPath: string): boolean {
   if (actor.type === "system") return true;
   if (actor.type !== "user") return false;
-  return rolesFor(profile, handling).includes(actor.role) && levelOfPath(profile, actor.scopePath) === handling.level && inSubtree(actor.scopePath, hazardPath);
+  return (
+    rolesFor(profile, handling).includes(actor.role) &&
+    levelOfPath(profile, actor.scopePath) === handling.level &&
+    inSubtree(actor.scopePath, hazardPath) &&
+    boundTo(profile, actor.bodyId, handling.body)
+  );
 }
 
 /** Officers who take in a hazard that nobody has graded yet (a resident's tip): the governing role at their own level, within their subtree. */
@@ -121,10 +141,35 @@ export function severityOf(profile: PolicyProfile, id: string | undefined) {
   return id === undefined ? undefined : profile.hazards.severities.find((s) => s.id === id);
 }
 
-/** Who handles a hazard of a severity, per the profile (handledBy). */
-export function handlingFor(profile: PolicyProfile, severity: string): Handling | undefined {
+/**
+ * Who handles a hazard of a severity, per the profile (handledBy): for a
+ * handler chosen by venue kind, the industry department of the hazard's
+ * venue (at its own level), else the body named.
+ */
+export function handlingFor(profile: PolicyProfile, severity: string, venueKinds?: readonly string[]): Handling | undefined {
   const s = severityOf(profile, severity);
-  return s ? { body: s.handledBy.body, level: s.handledBy.level } : undefined;
+  if (!s) return undefined;
+  const body = bodyForVenue(profile, s.handledBy, venueKinds);
+  if (body === s.handledBy.body) return { body, level: s.handledBy.level };
+  return { body, level: bodyOf(profile, body)?.level ?? s.handledBy.level };
+}
+
+/** The body an escalation goes to for this hazard: the industry department of its venue's kind when the rule says so. */
+export function escalationTarget(profile: PolicyProfile, rule: Escalation, hazard: Pick<Hazard, "venueKinds">): string {
+  return bodyForVenue(profile, { body: rule.to, byVenueKind: rule.byVenueKind }, hazard.venueKinds);
+}
+
+/** The industry rule that chose a body for this hazard, cited on the event (undefined when the named body stands). */
+function industryBasis(profile: PolicyProfile, byVenueKind: boolean | undefined, hazard: Pick<Hazard, "venueKinds">): Basis | undefined {
+  if (!byVenueKind) return undefined;
+  const rule = industryRuleFor(profile, hazard.venueKinds);
+  return rule ? basisOf(rule.id, rule) : undefined;
+}
+
+/** The joint supervisors of a listing level for this hazard (会同): its own, then its venue kind's industry department. */
+export function jointlyFor(profile: PolicyProfile, level: ListingLevel, hazard: Pick<Hazard, "venueKinds">): string[] {
+  const industry = level.jointlyByVenueKind ? industryDepartmentFor(profile, hazard.venueKinds) : undefined;
+  return [...new Set([...(level.jointly ?? []), ...(industry ? [industry] : [])])];
 }
 
 /** The rectification deadline: the end of the local day `rectificationDays` after now. */
@@ -257,23 +302,24 @@ interface RuleOutcome {
 const bodyName = (profile: PolicyProfile, id: string) => bodyOf(profile, id)?.name ?? { zh: id, en: id };
 
 function escalate(profile: PolicyProfile, hazard: Hazard, rule: Escalation, now: Date, timeZone: string): RuleOutcome {
-  const to = bodyOf(profile, rule.to);
+  // 按照行业类别: a rule marked byVenueKind goes to the industry department of the hazard's venue.
+  const toId = escalationTarget(profile, rule, hazard);
+  const routedBy = industryBasis(profile, rule.byVenueKind, hazard);
+  const to = bodyOf(profile, toId);
   const at = iso(now);
   const basis = basisOf(rule.id, rule);
   const needsAck = (rule.action === "report" || rule.action === "transfer") && isDepartment(to);
   let next: Hazard = {
     ...hazard,
     fired: [...hazard.fired, rule.id],
-    trail: hazard.trail.includes(rule.to) ? hazard.trail : [...hazard.trail, rule.to],
-    reports: [...hazard.reports, { to: rule.to, action: rule.action, at, copy: rule.action === "report" && !needsAck }],
+    trail: hazard.trail.includes(toId) ? hazard.trail : [...hazard.trail, toId],
+    reports: [...hazard.reports, { to: toId, action: rule.action, at, copy: rule.action === "report" && !needsAck }],
   };
   // Handling moves only to a body whose level the hazard lies under; otherwise the step is on record only.
   const handing = rule.action === "transfer" || rule.action === "hand_over" || rule.action === "joint_enforcement";
   if (handing && to && ancestorAt(profile, hazard.path, to.level)) next = { ...next, handling: { body: to.id, level: to.level } };
-  if (needsAck && !next.pendingAcks.some((p) => p.body === rule.to) && !next.acks.some((a) => a.body === rule.to)) {
-    next = { ...next, pendingAcks: [...next.pendingAcks, { body: rule.to, requestedAt: at, dueAt: iso(endOfDayAfter(now, ACK_DAYS.value, timeZone)), late: false, basis }] };
-  }
-  const name = bodyName(profile, rule.to);
+  if (needsAck) next = awaitAck(next, toId, basis, now, timeZone);
+  const name = bodyName(profile, toId);
   const verbs = {
     report: needsAck ? { zh: "报送（待报到）", en: "reported (awaiting acknowledgement) to" } : { zh: "抄报", en: "copied to" },
     transfer: { zh: "移送", en: "transferred to" },
@@ -283,9 +329,30 @@ function escalate(profile: PolicyProfile, hazard: Hazard, rule: Escalation, now:
   }[rule.action];
   return {
     hazard: next,
-    events: [{ action: "escalated", from: hazard.state, to: hazard.state, basis, details: { escalation: rule.id, action: rule.action, to: rule.to, ...(needsAck ? { acknowledgeBy: next.pendingAcks.at(-1)?.dueAt, ackDays: ACK_DAYS } : {}) } }],
+    events: [{ action: "escalated", from: hazard.state, to: hazard.state, basis, details: { escalation: rule.id, action: rule.action, to: toId, ...(routedBy ? { routedBy } : {}), ...(needsAck ? { acknowledgeBy: next.pendingAcks.at(-1)?.dueAt, ackDays: ACK_DAYS } : {}) } }],
     intents: [{ kind: "escalated", to: to ? [{ type: "handler", handling: { body: to.id, level: to.level } }] : [], title: { zh: `隐患已${verbs.zh}${name.zh}`, en: `Hazard ${verbs.en} ${name.en}` } }],
   };
+}
+
+/** A body's acknowledgement (报到) awaited, unless it is awaited or given already. */
+function awaitAck(hazard: Hazard, body: string, basis: Basis, now: Date, timeZone: string): Hazard {
+  if (hazard.pendingAcks.some((p) => p.body === body) || hazard.acks.some((a) => a.body === body)) return hazard;
+  return { ...hazard, pendingAcks: [...hazard.pendingAcks, { body, requestedAt: iso(now), dueAt: iso(endOfDayAfter(now, ACK_DAYS.value, timeZone)), late: false, basis }] };
+}
+
+/**
+ * A listing's joint supervisors take part (会同…重点督办):
+ * each is told, and each department among them must acknowledge (报到) as a
+ * department reported to does, citing the listing level.
+ */
+export function joinListing(profile: PolicyProfile, hazard: Hazard, level: ListingLevel, now: Date, timeZone: string): { hazard: Hazard; intents: NotificationIntent[] } {
+  const jointly = jointlyFor(profile, level, hazard);
+  let next = hazard;
+  for (const body of jointly) if (isDepartment(bodyOf(profile, body))) next = awaitAck(next, body, basisOf(level.id, level), now, timeZone);
+  const intents: NotificationIntent[] = jointly.length
+    ? [{ kind: "listed", to: jointly.flatMap((b) => bodyRecipient(profile, b)), title: { zh: `隐患已列入${level.name.zh}，请会同督办`, en: `Hazard placed under ${level.name.en}: supervise it jointly` } }]
+    : [];
+  return { hazard: next, intents };
 }
 
 /** The node a listing sits at: the hazard's ancestor at the listing's level (or the root, if the hazard lies above it). */
@@ -294,6 +361,7 @@ function listingNode(profile: PolicyProfile, path: string, level: string) {
 }
 
 export function listingOf(profile: PolicyProfile, hazard: Hazard, level: ListingLevel, trigger: Trigger, at: string, by: string, reason?: string) {
+  const jointly = jointlyFor(profile, level, hazard);
   return {
     levelId: level.id,
     level: level.level,
@@ -301,6 +369,7 @@ export function listingOf(profile: PolicyProfile, hazard: Hazard, level: Listing
     ...(level.via ? { via: level.via } : {}),
     nodeId: listingNode(profile, hazard.path, level.level),
     trigger: trigger.id,
+    ...(jointly.length ? { jointly } : {}),
     ...(reason ? { reason } : {}),
     at,
     by,
@@ -375,9 +444,11 @@ export function applyRules(profile: PolicyProfile, hazard: Hazard, now: Date, ti
     if (current.listings.some((l) => l.levelId === level.id)) continue;
     const trigger = level.triggers.find((t) => !current.fired.includes(listingKey(level.id, t.id)) && t.when.every((c) => holds(c, current, now)));
     if (!trigger) continue;
-    current = { ...current, fired: [...current.fired, listingKey(level.id, trigger.id)], listings: [...current.listings, listingOf(profile, current, level, trigger, at, "system")] };
-    events.push({ action: "listed", from: current.state, to: current.state, basis: basisOf(trigger.id, trigger), details: { level: level.id, atLevel: level.level, listedBy: level.listedBy, trigger: trigger.id, automatic: true } });
-    intents.push({ kind: "listed", to: [...watchers(current), ...bodyRecipient(profile, level.listedBy)], title: { zh: `隐患已列入${level.name.zh}`, en: `Hazard placed under ${level.name.en}` } });
+    const listing = listingOf(profile, current, level, trigger, at, "system");
+    const joined = joinListing(profile, { ...current, fired: [...current.fired, listingKey(level.id, trigger.id)], listings: [...current.listings, listing] }, level, now, timeZone);
+    current = joined.hazard;
+    events.push({ action: "listed", from: current.state, to: current.state, basis: basisOf(trigger.id, trigger), details: { level: level.id, atLevel: level.level, listedBy: level.listedBy, trigger: trigger.id, automatic: true, ...(listing.jointly ? { jointly: listing.jointly } : {}) } });
+    intents.push({ kind: "listed", to: [...watchers(current), ...bodyRecipient(profile, level.listedBy)], title: { zh: `隐患已列入${level.name.zh}`, en: `Hazard placed under ${level.name.en}` } }, ...joined.intents);
   }
   return { hazard: current, events, intents };
 }

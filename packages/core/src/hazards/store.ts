@@ -9,7 +9,7 @@ import type { PolicyProfile } from "../profile/index.ts";
 import { iso } from "./clock.ts";
 import { counterDeltas, entryChanges, type CounterDelta } from "./entries.ts";
 import type { Outcome } from "./machine.ts";
-import { ancestorAt, rolesFor } from "./rules.ts";
+import { ancestorAt, boundTo, rolesFor } from "./rules.ts";
 import type { Hazard, NotificationIntent, RuleActor } from "./types.ts";
 
 // Reading what a change needs, and writing a change in one transaction: the
@@ -49,14 +49,14 @@ export interface Delivery {
 export async function resolveRecipients(profile: PolicyProfile, hazard: Hazard, intents: NotificationIntent[], actor: RuleActor): Promise<Delivery[]> {
   const tenantId = useTenant();
   const users = tenantDb().service.entities.user;
-  const atNode = new Map<string, Promise<{ userId: string; role: string; status: string; phone?: string | undefined }[]>>();
+  const atNode = new Map<string, Promise<{ userId: string; role: string; status: string; phone?: string | undefined; bodyId?: string | undefined }[]>>();
   const usersAt = (path: string) => {
     let found = atNode.get(path);
     if (!found) {
       found = users.query
         .byScope({ tenantId })
         .begins({ scopePath: `${path}#` })
-        .go({ limit: 200, attributes: ["userId", "role", "status", "phone", "scopePath"] })
+        .go({ limit: 200, attributes: ["userId", "role", "status", "phone", "scopePath", "bodyId"] })
         .then((page) => page.data.filter((u) => u.scopePath === path));
       atNode.set(path, found);
     }
@@ -75,7 +75,8 @@ export async function resolveRecipients(profile: PolicyProfile, hazard: Hazard, 
       if (!node) continue;
       const roles = rolesFor(profile, to.handling);
       for (const u of await usersAt(node.path)) {
-        if (u.status === "active" && roles.includes(u.role as never)) found.set(u.userId, { userId: u.userId, phone: u.phone });
+        // A department hears through its own liaisons (and those bound to no body), not another department's.
+        if (u.status === "active" && roles.includes(u.role as never) && boundTo(profile, u.bodyId, to.handling.body)) found.set(u.userId, { userId: u.userId, phone: u.phone });
       }
     }
     const recipients = [...found.values()].filter((u) => u.userId !== self).slice(0, MAX_RECIPIENTS);

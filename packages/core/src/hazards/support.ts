@@ -13,7 +13,7 @@ import type { Hazard, RuleActor } from "./types.ts";
 // a decision is made in, and the answers to a lost race.
 
 export function ruleActor(actor: Actor): RuleActor {
-  if (actor.type === "user") return { type: "user", userId: actor.userId, role: actor.role, scopePath: actor.scopePath };
+  if (actor.type === "user") return { type: "user", userId: actor.userId, role: actor.role, scopePath: actor.scopePath, ...(actor.bodyId ? { bodyId: actor.bodyId } : {}) };
   return actor.type === "system" ? { type: "system" } : { type: "public" };
 }
 

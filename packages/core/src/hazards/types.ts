@@ -85,6 +85,8 @@ export interface Listing {
   /** The node at the listing level the hazard lies under. */
   nodeId: string;
   trigger: string;
+  /** Bodies supervising jointly with the lister (会同): the level's own, and the industry department of the venue's kind. */
+  jointly?: string[] | undefined;
   reason?: string | undefined;
   at: string;
   by: string;
@@ -96,6 +98,8 @@ export interface Hazard {
   /** Materialised path of the node (`/<root>/<town>/...`). */
   path: string;
   venueId?: string | undefined;
+  /** The venue's kinds when the hazard was raised: they choose its industry department (按照行业类别). */
+  venueKinds?: string[] | undefined;
   locationText?: string | undefined;
   code?: string | undefined;
   codeText?: string | undefined;
@@ -163,6 +167,6 @@ export interface NotificationIntent {
 
 /** The acting party as the rules see it. */
 export type RuleActor =
-  | { type: "user"; userId: string; role: Role; scopePath: string }
+  | { type: "user"; userId: string; role: Role; scopePath: string; /** The profile body the user acts for, when bound to one. */ bodyId?: string | undefined }
   | { type: "system" }
   | { type: "public" };

@@ -114,7 +114,7 @@ export const login = useCase(LoginInput, async (input, now: Date = new Date()): 
         { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
       ),
     );
-    const access = await issueAccessToken({ tenantId, userId: user.userId, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: user.scopePath, sessionId, name: user.displayName }, now);
+    const access = await issueAccessToken({ tenantId, userId: user.userId, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: user.scopePath, sessionId, ...(user.bodyId ? { bodyId: user.bodyId } : {}), name: user.displayName }, now);
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,
@@ -158,7 +158,7 @@ export const refresh = useCase(RefreshInput, async (input, now: Date = new Date(
       // Another refresh with the same token won the race.
       throw new AppError("unauthorized", "auth.refresh_invalid");
     }
-    const access = await issueAccessToken({ tenantId, userId: user.userId, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: user.scopePath, sessionId, name: user.displayName }, now);
+    const access = await issueAccessToken({ tenantId, userId: user.userId, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: user.scopePath, sessionId, ...(user.bodyId ? { bodyId: user.bodyId } : {}), name: user.displayName }, now);
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,

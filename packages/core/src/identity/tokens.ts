@@ -17,6 +17,8 @@ export interface AccessClaims {
   scopeNodeId: string;
   scopePath: string;
   sessionId: string;
+  /** The profile body the user acts for, when bound to one (a department's liaison). */
+  bodyId?: string | undefined;
   /** The user's display name, so records written on their behalf can name them. */
   name?: string | undefined;
 }
@@ -24,7 +26,7 @@ export interface AccessClaims {
 export async function issueAccessToken(claims: AccessClaims, now = new Date()): Promise<{ token: string; expiresAt: string }> {
   const key = await loadSigningKey();
   const iat = Math.floor(now.getTime() / 1000);
-  const token = await new SignJWT({ tid: claims.tenantId, role: claims.role, scope: claims.scopeNodeId, sp: claims.scopePath, sid: claims.sessionId, ...(claims.name ? { name: claims.name } : {}) })
+  const token = await new SignJWT({ tid: claims.tenantId, role: claims.role, scope: claims.scopeNodeId, sp: claims.scopePath, sid: claims.sessionId, ...(claims.bodyId ? { bd: claims.bodyId } : {}), ...(claims.name ? { name: claims.name } : {}) })
     .setProtectedHeader({ alg: "EdDSA", kid: key.kid, typ: "at+jwt" })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
@@ -70,12 +72,12 @@ async function checkSignature(token: string, key: SigningKey, now: Date): Promis
       typ: "at+jwt",
       currentDate: now,
     });
-    const { sub, tid, role, scope, sp, sid, name } = payload as Record<string, unknown>;
+    const { sub, tid, role, scope, sp, sid, bd, name } = payload as Record<string, unknown>;
     const valid =
       typeof sub === "string" && typeof tid === "string" && TENANT_ID_PATTERN.test(tid) && roles.includes(role as Role) &&
       typeof scope === "string" && typeof sp === "string" && typeof sid === "string";
     if (!valid || typeof payload.exp !== "number") throw new AppError("unauthorized", "auth.token_invalid");
-    return { claims: { tenantId: tid, userId: sub, role: role as Role, scopeNodeId: scope, scopePath: sp, sessionId: sid, ...(typeof name === "string" ? { name } : {}) }, exp: payload.exp };
+    return { claims: { tenantId: tid, userId: sub, role: role as Role, scopeNodeId: scope, scopePath: sp, sessionId: sid, ...(typeof bd === "string" ? { bodyId: bd } : {}), ...(typeof name === "string" ? { name } : {}) }, exp: payload.exp };
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (err instanceof joseErrors.JWTExpired) throw new AppError("unauthorized", "auth.token_expired");

@@ -10,6 +10,7 @@ type UserItem = {
   role: Role;
   scopeNodeId: string;
   scopePath: string;
+  bodyId?: string;
   status: "active" | "disabled";
   mustChangePassword: boolean;
   lockedUntil?: string;
@@ -28,6 +29,7 @@ export function toUserView(u: UserItem, withContact: boolean): UserView {
     role: u.role,
     scopeNodeId: u.scopeNodeId,
     scopePath: u.scopePath,
+    ...(u.bodyId ? { bodyId: u.bodyId } : {}),
     status: u.status,
     mustChangePassword: u.mustChangePassword,
     lockedUntil: u.lockedUntil,
@@ -47,6 +49,7 @@ export const UserViewSchema = z
     role: z.enum(roles),
     scopeNodeId: z.string(),
     scopePath: z.string(),
+    bodyId: z.string().optional().meta({ description: "The profile body the user acts for (a department liaison: that department)" }),
     status: z.enum(["active", "disabled"]),
     mustChangePassword: z.boolean(),
     lockedUntil: z.string().optional(),

@@ -16,6 +16,8 @@ export const UserEntity = new Entity({
     role: { type: roles, required: true },
     scopeNodeId: { type: "string", required: true },
     scopePath: { type: "string", required: true },
+    /** The profile body the user acts for (a department's liaison: that department); absent: none named. */
+    bodyId: { type: "string" },
     status: { type: ["active", "disabled"] as const, required: true, default: "active" },
     passwordHash: { type: "string", required: true },
     mustChangePassword: { type: "boolean", required: true, default: false },

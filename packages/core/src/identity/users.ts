@@ -13,6 +13,7 @@ import { assignableRoles, authorize, can } from "../access/index.ts";
 import { roleNames, roles, type Role } from "../access/index.ts";
 import { liveSessionsOf, revokeSessions } from "./sessions.ts";
 import { toUserView, type UserView } from "./user-view.ts";
+import { BodyId, checkBody, describeBody, type BodyRef } from "./body.ts";
 
 async function loadUser(userId: string) {
   const actor = useUser();
@@ -71,6 +72,7 @@ export const CreateUserInput = z
     email: Email.optional(),
     role: z.enum(roles),
     scopeNodeId: z.string().min(1),
+    bodyId: BodyId.optional(),
     password: Password,
   })
   .superRefine(passwordPolicy("password", (v: { password: string; username: string; phone?: string }) => v))
@@ -82,6 +84,7 @@ export const createUser = useCase(CreateUserInput, async (input, opts: { idempot
   const node = await loadNode(input.scopeNodeId);
   authorize(actor, "user.manage", { path: node.path });
   assertAssignable(input.role);
+  if (input.bodyId !== undefined) await checkBody(input.bodyId, node.path);
   const userId = randomUUID();
   const item = {
     tenantId: actor.tenantId,
@@ -93,13 +96,14 @@ export const createUser = useCase(CreateUserInput, async (input, opts: { idempot
     role: input.role,
     scopeNodeId: node.nodeId,
     scopePath: node.path,
+    ...(input.bodyId !== undefined ? { bodyId: input.bodyId } : {}),
     passwordHash: await hashPassword(input.password),
     mustChangePassword: true,
   };
   const stored = await writeTransaction<{ userId: string }>(({ user, login, audit }) => [
       user.create(item).commit(),
       login.create({ tenantId: actor.tenantId, username: input.username, userId }).commit(),
-      auditItem({ audit }, { action: "user.create", targetType: "user", targetId: userId, details: { username: input.username, role: input.role, scopeNodeId: node.nodeId } }),
+      auditItem({ audit }, { action: "user.create", targetType: "user", targetId: userId, details: { username: input.username, role: input.role, scopeNodeId: node.nodeId, ...(input.bodyId !== undefined ? { bodyId: input.bodyId } : {}) } }),
     ],
     {
       idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, request: input, result: { userId } } : undefined,
@@ -116,11 +120,12 @@ export const UpdateUserInput = z
     email: Email.nullable().optional(),
     role: z.enum(roles).optional(),
     scopeNodeId: z.string().min(1).optional(),
+    bodyId: BodyId.nullable().optional().meta({ description: "The body the user acts for; null: none" }),
   })
   .refine((v) => Object.keys(v).length > 0, bilingual("没有要修改的内容", "Nothing to change"))
   .meta({ id: "UpdateUserInput" });
 
-/** Edit a user's details, role or node; the next token refresh carries the new role and scope. */
+/** Edit a user's details, role, node or body; the next token refresh carries the new role, scope and body. */
 export const updateUser = useCase(UpdateUserInput, async (input, userId: string): Promise<UserView> => {
   const actor = useUser();
   const current = await loadUser(userId);
@@ -134,14 +139,18 @@ export const updateUser = useCase(UpdateUserInput, async (input, userId: string)
     assertAssignable(input.role);
     assertAssignable(current.role);
   }
+  // The body must fit the node the user ends up at: checked when either changes.
+  const bodyId = input.bodyId === undefined ? current.bodyId : (input.bodyId ?? undefined);
+  if (bodyId !== undefined && (input.bodyId != null || node)) await checkBody(bodyId, node?.path ?? current.scopePath, input.bodyId != null ? "body.bodyId" : "body.scopeNodeId");
   const set = {
     ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
     ...(input.phone ? { phone: input.phone } : {}),
     ...(input.email ? { email: input.email } : {}),
     ...(input.role ? { role: input.role } : {}),
     ...(node ? { scopeNodeId: node.nodeId, scopePath: node.path } : {}),
+    ...(input.bodyId ? { bodyId: input.bodyId } : {}),
   };
-  const remove = [...(input.phone === null ? ["phone" as const] : []), ...(input.email === null ? ["email" as const] : [])];
+  const remove = [...(input.phone === null ? ["phone" as const] : []), ...(input.email === null ? ["email" as const] : []), ...(input.bodyId === null && current.bodyId !== undefined ? ["bodyId" as const] : [])];
   await writeTransaction(({ user, audit }) => [
       user.patch({ tenantId: actor.tenantId, userId }).set(set).remove(remove).where((a, op) => op.eq(a.updatedAt, current.updatedAt)).commit(),
       auditItem({ audit }, { action: "user.update", targetType: "user", targetId: userId, details: { fields: [...Object.keys(set), ...remove] } }),
@@ -223,3 +232,10 @@ export const changeOwnPassword = useCase(ChangePasswordInput, async (input): Pro
   const others = (await liveSessionsOf(actor.userId)).filter((s) => s.sessionId !== actor.sessionId);
   await revokeSessions(others, "password_changed");
 });
+
+/** The signed-in user as stored now, and the body of the profile in effect they act for (null: none). */
+export async function getMe(): Promise<{ user: UserView; body: BodyRef | null }> {
+  const actor = useUser();
+  const user = await getUser(actor.userId);
+  return { user, body: await describeBody(user.bodyId) };
+}

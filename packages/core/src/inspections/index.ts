@@ -7,6 +7,8 @@ export { periodOf, type Period } from "./periods.ts";
 export { dueTasks, planTask, responsibleLevel, responsibleNode, coverageDeltas, ancestry, percentCovered, taskIdOf, parseTaskId, type DueTask, type ScheduledVenue, type ScheduledPlan, type CoverageDelta } from "./schedule.ts";
 export { checklistFor, applicableCategories, type ChecklistEntry } from "./checklist.ts";
 export { finishInspection, FinishInspectionInput, ItemResult, MAX_TRANSACTION_ITEMS } from "./perform.ts";
+export { recordSafetyEvaluation, EvaluationResultSchema, type EvaluationResult } from "./evaluation.ts";
+export { SafetyEvaluationInput } from "../venues/index.ts";
 export { getChecklist, getTask, listTasks, listVenueInspections, getInspection, getCoverage, coverageByPeriod, PageInput, InspectionParams, TaskParams, ListTasksInput, CoverageInput, CoverageByPeriodInput } from "./read.ts";
 export { scheduleTenant, scheduleAll, inspectionScheduleJob, type ScheduleStats } from "./job.ts";
 export { InspectionViewSchema, InspectionPageSchema, TaskViewSchema, TaskPageSchema, ChecklistViewSchema, CoverageViewSchema, type InspectionView, type TaskView } from "./views.ts";

@@ -46,6 +46,7 @@ export { getDraft, saveDraft, SaveDraftInput, validateDraft, ValidateDraftInput,
 export { diff, DiffInput, ProfileDiffSchema, exportProfile, ExportInput, ProfileRef, type PresetLookup } from "./compare.ts";
 export { profileAt, versionItemAt } from "./in-force.ts";
 export { tierLevels, childLevel } from "./levels.ts";
+export { industryDepartmentFor, industryRuleFor, bodyForVenue } from "./industry.ts";
 export { firstVersionItems } from "./versions.ts";
 export { VERSIONS_FRESH_SECONDS } from "./in-force.ts";
 export { ruleCoverage, profileRules, applierCode, platformSupport, type RuleRow } from "./coverage.ts";

@@ -316,9 +316,18 @@ const SpotCheckSize = z.discriminatedUnion("measure", [
   z.strictObject({ measure: z.literal("count"), count: z.int().min(1) }),
   z.strictObject({ measure: z.literal("share"), percent: Percent.gt(0), min: z.int().min(0).optional() }),
 ]);
+/**
+ * Marks a body reference chosen by the venue's kind: the industry department
+ * (行业主管部门) that `venues.industryDepartments` names for the venue's kind;
+ * the body named beside it when the kind has none (or no venue is known).
+ */
+const ByVenueKind = z.boolean().optional();
 
 /** Ordered: the first rule whose match holds names the supervisor; else the fallback. */
-const SupervisionRule = rule({ id: Id, match: VenueMatch, supervisor: Id });
+const SupervisionRule = rule({ id: Id, match: VenueMatch, supervisor: Id, byVenueKind: ByVenueKind });
+
+/** Ordered: the first rule listing one of a venue's kinds names its industry department (按照行业类别). */
+const IndustryDepartment = rule({ id: Id, kinds: z.array(Id).min(1), department: Id });
 
 const VenuePolicy = z.discriminatedUnion("kind", [
   /** Every supervised object is on an inventory (清单化). */
@@ -330,9 +339,17 @@ const VenuePolicy = z.discriminatedUnion("kind", [
   /** Matching venues must have these named in their patrol plan. */
   rule({ id: Id, kind: z.literal("patrol_plan"), match: VenueMatch, mustName: z.array(z.enum(["patroller", "frequency", "method"])).min(1) }),
   /** Objects without a supervisor are reported up and forwarded to a department. */
-  rule({ id: Id, kind: z.literal("report_unassigned"), to: Id, forwardTo: Id }),
+  rule({ id: Id, kind: z.literal("report_unassigned"), to: Id, forwardTo: Id.optional(), byVenueKind: ByVenueKind }),
   /** Matching venues need a safety evaluation; failing it they must not operate. */
-  rule({ id: Id, kind: z.literal("safety_evaluation"), match: VenueMatch, onFailure: z.literal("must_not_operate") }),
+  rule({
+    id: Id,
+    kind: z.literal("safety_evaluation"),
+    match: VenueMatch,
+    onFailure: z.literal("must_not_operate"),
+    /** The hazard raised on a venue that fails: its code (of hazards.codes) and severity. */
+    hazardCode: Id.optional(),
+    severity: Id.optional(),
+  }),
   /** A body keeps a watch list of worrying venues (不放心场所) and follows them up. */
   rule({ id: Id, kind: z.literal("watchlist"), keeper: Id }),
   /**
@@ -360,6 +377,7 @@ const Venues = z.strictObject({
   kinds: z.array(VenueKind),
   supervision: z.strictObject({ rules: z.array(SupervisionRule), fallback: rule({ supervisor: Id }) }),
   policies: z.array(VenuePolicy),
+  industryDepartments: z.array(IndustryDepartment).optional(),
 });
 
 // ── Inspections ────────────────────────────────────────────────────────────
@@ -399,7 +417,7 @@ const InspectionCategory = rule({
 
 // ── Hazards ────────────────────────────────────────────────────────────────
 
-const Handler = z.strictObject({ level: LevelId, body: Id.optional(), role: Id.optional() });
+const Handler = z.strictObject({ level: LevelId, body: Id.optional(), role: Id.optional(), byVenueKind: ByVenueKind });
 
 const Severity = rule({
   id: Id,
@@ -427,6 +445,7 @@ const Escalation = rule({
   when: z.array(Condition),
   action: z.enum(["report", "transfer", "hand_over", "joint_enforcement", "request_listing"]),
   to: Id,
+  byVenueKind: ByVenueKind,
 });
 
 const ListedSupervisionLevel = rule({
@@ -437,6 +456,8 @@ const ListedSupervisionLevel = rule({
   /** The body the request passes through (核定) before listing. */
   via: Id.optional(),
   jointly: z.array(Id).optional(),
+  /** The industry department of the venue's kind also supervises jointly (会同行业主管部门). */
+  jointlyByVenueKind: z.boolean().optional(),
   triggers: z.array(rule({ id: Id, when: z.array(Condition).min(1) })).min(1),
 });
 

@@ -201,12 +201,19 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
     ref(["venues", "supervision", "rules", i, "supervisor"], "body", rule.supervisor);
   });
   ref(["venues", "supervision", "fallback", "supervisor"], "body", p.venues.supervision.fallback.supervisor);
+  p.venues.industryDepartments?.forEach((rule, i) => {
+    refs(["venues", "industryDepartments", i, "kinds"], "venueKind", rule.kinds);
+    ref(["venues", "industryDepartments", i, "department"], "body", rule.department);
+  });
   p.venues.policies.forEach((policy, i) => {
     const at = ["venues", "policies", i];
     if ("match" in policy) match([...at, "match"], policy.match);
     if (policy.kind === "report_unassigned") {
       ref([...at, "to"], "body", policy.to);
       ref([...at, "forwardTo"], "body", policy.forwardTo);
+      if (policy.forwardTo === undefined && !policy.byVenueKind) {
+        issues.push(issue([...at, "forwardTo"], "profile.forward_missing", "须写明转交机构（forwardTo），或按场所类别转交（byVenueKind）", "name the body to forward to (forwardTo), or forward by venue kind (byVenueKind)"));
+      }
     }
     if (policy.kind === "watchlist") ref([...at, "keeper"], "body", policy.keeper);
     // A patrol plan's tasks are keyed by the policy's id where other tasks have their category's: the two must differ.
@@ -216,6 +223,10 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
     if (policy.kind === "random_spot_check") {
       ref([...at, "by"], "body", policy.by);
       ref([...at, "category"], "category", policy.category);
+    }
+    if (policy.kind === "safety_evaluation") {
+      ref([...at, "hazardCode"], "hazardCode", policy.hazardCode);
+      ref([...at, "severity"], "severity", policy.severity);
     }
   });
   p.inspectionCategories.forEach((category, i) => {

@@ -1,4 +1,5 @@
 import type { PolicyProfile, VenueMatch } from "../profile/index.ts";
+import { bodyForVenue } from "../profile/index.ts";
 
 // Which body supervises a venue and which inspection categories it falls in,
 // from the profile alone. Pure: the same facts and profile give the same answer.
@@ -63,7 +64,8 @@ export function classify(profile: PolicyProfile, venue: VenueFacts): Classificat
   const fallback = profile.venues.supervision.fallback;
   const plan = profile.venues.policies.find((p) => p.kind === "patrol_plan" && matchesVenue(p.match, facts));
   return {
-    supervisor: rule?.supervisor ?? fallback.supervisor,
+    // A rule may name the industry department of the venue's kind (行业重点监管对象), its own body when the kind names none.
+    supervisor: rule ? bodyForVenue(profile, { body: rule.supervisor, byVenueKind: rule.byVenueKind }, venue.kinds) : fallback.supervisor,
     supervisionRule: rule?.id,
     categories,
     riskGrade,

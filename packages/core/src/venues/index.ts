@@ -38,6 +38,20 @@ lookUpVenuesWith(async (venueId) => {
   const venue = await loadVenue(venueId);
   return venue ? { nodeId: venue.nodeId, status: venue.status } : undefined;
 });
+export {
+  evaluationPolicyFor,
+  evaluationItems,
+  evaluationFinding,
+  listEvaluationFindings,
+  SafetyEvaluationInput,
+  SafetyEvaluationSchema,
+  EvaluationFindingsInput,
+  EvaluationFindingPageSchema,
+  OPERATING_STATUSES,
+  type EvaluationPolicy,
+  type SafetyEvaluation,
+  type OperatingStatus,
+} from "./evaluation.ts";
 
 // A node moved in the tree takes its venues along; the tree calls this without importing venues.
 import { moveWithSubtree } from "../jurisdiction/index.ts";

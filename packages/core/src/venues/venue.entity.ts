@@ -60,6 +60,10 @@ export const VenueEntity = new Entity({
     },
     profileVersion: { type: "number", required: true },
     status: { type: ["active", "retired"] as const, required: true, default: "active" },
+    /** Set by a failed safety evaluation (不得经营使用), cleared by a passed one; absent: may operate. */
+    operatingStatus: { type: ["must_not_operate"] as const },
+    /** The latest safety evaluation (evaluation.ts), when the profile asks for one. */
+    safetyEvaluation: { type: "any" },
     version: { type: "number", required: true, default: 1 },
     createdAt: { type: "string", required: true, readOnly: true },
     updatedAt: { type: "string", required: true },
@@ -85,7 +89,7 @@ export const VenueEventEntity = new Entity({
     venueId: { type: "string", required: true, readOnly: true },
     eventId: { type: "string", required: true, readOnly: true },
     at: { type: "string", required: true, readOnly: true },
-    action: { type: ["create", "update", "reclassify", "retire", "import", "plan"] as const, required: true, readOnly: true },
+    action: { type: ["create", "update", "reclassify", "retire", "import", "plan", "evaluate"] as const, required: true, readOnly: true },
     actorId: { type: "string", required: true, readOnly: true },
     profileVersion: { type: "number", required: true, readOnly: true },
     changed: { type: "list", items: { type: "string" }, readOnly: true },

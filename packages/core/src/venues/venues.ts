@@ -19,6 +19,7 @@ import { venuesWritten } from "./changes.ts";
 import { checkFacts, classify } from "./classify.ts";
 import { createItems, factsOf, fieldsOf, plain, updateItems, venueOrNotFound, type VenueFields, type VenueItem } from "./store.ts";
 import { Feature, VENUE_FLAGS } from "./vocabulary.ts";
+import { OPERATING_STATUSES, SafetyEvaluationSchema } from "./evaluation.ts";
 
 // ── Inputs ─────────────────────────────────────────────────────────────────
 
@@ -123,6 +124,8 @@ export const VenueViewSchema = z
     patrolPlan: PatrolPlanViewSchema.optional(),
     profileVersion: z.int(),
     status: z.enum(["active", "retired"]),
+    operatingStatus: z.enum(OPERATING_STATUSES).optional().meta({ description: "must_not_operate after a failed safety evaluation (不得经营使用), until one passes" }),
+    safetyEvaluation: SafetyEvaluationSchema.optional().meta({ description: "The latest safety evaluation" }),
     version: z.int(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -424,6 +424,8 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
         kind: "safety_evaluation",
         match: { flags: ["safety_evaluation"] },
         onFailure: "must_not_operate",
+        hazardCode: "safety_evaluation_failed",
+        severity: "major",
         sourceRef: "lianyungang 三(三)",
         text: "要组织开展安全评估、综合治理，达不到安全条件、严重影响公共安全的不得经营使用",
       },
@@ -469,6 +471,12 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
         name: { zh: "达不到安全条件仍经营使用", en: "Operating though not safe" },
         sourceRef: "lianyungang 三(三)",
         text: "达不到安全条件、严重影响公共安全的不得经营使用",
+      },
+      {
+        id: "safety_evaluation_failed",
+        name: { zh: "安全评估未达到安全条件（不得经营使用）", en: "Safety evaluation failed (must not operate)" },
+        sourceRef: "lianyungang 三(三)",
+        text: "要组织开展安全评估、综合治理，达不到安全条件、严重影响公共安全的不得经营使用",
       },
     ],
     severities: [

@@ -15,6 +15,16 @@ const indicatorDefault = (zh: string, en: string) => ({
   en: `The document names no indicators or weights; by default the tasks it sets are scored: ${en}`,
 });
 
+// 二(四): the industry departments (行业主管部门) that list these venues for key
+// supervision and supervise major industry hazards with the city brigade. The
+// document names no department; each is the one that commonly answers for the
+// industry, marked as such.
+const industry = (zh: string, en: string) => ({
+  sourceRef: "qidong 二(四)",
+  text: "各行业主管部门……将人员密集、“三合一”场所、九小场所、易燃易爆、文物古建筑等火灾风险较高的单位场所，列入行业重点监管对象",
+  assumption: { zh: `文件未列举行业主管部门；按通常的行业管理分工，${zh}`, en: `The document names no department; by the usual division of industries, ${en}` },
+});
+
 export const qidong: PolicyProfile = withBaselineCodes({
   id: "qidong",
   name: { zh: "启东市", en: "Qidong" },
@@ -74,12 +84,25 @@ export const qidong: PolicyProfile = withBaselineCodes({
       text: "镇（园区）排查发现的行业重大消防安全风险隐患应及时抄报市消防救援大队",
     },
     {
-      id: "industry_department",
-      name: { zh: "行业主管部门", en: "Industry department" },
+      id: "county_culture_tourism",
+      name: { zh: "市文化广电和旅游局", en: "City culture, broadcasting and tourism bureau" },
       level: "county",
       kind: "industry_department",
-      sourceRef: "qidong 二(四)",
-      text: "各行业主管部门按照“管行业必须管安全、管业务必须管安全、管生产经营必须管安全”的要求……依法依规开展本行业、本系统消防安全治理",
+      ...industry("文化广电和旅游（文物）部门主管文物古建筑", "culture and tourism (heritage) answers for heritage buildings"),
+    },
+    {
+      id: "county_market_regulation",
+      name: { zh: "市市场监督管理局", en: "City market-regulation bureau" },
+      level: "county",
+      kind: "industry_department",
+      ...industry("市场监督管理部门主管九小场所、“三合一”场所等经营场所", "market regulation answers for the nine small venues and three-in-one premises"),
+    },
+    {
+      id: "county_emergency_management",
+      name: { zh: "市应急管理局", en: "City emergency-management bureau" },
+      level: "county",
+      kind: "industry_department",
+      ...industry("应急管理部门主管易燃易爆和石油化工、工矿企业", "emergency management answers for flammable/explosive premises and petrochemical, industrial and mining enterprises"),
     },
     {
       id: "command_centre",
@@ -524,7 +547,12 @@ export const qidong: PolicyProfile = withBaselineCodes({
         {
           id: "industry_key_supervision",
           match: { flags: ["key_supervision"] },
-          supervisor: "industry_department",
+          supervisor: "town_office",
+          byVenueKind: true,
+          assumption: {
+            zh: "由场所类别对应的行业主管部门监管；类别未对应具体部门的（如人员密集场所涉及多个行业），由镇（园区）消委办综合监管（一(一)）",
+            en: "The industry department of the venue's kind supervises; where the kind names none (crowded venues span many industries), the town's office does, as the comprehensive supervisor (一(一))",
+          },
           sourceRef: "qidong 二(四)",
           text: "各行业主管部门……将人员密集、“三合一”场所、九小场所、易燃易爆、文物古建筑等火灾风险较高的单位场所，列入行业重点监管对象",
         },
@@ -543,6 +571,16 @@ export const qidong: PolicyProfile = withBaselineCodes({
       },
     },
     policies: [],
+    industryDepartments: [
+      { id: "heritage", kinds: ["heritage_building"], department: "county_culture_tourism", ...industry("文物古建筑报文化广电和旅游部门", "heritage buildings go to culture and tourism") },
+      { id: "small_and_mixed", kinds: ["nine_small", "three_in_one"], department: "county_market_regulation", ...industry("九小场所、“三合一”场所报市场监督管理部门", "nine small venues and three-in-one premises go to market regulation") },
+      {
+        id: "hazardous_and_industrial",
+        kinds: ["flammable_explosive", "petrochemical_enterprise", "industrial_mining_enterprise"],
+        department: "county_emergency_management",
+        ...industry("易燃易爆场所和石油化工、工矿企业报应急管理部门", "flammable/explosive premises and petrochemical, industrial and mining enterprises go to emergency management"),
+      },
+    ],
   },
 
   inspectionCategories: [
@@ -658,7 +696,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
         name: { zh: "市消防救援大队会同行业主管部门重点督办", en: "Key supervision by the city brigade with the industry department" },
         level: "county",
         listedBy: "county_brigade",
-        jointly: ["industry_department"],
+        jointlyByVenueKind: true,
         triggers: [
           {
             id: "major_industry_hazard",

@@ -14,6 +14,22 @@ const assumedMajorDeadline = {
 const supervisionClause =
   "市县应急管理部门依据工贸行业企业属性、规模大小、生产工艺等要素，负责对“A级、B级、C级、D级”企业的监管执法。市县消防救援部门负责辖区内符合一、二级消防安全重点单位界定标准范围内的机关、团体、企业、事业单位的监管执法；镇（街道）公安派出所负责辖区内符合三级消防安全重点单位界定标准范围内的机关、团体、企业、事业单位的监督管理";
 
+// 镇街吹哨、部门报到 (十二): major hazards and violations go to the industry
+// department of their category. The document names no department; each below
+// is the department that commonly answers for the industry, marked as such.
+const byCategoryClause = "对重大隐患、违法违规行为，按照行业类别上报相关行业主管部门，由行业主管部门依法依规处置";
+const industry = (zh: string, en: string) => ({
+  sourceRef: "yancheng (十二)",
+  text: byCategoryClause,
+  assumption: { zh: `文件未列举行业主管部门；按通常的行业管理分工，${zh}`, en: `The document names no department; by the usual division of industries, ${en}` },
+});
+// Where a venue's kind names no department (or no venue is known), the county committee office takes the report
+// and pushes it to the department by duty division, as (十) has it for units outside every list.
+const committeeOfficeFallback = {
+  zh: "场所类别未对应行业主管部门（或未关联场所）时，报县（市、区）安委办（消委办），由其根据监管职责分工推送相关行业主管部门（参照第（十）项）",
+  en: "Where the venue's kind names no department (or no venue is known), the county committee office receives it and pushes it on by duty division, as in item (十)",
+};
+
 export const yancheng: PolicyProfile = withBaselineCodes({
   id: "yancheng",
   name: { zh: "盐城市", en: "Yancheng" },
@@ -90,12 +106,53 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       text: "由县（市、区）安委办（消委办）根据监管职责分工推送给相关行业主管部门",
     },
     {
-      id: "industry_department",
-      name: { zh: "行业主管部门", en: "Industry department" },
+      id: "county_housing",
+      name: { zh: "县级住房和城乡建设部门", en: "County housing and urban-rural development department" },
       level: "county",
       kind: "industry_department",
-      sourceRef: "yancheng (十二)",
-      text: "按照行业类别上报相关行业主管部门，由行业主管部门依法依规处置",
+      ...industry("住房和城乡建设部门主管建筑施工", "housing and construction answers for building sites"),
+    },
+    {
+      id: "county_market_regulation",
+      name: { zh: "县级市场监督管理部门", en: "County market-regulation department" },
+      level: "county",
+      kind: "industry_department",
+      ...industry("市场监督管理部门主管餐饮等经营场所", "market regulation answers for catering and similar businesses"),
+    },
+    {
+      id: "county_education",
+      name: { zh: "县级教育部门", en: "County education department" },
+      level: "county",
+      kind: "industry_department",
+      ...industry("教育部门主管学校、幼儿园", "education answers for schools and kindergartens"),
+    },
+    {
+      id: "county_culture_tourism",
+      name: { zh: "县级文化广电和旅游部门", en: "County culture, broadcasting and tourism department" },
+      level: "county",
+      kind: "industry_department",
+      ...industry("文化广电和旅游部门主管宾馆、旅游和文化娱乐场所", "culture and tourism answers for hotels, tourist and entertainment venues"),
+    },
+    {
+      id: "county_commerce",
+      name: { zh: "县级商务部门", en: "County commerce department" },
+      level: "county",
+      kind: "industry_department",
+      ...industry("商务部门主管商场、超市等商贸场所", "commerce answers for shopping centres and supermarkets"),
+    },
+    {
+      id: "county_health",
+      name: { zh: "县级卫生健康部门", en: "County health department" },
+      level: "county",
+      kind: "industry_department",
+      ...industry("卫生健康部门主管医疗机构", "health answers for medical institutions"),
+    },
+    {
+      id: "county_transport",
+      name: { zh: "县级交通运输部门", en: "County transport department" },
+      level: "county",
+      kind: "industry_department",
+      ...industry("交通运输部门主管客运站场", "transport answers for passenger stations"),
     },
     {
       id: "town_government",
@@ -466,6 +523,14 @@ export const yancheng: PolicyProfile = withBaselineCodes({
         sourceRef: "yancheng (十)",
         text: "属于社会面小场所的，还要根据小场所性质类别和风险等级将巡查责任划分至对应职能部门",
       },
+      // Industry categories (按照行业类别, (十二)): the kinds whose industry department a major hazard goes to.
+      { id: "construction_site", name: { zh: "建筑施工工地", en: "Building site" }, flags: [], category: "fire_safety_check", ...industry("建筑施工工地为一类行业", "building sites are one industry") },
+      { id: "catering", name: { zh: "餐饮场所", en: "Catering venue" }, flags: [], category: "fire_safety_check", ...industry("餐饮场所为一类行业", "catering is one industry") },
+      { id: "school", name: { zh: "学校、幼儿园", en: "School or kindergarten" }, flags: [], category: "fire_safety_check", ...industry("学校、幼儿园为一类行业", "schools are one industry") },
+      { id: "hotel_tourism", name: { zh: "宾馆、旅游和文化娱乐场所", en: "Hotel, tourist or entertainment venue" }, flags: [], category: "fire_safety_check", ...industry("宾馆、旅游和文化娱乐场所为一类行业", "hotels and tourist venues are one industry") },
+      { id: "shopping_centre", name: { zh: "商场、超市", en: "Shopping centre or supermarket" }, flags: [], category: "fire_safety_check", ...industry("商场、超市为一类行业", "shopping centres are one industry") },
+      { id: "medical_institution", name: { zh: "医疗机构", en: "Medical institution" }, flags: [], category: "fire_safety_check", ...industry("医疗机构为一类行业", "medical institutions are one industry") },
+      { id: "passenger_station", name: { zh: "客运站场", en: "Passenger station" }, flags: [], category: "fire_safety_check", ...industry("客运站场为一类行业", "passenger stations are one industry") },
     ],
     supervision: {
       rules: [
@@ -535,7 +600,7 @@ export const yancheng: PolicyProfile = withBaselineCodes({
         id: "report_other_units",
         kind: "report_unassigned",
         to: "county_committee_office",
-        forwardTo: "industry_department",
+        byVenueKind: true,
         sourceRef: "yancheng (十)",
         text: "其他类型的单位（场所），镇（街道）要及时上报给县（市、区）安委办（消委办），由县（市、区）安委办（消委办）根据监管职责分工推送给相关行业主管部门",
       },
@@ -545,6 +610,22 @@ export const yancheng: PolicyProfile = withBaselineCodes({
         sourceRef: "yancheng (十)",
         text: "日常工作中发现单位（场所）情况发生变化的，也要按照上述要求及时辨识分类",
       },
+    ],
+    industryDepartments: [
+      {
+        id: "industrial_trade",
+        kinds: ["industrial_trade_enterprise"],
+        department: "county_emergency_management",
+        sourceRef: "yancheng (四)",
+        text: "市县应急管理部门依据工贸行业企业属性、规模大小、生产工艺等要素，负责对“A级、B级、C级、D级”企业的监管执法",
+      },
+      { id: "construction", kinds: ["construction_site"], department: "county_housing", ...industry("建筑施工工地报住房和城乡建设部门", "building sites go to housing and construction") },
+      { id: "catering", kinds: ["catering"], department: "county_market_regulation", ...industry("餐饮场所报市场监督管理部门", "catering goes to market regulation") },
+      { id: "education", kinds: ["school"], department: "county_education", ...industry("学校、幼儿园报教育部门", "schools go to education") },
+      { id: "culture_tourism", kinds: ["hotel_tourism"], department: "county_culture_tourism", ...industry("宾馆、旅游和文化娱乐场所报文化广电和旅游部门", "hotels and tourist venues go to culture and tourism") },
+      { id: "commerce", kinds: ["shopping_centre"], department: "county_commerce", ...industry("商场、超市报商务部门", "shopping centres go to commerce") },
+      { id: "health", kinds: ["medical_institution"], department: "county_health", ...industry("医疗机构报卫生健康部门", "medical institutions go to health") },
+      { id: "transport", kinds: ["passenger_station"], department: "county_transport", ...industry("客运站场报交通运输部门", "passenger stations go to transport") },
     ],
   },
 
@@ -627,18 +708,20 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       {
         id: "major",
         name: { zh: "重大隐患", en: "Major hazard" },
-        handledBy: { level: "county", body: "industry_department" },
+        handledBy: { level: "county", body: "county_committee_office", byVenueKind: true },
         rectificationDays: { value: 60, sourceRef: null, assumption: assumedMajorDeadline },
         sourceRef: "yancheng (十二)",
         text: "对重大隐患、违法违规行为，按照行业类别上报相关行业主管部门，由行业主管部门依法依规处置",
+        assumption: committeeOfficeFallback,
       },
       {
         id: "violation",
         name: { zh: "违法违规行为", en: "Violation of law or regulation" },
-        handledBy: { level: "county", body: "industry_department" },
+        handledBy: { level: "county", body: "county_committee_office", byVenueKind: true },
         rectificationDays: { value: 60, sourceRef: null, assumption: assumedMajorDeadline },
         sourceRef: "yancheng (十二)",
         text: "对重大隐患、违法违规行为，按照行业类别上报相关行业主管部门，由行业主管部门依法依规处置",
+        assumption: committeeOfficeFallback,
       },
     ],
     escalations: [
@@ -647,9 +730,11 @@ export const yancheng: PolicyProfile = withBaselineCodes({
         from: "town_office",
         when: [{ kind: "severity", severities: ["major", "violation"] }],
         action: "report",
-        to: "industry_department",
+        to: "county_committee_office",
+        byVenueKind: true,
         sourceRef: "yancheng (十二)",
         text: "实行“镇街吹哨、部门报到”制度……对重大隐患、违法违规行为，按照行业类别上报相关行业主管部门",
+        assumption: committeeOfficeFallback,
       },
     ],
     listedSupervision: [],

@@ -67,8 +67,11 @@ describe("lianyungang preset: 连政办发〔2021〕60号", () => {
       kind: "safety_evaluation",
       match: { flags: ["safety_evaluation"] },
       onFailure: "must_not_operate",
+      hazardCode: "safety_evaluation_failed",
+      severity: "major",
       sourceRef: "lianyungang 三(三)",
     });
+    expect(byId(p.hazards.codes, "safety_evaluation_failed")).toMatchObject({ sourceRef: "lianyungang 三(三)", text: expect.stringContaining("不得经营使用") });
   });
 
   it("lianyungang 三(四): 一级 brigade ≥15 people, ≥1 water tanker + ≥1 other engine", () => {

@@ -62,7 +62,16 @@ describe("qidong preset: 启政办发〔2023〕8号", () => {
     const listed = p.venues.kinds.filter((kind) => kind.flags.includes("key_supervision"));
     expect(listed.map((kind) => kind.name.zh)).toEqual(["人员密集场所", "“三合一”场所", "九小场所", "易燃易爆单位场所", "文物古建筑"]);
     expect(listed.every((kind) => kind.sourceRef === "qidong 二(四)" && kind.riskGrade === "high")).toBe(true);
-    expect(byId(p.venues.supervision.rules, "industry_key_supervision")).toMatchObject({ supervisor: "industry_department", sourceRef: "qidong 二(四)" });
+    // Each industry department supervises its own kinds; a kind spanning many industries stays with the town office.
+    expect(byId(p.venues.supervision.rules, "industry_key_supervision")).toMatchObject({ supervisor: "town_office", byVenueKind: true, sourceRef: "qidong 二(四)" });
+    expect((p.venues.industryDepartments ?? []).map((r) => [r.kinds, r.department])).toEqual([
+      [["heritage_building"], "county_culture_tourism"],
+      [["nine_small", "three_in_one"], "county_market_regulation"],
+      [["flammable_explosive", "petrochemical_enterprise", "industrial_mining_enterprise"], "county_emergency_management"],
+    ]);
+    const departments = p.bodies.filter((b) => b.kind === "industry_department");
+    expect(departments.map((b) => b.name.zh)).toEqual(["市文化广电和旅游局", "市市场监督管理局", "市应急管理局"]);
+    expect(departments.every((b) => b.sourceRef === "qidong 二(四)" && b.assumption !== undefined)).toBe(true);
   });
 
   it("qidong 二(四): major industry hazards found by a town are reported to the city brigade, which supervises them with the industry department", () => {
@@ -76,7 +85,7 @@ describe("qidong preset: 启政办发〔2023〕8号", () => {
     expect(byId(p.bodies, "county_brigade").name.zh).toBe("市消防救援大队");
     expect(byId(p.hazards.listedSupervision, "city_key_supervision")).toMatchObject({
       listedBy: "county_brigade",
-      jointly: ["industry_department"],
+      jointlyByVenueKind: true,
       sourceRef: "qidong 二(四)",
     });
   });

@@ -84,7 +84,7 @@ describe("yancheng preset: 关于进一步强化基层安全生产和消防工�
       mustName: ["patroller", "frequency", "method"],
       sourceRef: "yancheng (十)",
     });
-    expect(byId(p.venues.policies, "report_other_units")).toMatchObject({ to: "county_committee_office", forwardTo: "industry_department", sourceRef: "yancheng (十)" });
+    expect(byId(p.venues.policies, "report_other_units")).toMatchObject({ to: "county_committee_office", byVenueKind: true, sourceRef: "yancheng (十)" });
     expect(byId(p.venues.policies, "reclassify_on_change")).toMatchObject({ kind: "reclassify_on_change", sourceRef: "yancheng (十)" });
   });
 
@@ -96,15 +96,35 @@ describe("yancheng preset: 关于进一步强化基层安全生产和消防工�
 
   it("yancheng (十二): general hazards handled by the town; major hazards and violations reported to the industry department", () => {
     expect(byId(p.hazards.severities, "general")).toMatchObject({ handledBy: { level: "town", body: "town_office" }, sourceRef: "yancheng (十二)" });
-    expect(byId(p.hazards.severities, "major")).toMatchObject({ handledBy: { body: "industry_department" }, sourceRef: "yancheng (十二)" });
+    expect(byId(p.hazards.severities, "major")).toMatchObject({ handledBy: { body: "county_committee_office", byVenueKind: true }, sourceRef: "yancheng (十二)" });
     expect(byId(p.hazards.escalations, "report_to_industry")).toMatchObject({
       from: "town_office",
       when: [{ kind: "severity", severities: ["major", "violation"] }],
       action: "report",
-      to: "industry_department",
+      to: "county_committee_office",
+      byVenueKind: true,
       sourceRef: "yancheng (十二)",
     });
+    expect(byId(p.hazards.escalations, "report_to_industry").assumption?.zh).toContain("安委办");
     expect(byId(p.responsibilities, "rotating_campaigns")).toMatchObject({ holder: "county_committee", sourceRef: "yancheng (十二)" });
+  });
+
+  it("yancheng (十二): 按照行业类别 — real industry departments, each venue kind naming its own", () => {
+    const departments = p.bodies.filter((b) => b.kind === "industry_department");
+    expect(departments.map((b) => b.name.zh)).toEqual(["县级住房和城乡建设部门", "县级市场监督管理部门", "县级教育部门", "县级文化广电和旅游部门", "县级商务部门", "县级卫生健康部门", "县级交通运输部门"]);
+    expect(departments.every((b) => b.level === "county" && b.sourceRef === "yancheng (十二)" && b.assumption !== undefined)).toBe(true);
+    expect(p.bodies.some((b) => b.id === "industry_department")).toBe(false);
+    expect((p.venues.industryDepartments ?? []).map((r) => [r.kinds.join(), r.department])).toEqual([
+      ["industrial_trade_enterprise", "county_emergency_management"],
+      ["construction_site", "county_housing"],
+      ["catering", "county_market_regulation"],
+      ["school", "county_education"],
+      ["hotel_tourism", "county_culture_tourism"],
+      ["shopping_centre", "county_commerce"],
+      ["medical_institution", "county_health"],
+      ["passenger_station", "county_transport"],
+    ]);
+    expect(byId(p.venues.industryDepartments ?? [], "industrial_trade")).toMatchObject({ sourceRef: "yancheng (四)" });
   });
 
   it("yancheng (十三): 特勤 / 一级 teams may be centre teams; the others are satellites", () => {

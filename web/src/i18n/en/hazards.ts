@@ -55,6 +55,7 @@ const en: typeof zh = {
     handling: "Handled by",
     assignee: "Follow-up",
     listed: "Listed",
+    jointly: "jointly with {{bodies}}",
     awaitingAck: "Awaiting: {{bodies}}",
     reporter: "Reported by",
     reporterPublic: "A resident",

@@ -53,6 +53,7 @@ export default {
     handling: "承办",
     assignee: "跟进人",
     listed: "挂牌督办",
+    jointly: "会同{{bodies}}",
     awaitingAck: "待报到：{{bodies}}",
     reporter: "上报人",
     reporterPublic: "群众举报",

@@ -287,7 +287,14 @@ function HazardView(props: { id: string }) {
             <h1>{codeName(profile(), h().code, h().codeText, locale())}</h1>
             <div class="hz-badges">
               <span class="badge badge-level hz-state">{stateName(h().state, locale())}</span>
-              <For each={h().listings}>{(l) => <span class="badge hz-listed">{t("hazards.listed")} · {listingName(profile(), l.levelId, locale())}</span>}</For>
+              <For each={h().listings}>
+                {(l) => (
+                  <span class="badge hz-listed">
+                    {t("hazards.listed")} · {listingName(profile(), l.levelId, locale())}
+                    <Show when={l.jointly?.length}> · {t("hazards.jointly", { bodies: (l.jointly ?? []).map((b) => bodyName(profile(), b, locale())).join("、") })}</Show>
+                  </span>
+                )}
+              </For>
               <Show when={h().pendingAcks.length}>
                 <span class="badge badge-warn">{t("hazards.awaitingAck", { bodies: h().pendingAcks.map((p) => bodyName(profile(), p.body, locale())).join("、") })}</span>
               </Show>

@@ -1,7 +1,7 @@
 import { action, query } from "@solidjs/router";
-import type { Checklist, FinishInspectionInput, InspectionTask, PatrolPlanInput, UpdateVenueInput, User, VenueListFilter } from "@firegov/core/contract";
+import type { Checklist, FinishInspectionInput, InspectionTask, PatrolPlanInput, SafetyEvaluationInput, UpdateVenueInput, User, VenueListFilter } from "@firegov/core/contract";
 import { finishInspection, getChecklist, getCoverageByPeriod, getNodeCoverage, listInspectionTasks, listVenueInspections, openInspectionTask } from "../../api/inspections.ts";
-import { getVenue, listVenues, setPatrolPlan, updateVenue, venueHistory } from "../../api/venues.ts";
+import { getVenue, listVenues, recordSafetyEvaluation, setPatrolPlan, updateVenue, venueHistory } from "../../api/venues.ts";
 import { listUsers } from "../../api/users.ts";
 
 /** The open tasks of my subtree, every page, soonest due first: the API sends them in due order. */
@@ -44,6 +44,7 @@ export const planUsers = query(async () => {
   return users;
 }, "plan-users");
 export const patrolPlanAction = action((venueId: string, input: PatrolPlanInput) => setPatrolPlan(venueId, input), "venue-patrol-plan");
+export const evaluateVenueAction = action((venueId: string, input: SafetyEvaluationInput, idempotencyKey: string) => recordSafetyEvaluation(venueId, input, idempotencyKey), "venue-evaluate");
 
 export const nodeCoverage = query((nodeId: string) => getNodeCoverage(nodeId, { limit: 200 }), "coverage-node");
 export const periodCoverage = query((params: { category: string; period: string; nodeId?: string }) => getCoverageByPeriod({ ...params, limit: 200 }), "coverage-period");

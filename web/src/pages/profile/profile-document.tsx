@@ -172,6 +172,11 @@ function Brigades(props: Ctx) {
   );
 }
 
+/** A body chosen by the venue's kind (按照行业类别), with the body named for kinds no department answers for. */
+function byKind(t: ReturnType<typeof useI18n>["t"], props: Ctx, body: string | undefined): string {
+  return t("profile.byVenueKind", { body: props.names.body(body) ?? "—" });
+}
+
 function Venues(props: Ctx) {
   const { t } = useI18n();
   const l = () => props.locale;
@@ -190,7 +195,7 @@ function Venues(props: Ctx) {
       case "safety_evaluation":
         return [[t("profile.fact.match"), v.matchText(policy.match, props.names, l())]];
       case "report_unassigned":
-        return [[t("profile.fact.reportTo"), props.names.body(policy.to)], [t("profile.fact.forwardTo"), props.names.body(policy.forwardTo)]];
+        return [[t("profile.fact.reportTo"), props.names.body(policy.to)], [t("profile.fact.forwardTo"), policy.byVenueKind ? byKind(t, props, policy.forwardTo) : props.names.body(policy.forwardTo)]];
       case "watchlist":
         return [[t("profile.fact.keeper"), props.names.body(policy.keeper)]];
       case "random_spot_check":
@@ -224,7 +229,7 @@ function Venues(props: Ctx) {
       </Group>
       <Group title={t("profile.group.supervision")} items={props.p.venues.supervision.rules}>
         {(rule) => (
-          <Rule id={rule.id} title={v.matchText(rule.match, props.names, l())} facts={[[t("profile.fact.supervisor"), props.names.body(rule.supervisor)]]} rule={rule} />
+          <Rule id={rule.id} title={v.matchText(rule.match, props.names, l())} facts={[[t("profile.fact.supervisor"), rule.byVenueKind ? byKind(t, props, rule.supervisor) : props.names.body(rule.supervisor)]]} rule={rule} />
         )}
       </Group>
       <ul class="rules">
@@ -236,6 +241,9 @@ function Venues(props: Ctx) {
             {policy.kind === "random_spot_check" ? <SpotCheckValues policy={policy} locale={l()} /> : undefined}
           </Rule>
         )}
+      </Group>
+      <Group title={t("profile.group.industryDepartments")} items={props.p.venues.industryDepartments ?? []}>
+        {(rule) => <Rule id={rule.id} title={v.joinList(rule.kinds.map(props.names.venueKind), l())} facts={[[t("profile.fact.department"), props.names.body(rule.department)]]} rule={rule} />}
       </Group>
     </Topic>
   );
@@ -309,7 +317,7 @@ function Hazards(props: Ctx) {
   const l = () => props.locale;
   const h = () => props.p.hazards;
   const handler = (by: PolicyProfile["hazards"]["severities"][number]["handledBy"]) =>
-    [...new Set([props.names.level(by.level), props.names.body(by.body), props.names.role(by.role)].filter(Boolean))].join(" · ");
+    [...new Set([props.names.level(by.level), by.byVenueKind ? byKind(t, props, by.body) : props.names.body(by.body), props.names.role(by.role)].filter(Boolean))].join(" · ");
   return (
     <Topic topic="hazards">
       <ul class="rules">
@@ -332,7 +340,7 @@ function Hazards(props: Ctx) {
         {(escalation) => (
           <Rule
             id={escalation.id}
-            title={`${props.names.body(escalation.from)} → ${v.escalationAction(escalation.action, l())} → ${props.names.body(escalation.to)}`}
+            title={`${props.names.body(escalation.from)} → ${v.escalationAction(escalation.action, l())} → ${escalation.byVenueKind ? byKind(t, props, escalation.to) : props.names.body(escalation.to)}`}
             facts={[[t("profile.fact.when"), v.conditionsText(escalation.when, props.names, l())]]}
             rule={escalation}
           />
@@ -347,7 +355,7 @@ function Hazards(props: Ctx) {
               [t("profile.fact.level"), props.names.level(listed.level)],
               [t("profile.fact.listedBy"), props.names.body(listed.listedBy)],
               [t("profile.fact.via"), props.names.body(listed.via)],
-              [t("profile.fact.jointly"), listed.jointly && v.joinList(listed.jointly.map(props.names.body), l())],
+              [t("profile.fact.jointly"), (listed.jointly?.length || listed.jointlyByVenueKind) ? v.joinList([...(listed.jointly ?? []).map(props.names.body), ...(listed.jointlyByVenueKind ? [t("profile.venueKindDepartment")] : [])], l()) : undefined],
             ]}
             rule={listed}
           >

@@ -25,6 +25,7 @@ export function CreateUserForm(props: { nodes: JurisdictionNode[]; roles: readon
       email: optional(v.email),
       role: (v.role ?? "") as Role,
       scopeNodeId: v.scopeNodeId ?? "",
+      bodyId: optional(v.bodyId),
       password: v.password ?? "",
     };
     submit(input, key.current())

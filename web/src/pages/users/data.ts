@@ -12,11 +12,13 @@ export const resetPasswordAction = action((userId: string, newPassword: string) 
 /** Only what the edit form changed; an emptied phone or email is removed (null). */
 export function changesOf(user: User, form: Readonly<Record<string, string | undefined>>): UpdateUserInput {
   const changes: UpdateUserInput = {};
-  const { displayName = "", phone = "", email = "", role = "", scopeNodeId = "" } = form;
+  const { displayName = "", phone = "", email = "", role = "", scopeNodeId = "", bodyId } = form;
   if (displayName !== user.displayName) changes.displayName = displayName;
   if (phone !== (user.phone ?? "")) changes.phone = phone || null;
   if (email !== (user.email ?? "")) changes.email = email || null;
   if (role !== user.role) changes.role = role as Role;
   if (scopeNodeId !== user.scopeNodeId) changes.scopeNodeId = scopeNodeId;
+  // Absent when the form did not ask (not a liaison); emptied: the user acts for no body.
+  if (bodyId !== undefined && bodyId !== (user.bodyId ?? "")) changes.bodyId = bodyId || null;
   return changes;
 }

@@ -1,27 +1,53 @@
-import { For } from "solid-js";
+import { createAsync } from "@solidjs/router";
+import { createSignal, For, Show, Suspense } from "solid-js";
 import type { JurisdictionNode, Role, User } from "@firegov/core/contract";
 import { fieldError, SelectField, TextField } from "../../components/form.tsx";
 import { nodeOptionLabel, roleName } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
+import { profileInEffect } from "../../data/queries.ts";
 
-export const USER_FIELD_PATHS = ["body.displayName", "body.phone", "body.email", "body.role", "body.scopeNodeId"] as const;
+export const USER_FIELD_PATHS = ["body.displayName", "body.phone", "body.email", "body.role", "body.scopeNodeId", "body.bodyId"] as const;
+
+/** The profile body a user acts for (a department's liaison: that department), from the profile in effect. */
+function BodyField(props: { bodyId?: string | undefined; error: unknown }) {
+  const { t, locale } = useI18n();
+  const profile = createAsync(() => profileInEffect());
+  const en = () => locale() === "en";
+  return (
+    <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
+      <Show when={profile()}>
+        {(p) => (
+          <SelectField label={t("users.body")} hint={t("users.bodyHint")} name="bodyId" optional error={fieldError(props.error, "body.bodyId")}>
+            <option value="" selected={!props.bodyId}>{t("users.bodyNone")}</option>
+            <For each={p().bodies}>{(body) => <option value={body.id} selected={body.id === props.bodyId}>{en() ? body.name.en : body.name.zh}</option>}</For>
+          </SelectField>
+        )}
+      </Show>
+    </Suspense>
+  );
+}
 
 /** Name, contact, role and node: the fields creating and editing a user share. */
 export function UserFields(props: { user?: User; nodes: JurisdictionNode[]; roles: readonly Role[]; error: unknown }) {
   const { t, locale } = useI18n();
   const selectedNode = () => props.user?.scopeNodeId ?? props.nodes[0]?.nodeId;
+  // A department liaison acts for one department: the body is asked of liaisons, and of anyone already bound.
+  const [role, setRole] = createSignal<string | undefined>(props.user?.role);
   return (
     <>
       <TextField label={t("users.displayName")} name="displayName" value={props.user?.displayName ?? ""} required error={fieldError(props.error, "body.displayName")} />
       <TextField label={t("users.phone")} name="phone" type="tel" inputmode="tel" value={props.user?.phone ?? ""} optional error={fieldError(props.error, "body.phone")} />
       <TextField label={t("users.email")} name="email" type="email" value={props.user?.email ?? ""} optional error={fieldError(props.error, "body.email")} />
-      <SelectField label={t("users.role")} name="role" required error={fieldError(props.error, "body.role")}>
+      <SelectField label={t("users.role")} name="role" required error={fieldError(props.error, "body.role")} onChange={(e) => setRole(e.currentTarget.value)}>
         <option value="" disabled selected={!props.user}>{t("users.roleChoose")}</option>
         <For each={props.roles}>{(role) => <option value={role} selected={role === props.user?.role}>{roleName(role, locale())}</option>}</For>
       </SelectField>
       <SelectField label={t("users.scope")} name="scopeNodeId" required error={fieldError(props.error, "body.scopeNodeId")}>
         <For each={props.nodes}>{(node) => <option value={node.nodeId} selected={node.nodeId === selectedNode()}>{nodeOptionLabel(node, props.nodes[0])}</option>}</For>
       </SelectField>
+      <Show when={role() === "department_liaison" || props.user?.bodyId}>
+        <BodyField bodyId={props.user?.bodyId} error={props.error} />
+      </Show>
     </>
   );
 }

@@ -36,6 +36,7 @@ function VenueCard(props: { venue: Venue; profile: PolicyProfile | undefined }) 
         <div class="hz-card-head">
           <strong>{v().name}</strong>
           <Show when={v().status === "retired"}><span class="badge badge-muted">{t("venues.retired")}</span></Show>
+          <Show when={v().operatingStatus === "must_not_operate"}><span class="badge badge-danger">{t("venues.mustNotOperate")}</span></Show>
         </div>
         <Show when={v().address}><p class="hz-card-text">{v().address}</p></Show>
         <div class="hz-card-meta">

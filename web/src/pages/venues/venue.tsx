@@ -4,17 +4,102 @@ import { inSubtree, PATROL_METHODS, type PatrolMethod } from "@firegov/core/brow
 import type { PolicyProfile, Venue } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
-import { fieldError, FormError, formValues, Notice, SelectField, SubmitButton, TextField } from "../../components/form.tsx";
+import { fieldError, FormError, formValues, Notice, optional, SelectField, SubmitButton, submissionKey, TextAreaField, TextField } from "../../components/form.tsx";
 import { Loading } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { clauseOf, frequency, FREQUENCY_UNITS, frequencyUnit } from "../profile/vocabulary.ts";
-import { patrolPlanAction, planUsers, updateVenueAction, venueById, venueEvents, venueInspections } from "../inspections/data.ts";
+import { evaluateVenueAction, patrolPlanAction, planUsers, updateVenueAction, venueById, venueEvents, venueInspections } from "../inspections/data.ts";
 import { bodyName, categoryName, categorySource, formatDay, kindName, planPolicy, riskGradeName, supervisionBasis } from "../inspections/labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
 
-const EVENTS = ["create", "import", "update", "reclassify", "retire", "plan"] as const;
+const EVENTS = ["create", "import", "update", "reclassify", "retire", "plan", "evaluate"] as const;
 const PLAN_PATHS = ["body.patrollerId", "body.frequency.every", "body.frequency.unit", "body.method", "body.note"] as const;
 const METHODS = Object.keys(PATROL_METHODS) as PatrolMethod[];
+const EVALUATION_PATHS = ["body.result", "body.date", "body.evaluator", "body.note"] as const;
+
+/** Record a safety evaluation; the API decides what follows (status, hazard) from the profile. */
+function EvaluationForm(props: { venue: Venue; onClose: () => void; onSaved: (hazardId: string | undefined) => void }) {
+  const { t } = useI18n();
+  const submit = useAction(evaluateVenueAction);
+  const submission = useSubmission(evaluateVenueAction);
+  const key = submissionKey();
+  const err = (path: string) => fieldError(submission.error, path);
+  const onSubmit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const v = formValues(e.currentTarget as HTMLFormElement);
+    submit(props.venue.venueId, { result: (v.result ?? "") as "passed" | "failed", date: v.date ?? "", evaluator: v.evaluator ?? "", note: optional(v.note) }, key.current())
+      .then((r) => {
+        key.renew();
+        submission.clear();
+        props.onSaved(r.hazardId);
+      })
+      .catch(() => undefined);
+  };
+  return (
+    <form class="form panel" onSubmit={onSubmit} onInput={key.renew} aria-label={t("venues.evaluation.record")} novalidate>
+      <FormError error={submission.error} paths={EVALUATION_PATHS} />
+      <SelectField label={t("venues.evaluation.result")} name="result" required error={err("body.result")}>
+        <option value="" disabled selected>{t("venues.evaluation.choose")}</option>
+        <option value="passed">{t("venues.evaluation.passed")}</option>
+        <option value="failed">{t("venues.evaluation.failed")}</option>
+      </SelectField>
+      <TextField label={t("venues.evaluation.date")} name="date" type="date" required error={err("body.date")} />
+      <TextField label={t("venues.evaluation.evaluator")} name="evaluator" required error={err("body.evaluator")} />
+      <TextAreaField label={t("venues.evaluation.note")} name="note" optional error={err("body.note")} />
+      <div class="actions">
+        <SubmitButton pending={submission.pending ?? false}>{t("venues.evaluation.submit")}</SubmitButton>
+        <button type="button" class="button button-secondary" onClick={props.onClose}>{t("venues.cancel")}</button>
+      </div>
+    </form>
+  );
+}
+
+/** 安全评估: the latest evaluation and what it means for operating; a form for those who keep the ledger. */
+function Evaluation(props: { venue: Venue; profile: PolicyProfile | undefined }) {
+  const { t } = useI18n();
+  const [open, setOpen] = createSignal(false);
+  const [done, setDone] = createSignal<{ hazardId: string | undefined }>();
+  const me = signedInUser();
+  const mayRecord = () => me !== undefined && can(me.role, "venue.manage") && props.venue.status === "active";
+  const policy = () => props.profile?.venues.policies.find((p) => p.kind === "safety_evaluation");
+  const last = () => props.venue.safetyEvaluation;
+  return (
+    <Show when={policy() || last()}>
+      <h2>{t("venues.evaluation.title")}</h2>
+      <Show when={done()}>
+        {(d) => (
+          <Notice tone="success">
+            {t("venues.evaluation.saved")}
+            <Show when={d().hazardId}>{(h) => <> <A href={`/hazards/${h()}`}>{t("venues.evaluation.hazard")}</A></>}</Show>
+          </Notice>
+        )}
+      </Show>
+      <dl class="facts" data-testid="safety-evaluation">
+        <dt>{t("venues.evaluation.latest")}</dt>
+        <dd>
+          <Show when={last()} fallback={<span class="hint">{t("venues.evaluation.none")}</span>}>
+            {(e) => (
+              <>
+                <span class={e().result === "failed" ? "badge badge-danger" : "badge badge-level"}>{t(e().result === "failed" ? "venues.evaluation.failed" : "venues.evaluation.passed")}</span>
+                {" "}{e().date} · {e().evaluator}
+                <Show when={e().note}> · {e().note}</Show>
+                <Show when={e().sourceRef}>{(ref) => <span class="source-document"> · {t("venues.rule")}：{clauseOf(ref())}</span>}</Show>
+              </>
+            )}
+          </Show>
+        </dd>
+        <dt>{t("venues.evaluation.operating")}</dt>
+        <dd>{props.venue.operatingStatus === "must_not_operate" ? <strong>{t("venues.mustNotOperate")}</strong> : t("venues.evaluation.mayOperate")}</dd>
+      </dl>
+      <Show when={mayRecord() && !open()}>
+        <button type="button" class="button button-secondary" onClick={() => { setDone(undefined); setOpen(true); }}>{t("venues.evaluation.record")}</button>
+      </Show>
+      <Show when={open()}>
+        <EvaluationForm venue={props.venue} onClose={() => setOpen(false)} onSaved={(hazardId) => { setOpen(false); setDone({ hazardId }); }} />
+      </Show>
+    </Show>
+  );
+}
 const PATHS = ["body.name", "body.address", "body.contactName", "body.contactPhone", "body.externalId"] as const;
 
 function EditForm(props: { venue: Venue; onClose: () => void; onSaved: () => void }) {
@@ -274,10 +359,12 @@ export default function VenuePage() {
               <h1>
                 {v().name}
                 <Show when={v().status === "retired"}> <span class="badge badge-muted">{t("venues.retired")}</span></Show>
+                <Show when={v().operatingStatus === "must_not_operate"}> <span class="badge badge-danger">{t("venues.mustNotOperate")}</span></Show>
               </h1>
               <p><A href="/venues">← {t("venues.title")}</A></p>
               <Details venue={v()} profile={profile()} />
               <PatrolPlan venue={v()} profile={profile()} />
+              <Evaluation venue={v()} profile={profile()} />
               <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
                 <Inspections venueId={v().venueId} />
                 <History venueId={v().venueId} />
