@@ -20,6 +20,7 @@ import { userRoutes } from "./routes/users.ts";
 import { venueRoutes } from "./routes/venues.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
 import { fileRoutes } from "./routes/files.ts";
+import { selfCheckRoutes } from "./routes/self-checks.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", venueRoutes());
   app.route("/", inspectionRoutes());
   app.route("/", fileRoutes());
+  app.route("/", selfCheckRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

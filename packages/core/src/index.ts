@@ -23,3 +23,4 @@ export * as Hazards from "./hazards/index.ts";
 export * as Notifications from "./notifications/index.ts";
 export * as Venues from "./venues/index.ts";
 export * as Inspections from "./inspections/index.ts";
+export * as SelfChecks from "./self-checks/index.ts";

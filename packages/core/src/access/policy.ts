@@ -31,6 +31,7 @@ export const actions = [
   "venue.manage",
   "inspection.read",
   "inspection.perform",
+  "self_check.link",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -66,6 +67,8 @@ export const policy: Record<Action, readonly Role[]> = {
   "inspection.read": everyone,
   // Field staff inspect within their own subtree (a grid worker: their grid); viewers only look.
   "inspection.perform": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
+  // A venue's self-check link lets whoever holds it write self-checks for the venue: the county or the town issues and replaces it.
+  "self_check.link": ["tenant_admin", "town_officer"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

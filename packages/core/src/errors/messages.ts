@@ -72,6 +72,12 @@ export const messages = {
   "hazard.listing_not_triggered": { zh: "该隐患不满足“{level}”挂牌督办的条件，见所列各项。", en: "The hazard does not meet the conditions for listing at “{level}”; see the items listed." },
   "hazard.tip_rate_limited": { zh: "举报过于频繁，请 {minutes} 分钟后再试。", en: "Too many reports; try again in {minutes} minutes." },
   "notification.not_found": { zh: "找不到该消息。", en: "No such message." },
+  "self_check.link_invalid": { zh: "自查链接无效，请向镇街消防办索取新的链接或二维码。", en: "This self-check link is not valid; ask the town's fire office for a new link or QR code." },
+  "self_check.link_replaced": { zh: "该自查链接已停用（已换发新链接），请扫描场所张贴的最新二维码。", en: "This self-check link has been replaced; scan the venue's current QR code." },
+  "self_check.not_in_profile": { zh: "本单位的政策档案未设置场所自查。", en: "This county's policy profile sets no venue self-checks." },
+  "self_check.no_items": { zh: "该场所没有适用的自查项目，请联系镇街消防办。", en: "This venue has no self-check items; contact the town's fire office." },
+  "self_check.rate_limited": { zh: "自查提交过于频繁，请 {minutes} 分钟后再试。", en: "Too many self-checks sent; try again in {minutes} minutes." },
+  "self_check.too_many_failures": { zh: "一次自查最多记录 {max} 个不合格项（本次 {count} 个），请联系镇街消防办。", en: "At most {max} failed items fit in one self-check (this one has {count}); contact the town's fire office." },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

@@ -1,5 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { closedLoopStates, defaultReopenWindow } from "../system-defaults.ts";
+import { defaultSelfCheck } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
 
@@ -1021,4 +1022,6 @@ export const songjiang: PolicyProfile = {
       text: "推动消防安全要素在“社会治理一张图”全面落图，形成消防安全“一图作战”模式",
     },
   ],
+
+  selfCheck: defaultSelfCheck(),
 };
