@@ -5,7 +5,7 @@ import { getPreset } from "@firegov/profiles";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { expectStatus } from "../support/org.ts";
-import { addNode, userAt } from "../support/tenants.ts";
+import { addNode, adminOf, userAt } from "../support/tenants.ts";
 import { county, type Json } from "./venues-fixtures.ts";
 
 // A venue's self-check (自查) from its signed link, without an account:
@@ -238,5 +238,39 @@ describe("another county's venue cannot be targeted", () => {
     expect(await selfCheckHazards(two)).toEqual([]);
     // County two's own link still works for county two.
     expect((await pub(theirs.token, answers(), "198.51.100.88")).status).toBe(201);
+  }, 60_000);
+});
+
+describe("yancheng (十六): the profile sets the self-check", () => {
+  it("yancheng (十六): the frequency is cited to (十六) (monthly, a stated reading); a list of the profile's own replaces the venue's checklists, and a failed item lands at the venue's village for its manager", async () => {
+    const admin = await adminOf(app, "yancheng");
+    const tenantId = admin.tenant.tenantId;
+    const root = { nodeId: admin.tenant.rootNodeId, path: `/${admin.tenant.rootNodeId}` };
+    const countyNode = await addNode(tenantId, root, "county", "甲县");
+    const town = await addNode(tenantId, countyNode, "town", "甲镇");
+    const village = await addNode(tenantId, town, "village", "甲村");
+    const manager = await userAt(app, admin.client, tenantId, `sc-vm-${tenantId}`, "village_manager", village.nodeId);
+
+    // The county adds a self-check list of its own (and the code its failures carry) to its profile.
+    const draft = await expectStatus<Json>(admin.client.get("/v1/profile/draft"), 200);
+    const profile = structuredClone(draft.profile);
+    profile.hazards.codes.push({ id: "exit_blocked", name: { zh: "疏散通道堵塞", en: "Escape route blocked" }, sourceRef: null, assumption: { zh: "测试", en: "Test" } });
+    profile.selfCheck.checklist = [
+      { id: "exits_clear", name: { zh: "疏散通道畅通", en: "Escape routes clear" }, hazardCode: "exit_blocked", sourceRef: null, assumption: { zh: "测试：本县自查清单", en: "Test: the county's own list" } },
+    ];
+    const put = app.request("/v1/profile/draft", { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${admin.token}` }, body: JSON.stringify({ profile, rev: draft.rev }) });
+    await expectStatus(put, 200);
+    await expectStatus(admin.client.post("/v1/profile/publish", {}), 201);
+
+    const shop = await expectStatus<Json>(admin.client.post("/v1/venues", { name: "小餐馆", nodeId: village.nodeId, kinds: ["small_venue"] }), 201);
+    const status = await expectStatus<Json>(admin.client.get(`/v1/venues/${shop.venueId}/self-check`), 200);
+    expect(status).toMatchObject({ frequency: { every: 1, unit: "month" }, rule: { sourceRef: "yancheng (十六)", text: expect.stringContaining("自查自改"), assumption: { zh: expect.any(String) } }, items: 1 });
+    const { token } = await expectStatus<Json>(admin.client.post(`/v1/venues/${shop.venueId}/self-check/link`), 201);
+    const form = await expectStatus<Json>(pub(token), 200);
+    expect(form.items).toEqual([{ category: SelfChecks.OWN_LIST, categoryName: expect.any(Object), itemId: "exits_clear", name: { zh: "疏散通道畅通", en: "Escape routes clear" } }]);
+    const receipt = await expectStatus<Json>(pub(token, { submissionId: randomUUID(), respondent: "李老板", items: [{ category: SelfChecks.OWN_LIST, itemId: "exits_clear", result: "fail" }] }, "198.51.100.99"), 201);
+    expect(receipt.failed).toBe(1);
+    const listed = await expectStatus<{ items: Json[] }>(manager.client.get("/v1/hazards?state=discovered"), 200);
+    expect(listed.items).toEqual([expect.objectContaining({ venueId: shop.venueId, code: "exit_blocked", nodeId: village.nodeId })]);
   }, 60_000);
 });
