@@ -33,7 +33,8 @@ const InspectPage = lazy(() => withWords(["inspections"], import("./pages/inspec
 const CoveragePage = lazy(() => withWords(["inspections"], import("./pages/inspections/coverage.tsx")));
 const VenuesPage = lazy(() => withWords(["inspections"], import("./pages/venues/index.tsx")));
 const VenueImportPage = lazy(() => withWords(["inspections", "organisation"], import("./pages/venues/import.tsx")));
-const VenuePage = lazy(() => withWords(["inspections"], import("./pages/venues/venue.tsx")));
+const VenuePage = lazy(() => withWords(["inspections", "selfcheck"], import("./pages/venues/venue.tsx")));
+const SelfCheckPage = lazy(() => withWords(["selfcheck"], import("./pages/self-check/index.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -45,6 +46,7 @@ export function App() {
         <Route path="/signup" component={SignupPage} />
         <Route path="/login" component={LoginPage} />
         <Route path="/tip/:tenantSlug" component={TipPage} />
+        <Route path="/self-check" component={SelfCheckPage} />
         <Route component={RequireSignIn}>
           <Route path="/account/password" component={PasswordPage} />
           <Route path="/users" component={UsersPage} info={{ access: "user.read" }} />

@@ -14,6 +14,7 @@ import type {
   Notifications,
   Organisation,
   Profiles,
+  SelfChecks,
   Tenancy,
   Venues,
 } from "./index.ts";
@@ -134,3 +135,14 @@ export type ItemOutcome = ItemResult["result"];
 export type FinishInspectionInput = z.input<typeof Inspections.FinishInspectionInput>;
 export type Inspection = Inspections.InspectionView;
 export type CoverageRow = z.infer<typeof Inspections.CoverageViewSchema>["items"][number];
+
+// ── Venue self-checks
+
+export type SelfCheckForm = SelfChecks.SelfCheckForm;
+export type SubmitSelfCheckInput = z.input<typeof SelfChecks.SubmitSelfCheckInput>;
+export type SelfCheckAnswer = z.input<typeof SelfChecks.SelfCheckAnswer>;
+export type SelfCheckReceipt = SelfChecks.SelfCheckReceipt;
+export type SelfCheckLink = SelfChecks.SelfCheckLinkView & { url?: string };
+export type SelfCheckStatus = SelfChecks.SelfCheckStatus;
+export type SelfCheck = SelfChecks.SelfCheckView;
+export type SelfCheckRoll = z.infer<typeof SelfChecks.SelfCheckRollSchema>;

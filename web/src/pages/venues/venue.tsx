@@ -10,6 +10,7 @@ import { clauseOf } from "../profile/vocabulary.ts";
 import { updateVenueAction, venueById, venueEvents, venueInspections } from "../inspections/data.ts";
 import { bodyName, categoryName, categorySource, formatDay, kindName, riskGradeName, supervisionBasis } from "../inspections/labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
+import { SelfCheckPanel } from "./self-check-panel.tsx";
 
 const EVENTS = ["create", "import", "update", "reclassify", "retire"] as const;
 const PATHS = ["body.name", "body.address", "body.contactName", "body.contactPhone", "body.externalId"] as const;
@@ -174,6 +175,7 @@ export default function VenuePage() {
               <Details venue={v()} profile={profile()} />
               <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
                 <Inspections venueId={v().venueId} />
+                <SelfCheckPanel venueId={v().venueId} />
                 <History venueId={v().venueId} />
               </Suspense>
             </>

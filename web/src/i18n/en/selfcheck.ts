@@ -1,0 +1,53 @@
+/**
+ * UI strings, en. Venue self-checks: the public self-check page and the venue's self-check panel.
+ */
+import type zh from "../zh/selfcheck.ts";
+
+const en: typeof zh = {
+  selfCheck: {
+    title: "Venue fire-safety self-check",
+    intro: "For the venue's person in charge: check each item and answer truthfully. No sign-in needed. Failed items go to the grid for verification; please fix them soon.",
+    period: "This period: {{start}} to {{end}}",
+    doneAlready: "This period's self-check has been sent already; send another if things have changed.",
+    respondent: "Checked by",
+    respondentHint: "Name of the person in charge or someone they named",
+    phone: "Phone",
+    phoneHint: "Optional, so the grid worker can call back",
+    pass: "Pass",
+    fail: "Fail",
+    itemNote: "What is wrong (optional)",
+    note: "Other remarks",
+    submit: "Send self-check",
+    sent: "Self-check sent",
+    again: "Fill in another",
+    unanswered: "{{count}} item(s) still need pass or fail",
+    rateLimited: "Too many sent: {{message}}",
+    noToken: "The link is incomplete: scan the self-check QR code posted at the venue, or ask the town's fire office for the link.",
+    linkProblem: "{{message}}",
+    panelTitle: "Self-checks",
+    frequency: "Frequency",
+    every: "Once every {{every}} {{unit}}",
+    unit: { day: "day(s)", week: "week(s)", month: "month(s)", quarter: "quarter(s)", half_year: "half-year(s)", year: "year(s)" },
+    rule: "Basis",
+    markedDefault: "system default",
+    thisPeriod: "This period ({{start}} to {{end}})",
+    done: "Sent {{count}} time(s), last on {{date}}",
+    missing: "Not yet sent this period",
+    notEnabled: "This county's policy profile sets no venue self-checks.",
+    noItems: "This venue has no self-check items.",
+    link: "Self-check link",
+    linkHint: "Print the QR code and post it at the venue, or send the link to the person in charge; replacing it ends the old one at once.",
+    noLink: "No self-check link yet.",
+    issue: "Create self-check link",
+    replace: "Replace link",
+    replaceConfirm: "Replacing ends the old link and QR code at once, wherever they are posted or sent. Replace it?",
+    copy: "Copy link",
+    copied: "Copied",
+    qr: "Self-check QR code",
+    generation: "Version {{generation}}, made {{date}}",
+    history: "Self-checks sent",
+    noHistory: "No self-checks yet",
+    line: "{{date}} · {{respondent}} · {{passed}} passed, {{failed}} failed",
+  },
+};
+export default en;
