@@ -10,7 +10,7 @@ export default {
     respondent: "自查人",
     respondentHint: "场所负责人或其指定人员的姓名",
     phone: "联系电话",
-    phoneHint: "选填，便于网格员回访",
+    phoneHint: "便于网格员回访",
     pass: "合格",
     fail: "不合格",
     itemNote: "问题说明（选填）",
@@ -25,7 +25,8 @@ export default {
     // The venue page's panel
     panelTitle: "场所自查",
     frequency: "自查频次",
-    every: "每 {{every}} {{unit}} 一次",
+    once: "每{{unit}}一次",
+    every: "每 {{every}} {{unit}}一次",
     unit: { day: "日", week: "周", month: "月", quarter: "季度", half_year: "半年", year: "年" },
     rule: "依据",
     markedDefault: "系统默认",

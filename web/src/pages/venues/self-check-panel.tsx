@@ -70,6 +70,10 @@ export function SelfCheckPanel(props: { venueId: string }) {
   const { t, locale } = useI18n();
   const [status, { mutate }] = createResource(() => props.venueId, (id) => venueSelfCheckStatus(id));
   const [history] = createResource(() => props.venueId, (id) => venueSelfChecks(id, { limit: 20 }));
+  const frequencyText = (f: { every: number; unit: string }) => {
+    const unit = t(`selfCheck.unit.${f.unit as Unit}`);
+    return f.every === 1 ? t("selfCheck.once", { unit }) : t("selfCheck.every", { every: f.every, unit });
+  };
   const basis = (s: SelfCheckStatus) => (s.rule?.sourceRef ? clauseOf(s.rule.sourceRef) : t("selfCheck.markedDefault"));
   return (
     <section class="self-check-panel" aria-labelledby="self-check-title" data-testid="self-check-panel">
@@ -80,7 +84,7 @@ export function SelfCheckPanel(props: { venueId: string }) {
             <dl class="facts">
               <dt>{t("selfCheck.frequency")}</dt>
               <dd>
-                {t("selfCheck.every", { every: s().frequency!.every, unit: t(`selfCheck.unit.${s().frequency!.unit as Unit}`) })}
+                {frequencyText(s().frequency!)}
                 <span class="source-document"> · {t("selfCheck.rule")}：{basis(s())}</span>
               </dd>
               <Show when={s().period}>
