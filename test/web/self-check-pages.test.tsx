@@ -1,10 +1,11 @@
 import { Route } from "@solidjs/router";
-import { fireEvent, screen, within } from "@solidjs/testing-library";
+import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { SelfCheckForm, SelfCheckLink, SelfCheckStatus, User } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import SelfCheckPage from "../../web/src/pages/self-check/index.tsx";
 import { SelfCheckPanel } from "../../web/src/pages/venues/self-check-panel.tsx";
+import SelfChecksPage from "../../web/src/pages/self-checks/index.tsx";
 import { modulesPath } from "../../web/src/components/qr-code.tsx";
 import { admin, fakeApi, json, problem, renderAt, resetSession, signedIn } from "./fake-api.tsx";
 
@@ -122,13 +123,13 @@ describe("the venue's self-check panel", () => {
     ...over,
   });
 
-  async function show(s: SelfCheckStatus, issued?: SelfCheckLink) {
+  async function show(s: SelfCheckStatus, issued: SelfCheckLink[] = []) {
     fakeApi({ "POST /v1/auth/login": () => json(200, signedIn("at-1", "rt-1", { user: officer })) });
     await signIn({ tenant: "xinhe", username: officer.username, password: "Fire-safe-2026" });
     const api = fakeApi({
       "GET /v1/venues/v-1/self-check": () => json(200, s),
       "GET /v1/venues/v-1/self-checks": () => json(200, { items: [], cursor: null }),
-      ...(issued ? { "POST /v1/venues/v-1/self-check/link": () => json(201, issued) } : {}),
+      "POST /v1/venues/v-1/self-check/link": () => json(201, issued.shift()),
     });
     renderAt("/venues/v-1", () => <Route path="/venues/:venueId" component={() => <SelfCheckPanel venueId="v-1" />} />);
     return api;
@@ -142,7 +143,7 @@ describe("the venue's self-check panel", () => {
   });
 
   it("issues the link on request and shows it with its QR code; replacing it asks first and shows the new one", async () => {
-    const api = await show(status(), link(1, "tok-one"));
+    const api = await show(status(), [link(1, "tok-one"), link(2, "tok-two")]);
     fireEvent.click(await screen.findByRole("button", { name: "生成自查链接" }));
     const qr = await screen.findByRole("img", { name: "自查二维码" });
     expect(Number(qr.getAttribute("data-modules"))).toBeGreaterThan(20);
@@ -155,6 +156,11 @@ describe("the venue's self-check panel", () => {
     fireEvent.click(screen.getByRole("button", { name: "更换链接" }));
     expect(confirm).toHaveBeenCalledOnce();
     expect(api.calls("POST /v1/venues/v-1/self-check/link")).toHaveLength(1);
+    confirm.mockReturnValue(true);
+    fireEvent.click(screen.getByRole("button", { name: "更换链接" }));
+    await waitFor(() => expect(screen.getByLabelText("自查链接")).toHaveValue("https://fire.example.cn/self-check#tok-two"));
+    expect(screen.getByText(/第 2 版/)).toBeTruthy();
+    expect(api.calls("POST /v1/venues/v-1/self-check/link")).toHaveLength(2);
   });
 
   it("shows the done self-check and no link box to those who may not manage links", async () => {
@@ -162,6 +168,32 @@ describe("the venue's self-check panel", () => {
     expect(await screen.findByText(/已自查 2 次/)).toBeTruthy();
     expect(screen.queryByTestId("self-check-link")).toBeNull();
     expect(screen.queryByTestId("self-check-missing")).toBeNull();
+  });
+});
+
+describe("the roll of a subtree's self-checks", () => {
+  it("lists the venues missing this period's self-check, and all of them on request, page after page", async () => {
+    const period = { key: "2026-11", start: "2026-11-01", end: "2026-11-30", dueAt: "2026-11-30T16:00:00.000Z" };
+    const row = (venueId: string, name: string, done: boolean) => ({ venueId, name, nodeId: "n-grid", path: "/r/n-grid", done, count: done ? 1 : 0, ...(done ? { lastAt: "2026-11-21T02:00:00.000Z" } : {}) });
+    const api = fakeApi({
+      "GET /v1/self-checks": (call) => {
+        const q = new URL(call.path, "http://localhost").searchParams;
+        if (q.get("missing") === "true") return json(200, { period, items: [row("v-1", "东街五金店", false)], cursor: null });
+        return q.get("cursor") === "p2" ? json(200, { period, items: [row("v-3", "西街饭店", false)], cursor: null }) : json(200, { period, items: [row("v-1", "东街五金店", false), row("v-2", "南街超市", true)], cursor: "p2" });
+      },
+    });
+    renderAt("/self-checks", () => <Route path="/self-checks" component={SelfChecksPage} />);
+    const roll = await screen.findByTestId("self-check-roll");
+    expect(await within(roll).findByText("东街五金店")).toBeTruthy();
+    expect(within(roll).getByText("本期尚未自查")).toBeTruthy();
+    expect(within(roll).queryByText("南街超市")).toBeNull();
+    fireEvent.click(screen.getByLabelText("只看本期未自查的场所"));
+    expect(await within(roll).findByText("南街超市")).toBeTruthy();
+    expect(within(roll).getByText(/已自查 1 次/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "加载更多" }));
+    expect(await within(roll).findByText("西街饭店")).toBeTruthy();
+    expect(within(roll).getAllByRole("listitem")).toHaveLength(3);
+    expect(api.calls("GET /v1/self-checks").map((c) => new URL(c.path, "http://localhost").search)).toEqual(["?missing=true&limit=100", "?limit=100", "?cursor=p2&limit=100"]);
   });
 });
 

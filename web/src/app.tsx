@@ -35,6 +35,7 @@ const VenuesPage = lazy(() => withWords(["inspections"], import("./pages/venues/
 const VenueImportPage = lazy(() => withWords(["inspections", "organisation"], import("./pages/venues/import.tsx")));
 const VenuePage = lazy(() => withWords(["inspections", "selfcheck"], import("./pages/venues/venue.tsx")));
 const SelfCheckPage = lazy(() => withWords(["selfcheck"], import("./pages/self-check/index.tsx")));
+const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-checks/index.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -73,6 +74,7 @@ export function App() {
           <Route path="/venues" component={VenuesPage} info={{ access: "venue.read" }} />
           <Route path="/venues/import" component={VenueImportPage} info={{ access: "venue.manage" }} />
           <Route path="/venues/:venueId" component={VenuePage} info={{ access: "venue.read" }} />
+          <Route path="/self-checks" component={SelfChecksPage} info={{ access: "venue.read" }} />
         </Route>
       </Router>
     </I18nProvider>

@@ -49,6 +49,11 @@ const en: typeof zh = {
     history: "Self-checks sent",
     noHistory: "No self-checks yet",
     line: "{{date}} · {{respondent}} · {{passed}} passed, {{failed}} failed",
+    // The roll of a subtree
+    rollTitle: "Venue self-checks",
+    missingOnly: "Only venues missing this period's self-check",
+    rollEmpty: "No venues to show",
+    more: "Load more",
   },
 };
 export default en;

@@ -48,5 +48,10 @@ export default {
     history: "自查记录",
     noHistory: "暂无自查记录",
     line: "{{date}} · {{respondent}} · 合格 {{passed}} 项，不合格 {{failed}} 项",
+    // The roll of a subtree
+    rollTitle: "场所自查情况",
+    missingOnly: "只看本期未自查的场所",
+    rollEmpty: "没有需要显示的场所",
+    more: "加载更多",
   },
 };
