@@ -130,6 +130,16 @@ describe("venue self-checks from a signed link", () => {
     expect(await again.json()).toEqual(await first.json());
     expect((await selfChecksOf(p, p.b.venueId)).length).toBe(1);
     expect((await selfCheckHazards(p, p.b.venueId)).length).toBe(1);
+    // Sent three times at once (a phone retrying on a bad network): still one.
+    const burst = answers([FAILED]);
+    const answered = await Promise.all([1, 2, 3].map(() => pub(token, burst, "198.51.100.21")));
+    expect(answered.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(await Promise.all(answered.map(async (r) => JSON.stringify(await r.json())))).size).toBe(1);
+    expect((await selfChecksOf(p, p.b.venueId)).length).toBe(2);
+    expect((await selfCheckHazards(p, p.b.venueId)).length).toBe(2);
+    // The same submission id with other answers is not a resend: refused, nothing written.
+    expect((await pub(token, { ...body, respondent: "别人" })).status).toBe(409);
+    expect((await selfChecksOf(p, p.b.venueId)).length).toBe(2);
   });
 
   it("a link for venue A cannot write to venue B: a tampered venue id or a tampered token is refused (401) and nothing is written", async () => {
