@@ -23,6 +23,7 @@ import { fileRoutes } from "./routes/files.ts";
 import { spotCheckRoutes } from "./routes/spot-checks.ts";
 import { campaignRoutes } from "./routes/campaigns.ts";
 import { assessmentRoutes } from "./routes/assessment.ts";
+import { selfCheckRoutes } from "./routes/self-checks.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", spotCheckRoutes());
   app.route("/", campaignRoutes());
   app.route("/", assessmentRoutes());
+  app.route("/", selfCheckRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

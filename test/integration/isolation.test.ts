@@ -67,11 +67,15 @@ describe("tenant isolation", () => {
       "/v1/coverage/nodes/{nodeId}": [{ method: "GET", path: `/v1/coverage/nodes/${town}` }],
       "/v1/venue-imports/{importId}": [{ method: "GET", path: `/v1/venue-imports/${aVenue.importId}` }],
       "/v1/venues/{venueId}/safety-evaluations": [{ method: "POST", path: `${v}/safety-evaluations`, body: { result: "failed", date: "2026-01-05", evaluator: "越权评估" } }],
+      "/v1/venues/{venueId}/self-check": [{ method: "GET", path: `${v}/self-check` }],
+      "/v1/venues/{venueId}/self-check/link": [{ method: "POST", path: `${v}/self-check/link` }],
+      "/v1/venues/{venueId}/self-checks": [{ method: "GET", path: `${v}/self-checks` }],
       // Ids in a body or query.
       "/v1/venues": [{ method: "GET", path: `/v1/venues?nodeId=${town}` }, { method: "POST", path: "/v1/venues", body: { name: "x", nodeId: town, kinds: ["nine_small"] } }],
       "/v1/inspection-tasks": [{ method: "GET", path: `/v1/inspection-tasks?nodeId=${town}` }],
       "/v1/venue-evaluations": [{ method: "GET", path: `/v1/venue-evaluations?nodeId=${town}` }],
       "/v1/coverage": [{ method: "GET", path: `/v1/coverage?nodeId=${town}&category=grid_patrol&period=2026-11` }],
+      "/v1/self-checks": [{ method: "GET", path: `/v1/self-checks?nodeId=${town}` }],
       "/v1/export/venues": [{ method: "GET", path: `/v1/export/venues?nodeId=${town}` }],
       "/v1/import/venues": [{ method: "POST", path: `/v1/import/venues?under=${town}`, body: {} }],
     };

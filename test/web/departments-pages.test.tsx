@@ -157,6 +157,7 @@ describe("a venue's safety evaluation", () => {
     await signInAs(admin);
     const api = fakeApi({
       "GET /v1/profile": () => json(200, withPolicy),
+      "GET /v1/venues/v-1/self-check": () => json(200, { enabled: false }),
       "GET /v1/venues/v-1": () => json(200, failedVenue),
       "GET /v1/venues/v-1/inspections": () => json(200, { items: [], cursor: null }),
       "GET /v1/venues/v-1/history": () => json(200, { items: [{ eventId: "e1", at: "2026-11-21T02:00:00.000Z", action: "evaluate", actorId: admin.userId, profileVersion: 1 }], cursor: null }),

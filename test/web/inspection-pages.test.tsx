@@ -80,6 +80,7 @@ describe("a venue's patrol plan", () => {
     await signInAs(admin);
     const api = fakeApi({
       "GET /v1/profile": () => json(200, withPlanRule),
+      "GET /v1/venues/v-9/self-check": () => json(200, { enabled: false }),
       "GET /v1/venues/v-9": () => json(200, venue),
       "GET /v1/venues/v-9/inspections": () => json(200, { items: [], cursor: null }),
       "GET /v1/venues/v-9/history": () => json(200, { items: [], cursor: null }),

@@ -34,13 +34,15 @@ const InspectPage = lazy(() => withWords(["inspections"], import("./pages/inspec
 const CoveragePage = lazy(() => withWords(["inspections"], import("./pages/inspections/coverage.tsx")));
 const VenuesPage = lazy(() => withWords(["inspections"], import("./pages/venues/index.tsx")));
 const VenueImportPage = lazy(() => withWords(["inspections", "organisation"], import("./pages/venues/import.tsx")));
-const VenuePage = lazy(() => withWords(["inspections"], import("./pages/venues/venue.tsx")));
 const PublicSpotChecksPage = lazy(() => withWords(["spotchecks"], import("./pages/spot-checks/public.tsx")));
 const CampaignsPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/index.tsx")));
 const NewCampaignPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/new.tsx")));
 const CampaignPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/campaign.tsx")));
 const AssessmentPage = lazy(() => withWords(["assessment"], import("./pages/assessment/index.tsx")));
 const SchemePage = lazy(() => withWords(["assessment"], import("./pages/assessment/scheme.tsx")));
+const VenuePage = lazy(() => withWords(["inspections", "selfcheck"], import("./pages/venues/venue.tsx")));
+const SelfCheckPage = lazy(() => withWords(["selfcheck"], import("./pages/self-check/index.tsx")));
+const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-checks/index.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -53,6 +55,7 @@ export function App() {
         <Route path="/login" component={LoginPage} />
         <Route path="/tip/:tenantSlug" component={TipPage} />
         <Route path="/public/:tenantSlug/spot-checks" component={PublicSpotChecksPage} />
+        <Route path="/self-check" component={SelfCheckPage} />
         <Route component={RequireSignIn}>
           <Route path="/account/password" component={PasswordPage} />
           <Route path="/users" component={UsersPage} info={{ access: "user.read" }} />
@@ -85,6 +88,7 @@ export function App() {
           <Route path="/campaigns/:campaignId" component={CampaignPage} info={{ access: "campaign.read" }} />
           <Route path="/assessment" component={AssessmentPage} info={{ access: "assessment.read" }} />
           <Route path="/assessment/:schemeId" component={SchemePage} info={{ access: "assessment.read" }} />
+          <Route path="/self-checks" component={SelfChecksPage} info={{ access: "venue.read" }} />
         </Route>
       </Router>
     </I18nProvider>

@@ -17,6 +17,7 @@ import type {
   Organisation,
   Profiles,
   SpotChecks,
+  SelfChecks,
   Tenancy,
   Venues,
 } from "./index.ts";
@@ -172,3 +173,13 @@ export type IncentiveRecord = Assessment.IncentiveRecordView;
 export type RecordIncentiveInput = z.input<typeof Assessment.RecordIncentiveInput>;
 export type IncentiveCandidates = Assessment.CandidatesView;
 export type IncentiveCandidate = IncentiveCandidates["incentives"][number]["candidates"][number];
+// ── Venue self-checks
+
+export type SelfCheckForm = SelfChecks.SelfCheckForm;
+export type SubmitSelfCheckInput = z.input<typeof SelfChecks.SubmitSelfCheckInput>;
+export type SelfCheckAnswer = z.input<typeof SelfChecks.SelfCheckAnswer>;
+export type SelfCheckReceipt = SelfChecks.SelfCheckReceipt;
+export type SelfCheckLink = SelfChecks.SelfCheckLinkView & { url?: string };
+export type SelfCheckStatus = SelfChecks.SelfCheckStatus;
+export type SelfCheck = SelfChecks.SelfCheckView;
+export type SelfCheckRoll = z.infer<typeof SelfChecks.SelfCheckRollSchema>;

@@ -26,3 +26,4 @@ export * as Inspections from "./inspections/index.ts";
 export * as SpotChecks from "./spot-checks/index.ts";
 export * as Campaigns from "./campaigns/index.ts";
 export * as Assessment from "./assessment/index.ts";
+export * as SelfChecks from "./self-checks/index.ts";

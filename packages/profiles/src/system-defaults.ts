@@ -187,3 +187,15 @@ export function defaultLagging(): NonNullable<Scheme["lagging"]> {
     },
   };
 }
+
+/** A venue's self-check (自查) once a month, where a document asks for none or sets no frequency. */
+export function defaultSelfCheck(): NonNullable<PolicyProfile["selfCheck"]> {
+  return {
+    frequency: { every: 1, unit: "month" },
+    sourceRef: null,
+    assumption: {
+      zh: "文件未规定场所自查及其频次，默认场所负责人每月通过自查链接或二维码自查一次",
+      en: "Not in the document: a venue's person in charge sends a self-check once a month, from its link or QR code",
+    },
+  };
+}

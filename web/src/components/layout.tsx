@@ -35,6 +35,7 @@ export function Layout(props: ParentProps) {
           </Show>
           <Show when={allowed("venue.read")}>
             <A href="/venues">{t("venues.nav")}</A>
+            <A href="/self-checks">{t("selfCheck.nav")}</A>
           </Show>
           <Show when={allowed("hazard.read")}>
             <A href="/hazards" end>{t("hazards.nav")}</A>

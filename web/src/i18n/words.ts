@@ -12,6 +12,7 @@ import type Hazards from "./zh/hazards.ts";
 import type Inspections from "./zh/inspections.ts";
 import type Organisation from "./zh/organisation.ts";
 import type Profile from "./zh/profile.ts";
+import type SelfCheck from "./zh/selfcheck.ts";
 import type Tip from "./zh/tip.ts";
 import type Users from "./zh/users.ts";
 import type SpotChecks from "./zh/spotchecks.ts";
@@ -19,11 +20,11 @@ import type Campaigns from "./zh/campaigns.ts";
 import type Assessment from "./zh/assessment.ts";
 
 export type Locale = "zh-CN" | "en";
-export const AREAS = ["core", "account", "users", "audit", "profile", "organisation", "hazards", "tip", "inspections", "spotchecks", "campaigns", "assessment"] as const;
+export const AREAS = ["core", "account", "users", "audit", "profile", "organisation", "hazards", "tip", "inspections", "spotchecks", "campaigns", "assessment", "selfcheck"] as const;
 export type Area = (typeof AREAS)[number];
 
 /** All the words of a locale, as pages name them. */
-export type Dict = typeof zhCore & typeof Account & typeof Users & typeof Audit & typeof Profile & typeof Organisation & typeof Hazards & typeof Tip & typeof Inspections & typeof SpotChecks & typeof Campaigns & typeof Assessment;
+export type Dict = typeof zhCore & typeof Account & typeof Users & typeof Audit & typeof Profile & typeof Organisation & typeof Hazards & typeof Tip & typeof Inspections & typeof SpotChecks & typeof Campaigns & typeof Assessment & typeof SelfCheck;
 type Part = Record<string, Record<string, unknown>>;
 
 const folder: Record<Locale, string> = { "zh-CN": "zh", en: "en" };

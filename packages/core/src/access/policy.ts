@@ -38,6 +38,7 @@ export const actions = [
   "assessment.read",
   "assessment.score",
   "assessment.incentive",
+  "self_check.link",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -84,6 +85,8 @@ export const policy: Record<Action, readonly Role[]> = {
   // Scoring and incentives are the assessor body's (assessment/assessor.ts narrows officers to it).
   "assessment.score": ["tenant_admin", "town_officer"],
   "assessment.incentive": ["tenant_admin", "town_officer"],
+  // A venue's self-check link lets whoever holds it write self-checks for the venue: the county or the town issues and replaces it.
+  "self_check.link": ["tenant_admin", "town_officer"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -89,6 +89,12 @@ export const messages = {
   "assessment.scheme_not_found": { zh: "政策档案中没有考核方案“{schemeId}”。", en: "The policy profile has no assessment scheme “{schemeId}”." },
   "assessment.score_not_found": { zh: "该指标本期没有录入的评分。", en: "No score was entered for this indicator in this period." },
   "assessment.incentive_already_recorded": { zh: "该候选对象已登记过“{incentive}”。", en: "“{incentive}” was already recorded for this candidate." },
+  "self_check.link_invalid": { zh: "自查链接无效，请向镇街消防办索取新的链接或二维码。", en: "This self-check link is not valid; ask the town's fire office for a new link or QR code." },
+  "self_check.link_replaced": { zh: "该自查链接已停用（已换发新链接），请扫描场所张贴的最新二维码。", en: "This self-check link has been replaced; scan the venue's current QR code." },
+  "self_check.not_in_profile": { zh: "本单位的政策档案未设置场所自查。", en: "This county's policy profile sets no venue self-checks." },
+  "self_check.no_items": { zh: "该场所没有适用的自查项目，请联系镇街消防办。", en: "This venue has no self-check items; contact the town's fire office." },
+  "self_check.rate_limited": { zh: "自查提交过于频繁，请 {minutes} 分钟后再试。", en: "Too many self-checks sent; try again in {minutes} minutes." },
+  "self_check.too_many_failures": { zh: "一次自查最多记录 {max} 个不合格项（本次 {count} 个），请联系镇街消防办。", en: "At most {max} failed items fit in one self-check (this one has {count}); contact the town's fire office." },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

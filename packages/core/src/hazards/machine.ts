@@ -223,6 +223,12 @@ export type NewHazard = Pick<Hazard, "hazardId" | "venueId" | "venueKinds" | "lo
 };
 
 /** A hazard as found: in the workflow's first state, its deadline and handler set from its severity when it has one. */
+/** Hazards from the public flows, which the officers where they land must take in: what their notification says. */
+const TAKE_IN: Partial<Record<NewHazard["source"], { zh: string; en: string }>> = {
+  public_tip: { zh: "收到群众举报的隐患，请受理", en: "A resident reported a hazard: please take it in" },
+  self_check: { zh: "场所自查发现隐患，请核实", en: "A venue's self-check found a hazard: please verify it" },
+};
+
 export function discover(ctx: Context, input: NewHazard): Outcome {
   const { profile, now } = ctx;
   const at = iso(now);
@@ -280,12 +286,10 @@ export function discover(ctx: Context, input: NewHazard): Outcome {
     deadlineAfter: deadline,
     details: { source: input.source, severity: input.severity, code: input.code, ...(handling ? { handling } : {}), ...(deadline ? { rectificationDays: severityOf(profile, input.severity)!.rectificationDays } : {}) },
   };
-  // A resident's tip is taken in by the officers at the node it lands on.
+  // A resident's tip, or a venue's failed self-check item, is taken in (verified) by the officers at the node it lands on.
   const landing = profile.levels[input.place.path.split("/").filter(Boolean).length - 1]?.id;
-  const intents: NotificationIntent[] =
-    input.source === "public_tip" && landing
-      ? [{ kind: "create", to: [{ type: "handler", handling: { level: landing } }], title: { zh: "收到群众举报的隐患，请受理", en: "A resident reported a hazard: please take it in" } }]
-      : [];
+  const takeIn = TAKE_IN[input.source];
+  const intents: NotificationIntent[] = takeIn && landing ? [{ kind: "create", to: [{ type: "handler", handling: { level: landing } }], title: takeIn }] : [];
   return finish(ctx, hazard, [created], intents, { created: true });
 }
 

@@ -59,7 +59,7 @@ const PLATFORM_FUNCTIONS: Record<string, { code: string } | { missing: Bilingual
   meeting_consultation: { code: "organisation/records.ts toRecordView" },
   alarm_dispatch: { missing: { zh: "火警派警（警情接报与调派）尚未建设", en: "fire-alarm dispatch (incident intake and dispatch) is not built yet" } },
   iot_sensing: { missing: { zh: "物联网感知尚未接入", en: "IoT sensing is not connected yet" } },
-  venue_code: { missing: { zh: "场所码尚未建设", en: "venue codes are not built yet" } },
+  venue_code: { code: "self-checks/links.ts issueSelfCheckLink" },
   smart_detection: { missing: { zh: "智能识别尚未接入", en: "smart detection is not connected yet" } },
   one_map: { missing: { zh: "“一张图”地图尚未建设", en: "the one-map view is not built yet" } },
 };
@@ -114,6 +114,7 @@ const APPLIERS: readonly Applier[] = [
   { section: "assessment.incentives", dataOnly: true, does: { zh: "奖惩对象由人工确定（系统无相应数据，如火灾事故、物业企业），可登记但不提出候选", en: "Chosen by people (the product holds no data for it, e.g. fire incidents or property companies): recorded, no candidates proposed" } },
   { section: "responsibilities", code: "compliance/rules/duties.ts duties", does: { zh: "履职事项：履职主体按期报告，未报告的列为问题", en: "A duty: its holder reports on it each period; an unreported duty is a finding" } },
   { section: "responsibilities.report", code: "compliance/rules/duties.ts duties", does: { zh: "履职报告周期", en: "How often a duty is reported" } },
+  { section: "selfCheck", code: "self-checks/list.ts selfCheckPeriod", does: { zh: "场所负责人凭场所码（签名链接）按期自查，不合格项生成隐患交网格核实，漏报的场所单列", en: "The person in charge self-checks each period from the venue's code (a signed link); failed items raise hazards for the grid to verify; venues that miss a period are listed" } },
   { section: "platforms", when: providesSome, code: "profile/coverage.ts platformSupport", does: { zh: "平台功能由本系统提供（缺少的功能逐项列出）", en: "The platform's functions are this product's (any missing are listed)" } },
   { section: "platforms", dataOnly: true, does: { zh: "平台功能本系统尚未提供", en: "None of the platform's functions is in the product yet" } },
   { section: "obligations.occasions", code: "compliance/rules/obligations.ts obligations", does: { zh: "宣传活动日、活动月逐个判定是否开展", en: "Each campaign day or month judged on whether it was marked" } },

@@ -573,7 +573,7 @@ const AssessmentScheme = rule({
 });
 
 /** Where a hazard came from; the hazard domain's sources (hazards/types.ts). */
-const HazardSource = z.enum(["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer"]);
+const HazardSource = z.enum(["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check"]);
 
 /** Where the candidates of an incentive come from. */
 const IncentiveCandidates = z.discriminatedUnion("from", [
@@ -598,6 +598,16 @@ const Responsibility = rule({ id: Id, holder: Id, name: Label, report: DutyRepor
 
 const Platform = rule({ id: Id, name: Label, level: LevelId, functions: z.array(PlatformFunction).min(1) });
 
+// ── Self-checks ────────────────────────────────────────────────────────────
+
+/** A venue's own periodic check (自查) by its person in charge, sent from a link or QR code without an account. */
+const SelfCheck = rule({
+  /** Each venue with a self-check list sends one self-check per period of this frequency. */
+  frequency: Frequency,
+  /** A self-check list of its own; absent: the checklist items of the venue's inspection categories. */
+  checklist: z.array(ChecklistItem).min(1).optional(),
+});
+
 // ── The profile ────────────────────────────────────────────────────────────
 
 export const PolicyProfile = z.strictObject({
@@ -619,6 +629,8 @@ export const PolicyProfile = z.strictObject({
   assessment: Assessment,
   responsibilities: z.array(Responsibility),
   platforms: z.array(Platform),
+  /** Absent: the county has no venue self-checks. */
+  selfCheck: SelfCheck.optional(),
 });
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;

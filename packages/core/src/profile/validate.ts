@@ -278,6 +278,7 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
   });
   p.responsibilities.forEach((responsibility, i) => ref(["responsibilities", i, "holder"], "body", responsibility.holder));
   p.platforms.forEach((platform, i) => ref(["platforms", i, "level"], "level", platform.level));
+  p.selfCheck?.checklist?.forEach((item, j) => ref(["selfCheck", "checklist", j, "hazardCode"], "hazardCode", item.hazardCode));
   return issues;
 }
 

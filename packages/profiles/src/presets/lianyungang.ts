@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow, defaultLagging, yearlyDutyReport } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow, defaultLagging, yearlyDutyReport, defaultSelfCheck } from "../system-defaults.ts";
 
 // 连政办发〔2021〕60号 市政府办公室关于进一步加强基层消防工作的意见
 // (shared/seeds/lianyungang.txt). 园区 follow the town rules (四(一)).
@@ -742,4 +742,5 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       text: "将消防安全纳入融入“大数据＋网格化＋铁脚板”工作机制，全面应用网格化社会治理信息平台",
     },
   ],
+  selfCheck: defaultSelfCheck(),
 });

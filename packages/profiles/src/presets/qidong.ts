@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, yearlyDutyReport } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, yearlyDutyReport, defaultSelfCheck } from "../system-defaults.ts";
 
 // 启政办发〔2023〕8号 市政府办公室关于加强镇（园区）基层领域消防工作的意见
 // (shared/seeds/qidong.txt).
@@ -899,4 +899,5 @@ export const qidong: PolicyProfile = withBaselineCodes({
       text: "深入应用网格化社会治理信息平台消防管理模块",
     },
   ],
+  selfCheck: defaultSelfCheck(),
 });

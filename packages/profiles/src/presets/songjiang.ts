@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport } from "../system-defaults.ts";
+import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
 
@@ -1274,4 +1274,5 @@ export const songjiang: PolicyProfile = withBaselineCodes({
       text: "推动消防安全要素在“社会治理一张图”全面落图，形成消防安全“一图作战”模式",
     },
   ],
+  selfCheck: defaultSelfCheck(),
 });

@@ -895,4 +895,13 @@ export const yancheng: PolicyProfile = withBaselineCodes({
   ],
 
   platforms: [],
+  selfCheck: {
+    frequency: { every: 1, unit: "month" },
+    sourceRef: "yancheng (十六)",
+    text: "教育引导小场所业主常态化主动开展安全自查自改",
+    assumption: {
+      zh: "文件要求小场所业主常态化开展自查自改，未规定频次，默认每月一次",
+      en: "The document asks small-venue owners to check themselves routinely but sets no frequency: monthly by default",
+    },
+  },
 });

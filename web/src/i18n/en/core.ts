@@ -67,6 +67,7 @@ const en: typeof zh = {
   inbox: { nav: "Inbox", unread: "{{count}} unread" },
   today: { nav: "Today" },
   venues: { nav: "Venues" },
+  selfCheck: { nav: "Self-checks" },
   coverage: { nav: "Coverage" },
   campaigns: { nav: "Campaigns" },
   tree: { nav: "Jurisdiction" },

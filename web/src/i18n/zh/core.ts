@@ -65,6 +65,7 @@ export default {
   inbox: { nav: "消息", unread: "{{count}} 条未读" },
   today: { nav: "今日任务" },
   venues: { nav: "场所" },
+  selfCheck: { nav: "场所自查" },
   coverage: { nav: "覆盖率" },
   campaigns: { nav: "专项整治" },
   tree: { nav: "辖区" },

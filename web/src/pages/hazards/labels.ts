@@ -30,10 +30,11 @@ const SOURCE_NAMES: Record<HazardSource, Bilingual> = {
   public_tip: { zh: "群众举报", en: "Resident tip" },
   iot_alert: { zh: "物联感知", en: "IoT alert" },
   transfer: { zh: "部门移送", en: "Transferred" },
+  self_check: { zh: "场所自查", en: "Venue self-check" },
 };
 export const SOURCES = Object.keys(SOURCE_NAMES) as HazardSource[];
 /** What an officer may give as the source of a report (a resident's tip comes through the tip page). */
-export const REPORT_SOURCES = SOURCES.filter((s) => s !== "public_tip") as Exclude<HazardSource, "public_tip">[];
+export const REPORT_SOURCES = SOURCES.filter((s) => s !== "public_tip" && s !== "self_check") as Exclude<HazardSource, "public_tip" | "self_check">[];
 
 export function sourceName(source: string, locale: Locale): string {
   return pick(SOURCE_NAMES[source as HazardSource], locale) ?? source;

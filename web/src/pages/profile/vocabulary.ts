@@ -214,6 +214,7 @@ const topicOfKey: Record<string, Topic> = {
   assessment: "assessment",
   responsibilities: "duties",
   platforms: "duties",
+  selfCheck: "inspections",
 };
 
 /** The topic of a change by the top-level key its path starts with (`$.hazards…` → hazards). */

@@ -1,16 +1,17 @@
 import { A, createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
-import { createSignal, For, Index, Show, Suspense } from "solid-js";
+import { createSignal, ErrorBoundary, For, Index, Show, Suspense } from "solid-js";
 import { inSubtree, PATROL_METHODS, type PatrolMethod } from "@firegov/core/browser";
 import type { PolicyProfile, Venue } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { fieldError, FormError, formValues, Notice, optional, SelectField, SubmitButton, submissionKey, TextAreaField, TextField } from "../../components/form.tsx";
-import { Loading } from "../../components/load-error.tsx";
+import { LoadError, Loading } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { clauseOf, frequency, FREQUENCY_UNITS, frequencyUnit } from "../profile/vocabulary.ts";
 import { evaluateVenueAction, patrolPlanAction, planUsers, updateVenueAction, venueById, venueEvents, venueInspections } from "../inspections/data.ts";
 import { bodyName, categoryName, categorySource, formatDay, kindName, planPolicy, riskGradeName, supervisionBasis } from "../inspections/labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
+import { SelfCheckPanel } from "./self-check-panel.tsx";
 
 const EVENTS = ["create", "import", "update", "reclassify", "retire", "plan", "evaluate"] as const;
 const PLAN_PATHS = ["body.patrollerId", "body.frequency.every", "body.frequency.unit", "body.method", "body.note"] as const;
@@ -367,6 +368,10 @@ export default function VenuePage() {
               <Evaluation venue={v()} profile={profile()} />
               <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
                 <Inspections venueId={v().venueId} />
+                {/* The self-check panel fails alone: the rest of the venue still shows. */}
+                <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
+                  <SelfCheckPanel venueId={v().venueId} />
+                </ErrorBoundary>
                 <History venueId={v().venueId} />
               </Suspense>
             </>
