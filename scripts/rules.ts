@@ -26,7 +26,7 @@ if (wantJson) {
     for (const r of rules) {
       const gaps = r.section === "platforms" ? Profiles.platformSupport(r.rule as { functions: string[] }).missing.map((m) => m.fn) : [];
       const by = (r.dataOnly ? `data only: ${r.does.zh} (${r.does.en})` : `${r.code}`) + (gaps.length ? ` (missing: ${gaps.join(", ")})` : "");
-      const tests = r.clause === null ? "marked default" : r.tests.length ? `${r.tests.length} test file(s)` : "no behaviour test names the clause";
+      const tests = r.clause === null ? "marked default" : !r.clause.startsWith(`${profile} `) ? "national norm" : r.tests.length ? `${r.tests.length} test file(s)` : "no behaviour test names the clause";
       console.log(`${(r.clause ?? "—").padEnd(20)} ${r.path.padEnd(58)} ${by} · ${tests}`);
     }
   }

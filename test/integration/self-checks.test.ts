@@ -68,7 +68,7 @@ describe("venue self-checks from a signed link", () => {
     p = await place();
   }, 60_000);
 
-  it("a county admin or the venue's town officer issues the link, with its address; a grid worker, a viewer or another town's officer may not", async () => {
+  it("the venue code (场所码, songjiang 六(三)): a county admin or the venue's town officer issues the link, with its address; a grid worker, a viewer or another town's officer may not", async () => {
     const link = await issue(p, p.a.venueId);
     expect(link).toMatchObject({ generation: 1, path: `/self-check#${link.token}` });
     expect(link.url).toMatch(/^https?:\/\/[^/]+\/self-check#/);

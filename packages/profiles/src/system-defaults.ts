@@ -199,3 +199,18 @@ export function defaultSelfCheck(): NonNullable<PolicyProfile["selfCheck"]> {
     },
   };
 }
+
+/**
+ * A duty the document asks for (演练, 形势分析, 培训, 应急预案 …) without any
+ * period, not even "regularly": judged once a year so that it is ever judged
+ * at all; the county sets its own period in its profile where it has one.
+ */
+export function yearlyWhereUnstated(): Pick<Obligation, "frequency" | "assumption"> {
+  return {
+    frequency: { every: 1, unit: "year" },
+    assumption: {
+      zh: "文件要求开展但未规定频次；系统按每年至少1次判定，县（区）可在政策档案中另定",
+      en: "The document asks for it but sets no period; the system judges it at least once a year, which the county may change in its profile",
+    },
+  };
+}

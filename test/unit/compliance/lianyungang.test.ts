@@ -24,12 +24,12 @@ const compliantTown = () =>
   with_(org("town"), {
     people: [...committee(), ...station()],
     brigades: [grade1(15, [{ type: "water_tanker", count: 1 }, { type: "other_firefighting", count: 1 }])],
-    // The quarter's meeting, which issued a work notice, the year's publicity, and the duties reported.
-    records: [record("meeting", "2025-04-08", { workNotices: 1 }), ...reaching("publicity", "2025-03-15", FIVE_INTO), ...dutyReports(["town_leads", "supervisors_divide_work", "rescue_coordination"], "2025-02-01")],
+    // The quarter's meeting, which issued a work notice, the year's analysis, review and drill, the year's publicity, and the duties reported.
+    records: [record("meeting", "2025-04-08", { workNotices: 1 }), record("analysis", "2025-03-02", { obligationId: "situation_analysis" }), record("analysis", "2025-03-03", { obligationId: "infrastructure_review" }), record("drill", "2025-05-20"), ...reaching("publicity", "2025-03-15", FIVE_INTO), ...dutyReports(["town_leads", "supervisors_divide_work", "rescue_coordination"], "2025-02-01")],
   });
 
 describe("lianyungang: a town", () => {
-  it("meets every organisation rule when fully set up and its regular work is recorded; rules without a period are not judged", () => {
+  it("meets every organisation rule when fully set up and its regular work is recorded; the duties with no period at all are judged yearly", () => {
     expect(statuses(evaluate(lianyungang, compliantTown()))).toEqual({
       "composition.committee_director": "met",
       "composition.committee_executive_deputy": "met",
@@ -42,9 +42,9 @@ describe("lianyungang: a town", () => {
       "brigades.grade.grade_1.engines.water_tanker@b1": "met",
       "brigades.grade.grade_1.engines.other_firefighting@b1": "met",
       "obligation.station_meeting": "met",
-      "obligation.situation_analysis": "not_applicable",
-      "obligation.infrastructure_review": "not_applicable",
-      "obligation.drill": "not_applicable",
+      "obligation.situation_analysis": "met",
+      "obligation.infrastructure_review": "met",
+      "obligation.drill": "met",
       "obligation.work_notice": "met",
       "obligation.five_into_publicity": "met",
       "duty.town_leads": "met",
@@ -155,9 +155,9 @@ describe("lianyungang: a village", () => {
     expectFinding(evaluate(lianyungang, org("village")), "brigades.village_micro_station", "unmet", "lianyungang 三(四)");
   });
 
-  it("三(五): grid workers are covered by key-group training, which sets no period", () => {
+  it("三(五): grid workers are covered by key-group training, which sets no period: judged yearly, untrained this year and last is overdue", () => {
     const data = with_(org("village"), { people: people(2, { roles: ["grid_worker"] }) });
-    const f = expectFinding(evaluate(lianyungang, data), "obligation.key_group_training", "not_applicable", "lianyungang 三(五)");
+    const f = expectFinding(evaluate(lianyungang, data), "obligation.key_group_training", "overdue", "lianyungang 三(五)");
     expect(f.evidence.zh).toContain("应参训 2 人");
   });
 

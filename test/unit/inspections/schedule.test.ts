@@ -29,23 +29,23 @@ describe("periods in the tenant's time zone", () => {
   });
 });
 
-describe("what is due in a profile with three categories (songjiang 六(一))", () => {
+describe("songjiang 六(一): what is due in a profile with three categories", () => {
   const now = new Date("2026-11-23T01:00:00Z"); // 09:00 in Shanghai
   const tasks = Inspections.dueTasks(songjiang, [venue("home", ["residential"]), venue("shop", ["street"]), venue("shop2", ["street"]), venue("plant", ["major_unit"])], now, TZ);
 
-  it("category 1: each venue once a month, by the village committee's fire staff, listed where the venue is (so its grid sees it too)", () => {
+  it("六(一)1 category 1: each venue once a month, by the village committee's fire staff, listed where the venue is (so its grid sees it too)", () => {
     expect(tasks.filter((t) => t.category === "residential")).toEqual([
       expect.objectContaining({ kind: "coverage", subjectId: "home", period: "2026-11", dueAt: "2026-11-30T16:00:00.000Z", responsibleRole: "village_fire_staff", nodeId: "village1", path: GRID }),
     ]);
   });
 
-  it("category 2: full coverage per quarter for each venue, plus one daily patrol for the town's patrol staff", () => {
+  it("六(一)2 category 2: full coverage per quarter for each venue, plus one daily patrol for the town's patrol staff", () => {
     const street = tasks.filter((t) => t.category === "street");
     expect(street.filter((t) => t.kind === "coverage").map((t) => [t.subjectId, t.period])).toEqual([["shop", "2026-Q4"], ["shop2", "2026-Q4"]]);
     expect(street.filter((t) => t.kind === "patrol")).toEqual([expect.objectContaining({ subjectId: "town1", period: "2026-11-23", responsibleRole: "town_patroller", path: "/county/town1" })]);
   });
 
-  it("category 3: full coverage every half year, by the fire-safety office", () => {
+  it("六(一)3 category 3: full coverage every half year, by the fire-safety office", () => {
     expect(tasks.filter((t) => t.category === "major_unit")).toEqual([expect.objectContaining({ subjectId: "plant", period: "2026-H2", responsibleRole: "office_staff", nodeId: "town1" })]);
   });
 

@@ -87,3 +87,24 @@ describe("checking a venue's facts against the profile", () => {
     expect(Venues.VENUE_FLAGS).toContain("police_daily_check");
   });
 });
+
+describe("yancheng (十): who patrols a small venue, and where other units are reported", () => {
+  const duties = (kinds: string[], more: Partial<Venues.VenueFacts> = {}) => {
+    const f = facts({ kinds, ...more });
+    return Venues.venueDuties(yancheng, f, Venues.classify(yancheng, f));
+  };
+
+  it("gives a small venue's patrol duty to the department its kind chooses, else to its supervisor", () => {
+    expect(duties(["small_venue", "catering"])).toEqual({ patrolBy: { body: "county_market_regulation", policy: "small_venue_patrol_assignment" } });
+    expect(duties(["small_venue"])).toEqual({ patrolBy: { body: "town_office", policy: "small_venue_patrol_assignment" } });
+  });
+
+  it("reports a unit no rule assigns to the county committee office, to push on to its kind's department", () => {
+    expect(duties(["school"])).toEqual({ reportTo: { to: "county_committee_office", forwardTo: "county_education", policy: "report_other_units" } });
+    expect(duties(["organisation"]).reportTo).toEqual({ to: "county_committee_office", policy: "report_other_units" });
+  });
+
+  it("reports nothing for a unit a supervision rule assigns (yancheng (四))", () => {
+    expect(duties(["industrial_trade_enterprise"], { enterpriseGrade: "b" })).toEqual({});
+  });
+});

@@ -1,5 +1,5 @@
 import type { PolicyProfile, VenueMatch } from "../profile/index.ts";
-import { bodyForVenue } from "../profile/index.ts";
+import { bodyForVenue, industryDepartmentFor } from "../profile/index.ts";
 
 // Which body supervises a venue and which inspection categories it falls in,
 // from the profile alone. Pure: the same facts and profile give the same answer.
@@ -72,6 +72,33 @@ export function classify(profile: PolicyProfile, venue: VenueFacts): Classificat
     flags,
     patrolPlanPolicy: plan?.id,
     basis: rule ? basisOf(rule.id, rule) : basisOf("fallback", fallback),
+  };
+}
+
+export interface VenueDuties {
+  /** Who patrols the venue (巡查责任): the department its kind chooses, under a patrol_assignment policy. */
+  patrolBy?: { body: string; policy: string } | undefined;
+  /** Where a venue no supervision rule assigns is reported, and the department it is pushed on to (report_unassigned). */
+  reportTo?: { to: string; forwardTo?: string | undefined; policy: string } | undefined;
+}
+
+/**
+ * The duties the profile's venue policies give a venue beyond its supervisor:
+ * the department that patrols a small venue, chosen by its kind (the risk grade
+ * a policy also names picks within that department's plan, which the profile
+ * does not hold), and, for a venue that fell to the fallback, the body it is
+ * reported to and the department of its kind that body pushes it on to (a
+ * small venue given patrol duty is not such an "other unit"). Pure.
+ */
+export function venueDuties(profile: PolicyProfile, venue: VenueFacts, classification: Pick<Classification, "supervisor" | "supervisionRule" | "flags" | "riskGrade">): VenueDuties {
+  const facts: VenueFacts = { ...venue, flags: classification.flags, riskGrade: classification.riskGrade };
+  const department = industryDepartmentFor(profile, venue.kinds);
+  const assign = profile.venues.policies.find((p) => p.kind === "patrol_assignment" && matchesVenue(p.match, facts));
+  // "Other units": neither assigned by a supervision rule nor a small venue given patrol duty.
+  const report = classification.supervisionRule === undefined && !assign ? profile.venues.policies.find((p) => p.kind === "report_unassigned") : undefined;
+  return {
+    ...(assign ? { patrolBy: { body: department ?? classification.supervisor, policy: assign.id } } : {}),
+    ...(report && report.kind === "report_unassigned" ? { reportTo: { to: report.to, forwardTo: (report.byVenueKind ? department : undefined) ?? report.forwardTo, policy: report.id } } : {}),
   };
 }
 

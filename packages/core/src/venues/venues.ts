@@ -16,7 +16,7 @@ import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { retirementBatches } from "./retirement.ts";
 import { venuesWritten } from "./changes.ts";
-import { checkFacts, classify } from "./classify.ts";
+import { checkFacts, classify, venueDuties } from "./classify.ts";
 import { createItems, factsOf, fieldsOf, plain, updateItems, venueOrNotFound, type VenueFields, type VenueItem } from "./store.ts";
 import { Feature, VENUE_FLAGS } from "./vocabulary.ts";
 import { OPERATING_STATUSES, SafetyEvaluationSchema } from "./evaluation.ts";
@@ -122,6 +122,8 @@ export const VenueViewSchema = z
     categories: z.array(z.string()).meta({ description: "Inspection categories, derived from the profile" }),
     patrolPlanPolicy: z.string().optional().meta({ description: "The profile's patrol_plan policy the venue falls under (it must name a patroller, frequency and method), derived from the profile" }),
     patrolPlan: PatrolPlanViewSchema.optional(),
+    patrolBy: z.object({ body: z.string(), policy: z.string() }).optional().meta({ description: "One venue read: the department that patrols it (a patrol_assignment policy, by its kind)" }),
+    reportTo: z.object({ to: z.string(), forwardTo: z.string().optional(), policy: z.string() }).optional().meta({ description: "One venue read: where a venue no supervision rule assigns is reported, and the department it is pushed on to" }),
     profileVersion: z.int(),
     status: z.enum(["active", "retired"]),
     operatingStatus: z.enum(OPERATING_STATUSES).optional().meta({ description: "must_not_operate after a failed safety evaluation (不得经营使用), until one passes" }),
@@ -197,7 +199,10 @@ export const getVenue = useCase(
   async (_input, venueId: string): Promise<VenueView> => {
     const venue = await venueOrNotFound(venueId, { allowRetired: true });
     authorize(useUser(), "venue.read", venue);
-    return toVenueView(venue);
+    // Who patrols it and where it is reported (清单化 policies) follow from the profile in effect, like its supervisor.
+    const { profile } = await profileAt(new Date());
+    const facts = factsOf(venue);
+    return { ...toVenueView(venue), ...venueDuties(profile, facts, { ...classify(profile, facts), supervisionRule: venue.supervisionRule, supervisor: venue.supervisor }) };
   },
   "query",
 );

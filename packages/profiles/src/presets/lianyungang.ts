@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow, defaultLagging, yearlyDutyReport, defaultSelfCheck } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow, defaultLagging, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated } from "../system-defaults.ts";
 
 // 连政办发〔2021〕60号 市政府办公室关于进一步加强基层消防工作的意见
 // (shared/seeds/lianyungang.txt). 园区 follow the town rules (四(一)).
@@ -520,7 +520,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "situation_analysis",
       kind: "analysis",
       name: { zh: "分析研判消防安全形势", en: "Fire-safety situation analysis" },
-      frequency: null,
+      ...yearlyWhereUnstated(),
       levels: ["town"],
       organiser: "town_office",
       covers: [],
@@ -531,7 +531,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "infrastructure_review",
       kind: "analysis",
       name: { zh: "评估公共消防基础设施建设情况", en: "Review of public fire infrastructure" },
-      frequency: null,
+      ...yearlyWhereUnstated(),
       levels: ["town"],
       organiser: "town_office",
       covers: [],
@@ -542,7 +542,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "drill",
       kind: "drill",
       name: { zh: "消防宣传教育和应急演练", en: "Fire publicity and emergency drills" },
-      frequency: null,
+      ...yearlyWhereUnstated(),
       levels: ["town"],
       organiser: "town_office",
       covers: [],
@@ -575,7 +575,7 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
       id: "key_group_training",
       kind: "training",
       name: { zh: "重点人群消防培训", en: "Fire training of key groups" },
-      frequency: null,
+      ...yearlyWhereUnstated(),
       levels: ["town"],
       covers: ["village_committee_member", "grid_worker", "property_manager", "rental_landlord", "crowded_venue_manager"],
       sourceRef: "lianyungang 三(五)",

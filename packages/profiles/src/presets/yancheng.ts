@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport, yearlyWhereUnstated } from "../system-defaults.ts";
 
 // 关于进一步强化基层安全生产和消防工作的实施办法 (shared/seeds/yancheng.txt).
 // Items are numbered (一)…(二十) across sections, so a clause is cited by item alone.
@@ -779,7 +779,7 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       id: "emergency_plans",
       kind: "emergency_plan",
       name: { zh: "综合应急预案和专项应急预案", en: "Comprehensive and special emergency plans" },
-      frequency: null,
+      ...yearlyWhereUnstated(),
       levels: ["town", "village"],
       covers: [],
       sourceRef: "yancheng (十五)",
@@ -799,7 +799,7 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       id: "special_drills",
       kind: "drill",
       name: { zh: "高风险地区专项演练（防汛、防台风、防极端天气、避震自救、火灾逃生）", en: "Special drills in high-risk areas" },
-      frequency: null,
+      ...yearlyWhereUnstated(),
       levels: ["town"],
       covers: [],
       sourceRef: "yancheng (十五)",

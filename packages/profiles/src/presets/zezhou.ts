@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow, yearlyDutyReport, defaultSelfCheck } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated } from "../system-defaults.ts";
 
 // 泽政办发〔2023〕19号 泽州县人民政府办公室关于进一步加强基层消防安全工作的实施意见
 // (shared/seeds/zezhou.txt).
@@ -576,7 +576,7 @@ export const zezhou: PolicyProfile = withBaselineCodes({
       id: "key_group_training",
       kind: "training",
       name: { zh: "重点人群消防培训", en: "Fire training of key groups" },
-      frequency: null,
+      ...yearlyWhereUnstated(),
       levels: ["town"],
       covers: ["village_committee_member", "grid_worker", "property_manager", "venue_manager"],
       sourceRef: "zezhou 三(八)",
@@ -598,7 +598,7 @@ export const zezhou: PolicyProfile = withBaselineCodes({
       id: "grid_worker_training",
       kind: "training",
       name: { zh: "网格员消防业务理论培训", en: "Fire training of grid workers" },
-      frequency: null,
+      ...yearlyWhereUnstated(),
       levels: ["county"],
       organiser: "county_brigade",
       covers: ["grid_worker"],
