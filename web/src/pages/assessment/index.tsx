@@ -6,7 +6,7 @@ import { profileInEffect } from "../../data/queries.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { levelName, pick } from "../../organisation/labels.ts";
 import { IncentiveRegister } from "./register.tsx";
-import { frequencyLabel } from "./labels.ts";
+import { frequency } from "../profile/vocabulary.ts";
 
 type Scheme = PolicyProfile["assessment"]["schemes"][number];
 
@@ -34,7 +34,7 @@ export default function AssessmentPage() {
                       <li class="scheme-row" data-testid="scheme">
                         <strong>{pick(scheme.name, locale())}</strong>
                         <div class="user-meta">
-                          {scheme.sourceRef ? t("assessment.clause", { ref: scheme.sourceRef }) : t("assessment.assumed")} · {t("assessment.frequency", { frequency: frequencyLabel(scheme.frequency, locale()) })}
+                          {scheme.sourceRef ? t("assessment.clause", { ref: scheme.sourceRef }) : t("assessment.assumed")} · {t("assessment.frequency", { frequency: frequency(scheme.frequency ?? { every: 1, unit: "year" }, locale()) })}
                         </div>
                         <Show when={levels.length} fallback={<p class="muted">{t("assessment.dataOnly", { reason: t("assessment.noAssessed") })}</p>}>
                           <div class="user-meta">{t("assessment.assessedLevels", { levels: levels.map((l) => levelName(p(), l, locale())).join("、") })}</div>
