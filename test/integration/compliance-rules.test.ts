@@ -138,6 +138,22 @@ describe("qidong 三(七): a key unit's micro fire station", () => {
   });
 });
 
+describe("qidong 三(八): the town's full-time brigade registered as a public-institution legal person", () => {
+  const app = testApp(testDb());
+
+  it("qidong 三(八): reads unmet until the brigade's registration is recorded, then met", async () => {
+    const admin = await adminOf(app, "qidong");
+    const town = await addChild(admin.client, admin.tenant.rootNodeId, "戊镇", { unit: "镇" });
+    const made = await expectStatus<{ brigadeId: string; publicInstitution?: boolean }>(admin.client.post(`/v1/nodes/${town.nodeId}/brigades`, { name: "戊镇政府专职消防救援队", force: "full_time_brigade" }), 201);
+    expect(await rules(admin, town.nodeId, "brigades.town_brigade.public_institution")).toMatchObject([{ status: "unmet", sourceRef: "qidong 三(八)" }]);
+    const bad = await expectStatus<Errors>(admin.client.patch(`/v1/nodes/${town.nodeId}/brigades/${made.brigadeId}`, { publicInstitution: "yes" }), 400);
+    expect(paths(bad)).toEqual(["body.publicInstitution"]);
+    const registered = await expectStatus<{ publicInstitution?: boolean }>(admin.client.patch(`/v1/nodes/${town.nodeId}/brigades/${made.brigadeId}`, { publicInstitution: true }), 200);
+    expect(registered.publicInstitution).toBe(true);
+    expect(await rules(admin, town.nodeId, "brigades.town_brigade.public_institution")).toMatchObject([{ status: "met" }]);
+  }, 60_000);
+});
+
 describe("yancheng (十六) and (七): publicity targets and campaigns, the county's brigade quota", () => {
   const app = testApp(testDb());
   let admin: Admin;

@@ -17,6 +17,7 @@ const grade1 = (members: number, vehicles: { type: "water_tanker" | "other_firef
   name: "甲镇专职消防队",
   force: "full_time_brigade" as const,
   grade: "grade_1",
+  publicInstitution: true,
   memberCount: members,
   vehicles,
 });
@@ -38,6 +39,7 @@ describe("lianyungang: a town", () => {
       "staffing.station_on_payroll": "met",
       "staffing.station_auxiliary": "met",
       "brigades.town_brigade": "met",
+      "brigades.town_brigade.public_institution": "met",
       "brigades.grade.grade_1.staff@b1": "met",
       "brigades.grade.grade_1.engines.water_tanker@b1": "met",
       "brigades.grade.grade_1.engines.other_firefighting@b1": "met",

@@ -16,7 +16,7 @@ const office = (contracted = 2) => [
   ...people(contracted, { bodyId: "town_office", employment: "contracted", roles: ["office_staff"] }),
 ];
 const liaison = (count = 1) => people(count, { bodyId: "county_brigade", employment: "seconded", secondedFrom: "county_brigade", roles: ["liaison_cadre"] });
-const brigade = { brigadeId: "b1", name: "甲镇政府专职消防救援队", force: "full_time_brigade" as const, memberCount: 12, vehicles: [] };
+const brigade = { brigadeId: "b1", name: "甲镇政府专职消防救援队", force: "full_time_brigade" as const, memberCount: 12, vehicles: [], publicInstitution: true };
 const town = (extra = {}, unit = "镇") => with_(org("town", { unit }), extra);
 
 describe("qidong: a town", () => {
@@ -36,6 +36,7 @@ describe("qidong: a town", () => {
       "staffing.office_contracted": "met",
       "staffing.liaison_cadre_per_town": "met",
       "brigades.town_brigade": "met",
+      "brigades.town_brigade.public_institution": "met",
       "brigades.personnel.pay_floor@b1": "not_applicable",
       "brigades.personnel.long_service_subsidy@b1": "met",
       "obligation.committee_situation_analysis": "met",
@@ -171,6 +172,21 @@ describe("qidong 三(七): a micro fire station at every key unit (消防安全�
 
   it("qidong 三(七): a node with no key unit has no such finding", () => {
     expect(evaluate(qidong, grid({}, [])).filter((f) => f.ruleId === "brigades.key_unit_micro_station")).toEqual([]);
+  });
+});
+
+describe("qidong 三(八): the town's full-time brigade is registered as a public-institution legal person", () => {
+  it("unmet, naming the brigade, until its registration is recorded; the finding cites 三(八), the brigade's own 三(七)", () => {
+    const unregistered = { ...brigade, publicInstitution: undefined };
+    const f = expectFinding(evaluate(qidong, town({ brigades: [unregistered] })), "brigades.town_brigade.public_institution", "unmet", "qidong 三(八)");
+    expect(f.evidence.zh).toContain("甲镇政府专职消防救援队");
+    expectFinding(evaluate(qidong, town({ brigades: [brigade] })), "brigades.town_brigade.public_institution", "met", "qidong 三(八)");
+    expectFinding(evaluate(qidong, town({ brigades: [brigade] })), "brigades.town_brigade", "met", "qidong 三(七)");
+  });
+
+  it("says nothing of registration where the town has no such brigade (its absence is 三(七)'s finding)", () => {
+    const findings = evaluate(qidong, town());
+    expect(findings.some((f) => f.ruleId === "brigades.town_brigade.public_institution")).toBe(false);
   });
 });
 

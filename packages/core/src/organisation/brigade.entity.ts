@@ -21,6 +21,8 @@ export const BrigadeEntity = new Entity({
     force: { type: FORCE_KINDS, required: true },
     grade: { type: "string" },
     deployment: { type: DEPLOYMENTS },
+    /** Registered as a public-institution legal person (登记为事业单位法人). */
+    publicInstitution: { type: "boolean" },
     /** The venue it is built at, for a key unit's own micro fire station (a venue of its home node). */
     venueId: { type: "string" },
     coveredNodeIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },

@@ -41,6 +41,8 @@ export interface BrigadeFacts {
   grade?: string;
   deployment?: "centre" | "satellite";
   memberCount: number;
+  /** Registered as a public-institution legal person (事业单位法人). */
+  publicInstitution?: boolean;
   /** The venue it is built at (a key unit's own micro station). */
   venueId?: string;
   /** Its members (people of its home node), and those who left while members. */

@@ -67,6 +67,7 @@ const brigadeFacts = (b: BrigadeItem): BrigadeFacts => ({
   ...(b.grade ? { grade: b.grade } : {}),
   ...(b.deployment ? { deployment: b.deployment } : {}),
   ...(b.venueId ? { venueId: b.venueId } : {}),
+  ...(b.publicInstitution !== undefined ? { publicInstitution: b.publicInstitution } : {}),
   memberCount: b.memberIds.length,
   memberIds: b.memberIds,
   formerMemberIds: b.formerMemberIds ?? [],

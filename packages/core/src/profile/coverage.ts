@@ -78,6 +78,7 @@ const APPLIERS: readonly Applier[] = [
   { section: "brigades.grades", code: "compliance/rules/forces.ts brigadeGrades", does: { zh: "队站等级的人员与车辆最低要求逐队判定", en: "Brigade grades' minimum staff and engines judged per brigade" } },
   { section: "brigades.grades.deployment", code: "compliance/rules/forces.ts brigadeGrades", does: { zh: "中心队、卫星队的布局角色判定", en: "Centre/satellite roles judged per brigade" } },
   { section: "brigades.requirements", code: "compliance/rules/forces.ts forceRequirements", does: { zh: "每镇、每村、每个重点单位或片区应有的消防力量", en: "The forces each town, village, key unit or zone must have" } },
+  { section: "brigades.requirements.publicInstitution", code: "compliance/rules/forces.ts forceRequirements", does: { zh: "政府专职消防队登记为事业单位法人，逐队判定", en: "Full-time brigades registered as public-institution legal persons, judged per brigade" } },
   { section: "brigades.personnel", code: "compliance/rules/personnel.ts personnel", does: { zh: "专职消防员工资不低于基准、服务年限待遇，逐队按队员记录判定", en: "Full-time firefighters' pay floor and long-service benefits judged per brigade from member records" } },
   { section: "brigades.grades.staffQuota", code: "compliance/rules/forces.ts quotaTotal", does: { zh: "员额按等级合计为县级总额判定", en: "Staff quotas summed by grade into the county total and judged there" } },
   { section: "stationStandards", code: "compliance/rules/deadlines.ts stationStandards", does: { zh: "工作站建设标准逐项、按期判定", en: "Station standards judged item by item against their deadline" } },

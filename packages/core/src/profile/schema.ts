@@ -259,8 +259,8 @@ const ForceRequirement = rule({
   grade: Id.optional(),
   alternatives: z.array(ForceKind).optional(),
   standard: Text.optional(),
-  /** Registered as a public-institution legal person (事业单位法人). */
-  publicInstitution: z.boolean().optional(),
+  /** Registered as a public-institution legal person (事业单位法人); cited on its own where another clause says so. */
+  publicInstitution: z.union([z.boolean(), citedValue(z.literal(true))]).optional(),
 });
 
 const PersonnelRule = z.discriminatedUnion("kind", [

@@ -392,6 +392,12 @@ export const qidong: PolicyProfile = withBaselineCodes({
         per: "town",
         units: ["镇"],
         standard: "GB/T 35547-2017《乡镇消防队》",
+        publicInstitution: {
+          value: true,
+          sourceRef: "qidong 三(八)",
+          text: "编制部门将符合条件的政府专职消防救援队登记为事业单位法人",
+          assumption: { zh: "“符合条件的”未作界定，按每个镇的政府专职消防救援队均应登记判定", en: "“Eligible” is not defined: every town's full-time brigade is judged as due for registration" },
+        },
         sourceRef: "qidong 三(七)",
         text: "按照《乡镇消防队》（GB/T35547-2017）标准，所有镇全部建成政府专职消防救援队",
       },

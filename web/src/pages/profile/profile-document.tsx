@@ -152,7 +152,7 @@ function Brigades(props: Ctx) {
               [t("profile.fact.grade"), props.names.brigadeGrade(requirement.grade)],
               [t("profile.fact.alternatives"), requirement.alternatives && v.joinList(requirement.alternatives.map((a) => v.forceKind(a, l())), l())],
               [t("profile.fact.standard"), requirement.standard],
-              [t("profile.fact.publicInstitution"), requirement.publicInstitution === undefined ? undefined : t(requirement.publicInstitution ? "profile.yes" : "profile.no")],
+              [t("profile.fact.publicInstitution"), requirement.publicInstitution === undefined ? undefined : `${t(requirement.publicInstitution ? "profile.yes" : "profile.no")}${typeof requirement.publicInstitution === "object" && requirement.publicInstitution.sourceRef ? ` · ${t("profile.clause", { clause: requirement.publicInstitution.sourceRef })}` : ""}`],
             ]}
             rule={requirement}
           />

@@ -36,6 +36,7 @@ export function forceRequirements(profile: PolicyProfile, data: OrgData): Findin
     const candidates = [...data.brigades, ...data.coverage];
     const fits = candidates.filter((b) => (b.force === req.force ? req.grade === undefined || b.grade === req.grade : (req.alternatives ?? []).includes(b.force)));
     const found = fits.map((b) => b.name).join("、");
+    out.push(...registration(data, req, ruleId, data.brigades.filter((b) => fits.includes(b))));
     out.push(
       fits.length
         ? finding(data.node, ruleId, req, "met", { zh: `已有${wanted.zh}：${found}`, en: `has a ${wanted.en}: ${fits.map((b) => b.name).join(", ")}` })
@@ -43,6 +44,23 @@ export function forceRequirements(profile: PolicyProfile, data: OrgData): Findin
     );
   }
   return out;
+}
+
+/**
+ * A force the requirement wants registered as a public-institution legal
+ * person (事业单位法人): each of the node's own such brigades must be. Cited
+ * by the clause that says so, where the profile gives it apart.
+ */
+function registration(data: OrgData, req: Requirement, ruleId: string, own: readonly BrigadeFacts[]): Finding[] {
+  const wanted = req.publicInstitution;
+  if (wanted === undefined || wanted === false || own.length === 0) return [];
+  const cited = typeof wanted === "object" ? wanted : req;
+  const missing = own.filter((b) => b.publicInstitution !== true);
+  return [
+    missing.length
+      ? finding(data.node, `${ruleId}.public_institution`, cited, "unmet", { zh: `未登记为事业单位法人：${missing.map((b) => b.name).join("、")}`, en: `not registered as a public institution: ${missing.map((b) => b.name).join(", ")}` })
+      : finding(data.node, `${ruleId}.public_institution`, cited, "met", { zh: `已登记为事业单位法人：${own.map((b) => b.name).join("、")}`, en: `registered as a public institution: ${own.map((b) => b.name).join(", ")}` }),
+  ];
 }
 
 /** Whether a node's judgement needs its key units (a requirement is per key unit). */
