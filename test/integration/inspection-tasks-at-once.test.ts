@@ -3,7 +3,7 @@ import { Inspections } from "@firegov/core";
 import { getPreset } from "@firegov/profiles";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
-import { expectStatus, upload } from "../support/org.ts";
+import { expectStatus, upload, everyPage } from "../support/org.ts";
 import { xlsx } from "../support/xlsx.ts";
 import { county, type Json } from "./venues-fixtures.ts";
 
@@ -18,16 +18,7 @@ const TZ = "Asia/Shanghai";
 type County = Awaited<ReturnType<typeof county>>;
 const period = (category: string, which: "coveragePeriod" | "patrolFrequency" = "coveragePeriod") => Inspections.periodOf(profile.inspectionCategories.find((c) => c.id === category)![which]!, new Date(), TZ).key;
 
-async function all(c: County, url: string) {
-  const items: Json[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: Json[]; cursor: string | null } = await expectStatus(c.admin.client.get(`${url}${url.includes("?") ? "&" : "?"}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`), 200);
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return items;
-}
+const all = (c: County, url: string) => everyPage(c.admin.client, url);
 
 const openTasks = (c: County) => all(c, `/v1/inspection-tasks?nodeId=${c.root.nodeId}`);
 const venueTasks = async (c: County, venueId: string) => (await openTasks(c)).filter((t) => t.venueId === venueId).map((t) => `${t.kind} ${t.category} ${t.period} ${t.path}`);

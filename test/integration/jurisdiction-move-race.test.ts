@@ -3,7 +3,7 @@ import { getPreset } from "@firegov/profiles";
 import { tenantDb, withActor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
-import { expectStatus } from "../support/org.ts";
+import { expectStatus, everyPage } from "../support/org.ts";
 import { addNode } from "../support/tenants.ts";
 import { body, county, type Json } from "./venues-fixtures.ts";
 
@@ -17,16 +17,7 @@ const app = testApp(testDb());
 const code = getPreset("songjiang")!.hazards.codes[0]?.id ?? "other";
 type County = Awaited<ReturnType<typeof county>>;
 
-async function all(c: County, url: string, limit = url.startsWith("/v1/hazards") ? 100 : 200) {
-  const items: Json[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: Json[]; cursor: string | null } = await expectStatus(c.admin.client.get(`${url}${url.includes("?") ? "&" : "?"}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`), 200);
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return items;
-}
+const all = (c: County, url: string) => everyPage(c.admin.client, url, url.startsWith("/v1/hazards") ? 100 : 200);
 
 const creates = (c: County, i: number) => ({
   venue: () => body(c.admin.client.post("/v1/venues", { name: `并发场所${i}`, nodeId: c.grid1.nodeId, kinds: ["street_shop"] })),

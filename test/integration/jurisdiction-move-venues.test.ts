@@ -3,7 +3,7 @@ import { Inspections } from "@firegov/core";
 import { getPreset } from "@firegov/profiles";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
-import { expectStatus } from "../support/org.ts";
+import { expectStatus, everyPage } from "../support/org.ts";
 import { addNode, userAt } from "../support/tenants.ts";
 import { county, type Json } from "./venues-fixtures.ts";
 
@@ -18,16 +18,7 @@ type County = Awaited<ReturnType<typeof county>>;
 
 const answers = (categories: string[]) => Inspections.checklistFor(profile, categories).map((e) => ({ category: e.category, itemId: e.itemId, result: "pass" }));
 
-async function all(c: County, url: string) {
-  const items: Json[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: Json[]; cursor: string | null } = await expectStatus(c.admin.client.get(`${url}${url.includes("?") ? "&" : "?"}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`), 200);
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return items;
-}
+const all = (c: County, url: string) => everyPage(c.admin.client, url);
 
 /** A node's coverage as { "<category> <period>": [due, inspected] }. */
 async function coverage(c: County, nodeId: string) {

@@ -23,6 +23,18 @@ export async function expectStatus<T = Record<string, unknown>>(res: Response | 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Every item of a paged list endpoint, page by page (`limit`, then the cursor each page gives). */
+export async function everyPage(client: Client, url: string, limit = 200): Promise<Record<string, any>[]> {
+  const items: Record<string, any>[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: Record<string, any>[]; cursor: string | null } = await expectStatus(client.get(`${url}${url.includes("?") ? "&" : "?"}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`), 200);
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+}
+
 export async function addChild(client: Client, parentId: string, name: string, extra: Record<string, unknown> = {}): Promise<NodeRef> {
   return expectStatus<NodeRef>(client.post("/v1/nodes", { parentId, name, ...extra }), 201);
 }
