@@ -183,3 +183,9 @@ export type SelfCheckLink = SelfChecks.SelfCheckLinkView & { url?: string };
 export type SelfCheckStatus = SelfChecks.SelfCheckStatus;
 export type SelfCheck = SelfChecks.SelfCheckView;
 export type SelfCheckRoll = z.infer<typeof SelfChecks.SelfCheckRollSchema>;
+// ── Reports (response times, ledgers)
+import type { Reports } from "./index.ts";
+export type ResponseTimes = z.infer<typeof Reports.ResponseTimesSchema>;
+export type ResponseTimeRow = ResponseTimes["total"];
+export type ResponseTimeNamedRow = ResponseTimes["byBody"][number];
+export type ReportPeriodInput = z.input<typeof Reports.PeriodInput>;

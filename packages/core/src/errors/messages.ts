@@ -95,6 +95,7 @@ export const messages = {
   "self_check.no_items": { zh: "该场所没有适用的自查项目，请联系镇街消防办。", en: "This venue has no self-check items; contact the town's fire office." },
   "self_check.rate_limited": { zh: "自查提交过于频繁，请 {minutes} 分钟后再试。", en: "Too many self-checks sent; try again in {minutes} minutes." },
   "self_check.too_many_failures": { zh: "一次自查最多记录 {max} 个不合格项（本次 {count} 个），请联系镇街消防办。", en: "At most {max} failed items fit in one self-check (this one has {count}); contact the town's fire office." },
+  "report.too_large": { zh: "报表超过 {max} 行的上限，请缩短统计期间或选择更小的区域。", en: "The report exceeds {max} rows; choose a shorter period or a smaller area." },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;

@@ -1,0 +1,48 @@
+import { useTenant } from "../context/actor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { AppError } from "../errors/app-error.ts";
+import { subtreePrefix, type Summary } from "./entries.ts";
+import { STATES, type Hazard } from "./types.ts";
+
+// Every hazard of a subtree created in a period, page by page, for reports
+// and ledgers: Queries of the `state:<state>` lists (each holds every hazard
+// in that state, in path order), rows outside the period dropped, and the
+// hazards of a page read whole by one BatchGet. No authorisation of its own:
+// the caller has checked the subtree. Memory: one page at a time.
+
+const PAGE = 100;
+
+/** Hazard documents by id (BatchGet; what DynamoDB leaves unprocessed is asked again). */
+async function documents(ids: readonly string[]): Promise<Hazard[]> {
+  const tenantId = useTenant();
+  const found: Hazard[] = [];
+  let keys = ids.map((hazardId) => ({ tenantId, hazardId }));
+  for (let attempt = 1; keys.length && attempt <= 5; attempt++) {
+    const { data, unprocessed } = await tenantDb().service.entities.hazard.get(keys).go({ attributes: ["hazardId", "doc"], concurrency: 4 });
+    for (const h of data as { doc: Hazard }[]) found.push(h.doc);
+    keys = (unprocessed as { hazardId: string }[]).map((k) => ({ tenantId, hazardId: k.hazardId }));
+  }
+  if (keys.length) throw new AppError("unavailable", "server.busy", { seconds: 5 });
+  return found.sort((a, b) => a.path.localeCompare(b.path) || a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * The hazards under `path` (its own and its subtree's) created between the
+ * instants `from` and `to` (inclusive), in pages of at most a hundred.
+ */
+export async function* hazardsCreatedUnder(path: string, from: string, to: string): AsyncGenerator<Hazard[]> {
+  const tenantId = useTenant();
+  const { hazardEntry } = tenantDb().service.entities;
+  for (const state of STATES) {
+    let cursor: string | null = null;
+    do {
+      const page: { data: { summary: unknown }[]; cursor: string | null } = await hazardEntry.query
+        .byList({ tenantId, list: `state:${state}` })
+        .begins({ order: subtreePrefix(path) })
+        .go({ cursor, limit: PAGE });
+      const ids = page.data.map((r) => r.summary as Summary).filter((s) => s.createdAt >= from && s.createdAt <= to).map((s) => s.hazardId);
+      if (ids.length) yield await documents(ids);
+      cursor = page.cursor;
+    } while (cursor);
+  }
+}
