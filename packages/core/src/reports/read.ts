@@ -57,11 +57,11 @@ async function nodeNames(top: NodeItem): Promise<NodeNames> {
     for (const n of page.data) if (n.path.startsWith(`${top.path}/`)) byId.set(n.nodeId, n);
     cursor = page.cursor;
   } while (cursor);
-  const depth = top.path.split("/").length;
+  const depth = top.path.split("/").filter(Boolean).length;
   return {
     of(path) {
-      const ids = path.split("/").filter(Boolean).slice(depth - 2);
-      return ids.map((id) => byId.get(id)?.name ?? id).join("/");
+      const ids = path.split("/").filter(Boolean).slice(depth);
+      return ids.length ? ids.map((id) => byId.get(id)?.name ?? id).join("/") : top.name;
     },
     children: [...byId.values()].filter((n) => n.parentId === top.nodeId).sort((a, b) => a.path.localeCompare(b.path)).map((n) => ({ nodeId: n.nodeId, name: n.name, path: n.path })),
   };
