@@ -1,0 +1,42 @@
+/**
+ * UI strings, English. Reports: response times per body and area, ledgers.
+ */
+export default {
+  reports: {
+    title: "Reports",
+    intro: "Hazards received in the period: received, registered, acknowledged by departments, closed on time and late, days to close and overdue now, per handling body and per area below; the hazard and inspection ledgers export to Excel.",
+    from: "From",
+    to: "To",
+    node: "Area",
+    myScope: "My whole area",
+    show: "Show",
+    loading: "Counting…",
+    ackRule: "Departments acknowledge within {{days}} day(s) of a report ({{assumption}})",
+    byBody: "By handling body",
+    byNode: "By area",
+    body: "Handling body",
+    area: "Area",
+    total: "Total",
+    none: "No hazard was received in this period.",
+    days: "{{n}} d",
+    download: "Export",
+    downloadTimes: "Export response times (Excel)",
+    downloadHazards: "Export hazard ledger (Excel)",
+    downloadInspections: "Export inspection ledger (Excel)",
+    downloading: "Exporting…",
+    col: {
+      received: "Received",
+      registered: "Registered",
+      ackOnTime: "Acknowledged in time",
+      ackLate: "Acknowledged late",
+      closed: "Closed",
+      closedOnTime: "Closed on time",
+      closedLate: "Closed late",
+      median: "Median days",
+      p90: "p90 days",
+      open: "Open",
+      overdueNow: "Overdue now",
+      reopened: "Reopened",
+    },
+  },
+};

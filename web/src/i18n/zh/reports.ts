@@ -1,0 +1,42 @@
+/**
+ * UI strings, zh-CN. Reports: response times per body and area, ledgers.
+ */
+export default {
+  reports: {
+    title: "统计报表",
+    intro: "所选期间内受理的隐患：按办理部门和下级区域统计受理、立案、部门报到、按期与超期结案、结案用时和当前超期；隐患台账和检查台账可导出为 Excel。",
+    from: "开始日期",
+    to: "结束日期",
+    node: "区域",
+    myScope: "本辖区（全部）",
+    show: "统计",
+    loading: "正在统计…",
+    ackRule: "部门报到时限：报送后 {{days}} 日内（{{assumption}}）",
+    byBody: "按办理部门",
+    byNode: "按区域",
+    body: "办理部门",
+    area: "区域",
+    total: "合计",
+    none: "该期间没有受理的隐患。",
+    days: "{{n}} 天",
+    download: "导出",
+    downloadTimes: "导出响应时效（Excel）",
+    downloadHazards: "导出隐患台账（Excel）",
+    downloadInspections: "导出检查台账（Excel）",
+    downloading: "正在导出…",
+    col: {
+      received: "受理",
+      registered: "立案",
+      ackOnTime: "按时报到",
+      ackLate: "逾期报到",
+      closed: "结案",
+      closedOnTime: "按期结案",
+      closedLate: "超期结案",
+      median: "用时中位数",
+      p90: "用时90分位",
+      open: "未结案",
+      overdueNow: "当前超期",
+      reopened: "重新打开",
+    },
+  },
+};
