@@ -42,7 +42,7 @@ function ReportTable(props: { caption: string; first: string; rows: ResponseTime
         <thead>
           <tr>
             <th scope="col">{props.first}</th>
-            <For each={COLUMNS}>{(c) => <th scope="col">{t(`reports.col.${c.word}` as "reports.col.received")}</th>}</For>
+            <For each={COLUMNS}>{(c) => <th scope="col" class="score-cell">{t(`reports.col.${c.word}` as "reports.col.received")}</th>}</For>
           </tr>
         </thead>
         <tbody>
@@ -120,7 +120,7 @@ export default function ReportsPage() {
       <h1>{t("reports.title")}</h1>
       <p class="lead">{t("reports.intro")}</p>
       <form
-        class="filters"
+        class="form range-form"
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
@@ -149,7 +149,7 @@ export default function ReportsPage() {
         <button type="submit" class="button">{t("reports.show")}</button>
       </form>
       <FormError error={error()} paths={PATHS} />
-      <div class="actions">
+      <div class="actions report-actions">
         <button type="button" class="button button-secondary" disabled={busy() !== undefined} onClick={() => void download("response-times")}>{busy() === "response-times" ? t("reports.downloading") : t("reports.downloadTimes")}</button>
         <button type="button" class="button button-secondary" disabled={busy() !== undefined} onClick={() => void download("hazards")}>{busy() === "hazards" ? t("reports.downloading") : t("reports.downloadHazards")}</button>
         <button type="button" class="button button-secondary" disabled={busy() !== undefined} onClick={() => void download("inspections")}>{busy() === "inspections" ? t("reports.downloading") : t("reports.downloadInspections")}</button>
