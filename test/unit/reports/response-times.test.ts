@@ -127,5 +127,9 @@ describe("report period", () => {
     expect(backwards.error!.issues[0]!.path).toEqual(["to"]);
     const noDay = parse({ from: "2026-02-30", to: "2026-03-01" });
     expect(noDay.error!.issues[0]!.path).toEqual(["from"]);
+    // The response-time query (with its format) keeps the same checks.
+    const xlsx = Reports.ResponseTimesInput.safeParse({ from: "2026-01-01", to: "2027-01-01", format: "xlsx" });
+    expect(xlsx.error!.issues[0]!.path).toEqual(["to"]);
+    expect(Reports.ResponseTimesInput.parse({ from: "2024-02-29", to: "2025-02-28" }).format).toBe("json");
   });
 });
