@@ -52,6 +52,7 @@ const cards: Scorecards = {
   profileVersion: 1,
   lagging: { bottom: 1, belowScore: 60, sourceRef: clause, text: "对组织不力的通报批评" },
   cards: [card(dongHe, {}), card(xiPian, { indicators: indicators(40, null), total: 40, rank: 2, lagging: true, laggingReasons: ["bottom", "below_score"] })],
+  mayClose: false,
 };
 const candidates = (recorded: boolean): IncentiveCandidates => ({
   period: cards.period,
