@@ -5,7 +5,7 @@
 import "./score.entity.ts";
 import "./incentive.entity.ts";
 import "./snapshot.entity.ts";
-export { getScorecards, ScorecardsInput, periodOfScheme } from "./read.ts";
+export { getScorecards, ScorecardsInput, periodOfScheme, computeScorecards } from "./read.ts";
 export { closePeriod, ClosePeriodInput } from "./close.ts";
 export { exportScorecards, ExportInput, sheetRows, evidenceRows, sheetXlsx } from "./export.ts";
 export { presignAttachmentUpload, attachmentUrl, AttachmentQuery } from "./attachments.ts";

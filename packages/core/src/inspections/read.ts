@@ -177,5 +177,6 @@ export const coverageByPeriod = useCase(
 /** Every coverage counter of a node's subtree (all categories and periods), for other domains that judge it (the assessment): one Query, no access check. */
 export async function subtreeCoverage(nodeId: string): Promise<{ category: string; period: string; due: number; inspected: number }[]> {
   const { data } = await tenantDb().service.entities.coverage.query.byNode({ tenantId: useTenant(), nodeId }).go({ pages: "all" });
-  return data.map(({ category, period, due, inspected }) => ({ category, period, due, inspected }));
+  // Counters written by ADD alone may lack an attribute never added to.
+  return data.map(({ category, period, due, inspected }) => ({ category, period, due: due ?? 0, inspected: inspected ?? 0 }));
 }
