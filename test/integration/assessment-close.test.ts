@@ -49,6 +49,7 @@ describe("songjiang 七(一): a closed assessment period is an immutable snapsho
   let townB: NodeRef;
   let shopB: string;
   let hazardB: string;
+  let openA: string;
 
   type Client = Admin["client"];
   let officerA: Client;
@@ -81,7 +82,7 @@ describe("songjiang 七(一): a closed assessment period is an immutable snapsho
     await inspect(officerA, shopA1);
     // Hazards: 甲镇 closes one in time and leaves one overdue; 乙镇 leaves its one overdue.
     await hazardAt(admin.tenant.tenantId, townA, true);
-    await hazardAt(admin.tenant.tenantId, townA, false);
+    openA = await hazardAt(admin.tenant.tenantId, townA, false);
     hazardB = await hazardAt(admin.tenant.tenantId, townB, false);
     await Hazards.sweepTenant(admin.tenant.tenantId, TZ, new Date(Date.now() + 17 * DAY));
   }, 120_000);
@@ -174,6 +175,12 @@ describe("songjiang 七(一): a closed assessment period is an immutable snapsho
     // 3 publicity records of 12 (the meeting does not count): 25.
     expect(publicity).toMatchObject({ method: "records", score: 25, evidence: { zh: "本期记录 3 次，应不少于 12 次" }, link: { kind: "records", nodeId: village.nodeId, recordKinds: ["publicity"] } });
     expect((publicity.link as { recordIds: string[] }).recordIds).toHaveLength(3);
+  });
+
+  it("songjiang 六(二)2: the hazards a town lists for supervision are counted under it (the listed-hazards measure), not under its sibling", async () => {
+    await as(officerOf(admin.tenant.tenantId, townA), () => Hazards.actOnHazard({ action: "list", level: "town", trigger: "hard_to_fix", criteria: ["难以推动整改"], reason: "多次督促仍未整改" }, openA));
+    const system = { type: "system" as const, tenantId: admin.tenant.tenantId, job: "assessment-test" };
+    expect(await withActor(system, () => Promise.all([Hazards.listedUnder(townA.path), Hazards.listedUnder(townB.path), Hazards.listedUnder(`/${admin.tenant.rootNodeId}`)]))).toEqual([1, 0, 1]);
   });
 
   it("only an admin of the whole tree closes a period", async () => {

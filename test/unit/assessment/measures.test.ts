@@ -47,6 +47,13 @@ describe("automatic indicator measures", () => {
     expect(Assessment.scoreNode(songjiang, scheme, node, {}, []).indicators[0]!.score).toBeNull();
   });
 
+  it("hazards listed for supervision now: 100 − deduction × count, never below 0; unknown once the period is over", () => {
+    const scheme = schemeWith([{ kind: "hazard_listed", deductPerHazard: 30 }]);
+    expect(Assessment.scoreNode(songjiang, scheme, node, { listedNow: 2 }, []).indicators[0]).toMatchObject({ method: "hazard_listed", score: 40, evidence: { zh: "挂牌督办隐患 2 件，每件扣 30 分" }, link: { kind: "hazards", nodeId: "t", filter: "listed" } });
+    expect(Assessment.scoreNode(songjiang, scheme, node, { listedNow: 4 }, []).indicators[0]!.score).toBe(0);
+    expect(Assessment.scoreNode(songjiang, scheme, node, {}, []).indicators[0]!.score).toBeNull();
+  });
+
   it("records: min(count, perPeriod) / perPeriod of the node's records of the kinds; the link names the records", () => {
     const scheme = schemeWith([{ kind: "records", recordKinds: ["training", "drill"], perPeriod: 4 }]);
     const records = [

@@ -19,6 +19,7 @@ const METHOD_NAMES: Record<string, string> = {
   hazard_closure_on_time: "隐患按期整改",
   inspection_coverage: "检查覆盖",
   hazard_overdue: "逾期隐患",
+  hazard_listed: "挂牌督办隐患",
   records: "工作记录",
   manual: "考核单位评分",
 };

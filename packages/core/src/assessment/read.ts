@@ -6,7 +6,7 @@ import { allPages } from "../db/cursor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
 import { invalid } from "../errors/index.ts";
-import { addDays, closureRecord, endOfLocalDate, localDate, subtreeCounters } from "../hazards/index.ts";
+import { addDays, closureRecord, endOfLocalDate, listedUnder, localDate, subtreeCounters } from "../hazards/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { readNodeView, toOrgData } from "../organisation/index.ts";
 import { profileAt, type PolicyProfile } from "../profile/index.ts";
@@ -86,6 +86,7 @@ async function evidenceOf(profile: PolicyProfile, scheme: Scheme, nodes: readonl
   const needRecords = measures.includes("records");
   const needCounters = measures.includes("hazard_closure_on_time") || measures.includes("hazard_overdue");
   const needCoverage = measures.includes("inspection_coverage");
+  const needListed = measures.includes("hazard_listed") && at.running;
   const since = recordsSince(profile, at.day);
   const readFrom = needRecords && at.period.start < since ? at.period.start : since;
   const inPeriod = (date: string | undefined) => date !== undefined && date >= at.period.start && date <= at.period.end;
@@ -93,10 +94,11 @@ async function evidenceOf(profile: PolicyProfile, scheme: Scheme, nodes: readonl
   for (let i = 0; i < nodes.length; i += PARALLEL_READS) {
     await Promise.all(
       nodes.slice(i, i + PARALLEL_READS).map(async (n) => {
-        const [view, counters, coverage] = await Promise.all([
+        const [view, counters, coverage, listedNow] = await Promise.all([
           needFindings || needRecords ? readNodeView(n.nodeId, readFrom) : undefined,
           needCounters ? subtreeCounters(n.nodeId) : undefined,
           needCoverage ? subtreeCoverage(n.nodeId) : undefined,
+          needListed ? listedUnder(n.path) : undefined,
         ]);
         const findings =
           needFindings && view
@@ -112,6 +114,7 @@ async function evidenceOf(profile: PolicyProfile, scheme: Scheme, nodes: readonl
           ...(closure ? { closure: at.running ? closure : { ...closure, overdueNow: 0 } } : {}),
           ...(closure && at.running ? { overdueNow: closure.overdueNow } : {}),
           ...(records ? { records } : {}),
+          ...(listedNow !== undefined ? { listedNow } : {}),
           ...(coverage ? { coverage: coverage.filter((c) => inPeriod(periodKeyStart(c.period))) } : {}),
         });
       }),

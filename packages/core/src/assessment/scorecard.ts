@@ -77,6 +77,8 @@ export interface NodeEvidence {
   coverage?: readonly CoverageRecord[];
   /** The subtree's hazards open and overdue now; undefined when unknown (a period already over). */
   overdueNow?: number;
+  /** The subtree's open hazards listed for supervision now; undefined when unknown (a period already over). */
+  listedNow?: number;
   /** The node's own records dated in the period. */
   records?: readonly RecordRecord[];
 }
@@ -84,7 +86,7 @@ export interface NodeEvidence {
 /** Where the data behind an indicator's score is listed, for the web to open. */
 export type EvidenceLink =
   | { kind: "findings"; nodeId: string; ruleIds: string[] }
-  | { kind: "hazards"; nodeId: string; filter: "closed" | "overdue" }
+  | { kind: "hazards"; nodeId: string; filter: "closed" | "overdue" | "listed" }
   | { kind: "coverage"; nodeId: string; categories?: string[] }
   | { kind: "records"; nodeId: string; recordKinds: string[]; recordIds: string[] };
 
@@ -115,7 +117,7 @@ export interface EnteredScore {
   attachments?: string[] | undefined;
 }
 
-export type Method = "compliance" | "hazard_closure_on_time" | "inspection_coverage" | "hazard_overdue" | "records" | "manual";
+export type Method = "compliance" | "hazard_closure_on_time" | "inspection_coverage" | "hazard_overdue" | "hazard_listed" | "records" | "manual";
 
 export interface IndicatorScore {
   indicatorId: string;
@@ -211,6 +213,15 @@ export function overdueScore(measure: Extract<Measure, { kind: "hazard_overdue" 
   };
 }
 
+/** 100 − deductPerHazard × the open hazards listed for supervision now, not below 0. */
+export function listedScore(measure: Extract<Measure, { kind: "hazard_listed" }>, listedNow: number | undefined): Computed {
+  if (listedNow === undefined) return { computed: null, evidence: { zh: "考核期已结束，挂牌督办数只在考核期内统计", en: "the period is over: listed counts are known only while it runs" } };
+  return {
+    computed: round1(Math.max(0, 100 - measure.deductPerHazard * listedNow)),
+    evidence: { zh: `挂牌督办隐患 ${listedNow} 件，每件扣 ${measure.deductPerHazard} 分`, en: `${listedNow} hazard(s) listed for supervision, ${measure.deductPerHazard} off each` },
+  };
+}
+
 /** min(count, perPeriod) / perPeriod × 100 over the node's records of the kinds dated in the period. */
 export function recordsScore(measure: Extract<Measure, { kind: "records" }>, records: readonly RecordRecord[] | undefined): Computed & { ids: string[] } {
   const counted = (records ?? []).filter((r) => (measure.recordKinds as readonly string[]).includes(r.kind));
@@ -246,6 +257,8 @@ function measured(profile: PolicyProfile, measure: Indicator["measures"], nodeId
       return { ...coverageScore(measure, evidence.coverage), link: { kind: "coverage", nodeId, ...(measure.categories ? { categories: [...measure.categories] } : {}) } };
     case "hazard_overdue":
       return { ...overdueScore(measure, evidence.overdueNow), link: { kind: "hazards", nodeId, filter: "overdue" } };
+    case "hazard_listed":
+      return { ...listedScore(measure, evidence.listedNow), link: { kind: "hazards", nodeId, filter: "listed" } };
     case "records": {
       const { ids, ...r } = recordsScore(measure, evidence.records);
       return { ...r, link: { kind: "records", nodeId, recordKinds: [...measure.recordKinds], recordIds: ids } };

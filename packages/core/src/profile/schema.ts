@@ -555,6 +555,8 @@ const IndicatorMeasure = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("inspection_coverage"), categories: z.array(Id).min(1).optional() }),
   /** Hazards open and overdue now in the node's subtree: 100 − deductPerHazard × count, not below 0 (known only while the period runs). */
   z.strictObject({ kind: z.literal("hazard_overdue"), deductPerHazard: z.number().gt(0).max(100) }),
+  /** Hazards of the node's subtree listed for supervision (挂牌督办) now: 100 − deductPerHazard × count, not below 0 (known only while the period runs). */
+  z.strictObject({ kind: z.literal("hazard_listed"), deductPerHazard: z.number().gt(0).max(100) }),
   /** The node's own records of these kinds dated in the period: min(count, perPeriod) / perPeriod × 100. */
   z.strictObject({ kind: z.literal("records"), recordKinds: z.array(ObligationKind).min(1), perPeriod: z.int().min(1).max(1000) }),
 ]);

@@ -27,7 +27,7 @@ function evidenceHref(link: EvidenceLink, path: string): string {
     case "findings":
       return `/nodes/${encodeURIComponent(link.nodeId)}/compliance`;
     case "hazards":
-      return link.filter === "overdue" ? `/hazards?overdue=1&path=${encodeURIComponent(path)}` : `/hazards?state=closed&path=${encodeURIComponent(path)}`;
+      return link.filter === "closed" ? `/hazards?state=closed&path=${encodeURIComponent(path)}` : `/hazards?${link.filter}=1&path=${encodeURIComponent(path)}`;
     case "coverage":
       return "/coverage";
     case "records":
