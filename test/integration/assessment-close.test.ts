@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Assessment, Hazards, withActor, withRequest, type Actor } from "@firegov/core";
+import { Assessment, Campaigns, Hazards, withActor, withRequest, type Actor } from "@firegov/core";
 import { readSheet } from "read-excel-file/node";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
@@ -181,6 +181,20 @@ describe("songjiang 七(一): a closed assessment period is an immutable snapsho
     await as(officerOf(admin.tenant.tenantId, townA), () => Hazards.actOnHazard({ action: "list", level: "town", trigger: "hard_to_fix", criteria: ["难以推动整改"], reason: "多次督促仍未整改" }, openA));
     const system = { type: "system" as const, tenantId: admin.tenant.tenantId, job: "assessment-test" };
     expect(await withActor(system, () => Promise.all([Hazards.listedUnder(townA.path), Hazards.listedUnder(townB.path), Hazards.listedUnder(`/${admin.tenant.rootNodeId}`)]))).toEqual([1, 0, 1]);
+  });
+
+  it("a county-wide campaign's progress is read once and shared out to each town's branch (the campaign-progress measure)", async () => {
+    const end = new Date(Date.now() + 5 * DAY).toLocaleDateString("en-CA", { timeZone: TZ });
+    const made = await expectStatus<{ campaignId: string }>(
+      admin.client.post("/v1/campaigns", { name: { zh: "电动自行车专项整治" }, startDate: today(), endDate: end, areaNodeId: admin.tenant.rootNodeId, target: { kinds: ["street_shop"] }, adopt: [{ category: "street", itemId: "three_in_one" }], custom: [] }),
+      201,
+    );
+    const system = { type: "system" as const, tenantId: admin.tenant.tenantId, job: "assessment-test" };
+    const campaigns = await withActor(system, () => Campaigns.campaignsBetween(today(), today()));
+    expect(campaigns.map((c) => c.campaignId)).toEqual([made.campaignId]);
+    // 甲镇 has two street shops, 乙镇 one; none visited yet.
+    expect(Assessment.campaignShares(townA.path, campaigns)).toEqual([{ campaignId: made.campaignId, total: 2, done: 0 }]);
+    expect(Assessment.campaignShares(townB.path, campaigns)).toEqual([{ campaignId: made.campaignId, total: 1, done: 0 }]);
   });
 
   it("only an admin of the whole tree closes a period", async () => {

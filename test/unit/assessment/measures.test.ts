@@ -54,6 +54,32 @@ describe("automatic indicator measures", () => {
     expect(Assessment.scoreNode(songjiang, scheme, node, {}, []).indicators[0]!.score).toBeNull();
   });
 
+  it("campaign progress: Σ done / Σ total of the node's share of each campaign of the period", () => {
+    const campaigns = [
+      // Over the whole county: the town's branch row counts.
+      { campaignId: "c1", areaPath: "/c", rows: [{ nodeId: "t", total: 10, done: 7 }, { nodeId: "u", total: 5, done: 5 }] },
+      // Within the town: counts whole.
+      { campaignId: "c2", areaPath: "/c/t/v", rows: [{ nodeId: "g1", total: 4, done: 1 }, { nodeId: "g2", total: 6, done: 6 }] },
+      // Over another town: not the node's.
+      { campaignId: "c3", areaPath: "/c/u", rows: [{ nodeId: "x", total: 9, done: 0 }] },
+    ];
+    const shares = Assessment.campaignShares("/c/t", campaigns);
+    expect(shares).toEqual([
+      { campaignId: "c1", total: 10, done: 7 },
+      { campaignId: "c2", total: 10, done: 7 },
+    ]);
+    // A village under the town's branch cannot be told apart from the branch: the county-wide campaign is left out.
+    expect(Assessment.campaignShares("/c/t/v", campaigns).map((s) => s.campaignId)).toEqual(["c2"]);
+    const scheme = schemeWith([{ kind: "campaign_progress" }]);
+    expect(Assessment.scoreNode(songjiang, scheme, node, { campaigns: shares }, []).indicators[0]).toMatchObject({
+      method: "campaign_progress",
+      score: 70,
+      evidence: { zh: "本期专项整治 2 项，应检 20 家，已检 14 家" },
+      link: { kind: "campaigns", nodeId: "t", campaignIds: ["c1", "c2"] },
+    });
+    expect(Assessment.scoreNode(songjiang, scheme, node, { campaigns: [] }, []).indicators[0]!.score).toBeNull();
+  });
+
   it("records: min(count, perPeriod) / perPeriod of the node's records of the kinds; the link names the records", () => {
     const scheme = schemeWith([{ kind: "records", recordKinds: ["training", "drill"], perPeriod: 4 }]);
     const records = [

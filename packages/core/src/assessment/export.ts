@@ -20,6 +20,7 @@ const METHOD_NAMES: Record<string, string> = {
   inspection_coverage: "检查覆盖",
   hazard_overdue: "逾期隐患",
   hazard_listed: "挂牌督办隐患",
+  campaign_progress: "专项整治进度",
   records: "工作记录",
   manual: "考核单位评分",
 };

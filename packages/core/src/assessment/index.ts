@@ -13,7 +13,7 @@ export type { Sheet } from "./snapshot.ts";
 export { PhotoUploadSchema, PhotoUrlSchema } from "../files/index.ts";
 export { setScore, clearScore, SetScoreInput, ClearScoreInput, type ScoreView } from "./scores.ts";
 export { recordIncentive, RecordIncentiveInput, listIncentives, ListIncentivesInput, incentiveCandidates, CandidatesInput } from "./incentives.ts";
-export { scorecards, scoreNode, rankAndFlag, indicatorsOf, assessedLevelsOf, frequencyOf, DEFAULT_ASSESSMENT_FREQUENCY, periodKeyStart, coverageScore, overdueScore, listedScore, recordsScore, type AssessedNode, type NodeEvidence, type EvidenceLink, type CoverageRecord, type RecordRecord, type EnteredScore, type Scorecard, type IndicatorScore, type ClosureRecord } from "./scorecard.ts";
+export { scorecards, scoreNode, rankAndFlag, indicatorsOf, assessedLevelsOf, frequencyOf, DEFAULT_ASSESSMENT_FREQUENCY, periodKeyStart, coverageScore, overdueScore, listedScore, recordsScore, campaignScore, campaignShares, type CampaignShare, type AssessedNode, type NodeEvidence, type EvidenceLink, type CoverageRecord, type RecordRecord, type EnteredScore, type Scorecard, type IndicatorScore, type ClosureRecord } from "./scorecard.ts";
 export { mayAssess } from "./assessor.ts";
 export {
   ScorecardsSchema,

@@ -13,7 +13,8 @@ import { profileAt, type PolicyProfile } from "../profile/index.ts";
 import { tenantTimeZone } from "../tenancy/index.ts";
 import { useCase } from "../use-case.ts";
 import { mayAssess } from "./assessor.ts";
-import { assessedLevelsOf, frequencyOf, indicatorsOf, periodKeyStart, scorecards, type AssessedNode, type NodeEvidence, type Scorecard } from "./scorecard.ts";
+import { campaignsBetween } from "../campaigns/index.ts";
+import { assessedLevelsOf, campaignShares, frequencyOf, indicatorsOf, periodKeyStart, scorecards, type AssessedNode, type NodeEvidence, type Scorecard } from "./scorecard.ts";
 import { subtreeCoverage } from "../inspections/index.ts";
 import { closedSheet, isAdminOfTree, sheetOf, type Sheet } from "./snapshot.ts";
 import type { ScorecardsView } from "./views.ts";
@@ -87,6 +88,8 @@ async function evidenceOf(profile: PolicyProfile, scheme: Scheme, nodes: readonl
   const needCounters = measures.includes("hazard_closure_on_time") || measures.includes("hazard_overdue");
   const needCoverage = measures.includes("inspection_coverage");
   const needListed = measures.includes("hazard_listed") && at.running;
+  // The period's campaigns are read once for every node (few per year).
+  const campaigns = measures.includes("campaign_progress") ? await campaignsBetween(at.period.start, at.day) : undefined;
   const since = recordsSince(profile, at.day);
   const readFrom = needRecords && at.period.start < since ? at.period.start : since;
   const inPeriod = (date: string | undefined) => date !== undefined && date >= at.period.start && date <= at.period.end;
@@ -115,6 +118,7 @@ async function evidenceOf(profile: PolicyProfile, scheme: Scheme, nodes: readonl
           ...(closure && at.running ? { overdueNow: closure.overdueNow } : {}),
           ...(records ? { records } : {}),
           ...(listedNow !== undefined ? { listedNow } : {}),
+          ...(campaigns ? { campaigns: campaignShares(n.path, campaigns) } : {}),
           ...(coverage ? { coverage: coverage.filter((c) => inPeriod(periodKeyStart(c.period))) } : {}),
         });
       }),

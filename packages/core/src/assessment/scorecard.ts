@@ -79,8 +79,33 @@ export interface NodeEvidence {
   overdueNow?: number;
   /** The subtree's open hazards listed for supervision now; undefined when unknown (a period already over). */
   listedNow?: number;
+  /** The progress of the period's campaigns over the node (its share of each). */
+  campaigns?: readonly CampaignShare[];
   /** The node's own records dated in the period. */
   records?: readonly RecordRecord[];
+}
+
+/** One campaign's target venues in a node, and how many were visited. */
+export interface CampaignShare {
+  campaignId: string;
+  total: number;
+  done: number;
+}
+
+/**
+ * A node's share of campaigns (pure): a campaign over the node's area or within it counts whole; one over a
+ * wider area counts the row of the branch the node is (a child of the area); a node deeper than that branch
+ * cannot be told apart from its branch and is left out of that campaign.
+ */
+export function campaignShares(nodePath: string, campaigns: readonly { campaignId: string; areaPath: string; rows: readonly { nodeId: string; total: number; done: number }[] }[]): CampaignShare[] {
+  const under = (path: string, area: string) => path === area || path.startsWith(`${area}/`);
+  return campaigns.flatMap((c) => {
+    if (under(c.areaPath, nodePath)) return [{ campaignId: c.campaignId, total: c.rows.reduce((s, r) => s + r.total, 0), done: c.rows.reduce((s, r) => s + r.done, 0) }];
+    const rest = nodePath.slice(c.areaPath.length + 1).split("/");
+    if (!under(nodePath, c.areaPath) || rest.length !== 1) return [];
+    const row = c.rows.find((r) => r.nodeId === rest[0]);
+    return row ? [{ campaignId: c.campaignId, total: row.total, done: row.done }] : [];
+  });
 }
 
 /** Where the data behind an indicator's score is listed, for the web to open. */
@@ -88,6 +113,7 @@ export type EvidenceLink =
   | { kind: "findings"; nodeId: string; ruleIds: string[] }
   | { kind: "hazards"; nodeId: string; filter: "closed" | "overdue" | "listed" }
   | { kind: "coverage"; nodeId: string; categories?: string[] }
+  | { kind: "campaigns"; nodeId: string; campaignIds: string[] }
   | { kind: "records"; nodeId: string; recordKinds: string[]; recordIds: string[] };
 
 /**
@@ -117,7 +143,7 @@ export interface EnteredScore {
   attachments?: string[] | undefined;
 }
 
-export type Method = "compliance" | "hazard_closure_on_time" | "inspection_coverage" | "hazard_overdue" | "hazard_listed" | "records" | "manual";
+export type Method = "compliance" | "hazard_closure_on_time" | "inspection_coverage" | "hazard_overdue" | "hazard_listed" | "campaign_progress" | "records" | "manual";
 
 export interface IndicatorScore {
   indicatorId: string;
@@ -222,6 +248,17 @@ export function listedScore(measure: Extract<Measure, { kind: "hazard_listed" }>
   };
 }
 
+/** Σ done / Σ total × 100 over the node's shares of the period's campaigns. */
+export function campaignScore(shares: readonly CampaignShare[] | undefined): Computed {
+  const total = (shares ?? []).reduce((s, c) => s + c.total, 0);
+  const done = (shares ?? []).reduce((s, c) => s + Math.min(c.done, c.total), 0);
+  if (!total) return { computed: null, evidence: { zh: "本期辖区内没有专项整治任务", en: "no campaign task in the area in the period" } };
+  return {
+    computed: round1((done / total) * 100),
+    evidence: { zh: `本期专项整治 ${shares!.length} 项，应检 ${total} 家，已检 ${done} 家`, en: `${shares!.length} campaign(s) in the period: ${done} of ${total} target venues visited` },
+  };
+}
+
 /** min(count, perPeriod) / perPeriod × 100 over the node's records of the kinds dated in the period. */
 export function recordsScore(measure: Extract<Measure, { kind: "records" }>, records: readonly RecordRecord[] | undefined): Computed & { ids: string[] } {
   const counted = (records ?? []).filter((r) => (measure.recordKinds as readonly string[]).includes(r.kind));
@@ -257,6 +294,8 @@ function measured(profile: PolicyProfile, measure: Indicator["measures"], nodeId
       return { ...coverageScore(measure, evidence.coverage), link: { kind: "coverage", nodeId, ...(measure.categories ? { categories: [...measure.categories] } : {}) } };
     case "hazard_overdue":
       return { ...overdueScore(measure, evidence.overdueNow), link: { kind: "hazards", nodeId, filter: "overdue" } };
+    case "campaign_progress":
+      return { ...campaignScore(evidence.campaigns), link: { kind: "campaigns", nodeId, campaignIds: (evidence.campaigns ?? []).map((c) => c.campaignId) } };
     case "hazard_listed":
       return { ...listedScore(measure, evidence.listedNow), link: { kind: "hazards", nodeId, filter: "listed" } };
     case "records": {

@@ -19,11 +19,12 @@ export const EvidenceLinkSchema = z
     z.object({ kind: z.literal("findings"), nodeId: z.string(), ruleIds: z.array(z.string()).meta({ description: "The rules not met" }) }),
     z.object({ kind: z.literal("hazards"), nodeId: z.string(), filter: z.enum(["closed", "overdue", "listed"]) }),
     z.object({ kind: z.literal("coverage"), nodeId: z.string(), categories: z.array(z.string()).optional() }),
+    z.object({ kind: z.literal("campaigns"), nodeId: z.string(), campaignIds: z.array(z.string()) }),
     z.object({ kind: z.literal("records"), nodeId: z.string(), recordKinds: z.array(z.string()), recordIds: z.array(z.string()) }),
   ])
   .meta({ id: "EvidenceLink", description: "Where the data behind a computed score is listed" });
 
-export const METHODS = ["compliance", "hazard_closure_on_time", "inspection_coverage", "hazard_overdue", "hazard_listed", "records", "manual"] as const;
+export const METHODS = ["compliance", "hazard_closure_on_time", "inspection_coverage", "hazard_overdue", "hazard_listed", "campaign_progress", "records", "manual"] as const;
 
 export const IndicatorScoreSchema = z
   .object({

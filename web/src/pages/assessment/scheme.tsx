@@ -30,6 +30,8 @@ function evidenceHref(link: EvidenceLink, path: string): string {
       return link.filter === "closed" ? `/hazards?state=closed&path=${encodeURIComponent(path)}` : `/hazards?${link.filter}=1&path=${encodeURIComponent(path)}`;
     case "coverage":
       return "/coverage";
+    case "campaigns":
+      return link.campaignIds.length === 1 ? `/campaigns/${encodeURIComponent(link.campaignIds[0]!)}` : "/campaigns";
     case "records":
       return `/nodes/${encodeURIComponent(link.nodeId)}`;
   }
