@@ -116,7 +116,8 @@ describe("assessment pages", () => {
   it("zezhou 四(三)-style: the admin closes the period after confirming; the closed view shows its snapshot and takes no more scores", async () => {
     await signInAs(admin);
     let closed = false;
-    const closedCards: Scorecards = { ...cards, mayClose: false, closed: { closedAt: "2026-12-31T08:00:00.000Z", closedBy: admin.userId, closedByName: "张建国" }, cards: cards.cards.map((c) => ({ ...c, mayScore: false })) };
+    const withFile = (c: Scorecards["cards"][number]) => ({ ...c, indicators: c.indicators.map((i) => (i.entered ? { ...i, entered: { ...i.entered, attachments: ["t/x/assessment/u1/a.jpg"] } } : i)) });
+    const closedCards: Scorecards = { ...cards, mayClose: false, closed: { closedAt: "2026-12-31T08:00:00.000Z", closedBy: admin.userId, closedByName: "张建国" }, cards: [card(dongHe, { indicators: indicators(75, 90), total: 82.5, complete: true }), cards.cards[1]!].map((c) => ({ ...withFile(c), mayScore: false })) };
     const api = fakeApi({
       "GET /v1/profile": () => json(200, withAssessment),
       "GET /v1/assessment/schemes/annual/scorecards": () => json(200, closed ? closedCards : { ...cards, mayClose: true }),
@@ -126,6 +127,7 @@ describe("assessment pages", () => {
       },
       "GET /v1/assessment/incentives/candidates": () => json(200, candidates(false)),
       "GET /v1/assessment/incentives": () => json(200, { items: [], cursor: null }),
+      "GET /v1/assessment/attachments": () => json(200, { key: "t/x/assessment/u1/a.jpg", url: "https://files.example/a.jpg", expiresIn: 300 }),
     });
     renderAt("/assessment/annual", () => <Route path="/assessment/:schemeId" component={SchemePage} />);
     expect(await screen.findByRole("button", { name: "导出 Excel" })).toBeInTheDocument();
@@ -139,6 +141,13 @@ describe("assessment pages", () => {
     expect(api.calls("POST /v1/assessment/schemes/annual/close").at(-1)!.body).toEqual({ period: "2026-01-01" });
     expect(screen.queryByRole("button", { name: "关闭归档本期" })).toBeNull();
     expect(screen.queryAllByRole("button", { name: "评分" })).toHaveLength(0);
+    // The assessor's attachment opens through a short-lived link asked for the score it belongs to.
+    let opened = "";
+    window.open = ((url: string) => { opened = url; return null; }) as typeof window.open;
+    const file = (await screen.findAllByTestId("score-attachment"))[0]!;
+    fireEvent.click(file);
+    await expect.poll(() => opened).toBe("https://files.example/a.jpg");
+    expect(api.calls("GET /v1/assessment/attachments").at(-1)!.path).toContain("indicatorId=work_plan");
   });
 
   it("zezhou 四(三): the lagging town is a candidate for criticism; recording it sends its source, once", async () => {

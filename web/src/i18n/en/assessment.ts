@@ -67,6 +67,7 @@ const en: typeof zh = {
     exporting: "Exporting…",
     attachments: "Attachments (photos or scans)",
     attachmentCount: "{{n}} attachment(s)",
+    attachmentN: "File {{n}}",
     evidence: "See the evidence: {{name}}",
   },
 };

@@ -65,6 +65,7 @@ export default {
     exporting: "正在导出…",
     attachments: "附件（照片或扫描件）",
     attachmentCount: "附件 {{n}} 个",
+    attachmentN: "附件{{n}}",
     evidence: "查看依据：{{name}}",
   },
 };

@@ -1,7 +1,7 @@
 import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { EvidenceLink, IncentiveCandidate, IncentiveCandidates, IndicatorScore, Scorecard, Scorecards } from "@firegov/core/contract";
-import { exportScorecards } from "../../api/assessment.ts";
+import { attachmentUrl, exportScorecards } from "../../api/assessment.ts";
 import { uploadAssessmentAttachment } from "../../api/files.ts";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { saveFile } from "../profile/data.ts";
@@ -37,7 +37,26 @@ function evidenceHref(link: EvidenceLink, path: string): string {
   }
 }
 
-function IndicatorCell(props: { indicator: IndicatorScore; path: string }) {
+/** The files attached to an entered score, each opened through a short-lived link. */
+function Attachments(props: { keys: string[]; at: { schemeId: string; period: string; nodeId: string; indicatorId: string } }) {
+  const { t } = useI18n();
+  const open = (key: string) =>
+    void attachmentUrl({ ...props.at, key }).then(
+      (link) => window.open(link.url, "_blank", "noopener"),
+      () => undefined,
+    );
+  return (
+    <For each={props.keys}>
+      {(key, k) => (
+        <button type="button" class="link-button" data-testid="score-attachment" onClick={() => open(key)}>
+          {t("assessment.attachmentN", { n: k() + 1 })}
+        </button>
+      )}
+    </For>
+  );
+}
+
+function IndicatorCell(props: { indicator: IndicatorScore; path: string; at: { schemeId: string; period: string; nodeId: string } }) {
   const { t, locale } = useI18n();
   const i = () => props.indicator;
   const title = () =>
@@ -59,6 +78,11 @@ function IndicatorCell(props: { indicator: IndicatorScore; path: string }) {
       </Show>
       <Show when={i().entered && i().method !== "manual"}>
         <sup aria-label={t("assessment.entered")}>*</sup>
+      </Show>
+      <Show when={i().entered?.attachments?.length}>
+        <div>
+          <Attachments keys={i().entered!.attachments!} at={{ ...props.at, indicatorId: i().indicatorId }} />
+        </div>
       </Show>
     </td>
   );
@@ -319,7 +343,7 @@ export default function SchemePage() {
                                 <span class="badge">{t("assessment.incomplete")}</span>
                               </Show>
                             </th>
-                            <For each={card.indicators}>{(i) => <IndicatorCell indicator={i} path={card.path} />}</For>
+                            <For each={card.indicators}>{(i) => <IndicatorCell indicator={i} path={card.path} at={{ schemeId: params.schemeId, period: r().period.start, nodeId: card.nodeId }} />}</For>
                             <td class="score-total">{shown(card.total)}</td>
                             <td>{card.rank === null ? "—" : t("assessment.rankOf", { rank: card.rank, of: card.ranked })}</td>
                             <td>
