@@ -79,7 +79,7 @@ describe("songjiang 七(一)–七(三): the annual assessment of towns, in Dyna
     const a = card(cards, townA);
     expect(indicator(a, "responsibility_system")).toMatchObject({ method: "compliance", score: 100 });
     expect(indicator(a, "hazard_governance")).toMatchObject({ method: "hazard_closure_on_time", score: 50, evidence: { zh: "本期结案 1 件，其中按期 1 件，逾期未结 1 件" } });
-    expect(indicator(a, "work_plan")).toMatchObject({ method: "manual", score: null });
+    expect(indicator(a, "work_plan")).toMatchObject({ method: "inspection_coverage", score: null, evidence: { zh: "本期无应检场所" } });
     const b = card(cards, townB);
     expect(indicator(b, "responsibility_system").score).toBe(0);
     expect(indicator(b, "hazard_governance").score).toBe(0);

@@ -116,6 +116,7 @@ describe("tenant isolation", () => {
         { method: "PUT", path: "/v1/assessment/schemes/city_annual/scores", body: { period: "2026-06-01", nodeId: aOrg.town.nodeId, indicatorId: "organisation", score: 10, note: "越权评分" } },
         { method: "DELETE", path: "/v1/assessment/schemes/city_annual/scores", body: { period: "2026-06-01", nodeId: aOrg.town.nodeId, indicatorId: "organisation" } },
       ],
+      "/v1/assessment/schemes/{schemeId}/export": [{ method: "GET", path: `/v1/assessment/schemes/city_annual/export?nodeId=${aOrg.town.nodeId}` }],
       "/v1/nodes/{nodeId}/brigades": [{ method: "POST", path: `${n}/brigades`, body: { name: "x", force: "micro_station" } }],
       "/v1/nodes/{nodeId}/brigades/{brigadeId}": [{ method: "GET", path: `${n}/brigades/${aOrg.brigadeId}` }, { method: "PATCH", path: `${n}/brigades/${aOrg.brigadeId}`, body: { status: "disbanded" } }],
       "/v1/nodes/{nodeId}/records": [{ method: "GET", path: `${n}/records` }, { method: "POST", path: `${n}/records`, body: { kind: "drill", date: "2024-01-01" } }],
@@ -129,7 +130,8 @@ describe("tenant isolation", () => {
     };
   };
   // Version numbers are per tenant: B asking for version 1 gets B's own version 1, never A's.
-  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips", "/v1/public/{tenantSlug}/spot-checks"]);
+  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips", "/v1/public/{tenantSlug}/spot-checks", "/v1/assessment/schemes/{schemeId}/close"]);
+  // Closing a period names no id but the profile's scheme: it closes the caller's own tenant's period (assessment-close.test.ts).
   // Public tips name their county in the path by design (residents have no token); see hazards-tips.test.ts.
 
   async function snapshotOf(tenantId: string) {

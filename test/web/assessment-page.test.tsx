@@ -24,7 +24,7 @@ const assessment = {
 const withAssessment = { ...profileVersion, profile: { ...profile, assessment } };
 
 const indicators = (hazards: number | null, work: number | null) => [
-  { indicatorId: "hazard_governance", name: { zh: "隐患治理", en: "Hazard governance" }, weight: 50, method: "hazard_closure_on_time" as const, computed: hazards, evidence: { zh: "本期结案 4 件，其中按期 3 件", en: "4 closed, 3 in time" }, score: hazards, sourceRef: clause, text: "列入年度考核" },
+  { indicatorId: "hazard_governance", name: { zh: "隐患治理", en: "Hazard governance" }, weight: 50, method: "hazard_closure_on_time" as const, computed: hazards, evidence: { zh: "本期结案 4 件，其中按期 3 件", en: "4 closed, 3 in time" }, link: { kind: "hazards" as const, nodeId: "n", filter: "closed" as const }, score: hazards, sourceRef: clause, text: "列入年度考核" },
   { indicatorId: "work_plan", name: { zh: "工作计划实施", en: "Work plan" }, weight: 50, method: "manual" as const, computed: null, ...(work === null ? {} : { entered: { score: work, note: "计划已实施", enteredBy: "u1", enteredAt: "2026-11-20T02:00:00.000Z" } }), score: work, sourceRef: clause, text: "列入年度考核" },
 ];
 const card = (node: typeof dongHe, over: Partial<Scorecards["cards"][number]>): Scorecards["cards"][number] => ({
@@ -52,6 +52,7 @@ const cards: Scorecards = {
   profileVersion: 1,
   lagging: { bottom: 1, belowScore: 60, sourceRef: clause, text: "对组织不力的通报批评" },
   cards: [card(dongHe, {}), card(xiPian, { indicators: indicators(40, null), total: 40, rank: 2, lagging: true, laggingReasons: ["bottom", "below_score"] })],
+  mayClose: false,
 };
 const candidates = (recorded: boolean): IncentiveCandidates => ({
   period: cards.period,
@@ -110,6 +111,43 @@ describe("assessment pages", () => {
     const puts = api.calls("PUT /v1/assessment/schemes/annual/scores");
     expect(puts.at(-1)!.body).toEqual({ period: "2026-01-01", nodeId: dongHe.nodeId, indicatorId: "work_plan", score: 90, note: "计划已实施" });
     await expect.poll(() => screen.getAllByTestId("scorecard-row")[0]!.querySelector('[data-indicator="work_plan"]')?.textContent).toBe("90");
+  });
+
+  it("zezhou 四(三)-style: the admin closes the period after confirming; the closed view shows its snapshot and takes no more scores", async () => {
+    await signInAs(admin);
+    let closed = false;
+    const withFile = (c: Scorecards["cards"][number]) => ({ ...c, indicators: c.indicators.map((i) => (i.entered ? { ...i, entered: { ...i.entered, attachments: ["t/x/assessment/u1/a.jpg"] } } : i)) });
+    const closedCards: Scorecards = { ...cards, mayClose: false, closed: { closedAt: "2026-12-31T08:00:00.000Z", closedBy: admin.userId, closedByName: "张建国" }, cards: [card(dongHe, { indicators: indicators(75, 90), total: 82.5, complete: true }), cards.cards[1]!].map((c) => ({ ...withFile(c), mayScore: false })) };
+    const api = fakeApi({
+      "GET /v1/profile": () => json(200, withAssessment),
+      "GET /v1/assessment/schemes/annual/scorecards": () => json(200, closed ? closedCards : { ...cards, mayClose: true }),
+      "POST /v1/assessment/schemes/annual/close": () => {
+        closed = true;
+        return json(200, closedCards);
+      },
+      "GET /v1/assessment/incentives/candidates": () => json(200, candidates(false)),
+      "GET /v1/assessment/incentives": () => json(200, { items: [], cursor: null }),
+      "GET /v1/assessment/attachments": () => json(200, { key: "t/x/assessment/u1/a.jpg", url: "https://files.example/a.jpg", expiresIn: 300 }),
+    });
+    renderAt("/assessment/annual", () => <Route path="/assessment/:schemeId" component={SchemePage} />);
+    expect(await screen.findByRole("button", { name: "导出 Excel" })).toBeInTheDocument();
+    // The computed score links to the list behind it (the closed hazards of the town).
+    const rows = await screen.findAllByTestId("scorecard-row");
+    expect(within(rows[0]!).getByRole("link", { name: /查看依据：隐患治理/ })).toHaveAttribute("href", expect.stringContaining("/hazards?state=closed&path="));
+    fireEvent.click(screen.getByRole("button", { name: "关闭归档本期" }));
+    expect(api.calls("POST /v1/assessment/schemes/annual/close")).toHaveLength(0);
+    fireEvent.click(await screen.findByRole("button", { name: "确认关闭" }));
+    expect(await screen.findByTestId("period-closed")).toHaveTextContent("张建国");
+    expect(api.calls("POST /v1/assessment/schemes/annual/close").at(-1)!.body).toEqual({ period: "2026-01-01" });
+    expect(screen.queryByRole("button", { name: "关闭归档本期" })).toBeNull();
+    expect(screen.queryAllByRole("button", { name: "评分" })).toHaveLength(0);
+    // The assessor's attachment opens through a short-lived link asked for the score it belongs to.
+    let opened = "";
+    window.open = ((url: string) => { opened = url; return null; }) as typeof window.open;
+    const file = (await screen.findAllByTestId("score-attachment"))[0]!;
+    fireEvent.click(file);
+    await expect.poll(() => opened).toBe("https://files.example/a.jpg");
+    expect(api.calls("GET /v1/assessment/attachments").at(-1)!.path).toContain("indicatorId=work_plan");
   });
 
   it("zezhou 四(三): the lagging town is a candidate for criticism; recording it sends its source, once", async () => {

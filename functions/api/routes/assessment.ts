@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Assessment } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
-import { body, idempotency, IdempotencyHeader, json, pathParam, readErrors, signedIn, writeErrors } from "./helpers.ts";
+import { body, errors, idempotency, IdempotencyHeader, json, pathParam, readErrors, signedIn, spreadsheetContent, writeErrors } from "./helpers.ts";
 
 const authed = signedIn("assessment");
 const SchemeParams = z.object({ schemeId: pathParam("schemeId", 60) });
@@ -41,6 +41,29 @@ const routes = {
     request: { query: Assessment.CandidatesInput },
     responses: { 200: json(Assessment.CandidatesSchema, "By incentive, in profile order"), ...readErrors },
   }),
+  close: createRoute({
+    method: "post", path: "/v1/assessment/schemes/{schemeId}/close", summary: "考核期归档 / Close a period into its snapshot", ...authed,
+    description: "Computes every assessed node's card of the period once more and keeps it as the period's immutable snapshot: reading or exporting the period answers the snapshot whatever data comes later, and scores can no longer be entered for it (409 assessment.period_closed). A period is closed once (a second close is 409). Tenant admins of the whole tree.",
+    request: { params: SchemeParams, body: body(Assessment.ClosePeriodInput) },
+    responses: { 200: json(Assessment.ScorecardsSchema, "The snapshot, as the scorecards read"), ...writeErrors },
+  }),
+  export: createRoute({
+    method: "get", path: "/v1/assessment/schemes/{schemeId}/export", summary: "导出考核结果 / Export a period as the assessors' workbook", ...authed,
+    description: "xlsx: sheet 考核结果 with one row per assessed node, one column per indicator (weight in the header), 总分, 排名, 同级数, 是否落后 and a last row of averages; sheet 评分依据 with each score's evidence or note. A closed period exports its snapshot.",
+    request: { params: SchemeParams, query: Assessment.ExportInput },
+    responses: { 200: { description: "The workbook", content: spreadsheetContent }, ...readErrors },
+  }),
+  attachmentUpload: createRoute({
+    method: "post", path: "/v1/assessment/attachments", summary: "上传考核材料 / A presigned upload for a score's attachment", ...authed,
+    description: "PUT the file (a photo or scan: JPEG, PNG or WebP, at most 10 MB) to `uploadUrl` with exactly the headers given; then send `key` in `attachments` of a score.",
+    request: { body: body(Assessment.presignAttachmentUpload.schema) },
+    responses: { 201: json(Assessment.PhotoUploadSchema, "Where to upload"), 400: errors[400], 401: errors[401], 403: errors[403] },
+  }),
+  attachment: createRoute({
+    method: "get", path: "/v1/assessment/attachments", summary: "查看考核材料 / A short-lived link to a score's attachment", ...authed,
+    request: { query: Assessment.AttachmentQuery },
+    responses: { 200: json(Assessment.PhotoUrlSchema, "A short-lived link"), ...readErrors },
+  }),
 };
 
 export function assessmentRoutes() {
@@ -53,5 +76,15 @@ export function assessmentRoutes() {
     })
     .openapi(routes.incentives, async (c) => c.json(await Assessment.listIncentives(c.req.valid("query")), 200))
     .openapi(routes.candidates, async (c) => c.json(await Assessment.incentiveCandidates(c.req.valid("query")), 200))
+    .openapi(routes.close, async (c) => c.json(await Assessment.closePeriod(c.req.valid("json"), c.req.valid("param").schemeId), 200))
+    .openapi(routes.export, async (c) => {
+      const file = await Assessment.exportScorecards(c.req.valid("query"), c.req.valid("param").schemeId);
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(`考核结果-${file.filename}`)}`,
+      }) as never;
+    })
+    .openapi(routes.attachmentUpload, async (c) => c.json(await Assessment.presignAttachmentUpload(c.req.valid("json")), 201))
+    .openapi(routes.attachment, async (c) => c.json(await Assessment.attachmentUrl(c.req.valid("query")), 200))
     .openapi(routes.recordIncentive, async (c) => c.json(await Assessment.recordIncentive(c.req.valid("json"), idempotency(c)), 201));
 }

@@ -173,6 +173,8 @@ export type IncentiveRecord = Assessment.IncentiveRecordView;
 export type RecordIncentiveInput = z.input<typeof Assessment.RecordIncentiveInput>;
 export type IncentiveCandidates = Assessment.CandidatesView;
 export type IncentiveCandidate = IncentiveCandidates["incentives"][number]["candidates"][number];
+export type ClosePeriodInput = z.input<typeof Assessment.ClosePeriodInput>;
+export type EvidenceLink = NonNullable<IndicatorScore["link"]>;
 // ── Venue self-checks
 
 export type SelfCheckForm = SelfChecks.SelfCheckForm;

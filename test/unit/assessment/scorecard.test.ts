@@ -37,12 +37,17 @@ function songjiangTown(nodeId: string) {
 describe("songjiang 七(一): the annual assessment of towns on eight items", () => {
   const scheme = schemeOf(songjiang, "town_annual");
 
-  it("songjiang 七(一): data-backed items are computed (责任制落实, 组织运行, 火灾隐患治理, 宣传教育培训), the rest wait for the assessor", () => {
+  it("songjiang 七(一): data-backed items are computed (责任制落实, 计划实施, 组织运行, 火灾隐患治理, 宣传教育培训), the rest wait for the assessor", () => {
     const findings = Compliance.evaluateNode(songjiang, songjiangTown("a"), at("2025-06-15"));
-    const card = Assessment.scoreNode(songjiang, scheme, town("a", "甲镇"), { findings, closure: { closed: 8, late: 2, overdueNow: 0 } }, []);
+    // Two quarters of coverage: 9 of 10, then 12 visits to 10 venues due (the extra visits count once): 19 / 20.
+    const coverage = [
+      { category: "street_shops", period: "2025-Q1", due: 10, inspected: 9 },
+      { category: "street_shops", period: "2025-Q2", due: 10, inspected: 12 },
+    ];
+    const card = Assessment.scoreNode(songjiang, scheme, town("a", "甲镇"), { findings, closure: { closed: 8, late: 2, overdueNow: 0 }, coverage }, []);
     expect(card.indicators.map((i) => [i.indicatorId, i.method, i.score])).toEqual([
       ["responsibility_system", "compliance", 100],
-      ["work_plan", "manual", null],
+      ["work_plan", "inspection_coverage", 95],
       ["management_rules", "manual", null],
       ["organisation", "compliance", 100],
       ["funding", "manual", null],
@@ -52,8 +57,9 @@ describe("songjiang 七(一): the annual assessment of towns on eight items", ()
     ]);
     expect(indicator(card, "hazard_governance").evidence?.zh).toBe("本期结案 8 件，其中按期 6 件");
     expect(indicator(card, "responsibility_system").sourceRef).toBe("songjiang 七(一)");
-    // Weighted over what is scored: (100 + 100 + 75 + 100) / 4.
-    expect({ total: card.total, complete: card.complete, scoredWeight: card.scoredWeight, totalWeight: card.totalWeight }).toEqual({ total: 93.8, complete: false, scoredWeight: 50, totalWeight: 100 });
+    expect(indicator(card, "work_plan")).toMatchObject({ evidence: { zh: "本期应检 20 家次，已检 19 家次" }, link: { kind: "coverage", nodeId: "a" } });
+    // Weighted over what is scored: (100 + 95 + 100 + 75 + 100) / 5.
+    expect({ total: card.total, complete: card.complete, scoredWeight: card.scoredWeight, totalWeight: card.totalWeight }).toEqual({ total: 94, complete: false, scoredWeight: 62.5, totalWeight: 100 });
   });
 
   it("songjiang 七(一): the assessor's scores complete the card; an unreported duty and an untrained leader lower the computed items", () => {

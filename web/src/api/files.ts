@@ -23,6 +23,11 @@ export function uploadVenuePhoto(venueId: string, file: File): Promise<string> {
   return upload(`${venuePath(venueId)}/photos`, file);
 }
 
+/** A photo or scan the assessor attaches to a score. */
+export function uploadAssessmentAttachment(file: File): Promise<string> {
+  return upload("/v1/assessment/attachments", file);
+}
+
 export function hazardPhotoUrl(hazardId: string, key: string): Promise<PhotoUrl> {
   return json(`${hazardPath(hazardId)}/photo?key=${encodeURIComponent(key)}`);
 }

@@ -13,7 +13,7 @@ import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt, type PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { mayAssess } from "./assessor.ts";
-import { computeScorecards, DateOnly, judgement, periodOfScheme, schemeOr404, type Period } from "./read.ts";
+import { currentSheet, DateOnly, judgement, periodOfScheme, schemeOr404, type Period } from "./read.ts";
 import type { CandidatesView, IncentiveRecordView } from "./views.ts";
 
 // The register of incentives applied (奖惩登记) and the candidates the data
@@ -187,7 +187,8 @@ export const incentiveCandidates = useCase(
           text: incentive.text ?? incentive.assumption?.zh ?? "",
         };
         if (from.from === "lagging_units") {
-          const computed = await computeScorecards(from.scheme, j.date, place.path);
+          // A closed period's lagging units are those of its snapshot.
+          const computed = await currentSheet(from.scheme, j.date, place.path);
           const candidates = computed.cards
             .filter((c) => c.lagging)
             .map((c) => ({
@@ -196,8 +197,8 @@ export const incentiveCandidates = useCase(
               target: { type: "node" as const },
               source: { type: "lagging" as const, schemeId: from.scheme, period: computed.period.start },
               reason: {
-                zh: `${computed.scheme.name.zh}（${computed.period.start} 至 ${computed.period.end}）总分 ${c.total}，同级第 ${c.rank}/${c.ranked} 名${c.laggingReasons.includes("below_score") ? "，低于落后线" : ""}`,
-                en: `${computed.scheme.name.en} (${computed.period.start} to ${computed.period.end}): total ${c.total}, rank ${c.rank} of ${c.ranked}${c.laggingReasons.includes("below_score") ? ", below the lagging line" : ""}`,
+                zh: `${computed.name.zh}（${computed.period.start} 至 ${computed.period.end}）总分 ${c.total}，同级第 ${c.rank}/${c.ranked} 名${c.laggingReasons.includes("below_score") ? "，低于落后线" : ""}`,
+                en: `${computed.name.en} (${computed.period.start} to ${computed.period.end}): total ${c.total}, rank ${c.rank} of ${c.ranked}${c.laggingReasons.includes("below_score") ? ", below the lagging line" : ""}`,
               },
             }));
           return { ...base, schemeId: from.scheme, candidates: await withRecorded(incentive.id, candidates) };

@@ -6,14 +6,17 @@ import { allPages } from "../db/cursor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
 import { invalid } from "../errors/index.ts";
-import { addDays, closureRecord, endOfLocalDate, localDate, subtreeCounters } from "../hazards/index.ts";
+import { addDays, closureRecord, endOfLocalDate, listedUnder, localDate, subtreeCounters } from "../hazards/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { readNodeView, toOrgData } from "../organisation/index.ts";
 import { profileAt, type PolicyProfile } from "../profile/index.ts";
 import { tenantTimeZone } from "../tenancy/index.ts";
 import { useCase } from "../use-case.ts";
 import { mayAssess } from "./assessor.ts";
-import { assessedLevelsOf, frequencyOf, indicatorsOf, scorecards, type AssessedNode, type NodeEvidence, type Scorecard } from "./scorecard.ts";
+import { campaignsBetween } from "../campaigns/index.ts";
+import { assessedLevelsOf, campaignShares, frequencyOf, indicatorsOf, periodKeyStart, scorecards, type AssessedNode, type NodeEvidence, type Scorecard } from "./scorecard.ts";
+import { subtreeCoverage } from "../inspections/index.ts";
+import { closedSheet, isAdminOfTree, sheetOf, type Sheet } from "./snapshot.ts";
 import type { ScorecardsView } from "./views.ts";
 
 // Scorecards are computed on read, like compliance findings: a pure function
@@ -73,27 +76,50 @@ const toAssessed = (n: { nodeId: string; name: string; path: string; level: stri
 
 const parentPathOf = (path: string) => path.slice(0, path.lastIndexOf("/"));
 
-/** What the engine knows of each node for the period: findings and hazard counters, as the scheme's indicators need them. */
+/**
+ * What the engine knows of each node for the period, as the scheme's indicators need it: findings and
+ * the node's own records (one Query of the node's view), the subtree's hazard counters (one Query) and
+ * its coverage counters (one Query), eight nodes at a time.
+ */
 async function evidenceOf(profile: PolicyProfile, scheme: Scheme, nodes: readonly AssessedNode[], at: { now: Date; timeZone: string; day: string; period: Period; running: boolean }) {
   const measures = indicatorsOf(scheme).map((i) => i.measures?.kind);
   const needFindings = measures.includes("compliance");
-  const needClosure = measures.includes("hazard_closure_on_time");
+  const needRecords = measures.includes("records");
+  const needCounters = measures.includes("hazard_closure_on_time") || measures.includes("hazard_overdue");
+  const needCoverage = measures.includes("inspection_coverage");
+  const needListed = measures.includes("hazard_listed") && at.running;
+  // The period's campaigns are read once for every node (few per year).
+  const campaigns = measures.includes("campaign_progress") ? await campaignsBetween(at.period.start, at.day) : undefined;
   const since = recordsSince(profile, at.day);
+  const readFrom = needRecords && at.period.start < since ? at.period.start : since;
+  const inPeriod = (date: string | undefined) => date !== undefined && date >= at.period.start && date <= at.period.end;
   const evidence = new Map<string, NodeEvidence>();
   for (let i = 0; i < nodes.length; i += PARALLEL_READS) {
     await Promise.all(
       nodes.slice(i, i + PARALLEL_READS).map(async (n) => {
-        const [findings, counters] = await Promise.all([
-          needFindings
-            ? readNodeView(n.nodeId, since).then((view) => (view.node ? evaluateNode(profile, toOrgData({ ...view, node: view.node }), { now: at.now, timeZone: at.timeZone }) : []))
-            : undefined,
-          needClosure ? subtreeCounters(n.nodeId) : undefined,
+        const [view, counters, coverage, listedNow] = await Promise.all([
+          needFindings || needRecords ? readNodeView(n.nodeId, readFrom) : undefined,
+          needCounters ? subtreeCounters(n.nodeId) : undefined,
+          needCoverage ? subtreeCoverage(n.nodeId) : undefined,
+          needListed ? listedUnder(n.path) : undefined,
         ]);
+        const findings =
+          needFindings && view
+            ? view.node
+              ? evaluateNode(profile, toOrgData({ ...view, node: view.node, records: view.records.filter((r) => r.date >= since), attendance: view.attendance.filter((a) => a.date >= since) }), { now: at.now, timeZone: at.timeZone })
+              : []
+            : undefined;
+        const records = needRecords && view ? view.records.filter((r) => inPeriod(r.date) && r.date <= at.day).map((r) => ({ recordId: r.recordId, kind: r.kind, date: r.date })) : undefined;
         const closure = counters ? closureRecord(counters, at.period.start.slice(0, 7), at.period.end.slice(0, 7)) : undefined;
         evidence.set(n.nodeId, {
           ...(findings ? { findings } : {}),
           // The overdue now count only says something of a period still running.
           ...(closure ? { closure: at.running ? closure : { ...closure, overdueNow: 0 } } : {}),
+          ...(closure && at.running ? { overdueNow: closure.overdueNow } : {}),
+          ...(records ? { records } : {}),
+          ...(listedNow !== undefined ? { listedNow } : {}),
+          ...(campaigns ? { campaigns: campaignShares(n.path, campaigns) } : {}),
+          ...(coverage ? { coverage: coverage.filter((c) => inPeriod(periodKeyStart(c.period))) } : {}),
         });
       }),
     );
@@ -146,6 +172,16 @@ export const ScorecardsInput = z.object({
   nodeId: z.string().min(1).max(64).optional().meta({ description: "The assessed nodes under this node (default: the caller's scope)" }),
 });
 
+/**
+ * The sheet of a scheme's period for the assessed nodes under `path`: the closed period's snapshot
+ * when it was closed (later data does not change it), else computed now.
+ */
+export async function currentSheet(schemeId: string, date: string | undefined, path: string, datePath = "query.period"): Promise<Sheet> {
+  const closed = await closedSheet(schemeId, date, datePath);
+  if (closed) return { ...closed, cards: closed.cards.filter((c) => inSubtree(path, c.path)) };
+  return sheetOf(await computeScorecards(schemeId, date, path, datePath));
+}
+
 /** A scheme's scorecards for a period: each assessed node's indicators, total, rank among siblings and whether it lags. */
 export const getScorecards = useCase(
   ScorecardsInput,
@@ -154,26 +190,22 @@ export const getScorecards = useCase(
     authorize(actor, "assessment.read");
     const path = input.nodeId ? (await nodeOrNotFound(input.nodeId, { allowRetired: true })).path : actor.scopePath;
     authorize(actor, "assessment.read", { path });
-    const computed = await computeScorecards(schemeId, input.period, path);
-    return view(actor, computed);
+    const sheet = await currentSheet(schemeId, input.period, path);
+    const { profile } = await profileAt(new Date());
+    return scorecardsView(actor, profile, sheet);
   },
   "query",
 );
 
-function view(actor: Actor, computed: Computed): ScorecardsView {
-  const { scheme, profile } = computed;
-  const lagging = scheme.lagging;
+export function scorecardsView(actor: Actor, profile: PolicyProfile, sheet: Sheet): ScorecardsView {
+  const scheme = profile.assessment.schemes.find((s) => s.id === sheet.schemeId);
+  const { indicators: _i, closed, ...rest } = sheet;
   return {
-    schemeId: scheme.id,
-    name: scheme.name,
-    period: computed.period,
-    evaluatedAt: computed.evaluatedAt,
-    profileVersion: computed.version,
-    lagging: lagging
-      ? { ...(lagging.bottom !== undefined ? { bottom: lagging.bottom } : {}), ...(lagging.belowScore !== undefined ? { belowScore: lagging.belowScore } : {}), sourceRef: lagging.sourceRef, text: lagging.text ?? lagging.assumption?.zh ?? "" }
-      : null,
-    cards: computed.cards
+    ...rest,
+    ...(closed ? { closed } : {}),
+    mayClose: !closed && scheme !== undefined && isAdminOfTree(actor, profile, scheme),
+    cards: [...sheet.cards]
       .sort((a, b) => (a.path < b.path ? -1 : 1))
-      .map(({ parentId, ...card }) => ({ ...card, ...(parentId ? { parentId } : {}), mayScore: mayAssess(actor, profile, scheme, card.path) })),
+      .map((card) => ({ ...card, mayScore: !closed && scheme !== undefined && mayAssess(actor, profile, scheme, card.path) })),
   };
 }

@@ -19,6 +19,8 @@ export const AssessmentScoreEntity = new Entity({
     indicatorId: { type: "string", required: true, readOnly: true },
     score: { type: "number", required: true },
     note: { type: "string", required: true },
+    /** Files the assessor attached (keys under the tenant's assessment prefix). */
+    attachments: { type: "list", items: { type: "string" } },
     enteredBy: { type: "string", required: true },
     enteredByName: { type: "string" },
     enteredAt: { type: "string", required: true },

@@ -53,11 +53,82 @@ export interface ClosureRecord {
   overdueNow: number;
 }
 
+/** One coverage counter of the node's subtree (a category and one of its periods), of a period that starts within the assessment period. */
+export interface CoverageRecord {
+  category: string;
+  period: string;
+  due: number;
+  inspected: number;
+}
+
+/** One of the node's own records dated in the assessment period. */
+export interface RecordRecord {
+  recordId: string;
+  kind: string;
+  date: string;
+}
+
 /** What the engine knows of one node for the period. */
 export interface NodeEvidence {
   /** The node's compliance findings at the period's end (or now, while it runs). */
   findings?: readonly Finding[];
   closure?: ClosureRecord;
+  /** The subtree's coverage counters of the period. */
+  coverage?: readonly CoverageRecord[];
+  /** The subtree's hazards open and overdue now; undefined when unknown (a period already over). */
+  overdueNow?: number;
+  /** The subtree's open hazards listed for supervision now; undefined when unknown (a period already over). */
+  listedNow?: number;
+  /** The progress of the period's campaigns over the node (its share of each). */
+  campaigns?: readonly CampaignShare[];
+  /** The node's own records dated in the period. */
+  records?: readonly RecordRecord[];
+}
+
+/** One campaign's target venues in a node, and how many were visited. */
+export interface CampaignShare {
+  campaignId: string;
+  total: number;
+  done: number;
+}
+
+/**
+ * A node's share of campaigns (pure): a campaign over the node's area or within it counts whole; one over a
+ * wider area counts the row of the branch the node is (a child of the area); a node deeper than that branch
+ * cannot be told apart from its branch and is left out of that campaign.
+ */
+export function campaignShares(nodePath: string, campaigns: readonly { campaignId: string; areaPath: string; rows: readonly { nodeId: string; total: number; done: number }[] }[]): CampaignShare[] {
+  const under = (path: string, area: string) => path === area || path.startsWith(`${area}/`);
+  return campaigns.flatMap((c) => {
+    if (under(c.areaPath, nodePath)) return [{ campaignId: c.campaignId, total: c.rows.reduce((s, r) => s + r.total, 0), done: c.rows.reduce((s, r) => s + r.done, 0) }];
+    const rest = nodePath.slice(c.areaPath.length + 1).split("/");
+    if (!under(nodePath, c.areaPath) || rest.length !== 1) return [];
+    const row = c.rows.find((r) => r.nodeId === rest[0]);
+    return row ? [{ campaignId: c.campaignId, total: row.total, done: row.done }] : [];
+  });
+}
+
+/** Where the data behind an indicator's score is listed, for the web to open. */
+export type EvidenceLink =
+  | { kind: "findings"; nodeId: string; ruleIds: string[] }
+  | { kind: "hazards"; nodeId: string; filter: "closed" | "overdue" | "listed" }
+  | { kind: "coverage"; nodeId: string; categories?: string[] }
+  | { kind: "campaigns"; nodeId: string; campaignIds: string[] }
+  | { kind: "records"; nodeId: string; recordKinds: string[]; recordIds: string[] };
+
+/**
+ * The first day of an inspection period named by its key (inspections/periods.ts):
+ * `2026`, `2026-Q4`, `2026-H2`, `2026-11`, `2026-M04x2`, `2026-11-23`, `W2026-11-23`, `2026-11-23x3`, `2026-Y2`.
+ */
+export function periodKeyStart(key: string): string | undefined {
+  const k = key.startsWith("W") ? key.slice(1) : key;
+  const day = /^(\d{4}-\d{2}-\d{2})/.exec(k);
+  if (day) return day[1];
+  const m = /^(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|M(\d{2})x\d+|Y\d+))?$/.exec(k);
+  if (!m) return undefined;
+  const [, year, month, quarter, half, months] = m;
+  const first = month ?? months ?? (quarter ? String((Number(quarter) - 1) * 3 + 1).padStart(2, "0") : half ? (half === "1" ? "01" : "07") : "01");
+  return `${year}-${first}-01`;
 }
 
 export interface EnteredScore {
@@ -68,9 +139,11 @@ export interface EnteredScore {
   enteredBy: string;
   enteredByName?: string | undefined;
   enteredAt: string;
+  /** Files the assessor attached (keys under the tenant's prefix). */
+  attachments?: string[] | undefined;
 }
 
-export type Method = "compliance" | "hazard_closure_on_time" | "manual";
+export type Method = "compliance" | "hazard_closure_on_time" | "inspection_coverage" | "hazard_overdue" | "hazard_listed" | "campaign_progress" | "records" | "manual";
 
 export interface IndicatorScore {
   indicatorId: string;
@@ -82,6 +155,8 @@ export interface IndicatorScore {
   evidence?: Bilingual;
   /** Rules counted against it (compliance). */
   failing?: string[];
+  /** Where the data behind the score is listed. */
+  link?: EvidenceLink;
   /** The assessor's score: the score of a manual indicator, or an override of a computed one. */
   entered?: Omit<EnteredScore, "nodeId" | "indicatorId">;
   /** The score counted: entered, else computed. */
@@ -117,6 +192,7 @@ interface Computed {
   computed: number | null;
   evidence: Bilingual;
   failing?: string[];
+  link?: EvidenceLink;
 }
 
 function complianceScore(profile: PolicyProfile, measure: { areas: readonly string[]; obligationKinds?: readonly string[] | undefined }, findings: readonly Finding[]): Computed {
@@ -139,6 +215,60 @@ function complianceScore(profile: PolicyProfile, measure: { areas: readonly stri
   };
 }
 
+type Measure = NonNullable<Indicator["measures"]>;
+
+/** Σ min(inspected, due) / Σ due × 100 over the period's coverage counters (of the named categories). */
+export function coverageScore(measure: Extract<Measure, { kind: "inspection_coverage" }>, rows: readonly CoverageRecord[] | undefined): Computed {
+  if (!rows) return { computed: null, evidence: { zh: "无检查覆盖统计", en: "no coverage counts" } };
+  const counted = rows.filter((r) => !measure.categories || measure.categories.includes(r.category));
+  const due = counted.reduce((sum, r) => sum + Math.max(0, r.due), 0);
+  const covered = counted.reduce((sum, r) => sum + Math.max(0, Math.min(r.inspected, r.due)), 0);
+  if (!due) return { computed: null, evidence: { zh: "本期无应检场所", en: "no venue due for inspection in the period" } };
+  return {
+    computed: round1((covered / due) * 100),
+    evidence: { zh: `本期应检 ${due} 家次，已检 ${covered} 家次`, en: `${covered} of ${due} venue inspections due in the period done` },
+  };
+}
+
+/** 100 − deductPerHazard × the hazards open and overdue now, not below 0. */
+export function overdueScore(measure: Extract<Measure, { kind: "hazard_overdue" }>, overdueNow: number | undefined): Computed {
+  if (overdueNow === undefined) return { computed: null, evidence: { zh: "考核期已结束，逾期数只在考核期内统计", en: "the period is over: overdue counts are known only while it runs" } };
+  return {
+    computed: round1(Math.max(0, 100 - measure.deductPerHazard * overdueNow)),
+    evidence: { zh: `逾期未整改隐患 ${overdueNow} 件，每件扣 ${measure.deductPerHazard} 分`, en: `${overdueNow} hazard(s) open and overdue, ${measure.deductPerHazard} off each` },
+  };
+}
+
+/** 100 − deductPerHazard × the open hazards listed for supervision now, not below 0. */
+export function listedScore(measure: Extract<Measure, { kind: "hazard_listed" }>, listedNow: number | undefined): Computed {
+  if (listedNow === undefined) return { computed: null, evidence: { zh: "考核期已结束，挂牌督办数只在考核期内统计", en: "the period is over: listed counts are known only while it runs" } };
+  return {
+    computed: round1(Math.max(0, 100 - measure.deductPerHazard * listedNow)),
+    evidence: { zh: `挂牌督办隐患 ${listedNow} 件，每件扣 ${measure.deductPerHazard} 分`, en: `${listedNow} hazard(s) listed for supervision, ${measure.deductPerHazard} off each` },
+  };
+}
+
+/** Σ done / Σ total × 100 over the node's shares of the period's campaigns. */
+export function campaignScore(shares: readonly CampaignShare[] | undefined): Computed {
+  const total = (shares ?? []).reduce((s, c) => s + c.total, 0);
+  const done = (shares ?? []).reduce((s, c) => s + Math.min(c.done, c.total), 0);
+  if (!total) return { computed: null, evidence: { zh: "本期辖区内没有专项整治任务", en: "no campaign task in the area in the period" } };
+  return {
+    computed: round1((done / total) * 100),
+    evidence: { zh: `本期专项整治 ${shares!.length} 项，应检 ${total} 家，已检 ${done} 家`, en: `${shares!.length} campaign(s) in the period: ${done} of ${total} target venues visited` },
+  };
+}
+
+/** min(count, perPeriod) / perPeriod × 100 over the node's records of the kinds dated in the period. */
+export function recordsScore(measure: Extract<Measure, { kind: "records" }>, records: readonly RecordRecord[] | undefined): Computed & { ids: string[] } {
+  const counted = (records ?? []).filter((r) => (measure.recordKinds as readonly string[]).includes(r.kind));
+  return {
+    computed: round1((Math.min(counted.length, measure.perPeriod) / measure.perPeriod) * 100),
+    evidence: { zh: `本期记录 ${counted.length} 次，应不少于 ${measure.perPeriod} 次`, en: `${counted.length} record(s) in the period, ${measure.perPeriod} expected` },
+    ids: counted.map((r) => r.recordId),
+  };
+}
+
 function closureScore(record: ClosureRecord | undefined): Computed {
   if (!record) return { computed: null, evidence: { zh: "无隐患统计", en: "no hazard counts" } };
   const onTime = record.closed - record.late;
@@ -151,12 +281,37 @@ function closureScore(record: ClosureRecord | undefined): Computed {
   };
 }
 
+/** An indicator's score from the data, with the link to the list behind it; undefined for a manual indicator. */
+function measured(profile: PolicyProfile, measure: Indicator["measures"], nodeId: string, evidence: NodeEvidence): Computed | undefined {
+  switch (measure?.kind) {
+    case "compliance": {
+      const c = complianceScore(profile, measure, evidence.findings ?? []);
+      return { ...c, link: { kind: "findings", nodeId, ruleIds: c.failing ?? [] } };
+    }
+    case "hazard_closure_on_time":
+      return { ...closureScore(evidence.closure), link: { kind: "hazards", nodeId, filter: "closed" } };
+    case "inspection_coverage":
+      return { ...coverageScore(measure, evidence.coverage), link: { kind: "coverage", nodeId, ...(measure.categories ? { categories: [...measure.categories] } : {}) } };
+    case "hazard_overdue":
+      return { ...overdueScore(measure, evidence.overdueNow), link: { kind: "hazards", nodeId, filter: "overdue" } };
+    case "campaign_progress":
+      return { ...campaignScore(evidence.campaigns), link: { kind: "campaigns", nodeId, campaignIds: (evidence.campaigns ?? []).map((c) => c.campaignId) } };
+    case "hazard_listed":
+      return { ...listedScore(measure, evidence.listedNow), link: { kind: "hazards", nodeId, filter: "listed" } };
+    case "records": {
+      const { ids, ...r } = recordsScore(measure, evidence.records);
+      return { ...r, link: { kind: "records", nodeId, recordKinds: [...measure.recordKinds], recordIds: ids } };
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** One node's card, before ranking. */
 export function scoreNode(profile: PolicyProfile, scheme: Scheme, node: AssessedNode, evidence: NodeEvidence, entered: readonly EnteredScore[]): Scorecard {
   const indicators = indicatorsOf(scheme).map((indicator): IndicatorScore => {
     const measure = indicator.measures;
-    const auto: Computed | undefined =
-      measure?.kind === "compliance" ? complianceScore(profile, measure, evidence.findings ?? []) : measure?.kind === "hazard_closure_on_time" ? closureScore(evidence.closure) : undefined;
+    const auto = measured(profile, measure, node.nodeId, evidence);
     const mine = entered.find((e) => e.nodeId === node.nodeId && e.indicatorId === indicator.id);
     const computed = auto?.computed ?? null;
     return {
@@ -167,7 +322,10 @@ export function scoreNode(profile: PolicyProfile, scheme: Scheme, node: Assessed
       computed,
       ...(auto?.evidence ? { evidence: auto.evidence } : {}),
       ...(auto?.failing?.length ? { failing: auto.failing } : {}),
-      ...(mine ? { entered: { score: mine.score, note: mine.note, enteredBy: mine.enteredBy, ...(mine.enteredByName ? { enteredByName: mine.enteredByName } : {}), enteredAt: mine.enteredAt } } : {}),
+      ...(auto?.link ? { link: auto.link } : {}),
+      ...(mine
+        ? { entered: { score: mine.score, note: mine.note, enteredBy: mine.enteredBy, ...(mine.enteredByName ? { enteredByName: mine.enteredByName } : {}), enteredAt: mine.enteredAt, ...(mine.attachments?.length ? { attachments: mine.attachments } : {}) } }
+        : {}),
       score: mine ? mine.score : computed,
       sourceRef: indicator.sourceRef,
       text: indicator.text ?? indicator.assumption?.zh ?? "",

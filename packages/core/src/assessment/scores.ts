@@ -2,7 +2,7 @@ import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import { writeTransaction } from "../db/transact.ts";
+import { writeTransaction, type TxEntities, type TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { bilingual, invalid } from "../errors/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
@@ -11,6 +11,8 @@ import { useCase } from "../use-case.ts";
 import { mayAssess } from "./assessor.ts";
 import { DateOnly, judgement, periodOfScheme, schemeOr404 } from "./read.ts";
 import { assessedLevelsOf, indicatorsOf } from "./scorecard.ts";
+import { snapshotItem } from "./snapshot.ts";
+import { assertOwnAttachments } from "./attachments.ts";
 
 // The assessor's scores: one per indicator, assessed node and period, with a
 // note saying why. A manual indicator has no other score; an indicator the
@@ -24,11 +26,18 @@ const Key = {
   indicatorId: z.string().min(1).max(60),
 };
 
+export const MAX_ATTACHMENTS = 10;
+
 export const SetScoreInput = z
   .object({
     ...Key,
     score: z.number().min(0, bilingual("评分须在 0 到 100 之间", "A score is between 0 and 100")).max(100, bilingual("评分须在 0 到 100 之间", "A score is between 0 and 100")),
     note: z.string().trim().min(1, bilingual("请写明评分依据", "Say what the score is based on")).max(1000),
+    attachments: z
+      .array(z.string().min(1).max(300))
+      .max(MAX_ATTACHMENTS, bilingual(`附件最多 ${MAX_ATTACHMENTS} 个`, `At most ${MAX_ATTACHMENTS} attachments`))
+      .optional()
+      .meta({ description: "Keys from POST /v1/assessment/attachments: the evidence the assessor scored on (photos or scans)" }),
   })
   .meta({ id: "SetScoreInput" });
 
@@ -50,23 +59,30 @@ async function place(schemeId: string, input: { period: string; nodeId: string; 
   }
   const period = periodOfScheme(scheme, j.date).start;
   const key = { tenantId: actor.tenantId, schemeId, period, nodeId: node.nodeId, indicatorId: input.indicatorId };
-  const { data: previous } = await tenantDb().service.entities.assessmentScore.get(key).go({ consistent: true });
+  const [{ data: previous }, closed] = await Promise.all([tenantDb().service.entities.assessmentScore.get(key).go({ consistent: true }), snapshotItem(schemeId, period, true)]);
+  if (closed) throw new AppError("conflict", "assessment.period_closed", { period });
   return { actor, key, previous };
 }
 
-export type ScoreView = { schemeId: string; period: string; nodeId: string; indicatorId: string; score: number; note: string; enteredBy: string; enteredByName?: string; enteredAt: string };
+export type ScoreView = { schemeId: string; period: string; nodeId: string; indicatorId: string; score: number; note: string; attachments?: string[]; enteredBy: string; enteredByName?: string; enteredAt: string };
+
+/** The period is still open when the score is written: a close between the check and the write cancels the write. */
+const stillOpen = (tx: TxEntities, key: { tenantId: string; schemeId: string; period: string }) =>
+  tx.assessmentSnapshot.check({ tenantId: key.tenantId, schemeId: key.schemeId, period: key.period }).where((a, op) => op.notExists(a.closedAt)).commit() as TxItem;
 
 /** Enter (or replace) the assessor's score of one indicator for one node and period. */
 export const setScore = useCase(SetScoreInput, async (input, schemeId: string): Promise<ScoreView> => {
   const { actor, key, previous } = await place(schemeId, input);
+  assertOwnAttachments(input.attachments, "body.attachments");
   const now = new Date();
-  const item = { ...key, score: input.score, note: input.note, enteredBy: actor.userId, ...(actor.name ? { enteredByName: actor.name } : {}), enteredAt: now.toISOString() };
+  const item = { ...key, score: input.score, note: input.note, ...(input.attachments?.length ? { attachments: input.attachments } : {}), enteredBy: actor.userId, ...(actor.name ? { enteredByName: actor.name } : {}), enteredAt: now.toISOString() };
   await writeTransaction(
-    ({ assessmentScore, audit }) => [
-      assessmentScore.put(item).commit(),
-      auditItem({ audit }, { action: "assessment.score", targetType: "node", targetId: key.nodeId, details: { schemeId, period: key.period, indicatorId: key.indicatorId, score: input.score, ...(previous ? { previous: previous.score } : {}) } }, now),
+    (tx) => [
+      stillOpen(tx, key),
+      tx.assessmentScore.put(item).commit(),
+      auditItem({ audit: tx.audit }, { action: "assessment.score", targetType: "node", targetId: key.nodeId, details: { schemeId, period: key.period, indicatorId: key.indicatorId, score: input.score, ...(previous ? { previous: previous.score } : {}) } }, now),
     ],
-    { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+    { onCanceled: (reasons) => (reasons.some((r) => r.index === 0 && r.code === "ConditionalCheckFailed") ? new AppError("conflict", "assessment.period_closed", { period: key.period }) : new AppError("conflict", "request.conflict_retry")) },
   );
   const { tenantId: _t, ...view } = item;
   return view;
@@ -77,10 +93,11 @@ export const clearScore = useCase(ClearScoreInput, async (input, schemeId: strin
   const { key, previous } = await place(schemeId, input);
   if (!previous) throw new AppError("not_found", "assessment.score_not_found");
   await writeTransaction(
-    ({ assessmentScore, audit }) => [
-      assessmentScore.delete(key).where((a, op) => op.eq(a.enteredAt, previous.enteredAt)).commit(),
-      auditItem({ audit }, { action: "assessment.score_clear", targetType: "node", targetId: key.nodeId, details: { schemeId, period: key.period, indicatorId: key.indicatorId, previous: previous.score } }),
+    (tx) => [
+      stillOpen(tx, key),
+      tx.assessmentScore.delete(key).where((a, op) => op.eq(a.enteredAt, previous.enteredAt)).commit(),
+      auditItem({ audit: tx.audit }, { action: "assessment.score_clear", targetType: "node", targetId: key.nodeId, details: { schemeId, period: key.period, indicatorId: key.indicatorId, previous: previous.score } }),
     ],
-    { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+    { onCanceled: (reasons) => (reasons.some((r) => r.index === 0 && r.code === "ConditionalCheckFailed") ? new AppError("conflict", "assessment.period_closed", { period: key.period }) : new AppError("conflict", "request.conflict_retry")) },
   );
 });

@@ -5,17 +5,37 @@ import { pageOf } from "../db/cursor.ts";
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 
-export const EnteredScoreSchema = z.object({ score: z.number(), note: z.string(), enteredBy: z.string(), enteredByName: z.string().optional(), enteredAt: z.string() });
+export const EnteredScoreSchema = z.object({
+  score: z.number(),
+  note: z.string(),
+  enteredBy: z.string(),
+  enteredByName: z.string().optional(),
+  enteredAt: z.string(),
+  attachments: z.array(z.string()).optional().meta({ description: "File keys the assessor attached (GET /v1/assessment/attachments?key= for a link)" }),
+});
+
+export const EvidenceLinkSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("findings"), nodeId: z.string(), ruleIds: z.array(z.string()).meta({ description: "The rules not met" }) }),
+    z.object({ kind: z.literal("hazards"), nodeId: z.string(), filter: z.enum(["closed", "overdue", "listed"]) }),
+    z.object({ kind: z.literal("coverage"), nodeId: z.string(), categories: z.array(z.string()).optional() }),
+    z.object({ kind: z.literal("campaigns"), nodeId: z.string(), campaignIds: z.array(z.string()) }),
+    z.object({ kind: z.literal("records"), nodeId: z.string(), recordKinds: z.array(z.string()), recordIds: z.array(z.string()) }),
+  ])
+  .meta({ id: "EvidenceLink", description: "Where the data behind a computed score is listed" });
+
+export const METHODS = ["compliance", "hazard_closure_on_time", "inspection_coverage", "hazard_overdue", "hazard_listed", "campaign_progress", "records", "manual"] as const;
 
 export const IndicatorScoreSchema = z
   .object({
     indicatorId: z.string(),
     name: Bilingual,
     weight: z.number(),
-    method: z.enum(["compliance", "hazard_closure_on_time", "manual"]).meta({ description: "How it is scored: from compliance findings, from the hazards' on-time closes, or by the assessor" }),
+    method: z.enum(METHODS).meta({ description: "How it is scored: from compliance findings, the hazards' on-time closes, inspection coverage, hazards overdue now, the node's records, or by the assessor" }),
     computed: z.number().nullable().meta({ description: "The engine's score (0–100); null for a manual indicator or when there is nothing to judge" }),
     evidence: Bilingual.optional(),
     failing: z.array(z.string()).optional().meta({ description: "Rule ids of the findings not met" }),
+    link: EvidenceLinkSchema.optional(),
     entered: EnteredScoreSchema.optional().meta({ description: "The assessor's score and note: a manual indicator's score, or an override of the computed one" }),
     score: z.number().nullable(),
     sourceRef: z.string().nullable(),
@@ -53,11 +73,16 @@ export const ScorecardsSchema = z
     profileVersion: z.int(),
     lagging: z.object({ bottom: z.int().optional(), belowScore: z.number().optional(), sourceRef: z.string().nullable(), text: z.string() }).nullable(),
     cards: z.array(ScorecardSchema),
+    closed: z
+      .object({ closedAt: z.string(), closedBy: z.string(), closedByName: z.string().optional() })
+      .optional()
+      .meta({ description: "The period was closed: these cards are its snapshot and later data does not change them" }),
+    mayClose: z.boolean().meta({ description: "Whether the caller may close this period" }),
   })
   .meta({ id: "Scorecards" });
 
 export const ScoreSchema = z
-  .object({ schemeId: z.string(), period: z.string(), nodeId: z.string(), indicatorId: z.string(), score: z.number(), note: z.string(), enteredBy: z.string(), enteredByName: z.string().optional(), enteredAt: z.string() })
+  .object({ schemeId: z.string(), period: z.string(), nodeId: z.string(), indicatorId: z.string(), score: z.number(), note: z.string(), attachments: z.array(z.string()).optional(), enteredBy: z.string(), enteredByName: z.string().optional(), enteredAt: z.string() })
   .meta({ id: "AssessmentScore" });
 
 const Target = z.discriminatedUnion("type", [

@@ -6,7 +6,7 @@
 import "./campaign.entity.ts";
 export { createCampaign } from "./create.ts";
 export { closeCampaign } from "./close.ts";
-export { getCampaign, listCampaigns } from "./read.ts";
+export { getCampaign, listCampaigns, campaignsBetween, type CampaignProgressOf } from "./read.ts";
 export { campaignUpkeep, campaignUpkeepJob } from "./job.ts";
 export { CreateCampaignInput, ListCampaignsInput, CampaignParams, CampaignTargetInput } from "./inputs.ts";
 export { CampaignViewSchema, CampaignPageSchema, CampaignProgressSchema, CampaignSummarySchema, type CampaignView, type CampaignProgressView } from "./views.ts";

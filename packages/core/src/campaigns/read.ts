@@ -54,3 +54,33 @@ export const listCampaigns = useCase(
   },
   "query",
 );
+
+/** A campaign that ran in a date range, with its progress per branch of its area. */
+export interface CampaignProgressOf {
+  campaignId: string;
+  name: { zh: string; en?: string | undefined };
+  areaPath: string;
+  startDate: string;
+  endDate: string;
+  rows: { nodeId: string; total: number; done: number }[];
+}
+
+/**
+ * The tenant's campaigns that overlap [from, to] (dates, inclusive), each with its progress rows, for other
+ * domains that judge them (the assessment): one Query of the campaign list and one per campaign; no access check.
+ */
+export async function campaignsBetween(from: string, to: string): Promise<CampaignProgressOf[]> {
+  const tenantId = useTenant();
+  const { data } = await tenantDb().service.entities.campaign.query.list({ tenantId }).go({ pages: "all" });
+  const ran = data.filter((c) => c.state !== "starting" && c.startDate <= to && c.endDate >= from);
+  return Promise.all(
+    ran.map(async (c) => ({
+      campaignId: c.campaignId,
+      name: c.name,
+      areaPath: c.areaPath,
+      startDate: c.startDate,
+      endDate: c.endDate,
+      rows: (await progressRows(c.campaignId)).map(({ nodeId, total, done }) => ({ nodeId, total, done })),
+    })),
+  );
+}

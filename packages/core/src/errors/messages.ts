@@ -89,6 +89,8 @@ export const messages = {
   "assessment.scheme_not_found": { zh: "政策档案中没有考核方案“{schemeId}”。", en: "The policy profile has no assessment scheme “{schemeId}”." },
   "assessment.score_not_found": { zh: "该指标本期没有录入的评分。", en: "No score was entered for this indicator in this period." },
   "assessment.incentive_already_recorded": { zh: "该候选对象已登记过“{incentive}”。", en: "“{incentive}” was already recorded for this candidate." },
+  "assessment.period_closed": { zh: "考核期（{period} 起）已关闭归档，评分不能再录入或更改。", en: "The period starting {period} is closed; its scores can no longer be entered or changed." },
+  "assessment.attachment_not_found": { zh: "该评分没有这个附件。", en: "The score has no such attachment." },
   "self_check.link_invalid": { zh: "自查链接无效，请向镇街消防办索取新的链接或二维码。", en: "This self-check link is not valid; ask the town's fire office for a new link or QR code." },
   "self_check.link_replaced": { zh: "该自查链接已停用（已换发新链接），请扫描场所张贴的最新二维码。", en: "This self-check link has been replaced; scan the venue's current QR code." },
   "self_check.not_in_profile": { zh: "本单位的政策档案未设置场所自查。", en: "This county's policy profile sets no venue self-checks." },

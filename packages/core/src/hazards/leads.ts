@@ -14,6 +14,12 @@ export async function subtreeCounters(nodeId: string): Promise<{ metric: string;
   return data.map(({ metric, value }) => ({ metric, value }));
 }
 
+/** How many open hazards of a subtree are listed for supervision (挂牌督办) now: one Query of the listed list (listed hazards are few). */
+export async function listedUnder(path: string): Promise<number> {
+  const rows = await allPages((cursor) => tenantDb().service.entities.hazardEntry.query.byList({ tenantId: useTenant(), list: "listed" }).begins({ order: subtreePrefix(path) }).go({ cursor, limit: 500, attributes: ["hazardId"] }));
+  return rows.length;
+}
+
 /** A hazard someone reported, and who: a signed-in user (with their name as written on the hazard's first event) or a resident's contact. */
 export interface Lead {
   hazardId: string;

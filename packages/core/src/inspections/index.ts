@@ -9,7 +9,7 @@ export { checklistFor, applicableCategories, type ChecklistEntry } from "./check
 export { finishInspection, FinishInspectionInput, ItemResult, MAX_TRANSACTION_ITEMS } from "./perform.ts";
 export { recordSafetyEvaluation, EvaluationResultSchema, type EvaluationResult } from "./evaluation.ts";
 export { SafetyEvaluationInput } from "../venues/index.ts";
-export { getChecklist, getTask, listTasks, listVenueInspections, getInspection, getCoverage, coverageByPeriod, PageInput, InspectionParams, TaskParams, ListTasksInput, CoverageInput, CoverageByPeriodInput } from "./read.ts";
+export { getChecklist, getTask, listTasks, listVenueInspections, getInspection, getCoverage, coverageByPeriod, PageInput, InspectionParams, TaskParams, ListTasksInput, CoverageInput, CoverageByPeriodInput, subtreeCoverage } from "./read.ts";
 export { scheduleTenant, scheduleAll, inspectionScheduleJob, type ScheduleStats } from "./job.ts";
 export { InspectionViewSchema, InspectionPageSchema, TaskViewSchema, TaskPageSchema, ChecklistViewSchema, CoverageViewSchema, type InspectionView, type TaskView } from "./views.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { useUser } from "../context/actor.ts";
+import { useTenant, useUser } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize, can } from "../access/index.ts";
@@ -173,3 +173,10 @@ export const coverageByPeriod = useCase(
   },
   "query",
 );
+
+/** Every coverage counter of a node's subtree (all categories and periods), for other domains that judge it (the assessment): one Query, no access check. */
+export async function subtreeCoverage(nodeId: string): Promise<{ category: string; period: string; due: number; inspected: number }[]> {
+  const { data } = await tenantDb().service.entities.coverage.query.byNode({ tenantId: useTenant(), nodeId }).go({ pages: "all" });
+  // Counters written by ADD alone may lack an attribute never added to.
+  return data.map(({ category, period, due, inspected }) => ({ category, period, due: due ?? 0, inspected: inspected ?? 0 }));
+}

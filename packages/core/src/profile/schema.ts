@@ -548,6 +548,22 @@ const IndicatorMeasure = z.discriminatedUnion("kind", [
   }),
   /** The share of the node's subtree's hazards closed in the period that were closed by their deadline (open and overdue ones count against it while the period runs). */
   z.strictObject({ kind: z.literal("hazard_closure_on_time") }),
+  /**
+   * Inspection coverage of the period in the node's subtree: Σ min(inspected, due) / Σ due × 100 over the
+   * coverage counters of the periods that start within the assessment period (only these categories when named).
+   */
+  z.strictObject({ kind: z.literal("inspection_coverage"), categories: z.array(Id).min(1).optional() }),
+  /** Hazards open and overdue now in the node's subtree: 100 − deductPerHazard × count, not below 0 (known only while the period runs). */
+  z.strictObject({ kind: z.literal("hazard_overdue"), deductPerHazard: z.number().gt(0).max(100) }),
+  /** Hazards of the node's subtree listed for supervision (挂牌督办) now: 100 − deductPerHazard × count, not below 0 (known only while the period runs). */
+  z.strictObject({ kind: z.literal("hazard_listed"), deductPerHazard: z.number().gt(0).max(100) }),
+  /**
+   * Progress of the campaigns (专项整治) that ran in the period over the node: Σ done / Σ total × 100 of their target venues
+   * in the node (a campaign over the node's area or within it counts whole; one over a wider area counts the node's branch).
+   */
+  z.strictObject({ kind: z.literal("campaign_progress") }),
+  /** The node's own records of these kinds dated in the period: min(count, perPeriod) / perPeriod × 100. */
+  z.strictObject({ kind: z.literal("records"), recordKinds: z.array(ObligationKind).min(1), perPeriod: z.int().min(1).max(1000) }),
 ]);
 
 const Indicator = rule({ id: Id, name: Label, weight: z.number().gt(0).max(100), measures: IndicatorMeasure.optional() });

@@ -266,6 +266,9 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
     ref(["assessment", "schemes", i, "assessor"], "body", scheme.assessor);
     refs(["assessment", "schemes", i, "assessedLevels"], "level", scheme.assessedLevels);
     refs(["assessment", "schemes", i, "assessedBodies"], "body", scheme.assessedBodies);
+    scheme.indicators.forEach((indicator, j) => {
+      if (indicator.measures?.kind === "inspection_coverage") refs(["assessment", "schemes", i, "indicators", j, "measures", "categories"], "category", indicator.measures.categories);
+    });
   });
   const schemes = idsOf(p.assessment.schemes);
   p.assessment.incentives.forEach((incentive, i) => {

@@ -1008,9 +1008,13 @@ export const songjiang: PolicyProfile = withBaselineCodes({
             id: "work_plan",
             name: { zh: "消防工作计划实施", en: "Work plan carried out" },
             weight: 12.5,
+            measures: { kind: "inspection_coverage" },
             sourceRef: "songjiang 七(一)",
             text: assessmentClause,
-            assumption: byAssessor,
+            assumption: reading(
+              "以本期辖区防火检查巡查的覆盖率计分（应检家次中已检的比例）：消防办“定期制定工作计划，分解目标任务，组织实施防火检查巡查”（四(二)），各类场所按六(一)1至3的周期全覆盖检查，七(三)对“防火巡查检查机制不落实”的街镇约谈；计划中其他事项由考核单位在评分说明中补充",
+              "scored by the share of the venue inspections due in the period that were done: the office “makes work plans … and organises fire inspections and patrols” (四(二)), every venue is covered in the periods of 六(一)1–3, and 七(三) summons towns whose inspections lapse; the assessor may override it for the plan's other items",
+            ),
           },
           {
             id: "management_rules",
@@ -1122,9 +1126,13 @@ export const songjiang: PolicyProfile = withBaselineCodes({
             id: "village_publicity",
             name: { zh: "消防宣传和防火安全公约", en: "Publicity and the fire-safety pact" },
             weight: 20,
+            measures: { kind: "records", recordKinds: ["publicity"], perPeriod: 12 },
             sourceRef: "songjiang 五(三)",
             text: villageDutiesClause,
-            assumption: { zh: `${villageAssessment.zh}；系统中没有居（村）委宣传和公约的数据，由考核单位评分`, en: `${villageAssessment.en}; no data on the committees' publicity or pact: the assessor scores it` },
+            assumption: {
+              zh: `${villageAssessment.zh}；以居（村）委本期的消防宣传记录计分，六(一)1要求居（村）委“加强对居民小区重点人群上门防火提示，确保每月一次”，默认每年12次记满分（每少一次扣相应比例）；防火安全公约无数据，由考核单位在评分说明中补充`,
+              en: `${villageAssessment.en}; scored by the committee's publicity records in the period: 六(一)1 asks for home fire-safety visits to vulnerable residents “at least once a month”, so 12 a year score full marks by default (pro rata below); the pact has no data: the assessor may override with a note`,
+            },
           },
         ],
         lagging: {

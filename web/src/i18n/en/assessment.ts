@@ -58,6 +58,17 @@ const en: typeof zh = {
     sanction: "Sanction",
     by: "Recorded by {{name}}",
     loadMore: "Load more",
+    closedNotice: "This period was closed on {{at}} by {{by}}: these are the scores as closed; later data does not change them and no score can be entered.",
+    closePeriod: "Close this period",
+    closeConfirm: "Closing fixes this period's scores as they are now; they can no longer be entered or changed. Close it?",
+    closeYes: "Close the period",
+    closedFlash: "Closed the period {{start}} to {{end}}",
+    export: "Export to Excel",
+    exporting: "Exporting…",
+    attachments: "Attachments (photos or scans)",
+    attachmentCount: "{{n}} attachment(s)",
+    attachmentN: "File {{n}}",
+    evidence: "See the evidence: {{name}}",
   },
 };
 export default en;

@@ -9,4 +9,5 @@ export const candidates = query((schemeId: string | undefined, period: string | 
 export const registerPage = query((cursor: string | undefined) => api.listIncentives({ cursor, limit: 50 }), "assessment-register");
 
 export const setScoreAction = action((schemeId: string, input: SetScoreInput) => api.setScore(schemeId, input), "setScore");
+export const closePeriodAction = action((schemeId: string, period: string) => api.closePeriod(schemeId, { period }), "closePeriod");
 export const recordIncentiveAction = action((input: RecordIncentiveInput, key: string) => api.recordIncentive(input, key), "recordIncentive");

@@ -1,6 +1,10 @@
 import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import type { IncentiveCandidate, IncentiveCandidates, IndicatorScore, Scorecard, Scorecards } from "@firegov/core/contract";
+import type { EvidenceLink, IncentiveCandidate, IncentiveCandidates, IndicatorScore, Scorecard, Scorecards } from "@firegov/core/contract";
+import { attachmentUrl, exportScorecards } from "../../api/assessment.ts";
+import { uploadAssessmentAttachment } from "../../api/files.ts";
+import { PhotoPicker } from "../../components/photo-picker.tsx";
+import { saveFile } from "../profile/data.ts";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SelectField, SubmitButton, submissionKey, TextAreaField, TextField } from "../../components/form.tsx";
@@ -9,23 +13,76 @@ import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { formatDate, pick, todayLocal } from "../../organisation/labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
-import { candidates, recordIncentiveAction, scorecards, setScoreAction } from "./data.ts";
+import { candidates, closePeriodAction, recordIncentiveAction, scorecards, setScoreAction } from "./data.ts";
 import { IncentiveRegister } from "./register.tsx";
 
-const SCORE_FIELDS = ["body.indicatorId", "body.score", "body.note", "body.period", "body.nodeId"];
+const SCORE_FIELDS = ["body.indicatorId", "body.score", "body.note", "body.period", "body.nodeId", "body.attachments"];
 
 /** A score as the table shows it: one decimal at most, a dash when there is none. */
 const shown = (n: number | null | undefined) => (n === null || n === undefined ? "—" : String(Math.round(n * 10) / 10));
 
-function IndicatorCell(props: { indicator: IndicatorScore }) {
+/** Where the list behind a computed score is: the node's findings, the hazard board, coverage, the node's records. */
+function evidenceHref(link: EvidenceLink, path: string): string {
+  switch (link.kind) {
+    case "findings":
+      return `/nodes/${encodeURIComponent(link.nodeId)}/compliance`;
+    case "hazards":
+      return link.filter === "closed" ? `/hazards?state=closed&path=${encodeURIComponent(path)}` : `/hazards?${link.filter}=1&path=${encodeURIComponent(path)}`;
+    case "coverage":
+      return "/coverage";
+    case "campaigns":
+      return link.campaignIds.length === 1 ? `/campaigns/${encodeURIComponent(link.campaignIds[0]!)}` : "/campaigns";
+    case "records":
+      return `/nodes/${encodeURIComponent(link.nodeId)}`;
+  }
+}
+
+/** The files attached to an entered score, each opened through a short-lived link. */
+function Attachments(props: { keys: string[]; at: { schemeId: string; period: string; nodeId: string; indicatorId: string } }) {
+  const { t } = useI18n();
+  const open = (key: string) =>
+    void attachmentUrl({ ...props.at, key }).then(
+      (link) => window.open(link.url, "_blank", "noopener"),
+      () => undefined,
+    );
+  return (
+    <For each={props.keys}>
+      {(key, k) => (
+        <button type="button" class="link-button" data-testid="score-attachment" onClick={() => open(key)}>
+          {t("assessment.attachmentN", { n: k() + 1 })}
+        </button>
+      )}
+    </For>
+  );
+}
+
+function IndicatorCell(props: { indicator: IndicatorScore; path: string; at: { schemeId: string; period: string; nodeId: string } }) {
   const { t, locale } = useI18n();
   const i = () => props.indicator;
-  const title = () => [i().evidence ? pick(i().evidence, locale()) : "", i().entered ? `${t("assessment.entered")}：${i().entered!.note}` : ""].filter(Boolean).join("；");
+  const title = () =>
+    [
+      i().evidence ? pick(i().evidence, locale()) : "",
+      i().entered ? `${t("assessment.entered")}：${i().entered!.note}` : "",
+      i().entered?.attachments?.length ? t("assessment.attachmentCount", { n: i().entered!.attachments!.length }) : "",
+    ]
+      .filter(Boolean)
+      .join("；");
   return (
     <td class={`score-cell score-${i().method}`} data-indicator={i().indicatorId} title={title() || undefined}>
-      {shown(i().score)}
+      <Show when={i().link} fallback={shown(i().score)}>
+        {(link) => (
+          <A href={evidenceHref(link(), props.path)} aria-label={`${shown(i().score)} · ${t("assessment.evidence", { name: pick(i().name, locale()) })}`}>
+            {shown(i().score)}
+          </A>
+        )}
+      </Show>
       <Show when={i().entered && i().method !== "manual"}>
         <sup aria-label={t("assessment.entered")}>*</sup>
+      </Show>
+      <Show when={i().entered?.attachments?.length}>
+        <div>
+          <Attachments keys={i().entered!.attachments!} at={{ ...props.at, indicatorId: i().indicatorId }} />
+        </div>
       </Show>
     </td>
   );
@@ -36,12 +93,13 @@ function ScoreForm(props: { schemeId: string; period: string; card: Scorecard; o
   const { t, locale } = useI18n();
   const save = useAction(setScoreAction);
   const saving = useSubmission(setScoreAction);
+  const [attachments, setAttachments] = createSignal<string[]>([]);
   const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
     const indicator = props.card.indicators.find((i) => i.indicatorId === v.indicatorId);
-    save(props.schemeId, { period: props.period, nodeId: props.card.nodeId, indicatorId: v.indicatorId ?? "", score: v.score === "" || v.score === undefined ? Number.NaN : Number(v.score), note: v.note ?? "" })
+    save(props.schemeId, { period: props.period, nodeId: props.card.nodeId, indicatorId: v.indicatorId ?? "", score: v.score === "" || v.score === undefined ? Number.NaN : Number(v.score), note: v.note ?? "", ...(attachments().length ? { attachments: attachments() } : {}) })
       .then((stored) => {
         saving.clear();
         props.onDone(t("assessment.saved", { unit: props.card.name, indicator: pick(indicator?.name, locale()), score: stored.score }));
@@ -63,6 +121,7 @@ function ScoreForm(props: { schemeId: string; period: string; card: Scorecard; o
       </SelectField>
       <TextField label={t("assessment.scoreValue")} name="score" type="number" inputmode="decimal" min={0} max={100} step="0.1" required error={fieldError(saving.error, "body.score")} />
       <TextAreaField label={t("assessment.note")} name="note" required rows={3} error={fieldError(saving.error, "body.note")} />
+      <PhotoPicker label={t("assessment.attachments")} upload={uploadAssessmentAttachment} onChange={setAttachments} />
       <div class="actions">
         <SubmitButton pending={saving.pending ?? false}>{t("assessment.save")}</SubmitButton>
         <button type="button" class="button button-secondary" onClick={() => { saving.clear(); props.onCancel(); }}>{t("assessment.cancel")}</button>
@@ -172,6 +231,31 @@ export default function SchemePage() {
     setScoring(undefined);
     setFlash(message);
   };
+  const [confirming, setConfirming] = createSignal(false);
+  const close = useAction(closePeriodAction);
+  const closing = useSubmission(closePeriodAction);
+  const closeNow = (start: string, end: string) =>
+    close(params.schemeId, start).then(
+      () => {
+        closing.clear();
+        setConfirming(false);
+        done(t("assessment.closedFlash", { start: formatDate(start, locale()), end: formatDate(end, locale()) }));
+      },
+      () => undefined,
+    );
+  const [exporting, setExporting] = createSignal(false);
+  const [exportError, setExportError] = createSignal<unknown>();
+  const download = async (period: string) => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      saveFile(await exportScorecards(params.schemeId, { period }));
+    } catch (err) {
+      setExportError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <section class="card">
       <Loading>
@@ -183,8 +267,38 @@ export default function SchemePage() {
                   <h1>{pick(r().name, locale())}</h1>
                   <p class="user-meta">{t("assessment.periodRange", { start: formatDate(r().period.start, locale()), end: formatDate(r().period.end, locale()) })}</p>
                 </div>
-                <A class="button button-secondary" href="/assessment">{t("assessment.title")}</A>
+                <div class="actions">
+                  <button type="button" class="button button-secondary" onClick={() => void download(r().period.start)} disabled={exporting()}>
+                    {exporting() ? t("assessment.exporting") : t("assessment.export")}
+                  </button>
+                  <A class="button button-secondary" href="/assessment">{t("assessment.title")}</A>
+                </div>
               </div>
+              <Show when={r().closed}>
+                {(c) => (
+                  <Notice tone="info">
+                    <span data-testid="period-closed">{t("assessment.closedNotice", { at: formatDateTime(c().closedAt, locale()), by: c().closedByName ?? c().closedBy })}</span>
+                  </Notice>
+                )}
+              </Show>
+              <Show when={r().mayClose}>
+                <Show
+                  when={confirming()}
+                  fallback={<button type="button" class="button button-secondary" onClick={() => { setFlash(undefined); setConfirming(true); }}>{t("assessment.closePeriod")}</button>}
+                >
+                  <div class="panel" role="group" aria-label={t("assessment.closePeriod")}>
+                    <p>{t("assessment.closeConfirm")}</p>
+                    <FormError error={closing.error} paths={[]} />
+                    <div class="actions">
+                      <button type="button" class="button" disabled={closing.pending ?? false} aria-busy={closing.pending ?? false} onClick={() => void closeNow(r().period.start, r().period.end)}>
+                        {closing.pending ? t("form.submitting") : t("assessment.closeYes")}
+                      </button>
+                      <button type="button" class="button button-secondary" onClick={() => { closing.clear(); setConfirming(false); }}>{t("assessment.cancel")}</button>
+                    </div>
+                  </div>
+                </Show>
+              </Show>
+              <Show when={exportError()}>{(e) => <FormError error={e()} paths={[]} />}</Show>
               <p class="lead">{t("assessment.basis", { version: r().profileVersion, at: formatDateTime(r().evaluatedAt, locale()) })}</p>
               <Show when={laggingRule(r(), t)}>{(rule) => <p class="muted">{t("assessment.laggingRule", { rule: rule() })}{r().lagging?.sourceRef ? ` · ${t("assessment.clause", { ref: r().lagging!.sourceRef! })}` : ""}</p>}</Show>
               <form class="range-form form" onSubmit={(e) => { e.preventDefault(); const v = new FormData(e.currentTarget).get("on"); setSearch({ on: typeof v === "string" && v ? v : undefined }); }}>
@@ -229,7 +343,7 @@ export default function SchemePage() {
                                 <span class="badge">{t("assessment.incomplete")}</span>
                               </Show>
                             </th>
-                            <For each={card.indicators}>{(i) => <IndicatorCell indicator={i} />}</For>
+                            <For each={card.indicators}>{(i) => <IndicatorCell indicator={i} path={card.path} at={{ schemeId: params.schemeId, period: r().period.start, nodeId: card.nodeId }} />}</For>
                             <td class="score-total">{shown(card.total)}</td>
                             <td>{card.rank === null ? "—" : t("assessment.rankOf", { rank: card.rank, of: card.ranked })}</td>
                             <td>
