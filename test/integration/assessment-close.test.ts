@@ -203,4 +203,39 @@ describe("songjiang 七(一): a closed assessment period is an immutable snapsho
     const view = await expectStatus<Cards>(officer.client.get("/v1/assessment/schemes/member_units_and_committees/scorecards"), 200);
     expect(view.mayClose).toBe(false);
   });
+
+  it("a score entered while the period closes is in its snapshot or refused with 409, never lost", async () => {
+    // A county of its own, whose year is still open.
+    const county = await adminOf(app, "songjiang");
+    for (const name of ["丙镇", "丁镇"]) await addChild(county.client, county.tenant.rootNodeId, name);
+    const scheme = "/v1/assessment/schemes/town_annual";
+    const open = await expectStatus<Cards>(county.client.get(`${scheme}/scorecards`), 200);
+    expect(open.closed).toBeUndefined();
+    const targets = open.cards.flatMap((c) => c.indicators.filter((i) => i.method === "manual").map((i) => ({ nodeId: c.nodeId, indicatorId: i.indicatorId }))).slice(0, 8);
+    expect(targets.length).toBeGreaterThanOrEqual(4);
+    // The assessor presses again if scores kept coming while the close computed (409 request.conflict_retry).
+    const close = (async () => {
+      for (let attempt = 1; ; attempt++) {
+        const res = await send(county.token, "POST", `${scheme}/close`, { period: today() });
+        if (res.status !== 409 || attempt === 5) return res;
+        expect(((await res.clone().json()) as { code: string }).code).toBe("request.conflict_retry");
+      }
+    })();
+    // Spread over the close's own time: some land before it reads, some while it computes, some after it.
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const writes = targets.map((t, k) => later(k * 60).then(() => send(county.token, "PUT", `${scheme}/scores`, { period: today(), ...t, score: 40 + k, note: `并发评分 ${k}` })));
+    const [closed, ...scored] = await Promise.all([close, ...writes]);
+    expect(closed!.status).toBe(200);
+    const snapshot = await expectStatus<Cards>(county.client.get(`${scheme}/scorecards`), 200);
+    expect(snapshot.closed).toBeDefined();
+    for (const [k, res] of scored.entries()) {
+      const kept = snapshot.cards.find((c) => c.nodeId === targets[k]!.nodeId)!.indicators.find((i) => i.indicatorId === targets[k]!.indicatorId)!;
+      if (res.status === 200) expect(kept.entered?.score).toBe(40 + k);
+      else {
+        expect(res.status).toBe(409);
+        expect(((await res.json()) as { code: string }).code).toBe("assessment.period_closed");
+        expect(kept.entered).toBeUndefined();
+      }
+    }
+  }, 60_000);
 });

@@ -66,9 +66,15 @@ async function place(schemeId: string, input: { period: string; nodeId: string; 
 
 export type ScoreView = { schemeId: string; period: string; nodeId: string; indicatorId: string; score: number; note: string; attachments?: string[]; enteredBy: string; enteredByName?: string; enteredAt: string };
 
-/** The period is still open when the score is written: a close between the check and the write cancels the write. */
-const stillOpen = (tx: TxEntities, key: { tenantId: string; schemeId: string; period: string }) =>
-  tx.assessmentSnapshot.check({ tenantId: key.tenantId, schemeId: key.schemeId, period: key.period }).where((a, op) => op.notExists(a.closedAt)).commit() as TxItem;
+/**
+ * The period is still open when the score is written (a close between the
+ * check and the write cancels the write), and the period's score revision
+ * moves on, so a close computing meanwhile sees its snapshot is stale.
+ */
+const stillOpen = (tx: TxEntities, key: { tenantId: string; schemeId: string; period: string }): TxItem[] => [
+  tx.assessmentSnapshot.check({ tenantId: key.tenantId, schemeId: key.schemeId, period: key.period }).where((a, op) => op.notExists(a.closedAt)).commit() as TxItem,
+  tx.assessmentScoreRevision.update({ tenantId: key.tenantId, schemeId: key.schemeId, period: key.period }).add({ revision: 1 }).commit() as TxItem,
+];
 
 /** Enter (or replace) the assessor's score of one indicator for one node and period. */
 export const setScore = useCase(SetScoreInput, async (input, schemeId: string): Promise<ScoreView> => {
@@ -78,7 +84,7 @@ export const setScore = useCase(SetScoreInput, async (input, schemeId: string): 
   const item = { ...key, score: input.score, note: input.note, ...(input.attachments?.length ? { attachments: input.attachments } : {}), enteredBy: actor.userId, ...(actor.name ? { enteredByName: actor.name } : {}), enteredAt: now.toISOString() };
   await writeTransaction(
     (tx) => [
-      stillOpen(tx, key),
+      ...stillOpen(tx, key),
       tx.assessmentScore.put(item).commit(),
       auditItem({ audit: tx.audit }, { action: "assessment.score", targetType: "node", targetId: key.nodeId, details: { schemeId, period: key.period, indicatorId: key.indicatorId, score: input.score, ...(previous ? { previous: previous.score } : {}) } }, now),
     ],
@@ -94,7 +100,7 @@ export const clearScore = useCase(ClearScoreInput, async (input, schemeId: strin
   if (!previous) throw new AppError("not_found", "assessment.score_not_found");
   await writeTransaction(
     (tx) => [
-      stillOpen(tx, key),
+      ...stillOpen(tx, key),
       tx.assessmentScore.delete(key).where((a, op) => op.eq(a.enteredAt, previous.enteredAt)).commit(),
       auditItem({ audit: tx.audit }, { action: "assessment.score_clear", targetType: "node", targetId: key.nodeId, details: { schemeId, period: key.period, indicatorId: key.indicatorId, previous: previous.score } }),
     ],

@@ -30,13 +30,34 @@ export const AssessmentSnapshotEntity = new Entity({
   },
 });
 
+/**
+ * How many times the assessor's scores of a scheme's period have changed:
+ * every score write adds one in its own transaction, and a close checks the
+ * count it computed from is still the count when it writes the snapshot, so
+ * a score entered while a close computes is never left out of it.
+ */
+export const AssessmentScoreRevisionEntity = new Entity({
+  model: { entity: "assessmentScoreRevision", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    schemeId: { type: "string", required: true, readOnly: true },
+    period: { type: "string", required: true, readOnly: true },
+    revision: { type: "number", required: true, default: 0 },
+  },
+  indexes: {
+    byPeriod: { pk: tenantPk("pk", "#ASMR#${schemeId}", ["schemeId"]), sk: sortKey("sk", "${period}", ["period"]) },
+  },
+});
+
 // Access patterns
 // - one closed period (read, close, the score guard): byScheme get
 // - a scheme's closed periods: byScheme (one Query)
+// - a period's score revision (close's guard against a score racing it): byPeriod get
 
 declare module "../db/service.ts" {
   interface Entities {
     assessmentSnapshot: typeof AssessmentSnapshotEntity;
+    assessmentScoreRevision: typeof AssessmentScoreRevisionEntity;
   }
 }
-registerEntities({ assessmentSnapshot: AssessmentSnapshotEntity });
+registerEntities({ assessmentSnapshot: AssessmentSnapshotEntity, assessmentScoreRevision: AssessmentScoreRevisionEntity });
