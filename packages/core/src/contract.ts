@@ -183,3 +183,14 @@ export type SelfCheckLink = SelfChecks.SelfCheckLinkView & { url?: string };
 export type SelfCheckStatus = SelfChecks.SelfCheckStatus;
 export type SelfCheck = SelfChecks.SelfCheckView;
 export type SelfCheckRoll = z.infer<typeof SelfChecks.SelfCheckRollSchema>;
+// ── The one map (一张图)
+
+import type { Maps } from "./index.ts";
+export type MapLayer = (typeof Maps.LAYERS)[number];
+export type MapPoint = Maps.MapPoint;
+export type MapPointPage = Maps.MapPointPage;
+export type MapPointsQuery = z.input<typeof Maps.MapPointsInput>;
+export type BoundaryCollection = z.infer<typeof Maps.BoundaryCollectionSchema>;
+export type BoundaryReceipt = z.infer<typeof Maps.BoundaryReceiptSchema>;
+export type Basemap = Tenancy.BasemapView;
+export type BasemapInput = z.input<typeof Tenancy.BasemapInput>;

@@ -58,3 +58,4 @@ import { moveWithSubtree } from "../jurisdiction/index.ts";
 import { hazardPathRewriteItems as moveHazards } from "./relocate.ts";
 moveWithSubtree("hazards", moveHazards);
 export { raiseHazard, raisedHazardItems, raisedItemCount, type RaisedHazard } from "./raise.ts";
+export { openHazardsUnder, type HazardPointRow } from "./points.ts";
