@@ -18,7 +18,8 @@ import { pointFeature, type PointFeature } from "./geo.ts";
 
 export const LAYERS = ["venues", "hazards", "tasks"] as const;
 const Word = z.string().trim().min(1).max(64).regex(/^[\w.-]+$/);
-const Bool = z.enum(["true", "false"]).transform((v) => v === "true");
+// Parsed twice (the route, then the use case): the second time it is already a boolean.
+const Bool = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 
 const Filters = {
   nodeId: z.string().min(1).max(64).optional().meta({ description: "The subtree to draw (default: your scope node)" }),
@@ -27,6 +28,7 @@ const Filters = {
   category: Word.optional().meta({ description: "venues: only this inspection category; tasks: only this category" }),
   severity: Word.optional().meta({ description: "hazards: only this severity (profile id)" }),
   overdue: Bool.optional().meta({ description: "hazards: true only overdue ones, false only those not overdue" }),
+  dueBy: z.iso.date().optional().meta({ description: "tasks: open tasks due on or before this local date (default: today, in the tenant's time zone)" }),
 };
 export const MapPointsInput = z.object({ ...Filters, cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(5000).default(2000) });
 export const MapExportInput = z.object(Filters);
@@ -79,7 +81,7 @@ async function pointsPage(input: z.output<typeof MapPointsInput>, now: Date): Pr
     return { layer: "hazards", items, unplaced: page.items.length - items.length, cursor: page.cursor };
   }
   const timeZone = await tenantTimeZone();
-  const until = endOfLocalDate(localDate(now, timeZone), timeZone).toISOString();
+  const until = endOfLocalDate(input.dueBy ?? localDate(now, timeZone), timeZone).toISOString();
   const page = await openTasksDueUnder(place.path, until, input.cursor, input.limit);
   const rows = input.category === undefined ? page.items : page.items.filter((t) => t.category === input.category);
   const at = await venueCoordinates(rows.map((t) => t.venueId));
