@@ -43,6 +43,7 @@ const SchemePage = lazy(() => withWords(["assessment"], import("./pages/assessme
 const VenuePage = lazy(() => withWords(["inspections", "selfcheck"], import("./pages/venues/venue.tsx")));
 const SelfCheckPage = lazy(() => withWords(["selfcheck"], import("./pages/self-check/index.tsx")));
 const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-checks/index.tsx")));
+const MapPage = lazy(() => withWords(["map", "inspections"], import("./pages/map/index.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -89,6 +90,7 @@ export function App() {
           <Route path="/assessment" component={AssessmentPage} info={{ access: "assessment.read" }} />
           <Route path="/assessment/:schemeId" component={SchemePage} info={{ access: "assessment.read" }} />
           <Route path="/self-checks" component={SelfChecksPage} info={{ access: "venue.read" }} />
+          <Route path="/map" component={MapPage} info={{ access: "venue.read" }} />
         </Route>
       </Router>
     </I18nProvider>

@@ -57,6 +57,9 @@ export function Layout(props: ParentProps) {
           <Show when={allowed("assessment.read")}>
             <A href="/assessment">{t("assessment.nav")}</A>
           </Show>
+          <Show when={allowed("venue.read")}>
+            <A href="/map">{t("map.nav")}</A>
+          </Show>
           <Show when={allowed("profile.read")}>
             <A href="/profile">{t("nav.profile")}</A>
           </Show>

@@ -15,7 +15,7 @@ import { useCase } from "../use-case.ts";
 // refused: the product converts no coordinates.
 
 /** Hosts whose tiles are in GCJ-02 (火星坐标). */
-const GCJ02_HOSTS = /(^|\.)(amap\.com|autonavi\.com|map\.qq\.com|gtimg\.cn|tencent\.com|baidu\.com|bdimg\.com)$/i;
+const GCJ02_HOSTS = /(^|\.)(amap\.com|autonavi\.com|map\.qq\.com|gtimg\.cn|gtimg\.com|tencent\.com|baidu\.com|bdimg\.com)$/i;
 
 const TiandituKey = z.string().trim().regex(/^[0-9a-f]{32}$/i, bilingual("天地图密钥应为 32 位十六进制字符（在天地图控制台申请的“浏览器端”密钥）", "A 天地图 key is 32 hexadecimal characters (a browser key from the 天地图 console)"));
 

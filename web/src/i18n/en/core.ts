@@ -73,5 +73,6 @@ const en: typeof zh = {
   tree: { nav: "Jurisdiction" },
   compliance: { nav: "Compliance" },
   assessment: { nav: "Assessment" },
+  map: { nav: "Map" },
 };
 export default en;

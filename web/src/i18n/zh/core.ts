@@ -71,4 +71,5 @@ export default {
   tree: { nav: "辖区" },
   compliance: { nav: "合规" },
   assessment: { nav: "考核奖惩" },
+  map: { nav: "一张图" },
 };
