@@ -11,6 +11,8 @@ import type { MapView } from "./map-view.ts";
 import "./map.css";
 
 const LAYERS: MapLayer[] = ["venues", "hazards", "tasks"];
+// A small first page shows points soon; the rest come in large pages.
+const FIRST_PAGE = 1000;
 const PAGE = 5000;
 
 interface Filter {
@@ -102,7 +104,7 @@ export default function MapPage() {
             const points: MapPoint[] = [];
             let cursor: string | undefined;
             do {
-              const page = await mapPoints({ layer, limit: PAGE, ...queryOf(layer, f), ...(cursor ? { cursor } : {}) });
+              const page = await mapPoints({ layer, limit: cursor ? PAGE : FIRST_PAGE, ...queryOf(layer, f), ...(cursor ? { cursor } : {}) });
               if (mine !== generation) return;
               points.push(...page.items);
               missing += page.unplaced;
@@ -180,10 +182,9 @@ export default function MapPage() {
           <option value="">{t("map.severity")}：{t("map.all")}</option>
           <For each={profile()?.hazards.severities}>{(s) => <option value={s.id}>{name(s.name)}</option>}</For>
         </select>
-        <label class="radio">
-          <input type="checkbox" checked={filter().overdue} onChange={(e) => set({ overdue: e.currentTarget.checked })} />
+        <button type="button" class="chip" aria-pressed={filter().overdue} onClick={() => set({ overdue: !filter().overdue })}>
           {t("map.overdueOnly")}
-        </label>
+        </button>
       </div>
       <FormError error={error()} paths={[]} />
       <p class="hint" aria-live="polite" data-testid="map-status">

@@ -63,11 +63,14 @@ export function createMapView(element: HTMLElement, words: MapWords): MapView {
         if ("cluster" in props && props.cluster) {
           const n = props.point_count;
           const size = n < 100 ? 34 : n < 1000 ? 42 : 50;
-          const icon = L.divIcon({ html: `<span>${props.point_count_abbreviated}</span>`, className: `map-cluster map-cluster-${layer}`, iconSize: [size, size] });
-          const marker = L.marker([lat, lng], { icon, keyboard: true, title: words.cluster(n), alt: words.cluster(n) });
+          // The visible count leads the accessible name (WCAG 2.5.3: the name contains the text shown).
+          const shown = String(props.point_count_abbreviated);
+          const label = shown === String(n) ? words.cluster(n) : `${shown}：${words.cluster(n)}`;
+          const icon = L.divIcon({ html: `<span>${shown}</span>`, className: `map-cluster map-cluster-${layer}`, iconSize: [size, size] });
+          const marker = L.marker([lat, lng], { icon, keyboard: true, title: label, alt: label });
           marker.on("click", () => map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(props.cluster_id), 18)));
           marker.addTo(marks);
-          marker.getElement()?.setAttribute("aria-label", words.cluster(n));
+          marker.getElement()?.setAttribute("aria-label", label);
           count += n;
         } else {
           const p = props as Props;
