@@ -18,6 +18,7 @@ const VENUES = 10_000;
 const SLOW = { timeout: 60_000 };
 // The area the venues lie in (WGS-84), and the boundary drawn around it.
 const [WEST, SOUTH, EAST, NORTH] = [121.0, 31.0, 121.3, 31.2];
+const LONE = "东街孤立五金店";
 
 describe("the one map shows 10 000 venues clustered without a basemap, on a phone, in Chromium", () => {
   let stack: RunningStack;
@@ -25,6 +26,7 @@ describe("the one map shows 10 000 venues clustered without a basemap, on a phon
   let page: Page;
   let county: County;
   let dynamo: DynamoLocal;
+  let lone: { venueId: string; kind: string };
 
   beforeAll(async () => {
     // DynamoDB in memory with the JVM's optimising compiler, for the stack to use: 10 000 venues are written in
@@ -32,7 +34,7 @@ describe("the one map shows 10 000 venues clustered without a basemap, on a phon
     dynamo = await startDynamoLocal({ port: await freePort(), tuning: "throughput" });
     stack = await startLocalStack({ JOBS: "off", DEMO: "off", DYNAMODB_ENDPOINT: dynamo.endpoint });
     const api = stackApi(stack);
-    const found = await signUpFitting(api, `e2e-map-${run}`, (p) => !!FIELD_ROLE[p.levels.at(-1)!.id] && p.venues.kinds.some((k) => k.category));
+    const found = await signUpFitting(api, `e2e-map-${run}`, (p) => !!FIELD_ROLE[p.levels.at(-1)!.id] && p.venues.kinds.filter((k) => k.category).length >= 2);
     expect(found).toBeDefined();
     county = found!;
     const field = county.profile.levels.at(-1)!.id;
@@ -52,15 +54,18 @@ describe("the one map shows 10 000 venues clustered without a basemap, on a phon
     const now = new Date().toISOString();
     let seed = 17;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    // Every venue of one kind but one, of another kind, apart from the rest: the filter finds it alone.
+    const [common, rare] = [kinds[0]!.id, kinds[1]!.id];
     const items = Array.from({ length: VENUES }, (_, i) => {
-      const kind = kinds[i % kinds.length]!.id;
+      const kind = i === 0 ? rare : common;
       const c = Venues.classify(county.profile, { kinds: [kind], flags: [] });
       // Clustered as towns are: around a few centres.
       const centre = [0.2, 0.5, 0.8][i % 3]!;
       const lng = WEST + (EAST - WEST) * Math.min(0.99, Math.max(0.01, centre + (random() - 0.5) * 0.3));
       const lat = SOUTH + (NORTH - SOUTH) * Math.min(0.99, Math.max(0.01, 0.5 + (random() - 0.5) * 0.9));
-      return { tenantId: county.tenantId, venueId: randomUUID(), name: `场所${i}`, nodeId: grid.nodeId, path: grid.path, lat, lng, kinds: [kind], flags: [], features: [], supervisor: c.supervisor, categories: c.categories, profileVersion: county.version, status: "active" as const, version: 1, createdAt: now, updatedAt: now };
+      return { tenantId: county.tenantId, venueId: randomUUID(), name: i === 0 ? LONE : `场所${i}`, nodeId: grid.nodeId, path: grid.path, lat, lng, kinds: [kind], flags: [], features: [], supervisor: c.supervisor, categories: c.categories, profileVersion: county.version, status: "active" as const, version: 1, createdAt: now, updatedAt: now };
     });
+    lone = { venueId: items[0]!.venueId, kind: rare };
     const seeding = Date.now();
     await withActor({ type: "system", tenantId: county.tenantId, job: "e2e-map-seed" }, async () => {
       const { venue } = tenantDb().service.entities;
@@ -116,5 +121,15 @@ describe("the one map shows 10 000 venues clustered without a basemap, on a phon
     await expect.poll(async () => (await clusters.count()) !== before || Number(await map.getAttribute("data-drawn")) < VENUES, SLOW).toBe(true);
     // The list is one link away for those who cannot use the map.
     await page.getByRole("link", { name: "场所列表" }).waitFor();
+
+    // Filtered to the rare kind, one venue is left: a named button whose popup links to the venue's page.
+    await page.getByLabel("场所类型").selectOption(lone.kind);
+    await expect.poll(() => page.getByTestId("map-status").textContent(), SLOW).toContain("场所 1 个");
+    await page.getByRole("button", { name: `场所：${LONE}` }).click();
+    const open = page.locator(".leaflet-popup").getByRole("link", { name: /打开/ });
+    await open.waitFor();
+    expect(await open.getAttribute("href")).toBe(`/venues/${lone.venueId}`);
+    await open.click();
+    await page.waitForURL(`**/venues/${lone.venueId}`);
   }, 240_000);
 });

@@ -75,7 +75,8 @@ export default function MapPage() {
 
   onMount(async () => {
     const [{ createMapView }, base, bounds] = await Promise.all([import("./map-view.ts"), basemap().catch(() => undefined), mapBoundaries().catch(() => undefined)]);
-    const v = createMapView(box, { cluster: (count) => t("map.cluster", { count }), zoomIn: t("map.zoomIn"), zoomOut: t("map.zoomOut"), popup });
+    const pointName = (layer: MapLayer, p: MapPoint) => [t(`map.layer.${layer}`), p.name ?? "", p.overdue ? t("map.overdue") : ""].filter(Boolean).join("：");
+    const v = createMapView(box, { cluster: (count) => t("map.cluster", { count }), zoomIn: t("map.zoomIn"), zoomOut: t("map.zoomOut"), popup, pointName });
     if (base) v.setBasemap(base);
     else v.setBasemap({ kind: "none", layers: [] });
     setPlain(!base || base.layers.length === 0);

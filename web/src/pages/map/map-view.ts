@@ -11,6 +11,8 @@ export interface MapWords {
   zoomIn: string;
   zoomOut: string;
   popup: (layer: MapLayer, point: MapPoint) => HTMLElement;
+  /** A point's accessible name: what it is and, when overdue, that it is. */
+  pointName: (layer: MapLayer, point: MapPoint) => string;
 }
 
 interface Props {
@@ -18,9 +20,6 @@ interface Props {
   point: MapPoint;
 }
 
-/** Colours with at least 3:1 against the plain background and white text on them at 4.5:1. */
-const COLOUR: Record<MapLayer, string> = { venues: "#1d4ed8", hazards: "#b45309", tasks: "#047857" };
-const OVERDUE = "#b91c1c";
 
 export interface MapView {
   setBasemap(basemap: Basemap): void;
@@ -32,16 +31,16 @@ export interface MapView {
 }
 
 export function createMapView(element: HTMLElement, words: MapWords): MapView {
-  // Canvas for the many dots; the clusters are a few markers (DOM, keyboard-reachable buttons).
-  const map = L.map(element, { preferCanvas: true, zoomControl: false, attributionControl: true, worldCopyJump: false, center: [32, 119], zoom: 5 });
+  // Clusters and the few points clustering leaves apart are DOM markers: keyboard-reachable, named buttons.
+  const map = L.map(element, { zoomSnap: 0.5, zoomControl: false, attributionControl: true, worldCopyJump: false, center: [32, 119], zoom: 5 });
   map.attributionControl.setPrefix(false);
   L.control.zoom({ zoomInTitle: words.zoomIn, zoomOutTitle: words.zoomOut }).addTo(map);
-  const renderer = L.canvas({ padding: 0.2 });
   const tiles = L.layerGroup().addTo(map);
   const outlines = L.layerGroup().addTo(map);
   const marks = L.layerGroup().addTo(map);
   const indexes = new Map<MapLayer, Supercluster<Props>>();
   let fitted = false;
+  let popupOpen = false;
   let count = 0;
 
   const fitTo = (bounds: L.LatLngBounds) => {
@@ -50,7 +49,12 @@ export function createMapView(element: HTMLElement, words: MapWords): MapView {
     fitted = true;
   };
 
+  let drawing = false;
   const draw = () => {
+    // Clearing closes an open popup, whose close asks to draw again: not inside this draw.
+    if (drawing) return;
+    drawing = true;
+    popupOpen = false;
     marks.clearLayers();
     count = 0;
     const b = map.getBounds();
@@ -73,18 +77,31 @@ export function createMapView(element: HTMLElement, words: MapWords): MapView {
           marker.getElement()?.setAttribute("aria-label", label);
           count += n;
         } else {
+          // A point apart from the rest (clustering leaves only a few per screen): a button named after it, opening its popup.
           const p = props as Props;
-          const overdue = p.layer === "hazards" && p.point.overdue;
-          const dot = L.circleMarker([lat, lng], { renderer, radius: overdue ? 8 : 6, weight: overdue ? 3 : 1.5, color: "#ffffff", fillColor: overdue ? OVERDUE : COLOUR[p.layer], fillOpacity: 0.95 });
-          dot.bindPopup(() => words.popup(p.layer, p.point));
-          dot.addTo(marks);
+          const overdue = p.layer !== "venues" && p.point.overdue === true;
+          const label = words.pointName(p.layer, p.point);
+          const icon = L.divIcon({ html: "<span></span>", className: `map-dot map-dot-${p.layer}${overdue ? " map-dot-overdue" : ""}`, iconSize: [24, 24] });
+          const marker = L.marker([lat, lng], { icon, keyboard: true, title: label, alt: label });
+          marker.bindPopup(() => words.popup(p.layer, p.point));
+          marker.addTo(marks);
+          marker.getElement()?.setAttribute("aria-label", label);
           count += 1;
         }
       }
     }
     element.dataset.drawn = String(count);
+    drawing = false;
   };
-  map.on("moveend", draw);
+  // A popup pans the map to show itself: redrawing then would take its marker, and the popup, away.
+  map.on("popupopen", () => (popupOpen = true));
+  map.on("popupclose", () => {
+    popupOpen = false;
+    draw();
+  });
+  map.on("moveend", () => {
+    if (!popupOpen) draw();
+  });
 
   return {
     setBasemap(basemap) {
@@ -104,7 +121,7 @@ export function createMapView(element: HTMLElement, words: MapWords): MapView {
     setPoints(layer, points) {
       if (!points.length) indexes.delete(layer);
       else {
-        const index = new Supercluster<Props>({ radius: 60, maxZoom: 17, minPoints: 3 });
+        const index = new Supercluster<Props>({ radius: 70, maxZoom: 17, minPoints: 3 });
         index.load(points.map((point) => ({ type: "Feature", properties: { layer, point }, geometry: { type: "Point", coordinates: [point.lng, point.lat] } })));
         indexes.set(layer, index);
         if (!fitted) fitTo(L.latLngBounds(points.map((p) => [p.lat, p.lng] as [number, number])));
