@@ -73,8 +73,15 @@ export default function MapPage() {
     return el;
   };
 
+  // Registered now: after the awaits below the page's owner is gone and a cleanup would never run.
+  let left = false;
+  onCleanup(() => {
+    left = true;
+    view()?.destroy();
+  });
   onMount(async () => {
     const [{ createMapView }, base, bounds] = await Promise.all([import("./map-view.ts"), basemap().catch(() => undefined), mapBoundaries().catch(() => undefined)]);
+    if (left) return;
     const pointName = (layer: MapLayer, p: MapPoint) => [t(`map.layer.${layer}`), p.name ?? "", p.overdue ? t("map.overdue") : ""].filter(Boolean).join("：");
     const v = createMapView(box, { cluster: (count) => t("map.cluster", { count }), zoomIn: t("map.zoomIn"), zoomOut: t("map.zoomOut"), popup, pointName });
     if (base) v.setBasemap(base);
@@ -82,7 +89,6 @@ export default function MapPage() {
     setPlain(!base || base.layers.length === 0);
     if (bounds) v.setBoundaries(bounds);
     setView(v);
-    onCleanup(() => v.destroy());
   });
 
   // Every change of layers or filters reads the points again; an older read still running stops drawing.

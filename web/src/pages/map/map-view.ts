@@ -32,7 +32,7 @@ export interface MapView {
 
 export function createMapView(element: HTMLElement, words: MapWords): MapView {
   // Clusters and the few points clustering leaves apart are DOM markers: keyboard-reachable, named buttons.
-  const map = L.map(element, { zoomSnap: 0.5, zoomControl: false, attributionControl: true, worldCopyJump: false, center: [32, 119], zoom: 5 });
+  const map = L.map(element, { zoomSnap: 0.25, zoomControl: false, attributionControl: true, worldCopyJump: false, center: [32, 119], zoom: 5 });
   map.attributionControl.setPrefix(false);
   L.control.zoom({ zoomInTitle: words.zoomIn, zoomOutTitle: words.zoomOut }).addTo(map);
   const tiles = L.layerGroup().addTo(map);
