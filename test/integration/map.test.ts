@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { Hazards } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { expectStatus } from "../support/org.ts";
@@ -77,6 +78,14 @@ describe("the one map", () => {
     expect((await allPoints(c.admin.client, "layer=hazards&severity=major")).map((p) => p.id)).toEqual([major.hazardId]);
     expect(await allPoints(c.admin.client, "layer=hazards&overdue=true")).toEqual([]);
     expect(await allPoints(other.admin.client, "layer=hazards")).toEqual([]);
+    // A year on, the sweep has found them past their deadlines: the overdue ones come marked, and alone under the filter.
+    await Hazards.sweepTenant(c.tenantId, "Asia/Shanghai", new Date(Date.now() + 400 * 86_400_000));
+    const overdue = await allPoints(c.admin.client, "layer=hazards&overdue=true");
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((p) => p.overdue === true)).toBe(true);
+    const notOverdue = await allPoints(c.admin.client, "layer=hazards&overdue=false");
+    expect(notOverdue.every((p) => p.overdue === false)).toBe(true);
+    expect([...overdue, ...notOverdue].map((p) => p.id).sort()).toEqual([general.hazardId, major.hazardId].sort());
   });
 
   it("shows open venue tasks due by the day asked (today by default), at their venue", async () => {
