@@ -20,7 +20,7 @@ const SLOW = { timeout: 60_000 };
 const [WEST, SOUTH, EAST, NORTH] = [121.0, 31.0, 121.3, 31.2];
 const LONE = "东街孤立五金店";
 
-describe("the one map shows 10 000 venues clustered without a basemap, on a phone, in Chromium", () => {
+describe("songjiang 八(三): the one map (一张图) shows 10 000 venues clustered without a basemap, on a phone, in Chromium", () => {
   let stack: RunningStack;
   let browser: Browser;
   let page: Page;
@@ -129,7 +129,8 @@ describe("the one map shows 10 000 venues clustered without a basemap, on a phon
     const open = page.locator(".leaflet-popup").getByRole("link", { name: /打开/ });
     await open.waitFor();
     expect(await open.getAttribute("href")).toBe(`/venues/${lone.venueId}`);
-    await open.click();
-    await page.waitForURL(`**/venues/${lone.venueId}`);
+    // The router moves in the page (no new document): wait for the URL, then the venue's own page.
+    await Promise.all([page.waitForURL(`**/venues/${lone.venueId}`, { waitUntil: "commit", ...SLOW }), open.click()]);
+    await page.getByRole("heading", { name: LONE }).waitFor(SLOW);
   }, 240_000);
 });

@@ -5,7 +5,7 @@ import { testDb } from "../support/db.ts";
 import { expectStatus } from "../support/org.ts";
 import { body, county, type Json } from "./venues-fixtures.ts";
 
-// The one map (一张图, songjiang 八(三), zezhou 三(六)): points of a subtree by
+// The one map (一张图, songjiang 八(三) "推动消防安全要素在社会治理一张图全面落图"): points of a subtree by
 // layer and filter, their GeoJSON export, node boundaries, the basemap.
 
 const app = testApp(testDb());
@@ -27,7 +27,7 @@ async function allPoints(client: County["admin"]["client"], query: string): Prom
 
 const square = (lng: number, lat: number, d = 0.01) => [[[lng, lat], [lng + d, lat], [lng + d, lat + d], [lng, lat + d], [lng, lat]]];
 
-describe("the one map", () => {
+describe("songjiang 八(三): fire-safety elements drawn on the one map (社会治理一张图)", () => {
   let c: County;
   let other: County;
   const venues: Json[] = [];
