@@ -25,6 +25,7 @@ import { campaignRoutes } from "./routes/campaigns.ts";
 import { assessmentRoutes } from "./routes/assessment.ts";
 import { selfCheckRoutes } from "./routes/self-checks.ts";
 import { reportRoutes } from "./routes/reports.ts";
+import { mapRoutes } from "./routes/map.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", assessmentRoutes());
   app.route("/", selfCheckRoutes());
   app.route("/", reportRoutes());
+  app.route("/", mapRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

@@ -44,6 +44,7 @@ const VenuePage = lazy(() => withWords(["inspections", "selfcheck"], import("./p
 const SelfCheckPage = lazy(() => withWords(["selfcheck"], import("./pages/self-check/index.tsx")));
 const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-checks/index.tsx")));
 const ReportsPage = lazy(() => withWords(["reports"], import("./pages/reports/index.tsx")));
+const MapPage = lazy(() => withWords(["map", "inspections"], import("./pages/map/index.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -91,6 +92,7 @@ export function App() {
           <Route path="/assessment/:schemeId" component={SchemePage} info={{ access: "assessment.read" }} />
           <Route path="/self-checks" component={SelfChecksPage} info={{ access: "venue.read" }} />
           <Route path="/reports" component={ReportsPage} info={{ access: "hazard.read" }} />
+          <Route path="/map" component={MapPage} info={{ access: "venue.read" }} />
         </Route>
       </Router>
     </I18nProvider>

@@ -191,3 +191,14 @@ export type ResponseTimes = z.infer<typeof Reports.ResponseTimesSchema>;
 export type ResponseTimeRow = ResponseTimes["total"];
 export type ResponseTimeNamedRow = ResponseTimes["byBody"][number];
 export type ReportPeriodInput = z.input<typeof Reports.PeriodInput>;
+// ── The one map (一张图)
+
+import type { Maps } from "./index.ts";
+export type MapLayer = (typeof Maps.LAYERS)[number];
+export type MapPoint = Maps.MapPoint;
+export type MapPointPage = Maps.MapPointPage;
+export type MapPointsQuery = z.input<typeof Maps.MapPointsInput>;
+export type BoundaryCollection = z.infer<typeof Maps.BoundaryCollectionSchema>;
+export type BoundaryReceipt = z.infer<typeof Maps.BoundaryReceiptSchema>;
+export type Basemap = Tenancy.BasemapView;
+export type BasemapInput = z.input<typeof Tenancy.BasemapInput>;

@@ -28,3 +28,4 @@ export * as Campaigns from "./campaigns/index.ts";
 export * as Assessment from "./assessment/index.ts";
 export * as SelfChecks from "./self-checks/index.ts";
 export * as Reports from "./reports/index.ts";
+export * as Maps from "./map/index.ts";

@@ -60,6 +60,9 @@ export function Layout(props: ParentProps) {
           <Show when={allowed("hazard.read")}>
             <A href="/reports">{t("reports.nav")}</A>
           </Show>
+          <Show when={allowed("venue.read")}>
+            <A href="/map">{t("map.nav")}</A>
+          </Show>
           <Show when={allowed("profile.read")}>
             <A href="/profile">{t("nav.profile")}</A>
           </Show>

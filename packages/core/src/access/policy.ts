@@ -39,6 +39,7 @@ export const actions = [
   "assessment.score",
   "assessment.incentive",
   "self_check.link",
+  "tenant.configure",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -87,6 +88,8 @@ export const policy: Record<Action, readonly Role[]> = {
   "assessment.incentive": ["tenant_admin", "town_officer"],
   // A venue's self-check link lets whoever holds it write self-checks for the venue: the county or the town issues and replaces it.
   "self_check.link": ["tenant_admin", "town_officer"],
+  // The tenant's own settings (the map's basemap and its key): the county's admin.
+  "tenant.configure": ["tenant_admin"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -59,3 +59,4 @@ import { hazardPathRewriteItems as moveHazards } from "./relocate.ts";
 moveWithSubtree("hazards", moveHazards);
 export { raiseHazard, raisedHazardItems, raisedItemCount, type RaisedHazard } from "./raise.ts";
 export { hazardsCreatedUnder } from "./pages.ts";
+export { openHazardsUnder, type HazardPointRow } from "./points.ts";

@@ -33,3 +33,4 @@ export { assignedTaskItem, assignedTaskId, taskOutcomes, type AssignedTask, type
 export { campaignTaskItem, dropOpenCampaignTask, campaignTasks, campaignVisits, CAMPAIGN_ROLE, type CampaignTaskDraft, type CampaignTaskRow, type CampaignVisit, type CampaignLookup } from "./campaign-tasks.ts";
 export { entryKey } from "./checklist.ts";
 export { inspectionsFinishedUnder, type InspectionRow } from "./pages.ts";
+export { openTasksDueUnder, type TaskPointRow } from "./points.ts";

@@ -31,3 +31,31 @@ declare module "../db/service.ts" {
   }
 }
 registerEntities({ tenant: TenantEntity });
+
+/**
+ * The tenant's basemap for the one map (一张图), set by its admin: none (the
+ * default: boundaries and points on a plain background), 天地图 WMTS with the
+ * tenant's own key, or another tile URL template. One item in the tenant's
+ * partition beside the tenant item (sk `BASEMAP`).
+ */
+export const BasemapEntity = new Entity({
+  model: { entity: "basemap", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    config: { type: "any", required: true },
+    updatedBy: { type: "string", required: true },
+    updatedAt: { type: "string", required: true },
+  },
+  indexes: {
+    byTenant: { pk: tenantPk("pk"), sk: sortKey("sk", "BASEMAP", []) },
+  },
+});
+
+// - the tenant's basemap: basemap.byTenant (GetItem pk=T#<id>, sk=BASEMAP)
+
+declare module "../db/service.ts" {
+  interface Entities {
+    basemap: typeof BasemapEntity;
+  }
+}
+registerEntities({ basemap: BasemapEntity });

@@ -74,5 +74,6 @@ const en: typeof zh = {
   compliance: { nav: "Compliance" },
   assessment: { nav: "Assessment" },
   reports: { nav: "Reports" },
+  map: { nav: "Map" },
 };
 export default en;

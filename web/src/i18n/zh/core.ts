@@ -72,4 +72,5 @@ export default {
   compliance: { nav: "合规" },
   assessment: { nav: "考核奖惩" },
   reports: { nav: "统计报表" },
+  map: { nav: "一张图" },
 };

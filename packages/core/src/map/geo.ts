@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { bilingual } from "../errors/zod-issues.ts";
+
+// GeoJSON for the one map (RFC 7946: WGS-84 longitude, latitude): the
+// boundaries an admin uploads, checked here, and the points the map exports.
+
+/** At most this many bytes of GeoJSON per node (the item stays far below DynamoDB's 400 KB). */
+export const MAX_BOUNDARY_BYTES = 300_000;
+/** At most this many positions per boundary: enough for a town drawn to a few metres, small enough to draw at once on a phone. */
+export const MAX_BOUNDARY_POSITIONS = 20_000;
+
+const Lng = z.number().min(-180, bilingual("经度应在 -180 到 180 之间（GeoJSON 的坐标顺序是经度在前、纬度在后）", "Longitude must lie between -180 and 180 (GeoJSON puts longitude first, then latitude)")).max(180, bilingual("经度应在 -180 到 180 之间（GeoJSON 的坐标顺序是经度在前、纬度在后）", "Longitude must lie between -180 and 180 (GeoJSON puts longitude first, then latitude)"));
+const Lat = z.number().min(-90, bilingual("纬度应在 -90 到 90 之间（经纬度是否写反了？）", "Latitude must lie between -90 and 90 (are longitude and latitude swapped?)")).max(90, bilingual("纬度应在 -90 到 90 之间（经纬度是否写反了？）", "Latitude must lie between -90 and 90 (are longitude and latitude swapped?)"));
+const Position = z.tuple([Lng, Lat], z.number());
+
+const Ring = z
+  .array(Position)
+  .min(4, bilingual("每个环至少要有 4 个坐标点（首尾相同）", "A ring needs at least 4 positions (the first repeated at the end)"))
+  .refine((ring) => ring.length < 4 || (ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1]), bilingual("环没有闭合：最后一个点须与第一个点相同", "The ring is not closed: its last position must equal its first"));
+
+const PolygonCoords = z.array(Ring).min(1, bilingual("多边形至少要有一个外环", "A polygon needs an outer ring"));
+export const Polygon = z.object({ type: z.literal("Polygon"), coordinates: PolygonCoords });
+export const MultiPolygon = z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(PolygonCoords).min(1, bilingual("多多边形至少要有一个多边形", "A MultiPolygon needs at least one polygon")) });
+const Geometry = z.discriminatedUnion("type", [Polygon, MultiPolygon], { error: bilingual("边界须是 Polygon 或 MultiPolygon（面），不能是点或线", "A boundary must be a Polygon or MultiPolygon, not points or lines") });
+const Feature = z.object({ type: z.literal("Feature"), geometry: Geometry, properties: z.unknown().optional() });
+const FeatureCollection = z.object({ type: z.literal("FeatureCollection"), features: z.array(Feature).min(1, bilingual("要素集合是空的", "The FeatureCollection has no features")).max(500) });
+
+/** What an admin may upload as a node's boundary: a Polygon or MultiPolygon, bare, in a Feature, or the features of a FeatureCollection. */
+export const BoundaryInput = z
+  .discriminatedUnion("type", [Polygon, MultiPolygon, Feature, FeatureCollection], {
+    error: bilingual("不是可用的 GeoJSON：type 应为 Polygon、MultiPolygon、Feature 或 FeatureCollection", "Not usable GeoJSON: type must be Polygon, MultiPolygon, Feature or FeatureCollection"),
+  })
+  .meta({ id: "BoundaryInput", description: "GeoJSON (RFC 7946, WGS-84 [longitude, latitude])" });
+export type BoundaryGeoJson = z.infer<typeof BoundaryInput>;
+
+export type BoundaryGeometry = z.infer<typeof Polygon> | z.infer<typeof MultiPolygon>;
+
+/** One geometry for the whole upload (a FeatureCollection's polygons become one MultiPolygon), 2-D, with its bbox and size. */
+export function normaliseBoundary(input: BoundaryGeoJson): { geometry: BoundaryGeometry; bbox: [number, number, number, number]; positions: number } {
+  const geometries: BoundaryGeometry[] = input.type === "FeatureCollection" ? input.features.map((f) => f.geometry) : input.type === "Feature" ? [input.geometry] : [input];
+  const polygons = geometries.flatMap((g) => (g.type === "Polygon" ? [g.coordinates] : g.coordinates)).map((p) => p.map((ring) => ring.map(([lng, lat]) => [lng, lat] as [number, number])));
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  let positions = 0;
+  for (const p of polygons)
+    for (const ring of p)
+      for (const [lng, lat] of ring) {
+        positions++;
+        west = Math.min(west, lng);
+        east = Math.max(east, lng);
+        south = Math.min(south, lat);
+        north = Math.max(north, lat);
+      }
+  const geometry: BoundaryGeometry = polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
+  return { geometry, bbox: [west, south, east, north], positions };
+}
+
+// ── Points out ────────────────────────────────────────────────────────────
+
+export interface PointFeature {
+  type: "Feature";
+  id: string;
+  geometry: { type: "Point"; coordinates: [number, number] };
+  properties: Record<string, string | number | boolean | string[] | null>;
+}
+
+/** A GeoJSON point (RFC 7946: [longitude, latitude], WGS-84, at most 7 decimals: about a centimetre). */
+export function pointFeature(id: string, lat: number, lng: number, properties: PointFeature["properties"]): PointFeature {
+  const round = (n: number) => Math.round(n * 1e7) / 1e7;
+  return { type: "Feature", id, geometry: { type: "Point", coordinates: [round(lng), round(lat)] }, properties };
+}
