@@ -24,6 +24,7 @@ import { spotCheckRoutes } from "./routes/spot-checks.ts";
 import { campaignRoutes } from "./routes/campaigns.ts";
 import { assessmentRoutes } from "./routes/assessment.ts";
 import { selfCheckRoutes } from "./routes/self-checks.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", campaignRoutes());
   app.route("/", assessmentRoutes());
   app.route("/", selfCheckRoutes());
+  app.route("/", dashboardRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

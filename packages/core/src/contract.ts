@@ -8,6 +8,7 @@ import type {
   Campaigns,
   Assessment,
   Compliance,
+  Dashboard as Dashboards,
   Hazards,
   HealthReport as Health,
   Identity,
@@ -183,3 +184,8 @@ export type SelfCheckLink = SelfChecks.SelfCheckLinkView & { url?: string };
 export type SelfCheckStatus = SelfChecks.SelfCheckStatus;
 export type SelfCheck = SelfChecks.SelfCheckView;
 export type SelfCheckRoll = z.infer<typeof SelfChecks.SelfCheckRollSchema>;
+// ── Leaders' dashboards (issue 17)
+
+export type Dashboard = Dashboards.Dashboard;
+export type DashboardTrendMonth = Dashboard["hazards"]["trend"][number];
+export type DashboardCoverage = NonNullable<Dashboard["coverage"]>[number];

@@ -27,3 +27,4 @@ export * as SpotChecks from "./spot-checks/index.ts";
 export * as Campaigns from "./campaigns/index.ts";
 export * as Assessment from "./assessment/index.ts";
 export * as SelfChecks from "./self-checks/index.ts";
+export * as Dashboard from "./dashboard/index.ts";

@@ -24,7 +24,7 @@ export {
   TimelineInput,
   TipInput,
 } from "./inputs.ts";
-export { HazardViewSchema, HazardEventSchema, TimelineSchema, SummarySchema, SummaryPageSchema, CreatedSchema, CountersSchema, TipReceiptSchema, toHazardView, type HazardView } from "./views.ts";
+export { HazardViewSchema, HazardEventSchema, TimelineSchema, SummarySchema, SummaryPageSchema, CreatedSchema, CountersSchema, DaysBucketSchema, TipReceiptSchema, toHazardView, type HazardView } from "./views.ts";
 export { discover, decide, sweep, targetOf, initialState, availableActions, type Context, type ActionInput as ResolvedAction, type NewHazard, type Outcome } from "./machine.ts";
 export {
   ACK_DAYS,
@@ -48,7 +48,7 @@ export { hazardPathRewriteItems, type HazardBatch } from "./relocate.ts";
 export { presignHazardPhotoUpload, hazardPhotoUrl, HazardPhotoQuery } from "./photos.ts";
 export { PhotoUploadSchema, PhotoUrlSchema } from "../files/index.ts";
 export { subtreeCounters, leadsOf, leadOf, type Lead } from "./leads.ts";
-export { entriesOf, entryChanges, counterDeltas, relocationDeltas, closingsOf, closureRecord, type Closing, countersView, standingMetrics, closingMetrics, wakeAt, ttcBucket, TTC_BUCKETS, type CountersView, type Summary } from "./entries.ts";
+export { entriesOf, entryChanges, counterDeltas, relocationDeltas, closingsOf, closureRecord, type Closing, countersView, quantileOf, type DaysBucket, standingMetrics, closingMetrics, wakeAt, ttcBucket, TTC_BUCKETS, type CountersView, type Summary } from "./entries.ts";
 export { addDays, endOfDayAfter, endOfLocalDate, localDate, localMonth, startOfLocalDay } from "./clock.ts";
 export { STATES, OPEN_STATES, SOURCES, OTHER_CODE, TRANSITIONS, OVERLAYS, ACTIONS, isOpen, type Hazard, type State, type Source, type Action, type EventDraft, type RuleActor } from "./types.ts";
 export { STATE_NAMES, ACTION_NAMES } from "./labels.ts";

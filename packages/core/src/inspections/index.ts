@@ -32,3 +32,4 @@ export { reindexTasks, taskReindexJob } from "./reindex.ts";
 export { assignedTaskItem, assignedTaskId, taskOutcomes, type AssignedTask, type TaskOutcome } from "./assigned.ts";
 export { campaignTaskItem, dropOpenCampaignTask, campaignTasks, campaignVisits, CAMPAIGN_ROLE, type CampaignTaskDraft, type CampaignTaskRow, type CampaignVisit, type CampaignLookup } from "./campaign-tasks.ts";
 export { entryKey } from "./checklist.ts";
+export { coverageNow, type CurrentCoverage } from "./current.ts";
