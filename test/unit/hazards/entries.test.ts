@@ -116,6 +116,20 @@ describe("the time-to-close histogram", () => {
   });
 });
 
+describe("closings read from events", () => {
+  it("counts a close that also ends a listing once (its 'delisted' event carries the same change's from and to)", () => {
+    const h = { ...found(profile, nodes.village!), state: "closed" as const, reopenCount: 1, closedAt: "2026-04-10T02:00:00.000Z", openedAt: "2026-04-01T02:00:00.000Z" };
+    const events = [
+      { action: "create", from: "discovered", to: "discovered", at: h.createdAt, version: 1 },
+      { action: "close", from: "verifying", to: "closed", at: "2026-03-03T02:00:00.000Z", version: 5 },
+      { action: "delisted", from: "verifying", to: "closed", at: "2026-03-03T02:00:00.000Z", version: 5 },
+      { action: "reopen", from: "closed", to: "rectifying", at: "2026-04-01T02:00:00.000Z", version: 6 },
+      { action: "close", from: "verifying", to: "closed", at: "2026-04-10T02:00:00.000Z", version: 8 },
+    ];
+    expect(Hazards.closingsOf(h, events).map((c) => c.closedAt)).toEqual(["2026-03-03T02:00:00.000Z", "2026-04-10T02:00:00.000Z"]);
+  });
+});
+
 describe("list rows", () => {
   it("puts an open hazard in its state, source and open lists, under its path", () => {
     const h = found(profile, nodes.village!, { venueId: "v9" });

@@ -19,11 +19,12 @@ import { DashboardInput, hazardFigures, monthsEnding, TREND_MONTHS, type Dashboa
  */
 export const getDashboard = useCase(
   DashboardInput,
-  async (input): Promise<Dashboard> => {
+  async (input, options: { now?: Date } = {}): Promise<Dashboard> => {
     const actor = useUser();
     const path = input.path ?? actor.scopePath;
     const nodeId = path.split("/").at(-1)!;
-    const now = new Date();
+    // `now` places the current month and the trend's window (tests and jobs give it; requests read the clock).
+    const now = options.now ?? new Date();
     const [{ profile }, timeZone] = await Promise.all([profileAt(now), tenantTimeZone()]);
     const month = localMonth(now, timeZone);
     const months = monthsEnding(month, TREND_MONTHS);
@@ -31,7 +32,7 @@ export const getDashboard = useCase(
       // Authorises the read of the subtree (hazard.read within the caller's scope).
       getCounters({ path, from: months[0], to: month }),
       can(actor, "inspection.read", { path }) ? coverageNow(nodeId, profile, now, timeZone) : Promise.resolve(null),
-      can(actor, "compliance.read", { path }) ? rollup({ nodeId, limit: 200 }).catch(notFoundAsEmpty) : Promise.resolve(null),
+      can(actor, "compliance.read", { path }) ? townsUnder(nodeId).catch(notFoundAsEmpty) : Promise.resolve(null),
     ]);
     let compliance: Dashboard["compliance"] = null;
     if (towns) {
@@ -49,8 +50,20 @@ export const getDashboard = useCase(
   "query",
 );
 
+/** The compliance summaries of every town at or under the node: pages of 200 (a county has tens of towns, so one page). */
+async function townsUnder(nodeId: string) {
+  const items: Awaited<ReturnType<typeof rollup>>["items"] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await rollup({ nodeId, limit: 200, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return { items };
+}
+
 /** A path naming no node reads as an empty subtree, as the hazard counters do; other errors stand. */
-function notFoundAsEmpty(err: unknown): { items: [] } {
+function notFoundAsEmpty(err: unknown): { items: never[] } {
   if (err instanceof AppError && err.status === 404) return { items: [] };
   throw err;
 }

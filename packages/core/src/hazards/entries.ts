@@ -204,17 +204,23 @@ export interface Closing {
  * close; a reopened hazard's earlier closes are read from its events (in
  * order), each close measured from the opening before it.
  */
-export function closingsOf(h: Hazard, events?: readonly { action: string; from: string; to: string; at: string; deadlineAfter?: string | undefined }[]): Closing[] {
+export function closingsOf(h: Hazard, events?: readonly { action: string; from: string; to: string; at: string; version?: number; deadlineAfter?: string | undefined }[]): Closing[] {
   const closing = (openedAt: string, closedAt: string, deadline: string | undefined): Closing => ({ openedAt, closedAt, ...(closedLate(closedAt, deadline) ? { late: true as const } : {}) });
   if (!events) return h.state === "closed" && h.closedAt ? [closing(h.openedAt, h.closedAt, h.deadline)] : [];
   const closings: Closing[] = [];
   let openedAt = h.createdAt;
   // The deadline in effect: every event that sets one carries it (deadlineAfter).
   let deadline: string | undefined;
+  let lastClose: number | string | undefined;
   for (const e of events) {
     if (e.deadlineAfter !== undefined) deadline = e.deadlineAfter;
     if (e.action === "reopen") openedAt = e.at;
-    if (e.to === "closed" && e.from !== "closed") closings.push(closing(openedAt, e.at, deadline));
+    // Every event of one change carries the change's from and to (a close that ends a listing adds "delisted"): one close per change.
+    const change = e.version ?? e.at;
+    if (e.to === "closed" && e.from !== "closed" && change !== lastClose) {
+      closings.push(closing(openedAt, e.at, deadline));
+      lastClose = change;
+    }
   }
   return closings;
 }
