@@ -18,13 +18,14 @@ import type Users from "./zh/users.ts";
 import type SpotChecks from "./zh/spotchecks.ts";
 import type Campaigns from "./zh/campaigns.ts";
 import type Assessment from "./zh/assessment.ts";
+import type Dashboard from "./zh/dashboard.ts";
 
 export type Locale = "zh-CN" | "en";
-export const AREAS = ["core", "account", "users", "audit", "profile", "organisation", "hazards", "tip", "inspections", "spotchecks", "campaigns", "assessment", "selfcheck"] as const;
+export const AREAS = ["core", "account", "users", "audit", "profile", "organisation", "hazards", "tip", "inspections", "spotchecks", "campaigns", "assessment", "selfcheck", "dashboard"] as const;
 export type Area = (typeof AREAS)[number];
 
 /** All the words of a locale, as pages name them. */
-export type Dict = typeof zhCore & typeof Account & typeof Users & typeof Audit & typeof Profile & typeof Organisation & typeof Hazards & typeof Tip & typeof Inspections & typeof SpotChecks & typeof Campaigns & typeof Assessment & typeof SelfCheck;
+export type Dict = typeof zhCore & typeof Account & typeof Users & typeof Audit & typeof Profile & typeof Organisation & typeof Hazards & typeof Tip & typeof Inspections & typeof SpotChecks & typeof Campaigns & typeof Assessment & typeof SelfCheck & typeof Dashboard;
 type Part = Record<string, Record<string, unknown>>;
 
 const folder: Record<Locale, string> = { "zh-CN": "zh", en: "en" };
