@@ -33,7 +33,7 @@ export default function DashboardPage() {
     const seen = Object.keys(data()?.hazards.open.bySeverity ?? {});
     return [...known.map((s) => ({ id: s.id, label: name(s.name) })), ...seen.filter((id) => !known.some((s) => s.id === id)).map((id) => ({ id, label: id === "none" ? "—" : id }))];
   };
-  const days = (b: Bucket) => (b === null ? t("dashboard.noCloses") : b.atMost === null ? t("dashboard.daysAbove", { above: b.above }) : t("dashboard.daysBetween", { above: b.above, atMost: b.atMost }));
+  const days = (b: Bucket) => (b === null ? "—" : b.atMost === null ? t("dashboard.daysAbove", { above: b.above }) : t("dashboard.daysBetween", { above: b.above, atMost: b.atMost }));
   return (
     <section class="card dashboard">
       <h1>{t("dashboard.title")}</h1>
@@ -57,7 +57,7 @@ export default function DashboardPage() {
                   <Figure testid="fig-overdue" value={d().hazards.overdue.total} label={t("dashboard.overdue")} href={boardLink(path(), { overdue: "1" })} alert={d().hazards.overdue.total > 0} />
                   <Figure testid="fig-listed" value={d().hazards.listed.total} label={t("dashboard.listed")} href={boardLink(path(), { listed: "1" })} />
                   <Figure testid="fig-closed" value={d().hazards.closedThisMonth} label={t("dashboard.closedThisMonth")} href={boardLink(path(), { state: "closed" })} />
-                  <Figure testid="fig-median" value={days(d().hazards.timeToClose.medianDays)} label={t("dashboard.medianDays")} href={boardLink(path(), { state: "closed" })} note={t("dashboard.closes12", { count: d().hazards.timeToClose.closes })} />
+                  <Figure testid="fig-median" value={days(d().hazards.timeToClose.medianDays)} label={t("dashboard.medianDays")} href={boardLink(path(), { state: "closed" })} note={d().hazards.timeToClose.closes ? t("dashboard.closes12", { count: d().hazards.timeToClose.closes }) : t("dashboard.noCloses")} />
                   <Figure testid="fig-p90" value={days(d().hazards.timeToClose.p90Days)} label={t("dashboard.p90Days")} href={boardLink(path(), { state: "closed" })} />
                 </ul>
 
@@ -94,7 +94,7 @@ export default function DashboardPage() {
                 </div>
 
                 <h2>{t("dashboard.trend")}</h2>
-                <TrendChart trend={d().hazards.trend} label={t("dashboard.trendLabel")} opened={t("dashboard.opened")} closed={t("dashboard.closed")} />
+                <TrendChart trend={d().hazards.trend} label={t("dashboard.trendLabel")} month={t("dashboard.month")} opened={t("dashboard.opened")} closed={t("dashboard.closed")} />
                 <details class="dash-data">
                   <summary>{t("dashboard.trendLabel")}</summary>
                   <div class="table-wrap">

@@ -8,7 +8,7 @@ import type { DashboardTrendMonth } from "@firegov/core/contract";
  * is available (a test's DOM) the chart stays empty; the data table beside it
  * carries the same figures.
  */
-export function TrendChart(props: { trend: readonly DashboardTrendMonth[]; label: string; opened: string; closed: string }) {
+export function TrendChart(props: { trend: readonly DashboardTrendMonth[]; label: string; month: string; opened: string; closed: string }) {
   let box!: HTMLDivElement;
   let chart: { destroy(): void; setData(data: number[][]): void; setSize(size: { width: number; height: number }): void } | undefined;
   let disposed = false;
@@ -26,7 +26,7 @@ export function TrendChart(props: { trend: readonly DashboardTrendMonth[]; label
           height: 220,
           scales: { x: { time: false } },
           axes: [{ values: (_u: unknown, ticks: number[]) => ticks.map((i) => months[i] ?? "") }, {}],
-          series: [{}, { label: props.opened, stroke: "#c0392b", width: 2 }, { label: props.closed, stroke: "#1e6fb8", width: 2 }],
+          series: [{ label: props.month, value: (_u: unknown, i: number | null) => (i === null ? "--" : (props.trend[i]?.month ?? "")) }, { label: props.opened, stroke: "#c0392b", width: 2 }, { label: props.closed, stroke: "#1e6fb8", width: 2 }],
         },
         series() as never,
         box,
