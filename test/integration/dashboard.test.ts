@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError, Compliance, Dashboard, Hazards, withActor, withRequest, type Actor } from "@firegov/core";
+import { AppError, Compliance, Dashboard, Hazards, tenantDb, withActor, withRequest, type Actor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { addNode, adminOf } from "../support/tenants.ts";
@@ -211,5 +211,37 @@ describe("dashboard", () => {
     const bad = await admin.client.get("/v1/dashboard?path=nope");
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe("query.path");
+  }, 60_000);
+
+  it("sets the counters the dashboard added (listed, opened) from the hazards themselves for data written before them, and a second run changes nothing", async () => {
+    const town = await addNode(tenantId, root, "town", "补数镇");
+    const officer: Actor = { type: "user", tenantId, userId: "officer-recount", role: "town_officer", scopeNodeId: town.nodeId, scopePath: town.path, sessionId: "recount" };
+    const as = <T>(fn: () => Promise<T>) => withRequest({ requestId: "recount" }, () => withActor(officer, fn));
+    const ids: string[] = [];
+    for (const severity of ["general", "major", "general"]) ids.push((await as(() => Hazards.createHazard({ nodeId: town.nodeId, code: "ebike_charging", severity, description: "补数测试隐患", source: "inspection" }))).hazardId);
+    await as(() => Hazards.actOnHazard({ action: "register" }, ids[0]!));
+    await as(() => Hazards.actOnHazard({ action: "list", level: "town", trigger: "hard_to_fix", criteria: ["难以推动整改"], reason: "补数测试" }, ids[0]!));
+    const before = await as(() => Dashboard.getDashboard({ path: town.path }));
+    expect(before.hazards.listed).toEqual({ total: 1, bySeverity: { general: 1 } });
+    // As the data stood before the deploy that added them: no listed# or opened# counter anywhere.
+    await withActor({ type: "system", tenantId, job: "test" }, async () => {
+      const { hazardCounter } = tenantDb().service.entities;
+      for (const nodeId of [root.nodeId, town.nodeId]) {
+        const { data } = await hazardCounter.query.byNode({ tenantId, nodeId }).go({ pages: "all" });
+        const stale = data.filter((c) => c.metric.startsWith("listed#") || c.metric.startsWith("opened#"));
+        if (stale.length) await hazardCounter.delete(stale.map((c) => ({ tenantId, nodeId, metric: c.metric }))).go();
+      }
+    });
+    expect((await as(() => Dashboard.getDashboard({ path: town.path }))).hazards.listed.total).toBe(0);
+    const first = await withActor({ type: "system", tenantId, job: "recount" }, () => Hazards.recountDashboardCounters());
+    expect(first.written).toBeGreaterThan(0);
+    const after = await as(() => Dashboard.getDashboard({ path: town.path }));
+    expect(after.hazards.listed).toEqual(before.hazards.listed);
+    expect(after.hazards.trend).toEqual(before.hazards.trend);
+    expect(after.hazards.trend.at(-1)!.opened).toBe(3);
+    // Taken off the list now, the count goes to 0, not below.
+    await as(() => Hazards.actOnHazard({ action: "delist", level: "town", reason: "补数测试" }, ids[0]!));
+    expect((await as(() => Dashboard.getDashboard({ path: town.path }))).hazards.listed).toEqual({ total: 0, bySeverity: {} });
+    expect((await withActor({ type: "system", tenantId, job: "recount" }, () => Hazards.recountDashboardCounters())).written).toBe(0);
   }, 60_000);
 });

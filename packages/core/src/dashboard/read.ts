@@ -2,7 +2,7 @@ import { useUser } from "../context/actor.ts";
 import { can } from "../access/index.ts";
 import { AppError } from "../errors/app-error.ts";
 import { rollup } from "../compliance/index.ts";
-import { getCounters, localMonth } from "../hazards/index.ts";
+import { getWindowCounters, localMonth } from "../hazards/index.ts";
 import { coverageNow } from "../inspections/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { tenantTimeZone } from "../tenancy/index.ts";
@@ -10,9 +10,9 @@ import { useCase } from "../use-case.ts";
 import { DashboardInput, hazardFigures, monthsEnding, TREND_MONTHS, type Dashboard } from "./view.ts";
 
 /**
- * A node's dashboard: its hazard counters (one Query of the node's counter
- * partition, which holds a few items per metric and month, never one per
- * hazard), its coverage counters of the current periods (one BatchGet, one
+ * A node's dashboard: its hazard counters of the standing counts and the
+ * trend's twelve months (three Queries of the node's counter partition, a few
+ * items per metric and month, never one per hazard), its coverage counters of the current periods (one BatchGet, one
  * item per category) and the compliance summaries of its towns (one Query),
  * read in parallel. The profile and the time zone come from the container's
  * memory when warm. A section the caller's role may not read is null.
@@ -30,7 +30,7 @@ export const getDashboard = useCase(
     const months = monthsEnding(month, TREND_MONTHS);
     const [counters, coverage, towns] = await Promise.all([
       // Authorises the read of the subtree (hazard.read within the caller's scope).
-      getCounters({ path, from: months[0], to: month }),
+      getWindowCounters({ path, from: months[0], to: month }),
       can(actor, "inspection.read", { path }) ? coverageNow(nodeId, profile, now, timeZone) : Promise.resolve(null),
       can(actor, "compliance.read", { path }) ? townsUnder(nodeId).catch(notFoundAsEmpty) : Promise.resolve(null),
     ]);

@@ -8,7 +8,7 @@ import "./entry.entity.ts";
 import "./counter.entity.ts";
 export { createHazard, type Created } from "./create.ts";
 export { actOnHazard } from "./act.ts";
-export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, hazardStates, type Timeline } from "./read.ts";
+export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, getWindowCounters, hazardStates, type Timeline } from "./read.ts";
 export { submitTip, TIP_LIMITS, type TipReceipt } from "./tips.ts";
 export { sweepAll, sweepTenant, hazardSweepJob, type SweepStats } from "./sweep.ts";
 export {
@@ -58,3 +58,4 @@ import { moveWithSubtree } from "../jurisdiction/index.ts";
 import { hazardPathRewriteItems as moveHazards } from "./relocate.ts";
 moveWithSubtree("hazards", moveHazards);
 export { raiseHazard, raisedHazardItems, raisedItemCount, type RaisedHazard } from "./raise.ts";
+export { recountDashboardCounters, type RecountStats } from "./recount.ts";
