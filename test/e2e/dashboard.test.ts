@@ -39,9 +39,9 @@ describe("the leaders' dashboard on a phone, in Chromium", () => {
     await signIn(page, stack, county.slug, ADMIN);
     await page.getByRole("link", { name: "驾驶舱", exact: true }).click();
     await page.waitForURL(/\/dashboard$/);
-    await expect.poll(() => page.getByTestId("fig-open").textContent()).toContain("2");
+    await expect.poll(() => page.getByTestId("fig-open").textContent(), { timeout: 20_000 }).toContain("2");
     // uPlot came with the page's own chunk and drew on a canvas.
-    await expect.poll(() => page.locator("[data-testid=trend-chart] canvas").count()).toBe(1);
+    await expect.poll(() => page.locator("[data-testid=trend-chart] canvas").count(), { timeout: 20_000 }).toBe(1);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await shot(page, "dashboard-phone-zh");
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -50,6 +50,6 @@ describe("the leaders' dashboard on a phone, in Chromium", () => {
   it("drills down from a figure to the hazard board filtered to it", async () => {
     await page.getByTestId("fig-open").getByRole("link").click();
     await page.waitForURL(/\/hazards$/);
-    await expect.poll(() => page.locator(".hz-card").count()).toBe(2);
+    await expect.poll(() => page.locator(".hz-card").count(), { timeout: 20_000 }).toBe(2);
   });
 });
