@@ -4,7 +4,10 @@
  * a large one, p50/p99 over N calls each, and their ratio (target: the large
  * county's p50 within 1.2× of the small one's).
  *
- *   npm run bench:dashboard -- [--venues 100000] [--hazards 1000000] [--small-venues 100] [--small-hazards 1000] [--calls 200]
+ *   npm run bench:dashboard -- [--venues 100000] [--hazards 1000000] [--small-venues 100] [--small-hazards 1000] [--calls 200] [--disk]
+ *
+ * `--disk` keeps DynamoDB Local's data in a temporary directory instead of
+ * the JVM's memory: a million hazards in memory can exhaust its heap.
  *
  * It starts its own DynamoDB Local (in memory), signs two counties up (the
  * first built-in profile whose categories set coverage periods; a tree of
@@ -28,6 +31,9 @@
  * It also counts the DynamoDB requests one dashboard read sends.
  */
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Compliance, configureData, createDynamoClient, ensureTable, Hazards, Inspections, tenantDb, Venues, withActor } from "@firegov/core";
 import { createApp } from "@firegov/functions/api/app";
@@ -69,7 +75,8 @@ function random(seed: number) {
   };
 }
 
-const dynamo = await startDynamoLocal({ port: await freePort(), tuning: "throughput" });
+const dataDir = process.argv.includes("--disk") ? mkdtempSync(join(tmpdir(), "firegov-bench-")) : undefined;
+const dynamo = await startDynamoLocal({ port: await freePort(), tuning: "throughput", ...(dataDir ? { dataDir } : {}) });
 try {
   const tableName = "firegov-bench";
   const client = createDynamoClient({ endpoint: dynamo.endpoint, region: "local" });
@@ -249,4 +256,5 @@ try {
   console.log(`ratio large/small p50: ${(l.p50 / s.p50).toFixed(2)}× (target ≤ 1.2×); p99: ${(l.p99 / s.p99).toFixed(2)}×`);
 } finally {
   await dynamo.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
