@@ -78,7 +78,8 @@ function random(seed: number) {
 }
 
 const dataDir = process.argv.includes("--disk") ? mkdtempSync(join(tmpdir(), "firegov-bench-")) : undefined;
-const heap = process.argv.indexOf("--heap") > 0 ? process.argv[process.argv.indexOf("--heap") + 1] : undefined;
+// Over 200k hazards in memory the JVM's default heap is not enough: 10g unless told otherwise (or --disk).
+const heap = process.argv.indexOf("--heap") > 0 ? process.argv[process.argv.indexOf("--heap") + 1] : !dataDir && LARGE.hazards > 200_000 ? "10g" : undefined;
 if (heap !== undefined && !/^\d+[mg]$/.test(heap)) throw new Error("--heap takes a JVM size such as 10g");
 // With a heap asked for, the JVM keeps its default (optimising) compiler and gets only -Xmx.
 if (heap) process.env.JAVA_TOOL_OPTIONS = `-Xmx${heap}`;
