@@ -26,6 +26,7 @@ import { assessmentRoutes } from "./routes/assessment.ts";
 import { selfCheckRoutes } from "./routes/self-checks.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { mapRoutes } from "./routes/map.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", selfCheckRoutes());
   app.route("/", reportRoutes());
   app.route("/", mapRoutes());
+  app.route("/", dashboardRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

@@ -42,6 +42,7 @@ const AssessmentPage = lazy(() => withWords(["assessment"], import("./pages/asse
 const SchemePage = lazy(() => withWords(["assessment"], import("./pages/assessment/scheme.tsx")));
 const VenuePage = lazy(() => withWords(["inspections", "selfcheck"], import("./pages/venues/venue.tsx")));
 const SelfCheckPage = lazy(() => withWords(["selfcheck"], import("./pages/self-check/index.tsx")));
+const DashboardPage = lazy(() => withWords(["dashboard"], import("./pages/dashboard/index.tsx")));
 const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-checks/index.tsx")));
 const ReportsPage = lazy(() => withWords(["reports"], import("./pages/reports/index.tsx")));
 const MapPage = lazy(() => withWords(["map", "inspections"], import("./pages/map/index.tsx")));
@@ -73,6 +74,7 @@ export function App() {
           <Route path="/nodes/:nodeId/compliance" component={NodeCompliancePage} info={{ access: "compliance.read" }} />
           <Route path="/compliance" component={RollupPage} info={{ access: "compliance.read" }} />
           <Route path="/hazards" component={HazardBoard} info={{ access: "hazard.read" }} />
+          <Route path="/dashboard" component={DashboardPage} info={{ access: "hazard.read" }} />
           <Route path="/hazards/new" component={ReportHazardPage} info={{ access: "hazard.report" }} />
           <Route path="/hazards/mine" component={MyHazardsPage} info={{ access: "hazard.read" }} />
           <Route path="/hazards/listed" component={ListedHazardsPage} info={{ access: "hazard.read" }} />

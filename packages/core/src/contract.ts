@@ -8,6 +8,7 @@ import type {
   Campaigns,
   Assessment,
   Compliance,
+  Dashboard as Dashboards,
   Hazards,
   HealthReport as Health,
   Identity,
@@ -202,3 +203,8 @@ export type BoundaryCollection = z.infer<typeof Maps.BoundaryCollectionSchema>;
 export type BoundaryReceipt = z.infer<typeof Maps.BoundaryReceiptSchema>;
 export type Basemap = Tenancy.BasemapView;
 export type BasemapInput = z.input<typeof Tenancy.BasemapInput>;
+// ── Leaders' dashboards (issue 17)
+
+export type Dashboard = Dashboards.Dashboard;
+export type DashboardTrendMonth = Dashboard["hazards"]["trend"][number];
+export type DashboardCoverage = NonNullable<Dashboard["coverage"]>[number];

@@ -29,3 +29,4 @@ export * as Assessment from "./assessment/index.ts";
 export * as SelfChecks from "./self-checks/index.ts";
 export * as Reports from "./reports/index.ts";
 export * as Maps from "./map/index.ts";
+export * as Dashboard from "./dashboard/index.ts";

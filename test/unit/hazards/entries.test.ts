@@ -12,9 +12,24 @@ const deltas = (before: Hazards.Hazard | undefined, after: Hazards.Hazard) =>
   Object.fromEntries(Hazards.counterDeltas(before, after, TZ).map((d) => [`${d.nodeId} ${d.metric}`, d.delta]));
 
 describe("counter deltas", () => {
-  it("counts a new hazard open at its node and every node above", () => {
+  it("counts a new hazard open at its node and every node above, and once as opened in its local month (the dashboard's trend)", () => {
     const h = found(profile, nodes.village!);
-    expect(deltas(undefined, h)).toEqual({ "county open#discovered#general": 1, "town open#discovered#general": 1, "village open#discovered#general": 1 });
+    expect(deltas(undefined, h)).toEqual({
+      "county open#discovered#general": 1,
+      "town open#discovered#general": 1,
+      "village open#discovered#general": 1,
+      "county opened#2026-03": 1,
+      "town opened#2026-03": 1,
+      "village opened#2026-03": 1,
+    });
+  });
+
+  it("counts a listed open hazard as listed by severity until it is delisted or closes", () => {
+    const h = run(profile, found(profile, nodes.town!), [[officer, { action: "register" }]]).hazard;
+    const listed: Hazards.Hazard = { ...h, listings: [{ levelId: "county", level: "county", listedBy: "u", nodeId: "county", trigger: "manual", at: h.updatedAt, by: "u" }] };
+    expect(deltas(h, listed)).toEqual({ "county listed#general": 1, "town listed#general": 1 });
+    const withdrawn = { ...listed, state: "withdrawn" as const };
+    expect(deltas(listed, withdrawn)).toEqual({ "county listed#general": -1, "town listed#general": -1, "county open#registered#general": -1, "town open#registered#general": -1 });
   });
 
   it("moves the count from one state to the next", () => {
@@ -71,6 +86,18 @@ describe("the time-to-close histogram", () => {
     expect(Hazards.ttcBucket(400 * DAY)).toBe("inf");
   });
 
+  it("gives the p90's bucket where 90% of the closes are reached, in whole closes", () => {
+    // 70 closes: 62 within a day, 1 within 2 days, 7 within 30 days. The 63rd close (ceil 0.9 × 70) is in the 2-day bucket.
+    const view = Hazards.countersView("n", [
+      { metric: "ttc#2026-01#001", value: 62 },
+      { metric: "ttc#2026-01#002", value: 1 },
+      { metric: "ttc#2026-01#030", value: 7 },
+    ]);
+    expect(view.timeToClose.medianDays).toEqual({ above: 0, atMost: 1 });
+    expect(view.timeToClose.p90Days).toEqual({ above: 1, atMost: 2 });
+    expect(Hazards.countersView("n", [{ metric: "ttc#2026-01#inf", value: 1 }]).timeToClose.p90Days).toEqual({ above: 365, atMost: null });
+  });
+
   it("gives the median's bucket and the closed count over the months asked", () => {
     const view = Hazards.countersView("n", [
       { metric: "ttc#2026-01#003", value: 1 },
@@ -85,7 +112,21 @@ describe("the time-to-close histogram", () => {
     expect(view.closed).toEqual({ total: 4, byMonth: { "2026-01": 1, "2026-02": 3 } });
     expect(view.open).toEqual({ total: 2, byState: { rectifying: 2 }, bySeverity: { general: 2 }, byStateAndSeverity: { rectifying: { general: 2 } } });
     const february = Hazards.countersView("n", [{ metric: "ttc#2026-01#003", value: 1 }, { metric: "ttc#2026-02#030", value: 1 }], { from: "2026-02" });
-    expect(february.timeToClose).toEqual({ histogram: { "030": 1 }, medianDays: { above: 20, atMost: 30 } });
+    expect(february.timeToClose).toEqual({ histogram: { "030": 1 }, medianDays: { above: 20, atMost: 30 }, p90Days: { above: 20, atMost: 30 } });
+  });
+});
+
+describe("closings read from events", () => {
+  it("counts a close that also ends a listing once (its 'delisted' event carries the same change's from and to)", () => {
+    const h = { ...found(profile, nodes.village!), state: "closed" as const, reopenCount: 1, closedAt: "2026-04-10T02:00:00.000Z", openedAt: "2026-04-01T02:00:00.000Z" };
+    const events = [
+      { action: "create", from: "discovered", to: "discovered", at: h.createdAt, version: 1 },
+      { action: "close", from: "verifying", to: "closed", at: "2026-03-03T02:00:00.000Z", version: 5 },
+      { action: "delisted", from: "verifying", to: "closed", at: "2026-03-03T02:00:00.000Z", version: 5 },
+      { action: "reopen", from: "closed", to: "rectifying", at: "2026-04-01T02:00:00.000Z", version: 6 },
+      { action: "close", from: "verifying", to: "closed", at: "2026-04-10T02:00:00.000Z", version: 8 },
+    ];
+    expect(Hazards.closingsOf(h, events).map((c) => c.closedAt)).toEqual(["2026-03-03T02:00:00.000Z", "2026-04-10T02:00:00.000Z"]);
   });
 });
 
@@ -115,7 +156,7 @@ describe("relocation deltas (the hazard's node moved in the tree)", () => {
   it("takes an open hazard's counts from the old town to the new one, leaving the county and the moved node alone", () => {
     const h = found(profile, nodes.village!);
     const after = moved(h, `/county/townB/village`);
-    expect(relocation(h, after, Hazards.closingsOf(h))).toEqual({ "town open#discovered#general": -1, "townB open#discovered#general": 1 });
+    expect(relocation(h, after, Hazards.closingsOf(h))).toEqual({ "town open#discovered#general": -1, "townB open#discovered#general": 1, "town opened#2026-03": -1, "townB opened#2026-03": 1 });
   });
 
   it("takes every close of a reopened hazard along, each measured from the opening before it", () => {
@@ -140,6 +181,8 @@ describe("relocation deltas (the hazard's node moved in the tree)", () => {
       "townB ttc#2026-03#001": 1,
       "townB closed#2026-04": 1,
       "townB ttc#2026-04#010": 1,
+      "town opened#2026-03": -1,
+      "townB opened#2026-03": 1,
     });
   });
 });

@@ -38,6 +38,9 @@ export function Layout(props: ParentProps) {
             <A href="/self-checks">{t("selfCheck.nav")}</A>
           </Show>
           <Show when={allowed("hazard.read")}>
+            <A href="/dashboard">{t("dashboard.nav")}</A>
+          </Show>
+          <Show when={allowed("hazard.read")}>
             <A href="/hazards" end>{t("hazards.nav")}</A>
             <A href="/hazards/mine">{t("hazards.navMine")}</A>
           </Show>

@@ -123,12 +123,20 @@ export function ttcBucket(ms: number): string {
   return bound === undefined ? "inf" : String(bound).padStart(3, "0");
 }
 
-/** The counts a hazard contributes while it is as it is: open by state and severity, overdue by severity. */
+/**
+ * The counts a hazard contributes while it is as it is: open by state and
+ * severity, overdue by severity, listed (挂牌督办) by severity.
+ * `listed#…` was added with the dashboard (issue 17): hazards already listed
+ * when it deployed count from their next change (see docs/architecture.md).
+ */
 export function standingMetrics(h: Hazard): string[] {
   if (!isOpen(h.state)) return [];
   const severity = h.severity ?? "none";
-  return [`open#${h.state}#${severity}`, ...(h.overdue ? [`overdue#${severity}`] : [])];
+  return [`open#${h.state}#${severity}`, ...(h.overdue ? [`overdue#${severity}`] : []), ...(h.listings.length ? [`listed#${severity}`] : [])];
 }
+
+/** A hazard reported counts once, in the local month it was reported (`opened#<month>`, the dashboard's trend). */
+const openedMetric = (h: Hazard, timeZone: string) => `opened#${localMonth(new Date(h.createdAt), timeZone)}`;
 
 /** A close after the deadline in effect when it closed (a hazard without a deadline is never late). */
 const closedLate = (closedAt: string, deadline: string | undefined) => deadline !== undefined && Date.parse(closedAt) > Date.parse(deadline);
@@ -178,6 +186,7 @@ export function counterDeltas(before: Hazard | undefined, after: Hazard, timeZon
   if (before) sum.add(before.path, standingMetrics(before), -1);
   sum.add(after.path, standingMetrics(after), 1);
   sum.add(after.path, closingMetrics(before, after, timeZone), 1);
+  if (!before) sum.add(after.path, [openedMetric(after, timeZone)], 1);
   return sum.result();
 }
 
@@ -195,17 +204,23 @@ export interface Closing {
  * close; a reopened hazard's earlier closes are read from its events (in
  * order), each close measured from the opening before it.
  */
-export function closingsOf(h: Hazard, events?: readonly { action: string; from: string; to: string; at: string; deadlineAfter?: string | undefined }[]): Closing[] {
+export function closingsOf(h: Hazard, events?: readonly { action: string; from: string; to: string; at: string; version?: number; deadlineAfter?: string | undefined }[]): Closing[] {
   const closing = (openedAt: string, closedAt: string, deadline: string | undefined): Closing => ({ openedAt, closedAt, ...(closedLate(closedAt, deadline) ? { late: true as const } : {}) });
   if (!events) return h.state === "closed" && h.closedAt ? [closing(h.openedAt, h.closedAt, h.deadline)] : [];
   const closings: Closing[] = [];
   let openedAt = h.createdAt;
   // The deadline in effect: every event that sets one carries it (deadlineAfter).
   let deadline: string | undefined;
+  let lastClose: number | string | undefined;
   for (const e of events) {
     if (e.deadlineAfter !== undefined) deadline = e.deadlineAfter;
     if (e.action === "reopen") openedAt = e.at;
-    if (e.to === "closed" && e.from !== "closed") closings.push(closing(openedAt, e.at, deadline));
+    // Every event of one change carries the change's from and to (a close that ends a listing adds "delisted"): one close per change.
+    const change = e.version ?? e.at;
+    if (e.to === "closed" && e.from !== "closed" && change !== lastClose) {
+      closings.push(closing(openedAt, e.at, deadline));
+      lastClose = change;
+    }
   }
   return closings;
 }
@@ -234,7 +249,7 @@ export function closureRecord(items: readonly { metric: string; value: number }[
  * nodes now above it; the nodes above both keep theirs.
  */
 export function relocationDeltas(before: Hazard, after: Hazard, closings: readonly Closing[], timeZone: string): CounterDelta[] {
-  const closed = closings.flatMap((c) => closeMetrics(c, timeZone));
+  const closed = [...closings.flatMap((c) => closeMetrics(c, timeZone)), openedMetric(before, timeZone)];
   const sum = deltaSum();
   sum.add(before.path, [...standingMetrics(before), ...closed], -1);
   sum.add(after.path, [...standingMetrics(after), ...closed], 1);
@@ -247,8 +262,16 @@ export interface CountersView {
   nodeId: string;
   open: { total: number; byState: Record<string, number>; bySeverity: Record<string, number>; byStateAndSeverity: Record<string, Record<string, number>> };
   overdue: { total: number; bySeverity: Record<string, number> };
+  listed: { total: number; bySeverity: Record<string, number> };
+  opened: { total: number; byMonth: Record<string, number> };
   closed: { total: number; byMonth: Record<string, number> };
-  timeToClose: { histogram: Record<string, number>; medianDays: { above: number; atMost: number | null } | null };
+  timeToClose: { histogram: Record<string, number>; medianDays: DaysBucket | null; p90Days: DaysBucket | null };
+}
+
+/** A quantile read from the time-to-close histogram: it lies in (above, atMost] days; `atMost` null above a year. */
+export interface DaysBucket {
+  above: number;
+  atMost: number | null;
 }
 
 const bump = (record: Record<string, number>, key: string, by: number) => {
@@ -266,8 +289,10 @@ export function countersView(nodeId: string, items: readonly { metric: string; v
     nodeId,
     open: { total: 0, byState: {}, bySeverity: {}, byStateAndSeverity: {} },
     overdue: { total: 0, bySeverity: {} },
+    listed: { total: 0, bySeverity: {} },
+    opened: { total: 0, byMonth: {} },
     closed: { total: 0, byMonth: {} },
-    timeToClose: { histogram: {}, medianDays: null },
+    timeToClose: { histogram: {}, medianDays: null, p90Days: null },
   };
   const inPeriod = (month: string) => (period.from === undefined || month >= period.from) && (period.to === undefined || month <= period.to);
   for (const { metric, value } of items) {
@@ -282,6 +307,12 @@ export function countersView(nodeId: string, items: readonly { metric: string; v
     } else if (kind === "overdue") {
       view.overdue.total += value;
       bump(view.overdue.bySeverity, a, value);
+    } else if (kind === "listed") {
+      view.listed.total += value;
+      bump(view.listed.bySeverity, a, value);
+    } else if (kind === "opened" && inPeriod(a)) {
+      view.opened.total += value;
+      bump(view.opened.byMonth, a, value);
     } else if (kind === "closed" && inPeriod(a)) {
       view.closed.total += value;
       bump(view.closed.byMonth, a, value);
@@ -289,18 +320,25 @@ export function countersView(nodeId: string, items: readonly { metric: string; v
       bump(view.timeToClose.histogram, b, value);
     }
   }
-  view.timeToClose.medianDays = medianOf(view.timeToClose.histogram);
+  view.timeToClose.medianDays = quantileOf(view.timeToClose.histogram, 0.5);
+  view.timeToClose.p90Days = quantileOf(view.timeToClose.histogram, 0.9);
   return view;
 }
 
-function medianOf(histogram: Record<string, number>): CountersView["timeToClose"]["medianDays"] {
+/**
+ * The bucket holding quantile `q` of the closes: the first bucket where the
+ * cumulative count reaches q of the total (the median at q = 0.5, p90 at 0.9).
+ */
+export function quantileOf(histogram: Record<string, number>, q: number): DaysBucket | null {
   const buckets = Object.entries(histogram).sort(([a], [b]) => (a === "inf" ? 1 : b === "inf" ? -1 : Number(a) - Number(b)));
   const total = buckets.reduce((sum, [, n]) => sum + n, 0);
   if (!total) return null;
+  // The rank of the quantile in whole closes (ceil, with a hair off so that 0.9 × 70 is 63, not 64).
+  const rank = Math.max(1, Math.ceil(q * total - 1e-9));
   let seen = 0;
   for (const [bucket, n] of buckets) {
     seen += n;
-    if (seen * 2 >= total) {
+    if (seen >= rank) {
       const index = bucket === "inf" ? TTC_BUCKETS.length : TTC_BUCKETS.indexOf(Number(bucket) as (typeof TTC_BUCKETS)[number]);
       return { above: index === 0 ? 0 : TTC_BUCKETS[index - 1]!, atMost: bucket === "inf" ? null : Number(bucket) };
     }

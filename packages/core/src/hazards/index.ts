@@ -8,7 +8,7 @@ import "./entry.entity.ts";
 import "./counter.entity.ts";
 export { createHazard, type Created } from "./create.ts";
 export { actOnHazard } from "./act.ts";
-export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, hazardStates, type Timeline } from "./read.ts";
+export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, getWindowCounters, hazardStates, type Timeline } from "./read.ts";
 export { submitTip, TIP_LIMITS, type TipReceipt } from "./tips.ts";
 export { sweepAll, sweepTenant, hazardSweepJob, type SweepStats } from "./sweep.ts";
 export {
@@ -24,7 +24,7 @@ export {
   TimelineInput,
   TipInput,
 } from "./inputs.ts";
-export { HazardViewSchema, HazardEventSchema, TimelineSchema, SummarySchema, SummaryPageSchema, CreatedSchema, CountersSchema, TipReceiptSchema, toHazardView, type HazardView } from "./views.ts";
+export { HazardViewSchema, HazardEventSchema, TimelineSchema, SummarySchema, SummaryPageSchema, CreatedSchema, CountersSchema, DaysBucketSchema, TipReceiptSchema, toHazardView, type HazardView } from "./views.ts";
 export { discover, decide, sweep, targetOf, initialState, availableActions, type Context, type ActionInput as ResolvedAction, type NewHazard, type Outcome } from "./machine.ts";
 export {
   ACK_DAYS,
@@ -48,7 +48,7 @@ export { hazardPathRewriteItems, type HazardBatch } from "./relocate.ts";
 export { presignHazardPhotoUpload, hazardPhotoUrl, HazardPhotoQuery } from "./photos.ts";
 export { PhotoUploadSchema, PhotoUrlSchema } from "../files/index.ts";
 export { subtreeCounters, leadsOf, leadOf, listedUnder, type Lead } from "./leads.ts";
-export { entriesOf, entryChanges, counterDeltas, relocationDeltas, closingsOf, closureRecord, type Closing, countersView, standingMetrics, closingMetrics, wakeAt, ttcBucket, TTC_BUCKETS, type CountersView, type Summary } from "./entries.ts";
+export { entriesOf, entryChanges, counterDeltas, relocationDeltas, closingsOf, closureRecord, type Closing, countersView, quantileOf, type DaysBucket, standingMetrics, closingMetrics, wakeAt, ttcBucket, TTC_BUCKETS, type CountersView, type Summary } from "./entries.ts";
 export { addDays, endOfDayAfter, endOfLocalDate, localDate, localMonth, startOfLocalDay } from "./clock.ts";
 export { STATES, OPEN_STATES, SOURCES, OTHER_CODE, TRANSITIONS, OVERLAYS, ACTIONS, isOpen, type Hazard, type State, type Source, type Action, type EventDraft, type RuleActor } from "./types.ts";
 export { STATE_NAMES, ACTION_NAMES } from "./labels.ts";
@@ -60,3 +60,4 @@ moveWithSubtree("hazards", moveHazards);
 export { raiseHazard, raisedHazardItems, raisedItemCount, type RaisedHazard } from "./raise.ts";
 export { hazardsCreatedUnder } from "./pages.ts";
 export { openHazardsUnder, type HazardPointRow } from "./points.ts";
+export { recountDashboardCounters, type RecountStats } from "./recount.ts";

@@ -141,6 +141,28 @@ export const getCounters = useCase(CountersInput, async (input): Promise<Counter
   return countersView(nodeId, data, { from: input.from, to: input.to });
 }, "query");
 
+/**
+ * A node's counters for a dashboard over the months `from`..`to`: the standing
+ * counts and the window's monthly ones only, so the read stays the same size
+ * however long the tenant has kept data (the full partition grows by ~20
+ * items a month). Three Queries of the node's partition, side by side:
+ * `listed#`…`overdue#` (standing counts and `opened#` per month), the
+ * window's `closed#` months and the window's `ttc#` histogram.
+ */
+export const getWindowCounters = useCase(CountersInput, async (input): Promise<CountersView> => {
+  const path = scopeOf(input.path);
+  const nodeId = segments(path).at(-1)!;
+  const from = input.from ?? "0000-00";
+  const to = input.to ?? "9999-99";
+  const q = () => tenantDb().service.entities.hazardCounter.query.byNode({ tenantId: useUser().tenantId, nodeId });
+  const parts = await Promise.all([
+    q().between({ metric: "listed#" }, { metric: "overdue#~" }).go({ pages: "all" }),
+    q().between({ metric: `closed#${from}` }, { metric: `closed#${to}~` }).go({ pages: "all" }),
+    q().between({ metric: `ttc#${from}` }, { metric: `ttc#${to}#~` }).go({ pages: "all" }),
+  ]);
+  return countersView(nodeId, parts.flatMap((p) => p.data), { from, to });
+}, "query");
+
 // ── States of many hazards at once ─────────────────────────────────────────
 
 /**

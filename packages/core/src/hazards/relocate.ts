@@ -79,12 +79,12 @@ export async function hazardPathRewriteItems(oldPath: string, newPath: string, m
   }
 
   async function eventsOf(hazardId: string) {
-    const events: { action: string; from: string; to: string; at: string; deadlineAfter?: string }[] = [];
+    const events: { action: string; from: string; to: string; at: string; version: number; deadlineAfter?: string }[] = [];
     let cursor: string | null = null;
     do {
       const page: { data: typeof events; cursor: string | null } = await entities.hazardEvent.query
         .bySeq({ tenantId, hazardId })
-        .go({ cursor, limit: 500, consistent: true, attributes: ["action", "from", "to", "at", "deadlineAfter"] });
+        .go({ cursor, limit: 500, consistent: true, attributes: ["action", "from", "to", "at", "version", "deadlineAfter"] });
       events.push(...page.data);
       cursor = page.cursor;
     } while (cursor);

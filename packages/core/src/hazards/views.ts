@@ -122,15 +122,22 @@ export type SummaryPage = { items: Summary[]; cursor: string | null };
 
 export const CreatedSchema = HazardViewSchema.extend({ reopened: z.boolean().meta({ description: "True when the report reopened a hazard closed within the profile's reopen window" }) }).meta({ id: "HazardCreated" });
 
+export const DaysBucketSchema = z
+  .object({ above: z.number(), atMost: z.number().nullable() })
+  .meta({ id: "DaysBucket", description: "A quantile of time to close, read from the histogram: in (above, atMost] days; atMost null above a year" });
+
 export const CountersSchema = z
   .object({
     nodeId: z.string(),
     open: z.object({ total: z.int(), byState: z.record(z.string(), z.int()), bySeverity: z.record(z.string(), z.int()), byStateAndSeverity: z.record(z.string(), z.record(z.string(), z.int())) }),
     overdue: z.object({ total: z.int(), bySeverity: z.record(z.string(), z.int()) }),
+    listed: z.object({ total: z.int(), bySeverity: z.record(z.string(), z.int()) }).meta({ description: "Open hazards under listed supervision (挂牌督办), by severity" }),
+    opened: z.object({ total: z.int(), byMonth: z.record(z.string(), z.int()) }).meta({ description: "Hazards reported per local month (counted from the dashboard's deploy for older hazards)" }),
     closed: z.object({ total: z.int(), byMonth: z.record(z.string(), z.int()) }),
     timeToClose: z.object({
       histogram: z.record(z.string(), z.int()).meta({ description: "Closes by time to close: bucket = upper bound in days (inclusive), `inf` above a year" }),
-      medianDays: z.object({ above: z.number(), atMost: z.number().nullable() }).nullable(),
+      medianDays: DaysBucketSchema.nullable(),
+      p90Days: DaysBucketSchema.nullable(),
     }),
   })
   .meta({ id: "HazardCounters", description: "A node's subtree: open and overdue now; closed and time to close over the months asked" });

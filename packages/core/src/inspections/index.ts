@@ -34,3 +34,4 @@ export { campaignTaskItem, dropOpenCampaignTask, campaignTasks, campaignVisits, 
 export { entryKey } from "./checklist.ts";
 export { inspectionsFinishedUnder, type InspectionRow } from "./pages.ts";
 export { openTasksDueUnder, type TaskPointRow } from "./points.ts";
+export { coverageNow, type CurrentCoverage } from "./current.ts";

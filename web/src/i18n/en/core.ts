@@ -69,6 +69,7 @@ const en: typeof zh = {
   venues: { nav: "Venues" },
   selfCheck: { nav: "Self-checks" },
   coverage: { nav: "Coverage" },
+  dashboard: { nav: "Dashboard" },
   campaigns: { nav: "Campaigns" },
   tree: { nav: "Jurisdiction" },
   compliance: { nav: "Compliance" },

@@ -67,6 +67,7 @@ export default {
   venues: { nav: "场所" },
   selfCheck: { nav: "场所自查" },
   coverage: { nav: "覆盖率" },
+  dashboard: { nav: "驾驶舱" },
   campaigns: { nav: "专项整治" },
   tree: { nav: "辖区" },
   compliance: { nav: "合规" },

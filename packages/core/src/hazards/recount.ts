@@ -1,0 +1,69 @@
+import { useTenant } from "../context/actor.ts";
+import { allPages } from "../db/cursor.ts";
+import { tenantDb } from "../db/tenant-db.ts";
+import { AppError } from "../errors/app-error.ts";
+import { tenantTimeZone } from "../tenancy/index.ts";
+import { localMonth } from "./clock.ts";
+import type { Summary } from "./entries.ts";
+import { segments } from "./rules.ts";
+import { isOpen, STATES } from "./types.ts";
+
+/** The counters this recount owns: the two the dashboard added (issue 17). */
+const OWNED = ["listed#", "opened#"] as const;
+const PARALLEL = 8;
+
+export interface RecountStats {
+  hazards: number;
+  nodes: number;
+  written: number;
+}
+
+/**
+ * Sets the `listed#<severity>` and `opened#<month>` counters of the tenant in
+ * context to what its hazards say, once, at the deploy that added them: until
+ * then no write kept them, and a hazard listed before would be taken off a
+ * count it never joined. Reads every hazard's list row (the `state:<s>`
+ * lists, which hold every hazard once) and each counted node's counter
+ * partition, then writes only the counters that differ (absolute values, so
+ * run it before traffic, or again after; it is idempotent).
+ */
+export async function recountDashboardCounters(): Promise<RecountStats> {
+  const tenantId = useTenant();
+  const timeZone = await tenantTimeZone();
+  const { hazardEntry, hazardCounter } = tenantDb().service.entities;
+  const want = new Map<string, Map<string, number>>();
+  let hazards = 0;
+  for (const state of STATES) {
+    const rows = await allPages((cursor) => hazardEntry.query.byList({ tenantId, list: `state:${state}` }).go({ cursor, limit: 500 }));
+    for (const row of rows) {
+      const s = row.summary as Summary;
+      hazards += 1;
+      const metrics = [`opened#${localMonth(new Date(s.createdAt), timeZone)}`, ...(isOpen(s.state) && s.listedAt.length ? [`listed#${s.severity ?? "none"}`] : [])];
+      for (const nodeId of segments(s.path)) {
+        const node = want.get(nodeId) ?? new Map<string, number>();
+        for (const m of metrics) node.set(m, (node.get(m) ?? 0) + 1);
+        want.set(nodeId, node);
+      }
+    }
+  }
+  const puts: { tenantId: string; nodeId: string; metric: string; value: number }[] = [];
+  const nodes = [...want];
+  for (let i = 0; i < nodes.length; i += PARALLEL) {
+    await Promise.all(
+      nodes.slice(i, i + PARALLEL).map(async ([nodeId, desired]) => {
+        const have = await allPages((cursor) => hazardCounter.query.byNode({ tenantId, nodeId }).go({ cursor, limit: 1000 }));
+        const current = new Map(have.filter((c) => OWNED.some((p) => c.metric.startsWith(p))).map((c) => [c.metric, c.value]));
+        for (const [metric, value] of desired) if (current.get(metric) !== value) puts.push({ tenantId, nodeId, metric, value });
+        for (const [metric, value] of current) if (!desired.has(metric) && value !== 0) puts.push({ tenantId, nodeId, metric, value: 0 });
+      }),
+    );
+  }
+  let left = puts;
+  for (let attempt = 1; left.length && attempt <= 5; attempt++) {
+    const { unprocessed } = await hazardCounter.put(left).go({ concurrency: 4 });
+    const again = new Set((unprocessed as { nodeId: string; metric: string }[]).map((k) => `${k.nodeId}\u0000${k.metric}`));
+    left = left.filter((p) => again.has(`${p.nodeId}\u0000${p.metric}`));
+  }
+  if (left.length) throw new AppError("unavailable", "server.busy", { seconds: 5 });
+  return { hazards, nodes: want.size, written: puts.length };
+}
