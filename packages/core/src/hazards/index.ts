@@ -60,4 +60,4 @@ moveWithSubtree("hazards", moveHazards);
 export { raiseHazard, raisedHazardItems, raisedItemCount, type RaisedHazard } from "./raise.ts";
 export { hazardsCreatedUnder } from "./pages.ts";
 export { openHazardsUnder, type HazardPointRow } from "./points.ts";
-export { recountDashboardCounters, type RecountStats } from "./recount.ts";
+export { recountDashboardCounters, recountDashboardCountersOnce, dashboardRecountJob, type RecountStats } from "./recount.ts";

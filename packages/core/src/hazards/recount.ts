@@ -1,4 +1,5 @@
-import { useTenant } from "../context/actor.ts";
+import { useTenant, withActor } from "../context/actor.ts";
+import type { Job } from "../jobs/index.ts";
 import { allPages } from "../db/cursor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -67,3 +68,34 @@ export async function recountDashboardCounters(): Promise<RecountStats> {
   if (left.length) throw new AppError("unavailable", "server.busy", { seconds: 5 });
   return { hazards, nodes: want.size, written: puts.length };
 }
+
+// ── Once per tenant, by the daily jobs ─────────────────────────────────────
+
+const JOB = "dashboard-counter-recount";
+/** Where the recount marks a tenant done: a counter row outside any node's partition (no node has this id). */
+const MARK = { nodeId: "~upkeep", metric: "recounted#dashboard-v1" } as const;
+
+/**
+ * The recount, once per tenant: the first daily run after the deploy that
+ * added the counters recounts and marks the tenant; every later run sees the
+ * mark and does nothing. Daily jobs run at night, when few hazards change
+ * while the absolute values are written.
+ */
+export async function recountDashboardCountersOnce(): Promise<RecountStats & { skipped: boolean }> {
+  const tenantId = useTenant();
+  const { hazardCounter } = tenantDb().service.entities;
+  const { data: mark } = await hazardCounter.get({ tenantId, ...MARK }).go({ consistent: true });
+  if (mark) return { hazards: 0, nodes: 0, written: 0, skipped: true };
+  const stats = await recountDashboardCounters();
+  await hazardCounter.put({ tenantId, ...MARK, value: 1 }).go();
+  return { ...stats, skipped: false };
+}
+
+export const dashboardRecountJob: Job = {
+  name: JOB,
+  cadence: "daily",
+  forTenant: (t) => withActor({ type: "system", tenantId: t.tenantId, job: JOB }, async () => {
+    const { skipped, ...stats } = await recountDashboardCountersOnce();
+    return { ...stats, skipped: skipped ? 1 : 0 };
+  }),
+};
