@@ -37,7 +37,7 @@ describe("the leaders' dashboard on a phone, in Chromium", () => {
 
   it("songjiang 八(三): opens from the nav, shows the figures and the trend chart, fits a phone and has no serious axe violation", async () => {
     await signIn(page, stack, county.slug, ADMIN);
-    await page.getByRole("link", { name: "驾驶舱", exact: true }).click();
+    await page.getByRole("link", { name: "指挥中心", exact: true }).click();
     await page.waitForURL(/\/dashboard$/);
     await expect.poll(() => page.getByTestId("fig-open").textContent(), { timeout: 20_000 }).toContain("2");
     // uPlot came with the page's own chunk and drew on a canvas.

@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { A, useLocation } from "@solidjs/router";
 import { createEffect, Show, type ParentProps } from "solid-js";
 import { setApiLanguage } from "../api/http.ts";
 import { can, type Action } from "../auth/access.ts";
@@ -6,10 +6,15 @@ import { signedInUser } from "../auth/session.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { SessionBar } from "./session-bar.tsx";
 import { InboxLink } from "./inbox-link.tsx";
+import { commandCentreHome } from "./command-tabs.tsx";
+
+/** The leaders' pages, under one menu entry (their tabs: command-tabs.tsx). */
+const COMMAND_PAGES = ["/dashboard", "/map", "/reports", "/assessment"];
 
 /** Header + navigation; the nav wraps under the title on a phone. Links by what the role may open. */
 export function Layout(props: ParentProps) {
   const { t, locale, setLocale } = useI18n();
+  const location = useLocation();
   createEffect(() => setApiLanguage(locale()));
   const allowed = (action: Action) => {
     const user = signedInUser();
@@ -37,8 +42,12 @@ export function Layout(props: ParentProps) {
             <A href="/venues">{t("venues.nav")}</A>
             <A href="/self-checks">{t("selfCheck.nav")}</A>
           </Show>
-          <Show when={allowed("hazard.read")}>
-            <A href="/dashboard">{t("dashboard.nav")}</A>
+          <Show when={commandCentreHome()}>
+            {(home) => (
+              <A href={home()} classList={{ active: COMMAND_PAGES.some((p) => location.pathname.startsWith(p)) }}>
+                {t("nav.commandCentre")}
+              </A>
+            )}
           </Show>
           <Show when={allowed("hazard.read")}>
             <A href="/hazards" end>{t("hazards.nav")}</A>
@@ -56,15 +65,6 @@ export function Layout(props: ParentProps) {
           </Show>
           <Show when={allowed("campaign.read")}>
             <A href="/campaigns">{t("campaigns.nav")}</A>
-          </Show>
-          <Show when={allowed("assessment.read")}>
-            <A href="/assessment">{t("assessment.nav")}</A>
-          </Show>
-          <Show when={allowed("hazard.read")}>
-            <A href="/reports">{t("reports.nav")}</A>
-          </Show>
-          <Show when={allowed("venue.read")}>
-            <A href="/map">{t("map.nav")}</A>
           </Show>
           <Show when={allowed("profile.read")}>
             <A href="/profile">{t("nav.profile")}</A>

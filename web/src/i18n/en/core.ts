@@ -10,6 +10,7 @@ const en: typeof zh = {
   app: { title: "Grassroots Fire Safety", subtitle: "Hazard loop · Venue inspection · Organisation compliance" },
   nav: {
     home: "Home",
+    commandCentre: "Command centre",
     health: "System status",
     apiDocs: "API docs",
     language: "中文",

@@ -8,6 +8,7 @@ export default {
   app: { title: "基层消防安全治理", subtitle: "隐患闭环 · 场所巡查 · 组织合规" },
   nav: {
     home: "首页",
+    commandCentre: "指挥中心",
     health: "系统状态",
     apiDocs: "接口文档",
     language: "English",

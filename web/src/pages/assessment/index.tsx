@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/index.tsx";
 import { levelName, pick } from "../../organisation/labels.ts";
 import { IncentiveRegister } from "./register.tsx";
 import { frequency } from "../profile/vocabulary.ts";
+import { CommandTabs } from "../../components/command-tabs.tsx";
 
 type Scheme = PolicyProfile["assessment"]["schemes"][number];
 
@@ -19,6 +20,7 @@ export default function AssessmentPage() {
   const profile = createAsync(() => profileInEffect());
   return (
     <section class="card">
+      <CommandTabs />
       <Loading>
         <h1>{t("assessment.title")}</h1>
         <p class="lead">{t("assessment.intro")}</p>

@@ -9,6 +9,7 @@ import { formatDateTime, nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { stateName } from "../hazards/labels.ts";
 import { TrendChart } from "./trend.tsx";
+import { CommandTabs } from "../../components/command-tabs.tsx";
 
 type Bucket = Dashboard["hazards"]["timeToClose"]["medianDays"];
 
@@ -36,6 +37,7 @@ export default function DashboardPage() {
   const days = (b: Bucket) => (b === null ? "—" : b.atMost === null ? t("dashboard.daysAbove", { above: b.above }) : t("dashboard.daysBetween", { above: b.above, atMost: b.atMost }));
   return (
     <section class="card dashboard">
+      <CommandTabs />
       <h1>{t("dashboard.title")}</h1>
       <p class="hint">{t("dashboard.intro")}</p>
       <div class="filters">

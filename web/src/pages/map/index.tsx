@@ -9,6 +9,7 @@ import { saveFile } from "../profile/data.ts";
 import { categoryName, formatDue, kindName } from "../inspections/labels.ts";
 import type { MapView } from "./map-view.ts";
 import "./map.css";
+import { CommandTabs } from "../../components/command-tabs.tsx";
 
 const LAYERS: MapLayer[] = ["venues", "hazards", "tasks"];
 // A small first page shows points soon; the rest come in large pages.
@@ -158,6 +159,7 @@ export default function MapPage() {
 
   return (
     <section class="card">
+      <CommandTabs />
       <div class="page-head">
         <h1>{t("map.title")}</h1>
         <div class="actions">

@@ -9,6 +9,7 @@ import { activeNodes } from "../../data/queries.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { todayLocal } from "../../organisation/labels.ts";
 import { saveFile } from "../profile/data.ts";
+import { CommandTabs } from "../../components/command-tabs.tsx";
 
 const today = () => todayLocal();
 const firstOfYear = () => `${today().slice(0, 4)}-01-01`;
@@ -117,6 +118,7 @@ export default function ReportsPage() {
 
   return (
     <section class="card">
+      <CommandTabs />
       <h1>{t("reports.title")}</h1>
       <p class="lead">{t("reports.intro")}</p>
       <form
