@@ -32,6 +32,21 @@ const NEXT: Record<string, readonly (typeof ACTIONS)[number][]> = {
 };
 const REASONED = new Set<string>(["reject", "withdraw", "reopen"]);
 
+const forward = (target: number, times: number): Op[] => Array.from({ length: times }, () => ({ kind: "act" as const, target, choice: 0, wild: false }));
+/** One sequence run before the random ones, so that every figure is reached whatever the draw: closes in two months, a listed hazard, an overdue one. */
+const REACHES_ALL: Op[] = [
+  { kind: "create", node: 2, severity: "general", venue: null },
+  ...forward(0, 5),
+  { kind: "wait", hours: 1000 },
+  { kind: "create", node: 1, severity: "general", venue: 0 },
+  ...forward(1, 5),
+  { kind: "create", node: 0, severity: "general", venue: null },
+  ...forward(2, 2),
+  { kind: "list", target: 2, off: false },
+  { kind: "wait", hours: 1000 },
+  { kind: "sweep" },
+];
+
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("create" as const), node: fc.constantFrom(0 as const, 1 as const, 2 as const), severity: fc.constantFrom("general" as const, "major" as const), venue: fc.option(fc.nat(2)) }) },
   { weight: 14, arbitrary: fc.record({ kind: fc.constant("act" as const), target: fc.nat(), choice: fc.nat(), wild: fc.nat(9).map((n) => n === 0) }) },
@@ -179,7 +194,7 @@ describe("dashboard", () => {
           if (Hazards.isOpen(hazard!.state)) await as(() => Hazards.actOnHazard({ action: "withdraw", reason: "测试结束" }, hazard!.hazardId, { now: new Date(clock + 1000) }));
         }
       }),
-      { numRuns: 12, endOnFailure: true },
+      { numRuns: 12, endOnFailure: true, examples: [[REACHES_ALL]] },
     );
     expect(reached.listed).toBeGreaterThan(0);
     expect(reached.overdue).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSheet } from "read-excel-file/node";
-import { Hazards, Inspections, Reports, withActor, withRequest, type Actor } from "@firegov/core";
+import { Hazards, Inspections, Reports, tenantDb, withActor, withRequest, type Actor } from "@firegov/core";
 import { getPreset } from "@firegov/profiles";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
@@ -193,5 +193,24 @@ describe("reports", () => {
     // Nothing in the seeded month: an empty ledger still has its header.
     const ahead = (await readSheet(Buffer.from(await (await c.admin.client.get(`/v1/reports/inspections.xlsx?${q(period)}`)).arrayBuffer()))) as unknown[][];
     expect(ahead.length).toBe(1);
+  });
+
+  it("finds a hazard written before the month lists existed once the daily upkeep has given it its row", async () => {
+    const system = { type: "system" as const, tenantId: c.tenantId, job: "reports-test" };
+    const received = async () => (await expectStatus<Json>(c.admin.client.get(`/v1/reports/response-times?${q({ ...period, path: c.root.path })}`), 200)).total.received as number;
+    // As the data stood before the deploy: b1 has no row in its month's list.
+    await withActor(system, async () => {
+      const { hazardEntry } = tenantDb().service.entities;
+      const { data } = await hazardEntry.query.byList({ tenantId: c.tenantId, list: `opened:${march(10).toISOString().slice(0, 7)}` }).go({ pages: "all" });
+      const row = data.find((r) => r.hazardId === ids.b1)!;
+      expect(row).toBeDefined();
+      await hazardEntry.delete({ tenantId: c.tenantId, list: row.list, order: row.order }).go();
+    });
+    expect(await received()).toBe(4);
+    const upkeep = await Hazards.dashboardRecountJob.forTenant({ tenantId: c.tenantId, timeZone: TZ }, new Date());
+    expect(upkeep).toMatchObject({ skipped: 0 });
+    expect(upkeep.listRows).toBeGreaterThanOrEqual(7);
+    expect(await received()).toBe(5);
+    expect(await Hazards.dashboardRecountJob.forTenant({ tenantId: c.tenantId, timeZone: TZ }, new Date())).toMatchObject({ skipped: 1, listRows: 0 });
   });
 });

@@ -131,10 +131,11 @@ describe("closings read from events", () => {
 });
 
 describe("list rows", () => {
-  it("puts an open hazard in its state, source and open lists, under its path", () => {
+  it("puts an open hazard in its state, source, month's and open lists, under its path", () => {
     const h = found(profile, nodes.village!, { venueId: "v9" });
     const lists = Hazards.entriesOf(h).map((e) => e.list).sort();
-    expect(lists).toEqual(["open", "source:inspection", "state:discovered", "venue:v9", "wake"]);
+    expect(lists).toEqual(["open", `opened:${h.createdAt.slice(0, 7)}`, "source:inspection", "state:discovered", "venue:v9", "wake"]);
+    expect(Hazards.entriesOf(h).find((e) => e.list.startsWith("opened:"))!.order.startsWith(`${nodes.village!.path}/#${h.createdAt}`)).toBe(true);
     const row = Hazards.entriesOf(h).find((e) => e.list === "open")!;
     expect(row.order.startsWith(`${nodes.village!.path}/#`)).toBe(true);
   });
@@ -144,7 +145,7 @@ describe("list rows", () => {
     const next = run(profile, h, [[officer, { action: "withdraw", reason: "无效" }]]).hazard;
     const { put, remove } = Hazards.entryChanges(h, next);
     expect(remove.map((r) => r.list).sort()).toEqual(["open", "state:discovered", "wake"]);
-    expect(put.map((r) => r.list).sort()).toEqual(["source:inspection", "state:withdrawn"]);
+    expect(put.map((r) => r.list).sort()).toEqual([`opened:${h.createdAt.slice(0, 7)}`, "source:inspection", "state:withdrawn"]);
   });
 });
 
@@ -184,5 +185,12 @@ describe("relocation deltas (the hazard's node moved in the tree)", () => {
       "town opened#2026-03": -1,
       "townB opened#2026-03": 1,
     });
+  });
+});
+
+describe("the months a period's hazards are listed under", () => {
+  it("runs from the month of the first instant to the month of the last, across a year's end", () => {
+    expect(Hazards.monthsBetween("2025-11-30T16:00:00.000Z", "2026-02-01T00:00:00.000Z")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+    expect(Hazards.monthsBetween("2026-03-05T00:00:00.000Z", "2026-03-06T00:00:00.000Z")).toEqual(["2026-03"]);
   });
 });

@@ -82,13 +82,16 @@ export function wakeAt(h: Hazard): string | undefined {
   return times.length ? iso(Math.min(...times)) : undefined;
 }
 
+/** The list of the hazards created in an instant's (UTC) month: a period's hazards are the months' lists, not every hazard ever. */
+export const openedList = (createdAt: string) => `opened:${createdAt.slice(0, 7)}`;
+
 /** Every list row of a hazard. */
 export function entriesOf(h: Hazard): Entry[] {
   const summary = summaryOf(h);
   const row = (list: string, order: string): Entry => ({ list, order, hazardId: h.hazardId, path: h.path, summary });
   const byPath = (suffix: string) => `${underPath(h.path)}${suffix}#${h.hazardId}`;
   const open = isOpen(h.state);
-  const rows = [row(`state:${h.state}`, byPath(h.createdAt)), row(`source:${h.source}`, byPath(h.createdAt))];
+  const rows = [row(`state:${h.state}`, byPath(h.createdAt)), row(`source:${h.source}`, byPath(h.createdAt)), row(openedList(h.createdAt), byPath(h.createdAt))];
   if (h.venueId) rows.push(row(`venue:${h.venueId}`, `${h.createdAt}#${h.hazardId}`));
   if (open) {
     rows.push(row("open", byPath(h.createdAt)));

@@ -34,6 +34,7 @@ export const HazardEntryEntity = new Entity({
 // - listed hazards in a subtree:                   list listed, begins_with(<path>/)
 // - awaiting a department's acknowledgement:       list ack:<bodyId>, begins_with(<path>/)
 // - a subtree's hazards from one source:           list source:<source>, begins_with(<path>/)
+// - a subtree's hazards created in a (UTC) month:  list opened:<yyyy-mm>, begins_with(<path>/)
 // - hazards the sweep must look at by now:         list wake, order <= <now>#~
 
 declare module "../db/service.ts" {

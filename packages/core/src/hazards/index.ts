@@ -58,6 +58,6 @@ import { moveWithSubtree } from "../jurisdiction/index.ts";
 import { hazardPathRewriteItems as moveHazards } from "./relocate.ts";
 moveWithSubtree("hazards", moveHazards);
 export { raiseHazard, raisedHazardItems, raisedItemCount, type RaisedHazard } from "./raise.ts";
-export { hazardsCreatedUnder } from "./pages.ts";
+export { hazardsCreatedUnder, monthsBetween } from "./pages.ts";
 export { openHazardsUnder, type HazardPointRow } from "./points.ts";
-export { recountDashboardCounters, recountDashboardCountersOnce, dashboardRecountJob, type RecountStats } from "./recount.ts";
+export { recountDashboardCounters, backfillOpenedLists, recountDashboardCountersOnce, dashboardRecountJob, type RecountStats } from "./recount.ts";

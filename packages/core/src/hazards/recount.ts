@@ -5,7 +5,7 @@ import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
 import { tenantTimeZone } from "../tenancy/index.ts";
 import { localMonth } from "./clock.ts";
-import type { Summary } from "./entries.ts";
+import { openedList, type Summary } from "./entries.ts";
 import { segments } from "./rules.ts";
 import { isOpen, STATES } from "./types.ts";
 
@@ -69,26 +69,50 @@ export async function recountDashboardCounters(): Promise<RecountStats> {
   return { hazards, nodes: want.size, written: puts.length };
 }
 
+/**
+ * Gives hazards written before the `opened:<month>` lists their row there (a
+ * copy of their `state:` row under the month's list), so a report of a
+ * period finds them. Rows that exist are written again unchanged: idempotent.
+ */
+export async function backfillOpenedLists(): Promise<number> {
+  const tenantId = useTenant();
+  const { hazardEntry } = tenantDb().service.entities;
+  let written = 0;
+  for (const state of STATES) {
+    const rows = await allPages((cursor) => hazardEntry.query.byList({ tenantId, list: `state:${state}` }).go({ cursor, limit: 500 }));
+    let left = rows.map((r) => ({ tenantId, list: openedList((r.summary as Summary).createdAt), order: r.order, hazardId: r.hazardId, path: r.path, summary: r.summary }));
+    written += left.length;
+    for (let attempt = 1; left.length && attempt <= 5; attempt++) {
+      const { unprocessed } = await hazardEntry.put(left).go({ concurrency: 4 });
+      const again = new Set((unprocessed as { list: string; order: string }[]).map((k) => `${k.list}\u0000${k.order}`));
+      left = left.filter((r) => again.has(`${r.list}\u0000${r.order}`));
+    }
+    if (left.length) throw new AppError("unavailable", "server.busy", { seconds: 5 });
+  }
+  return written;
+}
+
 // ── Once per tenant, by the daily jobs ─────────────────────────────────────
 
-const JOB = "dashboard-counter-recount";
+const JOB = "issue17-upkeep";
 /** Where the recount marks a tenant done: a counter row outside any node's partition (no node has this id). */
-const MARK = { nodeId: "~upkeep", metric: "recounted#dashboard-v1" } as const;
+const MARK = { nodeId: "~upkeep", metric: "upkeep#issue17-v1" } as const;
 
 /**
- * The recount, once per tenant: the first daily run after the deploy that
- * added the counters recounts and marks the tenant; every later run sees the
- * mark and does nothing. Daily jobs run at night, when few hazards change
+ * The recount and the `opened:` lists' backfill, once per tenant: the first
+ * daily run after the deploy that added them does both and marks the
+ * tenant; every later run sees the mark and does nothing. Daily jobs run at night, when few hazards change
  * while the absolute values are written.
  */
-export async function recountDashboardCountersOnce(): Promise<RecountStats & { skipped: boolean }> {
+export async function recountDashboardCountersOnce(): Promise<RecountStats & { listRows: number; skipped: boolean }> {
   const tenantId = useTenant();
   const { hazardCounter } = tenantDb().service.entities;
   const { data: mark } = await hazardCounter.get({ tenantId, ...MARK }).go({ consistent: true });
-  if (mark) return { hazards: 0, nodes: 0, written: 0, skipped: true };
+  if (mark) return { hazards: 0, nodes: 0, written: 0, listRows: 0, skipped: true };
   const stats = await recountDashboardCounters();
+  const listRows = await backfillOpenedLists();
   await hazardCounter.put({ tenantId, ...MARK, value: 1 }).go();
-  return { ...stats, skipped: false };
+  return { ...stats, listRows, skipped: false };
 }
 
 export const dashboardRecountJob: Job = {
