@@ -2,6 +2,8 @@ import { A, createAsync } from "@solidjs/router";
 import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import type { MapLayer, MapPoint } from "@firegov/core/contract";
 import { basemap, exportMapPoints, mapBoundaries, mapPoints } from "../../api/map.ts";
+import { can } from "../../auth/access.ts";
+import { signedInUser } from "../../auth/session.ts";
 import { FormError } from "../../components/form.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 import { useI18n } from "../../i18n/index.tsx";
@@ -164,6 +166,9 @@ export default function MapPage() {
           <button type="button" class="button button-secondary" onClick={() => void download()} disabled={exporting()}>
             {t("map.exportGeojson")}
           </button>
+          <Show when={signedInUser() && (can(signedInUser()!.role, "tenant.configure") || can(signedInUser()!.role, "node.manage"))}>
+            <A class="button button-secondary" href="/map/settings">{t("map.settingsLink")}</A>
+          </Show>
         </div>
       </div>
       <p class="hint">{t("map.intro")}</p>
