@@ -40,7 +40,7 @@ describe("songjiang 八(三): a county admin uploads a town's boundary from the 
 
     // 地图设置, reached from the map: no basemap chosen and saved.
     await page.goto(`${stack.base}/map`);
-    await page.getByRole("link", { name: "地图设置" }).click();
+    await page.getByRole("link", { name: "地图设置 ›" }).click();
     await expect.poll(() => page.getByTestId("basemap-current").textContent(), SLOW).toContain("不使用底图");
     const form = page.getByRole("form", { name: "底图" });
     await form.getByLabel("天地图").check();

@@ -166,9 +166,6 @@ export default function MapPage() {
           <button type="button" class="button button-secondary" onClick={() => void download()} disabled={exporting()}>
             {t("map.exportGeojson")}
           </button>
-          <Show when={signedInUser() && (can(signedInUser()!.role, "tenant.configure") || can(signedInUser()!.role, "node.manage"))}>
-            <A class="button button-secondary" href="/map/settings">{t("map.settingsLink")}</A>
-          </Show>
         </div>
       </div>
       <p class="hint">{t("map.intro")}</p>
@@ -215,6 +212,12 @@ export default function MapPage() {
         {t("map.listFallback")}
         <A href="/venues">{t("map.venueList")}</A> · <A href="/hazards">{t("map.hazardList")}</A> · <A href="/today">{t("map.taskList")}</A>
       </nav>
+      {/* Below the map, so the map sits where it did for everyone: the admins' way to its basemap and boundaries. */}
+      <Show when={signedInUser() && (can(signedInUser()!.role, "tenant.configure") || can(signedInUser()!.role, "node.manage"))}>
+        <p class="hint">
+          <A href="/map/settings">{t("map.settingsLink")} ›</A>
+        </p>
+      </Show>
     </section>
   );
 }
