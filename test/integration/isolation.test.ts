@@ -110,6 +110,10 @@ describe("tenant isolation", () => {
       "/v1/nodes/{nodeId}/benchmarks/wage": [{ method: "GET", path: `${n}/benchmarks/wage` }],
       "/v1/nodes/{nodeId}/benchmarks/wage/{year}": [{ method: "POST", path: `${n}/benchmarks/wage/2020`, body: { amount: 100_000 } }],
       "/v1/nodes/{nodeId}/subtree/brigades": [{ method: "GET", path: `${n}/subtree/brigades` }],
+      "/v1/nodes/{nodeId}/boundary": [
+        { method: "PUT", path: `${n}/boundary`, body: { type: "Polygon", coordinates: [[[121, 31], [121.1, 31], [121.1, 31.1], [121, 31]]] } },
+        { method: "DELETE", path: `${n}/boundary` },
+      ],
       // A scheme id is the profile's, not A's; the node named in the query or body is A's.
       "/v1/assessment/schemes/{schemeId}/scorecards": [{ method: "GET", path: `/v1/assessment/schemes/city_annual/scorecards?nodeId=${aOrg.town.nodeId}` }],
       "/v1/assessment/schemes/{schemeId}/scores": [
@@ -137,7 +141,7 @@ describe("tenant isolation", () => {
   async function snapshotOf(tenantId: string) {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`)]) {
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -163,6 +167,9 @@ describe("tenant isolation", () => {
     const made = await a.client.post("/v1/campaigns", campaign());
     aCampaignId = ((await made.json()) as { campaignId: string }).campaignId;
     if (made.status !== 201 || !aCampaignId) throw new Error(`campaign fixture: ${made.status}`);
+    // A's town has a boundary: B's DELETE must leave it (the snapshot shows it untouched).
+    const bounded = await a.client.put(`/v1/nodes/${aOrg.town.nodeId}/boundary`, { type: "Polygon", coordinates: [[[120, 30], [120.1, 30], [120.1, 30.1], [120, 30]]] });
+    if (bounded.status !== 200) throw new Error(`boundary fixture: ${bounded.status} ${await bounded.text()}`);
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {
@@ -184,6 +191,8 @@ describe("tenant isolation", () => {
         const res =
           call.method === "GET" ? await client.get(call.path)
           : call.method === "PATCH" ? await client.patch(call.path, call.body)
+          : call.method === "PUT" ? await client.put(call.path, call.body)
+          : call.method === "DELETE" ? await client.del(call.path, call.body)
           : await client.post(call.path, call.body);
         expect(res.status, `${role} ${call.method} ${call.path}`).toBe(404);
       }

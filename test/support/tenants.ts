@@ -36,6 +36,8 @@ export function as(app: App, token: string) {
     get: (path: string) => call("GET", path),
     post: (path: string, body?: unknown, headers?: Record<string, string>) => call("POST", path, body ?? {}, headers),
     patch: (path: string, body: unknown) => call("PATCH", path, body),
+    put: (path: string, body: unknown) => call("PUT", path, body),
+    del: (path: string, body?: unknown) => call("DELETE", path, body),
   };
 }
 

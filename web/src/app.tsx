@@ -18,7 +18,7 @@ const ProfileDraftPage = lazy(() => withWords(["profile"], import("./pages/profi
 const ProfileDiffPage = lazy(() => withWords(["profile"], import("./pages/profile/diff.tsx")));
 const RuleCoveragePage = lazy(() => withWords(["profile"], import("./pages/profile/coverage.tsx")));
 const TreePage = lazy(() => withWords(["organisation"], import("./pages/tree/index.tsx")));
-const NodePage = lazy(() => withWords(["organisation"], import("./pages/node/index.tsx")));
+const NodePage = lazy(() => withWords(["organisation", "map"], import("./pages/node/index.tsx")));
 const NodeCompliancePage = lazy(() => withWords(["organisation"], import("./pages/compliance/node.tsx")));
 const RollupPage = lazy(() => withWords(["organisation"], import("./pages/compliance/rollup.tsx")));
 const HazardBoard = lazy(() => withWords(["hazards"], import("./pages/hazards/index.tsx")));
@@ -46,6 +46,7 @@ const DashboardPage = lazy(() => withWords(["dashboard"], import("./pages/dashbo
 const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-checks/index.tsx")));
 const ReportsPage = lazy(() => withWords(["reports"], import("./pages/reports/index.tsx")));
 const MapPage = lazy(() => withWords(["map", "inspections"], import("./pages/map/index.tsx")));
+const MapSettingsPage = lazy(() => withWords(["map"], import("./pages/map/settings.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -95,6 +96,7 @@ export function App() {
           <Route path="/self-checks" component={SelfChecksPage} info={{ access: "venue.read" }} />
           <Route path="/reports" component={ReportsPage} info={{ access: "hazard.read" }} />
           <Route path="/map" component={MapPage} info={{ access: "venue.read" }} />
+          <Route path="/map/settings" component={MapSettingsPage} info={{ access: "tenant.read" }} />
         </Route>
       </Router>
     </I18nProvider>

@@ -32,6 +32,12 @@ const routes = {
     request: { params: NodeParams },
     responses: { 200: json(Maps.BoundaryReceiptSchema, "Stored, replacing any before"), ...writeErrors },
   }),
+  deleteBoundary: createRoute({
+    method: "delete", path: "/v1/nodes/{nodeId}/boundary", summary: "删除辖区边界 / Remove a node's boundary", ...authed,
+    description: "The node's admin (node.manage in their subtree). Removing a node that has none answers removed: false.",
+    request: { params: NodeParams },
+    responses: { 200: json(Maps.BoundaryRemovalSchema, "Removed (or there was none)"), ...writeErrors },
+  }),
   basemap: createRoute({
     method: "get", path: "/v1/map/basemap", summary: "底图 / The tenant's basemap", ...authed,
     responses: { 200: json(Tenancy.BasemapViewSchema, "none, 天地图 or a tile URL, with the layers to draw"), ...readErrors },
@@ -74,6 +80,7 @@ export function mapRoutes() {
       if (bytes > Maps.MAX_BOUNDARY_BYTES) throw invalid("body", "map.boundary_too_large", `边界文件 ${Math.ceil(bytes / 1000)} KB，超过 ${Maps.MAX_BOUNDARY_BYTES / 1000} KB 的上限，请先简化`, `The boundary file is ${Math.ceil(bytes / 1000)} KB, over the ${Maps.MAX_BOUNDARY_BYTES / 1000} KB limit: simplify it first`);
       return c.json(await Maps.setBoundary(value, c.req.valid("param").nodeId, { bytes }), 200);
     })
+    .openapi(routes.deleteBoundary, async (c) => c.json(await Maps.deleteBoundary(c.req.valid("param").nodeId), 200))
     .openapi(routes.basemap, async (c) => c.json(await Tenancy.getBasemap(), 200))
     .openapi(routes.setBasemap, async (c) => c.json(await Tenancy.setBasemap(c.req.valid("json")), 200));
 }

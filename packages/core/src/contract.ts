@@ -201,6 +201,7 @@ export type MapPointPage = Maps.MapPointPage;
 export type MapPointsQuery = z.input<typeof Maps.MapPointsInput>;
 export type BoundaryCollection = z.infer<typeof Maps.BoundaryCollectionSchema>;
 export type BoundaryReceipt = z.infer<typeof Maps.BoundaryReceiptSchema>;
+export type BoundaryRemoval = z.infer<typeof Maps.BoundaryRemovalSchema>;
 export type Basemap = Tenancy.BasemapView;
 export type BasemapInput = z.input<typeof Tenancy.BasemapInput>;
 // ── Leaders' dashboards (issue 17)

@@ -37,6 +37,30 @@ export const setBoundary = useCase(BoundaryInput, async (input, nodeId: string, 
   return { nodeId: node.nodeId, bbox, positions, bytes, uploadedAt };
 });
 
+export const BoundaryRemovalSchema = z.object({ nodeId: z.string(), removed: z.boolean().meta({ description: "false when the node had no boundary (a retried removal)" }) }).meta({ id: "BoundaryRemoval" });
+
+/**
+ * Remove a node's boundary (its admin, `node.manage` in their subtree): the map
+ * then draws the node without it. Removing none is not an error (a retried
+ * DELETE answers removed: false) and writes no audit entry.
+ */
+export async function deleteBoundary(nodeId: string): Promise<z.infer<typeof BoundaryRemovalSchema>> {
+  const actor = useUser();
+  const node = await nodeOrNotFound(nodeId);
+  authorize(actor, "node.manage", node);
+  const { data } = await tenantDb().service.entities.boundary.get({ tenantId: actor.tenantId, nodeId: node.nodeId }).go();
+  if (!data) return { nodeId: node.nodeId, removed: false };
+  await writeTransaction(
+    (tx) => [
+      // Only the boundary read above: one replaced meanwhile is not removed unseen (the retry reads it again).
+      tx.boundary.delete({ tenantId: actor.tenantId, nodeId: node.nodeId }).where((a, op) => op.eq(a.uploadedAt, data.uploadedAt)).commit(),
+      auditItem(tx, { action: "node.boundary_removed", targetType: "node", targetId: node.nodeId, details: { positions: data.positions, bbox: data.bbox, uploadedAt: data.uploadedAt } }),
+    ] as never,
+    { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+  );
+  return { nodeId: node.nodeId, removed: true };
+}
+
 export const BoundariesInput = z.object({ nodeId: z.string().min(1).max(64).optional().meta({ description: "The node whose boundary and whose children's boundaries to draw (default: your scope node)" }) });
 
 export const BoundaryCollectionSchema = z
@@ -47,7 +71,7 @@ export const BoundaryCollectionSchema = z
         type: z.literal("Feature"),
         id: z.string(),
         geometry: z.object({ type: z.enum(["Polygon", "MultiPolygon"]), coordinates: z.array(z.any()) }),
-        properties: z.object({ nodeId: z.string(), name: z.string(), level: z.string(), role: z.enum(["self", "child"]) }),
+        properties: z.object({ nodeId: z.string(), name: z.string(), level: z.string(), role: z.enum(["self", "child"]), uploadedAt: z.string().optional().meta({ description: "When the boundary was last uploaded" }) }),
       }),
     ),
     bbox: z.array(z.number()).length(4).optional(),
@@ -69,7 +93,7 @@ export const getBoundaries = useCase(
       cursor = page.cursor ?? undefined;
     } while (cursor);
     const wanted = nodes.filter((n) => n.status !== "retired" || n.nodeId === place.nodeId);
-    const found = new Map<string, { geometry: string; bbox: number[] }>();
+    const found = new Map<string, { geometry: string; bbox: number[]; uploadedAt: string }>();
     for (let i = 0; i < wanted.length; i += 100) {
       const { data } = await tenantDb().service.entities.boundary.get(wanted.slice(i, i + 100).map((n) => ({ tenantId: actor.tenantId, nodeId: n.nodeId }))).go();
       for (const b of data) found.set(b.nodeId, b);
@@ -81,7 +105,7 @@ export const getBoundaries = useCase(
         type: "Feature" as const,
         id: n.nodeId,
         geometry: JSON.parse(found.get(n.nodeId)!.geometry) as BoundaryGeometry,
-        properties: { nodeId: n.nodeId, name: n.name, level: n.level, role: n.nodeId === place.nodeId ? ("self" as const) : ("child" as const) },
+        properties: { nodeId: n.nodeId, name: n.name, level: n.level, role: n.nodeId === place.nodeId ? ("self" as const) : ("child" as const), uploadedAt: found.get(n.nodeId)!.uploadedAt },
       }));
     const boxes = [...found.values()].map((b) => b.bbox);
     const bbox = boxes.length ? [Math.min(...boxes.map((b) => b[0]!)), Math.min(...boxes.map((b) => b[1]!)), Math.max(...boxes.map((b) => b[2]!)), Math.max(...boxes.map((b) => b[3]!))] : undefined;

@@ -4,5 +4,5 @@
 // The domain's entities join the table's one service when the domain loads.
 import "./boundary.entity.ts";
 export { mapPoints, exportMapPoints, MapPointsInput, MapExportInput, MapPointSchema, MapPointPageSchema, LAYERS, MAX_EXPORT_FEATURES, type MapPoint, type MapPointPage, type PointCollection } from "./points.ts";
-export { setBoundary, getBoundaries, BoundariesInput, BoundaryReceiptSchema, BoundaryCollectionSchema } from "./boundaries.ts";
+export { setBoundary, deleteBoundary, getBoundaries, BoundaryRemovalSchema, BoundariesInput, BoundaryReceiptSchema, BoundaryCollectionSchema } from "./boundaries.ts";
 export { BoundaryInput, MAX_BOUNDARY_BYTES, MAX_BOUNDARY_POSITIONS, normaliseBoundary, pointFeature, type BoundaryGeoJson, type PointFeature } from "./geo.ts";

@@ -2,6 +2,8 @@ import { A, createAsync } from "@solidjs/router";
 import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import type { MapLayer, MapPoint } from "@firegov/core/contract";
 import { basemap, exportMapPoints, mapBoundaries, mapPoints } from "../../api/map.ts";
+import { can } from "../../auth/access.ts";
+import { signedInUser } from "../../auth/session.ts";
 import { FormError } from "../../components/form.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 import { useI18n } from "../../i18n/index.tsx";
@@ -212,6 +214,12 @@ export default function MapPage() {
         {t("map.listFallback")}
         <A href="/venues">{t("map.venueList")}</A> · <A href="/hazards">{t("map.hazardList")}</A> · <A href="/today">{t("map.taskList")}</A>
       </nav>
+      {/* Below the map, so the map sits where it did for everyone: the admins' way to its basemap and boundaries. */}
+      <Show when={signedInUser() && (can(signedInUser()!.role, "tenant.configure") || can(signedInUser()!.role, "node.manage"))}>
+        <p class="hint">
+          <A href="/map/settings">{t("map.settingsLink")} ›</A>
+        </p>
+      </Show>
     </section>
   );
 }

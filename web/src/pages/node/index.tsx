@@ -7,13 +7,14 @@ import { organisation } from "../../organisation/data.ts";
 import { levelName, tierName } from "../../organisation/labels.ts";
 import { Loading } from "../../components/load-error.tsx";
 import { BodiesSection } from "./bodies.tsx";
+import { BoundarySection } from "./boundary.tsx";
 import { BrigadesSection } from "./brigades.tsx";
 import { PeopleSection } from "./people.tsx";
 import { RecordsSection } from "./records.tsx";
 import { StandardsSection } from "./standards.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 
-const TABS = ["bodies", "people", "brigades", "standards", "records"] as const;
+const TABS = ["bodies", "people", "brigades", "standards", "records", "boundary"] as const;
 type Tab = (typeof TABS)[number];
 
 function NodeView(props: { me: User; profile: PolicyProfile; org: OrganisationView }) {
@@ -56,7 +57,7 @@ function NodeView(props: { me: User; profile: PolicyProfile; org: OrganisationVi
         <For each={TABS}>
           {(id) => (
             <button type="button" role="tab" class="tab" id={`tab-${id}`} aria-selected={tab() === id} aria-controls={`panel-${id}`} onClick={() => setSearch({ tab: id }, { replace: true })}>
-              {t(`node.tab.${id}`)}
+              {id === "boundary" ? t("map.boundary.tab") : t(`node.tab.${id}`)}
             </button>
           )}
         </For>
@@ -77,6 +78,9 @@ function NodeView(props: { me: User; profile: PolicyProfile; org: OrganisationVi
           </Match>
           <Match when={tab() === "records"}>
             <RecordsSection {...ctx} />
+          </Match>
+          <Match when={tab() === "boundary"}>
+            <BoundarySection {...ctx} />
           </Match>
         </Switch>
       </div>
