@@ -15,7 +15,7 @@ import { CommandTabs } from "../../components/command-tabs.tsx";
 
 const LAYERS: MapLayer[] = ["venues", "hazards", "tasks"];
 // A small first page shows points soon; the rest come in large pages.
-const FIRST_PAGE = 1000;
+const FIRST_PAGE = 250;
 const PAGE = 5000;
 
 interface Filter {
@@ -24,6 +24,15 @@ interface Filter {
   severity: string;
   overdue: boolean;
 }
+
+const queryOf = (layer: MapLayer, f: Filter) =>
+  layer === "venues"
+    ? { kind: f.kind || undefined, category: f.category || undefined }
+    : layer === "hazards"
+      ? { severity: f.severity || undefined, ...(f.overdue ? { overdue: "true" as const } : {}) }
+      : { category: f.category || undefined };
+
+const firstPageQuery = (layer: MapLayer, f: Filter) => ({ layer, limit: FIRST_PAGE, ...queryOf(layer, f) });
 
 /**
  * 一张图: the venues, open hazards and today's tasks of the user's subtree on
@@ -42,6 +51,21 @@ export default function MapPage() {
   const [error, setError] = createSignal<unknown>();
   const [view, setView] = createSignal<MapView>();
   let box!: HTMLDivElement;
+  // The first page of each shown layer is asked for at once, while Leaflet loads: the points are there when the map is.
+  const early = new Map<string, ReturnType<typeof mapPoints>>();
+  for (const layer of LAYERS) {
+    if (!shown()[layer]) continue;
+    const query = firstPageQuery(layer, filter());
+    const pending = mapPoints(query);
+    pending.catch(() => undefined); // read (and its error shown) by the first drawing, or dropped with a changed filter
+    early.set(JSON.stringify(query), pending);
+  }
+  const firstPage = (query: ReturnType<typeof firstPageQuery>) => {
+    const key = JSON.stringify(query);
+    const pending = early.get(key);
+    early.delete(key);
+    return pending ?? mapPoints(query);
+  };
   const name = (n: { zh: string; en: string }) => (locale() === "en" ? n.en : n.zh);
   const severityName = (id: string | undefined) => {
     const s = profile()?.hazards.severities.find((x) => x.id === id);
@@ -114,7 +138,7 @@ export default function MapPage() {
             const points: MapPoint[] = [];
             let cursor: string | undefined;
             do {
-              const page = await mapPoints({ layer, limit: cursor ? PAGE : FIRST_PAGE, ...queryOf(layer, f), ...(cursor ? { cursor } : {}) });
+              const page = await (cursor ? mapPoints({ layer, limit: PAGE, ...queryOf(layer, f), cursor }) : firstPage(firstPageQuery(layer, f)));
               if (mine !== generation) return;
               points.push(...page.items);
               missing += page.unplaced;
@@ -136,13 +160,6 @@ export default function MapPage() {
       }
     }),
   );
-
-  const queryOf = (layer: MapLayer, f: Filter) =>
-    layer === "venues"
-      ? { kind: f.kind || undefined, category: f.category || undefined }
-      : layer === "hazards"
-        ? { severity: f.severity || undefined, ...(f.overdue ? { overdue: "true" as const } : {}) }
-        : { category: f.category || undefined };
 
   const toggle = (layer: MapLayer) => setShown((s) => ({ ...s, [layer]: !s[layer] }));
   const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch }));
