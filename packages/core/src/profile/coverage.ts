@@ -61,7 +61,7 @@ const PLATFORM_FUNCTIONS: Record<string, { code: string } | { missing: Bilingual
   iot_sensing: { missing: { zh: "物联网感知尚未接入", en: "IoT sensing is not connected yet" } },
   venue_code: { code: "self-checks/links.ts issueSelfCheckLink" },
   smart_detection: { missing: { zh: "智能识别尚未接入", en: "smart detection is not connected yet" } },
-  one_map: { missing: { zh: "“一张图”地图尚未建设", en: "the one-map view is not built yet" } },
+  one_map: { code: "map/points.ts mapPoints" },
 };
 
 const platformFunctions = (rule: Rule) => (rule.functions as string[]).map((f) => ({ f, by: PLATFORM_FUNCTIONS[f] }));
