@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError, Compliance, Dashboard, Hazards, tenantDb, withActor, withRequest, type Actor } from "@firegov/core";
+import { Compliance, Dashboard, Hazards, tenantDb, withActor, withRequest, type Actor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
+import { forward, hazardOp, playHazardOps, withdrawOpen, type HazardOp } from "../support/hazard-ops.ts";
 import { addNode, adminOf } from "../support/tenants.ts";
 
 // The leaders' dashboard (issue 17, Build 2) reads only maintained counters;
@@ -10,31 +11,11 @@ import { addNode, adminOf } from "../support/tenants.ts";
 // a random sequence of reports, loop actions, listings, waits and sweeps.
 
 const app = testApp(testDb());
-const HOUR = 3_600_000;
 const TZ = "Asia/Shanghai";
+const op = hazardOp({ createWeight: 3, maxWaitHours: 1000, listings: true });
 
-type Op =
-  | { kind: "create"; node: 0 | 1 | 2; severity: "general" | "major"; venue: number | null }
-  | { kind: "act"; target: number; choice: number; wild: boolean }
-  | { kind: "list"; target: number; off: boolean }
-  | { kind: "wait"; hours: number }
-  | { kind: "sweep" };
-
-const ACTIONS = ["register", "dispatch", "start", "submit", "close", "reject", "fix_on_spot", "withdraw", "reopen"] as const;
-const NEXT: Record<string, readonly (typeof ACTIONS)[number][]> = {
-  discovered: ["register", "register", "fix_on_spot", "withdraw"],
-  registered: ["dispatch", "dispatch", "withdraw"],
-  dispatched: ["start", "start", "withdraw"],
-  rectifying: ["submit", "submit", "withdraw"],
-  verifying: ["close", "close", "reject"],
-  closed: ["reopen"],
-  withdrawn: ["reopen"],
-};
-const REASONED = new Set<string>(["reject", "withdraw", "reopen"]);
-
-const forward = (target: number, times: number): Op[] => Array.from({ length: times }, () => ({ kind: "act" as const, target, choice: 0, wild: false }));
 /** One sequence run before the random ones, so that every figure is reached whatever the draw: closes in two months, a listed hazard, an overdue one. */
-const REACHES_ALL: Op[] = [
+const REACHES_ALL: HazardOp[] = [
   { kind: "create", node: 2, severity: "general", venue: null },
   ...forward(0, 5),
   { kind: "wait", hours: 1000 },
@@ -46,14 +27,6 @@ const REACHES_ALL: Op[] = [
   { kind: "wait", hours: 1000 },
   { kind: "sweep" },
 ];
-
-const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("create" as const), node: fc.constantFrom(0 as const, 1 as const, 2 as const), severity: fc.constantFrom("general" as const, "major" as const), venue: fc.option(fc.nat(2)) }) },
-  { weight: 14, arbitrary: fc.record({ kind: fc.constant("act" as const), target: fc.nat(), choice: fc.nat(), wild: fc.nat(9).map((n) => n === 0) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("list" as const), target: fc.nat(), off: fc.boolean() }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("wait" as const), hours: fc.integer({ min: 1, max: 1000 }) }) },
-  { weight: 1, arbitrary: fc.constant({ kind: "sweep" as const }) },
-);
 
 /** The dashboard's hazard figures worked out from the hazards and their timelines alone (no counter read). */
 function truthFor(node: string, months: readonly string[], timelines: Hazards.Timeline[]) {
@@ -130,48 +103,9 @@ describe("dashboard", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 25, maxLength: 50 }), async (ops) => {
         run += 1;
-        const town = await addNode(tenantId, root, "town", `镇${run}`);
-        const village = await addNode(tenantId, town, "village", `村${run}`);
-        const grid = await addNode(tenantId, village, "grid", `网格${run}`);
-        const places = [town, village, grid];
-        const officer: Actor = { type: "user", tenantId, userId: `officer-${run}`, role: "town_officer", scopeNodeId: town.nodeId, scopePath: town.path, sessionId: "property" };
-        // The profile is in effect from signup, so the clock runs forward from now; the dashboard is asked at the last step's time.
-        let clock = Date.now() + 1000;
-        const ids: string[] = [];
-        const states = new Map<string, string>();
-        const as = <T>(fn: () => Promise<T>) => withRequest({ requestId: `dashboard-${run}` }, () => withActor(officer, fn));
-        const refusedOk = (err: unknown) => {
-          if (!(err instanceof AppError) || err.status >= 500) throw err;
-        };
-
-        for (const step of ops) {
-          clock += 1000;
-          const now = new Date(clock);
-          if (step.kind === "wait") clock += step.hours * HOUR;
-          else if (step.kind === "sweep") await Hazards.sweepTenant(tenantId, TZ, now);
-          else if (step.kind === "create") {
-            const input = { nodeId: places[step.node]!.nodeId, code: "ebike_charging", severity: step.severity, description: "驾驶舱属性测试", source: "inspection", ...(step.venue === null ? {} : { venueId: `d${run}-v${step.venue}` }) };
-            const created = await as(() => Hazards.createHazard(input, { now })).catch(refusedOk);
-            if (created && !ids.includes(created.hazardId)) ids.push(created.hazardId);
-            if (created) states.set(created.hazardId, created.state);
-          } else if (ids.length) {
-            const id = ids[step.target % ids.length]!;
-            const body =
-              step.kind === "list"
-                ? step.off
-                  ? { action: "delist", level: "town", reason: "属性测试摘牌" }
-                  : { action: "list", level: "town", trigger: "hard_to_fix", criteria: ["难以推动整改"], reason: "属性测试挂牌" }
-                : (() => {
-                    const moves = step.wild ? ACTIONS : NEXT[states.get(id)!]!;
-                    const action = moves[step.choice % moves.length]!;
-                    return { action, ...(REASONED.has(action) ? { reason: "属性测试" } : {}) };
-                  })();
-            const after = await as(() => Hazards.actOnHazard(body, id, { now })).catch(refusedOk);
-            if (after) states.set(id, after.state);
-          }
-        }
-
-        const timelines = await as(() => Promise.all(ids.map((id) => Hazards.getTimeline({ limit: 200 }, id))));
+        const played = await playHazardOps(tenantId, TZ, root, run, ops);
+        const { places, timelines, clock, as } = played;
+        // The dashboard is asked at the last step's time.
         for (const node of places) {
           const shown = await as(() => Dashboard.getDashboard({ path: node.path }, { now: new Date(clock) }));
           const truth = truthFor(node.nodeId, Dashboard.monthsEnding(shown.month, Dashboard.TREND_MONTHS), timelines);
@@ -190,9 +124,7 @@ describe("dashboard", () => {
           for (const t of truth.trend) if (t.closed) reached.monthsWithCloses.add(t.month);
         }
 
-        for (const { hazard } of timelines) {
-          if (Hazards.isOpen(hazard!.state)) await as(() => Hazards.actOnHazard({ action: "withdraw", reason: "测试结束" }, hazard!.hazardId, { now: new Date(clock + 1000) }));
-        }
+        await withdrawOpen(played);
       }),
       { numRuns: 12, endOnFailure: true, examples: [[REACHES_ALL]] },
     );
