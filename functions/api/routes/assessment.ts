@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Assessment } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
-import { body, errors, idempotency, IdempotencyHeader, json, pathParam, readErrors, signedIn, spreadsheetContent, writeErrors } from "./helpers.ts";
+import { body, download, errors, idempotency, IdempotencyHeader, json, pathParam, readErrors, signedIn, spreadsheetContent, writeErrors } from "./helpers.ts";
 
 const authed = signedIn("assessment");
 const SchemeParams = z.object({ schemeId: pathParam("schemeId", 60) });
@@ -77,13 +77,7 @@ export function assessmentRoutes() {
     .openapi(routes.incentives, async (c) => c.json(await Assessment.listIncentives(c.req.valid("query")), 200))
     .openapi(routes.candidates, async (c) => c.json(await Assessment.incentiveCandidates(c.req.valid("query")), 200))
     .openapi(routes.close, async (c) => c.json(await Assessment.closePeriod(c.req.valid("json"), c.req.valid("param").schemeId), 200))
-    .openapi(routes.export, async (c) => {
-      const file = await Assessment.exportScorecards(c.req.valid("query"), c.req.valid("param").schemeId);
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-        "content-type": file.contentType,
-        "content-disposition": `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(`考核结果-${file.filename}`)}`,
-      }) as never;
-    })
+    .openapi(routes.export, async (c) => download(c, await Assessment.exportScorecards(c.req.valid("query"), c.req.valid("param").schemeId), "考核结果"))
     .openapi(routes.attachmentUpload, async (c) => c.json(await Assessment.presignAttachmentUpload(c.req.valid("json")), 201))
     .openapi(routes.attachment, async (c) => c.json(await Assessment.attachmentUrl(c.req.valid("query")), 200))
     .openapi(routes.recordIncentive, async (c) => c.json(await Assessment.recordIncentive(c.req.valid("json"), idempotency(c)), 201));

@@ -79,6 +79,14 @@ export const spreadsheetContent = {
 };
 
 /** An import arrives as the request body itself: the xlsx or CSV file's bytes. */
+/** A file the API hands out (a ledger, a workbook) as a download, its Chinese name leading the name the browser saves it under. */
+export function download(c: Context<AppEnv>, file: { body: Uint8Array; contentType: string; filename: string }, zhName: string) {
+  return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+    "content-type": file.contentType,
+    "content-disposition": `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(`${zhName}-${file.filename}`)}`,
+  }) as never;
+}
+
 export const importBody = { required: true, content: spreadsheetContent };
 
 /** The query of an import: its mode, and the node the names in the file are relative to. */

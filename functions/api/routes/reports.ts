@@ -1,8 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { Reports } from "@firegov/core";
-import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
-import { json, readErrors, signedIn, spreadsheetContent } from "./helpers.ts";
+import { download, json, readErrors, signedIn, spreadsheetContent } from "./helpers.ts";
 
 // Reports of a subtree over a period: response times per handling body and
 // node (JSON or xlsx), and the hazard and inspection ledgers (xlsx).
@@ -31,13 +30,6 @@ const routes = {
     responses: { 200: file("The ledger"), ...readErrors },
   }),
 };
-
-function download(c: Context<AppEnv>, f: Reports.XlsxFile, zhName: string) {
-  return c.body(f.body as Uint8Array<ArrayBuffer>, 200, {
-    "content-type": f.contentType,
-    "content-disposition": `attachment; filename="${f.filename}"; filename*=UTF-8''${encodeURIComponent(`${zhName}-${f.filename}`)}`,
-  }) as never;
-}
 
 export function reportRoutes() {
   return new OpenAPIHono<AppEnv>()

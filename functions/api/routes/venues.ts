@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Venues } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
-import { body, idempotency, IdempotencyHeader, importBody, importQuery, json, pathParam, readErrors, signedIn, spreadsheetContent, uploadBytes, writeErrors } from "./helpers.ts";
+import { body, download, idempotency, IdempotencyHeader, importBody, importQuery, json, pathParam, readErrors, signedIn, spreadsheetContent, uploadBytes, writeErrors } from "./helpers.ts";
 
 const authed = signedIn("venues");
 const VenueParams = z.object({ venueId: pathParam("venueId") });
@@ -95,11 +95,5 @@ export function venueRoutes() {
     .openapi(routes.history, async (c) => c.json(await Venues.venueHistory(c.req.valid("query"), c.req.valid("param").venueId), 200))
     .openapi(routes.import, async (c) => c.json(await Venues.importVenues({ ...c.req.valid("query"), rows: await Venues.venueRowsFromUpload(await uploadBytes(c, Venues.VENUE_UPLOAD_LIMITS)) }), 200))
     .openapi(routes.progress, async (c) => c.json(await Venues.importProgress(c.req.valid("param")), 200))
-    .openapi(routes.export, async (c) => {
-      const file = await Venues.exportVenues(c.req.valid("query"));
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-        "content-type": file.contentType,
-        "content-disposition": `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(`场所台账-${file.filename}`)}`,
-      }) as never;
-    });
+    .openapi(routes.export, async (c) => download(c, await Venues.exportVenues(c.req.valid("query")), "场所台账"));
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { authorize } from "../access/index.ts";
 import { useUser } from "../context/actor.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
+import { toXlsx, type Cell } from "../files/index.ts";
 import { useCase } from "../use-case.ts";
 import { currentSheet, DateOnly } from "./read.ts";
 import type { Sheet } from "./snapshot.ts";
@@ -12,7 +13,6 @@ import type { Sheet } from "./snapshot.ts";
 // average; and a second sheet with every score's evidence or note. A closed
 // period exports its snapshot.
 
-type Cell = string | number | null;
 
 const METHOD_NAMES: Record<string, string> = {
   compliance: "合规检查",
@@ -66,21 +66,13 @@ export function evidenceRows(sheet: Sheet): Cell[][] {
   return rows;
 }
 
-const cellOf = (value: Cell, bold: boolean) =>
-  value === null ? null : typeof value === "number" ? { value, type: Number, ...(bold ? { fontWeight: "bold" as const } : {}) } : { value, type: String, ...(bold ? { fontWeight: "bold" as const } : {}) };
-
-/** The workbook: 考核结果 and 评分依据. */
+/** The workbook: 考核结果 (its averages row's label bold too) and 评分依据. */
 export async function sheetXlsx(sheet: Sheet): Promise<Uint8Array> {
   const main = sheetRows(sheet);
-  const evidence = evidenceRows(sheet);
-  // Loaded on first use: the api Lambda's bundle keeps the xlsx writer out of its cold start.
-  const { default: writeXlsxFile } = await import("write-excel-file/node");
-  const data = (rows: Cell[][]) => rows.map((r, i) => r.map((v, j) => cellOf(v, i === 0 || (rows === main && i === rows.length - 1 && j === 0))));
-  const buffer = await writeXlsxFile([
-    { data: data(main), sheet: "考核结果", columns: main[0]!.map((_, j) => ({ width: j === 0 ? 18 : 12 })) },
-    { data: data(evidence), sheet: "评分依据", columns: [{ width: 18 }, { width: 20 }, { width: 8 }, { width: 18 }, { width: 40 }, { width: 40 }, { width: 12 }, { width: 16 }] },
-  ] as never).toBuffer();
-  return new Uint8Array(buffer);
+  return toXlsx([
+    { name: "考核结果", rows: main, widths: main[0]!.map((_, j) => (j === 0 ? 18 : 12)), bold: (i, j) => i === main.length - 1 && j === 0 },
+    { name: "评分依据", rows: evidenceRows(sheet), widths: [18, 20, 8, 18, 40, 40, 12, 16] },
+  ]);
 }
 
 export const ExportInput = z.object({

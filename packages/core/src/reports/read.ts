@@ -10,7 +10,7 @@ import { tenantTimeZone } from "../tenancy/index.ts";
 import { useCase } from "../use-case.ts";
 import { PeriodInput, ResponseTimesInput, type PeriodRequest } from "./inputs.ts";
 import { responseTally, type ResponseRow } from "./response-times.ts";
-import { toXlsx, type Cell } from "./xlsx.ts";
+import { toXlsx, type Cell } from "../files/index.ts";
 
 // The reports of a subtree over a period: response times per handling body
 // and per child node, and the ledgers of hazards and inspections. Read with

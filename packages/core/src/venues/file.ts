@@ -20,11 +20,3 @@ const csvCell = (value: string) => (/[",\r\n]/.test(value) || /^[=+\-@]/.test(va
 export function toCsv(rows: string[][]): Uint8Array {
   return new TextEncoder().encode(`\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`);
 }
-
-export async function toXlsx(rows: string[][], sheet: string): Promise<Uint8Array> {
-  const data = rows.map((r, i) => r.map((value) => ({ value, type: String, ...(i === 0 ? { fontWeight: "bold" as const } : {}) })));
-  // Loaded on first use: the api Lambda's bundle keeps the xlsx writer out of its cold start.
-  const { default: writeXlsxFile } = await import("write-excel-file/node");
-  const buffer = await writeXlsxFile(data, { sheet }).toBuffer();
-  return new Uint8Array(buffer);
-}

@@ -13,7 +13,8 @@ import { profileAt } from "../profile/index.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
 import { checkFacts, classify } from "./classify.ts";
-import { toCsv, toXlsx } from "./file.ts";
+import { toXlsx } from "../files/index.ts";
+import { toCsv } from "./file.ts";
 import { createItems, factsOf, fieldsHash, loadVenueItem, updateItems, type VenueFields, type VenueItem } from "./store.ts";
 import { venuesWritten, type VenueWritten } from "./changes.ts";
 import { retirementBatches } from "./retirement.ts";
@@ -426,7 +427,7 @@ export const exportVenues = useCase(
       ];
     });
     const stamp = new Date().toISOString().slice(0, 10);
-    const body = input.format === "csv" ? toCsv([header, ...rows]) : await toXlsx([header, ...rows], "场所台账");
+    const body = input.format === "csv" ? toCsv([header, ...rows]) : await toXlsx([{ name: "场所台账", rows: [header, ...rows] }]);
     return {
       filename: `venues-${stamp}.${input.format}`,
       contentType: input.format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
