@@ -45,7 +45,7 @@ async function scopeOf(input: PeriodRequest): Promise<Scope> {
 interface NodeNames {
   /** A node's name path below the report's node (`甲镇/甲村`); the node itself: its own name. */
   of(path: string): string;
-  /** The node's children in path order: id, name, path. */
+  /** The node's children by name (zh collation; ids are random, so path order is no order a reader knows): id, name, path. */
   children: { nodeId: string; name: string; path: string }[];
 }
 
@@ -63,7 +63,7 @@ async function nodeNames(top: NodeItem): Promise<NodeNames> {
       const ids = path.split("/").filter(Boolean).slice(depth);
       return ids.length ? ids.map((id) => byId.get(id)?.name ?? id).join("/") : top.name;
     },
-    children: [...byId.values()].filter((n) => n.parentId === top.nodeId).sort((a, b) => a.path.localeCompare(b.path)).map((n) => ({ nodeId: n.nodeId, name: n.name, path: n.path })),
+    children: [...byId.values()].filter((n) => n.parentId === top.nodeId).sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.path.localeCompare(b.path)).map((n) => ({ nodeId: n.nodeId, name: n.name, path: n.path })),
   };
 }
 
