@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getPreset } from "@firegov/profiles";
 import { Hazards } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
@@ -64,6 +65,19 @@ describe("songjiang 八(三): fire-safety elements drawn on the one map (社会�
     const bad = await body(c.admin.client.get("/v1/map/points?layer=rivers&limit=99999"));
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: Json) => e.path).sort()).toEqual(["query.layer", "query.limit"]);
+  });
+
+  it("filters venues by the profile's risk grade (a county whose document grades risk)", async () => {
+    const graded = await county(app, "qidong");
+    const [grade] = getPreset("qidong")!.venues.riskGrades;
+    const kind = getPreset("qidong")!.venues.kinds[0]!.id;
+    const add = (name: string, at: [number, number], riskGrade?: string) =>
+      expectStatus<Json>(graded.admin.client.post("/v1/venues", { name, nodeId: graded.grid1.nodeId, kinds: [kind], lat: at[0], lng: at[1], ...(riskGrade ? { riskGrade } : {}) }), 201);
+    const high = await add("高风险场所", [31.1, 121.1], grade!.id);
+    await add("普通场所", [31.2, 121.2]);
+    const only = await allPoints(graded.admin.client, `layer=venues&risk=${grade!.id}`);
+    expect(only.map((p) => [p.id, p.risk])).toEqual([[high.venueId, grade!.id]]);
+    expect((await allPoints(graded.admin.client, "layer=venues")).length).toBe(2);
   });
 
   it("places open hazards at their venue, filters by severity and overdue, and counts those it cannot place", async () => {

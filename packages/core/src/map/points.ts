@@ -26,6 +26,7 @@ const Filters = {
   layer: z.enum(LAYERS).default("venues").meta({ description: "venues (场所), hazards (open 隐患), tasks (today's open 检查任务)" }),
   kind: Word.optional().meta({ description: "venues: only this venue kind (profile id)" }),
   category: Word.optional().meta({ description: "venues: only this inspection category; tasks: only this category" }),
+  risk: Word.optional().meta({ description: "venues: only this risk grade (profile id)" }),
   severity: Word.optional().meta({ description: "hazards: only this severity (profile id)" }),
   overdue: Bool.optional().meta({ description: "hazards: true only overdue ones, false only those not overdue" }),
   dueBy: z.iso.date().optional().meta({ description: "tasks: open tasks due on or before this local date (default: today, in the tenant's time zone)" }),
@@ -65,7 +66,7 @@ async function pointsPage(input: z.output<typeof MapPointsInput>, now: Date): Pr
   const place = await readPlace(input.nodeId);
   authorize(actor, ACTION[input.layer], place);
   if (input.layer === "venues") {
-    const page = await venuePointsUnder(place.path, { kind: input.kind, category: input.category }, input.cursor, input.limit);
+    const page = await venuePointsUnder(place.path, { kind: input.kind, category: input.category, risk: input.risk }, input.cursor, input.limit);
     const items = page.items.map((v) => ({ id: v.venueId, lat: v.lat, lng: v.lng, name: v.name, kinds: v.kinds, categories: v.categories, ...(v.riskGrade ? { risk: v.riskGrade } : {}) }));
     return { layer: "venues", items, unplaced: 0, cursor: page.cursor };
   }

@@ -21,11 +21,11 @@ const POINT_ATTRIBUTES = ["venueId", "name", "kinds", "categories", "riskGrade",
 /**
  * Active venues of a subtree that have coordinates, in path order, about
  * `limit` at a time: the Query's filter keeps active venues with lat and lng
- * (and the kind or category asked for), its projection only what a point
+ * (and the kind, category or risk grade asked for), its projection only what a point
  * needs, and the page reads on (DynamoDB pages of at most 1 MB) until it holds
  * `limit` or the subtree ends. The cursor is DynamoDB's own key.
  */
-export async function venuePointsUnder(path: string, filter: { kind?: string | undefined; category?: string | undefined }, cursor: string | undefined, limit: number): Promise<{ items: VenuePoint[]; cursor: string | null }> {
+export async function venuePointsUnder(path: string, filter: { kind?: string | undefined; category?: string | undefined; risk?: string | undefined }, cursor: string | undefined, limit: number): Promise<{ items: VenuePoint[]; cursor: string | null }> {
   const tenantId = useTenant();
   const items: VenuePoint[] = [];
   let next: string | null = cursor ?? null;
@@ -34,7 +34,7 @@ export async function venuePointsUnder(path: string, filter: { kind?: string | u
       .service.entities.venue.query.bySubtree({ tenantId })
       .begins({ path: `${path}/` })
       .where((a, op) =>
-        [op.eq(a.status, "active"), op.exists(a.lat), op.exists(a.lng), filter.kind !== undefined ? op.contains(a.kinds, filter.kind) : "", filter.category !== undefined ? op.contains(a.categories, filter.category) : ""]
+        [op.eq(a.status, "active"), op.exists(a.lat), op.exists(a.lng), filter.kind !== undefined ? op.contains(a.kinds, filter.kind) : "", filter.category !== undefined ? op.contains(a.categories, filter.category) : "", filter.risk !== undefined ? op.eq(a.riskGrade, filter.risk) : ""]
           .filter(Boolean)
           .join(" AND "),
       )

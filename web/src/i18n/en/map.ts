@@ -13,6 +13,7 @@ const en: typeof zh = {
     filters: "Filters",
     kind: "Venue kind",
     category: "Inspection category",
+    risk: "Risk grade",
     severity: "Severity",
     overdueOnly: "Overdue hazards only",
     all: "All",

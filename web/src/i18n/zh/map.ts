@@ -11,6 +11,7 @@ export default {
     filters: "筛选",
     kind: "场所类型",
     category: "检查类别",
+    risk: "风险等级",
     severity: "隐患等级",
     overdueOnly: "只看逾期隐患",
     all: "全部",

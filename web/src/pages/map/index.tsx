@@ -21,13 +21,14 @@ const PAGE = 5000;
 interface Filter {
   kind: string;
   category: string;
+  risk: string;
   severity: string;
   overdue: boolean;
 }
 
 const queryOf = (layer: MapLayer, f: Filter) =>
   layer === "venues"
-    ? { kind: f.kind || undefined, category: f.category || undefined }
+    ? { kind: f.kind || undefined, category: f.category || undefined, risk: f.risk || undefined }
     : layer === "hazards"
       ? { severity: f.severity || undefined, ...(f.overdue ? { overdue: "true" as const } : {}) }
       : { category: f.category || undefined };
@@ -43,7 +44,7 @@ export default function MapPage() {
   const { t, locale } = useI18n();
   const profile = createAsync(() => profileInEffect());
   const [shown, setShown] = createSignal<Record<MapLayer, boolean>>({ venues: true, hazards: true, tasks: false });
-  const [filter, setFilter] = createSignal<Filter>({ kind: "", category: "", severity: "", overdue: false });
+  const [filter, setFilter] = createSignal<Filter>({ kind: "", category: "", risk: "", severity: "", overdue: false });
   const [counts, setCounts] = createSignal<Record<MapLayer, number>>({ venues: 0, hazards: 0, tasks: 0 });
   const [unplaced, setUnplaced] = createSignal(0);
   const [loading, setLoading] = createSignal(true);
@@ -84,7 +85,11 @@ export default function MapPage() {
     const title = document.createElement("strong");
     title.textContent = p.name ?? "";
     el.append(title);
-    if (layer === "venues") line((p.kinds ?? []).map((k) => kindName(profile(), k, locale())).join("、"));
+    if (layer === "venues") {
+      line((p.kinds ?? []).map((k) => kindName(profile(), k, locale())).join("、"));
+      const risk = profile()?.venues.riskGrades.find((g) => g.id === p.risk);
+      if (risk) line(`${t("map.risk")}：${name(risk.name)}`);
+    }
     if (layer === "hazards") {
       line(`${severityName(p.severity)} · ${p.codeText ?? p.code ?? ""}`);
       if (p.overdue) line(t("map.overdue"), "map-overdue");
@@ -206,6 +211,12 @@ export default function MapPage() {
           <option value="">{t("map.category")}：{t("map.all")}</option>
           <For each={profile()?.inspectionCategories}>{(c) => <option value={c.id}>{name(c.name)}</option>}</For>
         </select>
+        <Show when={profile()?.venues.riskGrades.length}>
+          <select aria-label={t("map.risk")} onChange={(e) => set({ risk: e.currentTarget.value })}>
+            <option value="">{t("map.risk")}：{t("map.all")}</option>
+            <For each={profile()?.venues.riskGrades}>{(g) => <option value={g.id}>{name(g.name)}</option>}</For>
+          </select>
+        </Show>
         <select aria-label={t("map.severity")} onChange={(e) => set({ severity: e.currentTarget.value })}>
           <option value="">{t("map.severity")}：{t("map.all")}</option>
           <For each={profile()?.hazards.severities}>{(s) => <option value={s.id}>{name(s.name)}</option>}</For>
