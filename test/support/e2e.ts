@@ -24,9 +24,12 @@ export const shot = (page: Page, name: string, fullPage = true) => page.screensh
 /** No page is wider than the phone: nothing overflows sideways. */
 export const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
+/** A loaded machine is slow to hash a password and to boot the page: a sign-in waits longer than a poll's default second. */
+const SIGN_IN_WAIT = { timeout: 30_000 };
+
 /** The login form, on screen with the county code filled in: types the user's name and password and signs in. */
 export async function fillLogin(page: Page, slug: string, user: { username: string; password: string }) {
-  await expect.poll(() => page.getByLabel("单位代码").inputValue()).toBe(slug);
+  await expect.poll(() => page.getByLabel("单位代码").inputValue(), SIGN_IN_WAIT).toBe(slug);
   await page.getByLabel("用户名").fill(user.username);
   await page.getByLabel("密码", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
@@ -36,7 +39,7 @@ export async function fillLogin(page: Page, slug: string, user: { username: stri
 export async function signIn(page: Page, stack: RunningStack, slug: string, user: { username: string; password: string }) {
   await page.goto(`${stack.base}/login?tenant=${slug}`);
   await fillLogin(page, slug, user);
-  await expect.poll(() => page.getByTestId("greeting").count()).toBe(1);
+  await expect.poll(() => page.getByTestId("greeting").count(), SIGN_IN_WAIT).toBe(1);
 }
 
 /** A desktop page in English, with the user signed in to the county. */
