@@ -1,4 +1,4 @@
-import { A, useLocation } from "@solidjs/router";
+import { A } from "@solidjs/router";
 import { createEffect, Show, type ParentProps } from "solid-js";
 import { setApiLanguage } from "../api/http.ts";
 import { can, type Action } from "../auth/access.ts";
@@ -6,15 +6,11 @@ import { signedInUser } from "../auth/session.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { SessionBar } from "./session-bar.tsx";
 import { InboxLink } from "./inbox-link.tsx";
-import { commandCentreHome } from "./command-tabs.tsx";
-
-/** The leaders' pages, under one menu entry (their tabs: command-tabs.tsx). */
-const COMMAND_PAGES = ["/dashboard", "/map", "/reports", "/assessment"];
+import { SectionLink } from "./section-tabs.tsx";
 
 /** Header + navigation; the nav wraps under the title on a phone. Links by what the role may open. */
 export function Layout(props: ParentProps) {
   const { t, locale, setLocale } = useI18n();
-  const location = useLocation();
   createEffect(() => setApiLanguage(locale()));
   const allowed = (action: Action) => {
     const user = signedInUser();
@@ -42,13 +38,7 @@ export function Layout(props: ParentProps) {
             <A href="/venues">{t("venues.nav")}</A>
             <A href="/self-checks">{t("selfCheck.nav")}</A>
           </Show>
-          <Show when={commandCentreHome()}>
-            {(home) => (
-              <A href={home()} classList={{ active: COMMAND_PAGES.some((p) => location.pathname.startsWith(p)) }}>
-                {t("nav.commandCentre")}
-              </A>
-            )}
-          </Show>
+          <SectionLink section="command" />
           <Show when={allowed("hazard.read")}>
             <A href="/hazards" end>{t("hazards.nav")}</A>
             <A href="/hazards/mine">{t("hazards.navMine")}</A>
@@ -72,6 +62,8 @@ export function Layout(props: ParentProps) {
           <Show when={allowed("user.read")}>
             <A href="/users">{t("nav.users")}</A>
           </Show>
+          <SectionLink section="registers" />
+          <SectionLink section="integrations" />
           <Show when={allowed("audit.read")}>
             <A href="/audit">{t("nav.audit")}</A>
           </Show>

@@ -11,6 +11,8 @@ const en: typeof zh = {
   nav: {
     home: "Home",
     commandCentre: "Command centre",
+    registers: "Registers",
+    integrations: "Integrations",
     health: "System status",
     apiDocs: "API docs",
     language: "中文",

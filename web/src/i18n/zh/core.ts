@@ -9,6 +9,8 @@ export default {
   nav: {
     home: "首页",
     commandCentre: "指挥中心",
+    registers: "专项台账",
+    integrations: "对接与推送",
     health: "系统状态",
     apiDocs: "接口文档",
     language: "English",
