@@ -5,6 +5,7 @@ import { plain } from "../db/plain.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type CancelReason, type Idempotency, type TxEntities, type TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
+import { deliveryItems, type Delivery as NotificationDelivery } from "../notifications/index.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { iso } from "./clock.ts";
 import { counterDeltas, entryChanges, type CounterDelta } from "./entries.ts";
@@ -35,9 +36,8 @@ export async function loadRecurrence(venueId: string, code: string) {
 
 export type Recurrence = NonNullable<Awaited<ReturnType<typeof loadRecurrence>>>;
 
-export interface Delivery {
+export interface Delivery extends NotificationDelivery {
   intent: NotificationIntent;
-  users: { userId: string; phone?: string | undefined }[];
 }
 
 /**
@@ -173,7 +173,7 @@ export function changeItems(tx: TxEntities, d: ChangeDraft): { hazardItem: TxIte
   );
   for (const key of rows.remove) items.push(tx.hazardEntry.delete({ tenantId, ...key }).commit());
   for (const row of rows.put) items.push(tx.hazardEntry.put(plain({ tenantId, ...row })).commit());
-  items.push(...notificationItems(tx, after.hazardId, d.deliveries, now));
+  items.push(...deliveryItems(tx, { subjectType: "hazard", subjectId: after.hazardId }, d.deliveries, now));
   items.push(auditItem(tx, { action: d.audit.action, targetType: "hazard", targetId: after.hazardId, details: { state: after.state, version: after.version, ...d.audit.details } }, now));
   return { hazardItem, items };
 }
@@ -241,26 +241,6 @@ export function fitDeliveries(deliveries: Delivery[], room: number): Delivery[] 
     fitted.push(d);
   }
   return fitted;
-}
-
-function notificationItems(tx: TxEntities, hazardId: string, deliveries: Delivery[], now: Date): TxItem[] {
-  const tenantId = useTenant();
-  const items: TxItem[] = [];
-  const unread = new Map<string, number>();
-  const createdAt = iso(now);
-  for (const { intent, users } of deliveries) {
-    for (const u of users) {
-      items.push(tx.notification.create({ tenantId, userId: u.userId, notificationId: timeOrderedId(now), kind: intent.kind, subjectType: "hazard", subjectId: hazardId, title: intent.title, createdAt }).commit());
-      unread.set(u.userId, (unread.get(u.userId) ?? 0) + 1);
-    }
-    items.push(
-      tx.outbox
-        .create(plain({ tenantId, messageId: timeOrderedId(now), kind: intent.kind, subjectType: "hazard", subjectId: hazardId, recipients: users, title: intent.title, createdAt }))
-        .commit(),
-    );
-  }
-  for (const [userId, n] of unread) items.push(tx.inboxCount.update({ tenantId, userId }).add({ unread: n }).commit());
-  return items;
 }
 
 /** Retries a change that lost a race on shared items (counters, recurrence): it reads again and decides again. */
