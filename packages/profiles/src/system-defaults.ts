@@ -1,5 +1,7 @@
 import { HAZARD_STATES, type Occasion, type PolicyProfile } from "@firegov/core/profile/index";
 
+export { defaultIncidentCauses, defaultReviewWindow } from "@firegov/core/profile/index";
+
 // The system's defaults where a document is silent: marked defaults
 // (sourceRef null + assumption), worded the same in every preset that takes
 // them. A rule a document states, or a default a preset words its own way,

@@ -40,6 +40,8 @@ export const actions = [
   "assessment.incentive",
   "self_check.link",
   "tenant.configure",
+  "incident.read",
+  "incident.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -90,6 +92,9 @@ export const policy: Record<Action, readonly Role[]> = {
   "self_check.link": ["tenant_admin", "town_officer"],
   // The tenant's own settings (the map's basemap and its key): the county's admin.
   "tenant.configure": ["tenant_admin"],
+  "incident.read": everyone,
+  // Fire incidents (火灾事故) are recorded from the village up and by the brigades that fought them.
+  "incident.manage": ["tenant_admin", "town_officer", "village_manager", "brigade_member"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -22,6 +22,7 @@ const METHOD_NAMES: Record<string, string> = {
   hazard_listed: "挂牌督办隐患",
   campaign_progress: "专项整治进度",
   records: "工作记录",
+  incidents: "火灾事故",
   manual: "考核单位评分",
 };
 

@@ -6,7 +6,8 @@ import { allPages } from "../db/cursor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
 import { invalid } from "../errors/index.ts";
-import { addDays, closureRecord, endOfLocalDate, listedUnder, localDate, subtreeCounters } from "../hazards/index.ts";
+import { addDays, closureRecord, endOfLocalDate, listedUnder, localDate, startOfLocalDay, subtreeCounters } from "../hazards/index.ts";
+import { incidentsBetween } from "../incidents/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { readNodeView, toOrgData } from "../organisation/index.ts";
 import { profileAt, type PolicyProfile } from "../profile/index.ts";
@@ -88,6 +89,8 @@ async function evidenceOf(profile: PolicyProfile, scheme: Scheme, nodes: readonl
   const needCounters = measures.includes("hazard_closure_on_time") || measures.includes("hazard_overdue");
   const needCoverage = measures.includes("inspection_coverage");
   const needListed = measures.includes("hazard_listed") && at.running;
+  const needIncidents = measures.includes("incidents");
+  const periodFrom = startOfLocalDay(at.period.start, at.timeZone).toISOString();
   // The period's campaigns are read once for every node (few per year).
   const campaigns = measures.includes("campaign_progress") ? await campaignsBetween(at.period.start, at.day) : undefined;
   const since = recordsSince(profile, at.day);
@@ -97,11 +100,12 @@ async function evidenceOf(profile: PolicyProfile, scheme: Scheme, nodes: readonl
   for (let i = 0; i < nodes.length; i += PARALLEL_READS) {
     await Promise.all(
       nodes.slice(i, i + PARALLEL_READS).map(async (n) => {
-        const [view, counters, coverage, listedNow] = await Promise.all([
+        const [view, counters, coverage, listedNow, incidents] = await Promise.all([
           needFindings || needRecords ? readNodeView(n.nodeId, readFrom) : undefined,
           needCounters ? subtreeCounters(n.nodeId) : undefined,
           needCoverage ? subtreeCoverage(n.nodeId) : undefined,
           needListed ? listedUnder(n.path) : undefined,
+          needIncidents ? incidentsBetween(n.path, periodFrom, at.now.toISOString()) : undefined,
         ]);
         const findings =
           needFindings && view
@@ -118,6 +122,7 @@ async function evidenceOf(profile: PolicyProfile, scheme: Scheme, nodes: readonl
           ...(closure && at.running ? { overdueNow: closure.overdueNow } : {}),
           ...(records ? { records } : {}),
           ...(listedNow !== undefined ? { listedNow } : {}),
+          ...(incidents ? { incidents: incidents.map((i) => i.incidentId) } : {}),
           ...(campaigns ? { campaigns: campaignShares(n.path, campaigns) } : {}),
           ...(coverage ? { coverage: coverage.filter((c) => inPeriod(periodKeyStart(c.period))) } : {}),
         });

@@ -83,6 +83,8 @@ export interface NodeEvidence {
   campaigns?: readonly CampaignShare[];
   /** The node's own records dated in the period. */
   records?: readonly RecordRecord[];
+  /** The fire incidents (火灾事故) of the node's subtree that occurred in the period (so far). */
+  incidents?: readonly string[];
 }
 
 /** One campaign's target venues in a node, and how many were visited. */
@@ -114,7 +116,8 @@ export type EvidenceLink =
   | { kind: "hazards"; nodeId: string; filter: "closed" | "overdue" | "listed" }
   | { kind: "coverage"; nodeId: string; categories?: string[] }
   | { kind: "campaigns"; nodeId: string; campaignIds: string[] }
-  | { kind: "records"; nodeId: string; recordKinds: string[]; recordIds: string[] };
+  | { kind: "records"; nodeId: string; recordKinds: string[]; recordIds: string[] }
+  | { kind: "incidents"; nodeId: string; incidentIds: string[] };
 
 /**
  * The first day of an inspection period named by its key (inspections/periods.ts):
@@ -143,7 +146,7 @@ export interface EnteredScore {
   attachments?: string[] | undefined;
 }
 
-export type Method = "compliance" | "hazard_closure_on_time" | "inspection_coverage" | "hazard_overdue" | "hazard_listed" | "campaign_progress" | "records" | "manual";
+export type Method = "compliance" | "hazard_closure_on_time" | "inspection_coverage" | "hazard_overdue" | "hazard_listed" | "campaign_progress" | "records" | "incidents" | "manual";
 
 export interface IndicatorScore {
   indicatorId: string;
@@ -248,6 +251,16 @@ export function listedScore(measure: Extract<Measure, { kind: "hazard_listed" }>
   };
 }
 
+/** 100 − deductPerIncident × the subtree's fire incidents of the period, not below 0. */
+export function incidentsScore(measure: Extract<Measure, { kind: "incidents" }>, incidentIds: readonly string[] | undefined): Computed {
+  if (incidentIds === undefined) return { computed: null, evidence: { zh: "无火灾事故统计", en: "no incident counts" } };
+  const count = incidentIds.length;
+  return {
+    computed: round1(Math.max(0, 100 - measure.deductPerIncident * count)),
+    evidence: { zh: `本期辖区火灾事故 ${count} 起，每起扣 ${measure.deductPerIncident} 分`, en: `${count} fire incident(s) in the area in the period, ${measure.deductPerIncident} off each` },
+  };
+}
+
 /** Σ done / Σ total × 100 over the node's shares of the period's campaigns. */
 export function campaignScore(shares: readonly CampaignShare[] | undefined): Computed {
   const total = (shares ?? []).reduce((s, c) => s + c.total, 0);
@@ -298,6 +311,8 @@ function measured(profile: PolicyProfile, measure: Indicator["measures"], nodeId
       return { ...campaignScore(evidence.campaigns), link: { kind: "campaigns", nodeId, campaignIds: (evidence.campaigns ?? []).map((c) => c.campaignId) } };
     case "hazard_listed":
       return { ...listedScore(measure, evidence.listedNow), link: { kind: "hazards", nodeId, filter: "listed" } };
+    case "incidents":
+      return { ...incidentsScore(measure, evidence.incidents), link: { kind: "incidents", nodeId, incidentIds: [...(evidence.incidents ?? [])] } };
     case "records": {
       const { ids, ...r } = recordsScore(measure, evidence.records);
       return { ...r, link: { kind: "records", nodeId, recordKinds: [...measure.recordKinds], recordIds: ids } };

@@ -21,10 +21,11 @@ export const EvidenceLinkSchema = z
     z.object({ kind: z.literal("coverage"), nodeId: z.string(), categories: z.array(z.string()).optional() }),
     z.object({ kind: z.literal("campaigns"), nodeId: z.string(), campaignIds: z.array(z.string()) }),
     z.object({ kind: z.literal("records"), nodeId: z.string(), recordKinds: z.array(z.string()), recordIds: z.array(z.string()) }),
+    z.object({ kind: z.literal("incidents"), nodeId: z.string(), incidentIds: z.array(z.string()).meta({ description: "The fire incidents of the subtree in the period" }) }),
   ])
   .meta({ id: "EvidenceLink", description: "Where the data behind a computed score is listed" });
 
-export const METHODS = ["compliance", "hazard_closure_on_time", "inspection_coverage", "hazard_overdue", "hazard_listed", "campaign_progress", "records", "manual"] as const;
+export const METHODS = ["compliance", "hazard_closure_on_time", "inspection_coverage", "hazard_overdue", "hazard_listed", "campaign_progress", "records", "incidents", "manual"] as const;
 
 export const IndicatorScoreSchema = z
   .object({

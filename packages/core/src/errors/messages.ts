@@ -51,6 +51,8 @@ export const messages = {
   "inspection.task_not_your_role": { zh: "该任务应由“{roleZh}”执行，您的角色不能完成该任务。", en: "This task is for “{roleEn}”; your role cannot perform it." },
   "inspection.too_many_failures": { zh: "一次检查最多记录 {max} 个不合格项（本次 {count} 个），请分次提交。", en: "At most {max} failed items fit in one inspection (this one has {count}); record the rest in another." },
   "campaign.not_found": { zh: "找不到该专项整治。", en: "No such campaign." },
+  "incident.not_found": { zh: "找不到该火灾事故记录。", en: "No such fire incident." },
+  "incident.version_stale": { zh: "该火灾事故记录已被他人修改（当前版本 {version}），请刷新后再改。", en: "Someone else changed this incident (now version {version}); reload and edit again." },
   "campaign.closed": { zh: "专项整治“{name}”已结束，不能再按其任务检查。", en: "The campaign “{name}” is closed; its tasks can no longer be performed." },
   "campaign.not_started": { zh: "专项整治 {startDate} 才开始，届时再检查。", en: "The campaign starts on {startDate}; inspect from then on." },
   "file.storage_unavailable": { zh: "文件存储暂时不可用。", en: "File storage is not available right now." },

@@ -47,7 +47,7 @@ export {
 export { hazardPathRewriteItems, type HazardBatch } from "./relocate.ts";
 export { presignHazardPhotoUpload, hazardPhotoUrl, HazardPhotoQuery } from "./photos.ts";
 export { PhotoUploadSchema, PhotoUrlSchema } from "../files/index.ts";
-export { subtreeCounters, leadsOf, leadOf, listedUnder, type Lead } from "./leads.ts";
+export { subtreeCounters, leadsOf, leadOf, listedUnder, venueHazardsSince, type Lead } from "./leads.ts";
 export { entriesOf, entryChanges, counterDeltas, relocationDeltas, closingsOf, closureRecord, type Closing, countersView, quantileOf, type DaysBucket, standingMetrics, closingMetrics, wakeAt, ttcBucket, TTC_BUCKETS, type CountersView, type Summary } from "./entries.ts";
 export { addDays, endOfDayAfter, endOfLocalDate, localDate, localMonth, startOfLocalDay } from "./clock.ts";
 export { STATES, OPEN_STATES, SOURCES, OTHER_CODE, TRANSITIONS, OVERLAYS, ACTIONS, isOpen, type Hazard, type State, type Source, type Action, type EventDraft, type RuleActor } from "./types.ts";

@@ -95,3 +95,12 @@ export async function leadsOf(input: { path: string; sources: readonly Source[];
     return toLead({ ...s, reporter }, reporter.type === "user" ? names.get(s.hazardId) : undefined);
   });
 }
+
+/**
+ * A venue's hazards reported since an instant, oldest first: its `venue:<id>` list from that
+ * creation time on (one Query page per 500 rows). For an incident's accountability review.
+ */
+export async function venueHazardsSince(venueId: string, since: string): Promise<Summary[]> {
+  const rows = await allPages((cursor) => tenantDb().service.entities.hazardEntry.query.byList({ tenantId: useTenant(), list: `venue:${venueId}` }).gte({ order: since }).go({ cursor, limit: 500 }));
+  return rows.map((r) => r.summary as Summary);
+}

@@ -32,6 +32,6 @@ export { reindexTasks, taskReindexJob } from "./reindex.ts";
 export { assignedTaskItem, assignedTaskId, taskOutcomes, type AssignedTask, type TaskOutcome } from "./assigned.ts";
 export { campaignTaskItem, dropOpenCampaignTask, campaignTasks, campaignVisits, CAMPAIGN_ROLE, type CampaignTaskDraft, type CampaignTaskRow, type CampaignVisit, type CampaignLookup } from "./campaign-tasks.ts";
 export { entryKey } from "./checklist.ts";
-export { inspectionsFinishedUnder, type InspectionRow } from "./pages.ts";
+export { inspectionsFinishedUnder, venueInspectionsSince, type InspectionRow } from "./pages.ts";
 export { openTasksDueUnder, type TaskPointRow } from "./points.ts";
 export { coverageNow, type CurrentCoverage } from "./current.ts";

@@ -31,3 +31,13 @@ export async function* inspectionsFinishedUnder(path: string, from: string, to: 
     cursor = page.cursor;
   } while (cursor);
 }
+
+/** A venue's inspections finished since an instant, oldest first (its own partition; rows before it dropped by a filter). For an incident's accountability review. */
+export async function venueInspectionsSince(venueId: string, since: string): Promise<InspectionRow[]> {
+  const { inspection } = tenantDb().service.entities;
+  const { data } = await inspection.query
+    .byVenue({ tenantId: useTenant(), venueId })
+    .where((a, op) => op.gte(a.finishedAt, since))
+    .go({ pages: "all" });
+  return (data as unknown as InspectionRow[]).sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+}

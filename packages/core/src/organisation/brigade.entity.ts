@@ -25,6 +25,9 @@ export const BrigadeEntity = new Entity({
     publicInstitution: { type: "boolean" },
     /** The venue it is built at, for a key unit's own micro fire station (a venue of its home node). */
     venueId: { type: "string" },
+    /** Where it is based (WGS-84), for the nearest forces suggested to a fire incident (火警派警). */
+    lat: { type: "number" },
+    lng: { type: "number" },
     coveredNodeIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
     memberIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
     /** Members who left the service (status `left`) while on its roster, oldest first: what is owed them on leaving is judged from them. */

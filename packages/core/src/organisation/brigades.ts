@@ -31,6 +31,8 @@ export const BrigadeViewSchema = z
     deployment: Deployment.optional(),
     venueId: z.string().optional(),
     publicInstitution: z.boolean().optional().meta({ description: "Registered as a public-institution legal person (事业单位法人)" }),
+    lat: z.number().optional().meta({ description: "Where it is based (WGS-84 latitude)" }),
+    lng: z.number().optional().meta({ description: "Where it is based (WGS-84 longitude)" }),
     coveredNodeIds: z.array(z.string()),
     memberIds: z.array(z.string()),
     formerMemberIds: z.array(z.string()).optional().meta({ description: "Members who left while on its roster (set when their person record is marked left)" }),
@@ -50,6 +52,9 @@ export function toBrigadeView(b: BrigadeView & { tenantId: string; createdAt: st
 
 export const BrigadePageSchema = pageOf(BrigadeViewSchema).meta({ id: "BrigadePage" });
 
+const Lat = z.number().min(-90, bilingual("纬度须在 -90 到 90 之间", "Latitude is between -90 and 90")).max(90, bilingual("纬度须在 -90 到 90 之间", "Latitude is between -90 and 90"));
+const Lng = z.number().min(-180, bilingual("经度须在 -180 到 180 之间", "Longitude is between -180 and 180")).max(180, bilingual("经度须在 -180 到 180 之间", "Longitude is between -180 and 180"));
+
 const fields = {
   name: ShortText.min(1, bilingual("请填写队站名称", "Name is required")),
   force: ForceKind,
@@ -57,13 +62,18 @@ const fields = {
   deployment: Deployment.optional().meta({ description: "Its place in a centre/satellite layout" }),
   venueId: Id.optional().meta({ description: "A key unit's own micro fire station: the venue (of the home node) it is built at" }),
   publicInstitution: z.boolean().optional().meta({ description: "Registered as a public-institution legal person (登记为事业单位法人)" }),
+  lat: Lat.optional().meta({ description: "Where it is based (WGS-84), for the nearest forces of a fire incident" }),
+  lng: Lng.optional(),
   coveredNodeIds: z.array(Id).max(30).default([]).meta({ description: "Nodes it covers besides its home" }),
   memberIds: z.array(Id).max(200).default([]).meta({ description: "People of the home node" }),
   vehicles: z.array(Vehicle).max(10).default([]),
   dutyStatus: DutyStatus.default("on_duty"),
 };
 
-export const CreateBrigadeInput = z.object(fields).meta({ id: "CreateBrigadeInput" });
+const bothOrNeither = (v: { lat?: number | null | undefined; lng?: number | null | undefined }) => (v.lat === undefined) === (v.lng === undefined) && (v.lat === null) === (v.lng === null);
+const BOTH = { message: bilingual("经纬度须同时填写", "Latitude and longitude go together"), path: ["lng"] };
+
+export const CreateBrigadeInput = z.object(fields).refine(bothOrNeither, BOTH).meta({ id: "CreateBrigadeInput" });
 
 export const UpdateBrigadeInput = z
   .object({
@@ -72,6 +82,8 @@ export const UpdateBrigadeInput = z
     deployment: Deployment.nullable().optional(),
     venueId: Id.nullable().optional(),
     publicInstitution: z.boolean().optional(),
+    lat: Lat.nullable().optional(),
+    lng: Lng.nullable().optional(),
     coveredNodeIds: z.array(Id).max(30).optional(),
     memberIds: z.array(Id).max(200).optional(),
     vehicles: z.array(Vehicle).max(10).optional(),
@@ -79,6 +91,7 @@ export const UpdateBrigadeInput = z
     status: z.enum(["active", "disbanded"]).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, bilingual("没有要修改的内容", "Nothing to change"))
+  .refine(bothOrNeither, BOTH)
   .meta({ id: "UpdateBrigadeInput" });
 
 function checkGrade(profile: PolicyProfile, grade: string | null | undefined): FieldError[] {
@@ -189,9 +202,9 @@ export const updateBrigade = useCase(UpdateBrigadeInput, async (input, nodeId: s
   reject([...checkGrade(profile, input.grade), ...(input.memberIds ? await checkMembers(home, input.memberIds) : []), ...(await checkVenue(home, input.venueId))]);
   const covered = input.coveredNodeIds ? await loadCovered(home, input.coveredNodeIds) : undefined;
   const set: Record<string, unknown> = {};
-  const remove: ("grade" | "deployment" | "venueId")[] = [];
+  const remove: ("grade" | "deployment" | "venueId" | "lat" | "lng")[] = [];
   for (const [key, value] of Object.entries(input)) {
-    if (value === null) remove.push(key as "grade" | "deployment" | "venueId");
+    if (value === null) remove.push(key as "grade" | "deployment" | "venueId" | "lat" | "lng");
     else if (key === "coveredNodeIds") set[key] = covered!.map((n) => n.nodeId);
     else if (key === "memberIds") set[key] = [...new Set(value as string[])];
     else set[key] = value;
@@ -216,3 +229,27 @@ export const updateBrigade = useCase(UpdateBrigadeInput, async (input, nodeId: s
   );
   return toBrigadeView(await loadBrigade(home, brigadeId, true));
 });
+
+/** An active brigade where it is based, for the nearest forces of a fire incident (火警派警). */
+export interface BrigadePosition {
+  brigadeId: string;
+  nodeId: string;
+  path: string;
+  name: string;
+  force: BrigadeView["force"];
+  dutyStatus: BrigadeView["dutyStatus"];
+  lat?: number;
+  lng?: number;
+}
+
+/**
+ * The active brigades based in a subtree with their positions (one Query of the
+ * brigades' subtree index). No access check: the caller has authorized its
+ * reader for the subtree.
+ */
+export async function brigadePositionsUnder(path: string): Promise<BrigadePosition[]> {
+  const { data } = await tenantDb().service.entities.brigade.query.bySubtree({ tenantId: useTenant() }).begins({ path }).go({ pages: "all" });
+  return data
+    .filter((b) => b.status === "active" && (b.path === path || b.path.startsWith(path.endsWith("/") ? path : `${path}/`)))
+    .map((b) => ({ brigadeId: b.brigadeId, nodeId: b.nodeId, path: b.path, name: b.name, force: b.force, dutyStatus: b.dutyStatus, ...defined({ lat: b.lat, lng: b.lng }) }) as BrigadePosition);
+}

@@ -8,7 +8,7 @@ import "./benchmark.entity.ts";
 export * from "./vocabulary.ts";
 export { listPeople, listPeopleUnder, getPerson, createPerson, updatePerson, PersonParams, PageInput, CreatePersonInput, UpdatePersonInput, PersonViewSchema, PersonPageSchema, type PersonView } from "./people.ts";
 export { getOrganisation, OrganisationViewSchema, setBody, SetBodyInput, setStandardItem, SetStandardItemInput, setMilestone, SetMilestoneInput, type OrganisationView } from "./bodies.ts";
-export { lookUpVenuesWith, type VenueLookup } from "./brigades.ts";
+export { lookUpVenuesWith, brigadePositionsUnder, type VenueLookup, type BrigadePosition } from "./brigades.ts";
 export { createBrigade, updateBrigade, getBrigade, listBrigadesUnder, BrigadeParams, CreateBrigadeInput, UpdateBrigadeInput, BrigadeViewSchema, BrigadePageSchema, type BrigadeView } from "./brigades.ts";
 export { createRecord, updateRecord, getRecord, listRecords, RecordParams, ListRecordsInput, CreateRecordInput, UpdateRecordInput, RecordViewSchema, RecordPageSchema, MAX_ATTENDEES, type RecordView } from "./records.ts";
 export { validIdNumber, maskPhone, maskIdNumber } from "./fields.ts";

@@ -16,6 +16,7 @@ export {
   type Occasion,
   COMPLIANCE_AREAS,
   type IndicatorMeasure,
+  type IncidentsPolicy,
   type ComplianceArea,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
@@ -49,5 +50,6 @@ export { tierLevels, childLevel } from "./levels.ts";
 export { industryDepartmentFor, industryRuleFor, bodyForVenue } from "./industry.ts";
 export { firstVersionItems } from "./versions.ts";
 export { VERSIONS_FRESH_SECONDS } from "./in-force.ts";
+export { defaultIncidents, defaultIncidentCauses, defaultReviewWindow, incidentsPolicy } from "./incidents.ts";
 export { ruleCoverage, profileRules, applierCode, platformSupport, type RuleRow } from "./coverage.ts";
 export { getRuleCoverage, RuleCoverageInput, RuleCoverageSchema, type RuleCoverage } from "./coverage-view.ts";

@@ -562,6 +562,8 @@ const IndicatorMeasure = z.discriminatedUnion("kind", [
    * in the node (a campaign over the node's area or within it counts whole; one over a wider area counts the node's branch).
    */
   z.strictObject({ kind: z.literal("campaign_progress") }),
+  /** Fire incidents (火灾事故) of the node's subtree that occurred in the period: 100 − deductPerIncident × count, not below 0. */
+  z.strictObject({ kind: z.literal("incidents"), deductPerIncident: z.number().gt(0).max(100) }),
   /** The node's own records of these kinds dated in the period: min(count, perPeriod) / perPeriod × 100. */
   z.strictObject({ kind: z.literal("records"), recordKinds: z.array(ObligationKind).min(1), perPeriod: z.int().min(1).max(1000) }),
 ]);
@@ -624,6 +626,25 @@ const SelfCheck = rule({
   checklist: z.array(ChecklistItem).min(1).optional(),
 });
 
+// ── Fire incidents (火灾事故) ──────────────────────────────────────────────
+
+/** A cause category of a fire incident (起火原因), as the county counts them. */
+const IncidentCause = rule({ id: Id, name: Label });
+
+/** A clause that holds people to account when a fire follows failed duties: an incident's review cites it. */
+const IncidentAccountability = rule({ id: Id, name: Label });
+
+/** 火警派警: the forces suggested for an incident, nearest first (straight-line distance from its location). */
+const IncidentDispatch = rule({ suggest: z.int().min(1).max(20) });
+
+export const Incidents = z.strictObject({
+  causes: z.array(IncidentCause).min(1),
+  /** How far back an incident's accountability review reads the venue's inspections and hazards. */
+  reviewWindowMonths: citedValue(z.int().min(1).max(60)),
+  accountability: z.array(IncidentAccountability),
+  dispatch: IncidentDispatch.optional(),
+});
+
 // ── The profile ────────────────────────────────────────────────────────────
 
 export const PolicyProfile = z.strictObject({
@@ -647,6 +668,8 @@ export const PolicyProfile = z.strictObject({
   platforms: z.array(Platform),
   /** Absent: the county has no venue self-checks. */
   selfCheck: SelfCheck.optional(),
+  /** Fire incidents: cause categories, the review window, the accountability clauses. Absent: the system defaults (profile/incidents.ts). */
+  incidents: Incidents.optional(),
 });
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
@@ -658,4 +681,5 @@ export type Condition = z.infer<typeof Condition>;
 export type VenueMatch = z.infer<typeof VenueMatch>;
 export type SpotCheckPolicy = Extract<z.infer<typeof VenuePolicy>, { kind: "random_spot_check" }>;
 export type IndicatorMeasure = z.infer<typeof IndicatorMeasure>;
+export type IncidentsPolicy = z.infer<typeof Incidents>;
 export type ComplianceArea = (typeof COMPLIANCE_AREAS)[number];

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow, defaultLagging, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow, defaultLagging, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated, defaultIncidentCauses, defaultReviewWindow } from "../system-defaults.ts";
 
 // 连政办发〔2021〕60号 市政府办公室关于进一步加强基层消防工作的意见
 // (shared/seeds/lianyungang.txt). 园区 follow the town rules (四(一)).
@@ -743,4 +743,16 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
     },
   ],
   selfCheck: defaultSelfCheck(),
+  incidents: {
+    causes: defaultIncidentCauses(),
+    reviewWindowMonths: defaultReviewWindow(),
+    accountability: [
+      {
+        id: "fire_after_failed_duty",
+        name: { zh: "履职不力造成火灾事故的责任追究", en: "Accountability for a fire caused by failed duties" },
+        sourceRef: "lianyungang 四(三)",
+        text: "要强化消防工作责任追究，对履职不力造成火灾事故的，严肃追究有关人员责任",
+      },
+    ],
+  },
 });

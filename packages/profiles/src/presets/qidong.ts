@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, yearlyDutyReport, defaultSelfCheck } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow } from "../system-defaults.ts";
 
 // 启政办发〔2023〕8号 市政府办公室关于加强镇（园区）基层领域消防工作的意见
 // (shared/seeds/qidong.txt).
@@ -906,4 +906,16 @@ export const qidong: PolicyProfile = withBaselineCodes({
     },
   ],
   selfCheck: defaultSelfCheck(),
+  incidents: {
+    causes: defaultIncidentCauses(),
+    reviewWindowMonths: defaultReviewWindow(),
+    accountability: [
+      {
+        id: "fire_after_failed_duty",
+        name: { zh: "履职不力造成火灾事故的问责追责", en: "Accountability for a fire caused by failed duties" },
+        sourceRef: "qidong 四(十二)",
+        text: "进一步强化消防工作责任追究，对履职不力造成火灾事故的，将依法依规严肃问责追责",
+      },
+    ],
+  },
 });

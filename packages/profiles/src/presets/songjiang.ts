@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck } from "../system-defaults.ts";
+import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
 
@@ -1063,9 +1063,13 @@ export const songjiang: PolicyProfile = withBaselineCodes({
             id: "incident_handling",
             name: { zh: "火灾事故处置", en: "Fire incident handling" },
             weight: 12.5,
+            measures: { kind: "incidents", deductPerIncident: 10 },
             sourceRef: "songjiang 七(一)",
             text: assessmentClause,
-            assumption: byAssessor,
+            assumption: reading(
+              "以本期辖区火灾事故起数计分（每起扣10分，不低于0分）：七(三)对“火灾事故多发”的街镇约谈；事故处置的其他情况由考核单位在评分说明中补充或改分",
+              "scored by the fire incidents in the area in the period (10 off each, not below 0): 七(三) summons towns where fires are frequent; the assessor may override it for how incidents were handled",
+            ),
           },
         ],
         lagging: {
@@ -1197,7 +1201,7 @@ export const songjiang: PolicyProfile = withBaselineCodes({
         name: { zh: "微型消防站成功扑救初期火灾", en: "Micro station putting out an early fire" },
         candidates: {
           from: "manual",
-          why: { zh: "系统尚无火灾（初期火灾扑救）记录，无法由数据提出候选", en: "The product keeps no fire incident records yet, so no candidate can come from data" },
+          why: { zh: "火灾事故台账记录了微型消防站的初期火灾扑救，表彰对象由考核单位据此认定", en: "The fire incident register records early fires put out by micro stations; the assessor chooses whom to reward from it" },
         },
         sourceRef: "songjiang 七(二)",
         text: "微型消防站成功扑救初期火灾等作出突出贡献的单位和个人给予表彰奖励",
@@ -1283,4 +1287,16 @@ export const songjiang: PolicyProfile = withBaselineCodes({
     },
   ],
   selfCheck: defaultSelfCheck(),
+  incidents: {
+    causes: defaultIncidentCauses(),
+    reviewWindowMonths: defaultReviewWindow(),
+    accountability: [
+      {
+        id: "frequent_fires_talk",
+        name: { zh: "火灾事故多发街镇的提醒、警示、告诫性约见谈话", en: "Reminder, warning or admonitory talk for towns with frequent fires" },
+        sourceRef: "songjiang 七(三)",
+        text: "对防火巡查检查机制不落实、常见火灾隐患发现处置不力或瞒报漏报、火灾事故多发、年度绩效考评结果靠后的街镇采取提醒、警示、告诫性约见谈话",
+      },
+    ],
+  },
 });

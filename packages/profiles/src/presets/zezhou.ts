@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated, defaultIncidentCauses, defaultReviewWindow } from "../system-defaults.ts";
 
 // 泽政办发〔2023〕19号 泽州县人民政府办公室关于进一步加强基层消防安全工作的实施意见
 // (shared/seeds/zezhou.txt).
@@ -785,4 +785,22 @@ export const zezhou: PolicyProfile = withBaselineCodes({
     },
   ],
   selfCheck: defaultSelfCheck(),
+  incidents: {
+    causes: defaultIncidentCauses(),
+    reviewWindowMonths: defaultReviewWindow(),
+    accountability: [
+      {
+        id: "fire_after_failed_governance",
+        name: { zh: "因基层消防安全治理工作不落实发生火灾事故的责任追究", en: "Accountability for a fire after grassroots fire-safety governance was not carried out" },
+        sourceRef: "zezhou 四(三)",
+        text: "对因基层消防安全治理工作不落实发生火灾事故的，依法依规追究有关单位及人员的责任",
+      },
+    ],
+    dispatch: {
+      suggest: 5,
+      sourceRef: "zezhou 三(六)",
+      text: "研发泽州县基层消防工作云平台,实现县域内火警派警、隐患派单、基层反馈、会议协商等功能",
+      assumption: { zh: "文件未规定派警方式与推荐数量，默认按直线距离推荐最近的5支力量，由值守人员确定调派", en: "The document sets no method or count: the 5 nearest forces by straight-line distance are suggested, and the officer on duty decides" },
+    },
+  },
 });
