@@ -23,6 +23,7 @@ describe("tenant isolation", () => {
   let aHazard: { hazardId: string; notificationId: string };
   let aVenue: { venueId: string; inspectionId: string; importId: string };
   let aCampaignId: string;
+  let aIncidentId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -38,6 +39,7 @@ describe("tenant isolation", () => {
     ...organisationEndpoints(),
     ...hazardEndpoints(),
     ...venueEndpoints(),
+    ...incidentEndpoints(),
     // A real draw of another county is aimed at in spot-checks.test.ts (zezhou 三(四)); here the path is covered for every role.
     "/v1/spot-checks/draws/{ruleId}/{period}": [{ method: "GET", path: "/v1/spot-checks/draws/key_unit_random_draw/2026-Q4" }],
     ...campaignEndpoints(),
@@ -50,6 +52,19 @@ describe("tenant isolation", () => {
     "/v1/campaigns": [{ method: "POST", path: "/v1/campaigns", body: campaign() }],
   });
   // The venue, inspection and photo paths, aimed at A's venue and what it holds.
+  // Fire incidents: A's incident by id, and A's venue or node named in a body or query.
+  const incidentEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
+    "/v1/incidents/{incidentId}": [
+      { method: "GET", path: `/v1/incidents/${aIncidentId}` },
+      { method: "PATCH", path: `/v1/incidents/${aIncidentId}`, body: { deaths: 9, version: 1 } },
+    ],
+    "/v1/incidents": [
+      { method: "GET", path: `/v1/incidents?nodeId=${aOrg.town.nodeId}` },
+      { method: "POST", path: "/v1/incidents", body: { occurredAt: "2026-01-01T08:00:00+08:00", venueId: aVenue.venueId, cause: "electrical" } },
+      { method: "POST", path: "/v1/incidents", body: { occurredAt: "2026-01-01T08:00:00+08:00", nodeId: aOrg.town.nodeId, cause: "electrical" } },
+    ],
+    "/v1/export/incidents": [{ method: "GET", path: `/v1/export/incidents?nodeId=${aOrg.town.nodeId}` }],
+  });
   const venueEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
     const v = `/v1/venues/${aVenue.venueId}`;
     const town = aOrg.town.nodeId;
@@ -141,7 +156,7 @@ describe("tenant isolation", () => {
   async function snapshotOf(tenantId: string) {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`] : []), ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -175,6 +190,10 @@ describe("tenant isolation", () => {
     for (const role of roles.filter((r) => r !== "tenant_admin")) {
       bClients.set(role, (await userAt(app, b.client, b.tenant.tenantId, `b.${role.replace(/_/g, "-")}`, role, b.tenant.rootNodeId)).client);
     }
+    // A fire incident at A's venue.
+    const incident = await a.client.post("/v1/incidents", { occurredAt: new Date(Date.now() - 3_600_000).toISOString(), venueId: aVenue.venueId, cause: "electrical", injuries: 1 });
+    aIncidentId = ((await incident.json()) as { incidentId: string }).incidentId;
+    if (incident.status !== 201 || !aIncidentId) throw new Error(`incident fixture: ${incident.status}`);
   });
 
   it("covers every API path that carries an id", async () => {

@@ -53,7 +53,7 @@ describe("songjiang 七(一): the annual assessment of towns on eight items", ()
       ["funding", "manual", null],
       ["hazard_governance", "hazard_closure_on_time", 75],
       ["publicity_training", "compliance", 100],
-      ["incident_handling", "manual", null],
+      ["incident_handling", "incidents", null],
     ]);
     expect(indicator(card, "hazard_governance").evidence?.zh).toBe("本期结案 8 件，其中按期 6 件");
     expect(indicator(card, "responsibility_system").sourceRef).toBe("songjiang 七(一)");

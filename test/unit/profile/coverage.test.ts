@@ -56,9 +56,11 @@ describe("the rule coverage report", () => {
   });
 
   it("reads a platform rule as applied when the product provides one of its functions, listing the missing ones", () => {
-    expect(Profiles.platformSupport({ functions: ["hazard_dispatch", "alarm_dispatch"] })).toMatchObject({ provided: [{ fn: "hazard_dispatch" }], missing: [{ fn: "alarm_dispatch" }] });
+    expect(Profiles.platformSupport({ functions: ["hazard_dispatch", "smart_detection"] })).toMatchObject({ provided: [{ fn: "hazard_dispatch" }], missing: [{ fn: "smart_detection" }] });
+    // zezhou 三(六): 火警派警 is provided by the incidents' nearest forces.
+    expect(Profiles.platformSupport({ functions: ["alarm_dispatch"] })).toMatchObject({ provided: [{ fn: "alarm_dispatch", code: "incidents/review.ts nearestForcesOf" }], missing: [] });
     const profile = structuredClone(presets.songjiang!);
-    profile.platforms.push({ id: "planted_cloud", name: { zh: "云", en: "Cloud" }, level: "county", functions: ["alarm_dispatch", "grassroots_feedback"], sourceRef: null, assumption: { zh: "测试" } });
+    profile.platforms.push({ id: "planted_cloud", name: { zh: "云", en: "Cloud" }, level: "county", functions: ["smart_detection", "grassroots_feedback"], sourceRef: null, assumption: { zh: "测试" } });
     expect(Profiles.ruleCoverage(profile).find((r) => r.path === "platforms.planted_cloud")).toMatchObject({ dataOnly: false });
     // songjiang 八(三): 社会治理一张图 is provided by the map's points (issue 17).
     expect(Profiles.ruleCoverage(presets.songjiang!).find((r) => r.path === "platforms.one_map")).toMatchObject({ dataOnly: false });
