@@ -38,7 +38,7 @@ describe("a fire incident at a venue (songjiang)", () => {
   let c: County;
   let venue: Json;
   const h: Record<string, string> = {};
-  const b: Record<string, Json> = {};
+  const b = {} as Record<"near" | "far" | "mid" | "unplaced" | "micro", Json>;
   let before: Card["indicators"][number];
   let incident: Json;
 

@@ -38,6 +38,8 @@ const PublicSpotChecksPage = lazy(() => withWords(["spotchecks"], import("./page
 const CampaignsPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/index.tsx")));
 const NewCampaignPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/new.tsx")));
 const CampaignPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/campaign.tsx")));
+const IncidentsPage = lazy(() => withWords(["incidents"], import("./pages/incidents/index.tsx")));
+const IncidentPage = lazy(() => withWords(["incidents"], import("./pages/incidents/incident.tsx")));
 const AssessmentPage = lazy(() => withWords(["assessment"], import("./pages/assessment/index.tsx")));
 const SchemePage = lazy(() => withWords(["assessment"], import("./pages/assessment/scheme.tsx")));
 const VenuePage = lazy(() => withWords(["inspections", "selfcheck"], import("./pages/venues/venue.tsx")));
@@ -91,6 +93,8 @@ export function App() {
           <Route path="/campaigns" component={CampaignsPage} info={{ access: "campaign.read" }} />
           <Route path="/campaigns/new" component={NewCampaignPage} info={{ access: "campaign.manage" }} />
           <Route path="/campaigns/:campaignId" component={CampaignPage} info={{ access: "campaign.read" }} />
+          <Route path="/incidents" component={IncidentsPage} info={{ access: "incident.read" }} />
+          <Route path="/incidents/:incidentId" component={IncidentPage} info={{ access: "incident.read" }} />
           <Route path="/assessment" component={AssessmentPage} info={{ access: "assessment.read" }} />
           <Route path="/assessment/:schemeId" component={SchemePage} info={{ access: "assessment.read" }} />
           <Route path="/self-checks" component={SelfChecksPage} info={{ access: "venue.read" }} />

@@ -11,6 +11,7 @@ import type {
   Dashboard as Dashboards,
   Hazards,
   HealthReport as Health,
+  Incidents,
   Identity,
   Inspections,
   Jurisdiction,
@@ -209,3 +210,11 @@ export type BasemapInput = z.input<typeof Tenancy.BasemapInput>;
 export type Dashboard = Dashboards.Dashboard;
 export type DashboardTrendMonth = Dashboard["hazards"]["trend"][number];
 export type DashboardCoverage = NonNullable<Dashboard["coverage"]>[number];
+
+// ── Fire incidents (火灾事故)
+
+export type Incident = Incidents.IncidentView;
+export type IncidentDetail = Incidents.IncidentDetail;
+export type NearestForces = Incidents.NearestForces;
+export type CreateIncidentInput = z.input<typeof Incidents.CreateIncidentInput>;
+export type UpdateIncidentInput = z.input<typeof Incidents.UpdateIncidentInput>;

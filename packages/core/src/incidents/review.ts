@@ -12,11 +12,11 @@ import { IncidentParams } from "./inputs.ts";
 import { DEFAULT_SUGGESTIONS, nearest, reviewHazard, windowStart } from "./rules.ts";
 import type { AccountabilityReview, IncidentDetail, NearestForces } from "./views.ts";
 
-// What an accountability review asks first (qidong 四(十二), lianyungang 四(三),
-// zezhou 四(三): 履职不力造成火灾事故的 … 追究责任): what the venue's
-// inspections found in the window before the fire and which hazards were
-// overdue, still are, or were closed late; and the forces nearest the fire
-// (火警派警), by straight-line distance.
+// What an accountability review asks first (the documents hold officials to
+// account when a fire follows failed duties: 履职不力造成火灾事故的 … 追究责任):
+// what the venue's inspections found in the window before the fire and which
+// hazards were overdue, still are, or were closed late; and the forces nearest
+// the fire (火警派警), by straight-line distance.
 
 const citation = (r: { sourceRef: string | null; text?: string | undefined; assumption?: { zh: string; en?: string | undefined } | undefined }) => ({
   sourceRef: r.sourceRef,

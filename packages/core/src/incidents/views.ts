@@ -33,7 +33,7 @@ export const IncidentViewSchema = z
     deaths: z.int(),
     injuries: z.int(),
     forces: z.array(IncidentForceSchema),
-    earlyFireSave: z.object({ brigadeId: z.string(), nodeId: z.string(), name: z.string() }).optional().meta({ description: "A micro station put the fire out while it was small (songjiang 七(二)-style rewards)" }),
+    earlyFireSave: z.object({ brigadeId: z.string(), nodeId: z.string(), name: z.string() }).optional().meta({ description: "A micro station put the fire out while it was small (for rewards of micro stations)" }),
     status: z.enum(["reported", "closed"]),
     createdBy: z.string(),
     createdAt: z.string(),

@@ -74,6 +74,7 @@ const en: typeof zh = {
   coverage: { nav: "Coverage" },
   dashboard: { nav: "Dashboard" },
   campaigns: { nav: "Campaigns" },
+  incidents: { nav: "Fire incidents" },
   tree: { nav: "Jurisdiction" },
   compliance: { nav: "Compliance" },
   assessment: { nav: "Assessment" },

@@ -34,6 +34,8 @@ function evidenceHref(link: EvidenceLink, path: string): string {
       return link.campaignIds.length === 1 ? `/campaigns/${encodeURIComponent(link.campaignIds[0]!)}` : "/campaigns";
     case "records":
       return `/nodes/${encodeURIComponent(link.nodeId)}`;
+    case "incidents":
+      return `/incidents?nodeId=${encodeURIComponent(link.nodeId)}`;
   }
 }
 
