@@ -104,17 +104,18 @@ describe("songjiang 七(一): a closed assessment period is an immutable snapsho
     const b = card(cards, townB);
     // 甲镇 by hand: duties 2/2 reported → 100; coverage 1 of 2 shops → 50; its empty committee, office and forces → 0;
     // hazards 1 closed in time of 1 closed + 1 overdue → 50; 五进 met, and the yearly training (八(三)) has nobody to train yet (not applicable) → 1/1 → 100; funding 80 (entered).
-    expect(scores(a)).toEqual({ responsibility_system: 100, work_plan: 50, management_rules: null, organisation: 0, funding: 80, hazard_governance: 50, publicity_training: 100, incident_handling: null });
+    expect(scores(a)).toEqual({ responsibility_system: 100, work_plan: 50, management_rules: null, organisation: 0, funding: 80, hazard_governance: 50, publicity_training: 100, incident_handling: 100 });
     // 乙镇 by hand: no duty report → 0; 0 of 1 shop → 0; organisation 0; 0 closed + 1 overdue → 0; neither publicity nor training → 0; funding 60.
-    expect(scores(b)).toEqual({ responsibility_system: 0, work_plan: 0, management_rules: null, organisation: 0, funding: 60, hazard_governance: 0, publicity_training: 0, incident_handling: null });
+    expect(scores(b)).toEqual({ responsibility_system: 0, work_plan: 0, management_rules: null, organisation: 0, funding: 60, hazard_governance: 0, publicity_training: 0, incident_handling: 100 });
     expect(a.indicators.find((i) => i.indicatorId === "work_plan")).toMatchObject({ method: "inspection_coverage", evidence: { zh: "本期应检 2 家次，已检 1 家次" }, link: { kind: "coverage", nodeId: townA.nodeId } });
     expect(a.indicators.find((i) => i.indicatorId === "hazard_governance")!.link).toEqual({ kind: "hazards", nodeId: townA.nodeId, filter: "closed" });
     expect(b.indicators.find((i) => i.indicatorId === "responsibility_system")!.link).toEqual({ kind: "findings", nodeId: townB.nodeId, ruleIds: ["duty.town_committee_duties", "duty.town_office_duties"] });
     expect(a.indicators.find((i) => i.indicatorId === "funding")!.entered).toMatchObject({ score: 80, note: "年度消防经费已列入预算", attachments: [upload.key] });
-    // Totals over the six scored indicators (equal weights), and the rank.
-    expect(a.total).toBe(weighted([100, 50, 0, 80, 50, 100])); // 63.3
-    expect(b.total).toBe(weighted([0, 0, 0, 60, 0, 0])); // 10
-    expect([a.total, b.total]).toEqual([63.3, 10]);
+    // 火灾事故处置 (七(一)): no fire incident in either town this year → 100 each.
+    // Totals over the seven scored indicators (equal weights), and the rank.
+    expect(a.total).toBe(weighted([100, 50, 0, 80, 50, 100, 100])); // 68.6
+    expect(b.total).toBe(weighted([0, 0, 0, 60, 0, 0, 100])); // 22.9
+    expect([a.total, b.total]).toEqual([68.6, 22.9]);
     expect([a.rank, b.rank, a.ranked]).toEqual([1, 2, 2]);
     expect(b.lagging).toBe(true);
     // The attachment is linked only through its score.
@@ -153,8 +154,8 @@ describe("songjiang 七(一): a closed assessment period is an immutable snapsho
     expect(res.status).toBe(200);
     const rows = (await readSheet(Buffer.from(await res.arrayBuffer()), "考核结果")) as unknown[][];
     expect(rows.slice(1, -1).map((r) => [r[0], r[9], r[10]])).toEqual([
-      ["甲镇", 63.3, 1],
-      ["乙镇", 10, 2],
+      ["甲镇", 68.6, 1],
+      ["乙镇", 22.9, 2],
     ]);
 
     const refused = await send(admin.token, "PUT", "/v1/assessment/schemes/town_annual/scores", { period: today(), nodeId: townB.nodeId, indicatorId: "funding", score: 100, note: "补录" });

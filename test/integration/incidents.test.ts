@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSheet } from "read-excel-file/node";
-import { Hazards, withActor, withRequest, type Actor } from "@firegov/core";
+import { Hazards, tenantDb, withActor, withRequest, type Actor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { expectStatus } from "../support/org.ts";
@@ -19,12 +19,28 @@ const ago = (days: number) => new Date(Date.now() - days * DAY);
 type County = Awaited<ReturnType<typeof county>>;
 type Card = { nodeId: string; indicators: { indicatorId: string; method: string; score: number | null; evidence?: { zh: string }; link?: Json }[] };
 
-/** A hazard at the town's venue, reported by the town's officer at `at`; walked to closed now when asked (then past its deadline: closed late). */
-async function hazardAt(c: County, venueId: string, code: string, at: Date, close = false): Promise<string> {
+/**
+ * A hazard at the town's venue, reported by the town's officer (walked to closed when asked), then its
+ * row in the venue's list dated `daysBack` earlier, as if reported then: the profile a tenant signed up
+ * with is not in effect before the signup, so a report cannot be made in the past through the use case.
+ */
+async function hazardAt(c: County, venueId: string, code: string, daysBack: number, close = false): Promise<string> {
   const officer: Actor = { type: "user", tenantId: c.tenantId, userId: `officer-${c.town.nodeId}`, role: "town_officer", scopeNodeId: c.town.nodeId, scopePath: c.town.path, sessionId: "incidents" };
   const as = <T>(fn: () => Promise<T>) => withRequest({ requestId: `incidents-${code}` }, () => withActor(officer, fn));
-  const created = await as(() => Hazards.createHazard({ nodeId: c.town.nodeId, venueId, code, severity: "general", description: `${code} 隐患`, source: "inspection" }, { now: at }));
+  const created = await as(() => Hazards.createHazard({ nodeId: c.town.nodeId, venueId, code, severity: "general", description: `${code} 隐患`, source: "inspection" }));
   if (close) for (const action of ["register", "dispatch", "start", "submit", "close"] as const) await as(() => Hazards.actOnHazard({ action }, created.hazardId));
+  if (daysBack > 0) {
+    await withActor({ type: "system", tenantId: c.tenantId, job: "incidents-test" }, async () => {
+      const { hazardEntry } = tenantDb().service.entities;
+      const { data } = await hazardEntry.query.byList({ tenantId: c.tenantId, list: `venue:${venueId}` }).go({ pages: "all" });
+      const row = data.find((r) => r.hazardId === created.hazardId)!;
+      const back = (iso: string) => new Date(Date.parse(iso) - daysBack * DAY).toISOString();
+      const summary = { ...(row.summary as Json), createdAt: back(row.summary.createdAt), deadline: back(row.summary.deadline) };
+      if (!close) summary.updatedAt = back(row.summary.updatedAt);
+      await hazardEntry.delete({ tenantId: c.tenantId, list: row.list, order: row.order }).go();
+      await hazardEntry.put({ tenantId: c.tenantId, list: row.list, order: `${summary.createdAt}#${created.hazardId}`, hazardId: created.hazardId, path: row.path, summary }).go();
+    });
+  }
   return created.hazardId;
 }
 
@@ -47,10 +63,10 @@ describe("a fire incident at a venue (songjiang)", () => {
     venue = await expectStatus<Json>(c.admin.client.post("/v1/venues", { name: "沿街商铺甲", nodeId: c.town.nodeId, kinds: ["street_shop"], address: "甲镇人民路1号", lat: 31.0, lng: 121.2 }), 201);
     // The venue's record: one hazard 14 months back (outside the year), one 6 months back still open (overdue),
     // one 3 months back closed only now (late), one reported today (in time).
-    h.old = await hazardAt(c, venue.venueId, "ebike_charging", ago(425));
-    h.overdue = await hazardAt(c, venue.venueId, "escape_route_blocked", ago(180));
-    h.late = await hazardAt(c, venue.venueId, "combustible_storage", ago(90), true);
-    h.fresh = await hazardAt(c, venue.venueId, "three_in_one", ago(0));
+    h.old = await hazardAt(c, venue.venueId, "ebike_charging", 425);
+    h.overdue = await hazardAt(c, venue.venueId, "escape_route_blocked", 180);
+    h.late = await hazardAt(c, venue.venueId, "combustible_storage", 90, true);
+    h.fresh = await hazardAt(c, venue.venueId, "three_in_one", 0);
     // Forces at ~1 km, ~5 km and ~20 km north of the venue, one with no position, and a micro station at the venue.
     b.near = await brigade(c, "甲镇专职消防队", { lat: 31.009, lng: 121.2 });
     b.far = await brigade(c, "县消防救援站", { lat: 31.18, lng: 121.2 });
@@ -102,7 +118,7 @@ describe("a fire incident at a venue (songjiang)", () => {
     const byId = new Map<string, Json>(review.hazards.map((x: Json) => [x.hazardId, x]));
     expect([...byId.keys()].sort()).toEqual([h.overdue, h.late, h.fresh].sort());
     expect(byId.has(h.old!)).toBe(false);
-    expect(byId.get(h.overdue!)).toMatchObject({ state: "registered", overdue: true, overdueNow: true, closedLate: false, openAtIncident: true });
+    expect(byId.get(h.overdue!)).toMatchObject({ state: "discovered", overdue: true, overdueNow: true, closedLate: false, openAtIncident: true });
     expect(byId.get(h.late!)).toMatchObject({ state: "closed", overdue: true, overdueNow: false, closedLate: true });
     expect(byId.get(h.fresh!)).toMatchObject({ overdue: false, overdueNow: false, closedLate: false });
     expect(review.totals).toMatchObject({ hazards: 3, overdue: 2, overdueNow: 1, closedLate: 1 });
