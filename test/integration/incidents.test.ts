@@ -35,7 +35,7 @@ async function hazardAt(c: County, venueId: string, code: string, daysBack: numb
       const { data } = await hazardEntry.query.byList({ tenantId: c.tenantId, list: `venue:${venueId}` }).go({ pages: "all" });
       const row = data.find((r) => r.hazardId === created.hazardId)!;
       const back = (iso: string) => new Date(Date.parse(iso) - daysBack * DAY).toISOString();
-      const summary = { ...(row.summary as Json), createdAt: back(row.summary.createdAt), deadline: back(row.summary.deadline) };
+      const summary: Json = { ...(row.summary as Json), createdAt: back(row.summary.createdAt), deadline: back(row.summary.deadline) };
       if (!close) summary.updatedAt = back(row.summary.updatedAt);
       await hazardEntry.delete({ tenantId: c.tenantId, list: row.list, order: row.order }).go();
       await hazardEntry.put({ tenantId: c.tenantId, list: row.list, order: `${summary.createdAt}#${created.hazardId}`, hazardId: created.hazardId, path: row.path, summary }).go();
