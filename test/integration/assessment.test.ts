@@ -154,7 +154,8 @@ describe("songjiang 七(一)–七(三): the annual assessment of towns, in Dyna
     const after = await expectStatus<{ incentives: { incentiveId: string; candidates: Lead[] }[] }>(admin.client.get("/v1/assessment/incentives/candidates"), 200);
     expect(after.incentives.find((i) => i.incentiveId === "reward_major_hazard_lead")!.candidates[0]!.recorded).toBe(true);
     const fires = candidates.incentives.find((i) => i.incentiveId === "reward_micro_station_fire")!;
-    expect(fires).toMatchObject({ from: "manual", candidates: [], why: { zh: expect.stringContaining("火灾") } });
+    // songjiang 七(二): proposed from the fire incidents' early-fire saves; none recorded in this county.
+    expect(fires).toMatchObject({ from: "early_fire_saves", candidates: [] });
   });
 
   it("a town officer reads their own town's card, ranked among all towns, and may neither score it nor sanction it; a viewer only reads", async () => {

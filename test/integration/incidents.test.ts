@@ -149,6 +149,20 @@ describe("a fire incident at a venue (songjiang)", () => {
     expect(after).toMatchObject({ method: "incidents", score: 90, evidence: { zh: "本期辖区火灾事故 1 起，每起扣 10 分" }, link: { kind: "incidents", nodeId: c.town.nodeId, incidentIds: [incident.incidentId] } });
   });
 
+  it("songjiang 七(二): the micro station that put out the early fire is a reward candidate, recorded once", async () => {
+    type Candidates = { incentives: { incentiveId: string; from: string; candidates: { nodeId: string; target: Json; source: Json; recorded: boolean }[] }[] };
+    const read = async () => (await expectStatus<Candidates>(c.admin.client.get("/v1/assessment/incentives/candidates"), 200)).incentives.find((i) => i.incentiveId === "reward_micro_station_fire")!;
+    const fires = await read();
+    expect(fires.from).toBe("early_fire_saves");
+    expect(fires.candidates).toEqual([expect.objectContaining({ nodeId: c.town.nodeId, target: { type: "unit", name: "沿街商铺微型消防站" }, source: { type: "early_fire_save", incidentId: incident.incidentId }, recorded: false })]);
+    const reward = { incentiveId: "reward_micro_station_fire", nodeId: c.town.nodeId, target: fires.candidates[0]!.target, date: new Date().toISOString().slice(0, 10), note: "成功扑救初期火灾", source: fires.candidates[0]!.source };
+    const wrongNode = await expectStatus<{ errors: { path: string }[] }>(c.admin.client.post("/v1/assessment/incentives", { ...reward, nodeId: c.village.nodeId }), 400);
+    expect(wrongNode.errors.map((e) => e.path)).toEqual(["body.source.incidentId"]);
+    await expectStatus(c.admin.client.post("/v1/assessment/incentives", reward), 201);
+    expect((await read()).candidates[0]!.recorded).toBe(true);
+    await expectStatus(c.admin.client.post("/v1/assessment/incentives", reward), 409);
+  });
+
   it("lists it in the subtree and exports the list as xlsx that reads back", async () => {
     const list = await expectStatus<{ items: Json[] }>(c.admin.client.get(`/v1/incidents?nodeId=${c.town.nodeId}`), 200);
     expect(list.items.map((i) => i.incidentId)).toContain(incident.incidentId);

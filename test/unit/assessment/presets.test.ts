@@ -40,7 +40,7 @@ describe("the presets' assessment, incentives and duties", () => {
         ["property_credit_deduction", "manual"],
         ["property_ordered_exit", "manual"],
         ["reward_major_hazard_lead", "major_hazard_leads"],
-        ["reward_micro_station_fire", "manual"],
+        ["reward_micro_station_fire", "early_fire_saves"],
         ["lagging_town_talk", "lagging_units:town_annual"],
       ],
       yancheng: [["effective_units_reward", "manual"], ["duties_unmet_criticism", "manual"]],

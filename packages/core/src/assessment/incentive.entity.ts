@@ -16,10 +16,11 @@ const target = {
 const source = {
   type: "map",
   properties: {
-    type: { type: ["lagging", "hazard_lead"] as const, required: true },
+    type: { type: ["lagging", "hazard_lead", "early_fire_save"] as const, required: true },
     schemeId: { type: "string" },
     period: { type: "string" },
     hazardId: { type: "string" },
+    incidentId: { type: "string" },
   },
 } as const;
 

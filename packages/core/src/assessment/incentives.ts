@@ -9,6 +9,7 @@ import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { bilingual, invalid } from "../errors/index.ts";
 import { addDays, leadOf, leadsOf, startOfLocalDay } from "../hazards/index.ts";
+import { earlyFireSaveOf, incidentsBetween } from "../incidents/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt, type PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
@@ -34,6 +35,7 @@ const Target = z.discriminatedUnion("type", [
 const Source = z.discriminatedUnion("type", [
   z.object({ type: z.literal("lagging"), schemeId: z.string().min(1).max(60), period: DateOnly }).meta({ description: "A lagging unit of a scheme's period" }),
   z.object({ type: z.literal("hazard_lead"), hazardId: z.string().min(1).max(64) }).meta({ description: "A hazard reported and judged major" }),
+  z.object({ type: z.literal("early_fire_save"), incidentId: z.string().min(1).max(64) }).meta({ description: "A fire incident whose early fire a micro station put out" }),
 ]);
 
 export const RecordIncentiveInput = z
@@ -48,7 +50,8 @@ export const RecordIncentiveInput = z
   .meta({ id: "RecordIncentiveInput" });
 
 /** The key under which a candidate is recorded once. */
-const candidateKey = (source: z.infer<typeof Source>, nodeId: string) => (source.type === "lagging" ? `lagging:${source.schemeId}:${source.period}:${nodeId}` : `hazard:${source.hazardId}`);
+const candidateKey = (source: z.infer<typeof Source>, nodeId: string) =>
+  source.type === "lagging" ? `lagging:${source.schemeId}:${source.period}:${nodeId}` : source.type === "hazard_lead" ? `hazard:${source.hazardId}` : `fire:${source.incidentId}`;
 
 function incentiveOf(profile: PolicyProfile, incentiveId: string): Incentive {
   const incentive = profile.assessment.incentives.find((i) => i.id === incentiveId);
@@ -87,6 +90,12 @@ export const recordIncentive = useCase(RecordIncentiveInput, async (input, opts:
     if (!lead || lead.nodeId !== node.nodeId || !from.sources.includes(lead.source) || !from.severities.includes(lead.severity) || lead.state === "withdrawn") {
       throw invalid("body.source.hazardId", "assessment.lead_unknown", "该隐患不是此节点上符合条件的重大隐患线索", "That hazard is not a qualifying major-hazard lead at this node");
     }
+  }
+  if (source?.type === "early_fire_save") {
+    if (from?.from !== "early_fire_saves") throw invalid("body.source", "assessment.source_mismatch", "该奖惩措施不针对微型消防站扑救初期火灾", "This incentive is not for micro stations putting out early fires");
+    // The save must be one recorded on the incident, by a station of this node.
+    const save = await earlyFireSaveOf(source.incidentId);
+    if (!save || save.nodeId !== node.nodeId) throw invalid("body.source.incidentId", "assessment.save_unknown", "该火灾事故没有本节点微型消防站扑救初期火灾的记录", "That incident records no early fire put out by a station of this node");
   }
   const now = new Date();
   const recordId = timeOrderedId(now);
@@ -223,6 +232,23 @@ export const incentiveCandidates = useCase(
                 reason: { zh: `${lead.createdAt.slice(0, 10)} 报告的隐患被认定为“${severityName(profile, lead.severity).zh}”：${lead.description}`, en: `reported ${lead.createdAt.slice(0, 10)} and judged “${severityName(profile, lead.severity).en}”: ${lead.description}` },
               };
             });
+          return { ...base, candidates: await withNodeNames(await withRecorded(incentive.id, candidates)) };
+        }
+        if (from.from === "early_fire_saves") {
+          const fires = await incidentsBetween(place.path, startOfLocalDay(leadsYear.start, timeZone).toISOString(), startOfLocalDay(addDays(leadsYear.end, 1), timeZone).toISOString());
+          const candidates = fires.flatMap((f) =>
+            f.earlyFireSave
+              ? [
+                  {
+                    nodeId: f.earlyFireSave.nodeId,
+                    nodeName: "",
+                    target: { type: "unit" as const, name: f.earlyFireSave.name },
+                    source: { type: "early_fire_save" as const, incidentId: f.incidentId },
+                    reason: { zh: `${f.occurredAt.slice(0, 10)} 火灾事故中成功扑救初期火灾`, en: `put out an early fire on ${f.occurredAt.slice(0, 10)}` },
+                  },
+                ]
+              : [],
+          );
           return { ...base, candidates: await withNodeNames(await withRecorded(incentive.id, candidates)) };
         }
         return { ...base, ...(from.why ? { why: from.why } : {}), candidates: [] };

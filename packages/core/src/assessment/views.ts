@@ -95,6 +95,7 @@ const Target = z.discriminatedUnion("type", [
 const Source = z.discriminatedUnion("type", [
   z.object({ type: z.literal("lagging"), schemeId: z.string(), period: z.string() }),
   z.object({ type: z.literal("hazard_lead"), hazardId: z.string() }),
+  z.object({ type: z.literal("early_fire_save"), incidentId: z.string() }),
 ]);
 
 export const IncentiveRecordSchema = z
@@ -135,7 +136,7 @@ export const CandidatesSchema = z
         incentiveId: z.string(),
         kind: z.enum(["reward", "sanction"]),
         name: Bilingual,
-        from: z.enum(["lagging_units", "major_hazard_leads", "manual"]),
+        from: z.enum(["lagging_units", "major_hazard_leads", "early_fire_saves", "manual"]),
         schemeId: z.string().optional(),
         why: Bilingual.optional().meta({ description: "For an incentive chosen by people: what data the product lacks" }),
         sourceRef: z.string().nullable(),

@@ -260,6 +260,12 @@ export async function incidentsBetween(path: string, from: string, to: string): 
   return data as never;
 }
 
+/** The micro station an incident records as having put out its early fire, if any (no access check: for the incentive register). */
+export async function earlyFireSaveOf(incidentId: string): Promise<{ brigadeId: string; nodeId: string; name: string } | undefined> {
+  const { data } = await tenantDb().service.entities.incident.get({ tenantId: useTenant(), incidentId }).go({ attributes: ["earlyFireSave"] });
+  return (data?.earlyFireSave as { brigadeId: string; nodeId: string; name: string } | undefined) ?? undefined;
+}
+
 /** The incident ledger of a subtree as xlsx, Chinese headers. */
 export const exportIncidents = useCase(
   ExportIncidentsInput,

@@ -4,7 +4,7 @@
 // the nearest forces (火警派警); counts for the assessment.
 // The domain's entities join the table's one service when the domain loads.
 import "./incident.entity.ts";
-export { createIncident, updateIncident, listIncidents, exportIncidents, incidentsBetween, toIncidentView, type IncidentItem } from "./incidents.ts";
+export { createIncident, updateIncident, listIncidents, exportIncidents, incidentsBetween, earlyFireSaveOf, toIncidentView, type IncidentItem } from "./incidents.ts";
 export { getIncident, reviewOf, nearestForcesOf, suggestForces, NearestForcesInput } from "./review.ts";
 export { CreateIncidentInput, UpdateIncidentInput, ListIncidentsInput, ExportIncidentsInput, IncidentParams, ForceInput } from "./inputs.ts";
 export { IncidentViewSchema, IncidentPageSchema, IncidentDetailSchema, NearestForcesSchema, AccountabilityReviewSchema, type IncidentView, type IncidentDetail, type NearestForces, type AccountabilityReview } from "./views.ts";

@@ -599,6 +599,8 @@ const IncentiveCandidates = z.discriminatedUnion("from", [
   z.strictObject({ from: z.literal("lagging_units"), scheme: Id }),
   /** Whoever reported a hazard from these sources that was judged of these severities (重大隐患线索). */
   z.strictObject({ from: z.literal("major_hazard_leads"), severities: z.array(Id).min(1), sources: z.array(HazardSource).min(1) }),
+  /** The micro stations that put out early fires (初期火灾) recorded in fire incidents of the period. */
+  z.strictObject({ from: z.literal("early_fire_saves") }),
   /** Chosen by people: the product holds no data to propose them; `why` says what is missing. */
   z.strictObject({ from: z.literal("manual"), why: Label.optional() }),
 ]);

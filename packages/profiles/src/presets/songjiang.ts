@@ -1199,10 +1199,7 @@ export const songjiang: PolicyProfile = withBaselineCodes({
         id: "reward_micro_station_fire",
         kind: "reward",
         name: { zh: "微型消防站成功扑救初期火灾", en: "Micro station putting out an early fire" },
-        candidates: {
-          from: "manual",
-          why: { zh: "火灾事故台账记录了微型消防站的初期火灾扑救，表彰对象由考核单位据此认定", en: "The fire incident register records early fires put out by micro stations; the assessor chooses whom to reward from it" },
-        },
+        candidates: { from: "early_fire_saves" },
         sourceRef: "songjiang 七(二)",
         text: "微型消防站成功扑救初期火灾等作出突出贡献的单位和个人给予表彰奖励",
       },

@@ -186,7 +186,7 @@ function Candidates(props: { schemeId: string; period: string | undefined; onDon
               <ul class="user-list">
                 <For each={incentive.candidates}>
                   {(c) => {
-                    const id = `${incentive.incentiveId}/${c.nodeId}/${c.source.type === "hazard_lead" ? c.source.hazardId : ""}`;
+                    const id = `${incentive.incentiveId}/${c.nodeId}/${c.source.type === "hazard_lead" ? c.source.hazardId : c.source.type === "early_fire_save" ? c.source.incidentId : ""}`;
                     return (
                       <li data-testid="candidate" data-node={c.nodeId}>
                         <strong>{c.target.type === "node" ? c.nodeName : `${c.nodeName} · ${c.target.name}`}</strong>
