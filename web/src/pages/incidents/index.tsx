@@ -1,6 +1,7 @@
 import { A, createAsync, useAction, useSearchParams, useSubmission } from "@solidjs/router";
 import { createEffect, createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { defaultIncidentCauses } from "@firegov/core/browser";
 import type { CreateIncidentInput, NearestForces, PolicyProfile, Venue } from "@firegov/core/contract";
 import { nearestForces, downloadIncidents } from "../../api/incidents.ts";
 import { can } from "../../auth/access.ts";
@@ -39,7 +40,8 @@ function IncidentForm(props: { profile: PolicyProfile; venues: Venue[] }) {
     setForm(field, value);
   };
   const err = (path: string) => fieldError(submission.error, path);
-  const causes = () => props.profile.incidents?.causes ?? [];
+  // A profile without an incidents section takes the system's default causes, as the API does.
+  const causes = () => props.profile.incidents?.causes ?? defaultIncidentCauses();
   const name = (l: { zh: string; en: string }) => (locale() === "en" ? l.en : l.zh);
   const point = () => {
     const v = props.venues.find((x) => x.venueId === form.venueId);

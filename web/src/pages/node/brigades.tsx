@@ -14,7 +14,7 @@ interface Ctx {
   org: OrganisationView;
 }
 
-const FIELDS = ["body.name", "body.force", "body.grade", "body.dutyStatus", "body.status"];
+const FIELDS = ["body.name", "body.force", "body.grade", "body.dutyStatus", "body.status", "body.lat", "body.lng"];
 
 function BrigadeForm(props: Ctx & { brigade?: Brigade; onDone: (m: string) => void; onCancel: () => void }) {
   const { t, locale } = useI18n();
@@ -39,11 +39,14 @@ function BrigadeForm(props: Ctx & { brigade?: Brigade; onDone: (m: string) => vo
       vehicles,
     };
     const grade = v.grade || null;
+    // Where it is based, for the nearest forces of a fire incident: both or neither.
+    const placed = v.lat || v.lng ? { lat: v.lat ? Number(v.lat) : undefined, lng: v.lng ? Number(v.lng) : undefined } : undefined;
+    const cleared = !placed && props.brigade?.lat !== undefined ? { lat: null, lng: null } : {};
     const status = v.status as Brigade["status"] | undefined;
     const nodeId = props.org.node.nodeId;
     const request = props.brigade
-      ? update(nodeId, props.brigade.brigadeId, { ...fields, grade, ...(status ? { status } : {}) })
-      : create(nodeId, { ...fields, force: (v.force ?? "micro_station") as ForceKind, ...(grade ? { grade } : {}) });
+      ? update(nodeId, props.brigade.brigadeId, { ...fields, grade, ...(placed ?? cleared), ...(status ? { status } : {}) })
+      : create(nodeId, { ...fields, force: (v.force ?? "micro_station") as ForceKind, ...(grade ? { grade } : {}), ...(placed ?? {}) });
     request
       .then((b) => {
         submission().clear();
@@ -67,6 +70,10 @@ function BrigadeForm(props: Ctx & { brigade?: Brigade; onDone: (m: string) => vo
       <SelectField label={t("brigades.duty")} name="dutyStatus" error={fieldError(error(), "body.dutyStatus")}>
         <For each={DUTIES}>{(d) => <option value={d} selected={d === (props.brigade?.dutyStatus ?? "on_duty")}>{dutyName(d, locale())}</option>}</For>
       </SelectField>
+      <div class="field-row">
+        <TextField label={t("brigades.lat")} hint={t("brigades.positionHint")} name="lat" inputmode="decimal" optional value={props.brigade?.lat?.toString() ?? ""} error={fieldError(error(), "body.lat")} />
+        <TextField label={t("brigades.lng")} name="lng" inputmode="decimal" optional value={props.brigade?.lng?.toString() ?? ""} error={fieldError(error(), "body.lng")} />
+      </div>
       <CheckboxGroup
         legend={t("brigades.members")}
         name="memberIds"
