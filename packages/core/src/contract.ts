@@ -10,6 +10,7 @@ import type {
   Compliance,
   Dashboard as Dashboards,
   Hazards,
+  HomeVisits,
   HealthReport as Health,
   Identity,
   Inspections,
@@ -209,3 +210,15 @@ export type BasemapInput = z.input<typeof Tenancy.BasemapInput>;
 export type Dashboard = Dashboards.Dashboard;
 export type DashboardTrendMonth = Dashboard["hazards"]["trend"][number];
 export type DashboardCoverage = NonNullable<Dashboard["coverage"]>[number];
+
+// ── Home visits to vulnerable households (入户走访, issue 19)
+
+export type Household = HomeVisits.HouseholdView;
+export type HouseholdDetail = HomeVisits.HouseholdDetail;
+export type RegisterHouseholdInput = z.input<typeof HomeVisits.RegisterHouseholdInput>;
+export type RecordHomeVisitInput = z.input<typeof HomeVisits.RecordVisitInput>;
+export type HomeVisit = HomeVisits.HomeVisitView;
+export type HomeVisitResult = HomeVisits.HomeVisitResult;
+export type HomeVisitPolicy = HomeVisits.HomeVisitPolicyView;
+export type DueHomeVisits = z.infer<typeof HomeVisits.DueVisitsSchema>;
+export type RevealedIdNumber = HomeVisits.RevealedIdNumber;

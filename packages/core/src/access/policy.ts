@@ -40,6 +40,9 @@ export const actions = [
   "assessment.incentive",
   "self_check.link",
   "tenant.configure",
+  "home_visit.read",
+  "home_visit.manage",
+  "home_visit.perform",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -90,6 +93,13 @@ export const policy: Record<Action, readonly Role[]> = {
   "self_check.link": ["tenant_admin", "town_officer"],
   // The tenant's own settings (the map's basemap and its key): the county's admin.
   "tenant.configure": ["tenant_admin"],
+  // Vulnerable households (入户走访): personal data, so no department liaison or viewer reads the register; ID numbers stay masked
+  // for every reader but the profile's piiReaders (home-visits/households.ts), whose every full read is audited.
+  "home_visit.read": ["tenant_admin", "town_officer", "village_manager", "grid_worker"],
+  // The register is kept by the village (居（村）委) from the village up.
+  "home_visit.manage": ["tenant_admin", "town_officer", "village_manager"],
+  // The village's fire-safety staff and the grid worker visit, within their subtree.
+  "home_visit.perform": ["tenant_admin", "town_officer", "village_manager", "grid_worker"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */
