@@ -38,6 +38,8 @@ export const HouseholdEntity = new Entity({
     visits: { type: "number", required: true, default: 0 },
     version: { type: "number", required: true, default: 1 },
     registeredAt: { type: "string", required: true, readOnly: true },
+    /** The local date of the registration: the first visit falls due one frequency after it. */
+    registeredOn: { type: "string", required: true, readOnly: true },
     registeredBy: { type: "string", required: true, readOnly: true },
     updatedAt: { type: "string", required: true },
   },

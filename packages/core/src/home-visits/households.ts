@@ -39,6 +39,7 @@ export type Stored = {
   visits: number;
   version: number;
   registeredAt: string;
+  registeredOn: string;
   registeredBy: string;
   updatedAt: string;
 };
@@ -123,7 +124,7 @@ const UNKNOWN_CATEGORY = { zh: "未知类别", en: "Unknown category" };
 export function toHouseholdView(h: Stored, policy: HomeVisitsPolicy, today: string, soonDays = DUE_SOON_DAYS): HouseholdView {
   const category = policy.categories.find((c) => c.id === h.category);
   const frequency = category?.frequency ?? { every: 1, unit: "month" as const };
-  const due = dueOf({ lastVisitOn: h.lastVisitOn, registeredOn: h.registeredAt.slice(0, 10) }, frequency, today, soonDays);
+  const due = dueOf({ lastVisitOn: h.lastVisitOn, registeredOn: h.registeredOn }, frequency, today, soonDays);
   return plain({
     householdId: h.householdId,
     nodeId: h.nodeId,
@@ -210,6 +211,7 @@ export const registerHousehold = useCase(RegisterHouseholdInput, async (input, o
     visits: 0,
     version: 1,
     registeredAt: now.toISOString(),
+    registeredOn: s.today,
     registeredBy: actor.userId,
     updatedAt: now.toISOString(),
   });
