@@ -42,6 +42,20 @@ async function answers(p: Place, fail: string[] = []): Promise<Json> {
   return { items: (policy.checklist as { id: string }[]).map((c) => ({ itemId: c.id, result: fail.includes(c.id) ? "fail" : "pass", ...(fail.includes(c.id) ? { note: "楼道充电" } : {}) })) };
 }
 
+describe("home visits: the API document", () => {
+  it("lists every home-visit endpoint in /v1/openapi.json", async () => {
+    const doc = (await (await app.request("/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const methods = (path: string) => Object.keys(doc.paths[path] ?? {}).sort();
+    expect(methods("/v1/home-visits/policy")).toEqual(["get"]);
+    expect(methods("/v1/home-visits/households")).toEqual(["get", "post"]);
+    expect(methods("/v1/home-visits/households/{householdId}")).toEqual(["get"]);
+    expect(methods("/v1/home-visits/households/{householdId}/id-number")).toEqual(["post"]);
+    expect(methods("/v1/home-visits/households/{householdId}/visits")).toEqual(["post"]);
+    expect(methods("/v1/home-visits/due")).toEqual(["get"]);
+    expect(methods("/v1/export/home-visits")).toEqual(["get"]);
+  });
+});
+
 describe("home visits: the register and personal data", () => {
   let p: Place;
   let householdId: string;
