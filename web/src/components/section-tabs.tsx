@@ -30,6 +30,7 @@ export const SECTIONS: Record<Section, { label: Key; tabs: Tab[] }> = {
     label: "nav.registers",
     tabs: [
       // issue 19's registers append their tabs here
+      { href: "/home-visits", label: "homeVisits.nav", access: "home_visit.read" },
     ],
   },
   integrations: {
