@@ -6,7 +6,7 @@ import { HomeVisits, withActor, withRequest, type Actor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { expectStatus } from "../support/org.ts";
-import { userAt } from "../support/tenants.ts";
+import { addNode, userAt } from "../support/tenants.ts";
 import { body, county, type Json } from "./venues-fixtures.ts";
 
 // 入户走访: songjiang 五(三)4 has the village visit the people who need
@@ -153,7 +153,7 @@ describe("home visits: visits and the due list", () => {
     householdId = (await expectStatus<Json>(p.manager.client.post("/v1/home-visits/households", { nodeId: p.grid1.nodeId, category: "elderly_alone", address: "甲村 9 号", consent: { given: false } }), 201)).householdId;
   });
 
-  it("songjiang 六(一)1: a visit with a failed item raises one hazard at the household's node, in the visit's transaction", async () => {
+  it("songjiang 六(一)1: a visit with a failed item raises one hazard (source home_visit) at the household's node; only staff of its subtree visit, every item answered", async () => {
     // A grid worker of another grid may not visit it.
     expect((await p.worker2.client.post(`/v1/home-visits/households/${householdId}/visits`, await answers(p, ["ebike_charging"]))).status).toBe(403);
     const half = await answers(p);
@@ -171,6 +171,16 @@ describe("home visits: visits and the due list", () => {
     expect(detail.visits).toHaveLength(1);
     expect(detail.household.lastVisitOn).toBe(done.visit.date);
     expect(detail.mayRevealIdNumber).toBe(false);
+  });
+
+  it("a village moved to another town takes its households along (listed there, and no longer under the old town)", async () => {
+    const townB = await addNode(p.tenantId, p.root, "town", "乙镇");
+    await expectStatus(p.admin.client.post(`/v1/nodes/${p.village.nodeId}/move`, { parentId: townB.nodeId }), 200);
+    const there = await expectStatus<Json>(p.admin.client.get(`/v1/home-visits/households?nodeId=${townB.nodeId}`), 200);
+    expect(there.items.map((h: Json) => [h.householdId, h.path])).toEqual([[householdId, `${townB.path}/${p.village.nodeId}/${p.grid1.nodeId}`]]);
+    const old = await expectStatus<Json>(p.admin.client.get(`/v1/home-visits/households?nodeId=${p.town.nodeId}`), 200);
+    expect(old.items).toEqual([]);
+    await expectStatus(p.admin.client.post(`/v1/nodes/${p.village.nodeId}/move`, { parentId: p.town.nodeId }), 200);
   });
 
   it("songjiang 六(一)1: due visits follow the monthly frequency (injected clock)", async () => {

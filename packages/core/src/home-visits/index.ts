@@ -5,6 +5,8 @@
 // category's frequency, and visits whose failed items raise hazards.
 // The domain's entities join the table's one service when the domain loads.
 import "./household.entity.ts";
+import { moveWithSubtree } from "../jurisdiction/index.ts";
+import { householdsMovedWith } from "./relocate.ts";
 export { DEFAULT_HOME_VISITS, homeVisitsOf, addFrequency, dueOf, type DueStatus } from "./policy.ts";
 export {
   registerHousehold,
@@ -41,3 +43,6 @@ export {
   type HouseholdDetail,
   type HomeVisitPolicyView,
 } from "./visits.ts";
+
+// A moved village or grid takes its households along.
+moveWithSubtree("households", householdsMovedWith);
