@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ScanCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { readSheet } from "read-excel-file/node";
 import { HomeVisits, withActor, withRequest, type Actor } from "@firegov/core";
@@ -51,6 +51,7 @@ describe("home visits: the API document", () => {
     expect(methods("/v1/home-visits/households/{householdId}")).toEqual(["get"]);
     expect(methods("/v1/home-visits/households/{householdId}/id-number")).toEqual(["post"]);
     expect(methods("/v1/home-visits/households/{householdId}/visits")).toEqual(["post"]);
+    expect(methods("/v1/home-visits/households/{householdId}/remove")).toEqual(["post"]);
     expect(methods("/v1/home-visits/due")).toEqual(["get"]);
     expect(methods("/v1/export/home-visits")).toEqual(["get"]);
   });
@@ -118,6 +119,18 @@ describe("home visits: the register and personal data", () => {
     expect(JSON.stringify(audit)).not.toContain(RAW_ID);
     const detail = await expectStatus<Json>(p.admin.client.get(`/v1/home-visits/households/${householdId}`), 200);
     expect(detail.mayRevealIdNumber).toBe(true);
+  });
+
+  it("a household taken off the register has its contact, phone and ID number erased, and leaves the lists", async () => {
+    const made = await expectStatus<Json>(p.manager.client.post("/v1/home-visits/households", { nodeId: p.grid2.nodeId, category: "disabled", address: "甲村 21 号", contactName: "李伯", phone: "13800001111", idNumber: idNumber("31011719500202123"), consent }), 201);
+    expect((await p.worker2.client.post(`/v1/home-visits/households/${made.householdId}/remove`, { reason: "moved_away" })).status).toBe(403);
+    await expectStatus(p.manager.client.post(`/v1/home-visits/households/${made.householdId}/remove`, { reason: "moved_away" }), 200);
+    const { Item } = await db.client.send(new GetItemCommand({ TableName: db.tableName, Key: { pk: { S: `T#${p.tenantId}#HH#${made.householdId}` }, sk: { S: "HH" } }, ConsistentRead: true }));
+    const stored = unmarshall(Item!);
+    expect([stored.status, stored.contactName, stored.phone, stored.idNumber, stored.address]).toEqual(["removed", undefined, undefined, undefined, "甲村 21 号"]);
+    expect((await p.admin.client.get(`/v1/home-visits/households/${made.householdId}`)).status).toBe(404);
+    const list = await expectStatus<Json>(p.admin.client.get("/v1/home-visits/households"), 200);
+    expect(list.items.map((h: Json) => h.householdId)).not.toContain(made.householdId);
   });
 
   it("refuses, naming the field, personal data kept without consent and a bad ID number, and writes nothing", async () => {

@@ -51,6 +51,7 @@ describe("tenant isolation", () => {
     return {
       "/v1/home-visits/households/{householdId}": [{ method: "GET", path: h }],
       "/v1/home-visits/households/{householdId}/id-number": [{ method: "POST", path: `${h}/id-number` }],
+      "/v1/home-visits/households/{householdId}/remove": [{ method: "POST", path: `${h}/remove`, body: { reason: "moved_away" } }],
       "/v1/home-visits/households/{householdId}/visits": [{ method: "POST", path: `${h}/visits`, body: { items: [{ itemId: "smoke_alarm", result: "fail", note: "越权走访" }] } }],
       "/v1/home-visits/households": [{ method: "GET", path: `/v1/home-visits/households?nodeId=${town}` }, { method: "POST", path: "/v1/home-visits/households", body: { nodeId: town, category: "elderly_alone", address: "越权登记", consent: { given: false } } }],
       "/v1/home-visits/due": [{ method: "GET", path: `/v1/home-visits/due?nodeId=${town}` }],

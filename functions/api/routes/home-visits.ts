@@ -39,6 +39,12 @@ const routes = {
     request: { params: HouseholdParams },
     responses: { 200: json(HomeVisits.RevealedIdNumberSchema, "The ID number in full"), ...readErrors },
   }),
+  remove: createRoute({
+    method: "post", path: "/v1/home-visits/households/{householdId}/remove", summary: "注销走访对象 / Take a household off the register", ...authed,
+    description: "Its contact name, phone and ID number are erased in the same write; the category, address and visits stay as the record of the work done.",
+    request: { params: HouseholdParams, body: body(HomeVisits.RemoveHouseholdInput) },
+    responses: { 200: json(HomeVisits.RemovedHouseholdSchema, "Removed"), ...writeErrors },
+  }),
   visit: createRoute({
     method: "post", path: "/v1/home-visits/households/{householdId}/visits", summary: "记录入户走访 / Record a visit", ...authed,
     description: "Every checklist item answered once; each failed item raises a hazard (source home_visit) at the household's node, in one transaction with the visit.",
@@ -69,6 +75,7 @@ export function homeVisitRoutes() {
       c.header("cache-control", "no-store");
       return c.json(await HomeVisits.revealIdNumber({}, c.req.valid("param").householdId), 200);
     })
+    .openapi(routes.remove, async (c) => c.json(await HomeVisits.removeHousehold(c.req.valid("json"), c.req.valid("param").householdId), 200))
     .openapi(routes.visit, async (c) => c.json(await HomeVisits.recordVisit(c.req.valid("json"), c.req.valid("param").householdId, idempotency(c)), 201))
     .openapi(routes.due, async (c) => c.json(await HomeVisits.dueVisits(c.req.valid("query")), 200))
     .openapi(routes.export, async (c) => download(c, await HomeVisits.exportHouseholds(c.req.valid("query")), "入户走访台账"));

@@ -342,3 +342,39 @@ export const exportHouseholds = useCase(
   },
   "query",
 );
+
+export const RemoveHouseholdInput = z
+  .object({
+    reason: z.enum(["moved_away", "deceased", "no_longer_vulnerable", "withdrew_consent", "duplicate"], bilingual("请选择注销原因", "Choose why the household leaves the register")),
+    expectedVersion: z.int().min(1).optional(),
+  })
+  .meta({ id: "RemoveHouseholdInput" });
+
+export const RemovedHouseholdSchema = z.object({ householdId: z.string(), removedAt: z.string() }).meta({ id: "RemovedHousehold" });
+
+/**
+ * A household leaves the register (moved away, deceased, consent withdrawn …):
+ * its personal data (contact, phone, ID number) is erased in the same write,
+ * keeping only the category, address and visits as the record of the work done.
+ */
+export const removeHousehold = useCase(RemoveHouseholdInput, async (input, householdId: string, opts: { now?: Date } = {}): Promise<z.infer<typeof RemovedHouseholdSchema>> => {
+  const actor = useUser();
+  const h = await householdOrNotFound(householdId, { consistent: true });
+  authorize(actor, "home_visit.manage", h);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== h.version) throw new AppError("conflict", "home_visit.household_changed");
+  const now = opts.now ?? new Date();
+  const tenantId = useTenant();
+  await writeTransaction(
+    (tx) => [
+      tx.household
+        .patch({ tenantId, householdId })
+        .set({ status: "removed", version: h.version + 1, updatedAt: now.toISOString() })
+        .remove(["contactName", "phone", "idNumber"])
+        .where((a, op) => `${op.eq(a.version, h.version)} AND ${op.eq(a.status, "active")}`)
+        .commit() as TxItem,
+      auditItem(tx, { action: "home_visit.remove", targetType: "household", targetId: householdId, details: { nodeId: h.nodeId, reason: input.reason } }, now) as TxItem,
+    ],
+    { onCanceled: (reasons) => (reasons.some((r) => r.index === 0) ? new AppError("conflict", "home_visit.household_changed") : new AppError("conflict", "request.conflict_retry")) },
+  );
+  return { householdId, removedAt: now.toISOString() };
+});
