@@ -24,6 +24,7 @@ describe("tenant isolation", () => {
   let aVenue: { venueId: string; inspectionId: string; importId: string };
   let aCampaignId: string;
   let aIncidentId: string;
+  let aHouseholdId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -43,7 +44,22 @@ describe("tenant isolation", () => {
     // A real draw of another county is aimed at in spot-checks.test.ts (zezhou 三(四)); here the path is covered for every role.
     "/v1/spot-checks/draws/{ruleId}/{period}": [{ method: "GET", path: "/v1/spot-checks/draws/key_unit_random_draw/2026-Q4" }],
     ...campaignEndpoints(),
+    ...homeVisitEndpoints(),
   });
+  // A's vulnerable household (入户走访) in its town, its visits and its ID number; registering one names A's node in the body.
+  const homeVisitEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
+    const h = `/v1/home-visits/households/${aHouseholdId}`;
+    const town = aOrg.town.nodeId;
+    return {
+      "/v1/home-visits/households/{householdId}": [{ method: "GET", path: h }],
+      "/v1/home-visits/households/{householdId}/id-number": [{ method: "POST", path: `${h}/id-number` }],
+      "/v1/home-visits/households/{householdId}/remove": [{ method: "POST", path: `${h}/remove`, body: { reason: "moved_away" } }],
+      "/v1/home-visits/households/{householdId}/visits": [{ method: "POST", path: `${h}/visits`, body: { items: [{ itemId: "smoke_alarm", result: "fail", note: "越权走访" }] } }],
+      "/v1/home-visits/households": [{ method: "GET", path: `/v1/home-visits/households?nodeId=${town}` }, { method: "POST", path: "/v1/home-visits/households", body: { nodeId: town, category: "elderly_alone", address: "越权登记", consent: { given: false } } }],
+      "/v1/home-visits/due": [{ method: "GET", path: `/v1/home-visits/due?nodeId=${town}` }],
+      "/v1/export/home-visits": [{ method: "GET", path: `/v1/export/home-visits?nodeId=${town}` }],
+    };
+  };
   // A's campaign (专项整治) in its town; setting one up in A's town names A's node in the body.
   const campaign = () => ({ name: { zh: "越权专项" }, startDate: "2099-01-01", endDate: "2099-01-31", areaNodeId: aOrg.town.nodeId, target: { kinds: ["nine_small"] }, custom: [{ name: { zh: "x" }, hazardCode: "other" }] });
   const campaignEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
@@ -156,7 +172,8 @@ describe("tenant isolation", () => {
   async function snapshotOf(tenantId: string) {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`] : []), ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
+    const households = tenantId === a.tenant.tenantId ? [`T#${tenantId}#HH#${aHouseholdId}`] : [];
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`), ...households, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`] : [])]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -185,6 +202,9 @@ describe("tenant isolation", () => {
     // A's town has a boundary: B's DELETE must leave it (the snapshot shows it untouched).
     const bounded = await a.client.put(`/v1/nodes/${aOrg.town.nodeId}/boundary`, { type: "Polygon", coordinates: [[[120, 30], [120.1, 30], [120.1, 30.1], [120, 30]]] });
     if (bounded.status !== 200) throw new Error(`boundary fixture: ${bounded.status} ${await bounded.text()}`);
+    const household = await a.client.post("/v1/home-visits/households", { nodeId: aOrg.town.nodeId, category: "elderly_alone", address: "甲镇 1 号", consent: { given: false } });
+    aHouseholdId = ((await household.json()) as { householdId: string }).householdId;
+    if (household.status !== 201 || !aHouseholdId) throw new Error(`household fixture: ${household.status}`);
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {

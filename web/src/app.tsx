@@ -49,6 +49,7 @@ const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-
 const ReportsPage = lazy(() => withWords(["reports"], import("./pages/reports/index.tsx")));
 const MapPage = lazy(() => withWords(["map", "inspections"], import("./pages/map/index.tsx")));
 const MapSettingsPage = lazy(() => withWords(["map"], import("./pages/map/settings.tsx")));
+const HomeVisitsPage = lazy(() => withWords(["homevisits"], import("./pages/home-visits/index.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
 export function App() {
@@ -101,6 +102,7 @@ export function App() {
           <Route path="/reports" component={ReportsPage} info={{ access: "hazard.read" }} />
           <Route path="/map" component={MapPage} info={{ access: "venue.read" }} />
           <Route path="/map/settings" component={MapSettingsPage} info={{ access: "tenant.read" }} />
+          <Route path="/home-visits" component={HomeVisitsPage} info={{ access: "home_visit.read" }} />
         </Route>
       </Router>
     </I18nProvider>

@@ -10,6 +10,7 @@ import type {
   Compliance,
   Dashboard as Dashboards,
   Hazards,
+  HomeVisits,
   HealthReport as Health,
   Incidents,
   Identity,
@@ -218,3 +219,14 @@ export type IncidentDetail = Incidents.IncidentDetail;
 export type NearestForces = Incidents.NearestForces;
 export type CreateIncidentInput = z.input<typeof Incidents.CreateIncidentInput>;
 export type UpdateIncidentInput = z.input<typeof Incidents.UpdateIncidentInput>;
+// ── Home visits to vulnerable households (入户走访, issue 19)
+
+export type Household = HomeVisits.HouseholdView;
+export type HouseholdDetail = HomeVisits.HouseholdDetail;
+export type RegisterHouseholdInput = z.input<typeof HomeVisits.RegisterHouseholdInput>;
+export type RecordHomeVisitInput = z.input<typeof HomeVisits.RecordVisitInput>;
+export type HomeVisit = HomeVisits.HomeVisitView;
+export type HomeVisitResult = HomeVisits.HomeVisitResult;
+export type HomeVisitPolicy = HomeVisits.HomeVisitPolicyView;
+export type DueHomeVisits = z.infer<typeof HomeVisits.DueVisitsSchema>;
+export type RevealedIdNumber = HomeVisits.RevealedIdNumber;

@@ -31,3 +31,4 @@ export * as Reports from "./reports/index.ts";
 export * as Maps from "./map/index.ts";
 export * as Dashboard from "./dashboard/index.ts";
 export * as Incidents from "./incidents/index.ts";
+export * as HomeVisits from "./home-visits/index.ts";

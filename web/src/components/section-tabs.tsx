@@ -31,6 +31,7 @@ export const SECTIONS: Record<Section, { label: Key; tabs: Tab[] }> = {
     tabs: [
       // issue 19's registers append their tabs here
       { href: "/incidents", label: "incidents.nav", access: "incident.read" },
+      { href: "/home-visits", label: "homeVisits.nav", access: "home_visit.read" },
     ],
   },
   integrations: {

@@ -42,6 +42,9 @@ export const actions = [
   "tenant.configure",
   "incident.read",
   "incident.manage",
+  "home_visit.read",
+  "home_visit.manage",
+  "home_visit.perform",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -95,6 +98,13 @@ export const policy: Record<Action, readonly Role[]> = {
   "incident.read": everyone,
   // Fire incidents (火灾事故) are recorded from the village up and by the brigades that fought them.
   "incident.manage": ["tenant_admin", "town_officer", "village_manager", "brigade_member"],
+  // Vulnerable households (入户走访): personal data, so no department liaison or viewer reads the register; ID numbers stay masked
+  // for every reader but the profile's piiReaders (home-visits/households.ts), whose every full read is audited.
+  "home_visit.read": ["tenant_admin", "town_officer", "village_manager", "grid_worker"],
+  // The register is kept by the village (居（村）委) from the village up.
+  "home_visit.manage": ["tenant_admin", "town_officer", "village_manager"],
+  // The village's fire-safety staff and the grid worker visit, within their subtree.
+  "home_visit.perform": ["tenant_admin", "town_officer", "village_manager", "grid_worker"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -29,9 +29,9 @@ const Party = z.object({
 const LocalDate = z.iso.date(bilingual("日期格式为 YYYY-MM-DD", "A date as YYYY-MM-DD"));
 const ExpectedVersion = z.int().min(1).optional().meta({ description: "The version the client last read; a different current version answers 409" });
 
-/** Sources only the public flows write (a resident's tip, a venue's self-check) are not an officer's to claim. */
-type PublicSource = "public_tip" | "self_check";
-const OfficerSources = SOURCES.filter((s) => s !== "public_tip" && s !== "self_check") as [Exclude<(typeof SOURCES)[number], PublicSource>, ...Exclude<(typeof SOURCES)[number], PublicSource>[]];
+/** Sources only their own flows write (a resident's tip, a venue's self-check, a home visit's checklist) are not an officer's to claim. */
+type PublicSource = "public_tip" | "self_check" | "home_visit";
+const OfficerSources = SOURCES.filter((s) => s !== "public_tip" && s !== "self_check" && s !== "home_visit") as [Exclude<(typeof SOURCES)[number], PublicSource>, ...Exclude<(typeof SOURCES)[number], PublicSource>[]];
 
 export const CreateHazardInput = z
   .object({

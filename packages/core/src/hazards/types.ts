@@ -11,8 +11,8 @@ export type State = WorkflowState | "withdrawn";
 export const OPEN_STATES: readonly State[] = ["discovered", "registered", "dispatched", "rectifying", "verifying"];
 export const isOpen = (state: State) => OPEN_STATES.includes(state);
 
-/** How a hazard came in (来源); `self_check`: a failed item of a venue's own self-check (自查). */
-export const SOURCES = ["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check"] as const;
+/** How a hazard came in (来源); `self_check`: a failed item of a venue's own self-check (自查); `home_visit`: a failed item of a visit to a vulnerable household (入户走访). */
+export const SOURCES = ["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check", "home_visit"] as const;
 export type Source = (typeof SOURCES)[number];
 
 /** The code for a hazard no code of the profile describes; it needs a text. */

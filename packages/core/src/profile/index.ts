@@ -18,6 +18,8 @@ export {
   type IndicatorMeasure,
   type IncidentsPolicy,
   type ComplianceArea,
+  type HomeVisitsPolicy,
+  HOME_VISIT_FIELDS,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";

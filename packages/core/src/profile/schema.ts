@@ -591,7 +591,7 @@ const AssessmentScheme = rule({
 });
 
 /** Where a hazard came from; the hazard domain's sources (hazards/types.ts). */
-const HazardSource = z.enum(["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check"]);
+const HazardSource = z.enum(["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check", "home_visit"]);
 
 /** Where the candidates of an incentive come from. */
 const IncentiveCandidates = z.discriminatedUnion("from", [
@@ -647,6 +647,25 @@ export const Incidents = z.strictObject({
   dispatch: IncidentDispatch.optional(),
 });
 
+// ── Home visits ────────────────────────────────────────────────────────────
+
+/** A kind of vulnerable household (独居老人, 残疾人, 留守 …) and how often it is visited (上门防火提示). */
+const HomeVisitCategory = rule({ id: Id, name: Label, frequency: Frequency });
+
+/** What may be kept of a household whose people have not consented: the rest of its personal data is refused. */
+export const HOME_VISIT_FIELDS = ["contactName", "phone", "idNumber"] as const;
+
+/** Visits to vulnerable households (入户走访): categories and their frequencies, the visit's checklist, who reads ID numbers in full. */
+const HomeVisits = z.strictObject({
+  categories: z.array(HomeVisitCategory).min(1),
+  /** Each item a visitor checks; a failed one raises a hazard of its code at the household's node. */
+  checklist: z.array(ChecklistItem).min(1),
+  /** The platform roles that may read a household's ID number in full (each read audited); everyone else sees it masked. */
+  piiReaders: rule({ roles: z.array(z.enum(platformRoles)).min(1) }),
+  /** What is kept without the household's consent besides its category and address (the visit is a public duty): the other personal fields are refused. */
+  withoutConsent: rule({ keep: z.array(z.enum(HOME_VISIT_FIELDS)) }),
+});
+
 // ── The profile ────────────────────────────────────────────────────────────
 
 export const PolicyProfile = z.strictObject({
@@ -672,6 +691,8 @@ export const PolicyProfile = z.strictObject({
   selfCheck: SelfCheck.optional(),
   /** Fire incidents: cause categories, the review window, the accountability clauses. Absent: the system defaults (profile/incidents.ts). */
   incidents: Incidents.optional(),
+  /** Absent: the platform's marked defaults (home-visits/policy.ts). */
+  homeVisits: HomeVisits.optional(),
 });
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
@@ -684,4 +705,5 @@ export type VenueMatch = z.infer<typeof VenueMatch>;
 export type SpotCheckPolicy = Extract<z.infer<typeof VenuePolicy>, { kind: "random_spot_check" }>;
 export type IndicatorMeasure = z.infer<typeof IndicatorMeasure>;
 export type IncidentsPolicy = z.infer<typeof Incidents>;
+export type HomeVisitsPolicy = z.infer<typeof HomeVisits>;
 export type ComplianceArea = (typeof COMPLIANCE_AREAS)[number];

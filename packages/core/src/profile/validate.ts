@@ -282,6 +282,7 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
   p.responsibilities.forEach((responsibility, i) => ref(["responsibilities", i, "holder"], "body", responsibility.holder));
   p.platforms.forEach((platform, i) => ref(["platforms", i, "level"], "level", platform.level));
   p.selfCheck?.checklist?.forEach((item, j) => ref(["selfCheck", "checklist", j, "hazardCode"], "hazardCode", item.hazardCode));
+  p.homeVisits?.checklist.forEach((item, j) => ref(["homeVisits", "checklist", j, "hazardCode"], "hazardCode", item.hazardCode));
   return issues;
 }
 

@@ -25,6 +25,9 @@ const villageAssessment = {
 const villageDutiesClause =
   "确定消防安全管理人，组织制定防火安全公约，开展防火安全检查……宣传消防法律法规……按标准配强、配齐微型消防站人员、装备……组织开展全覆盖、动态性检查";
 
+/** songjiang 六(一)1: the village visits the key groups of residential communities, once a month. */
+const VISIT_MONTHLY = "加强对居民小区重点人群上门防火提示，确保每月一次";
+
 export const songjiang: PolicyProfile = withBaselineCodes({
   id: "songjiang",
   name: { zh: "上海市松江区", en: "Songjiang District, Shanghai" },
@@ -1295,5 +1298,64 @@ export const songjiang: PolicyProfile = withBaselineCodes({
         text: "对防火巡查检查机制不落实、常见火灾隐患发现处置不力或瞒报漏报、火灾事故多发、年度绩效考评结果靠后的街镇采取提醒、警示、告诫性约见谈话",
       },
     ],
+  },
+  // 入户走访: 五(三)4 has the village visit the people who need special care; 六(一)1 sets once a month.
+  homeVisits: {
+    categories: [
+      {
+        id: "elderly_alone",
+        name: { zh: "独居老人", en: "Elderly living alone" },
+        frequency: { every: 1, unit: "month" },
+        sourceRef: "songjiang 六(一)1",
+        text: VISIT_MONTHLY,
+        assumption: { zh: "五(三)4“需特殊关爱的重点人群”未列举类别，按独居老人、残疾人、留守人员家庭理解", en: "五(三)4's people needing special care are not enumerated: read as elderly people living alone, the disabled and the left-behind" },
+      },
+      {
+        id: "disabled",
+        name: { zh: "残疾人家庭", en: "Household with a disabled person" },
+        frequency: { every: 1, unit: "month" },
+        sourceRef: "songjiang 六(一)1",
+        text: VISIT_MONTHLY,
+        assumption: { zh: "五(三)4“需特殊关爱的重点人群”未列举类别，按独居老人、残疾人、留守人员家庭理解", en: "五(三)4's people needing special care are not enumerated: read as elderly people living alone, the disabled and the left-behind" },
+      },
+      {
+        id: "left_behind",
+        name: { zh: "留守老人、儿童家庭", en: "Left-behind elderly or children" },
+        frequency: { every: 1, unit: "month" },
+        sourceRef: "songjiang 六(一)1",
+        text: VISIT_MONTHLY,
+        assumption: { zh: "五(三)4“需特殊关爱的重点人群”未列举类别，按独居老人、残疾人、留守人员家庭理解", en: "五(三)4's people needing special care are not enumerated: read as elderly people living alone, the disabled and the left-behind" },
+      },
+    ],
+    checklist: [
+      { id: "escape_route", name: { zh: "生命通道（疏散通道）畅通", en: "Escape route clear" }, hazardCode: "escape_route_blocked", sourceRef: "songjiang 六(一)1", text: "占用生命通道" },
+      { id: "ebike_charging", name: { zh: "电动自行车未在室内、楼道停放充电", en: "No e-bike parked or charged indoors or in the stairwell" }, hazardCode: "ebike_charging", sourceRef: "songjiang 六(一)1", text: "电动自行车违规停放充电" },
+      { id: "gas", name: { zh: "液化石油气存放使用安全", en: "LPG stored and used safely" }, hazardCode: "lpg_misuse", sourceRef: "songjiang 六(一)1", text: "违规存放使用液化石油气" },
+      { id: "combustibles", name: { zh: "室内及通道无堆放可燃易燃杂物", en: "No combustibles piled up indoors or in passages" }, hazardCode: "combustible_storage", sourceRef: "songjiang 六(一)1", text: "堆放可燃易燃杂物" },
+      {
+        id: "wiring",
+        name: { zh: "电气线路无私拉乱接、老化，用火用电安全", en: "Wiring neither makeshift nor worn; fire and electricity used safely" },
+        hazardCode: "unsafe_fire_electricity",
+        sourceRef: null,
+        assumption: { zh: "文件未列入户检查项：平台默认检查电气线路与用火用电", en: "The document lists no visit items: the platform checks wiring and the use of fire and electricity" },
+      },
+      {
+        id: "smoke_alarm",
+        name: { zh: "安装独立式烟感报警器且完好", en: "A working stand-alone smoke alarm" },
+        hazardCode: "equipment_faulty",
+        sourceRef: null,
+        assumption: { zh: "文件未列入户检查项：平台默认检查独立式烟感报警器", en: "The document lists no visit items: the platform checks for a working stand-alone smoke alarm" },
+      },
+    ],
+    piiReaders: {
+      roles: ["tenant_admin"],
+      sourceRef: null,
+      assumption: { zh: "文件未规定个人信息的查看范围：身份证号默认仅县级管理员可查看全文，每次查看留痕", en: "The document sets no access to personal data: only the county admin reads ID numbers in full, each read audited" },
+    },
+    withoutConsent: {
+      keep: [],
+      sourceRef: null,
+      assumption: { zh: "未取得本人或监护人同意时，只登记类别和住址（上门提示是公共职责），不登记联系人、电话、身份证号", en: "Without the person's or guardian's consent only the category and address are kept (the visit is a public duty): no contact name, phone or ID number" },
+    },
   },
 });

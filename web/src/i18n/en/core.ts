@@ -80,5 +80,6 @@ const en: typeof zh = {
   assessment: { nav: "Assessment" },
   reports: { nav: "Reports" },
   map: { nav: "Map" },
+  homeVisits: { nav: "Home visits" },
 };
 export default en;

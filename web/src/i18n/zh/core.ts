@@ -78,4 +78,5 @@ export default {
   assessment: { nav: "考核奖惩" },
   reports: { nav: "统计报表" },
   map: { nav: "一张图" },
+  homeVisits: { nav: "入户走访" },
 };
