@@ -23,6 +23,8 @@ describe("tenant isolation", () => {
   let aHazard: { hazardId: string; notificationId: string };
   let aVenue: { venueId: string; inspectionId: string; importId: string };
   let aCampaignId: string;
+  let aEquipmentId: string;
+  let aTrainingId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -41,7 +43,31 @@ describe("tenant isolation", () => {
     // A real draw of another county is aimed at in spot-checks.test.ts (zezhou 三(四)); here the path is covered for every role.
     "/v1/spot-checks/draws/{ruleId}/{period}": [{ method: "GET", path: "/v1/spot-checks/draws/key_unit_random_draw/2026-Q4" }],
     ...campaignEndpoints(),
+    ...resourceEndpoints(),
   });
+  // A town's funding ledger, equipment, certificates and a training's results (经费装备、资质培训).
+  const resourceEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
+    const n = `/v1/nodes/${aOrg.town.nodeId}`;
+    return {
+      "/v1/nodes/{nodeId}/funding": [{ method: "GET", path: `${n}/funding` }],
+      "/v1/nodes/{nodeId}/funding/export": [{ method: "GET", path: `${n}/funding/export` }],
+      "/v1/nodes/{nodeId}/funding/lines": [{ method: "POST", path: `${n}/funding/lines`, body: { year: 2026, item: "越权科目", amount: 1, source: "x" } }],
+      "/v1/nodes/{nodeId}/funding/spending": [{ method: "POST", path: `${n}/funding/spending`, body: { lineId: "x", date: "2026-01-01", amount: 1 } }],
+      "/v1/nodes/{nodeId}/funding/attachments": [
+        { method: "POST", path: `${n}/funding/attachments`, body: { contentType: "image/jpeg", size: 1000 } },
+        { method: "GET", path: `${n}/funding/attachments?key=${encodeURIComponent(`t/${a.tenant.tenantId}/resources/${aOrg.town.nodeId}/x.jpg`)}` },
+      ],
+      "/v1/nodes/{nodeId}/equipment": [{ method: "GET", path: `${n}/equipment` }, { method: "POST", path: `${n}/equipment`, body: { kind: "extinguisher", count: 1 } }],
+      "/v1/nodes/{nodeId}/equipment/{equipmentId}": [{ method: "PATCH", path: `${n}/equipment/${aEquipmentId}`, body: { status: "retired" } }],
+      "/v1/nodes/{nodeId}/equipment/export": [{ method: "GET", path: `${n}/equipment/export` }],
+      "/v1/nodes/{nodeId}/certificates": [{ method: "GET", path: `${n}/certificates` }, { method: "POST", path: `${n}/certificates`, body: { personId: aOrg.personId, kind: "facility_operator", number: "x", issuedOn: "2020-01-01" } }],
+      "/v1/nodes/{nodeId}/records/{recordId}/results": [
+        { method: "GET", path: `${n}/records/${aTrainingId}/results` },
+        { method: "PUT", path: `${n}/records/${aTrainingId}/results`, body: { scores: [{ personId: aOrg.personId, nodeId: aOrg.town.nodeId, score: 0 }] } },
+      ],
+      "/v1/nodes/{nodeId}/resources/findings": [{ method: "GET", path: `${n}/resources/findings` }],
+    };
+  };
   // A's campaign (专项整治) in its town; setting one up in A's town names A's node in the body.
   const campaign = () => ({ name: { zh: "越权专项" }, startDate: "2099-01-01", endDate: "2099-01-31", areaNodeId: aOrg.town.nodeId, target: { kinds: ["nine_small"] }, custom: [{ name: { zh: "x" }, hazardCode: "other" }] });
   const campaignEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
@@ -170,6 +196,14 @@ describe("tenant isolation", () => {
     // A's town has a boundary: B's DELETE must leave it (the snapshot shows it untouched).
     const bounded = await a.client.put(`/v1/nodes/${aOrg.town.nodeId}/boundary`, { type: "Polygon", coordinates: [[[120, 30], [120.1, 30], [120.1, 30.1], [120, 30]]] });
     if (bounded.status !== 200) throw new Error(`boundary fixture: ${bounded.status} ${await bounded.text()}`);
+    // A's equipment and a scored training, at the end of the fixtures.
+    const town = aOrg.town.nodeId;
+    const equipment = await a.client.post(`/v1/nodes/${town}/equipment`, { kind: "extinguisher", count: 2, expiresOn: "2030-01-01" });
+    aEquipmentId = ((await equipment.json()) as { equipmentId: string }).equipmentId;
+    const training = await a.client.post(`/v1/nodes/${town}/records`, { kind: "training", date: "2024-03-02", attendees: [{ personId: aOrg.personId, nodeId: town }] });
+    aTrainingId = ((await training.json()) as { recordId: string }).recordId;
+    const scored = await a.client.put(`/v1/nodes/${town}/records/${aTrainingId}/results`, { scores: [{ personId: aOrg.personId, nodeId: town, score: 80 }] });
+    if (equipment.status !== 201 || training.status !== 201 || scored.status !== 200) throw new Error(`resources fixture: ${equipment.status} ${training.status} ${scored.status}`);
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {
