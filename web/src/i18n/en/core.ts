@@ -79,5 +79,6 @@ const en: typeof zh = {
   assessment: { nav: "Assessment" },
   reports: { nav: "Reports" },
   map: { nav: "Map" },
+  resources: { navFunding: "Funding & equipment", navQualifications: "Qualifications" },
 };
 export default en;
