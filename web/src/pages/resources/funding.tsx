@@ -157,7 +157,7 @@ export default function FundingPage() {
                   <th scope="col">{t("resources.nextCheck")}</th>
                   <th scope="col">{t("resources.expires")}</th>
                   <th scope="col">{t("resources.status")}</th>
-                  <Show when={mayManage()}><th scope="col"><span class="visually-hidden">{t("resources.retire")}</span></th></Show>
+                  <Show when={mayManage()}><th scope="col">{t("resources.retire")}</th></Show>
                 </tr>
               </thead>
               <tbody>

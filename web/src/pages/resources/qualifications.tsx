@@ -136,7 +136,7 @@ export default function QualificationsPage() {
             <div class="field">
               <label for="resources-training">{t("resources.chooseTraining")}</label>
               <select id="resources-training" value={recordId() ?? ""} onChange={(e) => setRecordId(e.currentTarget.value)}>
-                <For each={trainings()}>{(r) => <option value={r.recordId}>{`${r.date} ${r.course ?? r.title ?? ""}`}</option>}</For>
+                <For each={trainings()}>{(r) => <option value={r.recordId} selected={r.recordId === recordId()}>{`${r.date} ${r.course ?? r.title ?? ""}`}</option>}</For>
               </select>
             </div>
           </div>

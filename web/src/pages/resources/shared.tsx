@@ -26,7 +26,7 @@ export function NodePicker(props: { nodeId: string; choices: { nodeId: string; n
     <div class="field">
       <label for="resources-node">{t("resources.node")}</label>
       <select id="resources-node" value={props.nodeId} onChange={(e) => props.onChoose(e.currentTarget.value)}>
-        <For each={props.choices}>{(n) => <option value={n.nodeId}>{"\u3000".repeat(Math.max(0, n.path.split("/").length - depth())) + n.name}</option>}</For>
+        <For each={props.choices}>{(n) => <option value={n.nodeId} selected={n.nodeId === props.nodeId}>{"\u3000".repeat(Math.max(0, n.path.split("/").length - depth())) + n.name}</option>}</For>
       </select>
     </div>
   );
