@@ -52,7 +52,7 @@ describe("the 经费装备 and 资质培训 pages on a phone, in Chromium", () =
     await page.getByLabel("单位代码").waitFor({ timeout: 30_000 });
     await fillLogin(page, county.slug, ADMIN);
     await page.getByTestId("greeting").waitFor({ timeout: 30_000 });
-    await page.goto(`${stack.base}/resources/funding?node=${townId}`);
+    await page.goto(`${stack.base}/resources/funds?node=${townId}`);
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "经费装备" }).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(async () => (await page.getByTestId("total-balance").textContent()) ?? "", { timeout: 15_000 }).toBe("37,999.50");
     await expect.poll(async () => (await page.getByTestId("equipment").textContent()) ?? "", { timeout: 15_000 }).toContain("即将到期");
@@ -77,7 +77,7 @@ describe("the 经费装备 and 资质培训 pages on a phone, in Chromium", () =
   });
 
   it("songjiang 八(三): 资质培训 shows the lapsed certificate and who failed the training, fits the phone and passes axe", async () => {
-    await page.goto(`${stack.base}/resources/qualifications?node=${townId}`);
+    await page.goto(`${stack.base}/resources/quals?node=${townId}`);
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "资质培训" }).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(async () => (await page.getByTestId("certificates").textContent()) ?? "", { timeout: 15_000 }).toContain("已过期");
     await expect.poll(async () => (await page.getByTestId("training-failed").textContent()) ?? "", { timeout: 15_000 }).toContain("孙培训（45）");

@@ -30,8 +30,8 @@ export const SECTIONS: Record<Section, { label: Key; tabs: Tab[] }> = {
     label: "nav.registers",
     tabs: [
       // issue 19's registers append their tabs here
-      { href: "/resources/funding", label: "resources.navFunding", access: "org.read" },
-      { href: "/resources/qualifications", label: "resources.navQualifications", access: "org.read" },
+      { href: "/resources/funds", label: "resources.nav", access: "org.read" },
+      { href: "/resources/quals", label: "resources.navQual", access: "org.read" },
     ],
   },
   integrations: {

@@ -79,6 +79,6 @@ const en: typeof zh = {
   assessment: { nav: "Assessment" },
   reports: { nav: "Reports" },
   map: { nav: "Map" },
-  resources: { navFunding: "Funding & equipment", navQualifications: "Qualifications" },
+  resources: { nav: "Funding & equipment", navQual: "Qualifications" },
 };
 export default en;

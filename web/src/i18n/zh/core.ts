@@ -77,5 +77,5 @@ export default {
   assessment: { nav: "考核奖惩" },
   reports: { nav: "统计报表" },
   map: { nav: "一张图" },
-  resources: { navFunding: "经费装备", navQualifications: "资质培训" },
+  resources: { nav: "经费装备", navQual: "资质培训" },
 };
