@@ -98,6 +98,14 @@ describe("equipment and certificates: findings N days ahead (the profile's lead 
     expect(after.items).toHaveLength(before.items.length);
   });
 
+  it("keeps equipment by one of the node's brigades or stations; another id is refused naming the field", async () => {
+    const brigade = await expectStatus<{ brigadeId: string }>(admin.client.post(`/v1/nodes/${town.nodeId}/brigades`, { name: "甲镇微型消防站", force: "micro_station" }), 201);
+    const kept = await expectStatus<{ brigadeId?: string }>(admin.client.post(`/v1/nodes/${town.nodeId}/equipment`, { kind: "breathing_apparatus", count: 2, brigadeId: brigade.brigadeId, expiresOn: `${Y}-12-31` }), 201);
+    expect(kept.brigadeId).toBe(brigade.brigadeId);
+    const bad = await expectStatus<{ errors: { path: string }[] }>(admin.client.post(`/v1/nodes/${town.nodeId}/equipment`, { kind: "breathing_apparatus", count: 2, brigadeId: "no-such-brigade" }), 400);
+    expect(bad.errors.map((e) => e.path)).toEqual(["body.brigadeId"]);
+  });
+
   it("exports the equipment and certificates with their status", async () => {
     const res = await admin.client.get(`/v1/nodes/${town.nodeId}/equipment/export`);
     expect(res.status).toBe(200);

@@ -6,7 +6,7 @@ import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { timeOrderedId } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
-import { fieldError } from "../errors/index.ts";
+import { fieldError, invalid } from "../errors/index.ts";
 import { bilingual } from "../errors/zod-issues.ts";
 import type { FieldError } from "../errors/app-error.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
@@ -97,8 +97,13 @@ export const createEquipment = useCase(CreateEquipmentInput, async (input, nodeI
   authorize(actor, "org.manage", node);
   const { profile } = await profileAt();
   reject(checkEquipment(profile, input));
-  // The brigade must be one of this node's (404 for another's, as its read answers).
-  if (input.brigadeId) await getBrigade(nodeId, input.brigadeId);
+  // The brigade must be one of this node's.
+  if (input.brigadeId) {
+    await getBrigade(nodeId, input.brigadeId).catch((e: unknown) => {
+      if (e instanceof AppError && e.kind === "not_found") throw invalid("body.brigadeId", "resources.brigade_unknown", "该节点没有这支队站", "No such brigade or station at this node");
+      throw e;
+    });
+  }
   const equipmentId = timeOrderedId();
   const stored = await writeTransaction<{ equipmentId: string }>(
     ({ equipment, audit }) => [
