@@ -29,6 +29,7 @@ import { mapRoutes } from "./routes/map.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { incidentRoutes } from "./routes/incidents.ts";
 import { homeVisitRoutes } from "./routes/home-visits.ts";
+import { resourceRoutes } from "./routes/resources.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", dashboardRoutes());
   app.route("/", incidentRoutes());
   app.route("/", homeVisitRoutes());
+  app.route("/", resourceRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

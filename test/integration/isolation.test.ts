@@ -25,6 +25,8 @@ describe("tenant isolation", () => {
   let aCampaignId: string;
   let aIncidentId: string;
   let aHouseholdId: string;
+  let aEquipmentId: string;
+  let aTrainingId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -45,6 +47,7 @@ describe("tenant isolation", () => {
     "/v1/spot-checks/draws/{ruleId}/{period}": [{ method: "GET", path: "/v1/spot-checks/draws/key_unit_random_draw/2026-Q4" }],
     ...campaignEndpoints(),
     ...homeVisitEndpoints(),
+    ...resourceEndpoints(),
   });
   // A's vulnerable household (入户走访) in its town, its visits and its ID number; registering one names A's node in the body.
   const homeVisitEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
@@ -58,6 +61,29 @@ describe("tenant isolation", () => {
       "/v1/home-visits/households": [{ method: "GET", path: `/v1/home-visits/households?nodeId=${town}` }, { method: "POST", path: "/v1/home-visits/households", body: { nodeId: town, category: "elderly_alone", address: "越权登记", consent: { given: false } } }],
       "/v1/home-visits/due": [{ method: "GET", path: `/v1/home-visits/due?nodeId=${town}` }],
       "/v1/export/home-visits": [{ method: "GET", path: `/v1/export/home-visits?nodeId=${town}` }],
+    };
+  };
+  // A town's funding ledger, equipment, certificates and a training's results (经费装备、资质培训).
+  const resourceEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
+    const n = `/v1/nodes/${aOrg.town.nodeId}`;
+    return {
+      "/v1/nodes/{nodeId}/funding": [{ method: "GET", path: `${n}/funding` }],
+      "/v1/nodes/{nodeId}/funding/export": [{ method: "GET", path: `${n}/funding/export` }],
+      "/v1/nodes/{nodeId}/funding/lines": [{ method: "POST", path: `${n}/funding/lines`, body: { year: 2026, item: "越权科目", amount: 1, source: "x" } }],
+      "/v1/nodes/{nodeId}/funding/spending": [{ method: "POST", path: `${n}/funding/spending`, body: { lineId: "x", date: "2026-01-01", amount: 1 } }],
+      "/v1/nodes/{nodeId}/funding/attachments": [
+        { method: "POST", path: `${n}/funding/attachments`, body: { contentType: "image/jpeg", size: 1000 } },
+        { method: "GET", path: `${n}/funding/attachments?key=${encodeURIComponent(`t/${a.tenant.tenantId}/resources/${aOrg.town.nodeId}/x.jpg`)}` },
+      ],
+      "/v1/nodes/{nodeId}/equipment": [{ method: "GET", path: `${n}/equipment` }, { method: "POST", path: `${n}/equipment`, body: { kind: "extinguisher", count: 1 } }],
+      "/v1/nodes/{nodeId}/equipment/{equipmentId}": [{ method: "PATCH", path: `${n}/equipment/${aEquipmentId}`, body: { status: "retired" } }],
+      "/v1/nodes/{nodeId}/equipment/export": [{ method: "GET", path: `${n}/equipment/export` }],
+      "/v1/nodes/{nodeId}/certificates": [{ method: "GET", path: `${n}/certificates` }, { method: "POST", path: `${n}/certificates`, body: { personId: aOrg.personId, kind: "facility_operator", number: "x", issuedOn: "2020-01-01" } }],
+      "/v1/nodes/{nodeId}/records/{recordId}/results": [
+        { method: "GET", path: `${n}/records/${aTrainingId}/results` },
+        { method: "PUT", path: `${n}/records/${aTrainingId}/results`, body: { scores: [{ personId: aOrg.personId, nodeId: aOrg.town.nodeId, score: 0 }] } },
+      ],
+      "/v1/nodes/{nodeId}/resources/findings": [{ method: "GET", path: `${n}/resources/findings` }],
     };
   };
   // A's campaign (专项整治) in its town; setting one up in A's town names A's node in the body.
@@ -205,6 +231,14 @@ describe("tenant isolation", () => {
     const household = await a.client.post("/v1/home-visits/households", { nodeId: aOrg.town.nodeId, category: "elderly_alone", address: "甲镇 1 号", consent: { given: false } });
     aHouseholdId = ((await household.json()) as { householdId: string }).householdId;
     if (household.status !== 201 || !aHouseholdId) throw new Error(`household fixture: ${household.status}`);
+    // A's equipment and a scored training, at the end of the fixtures.
+    const town = aOrg.town.nodeId;
+    const equipment = await a.client.post(`/v1/nodes/${town}/equipment`, { kind: "extinguisher", count: 2, expiresOn: "2030-01-01" });
+    aEquipmentId = ((await equipment.json()) as { equipmentId: string }).equipmentId;
+    const training = await a.client.post(`/v1/nodes/${town}/records`, { kind: "training", date: "2024-03-02", attendees: [{ personId: aOrg.personId, nodeId: town }] });
+    aTrainingId = ((await training.json()) as { recordId: string }).recordId;
+    const scored = await a.client.put(`/v1/nodes/${town}/records/${aTrainingId}/results`, { scores: [{ personId: aOrg.personId, nodeId: town, score: 80 }] });
+    if (equipment.status !== 201 || training.status !== 201 || scored.status !== 200) throw new Error(`resources fixture: ${equipment.status} ${training.status} ${scored.status}`);
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {

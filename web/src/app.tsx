@@ -47,6 +47,7 @@ const SelfCheckPage = lazy(() => withWords(["selfcheck"], import("./pages/self-c
 const DashboardPage = lazy(() => withWords(["dashboard"], import("./pages/dashboard/index.tsx")));
 const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-checks/index.tsx")));
 const ReportsPage = lazy(() => withWords(["reports"], import("./pages/reports/index.tsx")));
+const ResourcesPage = lazy(() => withWords(["resources"], import("./pages/resources/index.tsx")));
 const MapPage = lazy(() => withWords(["map", "inspections"], import("./pages/map/index.tsx")));
 const MapSettingsPage = lazy(() => withWords(["map"], import("./pages/map/settings.tsx")));
 const HomeVisitsPage = lazy(() => withWords(["homevisits"], import("./pages/home-visits/index.tsx")));
@@ -100,6 +101,7 @@ export function App() {
           <Route path="/assessment/:schemeId" component={SchemePage} info={{ access: "assessment.read" }} />
           <Route path="/self-checks" component={SelfChecksPage} info={{ access: "venue.read" }} />
           <Route path="/reports" component={ReportsPage} info={{ access: "hazard.read" }} />
+          <Route path="/resources/:tab" component={ResourcesPage} info={{ access: "org.read" }} />
           <Route path="/map" component={MapPage} info={{ access: "venue.read" }} />
           <Route path="/map/settings" component={MapSettingsPage} info={{ access: "tenant.read" }} />
           <Route path="/home-visits" component={HomeVisitsPage} info={{ access: "home_visit.read" }} />

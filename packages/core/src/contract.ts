@@ -230,3 +230,19 @@ export type HomeVisitResult = HomeVisits.HomeVisitResult;
 export type HomeVisitPolicy = HomeVisits.HomeVisitPolicyView;
 export type DueHomeVisits = z.infer<typeof HomeVisits.DueVisitsSchema>;
 export type RevealedIdNumber = HomeVisits.RevealedIdNumber;
+// ── Funding, equipment, qualifications and training results (issue 19)
+
+import type { Resources } from "./index.ts";
+export type FundingLedger = z.infer<typeof Resources.LedgerSchema>;
+export type BudgetLine = z.infer<typeof Resources.BudgetLineSchema>;
+export type BudgetLineInput = z.input<typeof Resources.CreateBudgetLineInput>;
+export type SpendingInput = z.input<typeof Resources.CreateSpendingInput>;
+export type Equipment = z.infer<typeof Resources.EquipmentSchema>;
+export type EquipmentList = z.infer<typeof Resources.EquipmentListSchema>;
+export type EquipmentInput = z.input<typeof Resources.CreateEquipmentInput>;
+export type Certificate = z.infer<typeof Resources.CertificateSchema>;
+export type CertificateList = z.infer<typeof Resources.CertificateListSchema>;
+export type CertificateInput = z.input<typeof Resources.CreateCertificateInput>;
+export type TrainingResults = z.infer<typeof Resources.TrainingResultsSchema>;
+export type TrainingResultsInput = z.input<typeof Resources.SetTrainingResultsInput>;
+export type ResourceFindings = z.infer<typeof Resources.ResourceFindingsSchema>;

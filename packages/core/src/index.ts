@@ -32,3 +32,4 @@ export * as Maps from "./map/index.ts";
 export * as Dashboard from "./dashboard/index.ts";
 export * as Incidents from "./incidents/index.ts";
 export * as HomeVisits from "./home-visits/index.ts";
+export * as Resources from "./resources/index.ts";

@@ -32,6 +32,8 @@ export const SECTIONS: Record<Section, { label: Key; tabs: Tab[] }> = {
       // issue 19's registers append their tabs here
       { href: "/incidents", label: "incidents.nav", access: "incident.read" },
       { href: "/home-visits", label: "homeVisits.nav", access: "home_visit.read" },
+      { href: "/resources/funds", label: "resources.nav", access: "org.read" },
+      { href: "/resources/quals", label: "resources.navQual", access: "org.read" },
     ],
   },
   integrations: {

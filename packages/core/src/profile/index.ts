@@ -20,6 +20,8 @@ export {
   type ComplianceArea,
   type HomeVisitsPolicy,
   HOME_VISIT_FIELDS,
+  type ResourcesPolicy,
+  type QualificationsPolicy,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";

@@ -665,6 +665,38 @@ const HomeVisits = z.strictObject({
   /** What is kept without the household's consent besides its category and address (the visit is a public duty): the other personal fields are refused. */
   withoutConsent: rule({ keep: z.array(z.enum(HOME_VISIT_FIELDS)) }),
 });
+// ── Funding, equipment, qualifications and training results ────────────────
+
+/** A kind of equipment a station or brigade keeps (灭火器, 空气呼吸器, 消防车 …). */
+const EquipmentKind = rule({ id: Id, name: Label });
+
+/** A minimum count of an equipment kind at every unit of a level (a standard's equipment list). */
+const EquipmentMinimum = rule({ id: Id, kind: Id, level: LevelId, min: z.int().min(1) });
+
+/**
+ * 经费装备: the clause that budgets grassroots fire work (a node keeps budget
+ * lines and spending), and equipment with its check and expiry dates.
+ */
+const Resources = z.strictObject({
+  /** The funding clause: each node of these levels has a budget line of the current year. */
+  funding: rule({ levels: z.array(LevelId).min(1) }).optional(),
+  /** Equipment kept at a node; expiring within `leadDays` (or past its next check) is a finding. */
+  equipment: rule({ leadDays: z.int().min(1).max(365) }),
+  equipmentKinds: z.array(EquipmentKind).min(1),
+  minimums: z.array(EquipmentMinimum).optional(),
+});
+
+/** A kind of certificate (职业资格) staff hold. */
+const CertificateKind = rule({ id: Id, name: Label });
+
+/** 资质培训: certificates per person with expiry, and trainings' scores against a pass mark. */
+const Qualifications = z.strictObject({
+  certificateKinds: z.array(CertificateKind).min(1),
+  /** A certificate lapsing within `leadDays` is a finding (due soon), a lapsed one unmet. */
+  certificates: rule({ leadDays: z.int().min(1).max(365) }),
+  /** A training's assessment (考核): a score below the pass mark fails. */
+  training: rule({ passMark: z.number().min(0).max(100) }),
+});
 
 // ── The profile ────────────────────────────────────────────────────────────
 
@@ -693,6 +725,10 @@ export const PolicyProfile = z.strictObject({
   incidents: Incidents.optional(),
   /** Absent: the platform's marked defaults (home-visits/policy.ts). */
   homeVisits: HomeVisits.optional(),
+  /** Absent: the platform's marked defaults (resources/defaults.ts). */
+  resources: Resources.optional(),
+  /** Absent: the platform's marked defaults (resources/defaults.ts). */
+  qualifications: Qualifications.optional(),
 });
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
@@ -706,4 +742,6 @@ export type SpotCheckPolicy = Extract<z.infer<typeof VenuePolicy>, { kind: "rand
 export type IndicatorMeasure = z.infer<typeof IndicatorMeasure>;
 export type IncidentsPolicy = z.infer<typeof Incidents>;
 export type HomeVisitsPolicy = z.infer<typeof HomeVisits>;
+export type ResourcesPolicy = z.infer<typeof Resources>;
+export type QualificationsPolicy = z.infer<typeof Qualifications>;
 export type ComplianceArea = (typeof COMPLIANCE_AREAS)[number];

@@ -283,6 +283,10 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
   p.platforms.forEach((platform, i) => ref(["platforms", i, "level"], "level", platform.level));
   p.selfCheck?.checklist?.forEach((item, j) => ref(["selfCheck", "checklist", j, "hazardCode"], "hazardCode", item.hazardCode));
   p.homeVisits?.checklist.forEach((item, j) => ref(["homeVisits", "checklist", j, "hazardCode"], "hazardCode", item.hazardCode));
+  const equipmentKinds = new Set(p.resources?.equipmentKinds.map((k) => k.id) ?? []);
+  p.resources?.minimums?.forEach((m, i) => {
+    if (!equipmentKinds.has(m.kind)) issues.push(issue(["resources", "minimums", i, "kind"], "profile.reference_missing", `引用的装备类型“${m.kind}”不存在`, `equipment kind "${m.kind}" does not exist`));
+  });
   return issues;
 }
 

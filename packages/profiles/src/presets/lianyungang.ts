@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow, defaultLagging, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated, defaultIncidentCauses, defaultReviewWindow } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow, defaultLagging, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS } from "../system-defaults.ts";
 
 // 连政办发〔2021〕60号 市政府办公室关于进一步加强基层消防工作的意见
 // (shared/seeds/lianyungang.txt). 园区 follow the town rules (四(一)).
@@ -754,5 +754,19 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
         text: "要强化消防工作责任追究，对履职不力造成火灾事故的，严肃追究有关人员责任",
       },
     ],
+  },
+  resources: {
+    funding: {
+      levels: ["county"],
+      sourceRef: "lianyungang 四(一)",
+      text: "各县区要提高政治站位，将乡镇（街道）消防工作纳入重要议事日程，加强统一领导和统筹调度，落实经费保障，确保工作落实落地",
+      assumption: { zh: "“落实经费保障”读作县区每年录入消防工作经费预算并登记支出", en: "Read as: each county keeps a yearly fire-work budget and records its spending" },
+    },
+    equipment: {
+      leadDays: 30,
+      sourceRef: null,
+      assumption: { zh: "文件未规定装备台账与到期提醒期限，默认到期前 30 天提示", en: "The document sets no equipment register or warning period: 30 days by default" },
+    },
+    equipmentKinds: EQUIPMENT_KINDS,
   },
 });

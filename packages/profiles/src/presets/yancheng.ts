@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport, yearlyWhereUnstated } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport, yearlyWhereUnstated, EQUIPMENT_KINDS } from "../system-defaults.ts";
 
 // 关于进一步强化基层安全生产和消防工作的实施办法 (shared/seeds/yancheng.txt).
 // Items are numbered (一)…(二十) across sections, so a clause is cited by item alone.
@@ -902,6 +902,59 @@ export const yancheng: PolicyProfile = withBaselineCodes({
     assumption: {
       zh: "文件要求小场所业主常态化开展自查自改，未规定频次，默认每月一次",
       en: "The document asks small-venue owners to check themselves routinely but sets no frequency: monthly by default",
+    },
+  },
+  resources: {
+    funding: {
+      levels: ["county", "town"],
+      sourceRef: "yancheng (十七)",
+      text: "要将基层安全生产、防灾减灾和消防工作经费纳入地方政府财政预算，确保基层安全生产和消防工作经费投入",
+    },
+    equipment: {
+      leadDays: 30,
+      sourceRef: "yancheng (十七)",
+      text: "保障办公场地、执法车辆、防护装备、应急救援器材等配备到位",
+      assumption: { zh: "“配备到位”读作装备在有效期内、按期检查；文件未规定提醒期限，默认到期前 30 天提示", en: "“In place” read as in date and checked on time; no warning period in the document: 30 days by default" },
+    },
+    equipmentKinds: EQUIPMENT_KINDS,
+    minimums: [
+      {
+        id: "protective_gear",
+        kind: "protective_gear",
+        level: "town",
+        min: 1,
+        sourceRef: "yancheng (十七)",
+        text: "保障办公场地、执法车辆、防护装备、应急救援器材等配备到位",
+        assumption: { zh: "文件未规定数量，“配备到位”读作每镇至少 1 套在有效期内", en: "No count in the document: at least one set in date per town" },
+      },
+      {
+        id: "rescue_equipment",
+        kind: "rescue_equipment",
+        level: "town",
+        min: 1,
+        sourceRef: "yancheng (十七)",
+        text: "保障办公场地、执法车辆、防护装备、应急救援器材等配备到位",
+        assumption: { zh: "文件未规定数量，“配备到位”读作每镇至少 1 件在有效期内", en: "No count in the document: at least one item in date per town" },
+      },
+    ],
+  },
+  qualifications: {
+    certificateKinds: [
+      { id: "safety_engineer", name: { zh: "注册安全工程师", en: "Registered safety engineer" }, sourceRef: "yancheng (十八)", text: "鼓励积极考取注册安全工程师、注册消防工程师、应急救援员、消防设施操作员等职业资格" },
+      { id: "fire_engineer", name: { zh: "注册消防工程师", en: "Registered fire engineer" }, sourceRef: "yancheng (十八)", text: "鼓励积极考取注册安全工程师、注册消防工程师、应急救援员、消防设施操作员等职业资格" },
+      { id: "rescue_worker", name: { zh: "应急救援员", en: "Emergency rescue worker" }, sourceRef: "yancheng (十八)", text: "鼓励积极考取注册安全工程师、注册消防工程师、应急救援员、消防设施操作员等职业资格" },
+      { id: "facility_operator", name: { zh: "消防设施操作员", en: "Fire-facility operator" }, sourceRef: "yancheng (十八)", text: "鼓励积极考取注册安全工程师、注册消防工程师、应急救援员、消防设施操作员等职业资格" },
+    ],
+    certificates: {
+      leadDays: 30,
+      sourceRef: "yancheng (十八)",
+      text: "鼓励积极考取注册安全工程师、注册消防工程师、应急救援员、消防设施操作员等职业资格",
+      assumption: { zh: "文件未规定证书到期提醒期限，默认到期前 30 天提示", en: "No warning period in the document: 30 days by default" },
+    },
+    training: {
+      passMark: 60,
+      sourceRef: null,
+      assumption: { zh: "文件未规定培训考核合格分数，默认 60 分（百分制）合格", en: "No pass mark in the document: 60 of 100 by default" },
     },
   },
 });

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated, defaultIncidentCauses, defaultReviewWindow } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS } from "../system-defaults.ts";
 
 // 泽政办发〔2023〕19号 泽州县人民政府办公室关于进一步加强基层消防安全工作的实施意见
 // (shared/seeds/zezhou.txt).
@@ -801,6 +801,35 @@ export const zezhou: PolicyProfile = withBaselineCodes({
       sourceRef: "zezhou 三(六)",
       text: "研发泽州县基层消防工作云平台,实现县域内火警派警、隐患派单、基层反馈、会议协商等功能",
       assumption: { zh: "文件未规定派警方式与推荐数量，默认按直线距离推荐最近的5支力量，由值守人员确定调派", en: "The document sets no method or count: the 5 nearest forces by straight-line distance are suggested, and the officer on duty decides" },
+    },
+  },
+  resources: {
+    funding: {
+      levels: ["county"],
+      sourceRef: "zezhou 四(一)",
+      text: "加强经费保障力度,明确专款用于乡镇消防建设",
+      assumption: { zh: "读作县每年录入乡镇消防建设专款预算并登记支出", en: "Read as: the county keeps a yearly budget earmarked for town fire work and records its spending" },
+    },
+    equipment: {
+      leadDays: 30,
+      sourceRef: "zezhou 三(一)",
+      text: "达到“八有”建设标准（即有场所、有牌子、有印章、有制度、有经费、有装备、有统一服装、有工作档案）",
+      assumption: { zh: "“有装备”读作装备在有效期内、按期检查；文件未规定提醒期限，默认到期前 30 天提示", en: "“Has equipment” read as in date and checked on time; no warning period: 30 days by default" },
+    },
+    equipmentKinds: EQUIPMENT_KINDS,
+  },
+  qualifications: {
+    certificateKinds: DEFAULT_CERTIFICATE_KINDS,
+    certificates: {
+      leadDays: 30,
+      sourceRef: null,
+      assumption: { zh: "文件未规定资格证书及到期提醒期限，默认到期前 30 天提示", en: "No certificates or warning period in the document: 30 days by default" },
+    },
+    training: {
+      passMark: 60,
+      sourceRef: "zezhou 四(二)",
+      text: "县消防救援大队要会同相关部门建立基层消防工作人员定期消防业务培训考核制度",
+      assumption: { zh: "文件要求培训考核，未规定合格分数，默认 60 分（百分制）合格", en: "The document requires assessed training but sets no pass mark: 60 of 100 by default" },
     },
   },
 });

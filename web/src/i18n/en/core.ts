@@ -81,5 +81,6 @@ const en: typeof zh = {
   reports: { nav: "Reports" },
   map: { nav: "Map" },
   homeVisits: { nav: "Home visits" },
+  resources: { nav: "Funding & equipment", navQual: "Qualifications" },
 };
 export default en;

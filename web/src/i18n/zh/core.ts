@@ -79,4 +79,5 @@ export default {
   reports: { nav: "统计报表" },
   map: { nav: "一张图" },
   homeVisits: { nav: "入户走访" },
+  resources: { nav: "经费装备", navQual: "资质培训" },
 };
