@@ -1,6 +1,6 @@
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Access } from "@firegov/core";
+import { Access, tenantDb, withActor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { orgFixture } from "../support/org.ts";
@@ -23,6 +23,7 @@ describe("tenant isolation", () => {
   let aHazard: { hazardId: string; notificationId: string };
   let aVenue: { venueId: string; inspectionId: string; importId: string };
   let aCampaignId: string;
+  let aSendId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -41,6 +42,12 @@ describe("tenant isolation", () => {
     // A real draw of another county is aimed at in spot-checks.test.ts (zezhou 三(四)); here the path is covered for every role.
     "/v1/spot-checks/draws/{ruleId}/{period}": [{ method: "GET", path: "/v1/spot-checks/draws/key_unit_random_draw/2026-Q4" }],
     ...campaignEndpoints(),
+    ...notificationEndpoints(),
+  });
+  // A's dead letter (a send that failed every attempt) and the read receipts of A's record.
+  const notificationEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
+    "/v1/notifications/dead-letters/{sendId}/retry": [{ method: "POST", path: `/v1/notifications/dead-letters/${aSendId}/retry` }],
+    "/v1/nodes/{nodeId}/records/{recordId}/receipts": [{ method: "GET", path: `/v1/nodes/${aOrg.town.nodeId}/records/${aOrg.recordId}/receipts` }],
   });
   // A's campaign (专项整治) in its town; setting one up in A's town names A's node in the body.
   const campaign = () => ({ name: { zh: "越权专项" }, startDate: "2099-01-01", endDate: "2099-01-31", areaNodeId: aOrg.town.nodeId, target: { kinds: ["nine_small"] }, custom: [{ name: { zh: "x" }, hazardCode: "other" }] });
@@ -141,7 +148,7 @@ describe("tenant isolation", () => {
   async function snapshotOf(tenantId: string) {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#SENDDEAD`, `T#${tenantId}#SENDQ`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -170,6 +177,11 @@ describe("tenant isolation", () => {
     // A's town has a boundary: B's DELETE must leave it (the snapshot shows it untouched).
     const bounded = await a.client.put(`/v1/nodes/${aOrg.town.nodeId}/boundary`, { type: "Polygon", coordinates: [[[120, 30], [120.1, 30], [120.1, 30.1], [120, 30]]] });
     if (bounded.status !== 200) throw new Error(`boundary fixture: ${bounded.status} ${await bounded.text()}`);
+    // A dead letter of A's, as the delivery worker leaves one after the last failed attempt.
+    aSendId = `m0000000000000000000.${aUserId}.sms`;
+    await withActor({ type: "system", tenantId: a.tenant.tenantId, job: "test-fixture" }, () =>
+      tenantDb().service.entities.deadLetter.create({ tenantId: a.tenant.tenantId, sendId: aSendId, messageId: "m0000000000000000000", userId: aUserId, channel: "sms", target: { phone: "13800000000" }, kind: "dispatch", subjectType: "hazard", subjectId: aHazard.hazardId, title: { zh: "x", en: "x" }, dedupeId: "d", attempts: 5, nextAttemptAt: "2026-01-01T00:00:00.000Z", lastError: "x", deadAt: "2026-01-01T00:00:00.000Z", createdAt: "2026-01-01T00:00:00.000Z" }).go(),
+    );
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {

@@ -82,10 +82,11 @@ export async function deadLetters(): Promise<{ items: SendView[] }> {
 /** Sends a dead letter again: back to the queue with its attempts reset and the same dedupe id, due at once (with an audit entry, one transaction). */
 export async function retryDeadLetter(sendId: string, now: Date = new Date()): Promise<SendView> {
   const actor = useUser();
-  authorize(actor, "tenant.configure");
   const key = { tenantId: actor.tenantId, sendId };
   const { data } = await tenantDb().service.entities.deadLetter.get(key).go({ consistent: true });
+  // Not there (another tenant's id is simply not there) is 404 before who-may is asked.
   if (!data) throw new AppError("not_found", "notification.dead_letter_not_found");
+  authorize(actor, "tenant.configure");
   const { deadAt: _d, leaseUntil: _l, ...rest } = data;
   const queued = plain({ ...rest, attempts: 0, nextAttemptAt: now.toISOString(), deferred: undefined });
   await writeTransaction(
