@@ -79,5 +79,6 @@ const en: typeof zh = {
   assessment: { nav: "Assessment" },
   reports: { nav: "Reports" },
   map: { nav: "Map" },
+  notify: { nav: "Message delivery", account: "How messages reach me" },
 };
 export default en;
