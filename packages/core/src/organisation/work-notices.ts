@@ -8,8 +8,8 @@ import { deliveryCost, deliveryItems, receiptsOf, type Delivery, type ReceiptsVi
 import type { PolicyProfile } from "../profile/index.ts";
 import { DateOnly, Id, ProfileId } from "./fields.ts";
 
-// A meeting's work notices (工作提示, lianyungang 三(二) "定期发布工作提示";
-// qidong 一(二) "定期牵头召开消防工作会议，部署开展消防工作") reach those the
+// A meeting's work notices (工作提示: documents ask a town's fire office to
+// "定期发布工作提示" and to hold meetings that "部署开展消防工作") reach those the
 // meeting names: accounts named one by one and the accounts bound to the bodies
 // it names. Saving the meeting writes their inbox messages (with read receipts)
 // and the outbox record for their phones in the record's own transaction.
