@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { useTenant, withActor } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { plain } from "../db/plain.ts";
-import { writeTransaction } from "../db/transact.ts";
+import { writeTransaction, type TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Job, JobStats } from "../jobs/runner.ts";
 import { boundedPool } from "../jobs/pool.ts";
@@ -41,7 +41,7 @@ type Recipient = { userId: string; phone?: string | undefined };
 /** Turns up to `batch` outbox messages into sends; each message's outbox record goes once its sends exist. */
 async function expandOutbox(now: Date, cfg: DeliveryConfig, timeZone: string): Promise<{ messages: number; queued: number }> {
   const tenantId = useTenant();
-  const { outbox, channelSetting, sendQueue } = tenantDb().service.entities;
+  const { outbox, channelSetting } = tenantDb().service.entities;
   const { data: messages } = await outbox.query.byTime({ tenantId }).go({ limit: cfg.batch });
   let queued = 0;
   for (const m of messages) {
@@ -58,17 +58,23 @@ async function expandOutbox(now: Date, cfg: DeliveryConfig, timeZone: string): P
       const target = plain({ phone, url: channel === "sms" ? undefined : s.webhookUrl });
       const at = urgent ? now : releaseAt(now, s.quietStart && s.quietEnd ? { start: s.quietStart, end: s.quietEnd } : undefined, timeZone);
       const sendId = sendIdOf(m.messageId, r.userId, channel);
-      const created = await sendQueue
-        .create(plain({ tenantId, sendId, messageId: m.messageId, userId: r.userId, channel, target, kind: m.kind, subjectType: m.subjectType, subjectId: m.subjectId, title: m.title, dedupeId: dedupeIdOf(tenantId, sendId), attempts: 0, nextAttemptAt: at.toISOString(), deferred: at > now || undefined, createdAt: m.createdAt }))
-        .go()
-        .then(
-          () => true,
-          // Already queued by an earlier run that stopped before deleting the outbox record: once is enough.
-          (err: { message?: string }) => {
-            if (String(err.message).includes("conditional request failed")) return false;
-            throw err;
-          },
-        );
+      const item = plain({ tenantId, sendId, messageId: m.messageId, userId: r.userId, channel, target, kind: m.kind, subjectType: m.subjectType, subjectId: m.subjectId, title: m.title, dedupeId: dedupeIdOf(tenantId, sendId), attempts: 0, nextAttemptAt: at.toISOString(), deferred: at > now || undefined, createdAt: m.createdAt });
+      // Queued once: not if it is queued already (an earlier run stopped before deleting the outbox record),
+      // nor if another worker has meanwhile queued, sent or dead-lettered it (the log and dead letters are checked in the same transaction).
+      const created = await writeTransaction(
+        (tx) => [
+          tx.sendQueue.create(item).commit(),
+          tx.sendLog.check({ tenantId, sendId }).where((a, op) => op.notExists(a.sendId)).commit() as TxItem,
+          tx.deadLetter.check({ tenantId, sendId }).where((a, op) => op.notExists(a.sendId)).commit() as TxItem,
+        ],
+        { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+      ).then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof AppError && err.code === "request.conflict_retry") return false;
+          throw err;
+        },
+      );
       if (created) queued++;
     }
     await outbox.delete({ tenantId, messageId: m.messageId }).go();
@@ -119,21 +125,28 @@ async function attempt(s: SendItem, now: Date, cfg: DeliveryConfig): Promise<"se
   const attempts = s.attempts + 1;
   const stillOurs = (a: { attempts: unknown; leaseUntil: unknown }, op: { eq: (x: unknown, v: unknown) => string }) => `${op.eq(a.attempts, s.attempts)} AND ${op.eq(a.leaseUntil, leaseUntil)}`;
   const onCanceled = () => new AppError("conflict", "request.conflict_retry");
+  // Another worker took the send over after our lease ran out: its record stands, ours is dropped.
+  const quietly = (err: unknown) => {
+    if (err instanceof AppError && err.code === "request.conflict_retry") return undefined;
+    throw err;
+  };
   if (!error) {
-    await writeTransaction((tx) => [tx.sendQueue.delete(key).where(stillOurs as never).commit(), tx.sendLog.create(plain({ ...rest, tenantId, attempts, sentAt: stamp, lastError: undefined, deferred: undefined })).commit()], { onCanceled });
-    return "sent";
+    return writeTransaction((tx) => [tx.sendQueue.delete(key).where(stillOurs as never).commit(), tx.sendLog.create(plain({ ...rest, tenantId, attempts, sentAt: stamp, lastError: undefined, deferred: undefined })).commit()], { onCanceled }).then(() => "sent" as const, quietly);
   }
   if (attempts >= cfg.maxAttempts) {
-    await writeTransaction((tx) => [tx.sendQueue.delete(key).where(stillOurs as never).commit(), tx.deadLetter.put(plain({ ...rest, tenantId, attempts, lastError: error, deadAt: stamp })).commit()], { onCanceled });
-    return "dead";
+    return writeTransaction((tx) => [tx.sendQueue.delete(key).where(stillOurs as never).commit(), tx.deadLetter.put(plain({ ...rest, tenantId, attempts, lastError: error, deadAt: stamp })).commit()], { onCanceled }).then(() => "dead" as const, quietly);
   }
-  await sendQueue
+  // Not ours any more, or the write failed: the lease runs out and the send is tried again.
+  return sendQueue
     .patch(key)
     .set({ attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, cfg)).toISOString() })
     .remove(["leaseUntil", "deferred"])
     .where(stillOurs as never)
-    .go();
-  return "failed";
+    .go()
+    .then(
+      () => "failed" as const,
+      () => undefined,
+    );
 }
 
 /** One tenant's share of delivery at `now` (in context: a system actor or a test's). */
