@@ -211,3 +211,14 @@ describe("work notices from meetings", { timeout: 90_000 }, () => {
     expect((await town.api.get(`/v1/nodes/${w.at.town!.nodeId}/records`)).body.items).toEqual([]);
   });
 });
+
+describe("the API reference", () => {
+  it("lists every notifications endpoint in /v1/openapi.json", async () => {
+    const doc = (await (await app.request("/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths["/v1/account/notification-channel"] ?? {}).sort()).toEqual(["get", "put"]);
+    expect(Object.keys(doc.paths["/v1/notifications/deliveries"] ?? {})).toEqual(["get"]);
+    expect(Object.keys(doc.paths["/v1/notifications/dead-letters"] ?? {})).toEqual(["get"]);
+    expect(Object.keys(doc.paths["/v1/notifications/dead-letters/{sendId}/retry"] ?? {})).toEqual(["post"]);
+    expect(Object.keys(doc.paths["/v1/nodes/{nodeId}/records/{recordId}/receipts"] ?? {})).toEqual(["get"]);
+  });
+});
