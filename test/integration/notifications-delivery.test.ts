@@ -172,16 +172,19 @@ describe("work notices from meetings", { timeout: 90_000 }, () => {
     const grid = w.users["officer@grid"] ?? w.users["officer@village"]!;
     const village = w.users["officer@village"]!;
     await grid.api.call("PUT", "/v1/account/notification-channel", { channel: "webhook", webhookUrl: "http://127.0.0.1:1/notice-hook" });
+    // The police station's liaison is told because the meeting names the body (lianyungang 三(二): 派出所 among the forces the station coordinates).
+    const police = await w.users.admin!.api.call("POST", "/v1/users", { username: `police-${Date.now()}`, displayName: "派出所联络员", role: "department_liaison", scopeNodeId: w.at.town!.nodeId, password: "Field-work-2026", bodyId: "police_station" });
+    expect(police.status).toBe(201);
     const meeting = await town.api.call("POST", `/v1/nodes/${w.at.town!.nodeId}/records`, {
       kind: "meeting",
       date: "2026-12-01",
       title: "消防工作会议",
       workNotices: ["冬季用火用电安全检查"],
-      noticeTo: { userIds: [grid.userId, village.userId] },
+      noticeTo: { userIds: [grid.userId, village.userId], bodyIds: ["police_station"] },
       noticeDue: "2026-12-20",
     });
     expect(meeting.status).toBe(201);
-    expect(meeting.body).toMatchObject({ noticeTo: { userIds: [grid.userId, village.userId] }, noticeDue: "2026-12-20" });
+    expect(meeting.body).toMatchObject({ noticeTo: { userIds: [grid.userId, village.userId], bodyIds: ["police_station"] }, noticeDue: "2026-12-20" });
     const recordId = meeting.body.recordId as string;
     const receipts = `/v1/nodes/${w.at.town!.nodeId}/records/${recordId}/receipts`;
 
@@ -189,7 +192,9 @@ describe("work notices from meetings", { timeout: 90_000 }, () => {
       const inbox = (await who.api.get("/v1/inbox")).body.items;
       expect(inbox[0]).toMatchObject({ kind: "work_notice", subjectType: "record", subjectId: recordId, title: { zh: "工作提示：冬季用火用电安全检查（2026-12-20前落实）" } });
     }
-    expect((await town.api.get(receipts)).body).toMatchObject({ total: 2, read: 0 });
+    const before = (await town.api.get(receipts)).body;
+    expect(before).toMatchObject({ total: 3, read: 0 });
+    expect(before.recipients.map((r: Json) => r.userId)).toContain(police.body.userId);
 
     await deliver(w, shanghai("10:00"));
     expect(sink.received.filter((r) => r.target === "http://127.0.0.1:1/notice-hook").map((r) => r.body.kind)).toEqual(["work_notice"]);
@@ -197,7 +202,7 @@ describe("work notices from meetings", { timeout: 90_000 }, () => {
     const note = (await grid.api.get("/v1/inbox")).body.items[0];
     expect((await grid.api.call("POST", `/v1/inbox/${note.notificationId}/read`)).status).toBe(200);
     const after = (await town.api.get(receipts)).body;
-    expect(after).toMatchObject({ total: 2, read: 1 });
+    expect(after).toMatchObject({ total: 3, read: 1 });
     expect(after.recipients.find((r: Json) => r.userId === grid.userId)).toMatchObject({ name: expect.any(String), readAt: expect.any(String) });
     expect(after.recipients.find((r: Json) => r.userId === village.userId).readAt).toBeUndefined();
   });
