@@ -16,7 +16,8 @@ import { TENANT_DATA_ACTIONS } from "./tenant-access.ts";
 const WORKER_CONCURRENCY = 20;
 
 /**
- * Scheduled work fanned out per tenant. Two EventBridge rules call a small
+ * Scheduled work fanned out per tenant. Three EventBridge rules (every minute,
+ * hourly, daily) call a small
  * dispatch Lambda (daily work at 02:00 China time, 18:00 UTC, before anyone
  * starts a round of inspections), which reads the tenant registry and puts
  * one message per (job, tenant) on an SQS queue. A worker Lambda consumes it
@@ -65,6 +66,11 @@ export class Jobs extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
+    // Messages to phones (the notifications delivery worker) go out within a minute.
+    new Rule(this, "Minutely", {
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaFunction(dispatch, { event: RuleTargetInput.fromObject({ cadence: "minutely" }), retryAttempts: 2 })],
+    });
     new Rule(this, "Hourly", {
       schedule: Schedule.rate(Duration.hours(1)),
       targets: [new LambdaFunction(dispatch, { event: RuleTargetInput.fromObject({ cadence: "hourly" }), retryAttempts: 2 })],

@@ -7,6 +7,8 @@
  *   S3_PORT (4569)  S3_ENDPOINT (use an existing S3 instead)  FILES_BUCKET (firegov-files)
  *   TABLE_NAME (firegov)  JOBS (on|off)  DEMO (on|off: demo counties, one per preset)
  *   JWT_SEED_FILE (.local/keys/jwt-seed, made on first start)
+ *   NOTIFY_SINK_PORT (4580)  NOTIFY_SINK_URL (send SMS / WeCom / DingTalk / webhooks there instead of the sink started here;
+ *   "off": to the real providers, with SMS_* / NOTIFY_WEBHOOK_SECRET / DINGTALK_ROBOT_SECRET set)
  */
 import { resolve } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -20,6 +22,7 @@ import { DEMO_ADMIN, seedDemoTenants } from "./lib/demo-tenants.ts";
 import { javaMissingMessage, startDynamoLocal, type DynamoLocal } from "./lib/dynamodb-local.ts";
 import { createLocalOrigin, listen } from "./lib/local-server.ts";
 import { startS3Local, type S3Local } from "./lib/s3-local.ts";
+import { startNotifySink, type NotifySink } from "./lib/notify-sink.ts";
 
 const env = process.env;
 const repoRoot = resolve(import.meta.dirname, "..");
@@ -65,6 +68,15 @@ async function main() {
     env.S3_ENDPOINT = s3.endpoint;
   }
 
+  // Messages to phones go to a local sink that records them, unless told otherwise.
+  let sink: NotifySink | undefined;
+  if (!env.NOTIFY_SINK_URL) {
+    sink = await startNotifySink({ port: Number(env.NOTIFY_SINK_PORT ?? 4580) });
+    stops.push(() => sink!.stop());
+    env.NOTIFY_SINK_URL = sink.url;
+  } else if (env.NOTIFY_SINK_URL === "off") delete env.NOTIFY_SINK_URL;
+  env.NOTIFY_WEBHOOK_SECRET ??= "local-webhook-secret";
+
   const logger = createLogger("firegov-local");
   const region = env.AWS_REGION ?? "cn-northwest-1";
   configureData({ endpoint, region, tableName });
@@ -87,6 +99,7 @@ async function main() {
       `  接口文档 API    ${base}/v1/docs  (OpenAPI: ${base}/v1/openapi.json)`,
       `  DynamoDB        ${endpoint}  table ${tableName} (${table})${dynamo ? `, data in ${resolve(dataDir, "dynamodb")}` : ""}`,
       `  S3              ${env.S3_ENDPOINT}  bucket ${bucket}${s3 ? `, data in ${resolve(dataDir, "s3")}` : ""}`,
+      `  消息推送 Sink   ${env.NOTIFY_SINK_URL ?? "off: real providers"}${sink ? "  (SMS / 企业微信 / 钉钉 / webhook land here; GET it to see them)" : ""}`,
       ...(demos.length
         ? [
             `  演示单位 Demo   单位代码 county code: ${demos.map((d) => d.slug).join(" | ")}`,
@@ -102,7 +115,7 @@ async function main() {
 /**
  * The same fan-out as in AWS, in process: the dispatch enqueues one message
  * per (job, tenant), the worker drains them with retries and dead letters.
- * Hourly work every hour, daily work at start and every 24 h.
+ * Messages to phones every minute, hourly work every hour, daily work at start and every 24 h.
  */
 function startJobTimers(log: { info(m: string, e: Record<string, unknown>): void; error(m: string, e: Record<string, unknown>): void }) {
   const { queue, drain } = localJobQueue(registeredJobs, { log });
@@ -112,9 +125,11 @@ function startJobTimers(log: { info(m: string, e: Record<string, unknown>): void
       .then((report) => log.info("jobs drained", { cadence, ...report }))
       .catch((err: Error) => log.error("jobs failed", { cadence, error: err.message, stack: err.stack }));
   run("daily");
+  const minutely = setInterval(() => run("minutely"), 60 * 1000);
   const hourly = setInterval(() => run("hourly"), 60 * 60 * 1000);
   const daily = setInterval(() => run("daily"), 24 * 60 * 60 * 1000);
   stops.push(async () => {
+    clearInterval(minutely);
     clearInterval(hourly);
     clearInterval(daily);
   });

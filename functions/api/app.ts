@@ -13,6 +13,7 @@ import { docsRoutes } from "./routes/docs.ts";
 import { hazardRoutes } from "./routes/hazards.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { presetRoutes } from "./routes/presets.ts";
 import { profileRoutes } from "./routes/profiles.ts";
 import { publicTipRoutes } from "./routes/public-tips.ts";
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", profileRoutes(deps.presets));
   app.route("/", hazardRoutes());
   app.route("/", inboxRoutes());
+  app.route("/", notificationRoutes());
   app.route("/", publicTipRoutes());
   app.route("/", jurisdictionRoutes());
   app.route("/", organisationRoutes());

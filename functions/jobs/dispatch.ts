@@ -8,7 +8,7 @@ import { dispatchDue } from "./registry.ts";
 const logger = new Logger({ serviceName: "firegov-jobs" });
 const queue = sqsJobQueue(process.env.JOBS_QUEUE_URL!);
 
-/** The EventBridge rule sends `{ "cadence": "hourly" | "daily" }`. */
+/** The EventBridge rule sends `{ "cadence": "minutely" | "hourly" | "daily" }`. */
 interface ScheduleEvent {
   cadence?: JobCadence;
 }

@@ -1,6 +1,6 @@
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Access } from "@firegov/core";
+import { Access, tenantDb, withActor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { orgFixture } from "../support/org.ts";
@@ -27,6 +27,7 @@ describe("tenant isolation", () => {
   let aHouseholdId: string;
   let aEquipmentId: string;
   let aTrainingId: string;
+  let aSendId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -48,6 +49,12 @@ describe("tenant isolation", () => {
     ...campaignEndpoints(),
     ...homeVisitEndpoints(),
     ...resourceEndpoints(),
+    ...notificationEndpoints(),
+  });
+  // A's dead letter (a send that failed every attempt) and the read receipts of A's record.
+  const notificationEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
+    "/v1/notifications/dead-letters/{sendId}/retry": [{ method: "POST", path: `/v1/notifications/dead-letters/${aSendId}/retry` }],
+    "/v1/nodes/{nodeId}/records/{recordId}/receipts": [{ method: "GET", path: `/v1/nodes/${aOrg.town.nodeId}/records/${aOrg.recordId}/receipts` }],
   });
   // A's vulnerable household (入户走访) in its town, its visits and its ID number; registering one names A's node in the body.
   const homeVisitEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
@@ -199,7 +206,7 @@ describe("tenant isolation", () => {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
     const households = tenantId === a.tenant.tenantId ? [`T#${tenantId}#HH#${aHouseholdId}`] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`), ...households, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`] : [])]) {
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#SENDDEAD`, `T#${tenantId}#SENDQ`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`), ...households, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`] : [])]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -239,6 +246,11 @@ describe("tenant isolation", () => {
     aTrainingId = ((await training.json()) as { recordId: string }).recordId;
     const scored = await a.client.put(`/v1/nodes/${town}/records/${aTrainingId}/results`, { scores: [{ personId: aOrg.personId, nodeId: town, score: 80 }] });
     if (equipment.status !== 201 || training.status !== 201 || scored.status !== 200) throw new Error(`resources fixture: ${equipment.status} ${training.status} ${scored.status}`);
+    // A dead letter of A's, as the delivery worker leaves one after the last failed attempt.
+    aSendId = `m0000000000000000000.${aUserId}.sms`;
+    await withActor({ type: "system", tenantId: a.tenant.tenantId, job: "test-fixture" }, () =>
+      tenantDb().service.entities.deadLetter.create({ tenantId: a.tenant.tenantId, sendId: aSendId, messageId: "m0000000000000000000", userId: aUserId, channel: "sms", target: { phone: "13800000000" }, kind: "dispatch", subjectType: "hazard", subjectId: aHazard.hazardId, title: { zh: "x", en: "x" }, dedupeId: "d", attempts: 5, nextAttemptAt: "2026-01-01T00:00:00.000Z", lastError: "x", deadAt: "2026-01-01T00:00:00.000Z", createdAt: "2026-01-01T00:00:00.000Z" }).go(),
+    );
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {

@@ -31,6 +31,8 @@ export async function startLocalStack(env: NodeJS.ProcessEnv = {}, opts: { viaNp
       PORT: String(await freePort()),
       DYNAMODB_PORT: String(dynamoPort),
       S3_PORT: String(await freePort()),
+      NOTIFY_SINK_PORT: String(await freePort()),
+      NOTIFY_SINK_URL: "",
       DATA_DIR: mkdtempSync(join(tmpdir(), "firegov-e2e-")),
       DYNAMODB_ENDPOINT: "",
       S3_ENDPOINT: "",

@@ -141,4 +141,34 @@ describe("node records", () => {
     });
     expect(sent!.headers.get("idempotency-key")).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it("lianyungang 三(二), qidong 一(二): a meeting's work notices go to the bodies chosen, with a due date; the record shows read N of M with names", async () => {
+    await signInAs(admin);
+    const bodyId = profileVersion.profile.bodies[1]!.id;
+    const saved = { kind: "meeting", date: "2026-11-20", workNotices: ["冬季防火检查"], noticeTo: { bodyIds: [bodyId] }, noticeDue: "2026-12-01", attendees: [], recordId: "r-9", nodeId: "n-donghe", createdBy: admin.userId, createdAt: "2026-11-23T02:00:00.000Z", updatedAt: "2026-11-23T02:00:00.000Z" };
+    let records: unknown[] = [];
+    const api = fakeApi({
+      ...base,
+      "GET /v1/nodes/n-donghe/records": () => json(200, { items: records, cursor: null }),
+      "POST /v1/nodes/n-donghe/records": () => {
+        records = [saved];
+        return json(201, saved);
+      },
+      "GET /v1/nodes/n-donghe/records/r-9/receipts": () => json(200, { total: 2, read: 1, recipients: [{ userId: "u1", name: "王网格", sentAt: "2026-11-23T02:00:00.000Z", readAt: "2026-11-23T03:00:00.000Z" }, { userId: "u2", name: "赵村长", sentAt: "2026-11-23T02:00:00.000Z" }] }),
+    });
+    renderNode("records");
+    fireEvent.click(await screen.findByRole("button", { name: "新增记录" }));
+    const form = screen.getByRole("form", { name: "新增记录" });
+    type(form, "日期", "2026-11-20");
+    fireEvent.input(within(form).getByLabelText("工作提示（选填）"), { target: { value: "冬季防火检查" } });
+    fireEvent.click(within(within(form).getByRole("group", { name: "工作提示发送给" })).getByLabelText(profileVersion.profile.bodies[1]!.name.zh));
+    type(form, "落实期限（选填）", "2026-12-01");
+    fireEvent.click(within(form).getByRole("button", { name: "保存记录" }));
+    expect(await screen.findByText("已新增会议记录（2026-11-20）。")).toBeInTheDocument();
+    expect(api.calls("POST /v1/nodes/n-donghe/records")[0]!.body).toMatchObject({ kind: "meeting", workNotices: ["冬季防火检查"], noticeTo: { bodyIds: [bodyId] }, noticeDue: "2026-12-01" });
+    const receipts = await screen.findByTestId("record-receipts");
+    expect(receipts).toHaveTextContent("工作提示已读 1/2");
+    expect(receipts).toHaveTextContent("王网格：已读");
+    expect(receipts).toHaveTextContent("赵村长：未读");
+  });
 });

@@ -49,6 +49,8 @@ const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-
 const ReportsPage = lazy(() => withWords(["reports"], import("./pages/reports/index.tsx")));
 const ResourcesPage = lazy(() => withWords(["resources"], import("./pages/resources/index.tsx")));
 const MapPage = lazy(() => withWords(["map", "inspections"], import("./pages/map/index.tsx")));
+const AccountNotificationsPage = lazy(() => withWords(["notify"], import("./pages/account-notifications/index.tsx")));
+const NotifyAdminPage = lazy(() => withWords(["notify"], import("./pages/integrations-notifications/index.tsx")));
 const MapSettingsPage = lazy(() => withWords(["map"], import("./pages/map/settings.tsx")));
 const HomeVisitsPage = lazy(() => withWords(["homevisits"], import("./pages/home-visits/index.tsx")));
 
@@ -66,6 +68,8 @@ export function App() {
         <Route path="/self-check" component={SelfCheckPage} />
         <Route component={RequireSignIn}>
           <Route path="/account/password" component={PasswordPage} />
+          <Route path="/account/notifications" component={AccountNotificationsPage} info={{ access: "inbox.read" }} />
+          <Route path="/integrations/notifications" component={NotifyAdminPage} info={{ access: "tenant.configure" }} />
           <Route path="/users" component={UsersPage} info={{ access: "user.read" }} />
           <Route path="/audit" component={AuditPage} info={{ access: "audit.read" }} />
           <Route path="/profile" component={ProfilePage} info={{ access: "profile.read" }} />

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { Organisation } from "@firegov/core";
+import { Notifications, Organisation } from "@firegov/core";
 import type { AppEnv } from "../env.ts";
 import { body, idempotency, IdempotencyHeader, importBody, ImportQuery, json, pathParam, readErrors, signedIn, uploadedRows, writeErrors } from "./helpers.ts";
 
@@ -96,6 +96,11 @@ const routes = {
     request: { params: RecordParams },
     responses: { 200: json(Organisation.RecordViewSchema, "The record"), ...readErrors },
   }),
+  recordReceipts: createRoute({
+    method: "get", path: "/v1/nodes/{nodeId}/records/{recordId}/receipts", summary: "工作提示回执 / Who read a meeting's work notices", ...authed,
+    request: { params: RecordParams },
+    responses: { 200: json(Notifications.ReceiptsSchema, "Read N of M, with names and times"), ...readErrors },
+  }),
   updateRecord: createRoute({
     method: "patch", path: "/v1/nodes/{nodeId}/records/{recordId}", summary: "修改记录 / Edit a record", ...authed,
     request: { params: RecordParams, body: body(Organisation.UpdateRecordInput) },
@@ -161,6 +166,10 @@ export function organisationRoutes() {
     .openapi(routes.record, async (c) => {
       const { nodeId, recordId } = c.req.valid("param");
       return c.json(await Organisation.getRecord(nodeId, recordId), 200);
+    })
+    .openapi(routes.recordReceipts, async (c) => {
+      const { nodeId, recordId } = c.req.valid("param");
+      return c.json(await Organisation.recordReceipts(nodeId, recordId), 200);
     })
     .openapi(routes.updateRecord, async (c) => {
       const { nodeId, recordId } = c.req.valid("param");

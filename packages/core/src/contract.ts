@@ -123,6 +123,11 @@ export type TipReceipt = z.infer<typeof Hazards.TipReceiptSchema>;
 export type PhotoUpload = z.infer<typeof Hazards.PhotoUploadSchema>;
 export type PhotoUrl = z.infer<typeof Hazards.PhotoUrlSchema>;
 export type Notification = Notifications.NotificationView;
+export type NotificationChannel = Notifications.ChannelSettingView;
+export type NotificationChannelInput = z.input<typeof Notifications.ChannelSettingInput>;
+export type NotificationSend = Notifications.SendView;
+export type DeliveryLog = z.infer<typeof Notifications.DeliveryLogSchema>;
+export type ReadReceipts = Notifications.ReceiptsView;
 
 // ── Venues
 

@@ -17,6 +17,7 @@ import type {
   UpdateBrigadeInput,
   UpdatePersonInput,
   UpdateRecordInput,
+  ReadReceipts,
 } from "@firegov/core/contract";
 import { idempotent, json, patch, post, queryString, type Page } from "./http.ts";
 import { nodePath } from "./nodes.ts";
@@ -65,6 +66,11 @@ export function listRecords(nodeId: string, params: { kind?: RecordKind; cursor?
 
 export function createRecord(nodeId: string, input: CreateRecordInput, idempotencyKey: string): Promise<ObligationRecord> {
   return json(`${nodePath(nodeId)}/records`, post(input, idempotent(idempotencyKey)));
+}
+
+/** Who a meeting's work notices went to, and who has read them. */
+export function recordReceipts(nodeId: string, recordId: string): Promise<ReadReceipts> {
+  return json(`${under(nodeId, "records", recordId)}/receipts`);
 }
 
 export function updateRecord(nodeId: string, recordId: string, input: UpdateRecordInput): Promise<ObligationRecord> {

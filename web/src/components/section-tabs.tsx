@@ -40,6 +40,7 @@ export const SECTIONS: Record<Section, { label: Key; tabs: Tab[] }> = {
     label: "nav.integrations",
     tabs: [
       // issue 18's admin pages append their tabs here
+      { href: "/integrations/notifications", label: "notify.nav", access: "tenant.configure" },
     ],
   },
 };

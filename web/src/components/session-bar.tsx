@@ -39,6 +39,7 @@ export function SessionBar() {
               </span>
             </div>
             <A href="/account/password" class="nav-link">{t("nav.password")}</A>
+            <A href="/account/notifications" class="nav-link">{t("notify.account")}</A>
             <button type="button" class="link-button" onClick={logout}>{t("nav.logout")}</button>
           </>
         )}

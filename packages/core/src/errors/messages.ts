@@ -89,6 +89,7 @@ export const messages = {
   "hazard.ack_other_body": { zh: "您是{ownZh}的联络员，只能为本部门报到，不能代{bodyZh}报到。", en: "You are a liaison of {ownEn}: you acknowledge for your own department only, not for {bodyEn}." },
   "hazard.tip_rate_limited": { zh: "举报过于频繁，请 {minutes} 分钟后再试。", en: "Too many reports; try again in {minutes} minutes." },
   "notification.not_found": { zh: "找不到该消息。", en: "No such message." },
+  "notification.dead_letter_not_found": { zh: "找不到该条发送失败的消息。", en: "No such dead letter." },
   "spot_check.not_found": { zh: "找不到该次抽查。", en: "No such spot-check draw." },
   "spot_check.already_drawn": { zh: "本期（{period}）已经抽取过，同一期不能再抽。", en: "This period ({period}) has already been drawn; a period is drawn once." },
   "spot_check.pool_empty": { zh: "没有符合抽查条件的场所，无法抽取。", en: "No venue falls under this spot check; there is nothing to draw." },

@@ -6,7 +6,8 @@
  * Jobs take `now`, chosen once by the dispatch, so that their outcome never
  * depends on the wall clock, nor on when a retry happens to run.
  */
-export type JobCadence = "hourly" | "daily";
+/** `minutely`: work that people wait for (the delivery of messages to phones), kept small per run. */
+export type JobCadence = "minutely" | "hourly" | "daily";
 
 /** A registered tenant, as the registry lists it. */
 export interface JobTenant {

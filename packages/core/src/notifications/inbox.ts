@@ -70,9 +70,11 @@ export async function markRead(notificationId: string, now = new Date()): Promis
   if (data.readAt) return toView(data as never);
   const readAt = now.toISOString();
   const marked = await writeTransaction(
-    ({ notification, inboxCount, audit }) => [
+    ({ notification, inboxCount, receipt, audit }) => [
       notification.patch(key).set({ readAt }).where((a, op) => op.notExists(a.readAt)).commit(),
       inboxCount.update({ tenantId: actor.tenantId, userId: actor.userId }).add({ unread: -1 }).commit(),
+      // A work notice's read receipt: who read it, when (receipts.ts).
+      ...(data.receipt ? [receipt.patch({ tenantId: actor.tenantId, subjectType: data.subjectType, subjectId: data.subjectId, userId: actor.userId }).set({ readAt }).commit()] : []),
       auditItem({ audit }, { action: "inbox.read", targetType: "notification", targetId: notificationId }, now),
     ],
     // Read meanwhile (another tab): already as asked.

@@ -19,6 +19,8 @@ export const NotificationEntity = new Entity({
     title: { type: "map", properties: { zh: { type: "string", required: true }, en: { type: "string", required: true } }, required: true, readOnly: true },
     createdAt: { type: "string", required: true, readOnly: true },
     readAt: { type: "string" },
+    /** The sender asked for a read receipt (a meeting's work notice): marking it read stamps the receipt too. */
+    receipt: { type: "boolean", readOnly: true },
   },
   indexes: {
     byUser: { pk: tenantPk("pk", "#INBOX#${userId}", ["userId"]), sk: sortKey("sk", "N#${notificationId}", ["notificationId"]) },
@@ -39,8 +41,10 @@ export const InboxCountEntity = new Entity({
 });
 
 /**
- * One message for the senders to come (SMS, WeChat): who it is for and what
- * it says, `pending` until a sender takes it. Written with the inbox items.
+ * One message for the senders (SMS, WeCom, DingTalk, webhooks): who it is for
+ * and what it says, `pending` until the delivery worker (`worker.ts`) turns it
+ * into one send per recipient and channel and deletes it, in one transaction.
+ * Written with the inbox items.
  */
 export const OutboxEntity = new Entity({
   model: { entity: "outbox", version: "1", service: "firegov" },
@@ -53,6 +57,8 @@ export const OutboxEntity = new Entity({
     recipients: { type: "any", required: true, readOnly: true },
     title: { type: "map", properties: { zh: { type: "string", required: true }, en: { type: "string", required: true } }, required: true, readOnly: true },
     status: { type: ["pending", "sent", "failed"] as const, required: true, default: "pending" },
+    /** Sent even in the recipients' quiet hours (`quiet-hours.ts` URGENT_KINDS, or the sender says so). */
+    urgent: { type: "boolean", readOnly: true },
     createdAt: { type: "string", required: true, readOnly: true },
   },
   indexes: {

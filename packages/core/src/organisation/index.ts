@@ -10,7 +10,7 @@ export { listPeople, listPeopleUnder, getPerson, createPerson, updatePerson, Per
 export { getOrganisation, OrganisationViewSchema, setBody, SetBodyInput, setStandardItem, SetStandardItemInput, setMilestone, SetMilestoneInput, type OrganisationView } from "./bodies.ts";
 export { lookUpVenuesWith, brigadePositionsUnder, type VenueLookup, type BrigadePosition } from "./brigades.ts";
 export { createBrigade, updateBrigade, getBrigade, listBrigadesUnder, BrigadeParams, CreateBrigadeInput, UpdateBrigadeInput, BrigadeViewSchema, BrigadePageSchema, type BrigadeView } from "./brigades.ts";
-export { createRecord, updateRecord, getRecord, listRecords, RecordParams, ListRecordsInput, CreateRecordInput, UpdateRecordInput, RecordViewSchema, RecordPageSchema, MAX_ATTENDEES, type RecordView } from "./records.ts";
+export { createRecord, updateRecord, getRecord, listRecords, recordReceipts, RecordParams, ListRecordsInput, CreateRecordInput, UpdateRecordInput, RecordViewSchema, RecordPageSchema, MAX_ATTENDEES, type RecordView } from "./records.ts";
 export { validIdNumber, maskPhone, maskIdNumber } from "./fields.ts";
 export { TREE_HEADERS, STAFF_HEADERS, TREE_COLUMNS, STAFF_COLUMNS, IMPORT_TEMPLATES, PEOPLE_LEDGER, PERSON_STATUS_NAMES, RECORDS_LEDGER, type ImportColumn } from "./formats.ts";
 export { importTree, importStaff, ImportInput, ImportMode, ImportReportSchema, type ImportReport } from "./import.ts";

@@ -32,6 +32,9 @@ export const ObligationRecordEntity = new Entity({
     topics: { type: "list", items: { type: "string" } },
     minutes: { type: "string" },
     workNotices: { type: "list", items: { type: "string" } },
+    /** Who the work notices were sent to when the meeting was saved (organisation/work-notices.ts), and their due date. */
+    noticeTo: { type: "map", properties: { userIds: { type: "list", items: { type: "string" } }, bodyIds: { type: "list", items: { type: "string" } } } },
+    noticeDue: { type: "string" },
     // training
     course: { type: "string" },
     hours: { type: "number" },

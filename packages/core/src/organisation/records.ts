@@ -18,6 +18,8 @@ import { profileAt } from "../profile/index.ts";
 import { filledPage, pageOf, withCursor } from "../db/cursor.ts";
 import { RecordKind } from "./vocabulary.ts";
 import { checkDutyReport } from "./duty-reports.ts";
+import { noticeCost, noticeDelivery, noticeFields, noticeItems, noticeReceipts, noticeRecipients } from "./work-notices.ts";
+import type { ReceiptsView } from "../notifications/index.ts";
 
 /** A transaction holds 100 items: the record, its attendance items and the audit entry. */
 export const MAX_ATTENDEES = 95;
@@ -46,7 +48,7 @@ const recordFields = {
   audienceCount: Count.optional().meta({ description: "publicity: people reached" }),
 };
 
-export const CreateRecordInput = z.object({ kind: RecordKind, ...recordFields }).meta({ id: "CreateRecordInput" });
+export const CreateRecordInput = z.object({ kind: RecordKind, ...recordFields, ...noticeFields }).meta({ id: "CreateRecordInput" });
 
 export const UpdateRecordInput = z
   .object({
@@ -138,6 +140,14 @@ async function loadRecord(node: NodeItem, recordId: string, consistent = false) 
 
 export const RecordParams = z.object({ nodeId: Id, recordId: Id });
 
+/** Who a meeting's work notices went to and who has read them (read N of M, with names): anyone who may read the record. */
+export async function recordReceipts(nodeId: string, recordId: string): Promise<ReceiptsView> {
+  const node = await nodeOrNotFound(nodeId, { allowRetired: true });
+  await loadRecord(node, recordId);
+  authorize(useUser(), "org.read", node);
+  return noticeReceipts(recordId);
+}
+
 export async function getRecord(nodeId: string, recordId: string): Promise<RecordView> {
   const node = await nodeOrNotFound(nodeId, { allowRetired: true });
   const record = await loadRecord(node, recordId);
@@ -176,16 +186,23 @@ export const createRecord = useCase(CreateRecordInput, async (input, nodeId: str
   authorize(actor, "org.manage", node);
   const { profile } = await profileAt();
   const attendees = input.attendees ?? [];
-  reject([...checkRecord(profile, input), ...checkDutyReport(profile, node.level, input), ...(await checkAttendees(attendees))]);
+  const notice = await noticeRecipients(profile, input);
+  reject([...checkRecord(profile, input), ...checkDutyReport(profile, node.level, input), ...(await checkAttendees(attendees)), ...notice.errors]);
+  const deliveries = noticeDelivery(input, notice.users);
+  if (2 + attendees.length + noticeCost(deliveries) > 100) {
+    throw invalid("body.noticeTo", "org.notice_too_many", "工作提示的接收人过多（连同参会人员超出一次保存的上限），请减少接收人", "Too many work-notice recipients to save with this record (with its attendees); name fewer");
+  }
+  const now = new Date();
   const recordId = timeOrderedId();
   const item = { tenantId: actor.tenantId, nodeId, recordId, ...input, attendees, createdBy: actor.userId };
-  const stored = await writeTransaction<{ recordId: string }>(({ obligationRecord, attendance, audit }) => [
+  const stored = await writeTransaction<{ recordId: string }>((tx) => { const { obligationRecord, attendance, audit } = tx; return [
       obligationRecord.create(item).commit(),
       ...attendees.map((a) =>
         attendance.create({ ...attendanceKey(recordId, a), recordNodeId: nodeId, kind: input.kind, obligationId: input.obligationId, date: input.date }).commit(),
       ),
-      auditItem({ audit }, { action: "record.create", targetType: "record", targetId: recordId, details: defined({ nodeId, kind: input.kind, obligationId: input.obligationId, date: input.date, attendees: attendees.length }) }),
-    ],
+      auditItem({ audit }, { action: "record.create", targetType: "record", targetId: recordId, details: defined({ nodeId, kind: input.kind, obligationId: input.obligationId, date: input.date, attendees: attendees.length, notified: notice.users.length || undefined }) }, now),
+      ...noticeItems(tx, recordId, deliveries, now),
+    ]; },
     {
       idempotency: opts.idempotencyKey ? { key: opts.idempotencyKey, request: { nodeId, input }, result: { recordId } } : undefined,
       onCanceled: () => new AppError("conflict", "request.conflict_retry"),

@@ -82,5 +82,6 @@ const en: typeof zh = {
   map: { nav: "Map" },
   homeVisits: { nav: "Home visits" },
   resources: { nav: "Funding & equipment", navQual: "Qualifications" },
+  notify: { nav: "Message delivery", account: "How messages reach me" },
 };
 export default en;

@@ -7,8 +7,8 @@ import { createRecordAction, updateRecordAction } from "../../organisation/data.
 import { pick, RECORD_KINDS, recordKindName, todayLocal } from "../../organisation/labels.ts";
 import { CancelButton, CheckboxGroup, checkedValues, listFieldError, listPaths, TextArea } from "../../organisation/ui.tsx";
 
-const FIELDS = ["body.kind", "body.obligationId", "body.responsibilityId", "body.date", "body.title", "body.note", "body.chairPersonId", "body.minutes", "body.course", "body.hours", "body.drillType", "body.participantCount", "body.target", "body.campaign", "body.audienceCount"];
-const LISTS = ["body.attendees", "body.topics", "body.workNotices"];
+const FIELDS = ["body.kind", "body.obligationId", "body.responsibilityId", "body.date", "body.title", "body.note", "body.chairPersonId", "body.minutes", "body.course", "body.hours", "body.drillType", "body.participantCount", "body.target", "body.campaign", "body.audienceCount", "body.noticeTo", "body.noticeDue"];
+const LISTS = ["body.attendees", "body.topics", "body.workNotices", "body.noticeTo.bodyIds", "body.noticeTo.userIds"];
 
 const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
 const num = (text: string | undefined) => (text ? Number(text) : undefined);
@@ -71,9 +71,13 @@ export function RecordForm(props: { profile: PolicyProfile; org: OrganisationVie
     const input = inputOf(form, kind(), props.org.node.nodeId);
     const nodeId = props.org.node.nodeId;
     const record = props.record;
+    // A new meeting's work notices go to the bodies chosen, on save (organisation/work-notices.ts).
+    const bodyIds = !record && kind() === "meeting" ? checkedValues(form, "noticeBodies") : [];
+    const due = formValues(form).noticeDue;
+    const notice = bodyIds.length ? { noticeTo: { bodyIds }, ...(due ? { noticeDue: due } : {}) } : {};
     const request = record
       ? update(nodeId, record.recordId, changesOf(record, input))
-      : create(nodeId, { ...(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))) as Omit<UpdateRecordInput, "obligationId"> & { obligationId?: string }), kind: kind(), date: input.date ?? "" }, key.current());
+      : create(nodeId, { ...notice, ...(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))) as Omit<UpdateRecordInput, "obligationId"> & { obligationId?: string }), kind: kind(), date: input.date ?? "" }, key.current());
     request
       .then((saved) => {
         key.renew();
@@ -115,6 +119,10 @@ export function RecordForm(props: { profile: PolicyProfile; org: OrganisationVie
           <TextArea label={t("records.topics")} hint={t("records.oneALine")} name="topics" value={r()?.topics?.join("\n")} optional error={listFieldError(error(), "body.topics")} />
           <TextArea label={t("records.minutes")} name="minutes" value={r()?.minutes} optional rows={4} error={fieldError(error(), "body.minutes")} />
           <TextArea label={t("records.workNotices")} hint={t("records.oneALine")} name="workNotices" value={r()?.workNotices?.join("\n")} optional error={listFieldError(error(), "body.workNotices")} />
+          <Show when={!props.record}>
+            <CheckboxGroup legend={t("records.noticeTo")} hint={t("records.noticeToHint")} name="noticeBodies" options={props.profile.bodies.map((b) => ({ value: b.id, label: pick(b.name, locale()) }))} checked={[]} error={fieldError(error(), "body.noticeTo") ?? listFieldError(error(), "body.noticeTo.bodyIds")} />
+            <TextField label={t("records.noticeDue")} name="noticeDue" type="date" optional error={fieldError(error(), "body.noticeDue")} />
+          </Show>
         </Match>
         <Match when={kind() === "training"}>
           <TextField label={t("records.course")} name="course" value={r()?.course ?? ""} optional error={fieldError(error(), "body.course")} />

@@ -1,5 +1,6 @@
 import { createAsync } from "@solidjs/router";
-import { createSignal, For, Show, Suspense } from "solid-js";
+import { createResource, createSignal, For, Show, Suspense } from "solid-js";
+import { recordReceipts } from "../../api/organisation.ts";
 import type { ObligationRecord, OrganisationView, PolicyProfile, RecordKind, User } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { Notice } from "../../components/form.tsx";
@@ -15,6 +16,24 @@ interface Ctx {
   me: User;
   profile: PolicyProfile;
   org: OrganisationView;
+}
+
+/** A meeting's work-notice read receipts: read N of M, and who. */
+function Receipts(props: { nodeId: string; recordId: string }) {
+  const { t } = useI18n();
+  const [receipts] = createResource(() => recordReceipts(props.nodeId, props.recordId));
+  return (
+    <Show when={receipts()}>
+      {(rc) => (
+        <div class="record-receipts" data-testid="record-receipts">
+          <p>{t("records.receipts", { read: rc().read, total: rc().total })}</p>
+          <ul class="inline-list">
+            <For each={rc().recipients}>{(x) => <li>{x.name ?? x.userId}：{x.readAt ? t("records.receiptRead") : t("records.receiptUnread")}</li>}</For>
+          </ul>
+        </div>
+      )}
+    </Show>
+  );
 }
 
 function RecordItem(props: Ctx & { record: ObligationRecord; onDone: (m: string) => void }) {
@@ -73,6 +92,9 @@ function RecordItem(props: Ctx & { record: ObligationRecord; onDone: (m: string)
             </For>
           </dl>
         </details>
+      </Show>
+      <Show when={r().noticeTo}>
+        <Receipts nodeId={r().nodeId} recordId={r().recordId} />
       </Show>
       <Show when={editing()}>
         <RecordForm profile={props.profile} org={props.org} record={r()} onDone={(m) => { setEditing(false); props.onDone(m); }} onCancel={() => setEditing(false)} />
