@@ -40,6 +40,9 @@ export const actions = [
   "assessment.incentive",
   "self_check.link",
   "tenant.configure",
+  "warning.read",
+  "warning.issue",
+  "warning.answer",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -90,6 +93,10 @@ export const policy: Record<Action, readonly Role[]> = {
   "self_check.link": ["tenant_admin", "town_officer"],
   // The tenant's own settings (the map's basemap and its key): the county's admin.
   "tenant.configure": ["tenant_admin"],
+  // Early warnings (预警叫应): the county and the towns issue (the profile's warnings.issuers narrows the levels); every role that acts answers for a node of its subtree.
+  "warning.read": everyone,
+  "warning.issue": ["tenant_admin", "town_officer"],
+  "warning.answer": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

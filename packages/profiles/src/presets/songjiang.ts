@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck } from "../system-defaults.ts";
+import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck, defaultWarningLevels, defaultWarningEscalation } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
 
@@ -1283,4 +1283,17 @@ export const songjiang: PolicyProfile = withBaselineCodes({
     },
   ],
   selfCheck: defaultSelfCheck(),
+  warnings: {
+    issuers: {
+      levels: ["county", "town"],
+      sourceRef: "songjiang 五(二)3",
+      text: "结合各类安全专项工作、日常消防安全排查和上级情况通报等，实时掌握本地区消防工作动态，及时发布火灾预警信息并提出对策，辅助街镇消防安全委员会决策",
+      assumption: {
+        zh: "条文规定街镇消防安全管理办公室发布火灾预警信息；区级作为其上级同样可向下发布",
+        en: "The clause has the town's fire-safety office issue fire warnings; the district above it may issue them too",
+      },
+    },
+    levels: defaultWarningLevels(),
+    escalation: defaultWarningEscalation(),
+  },
 });

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport, yearlyWhereUnstated } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport, yearlyWhereUnstated, defaultWarningLevels, defaultWarningEscalation } from "../system-defaults.ts";
 
 // 关于进一步强化基层安全生产和消防工作的实施办法 (shared/seeds/yancheng.txt).
 // Items are numbered (一)…(二十) across sections, so a clause is cited by item alone.
@@ -903,5 +903,18 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       zh: "文件要求小场所业主常态化开展自查自改，未规定频次，默认每月一次",
       en: "The document asks small-venue owners to check themselves routinely but sets no frequency: monthly by default",
     },
+  },
+  warnings: {
+    issuers: {
+      levels: ["county", "town"],
+      sourceRef: "yancheng (三)",
+      text: "综合行政执法和应急管理办公室要明确专人负责防灾减灾工作，统筹辖区内灾害信息员队伍建设管理，着重强化灾害隐患排查、预警叫应、避险转移等灾前防范措施落实",
+      assumption: {
+        zh: "条文要求镇（街道）综合行政执法和应急管理办公室落实预警叫应；县（市、区）作为上级同样可向下发布预警",
+        en: "The clause has the town's law-enforcement and emergency-management office carry out warnings and their answers; the county above it may issue warnings too",
+      },
+    },
+    levels: defaultWarningLevels(),
+    escalation: defaultWarningEscalation(),
   },
 });
