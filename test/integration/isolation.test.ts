@@ -23,6 +23,7 @@ describe("tenant isolation", () => {
   let aHazard: { hazardId: string; notificationId: string };
   let aVenue: { venueId: string; inspectionId: string; importId: string };
   let aCampaignId: string;
+  let aWarningId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -41,6 +42,20 @@ describe("tenant isolation", () => {
     // A real draw of another county is aimed at in spot-checks.test.ts (zezhou 三(四)); here the path is covered for every role.
     "/v1/spot-checks/draws/{ruleId}/{period}": [{ method: "GET", path: "/v1/spot-checks/draws/key_unit_random_draw/2026-Q4" }],
     ...campaignEndpoints(),
+    ...warningEndpoints(),
+  });
+  // A's warning (预警) to its town; issuing one to A's town names A's node in the body.
+  const warning = () => ({ title: "越权预警", text: "x", level: "red", targets: { nodeIds: [aOrg.town.nodeId] } });
+  const warningEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
+    "/v1/warnings/{warningId}": [{ method: "GET", path: `/v1/warnings/${aWarningId}` }],
+    "/v1/warnings/{warningId}/export": [{ method: "GET", path: `/v1/warnings/${aWarningId}/export` }],
+    "/v1/warnings/{warningId}/targets/{nodeId}/answer": [{ method: "POST", path: `/v1/warnings/${aWarningId}/targets/${aOrg.town.nodeId}/answer`, body: { measures: "越权叫应" } }],
+    // Ids in a body or query.
+    "/v1/warnings": [
+      { method: "POST", path: "/v1/warnings", body: warning() },
+      { method: "POST", path: "/v1/warnings", body: { ...warning(), targets: { level: "village", areaNodeId: aOrg.town.nodeId } } },
+    ],
+    "/v1/node-warnings": [{ method: "GET", path: `/v1/node-warnings?nodeId=${aOrg.town.nodeId}` }],
   });
   // A's campaign (专项整治) in its town; setting one up in A's town names A's node in the body.
   const campaign = () => ({ name: { zh: "越权专项" }, startDate: "2099-01-01", endDate: "2099-01-31", areaNodeId: aOrg.town.nodeId, target: { kinds: ["nine_small"] }, custom: [{ name: { zh: "x" }, hazardCode: "other" }] });
@@ -141,7 +156,8 @@ describe("tenant isolation", () => {
   async function snapshotOf(tenantId: string) {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
+    const warnings = tenantId === a.tenant.tenantId ? [`T#${tenantId}#WRN#${aWarningId}`] : [];
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`), ...warnings]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -167,6 +183,9 @@ describe("tenant isolation", () => {
     const made = await a.client.post("/v1/campaigns", campaign());
     aCampaignId = ((await made.json()) as { campaignId: string }).campaignId;
     if (made.status !== 201 || !aCampaignId) throw new Error(`campaign fixture: ${made.status}`);
+    const warned = await a.client.post("/v1/warnings", warning());
+    aWarningId = ((await warned.json()) as { warningId: string }).warningId;
+    if (warned.status !== 201 || !aWarningId) throw new Error(`warning fixture: ${warned.status}`);
     // A's town has a boundary: B's DELETE must leave it (the snapshot shows it untouched).
     const bounded = await a.client.put(`/v1/nodes/${aOrg.town.nodeId}/boundary`, { type: "Polygon", coordinates: [[[120, 30], [120.1, 30], [120.1, 30.1], [120, 30]]] });
     if (bounded.status !== 200) throw new Error(`boundary fixture: ${bounded.status} ${await bounded.text()}`);
@@ -175,7 +194,8 @@ describe("tenant isolation", () => {
     for (const role of roles.filter((r) => r !== "tenant_admin")) {
       bClients.set(role, (await userAt(app, b.client, b.tenant.tenantId, `b.${role.replace(/_/g, "-")}`, role, b.tenant.rootNodeId)).client);
     }
-  });
+    // Two tenants and every fixture: generous under a loaded machine.
+  }, 180_000);
 
   it("covers every API path that carries an id", async () => {
     const doc = await (await app.request("/v1/openapi.json")).json();

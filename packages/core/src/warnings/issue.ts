@@ -28,15 +28,13 @@ export function localTime(at: string, timeZone: string): string {
   return `${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
 }
 
-async function resolveTargets(input: IssueWarningInput, scope: { nodeId: string; path: string }, levels: readonly string[], unitsOf: (level: string) => readonly string[]): Promise<NodeItem[]> {
+async function resolveTargets(input: IssueWarningInput, named: NodeItem[] | undefined, scope: { nodeId: string; path: string }, levels: readonly string[], unitsOf: (level: string) => readonly string[]): Promise<NodeItem[]> {
   const actor = useUser();
   const t = input.targets;
-  if (t.nodeIds?.length) {
-    const ids = [...new Set(t.nodeIds)];
-    // Another tenant's id is simply not there (404); a node outside the issuer's subtree is refused (403).
-    const nodes = await Promise.all(ids.map((id) => nodeOrNotFound(id)));
-    for (const n of nodes) authorize(actor, "warning.issue", n);
-    return nodes;
+  if (named) {
+    // A node outside the issuer's subtree is refused (403).
+    for (const n of named) authorize(actor, "warning.issue", n);
+    return named;
   }
   const level = t.level!;
   const errors: FieldError[] = [];
@@ -58,6 +56,9 @@ async function resolveTargets(input: IssueWarningInput, scope: { nodeId: string;
  */
 export const issueWarning = useCase(IssueWarningInput, async (input, opts: { now?: Date; idempotencyKey?: string } = {}): Promise<WarningView> => {
   const actor = useUser();
+  // Nodes named in the body are looked up first: another tenant's id answers 404 whoever asks.
+  const named = input.targets.nodeIds?.length ? await Promise.all([...new Set(input.targets.nodeIds)].map((id) => nodeOrNotFound(id))) : undefined;
+  if (input.targets.areaNodeId !== undefined) await nodeOrNotFound(input.targets.areaNodeId);
   authorize(actor, "warning.issue");
   const now = opts.now ?? new Date();
   const request = { issueWarning: input };
@@ -72,7 +73,7 @@ export const issueWarning = useCase(IssueWarningInput, async (input, opts: { now
   }
   const level = rules.levels.find((l) => l.id === input.level);
   if (!level) throw invalid("body.level", "warning.level_unknown", `“${input.level}”不是预警级别，可选：${rules.levels.map((l) => `${l.id}（${l.name.zh}）`).join("、")}`, `“${input.level}” is not a warning level; one of: ${rules.levels.map((l) => l.id).join(", ")}`);
-  const nodes = await resolveTargets(input, { nodeId: actor.scopeNodeId, path: actor.scopePath }, profile.levels.map((l) => l.id), (id) => profile.levels.find((l) => l.id === id)?.units ?? []);
+  const nodes = await resolveTargets(input, named, { nodeId: actor.scopeNodeId, path: actor.scopePath }, profile.levels.map((l) => l.id), (id) => profile.levels.find((l) => l.id === id)?.units ?? []);
   if (!nodes.length) throw invalid("body.targets", "warning.no_targets", "所选范围内没有可发送预警的节点", "No node matches the targets chosen");
   if (nodes.length > MAX_TARGETS) throw invalid("body.targets", "warning.too_many_targets", `一次预警最多发往 ${MAX_TARGETS} 个节点（所选 ${nodes.length} 个）`, `At most ${MAX_TARGETS} nodes per warning (${nodes.length} chosen)`);
 

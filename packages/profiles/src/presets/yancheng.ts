@@ -906,12 +906,12 @@ export const yancheng: PolicyProfile = withBaselineCodes({
   },
   warnings: {
     issuers: {
-      levels: ["county", "town"],
+      levels: ["city", "county", "town"],
       sourceRef: "yancheng (三)",
       text: "综合行政执法和应急管理办公室要明确专人负责防灾减灾工作，统筹辖区内灾害信息员队伍建设管理，着重强化灾害隐患排查、预警叫应、避险转移等灾前防范措施落实",
       assumption: {
-        zh: "条文要求镇（街道）综合行政执法和应急管理办公室落实预警叫应；县（市、区）作为上级同样可向下发布预警",
-        en: "The clause has the town's law-enforcement and emergency-management office carry out warnings and their answers; the county above it may issue warnings too",
+        zh: "条文要求镇（街道）综合行政执法和应急管理办公室落实预警叫应；市、县（市、区）作为上级同样可向下发布预警",
+        en: "The clause has the town's law-enforcement and emergency-management office carry out warnings and their answers; the city and the county above it may issue warnings too",
       },
     },
     levels: defaultWarningLevels(),
