@@ -209,3 +209,13 @@ export type BasemapInput = z.input<typeof Tenancy.BasemapInput>;
 export type Dashboard = Dashboards.Dashboard;
 export type DashboardTrendMonth = Dashboard["hazards"]["trend"][number];
 export type DashboardCoverage = NonNullable<Dashboard["coverage"]>[number];
+
+// ── Early warnings (预警叫应)
+
+import type { Warnings } from "./index.ts";
+export type Warning = Warnings.WarningView;
+export type WarningDetail = Warnings.WarningDetailView;
+export type WarningTarget = Warnings.WarningTargetView;
+export type NodeWarning = Warnings.NodeWarningView;
+export type IssueWarningInput = z.input<typeof Warnings.IssueWarningInput>;
+export type AnswerWarningInput = z.input<typeof Warnings.AnswerWarningInput>;

@@ -30,6 +30,7 @@ export const SECTIONS: Record<Section, { label: Key; tabs: Tab[] }> = {
     label: "nav.registers",
     tabs: [
       // issue 19's registers append their tabs here
+      { href: "/warnings", label: "warnings.nav", access: "warning.read" },
     ],
   },
   integrations: {

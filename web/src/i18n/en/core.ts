@@ -74,6 +74,7 @@ const en: typeof zh = {
   coverage: { nav: "Coverage" },
   dashboard: { nav: "Dashboard" },
   campaigns: { nav: "Campaigns" },
+  warnings: { nav: "Early warnings" },
   tree: { nav: "Jurisdiction" },
   compliance: { nav: "Compliance" },
   assessment: { nav: "Assessment" },

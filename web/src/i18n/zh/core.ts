@@ -72,6 +72,7 @@ export default {
   coverage: { nav: "覆盖率" },
   dashboard: { nav: "驾驶舱" },
   campaigns: { nav: "专项整治" },
+  warnings: { nav: "预警叫应" },
   tree: { nav: "辖区" },
   compliance: { nav: "合规" },
   assessment: { nav: "考核奖惩" },
