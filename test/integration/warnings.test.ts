@@ -1,6 +1,6 @@
 import { readSheet } from "read-excel-file/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Warnings, withActor, type Actor } from "@firegov/core";
+import { tenantDb, Warnings, withActor, type Actor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { expectStatus } from "../support/org.ts";
@@ -222,4 +222,23 @@ describe("issuing: input, levels, and more than one transaction's worth of targe
     expect(detail).toMatchObject({ targets: 120, answered: 0, state: "open" });
     expect(detail.items).toHaveLength(120);
   }, 120_000);
+
+  it("an issue interrupted after some target rows is finished by the hourly job: the missing rows written and only their nodes messaged", async () => {
+    const w = await expectStatus<Json>(p.issuer.client.post("/v1/warnings", fireWarning({ title: "中断的预警" })), 201);
+    // As if the transaction of the last two villages had never run: their rows gone, the warning still issuing.
+    const lost = p.managers.slice(3);
+    await withActor({ type: "system", tenantId: p.c.tenantId, job: "test" }, async () => {
+      for (const m of lost) await tenantDb().service.entities.warningTarget.delete({ tenantId: p.c.tenantId, warningId: w.warningId, nodeId: m.node.nodeId }).go();
+      await tenantDb().service.entities.warning.patch({ tenantId: p.c.tenantId, warningId: w.warningId }).set({ state: "issuing" }).go();
+    });
+    const stats = await Warnings.escalateWarnings(p.c.tenantId, new Date(Date.parse(w.issuedAt) + MINUTE));
+    expect(stats).toMatchObject({ resumed: 1, escalated: 0 });
+    const detail = await expectStatus<Json>(p.issuer.client.get(`/v1/warnings/${w.warningId}`), 200);
+    expect(detail).toMatchObject({ state: "open", targets: 5 });
+    expect(detail.items).toHaveLength(5);
+    // The villages whose rows were there are not messaged twice; the two resumed ones got one more message.
+    for (const m of p.managers) expect(await inboxOf(m.client, "warning.issued", w.warningId)).toHaveLength(lost.includes(m) ? 2 : 1);
+    // Run again: nothing more to write.
+    expect(await Warnings.escalateWarnings(p.c.tenantId, new Date(Date.parse(w.issuedAt) + MINUTE))).toMatchObject({ resumed: 0, escalated: 0 });
+  });
 });
