@@ -242,3 +242,24 @@ describe("issuing: input, levels, and more than one transaction's worth of targe
     expect(await Warnings.escalateWarnings(p.c.tenantId, new Date(Date.parse(w.issuedAt) + MINUTE))).toMatchObject({ resumed: 0, escalated: 0 });
   });
 });
+
+describe("a moved town takes its warnings along", () => {
+  it("yancheng (三): the town's warnings are read by the county it moved to, no longer by the one it left", async () => {
+    const c = await county(app, "yancheng");
+    const countyA = await addNode(c.tenantId, c.root, "county", "甲县");
+    const countyB = await addNode(c.tenantId, c.root, "county", "乙县");
+    const town = await addNode(c.tenantId, countyA, "town", "迁移镇");
+    await addNode(c.tenantId, town, "village", "迁移村");
+    const officer = await userAt(app, c.admin.client, c.tenantId, `mv-o-${c.tenantId}`, "town_officer", town.nodeId);
+    const [viewerA, viewerB] = [await userAt(app, c.admin.client, c.tenantId, `mv-a-${c.tenantId}`, "viewer", countyA.nodeId), await userAt(app, c.admin.client, c.tenantId, `mv-b-${c.tenantId}`, "viewer", countyB.nodeId)];
+    const w = await expectStatus<Json>(officer.client.post("/v1/warnings", fireWarning()), 201);
+    expect(w.targets).toBe(1);
+    expect((await viewerA.client.get(`/v1/warnings/${w.warningId}`)).status).toBe(200);
+    expect((await viewerB.client.get(`/v1/warnings/${w.warningId}`)).status).toBe(403);
+    await expectStatus(c.admin.client.post(`/v1/nodes/${town.nodeId}/move`, { parentId: countyB.nodeId }), 200);
+    expect((await viewerB.client.get(`/v1/warnings/${w.warningId}`)).status).toBe(200);
+    expect((await viewerA.client.get(`/v1/warnings/${w.warningId}`)).status).toBe(403);
+    expect((await expectStatus<{ items: Json[] }>(viewerB.client.get("/v1/warnings"), 200)).items.map((x) => x.warningId)).toEqual([w.warningId]);
+    expect((await expectStatus<{ items: Json[] }>(viewerA.client.get("/v1/warnings"), 200)).items).toEqual([]);
+  }, 120_000);
+});

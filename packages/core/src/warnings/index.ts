@@ -12,3 +12,8 @@ export { exportWarningAnswers } from "./export.ts";
 export { IssueWarningInput, AnswerWarningInput, ListWarningsInput, MyWarningsInput, WarningParams, WarningTargetParams, WarningTargetsInput, MAX_TARGETS } from "./inputs.ts";
 export { WarningViewSchema, WarningDetailSchema, WarningPageSchema, WarningTargetViewSchema, NodeWarningSchema, NodeWarningPageSchema, type WarningView, type WarningDetailView, type WarningTargetView, type NodeWarningView } from "./views.ts";
 export { DEFAULT_WARNINGS, warningRules, deadlineOf, answerRate, isLate, dueToEscalate } from "./rules.ts";
+
+// A moved node takes the warnings issued at or under it along (the tree never imports warnings).
+import { moveWithSubtree } from "../jurisdiction/index.ts";
+import { warningsMovedWith } from "./relocate.ts";
+moveWithSubtree("warnings", warningsMovedWith);

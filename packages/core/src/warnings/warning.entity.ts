@@ -21,7 +21,8 @@ export const WarningEntity = new Entity({
     issuerId: { type: "string", required: true, readOnly: true },
     issuerName: { type: "string", readOnly: true },
     issuerNodeId: { type: "string", required: true, readOnly: true },
-    issuerPath: { type: "string", required: true, readOnly: true },
+    /** Moved with its node (relocate.ts): who may read the warning goes by it. */
+    issuerPath: { type: "string", required: true },
     issuedAt: { type: "string", required: true, readOnly: true },
     deadline: { type: "string", required: true, readOnly: true },
     /** Who unanswered targets escalate to at the deadline (the profile's rule when issued). */
@@ -50,6 +51,7 @@ export const WarningTargetEntity = new Entity({
     warningId: { type: "string", required: true, readOnly: true },
     nodeId: { type: "string", required: true, readOnly: true },
     nodeName: { type: "string", required: true, readOnly: true },
+    /** The node's path when the warning was issued (history; access goes by the node read afresh). */
     nodePath: { type: "string", required: true, readOnly: true },
     parentId: { type: "string", readOnly: true },
     /** Copied from the warning, so a node's list shows it without reading the warning. */
