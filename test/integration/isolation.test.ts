@@ -49,6 +49,7 @@ describe("tenant isolation", () => {
   const warningEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
     "/v1/warnings/{warningId}": [{ method: "GET", path: `/v1/warnings/${aWarningId}` }],
     "/v1/warnings/{warningId}/export": [{ method: "GET", path: `/v1/warnings/${aWarningId}/export` }],
+    "/v1/warnings/{warningId}/targets/{nodeId}/photos": [{ method: "POST", path: `/v1/warnings/${aWarningId}/targets/${aOrg.town.nodeId}/photos`, body: { contentType: "image/jpeg", size: 1000 } }],
     "/v1/warnings/{warningId}/targets/{nodeId}/answer": [{ method: "POST", path: `/v1/warnings/${aWarningId}/targets/${aOrg.town.nodeId}/answer`, body: { measures: "越权叫应" } }],
     // Ids in a body or query.
     "/v1/warnings": [

@@ -101,6 +101,22 @@ describe("a warning to five villages (songjiang 五(二)3, yancheng (三))", () 
     expect(detail.items.find((t: Json) => t.nodeId === m.node.nodeId).ackAt).toBe(before.ackAt);
   });
 
+  it("a photo of the measures: uploaded for this node's answer, kept with it; a photo from elsewhere is refused naming the field", async () => {
+    const m = p.managers[1]!;
+    // S3 itself is not needed to sign an upload.
+    process.env.S3_ENDPOINT ??= "http://127.0.0.1:9";
+    process.env.FILES_BUCKET ??= "firegov-files-test";
+    const upload = await expectStatus<Json>(m.client.post(`/v1/warnings/${warning.warningId}/targets/${m.node.nodeId}/photos`, { contentType: "image/jpeg", size: 2048 }), 201);
+    expect(upload.key.startsWith(`t/${p.c.tenantId}/warnings/${warning.warningId}/${m.node.nodeId}/`)).toBe(true);
+    const foreign = await m.client.post(`/v1/warnings/${warning.warningId}/targets/${m.node.nodeId}/answer`, { photos: [`t/${p.c.tenantId}/hazards/x/y.jpg`] });
+    expect(foreign.status).toBe(400);
+    expect(((await foreign.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe("body.photos[0]");
+    const answered = await expectStatus<Json>(m.client.post(`/v1/warnings/${warning.warningId}/targets/${m.node.nodeId}/answer`, { photos: [upload.key] }), 200);
+    expect(answered.photos).toEqual([upload.key]);
+    // Another village's manager may not upload for this one.
+    expect((await p.managers[2]!.client.post(`/v1/warnings/${warning.warningId}/targets/${m.node.nodeId}/photos`, { contentType: "image/jpeg", size: 2048 })).status).toBe(403);
+  });
+
   it("a manager answers only for a node of their own subtree; a viewer does not answer; a village does not issue", async () => {
     const [m0, m1] = [p.managers[0]!, p.managers[3]!];
     expect((await m0.client.post(`/v1/warnings/${warning.warningId}/targets/${m1.node.nodeId}/answer`, { measures: "越权叫应" })).status).toBe(403);
@@ -174,7 +190,7 @@ describe("a warning to five villages (songjiang 五(二)3, yancheng (三))", () 
     const mine = audit.items.filter((e) => e.targetId === warning.warningId).map((e) => e.action);
     expect(mine.filter((a) => a === "warning.issue")).toHaveLength(1);
     expect(mine.filter((a) => a === "warning.answer")).toHaveLength(3);
-    expect(mine.filter((a) => a === "warning.answer_update")).toHaveLength(1);
+    expect(mine.filter((a) => a === "warning.answer_update")).toHaveLength(2);
     expect(mine.filter((a) => a === "warning.escalate")).toHaveLength(1);
   });
 });

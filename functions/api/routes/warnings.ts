@@ -35,6 +35,12 @@ const routes = {
     request: { params: TargetParams, body: body(Warnings.AnswerWarningInput) },
     responses: { 200: json(Warnings.NodeWarningSchema, "The node's answer"), ...writeErrors },
   }),
+  photo: createRoute({
+    method: "post", path: "/v1/warnings/{warningId}/targets/{nodeId}/photos", summary: "上传叫应照片 / A presigned upload for a photo of the measures taken", ...authed,
+    description: "PUT the photo to `uploadUrl` with exactly the headers given (JPEG, PNG or WebP, at most 10 MB); then send `key` in `photos` of the answer.",
+    request: { params: TargetParams, body: body(Warnings.presignAnswerPhoto.schema) },
+    responses: { 201: json(Warnings.PhotoUploadSchema, "Where to PUT the photo"), ...writeErrors },
+  }),
   node: createRoute({
     method: "get", path: "/v1/node-warnings", summary: "本节点预警 / The warnings a node was sent, with its answers", ...authed,
     request: { query: Warnings.MyWarningsInput },
@@ -49,6 +55,10 @@ export function warningRoutes() {
     .openapi(routes.node, async (c) => c.json(await Warnings.nodeWarnings(c.req.valid("query")), 200))
     .openapi(routes.get, async (c) => c.json(await Warnings.getWarning(c.req.valid("param").warningId), 200))
     .openapi(routes.export, async (c) => download(c, await Warnings.exportWarningAnswers(c.req.valid("param").warningId), "预警叫应"))
+    .openapi(routes.photo, async (c) => {
+      const { warningId, nodeId } = c.req.valid("param");
+      return c.json(await Warnings.presignAnswerPhoto(c.req.valid("json"), warningId, nodeId), 201);
+    })
     .openapi(routes.answer, async (c) => {
       const { warningId, nodeId } = c.req.valid("param");
       return c.json(await Warnings.answerWarning(c.req.valid("json"), warningId, nodeId), 200);

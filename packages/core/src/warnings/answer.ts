@@ -4,7 +4,8 @@ import { useUser } from "../context/actor.ts";
 import { plain } from "../db/plain.ts";
 import { writeTransaction } from "../db/transact.ts";
 import { AppError, invalid } from "../errors/index.ts";
-import { tenantFilePrefix } from "../files/index.ts";
+import { randomUUID } from "node:crypto";
+import { PHOTO_TYPES, PhotoUploadInput, presignPhotoPut, tenantFilePrefix } from "../files/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { useCase } from "../use-case.ts";
 import { AnswerWarningInput } from "./inputs.ts";
@@ -16,12 +17,23 @@ import type { NodeWarningView } from "./views.ts";
 // time kept for good, marked late after the deadline, counted once on the
 // warning); a later one only updates the measures and photos.
 
-function checkPhotos(photos: readonly string[] | undefined) {
-  const prefix = tenantFilePrefix();
+/** Where the photos of one node's answer to one warning are uploaded. */
+const photoPrefix = (warningId: string, nodeId: string) => `${tenantFilePrefix()}warnings/${warningId}/${nodeId}/`;
+
+function checkPhotos(photos: readonly string[] | undefined, warningId: string, nodeId: string) {
+  const prefix = photoPrefix(warningId, nodeId);
   photos?.forEach((key, i) => {
-    if (!key.startsWith(prefix)) throw invalid(`body.photos[${i}]`, "warning.photo_foreign", "照片须为本单位上传的照片", "A photo must be one uploaded in this county");
+    if (!key.startsWith(prefix)) throw invalid(`body.photos[${i}]`, "warning.photo_foreign", "照片须为本节点叫应此预警时上传的照片", "A photo must be one uploaded for this node's answer to this warning");
   });
 }
+
+/** A presigned upload for a photo of a node's answer (measures taken), for those who may answer for the node. */
+export const presignAnswerPhoto = useCase(PhotoUploadInput, async (input, warningId: string, nodeId: string) => {
+  const actor = useUser();
+  await targetOrNotFound(warningId, nodeId);
+  authorize(actor, "warning.answer", await nodeOrNotFound(nodeId, { allowRetired: true }));
+  return presignPhotoPut(photoPrefix(warningId, nodeId), `${randomUUID()}.${PHOTO_TYPES[input.contentType]}`, input);
+});
 
 /**
  * Answers a warning for a node. Any role that acts (not a viewer) may answer
@@ -33,7 +45,7 @@ export const answerWarning = useCase(AnswerWarningInput, async (input, warningId
   const target = await targetOrNotFound(warningId, nodeId, true);
   const node = await nodeOrNotFound(nodeId, { allowRetired: true });
   authorize(actor, "warning.answer", node);
-  checkPhotos(input.photos);
+  checkPhotos(input.photos, warningId, nodeId);
   const now = opts.now ?? new Date();
   const at = now.toISOString();
   const key = { tenantId: actor.tenantId, warningId, nodeId };

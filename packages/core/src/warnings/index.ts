@@ -5,7 +5,8 @@
 // The domain's entities join the table's one service when the domain loads.
 import "./warning.entity.ts";
 export { issueWarning, finishIssuing } from "./issue.ts";
-export { answerWarning } from "./answer.ts";
+export { answerWarning, presignAnswerPhoto } from "./answer.ts";
+export { PhotoUploadSchema } from "../files/index.ts";
 export { getWarning, listWarnings, nodeWarnings } from "./read.ts";
 export { escalateWarnings, warningEscalationJob } from "./escalate.ts";
 export { exportWarningAnswers } from "./export.ts";
