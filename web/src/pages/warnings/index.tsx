@@ -2,11 +2,13 @@ import { createAsync } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { NodeWarning, PolicyProfile, Warning } from "@firegov/core/contract";
 import { DEFAULT_WARNINGS } from "@firegov/core/browser";
+import { uploadWarningPhoto } from "../../api/files.ts";
 import { exportWarning } from "../../api/warnings.ts";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { fieldError, FormError, Notice, revealProblem, SelectField, SubmitButton, submissionKey, TextAreaField, TextField } from "../../components/form.tsx";
 import { Loading } from "../../components/load-error.tsx";
+import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { SectionTabs } from "../../components/section-tabs.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 import { formatDateTime } from "../../display.ts";
@@ -23,6 +25,7 @@ const levelsOf = (profile: PolicyProfile | undefined) => (profile?.warnings ?? D
 function NodeWarningCard(props: { w: NodeWarning; levelName: string }) {
   const { t, locale } = useI18n();
   const [measures, setMeasures] = createSignal(props.w.measures ?? "");
+  const [photos, setPhotos] = createSignal<string[]>([]);
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
   const [done, setDone] = createSignal(false);
@@ -31,7 +34,7 @@ function NodeWarningCard(props: { w: NodeWarning; levelName: string }) {
     setPending(true);
     setError(undefined);
     try {
-      await answer(props.w.warningId, props.w.nodeId, measures().trim() ? { measures: measures().trim() } : {});
+      await answer(props.w.warningId, props.w.nodeId, { ...(measures().trim() ? { measures: measures().trim() } : {}), ...(photos().length ? { photos: [...props.w.photos, ...photos()] } : {}) });
       setDone(true);
     } catch (err) {
       setError(err);
@@ -58,6 +61,7 @@ function NodeWarningCard(props: { w: NodeWarning; levelName: string }) {
         <form class="form" onSubmit={send} aria-label={`${t("warnings.answer")}：${props.w.title}`} novalidate>
           <FormError error={error()} paths={["body.measures"]} />
           <TextAreaField label={t("warnings.measures")} hint={t("warnings.measuresHint")} value={measures()} onInput={(e) => setMeasures(e.currentTarget.value)} error={fieldError(error(), "body.measures")} rows={2} maxLength={2000} />
+          <PhotoPicker max={9} onChange={setPhotos} upload={(file) => uploadWarningPhoto(props.w.warningId, props.w.nodeId, file)} />
           <SubmitButton pending={pending()}>{props.w.ackAt ? t("warnings.update") : t("warnings.answer")}</SubmitButton>
           <Show when={done()}>
             <Notice tone="success">{t("warnings.answered")}</Notice>
