@@ -1,4 +1,4 @@
-import { authorize } from "../access/index.ts";
+import { authorize, inSubtree } from "../access/index.ts";
 import { useUser } from "../context/actor.ts";
 import { withCursor } from "../db/cursor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
@@ -34,7 +34,8 @@ export const listWarnings = useCase(
         .where((a, op) => op.begins(a.issuerPath, actor.scopePath))
         .go({ cursor, limit: input.limit, order: "desc" }),
     );
-    return { items: (page.data as WarningItem[]).map(toWarningView), cursor: page.cursor };
+    // begins_with alone would also match a sibling whose id starts the same.
+    return { items: (page.data as WarningItem[]).filter((w) => inSubtree(actor.scopePath, w.issuerPath)).map(toWarningView), cursor: page.cursor };
   },
   "query",
 );
