@@ -23,6 +23,7 @@ import { inspectionRoutes } from "./routes/inspections.ts";
 import { fileRoutes } from "./routes/files.ts";
 import { spotCheckRoutes } from "./routes/spot-checks.ts";
 import { campaignRoutes } from "./routes/campaigns.ts";
+import { warningRoutes } from "./routes/warnings.ts";
 import { assessmentRoutes } from "./routes/assessment.ts";
 import { selfCheckRoutes } from "./routes/self-checks.ts";
 import { reportRoutes } from "./routes/reports.ts";
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", fileRoutes());
   app.route("/", spotCheckRoutes());
   app.route("/", campaignRoutes());
+  app.route("/", warningRoutes());
   app.route("/", assessmentRoutes());
   app.route("/", selfCheckRoutes());
   app.route("/", reportRoutes());

@@ -28,6 +28,7 @@ describe("tenant isolation", () => {
   let aEquipmentId: string;
   let aTrainingId: string;
   let aSendId: string;
+  let aWarningId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -50,6 +51,21 @@ describe("tenant isolation", () => {
     ...homeVisitEndpoints(),
     ...resourceEndpoints(),
     ...notificationEndpoints(),
+    ...warningEndpoints(),
+  });
+  // A's warning (预警) to its town; issuing one to A's town names A's node in the body.
+  const warning = () => ({ title: "越权预警", text: "x", level: "red", targets: { nodeIds: [aOrg.town.nodeId] } });
+  const warningEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
+    "/v1/warnings/{warningId}": [{ method: "GET", path: `/v1/warnings/${aWarningId}` }],
+    "/v1/warnings/{warningId}/export": [{ method: "GET", path: `/v1/warnings/${aWarningId}/export` }],
+    "/v1/warnings/{warningId}/targets/{nodeId}/photos": [{ method: "POST", path: `/v1/warnings/${aWarningId}/targets/${aOrg.town.nodeId}/photos`, body: { contentType: "image/jpeg", size: 1000 } }],
+    "/v1/warnings/{warningId}/targets/{nodeId}/answer": [{ method: "POST", path: `/v1/warnings/${aWarningId}/targets/${aOrg.town.nodeId}/answer`, body: { measures: "越权叫应" } }],
+    // Ids in a body or query.
+    "/v1/warnings": [
+      { method: "POST", path: "/v1/warnings", body: warning() },
+      { method: "POST", path: "/v1/warnings", body: { ...warning(), targets: { level: "village", areaNodeId: aOrg.town.nodeId } } },
+    ],
+    "/v1/node-warnings": [{ method: "GET", path: `/v1/node-warnings?nodeId=${aOrg.town.nodeId}` }],
   });
   // A's dead letter (a send that failed every attempt) and the read receipts of A's record.
   const notificationEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
@@ -206,7 +222,7 @@ describe("tenant isolation", () => {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
     const households = tenantId === a.tenant.tenantId ? [`T#${tenantId}#HH#${aHouseholdId}`] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#SENDDEAD`, `T#${tenantId}#SENDQ`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`), ...households, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`] : [])]) {
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#SENDDEAD`, `T#${tenantId}#SENDQ`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`), ...households, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`, `T#${tenantId}#WRN#${aWarningId}`] : [])]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -232,6 +248,9 @@ describe("tenant isolation", () => {
     const made = await a.client.post("/v1/campaigns", campaign());
     aCampaignId = ((await made.json()) as { campaignId: string }).campaignId;
     if (made.status !== 201 || !aCampaignId) throw new Error(`campaign fixture: ${made.status}`);
+    const warned = await a.client.post("/v1/warnings", warning());
+    aWarningId = ((await warned.json()) as { warningId: string }).warningId;
+    if (warned.status !== 201 || !aWarningId) throw new Error(`warning fixture: ${warned.status}`);
     // A's town has a boundary: B's DELETE must leave it (the snapshot shows it untouched).
     const bounded = await a.client.put(`/v1/nodes/${aOrg.town.nodeId}/boundary`, { type: "Polygon", coordinates: [[[120, 30], [120.1, 30], [120.1, 30.1], [120, 30]]] });
     if (bounded.status !== 200) throw new Error(`boundary fixture: ${bounded.status} ${await bounded.text()}`);
@@ -260,7 +279,8 @@ describe("tenant isolation", () => {
     const incident = await a.client.post("/v1/incidents", { occurredAt: new Date(Date.now() - 3_600_000).toISOString(), venueId: aVenue.venueId, cause: "electrical", injuries: 1 });
     aIncidentId = ((await incident.json()) as { incidentId: string }).incidentId;
     if (incident.status !== 201 || !aIncidentId) throw new Error(`incident fixture: ${incident.status}`);
-  });
+    // Two tenants and every fixture: generous under a loaded machine.
+  }, 180_000);
 
   it("covers every API path that carries an id", async () => {
     const doc = await (await app.request("/v1/openapi.json")).json();

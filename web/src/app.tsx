@@ -37,6 +37,7 @@ const VenueImportPage = lazy(() => withWords(["inspections", "organisation"], im
 const PublicSpotChecksPage = lazy(() => withWords(["spotchecks"], import("./pages/spot-checks/public.tsx")));
 const CampaignsPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/index.tsx")));
 const NewCampaignPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/new.tsx")));
+const WarningsPage = lazy(() => withWords(["warnings"], import("./pages/warnings/index.tsx")));
 const CampaignPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/campaign.tsx")));
 const IncidentsPage = lazy(() => withWords(["incidents"], import("./pages/incidents/index.tsx")));
 const IncidentPage = lazy(() => withWords(["incidents"], import("./pages/incidents/incident.tsx")));
@@ -101,6 +102,7 @@ export function App() {
           <Route path="/campaigns/:campaignId" component={CampaignPage} info={{ access: "campaign.read" }} />
           <Route path="/incidents" component={IncidentsPage} info={{ access: "incident.read" }} />
           <Route path="/incidents/:incidentId" component={IncidentPage} info={{ access: "incident.read" }} />
+          <Route path="/warnings" component={WarningsPage} info={{ access: "warning.read" }} />
           <Route path="/assessment" component={AssessmentPage} info={{ access: "assessment.read" }} />
           <Route path="/assessment/:schemeId" component={SchemePage} info={{ access: "assessment.read" }} />
           <Route path="/self-checks" component={SelfChecksPage} info={{ access: "venue.read" }} />

@@ -8,3 +8,4 @@ export { STATE_NAMES, ACTION_NAMES } from "./hazards/labels.ts";
 export { IMPORT_TEMPLATES, PEOPLE_LEDGER, PERSON_STATUS_NAMES, RECORDS_LEDGER, STAFF_HEADERS, TREE_HEADERS } from "./organisation/formats.ts";
 export { PATROL_METHODS, type PatrolMethod } from "./venues/patrol-methods.ts";
 export { defaultIncidentCauses } from "./profile/incidents.ts";
+export { DEFAULT_WARNINGS } from "./warnings/rules.ts";

@@ -251,3 +251,12 @@ export type CertificateInput = z.input<typeof Resources.CreateCertificateInput>;
 export type TrainingResults = z.infer<typeof Resources.TrainingResultsSchema>;
 export type TrainingResultsInput = z.input<typeof Resources.SetTrainingResultsInput>;
 export type ResourceFindings = z.infer<typeof Resources.ResourceFindingsSchema>;
+// ── Early warnings (预警叫应)
+
+import type { Warnings } from "./index.ts";
+export type Warning = Warnings.WarningView;
+export type WarningDetail = Warnings.WarningDetailView;
+export type WarningTarget = Warnings.WarningTargetView;
+export type NodeWarning = Warnings.NodeWarningView;
+export type IssueWarningInput = z.input<typeof Warnings.IssueWarningInput>;
+export type AnswerWarningInput = z.input<typeof Warnings.AnswerWarningInput>;

@@ -33,3 +33,4 @@ export * as Dashboard from "./dashboard/index.ts";
 export * as Incidents from "./incidents/index.ts";
 export * as HomeVisits from "./home-visits/index.ts";
 export * as Resources from "./resources/index.ts";
+export * as Warnings from "./warnings/index.ts";

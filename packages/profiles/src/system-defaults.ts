@@ -235,3 +235,25 @@ export const DEFAULT_CERTIFICATE_KINDS: NonNullable<PolicyProfile["qualification
   { id: "facility_operator", name: { zh: "消防设施操作员", en: "Fire-facility operator" }, sourceRef: null, assumption: commonCert },
   { id: "building_firefighter", name: { zh: "建(构)筑物消防员", en: "Building firefighter" }, sourceRef: null, assumption: commonCert },
 ];
+type Warnings = NonNullable<PolicyProfile["warnings"]>;
+
+/** Warning levels where a document names none: four colours, the higher the sooner to answer (叫应). */
+export function defaultWarningLevels(): Warnings["levels"] {
+  const level = (id: string, zh: string, en: string, answerHours: number) => ({
+    id,
+    name: { zh, en },
+    answerHours,
+    sourceRef: null,
+    assumption: { zh: `文件未规定预警级别与叫应时限，默认${zh}${answerHours}小时内叫应`, en: `The document sets no levels or answer windows: ${en} is answered within ${answerHours} hours by default` },
+  });
+  return [level("blue", "蓝色预警", "Blue", 24), level("yellow", "黄色预警", "Yellow", 12), level("orange", "橙色预警", "Orange", 6), level("red", "红色预警", "Red", 2)];
+}
+
+/** Escalation of an unanswered warning where a document says nothing of it: the parent node's officers and the issuer are told. */
+export function defaultWarningEscalation(): Warnings["escalation"] {
+  return {
+    notify: ["parent_officers", "issuer"],
+    sourceRef: null,
+    assumption: { zh: "文件未规定到期未叫应的处理，默认标记为已升级并通知上级节点人员和发布人", en: "The document says nothing of unanswered warnings: by default they are marked escalated and the parent node's officers and the issuer are told" },
+  };
+}

@@ -31,3 +31,8 @@ export function uploadAssessmentAttachment(file: File): Promise<string> {
 export function hazardPhotoUrl(hazardId: string, key: string): Promise<PhotoUrl> {
   return json(`${hazardPath(hazardId)}/photo?key=${encodeURIComponent(key)}`);
 }
+
+/** A photo of the measures a node took on a warning (its answer, 叫应). */
+export function uploadWarningPhoto(warningId: string, nodeId: string, file: File): Promise<string> {
+  return upload(`/v1/warnings/${encodeURIComponent(warningId)}/targets/${encodeURIComponent(nodeId)}/photos`, file);
+}

@@ -34,6 +34,7 @@ export const SECTIONS: Record<Section, { label: Key; tabs: Tab[] }> = {
       { href: "/home-visits", label: "homeVisits.nav", access: "home_visit.read" },
       { href: "/resources/funds", label: "resources.nav", access: "org.read" },
       { href: "/resources/quals", label: "resources.navQual", access: "org.read" },
+      { href: "/warnings", label: "warnings.nav", access: "warning.read" },
     ],
   },
   integrations: {

@@ -45,6 +45,9 @@ export const actions = [
   "home_visit.read",
   "home_visit.manage",
   "home_visit.perform",
+  "warning.read",
+  "warning.issue",
+  "warning.answer",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -105,6 +108,10 @@ export const policy: Record<Action, readonly Role[]> = {
   "home_visit.manage": ["tenant_admin", "town_officer", "village_manager"],
   // The village's fire-safety staff and the grid worker visit, within their subtree.
   "home_visit.perform": ["tenant_admin", "town_officer", "village_manager", "grid_worker"],
+  // Early warnings (预警叫应): the county and the towns issue (the profile's warnings.issuers narrows the levels); every role that acts answers for a node of its subtree.
+  "warning.read": everyone,
+  "warning.issue": ["tenant_admin", "town_officer"],
+  "warning.answer": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -11,4 +11,4 @@ export { loadSigningKey, setSigningKey, signingKeyFromSeed, type SigningKey } fr
 export { issueAccessToken, verifyAccessToken, ACCESS_TOKEN_SECONDS, SESSION_SECONDS } from "./tokens.ts";
 export { Username, DisplayName, Phone, Email, Password, passwordPolicy } from "./fields.ts";
 export { SESSION_CHECK_SECONDS } from "./session-cache.ts";
-export { activeUsersWithRoles, type PoolUser } from "./pool.ts";
+export { activeUsersWithRoles, activeUsersUnder, type PoolUser, type ScopedUser } from "./pool.ts";

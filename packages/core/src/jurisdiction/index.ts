@@ -18,6 +18,6 @@ export {
   toNodeView,
   type NodeView,
 } from "./nodes.ts";
-export { nodeOrNotFound, readPlace, type NodeItem } from "./lookup.ts";
+export { nodeOrNotFound, readPlace, activeNodesUnder, type NodeItem } from "./lookup.ts";
 export { atPlace, placeChecks, nodeMoving, type Place } from "./place.ts";
 export { moveWithSubtree, inSubtree, rebased, packGroups, type SubtreeMover, type MovedWith, type MoveGroup, type SubtreeNode } from "./subtree-movers.ts";

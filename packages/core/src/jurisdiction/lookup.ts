@@ -21,3 +21,15 @@ export async function readPlace(nodeId: string | undefined): Promise<{ nodeId: s
   if (nodeId === undefined || nodeId === actor.scopeNodeId) return { nodeId: actor.scopeNodeId, path: actor.scopePath };
   return nodeOrNotFound(nodeId, { allowRetired: true });
 }
+
+/** The active nodes of a subtree (its root included), in path order, read a Query page at a time. */
+export async function activeNodesUnder(path: string): Promise<NodeItem[]> {
+  const out: NodeItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: NodeItem[]; cursor: string | null } = await tenantDb().service.entities.node.query.bySubtree({ tenantId: useTenant() }).begins({ path }).go({ cursor });
+    for (const n of page.data) if (n.status === "active" && (n.path === path || n.path.startsWith(`${path}/`))) out.push(n);
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+}

@@ -22,6 +22,8 @@ export {
   HOME_VISIT_FIELDS,
   type ResourcesPolicy,
   type QualificationsPolicy,
+  type WarningsSection,
+  WARNING_ESCALATION_TARGETS,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";

@@ -697,6 +697,23 @@ const Qualifications = z.strictObject({
   /** A training's assessment (考核): a score below the pass mark fails. */
   training: rule({ passMark: z.number().min(0).max(100) }),
 });
+// ── Early warnings (预警叫应) ───────────────────────────────────────────────
+
+/** The levels of the jurisdiction whose officers issue warnings (the issuer's scope node is at one of them). */
+const WarningIssuers = rule({ levels: z.array(LevelId).min(1) });
+
+/** A warning level (蓝/黄/橙/红 …) and how long its targets have to answer (叫应). */
+const WarningLevel = rule({ id: Id, name: Label, answerHours: z.int().min(1).max(720) });
+
+/** Who is told when a target has not answered by the deadline: the officers of the target's parent node, and/or the issuer. */
+export const WARNING_ESCALATION_TARGETS = ["parent_officers", "issuer"] as const;
+const WarningEscalation = rule({ notify: z.array(z.enum(WARNING_ESCALATION_TARGETS)).min(1) });
+
+const Warnings = z.strictObject({
+  issuers: WarningIssuers,
+  levels: z.array(WarningLevel).min(1),
+  escalation: WarningEscalation,
+});
 
 // ── The profile ────────────────────────────────────────────────────────────
 
@@ -729,10 +746,13 @@ export const PolicyProfile = z.strictObject({
   resources: Resources.optional(),
   /** Absent: the platform's marked defaults (resources/defaults.ts). */
   qualifications: Qualifications.optional(),
+  /** Absent: the marked defaults of warnings/rules.ts (issued from the county and the town, four colour levels, escalation to the parent's officers and the issuer). */
+  warnings: Warnings.optional(),
 });
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
 export type Frequency = z.infer<typeof Frequency>;
+export type WarningsSection = z.infer<typeof Warnings>;
 export type Occasion = z.infer<typeof Occasion>;
 export type LevelId = z.infer<typeof LevelId>;
 export type HazardState = z.infer<typeof HazardState>;

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS } from "../system-defaults.ts";
+import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS, defaultWarningLevels, defaultWarningEscalation } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
 
@@ -1386,5 +1386,18 @@ export const songjiang: PolicyProfile = withBaselineCodes({
       text: "要定期对街镇（经开区）消防办人员和专职消防队员进行业务培训考核，保障其具备开展相应工作的能力",
       assumption: { zh: "文件要求培训考核，未规定合格分数，默认 60 分（百分制）合格", en: "The document requires assessed training but sets no pass mark: 60 of 100 by default" },
     },
+  },
+  warnings: {
+    issuers: {
+      levels: ["county", "town"],
+      sourceRef: "songjiang 五(二)3",
+      text: "结合各类安全专项工作、日常消防安全排查和上级情况通报等，实时掌握本地区消防工作动态，及时发布火灾预警信息并提出对策，辅助街镇消防安全委员会决策",
+      assumption: {
+        zh: "条文规定街镇消防安全管理办公室发布火灾预警信息；区级作为其上级同样可向下发布",
+        en: "The clause has the town's fire-safety office issue fire warnings; the district above it may issue them too",
+      },
+    },
+    levels: defaultWarningLevels(),
+    escalation: defaultWarningEscalation(),
   },
 });

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport, yearlyWhereUnstated, EQUIPMENT_KINDS } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport, yearlyWhereUnstated, EQUIPMENT_KINDS, defaultWarningLevels, defaultWarningEscalation } from "../system-defaults.ts";
 
 // 关于进一步强化基层安全生产和消防工作的实施办法 (shared/seeds/yancheng.txt).
 // Items are numbered (一)…(二十) across sections, so a clause is cited by item alone.
@@ -956,5 +956,18 @@ export const yancheng: PolicyProfile = withBaselineCodes({
       sourceRef: null,
       assumption: { zh: "文件未规定培训考核合格分数，默认 60 分（百分制）合格", en: "No pass mark in the document: 60 of 100 by default" },
     },
+  },
+  warnings: {
+    issuers: {
+      levels: ["city", "county", "town"],
+      sourceRef: "yancheng (三)",
+      text: "综合行政执法和应急管理办公室要明确专人负责防灾减灾工作，统筹辖区内灾害信息员队伍建设管理，着重强化灾害隐患排查、预警叫应、避险转移等灾前防范措施落实",
+      assumption: {
+        zh: "条文要求镇（街道）综合行政执法和应急管理办公室落实预警叫应；市、县（市、区）作为上级同样可向下发布预警",
+        en: "The clause has the town's law-enforcement and emergency-management office carry out warnings and their answers; the city and the county above it may issue warnings too",
+      },
+    },
+    levels: defaultWarningLevels(),
+    escalation: defaultWarningEscalation(),
   },
 });

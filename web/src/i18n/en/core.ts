@@ -75,6 +75,7 @@ const en: typeof zh = {
   dashboard: { nav: "Dashboard" },
   campaigns: { nav: "Campaigns" },
   incidents: { nav: "Fire incidents" },
+  warnings: { nav: "Early warnings" },
   tree: { nav: "Jurisdiction" },
   compliance: { nav: "Compliance" },
   assessment: { nav: "Assessment" },

@@ -73,6 +73,7 @@ export default {
   dashboard: { nav: "驾驶舱" },
   campaigns: { nav: "专项整治" },
   incidents: { nav: "火灾事故" },
+  warnings: { nav: "预警叫应" },
   tree: { nav: "辖区" },
   compliance: { nav: "合规" },
   assessment: { nav: "考核奖惩" },

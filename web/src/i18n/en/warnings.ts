@@ -1,0 +1,45 @@
+import type zh from "../zh/warnings.ts";
+
+/** UI strings, en. Early warnings (预警叫应). */
+const en: typeof zh = {
+  warnings: {
+    title: "Early warnings",
+    intro: "The county and the towns warn the nodes at risk of fire; each must answer (叫应) in time with the measures taken. Unanswered warnings escalate to the level above at the deadline.",
+    mine: "Warnings for my node",
+    mineEmpty: "No warnings for your node.",
+    issued: "Warnings issued",
+    issuedEmpty: "No warnings issued yet.",
+    deadline: "Answer by {{at}}",
+    rate: "Answered {{rate}}% ({{answered}}/{{targets}})",
+    escalatedCount: "{{count}} escalated",
+    state: { pending: "Awaiting answer", answered: "Answered", escalated: "Not answered in time" },
+    warningState: { issuing: "Sending", open: "Awaiting answers", lapsed: "Past its deadline" },
+    late: "Answered late",
+    ackAt: "Answered at {{at}}",
+    by: "By {{name}}",
+    measures: "Measures taken",
+    measuresHint: "Answer with one tap now and add the measures later.",
+    answer: "Answer",
+    update: "Update measures",
+    answered: "Answered.",
+    details: "Show every node",
+    hide: "Hide",
+    export: "Export answers",
+    node: "Node",
+    status: "State",
+    time: "Answered at",
+  },
+  warningForm: {
+    title: "Issue a warning",
+    heading: "Title",
+    text: "Warning text",
+    level: "Level",
+    hours: "Answer within (hours)",
+    hoursHint: "Empty: the level's window, {{hours}} hours.",
+    targets: "Send to",
+    targetLevel: "Every node of this level in your area",
+    submit: "Issue warning",
+    issued: "Issued to {{count}} nodes.",
+  },
+};
+export default en;

@@ -1,0 +1,45 @@
+/**
+ * UI strings, zh-CN. Early warnings (预警叫应). Warning levels are the tenant
+ * profile's and are never written here.
+ */
+export default {
+  warnings: {
+    title: "预警叫应",
+    intro: "县、镇（街道）向有风险的节点发布火灾预警，各节点须在时限内叫应并报告防范措施；到期未叫应的自动升级通知上级。",
+    mine: "本节点预警",
+    mineEmpty: "本节点暂无预警。",
+    issued: "已发布预警",
+    issuedEmpty: "还没有发布预警。",
+    deadline: "叫应时限：{{at}}",
+    rate: "叫应率 {{rate}}%（{{answered}}/{{targets}}）",
+    escalatedCount: "已升级 {{count}} 个",
+    state: { pending: "待叫应", answered: "已叫应", escalated: "超时未叫应" },
+    warningState: { issuing: "正在下发", open: "叫应中", lapsed: "已到期" },
+    late: "逾期叫应",
+    ackAt: "叫应时间：{{at}}",
+    by: "叫应人：{{name}}",
+    measures: "已采取的防范措施",
+    measuresHint: "可先一键叫应，稍后补充措施。",
+    answer: "叫应",
+    update: "更新措施",
+    answered: "已叫应。",
+    details: "查看各节点情况",
+    hide: "收起",
+    export: "导出叫应情况",
+    node: "节点",
+    status: "状态",
+    time: "叫应时间",
+  },
+  warningForm: {
+    title: "发布预警",
+    heading: "标题",
+    text: "预警内容",
+    level: "预警级别",
+    hours: "叫应时限（小时）",
+    hoursHint: "不填则按预警级别的默认时限：{{hours}} 小时。",
+    targets: "发往",
+    targetLevel: "本辖区内该层级的全部节点",
+    submit: "发布预警",
+    issued: "已发布，发往 {{count}} 个节点。",
+  },
+};
