@@ -40,6 +40,8 @@ export const actions = [
   "assessment.incentive",
   "self_check.link",
   "tenant.configure",
+  "iot.read",
+  "iot.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -90,6 +92,9 @@ export const policy: Record<Action, readonly Role[]> = {
   "self_check.link": ["tenant_admin", "town_officer"],
   // The tenant's own settings (the map's basemap and its key): the county's admin.
   "tenant.configure": ["tenant_admin"],
+  // 消防物联网: the county registers devices and issues their keys; officers see the devices of their subtree.
+  "iot.read": ["tenant_admin", "town_officer", "village_manager"],
+  "iot.manage": ["tenant_admin"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

@@ -17,6 +17,8 @@ export {
   COMPLIANCE_AREAS,
   type IndicatorMeasure,
   type ComplianceArea,
+  type IotPolicy,
+  type IotAlarmType,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";

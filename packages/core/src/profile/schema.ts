@@ -624,6 +624,34 @@ const SelfCheck = rule({
   checklist: z.array(ChecklistItem).min(1).optional(),
 });
 
+// ── IoT sensing ────────────────────────────────────────────────────────────
+
+/** A kind of device (smoke detector, electrical fire monitor, water pressure sensor …): the profile's vocabulary. */
+const IotDeviceType = rule({ id: Id, name: Label });
+
+/**
+ * What an alarm type reported by a device does: raise a hazard of this code
+ * and severity at the device's venue or node, or only notify the node's
+ * officers (`notify`), e.g. a smoke alarm someone must look at now.
+ */
+const IotAlarmType = rule({
+  id: Id,
+  name: Label,
+  action: z.enum(["hazard", "notify"]),
+  hazardCode: Id.optional(),
+  severity: Id.optional(),
+});
+
+/** 消防物联网: devices' alarms and heartbeats (iot/). */
+const Iot = z.strictObject({
+  deviceTypes: z.array(IotDeviceType).min(1),
+  alarmTypes: z.array(IotAlarmType).min(1),
+  /** Repeated alarms of one device and type within this many minutes of its last attach to the open hazard. */
+  attachWindowMinutes: citedValue(z.int().min(1).max(7 * 24 * 60)),
+  /** A device silent (no heartbeat nor alarm) for longer is offline: a finding. */
+  heartbeatSilenceMinutes: citedValue(z.int().min(1).max(30 * 24 * 60)),
+});
+
 // ── The profile ────────────────────────────────────────────────────────────
 
 export const PolicyProfile = z.strictObject({
@@ -647,10 +675,14 @@ export const PolicyProfile = z.strictObject({
   platforms: z.array(Platform),
   /** Absent: the county has no venue self-checks. */
   selfCheck: SelfCheck.optional(),
+  /** Absent: the county has no IoT sensing (消防物联网). */
+  iot: Iot.optional(),
 });
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
 export type Frequency = z.infer<typeof Frequency>;
+export type IotPolicy = z.infer<typeof Iot>;
+export type IotAlarmType = z.infer<typeof IotAlarmType>;
 export type Occasion = z.infer<typeof Occasion>;
 export type LevelId = z.infer<typeof LevelId>;
 export type HazardState = z.infer<typeof HazardState>;

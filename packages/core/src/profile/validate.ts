@@ -282,6 +282,13 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
   p.responsibilities.forEach((responsibility, i) => ref(["responsibilities", i, "holder"], "body", responsibility.holder));
   p.platforms.forEach((platform, i) => ref(["platforms", i, "level"], "level", platform.level));
   p.selfCheck?.checklist?.forEach((item, j) => ref(["selfCheck", "checklist", j, "hazardCode"], "hazardCode", item.hazardCode));
+  p.iot?.alarmTypes.forEach((t, j) => {
+    const at = ["iot", "alarmTypes", j];
+    ref([...at, "hazardCode"], "hazardCode", t.hazardCode);
+    ref([...at, "severity"], "severity", t.severity);
+    // An alarm that raises a hazard names its code; a severity is optional (the officers judge it when they register it).
+    if (t.action === "hazard" && t.hazardCode === undefined) issues.push(issue([...at, "hazardCode"], "profile.iot_code_missing", "生成隐患的报警类型须指定隐患代码", "an alarm type that raises a hazard names its hazard code"));
+  });
   return issues;
 }
 
