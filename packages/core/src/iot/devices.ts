@@ -180,7 +180,7 @@ export const registerDevice = useCase(RegisterDeviceInput, async (input, opts: {
     (tx) => [
       tx.iotDevice.create(item).commit() as TxItem,
       ...(key ? [tx.iotKey.create({ tenantId, keyId: key.keyId, secret: key.secret, deviceId: input.deviceId, status: "active", issuedAt: at, issuedBy: actorId() }).commit() as TxItem] : []),
-      auditItem(tx, { action: "iot.device.register", targetType: "iot_device", targetId: input.deviceId, details: { type: input.type, nodeId: place.nodeId, venueId: place.venueId, integrator: input.integrator, keyId: key?.keyId } }, now) as TxItem,
+      auditItem(tx, { action: "iot.device.register", targetType: "iot_device", targetId: input.deviceId, details: plain({ type: input.type, nodeId: place.nodeId, venueId: place.venueId, integrator: input.integrator, keyId: key?.keyId }) }, now) as TxItem,
     ],
     {
       onCanceled: (reasons) =>
@@ -224,7 +224,7 @@ export const updateDevice = useCase(UpdateDeviceInput, async (input, deviceId: s
       if (removes.length) update = update.remove(removes);
       return [
         update.where((a, op) => op.eq(a.version, device.version)).commit() as TxItem,
-        auditItem(tx, { action: input.status === "retired" ? "iot.device.retire" : "iot.device.update", targetType: "iot_device", targetId: deviceId, details: { ...input } }, now) as TxItem,
+        auditItem(tx, { action: input.status === "retired" ? "iot.device.retire" : "iot.device.update", targetType: "iot_device", targetId: deviceId, details: plain({ ...input }) }, now) as TxItem,
       ];
     },
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
@@ -246,7 +246,7 @@ export async function replaceDeviceKey(deviceId: string, opts: { now?: Date } = 
       tx.iotDevice.patch({ tenantId, deviceId }).set({ keyId: key.keyId, version: device.version + 1 }).where((a, op) => op.eq(a.version, device.version)).commit() as TxItem,
       tx.iotKey.create({ tenantId, keyId: key.keyId, secret: key.secret, deviceId, status: "active", issuedAt: at, issuedBy: user.userId }).commit() as TxItem,
       ...(device.keyId ? [tx.iotKey.patch({ tenantId, keyId: device.keyId }).set({ status: "revoked" }).commit() as TxItem] : []),
-      auditItem(tx, { action: "iot.key.replace", targetType: "iot_device", targetId: deviceId, details: { keyId: key.keyId, revoked: device.keyId } }, now) as TxItem,
+      auditItem(tx, { action: "iot.key.replace", targetType: "iot_device", targetId: deviceId, details: plain({ keyId: key.keyId, revoked: device.keyId }) }, now) as TxItem,
     ],
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
   );

@@ -195,7 +195,7 @@ async function writeAlarm(v: Verified, input: z.output<typeof AlarmInput>, now: 
       .where((a, op) => op.eq(a.version, device.version))
       .commit() as TxItem;
   const audit = (tx: TxEntities, details: Record<string, unknown>) =>
-    auditItem(tx, { action: "iot.alarm", targetType: "iot_device", targetId: device.deviceId, details: { alarmId, episodeId, alarmType: type.id, ...details } }, now) as TxItem;
+    auditItem(tx, { action: "iot.alarm", targetType: "iot_device", targetId: device.deviceId, details: plain({ alarmId, episodeId, alarmType: type.id, ...details }) }, now) as TxItem;
   const onCanceled = (reasons: { index: number }[]) => {
     if (reasons.some((r) => r.index === 0)) return new AppError("conflict", "iot.replayed");
     return new AppError("conflict", "request.conflict_retry");
