@@ -1,6 +1,6 @@
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Access } from "@firegov/core";
+import { Access, tenantDb, withActor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { orgFixture } from "../support/org.ts";
@@ -23,6 +23,7 @@ describe("tenant isolation", () => {
   let aHazard: { hazardId: string; notificationId: string };
   let aVenue: { venueId: string; inspectionId: string; importId: string };
   let aCampaignId: string;
+  let aDevice: { deviceId: string; episodeId: string };
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -41,7 +42,20 @@ describe("tenant isolation", () => {
     // A real draw of another county is aimed at in spot-checks.test.ts (zezhou 三(四)); here the path is covered for every role.
     "/v1/spot-checks/draws/{ruleId}/{period}": [{ method: "GET", path: "/v1/spot-checks/draws/key_unit_random_draw/2026-Q4" }],
     ...campaignEndpoints(),
+    ...iotEndpoints(),
   });
+  // A's IoT device and an open alarm of it (written directly: A's county profile sets no IoT section, and the paths are what is tested).
+  const iotEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
+    const d = `/v1/iot/devices/${aDevice.deviceId}`;
+    return {
+      "/v1/iot/devices/{deviceId}": [{ method: "GET", path: d }, { method: "PATCH", path: d, body: { status: "retired" } }],
+      "/v1/iot/devices/{deviceId}/key": [{ method: "POST", path: `${d}/key` }],
+      "/v1/iot/devices/{deviceId}/alarms": [{ method: "GET", path: `${d}/alarms` }],
+      "/v1/iot/devices/{deviceId}/alarms/{episodeId}/close": [{ method: "POST", path: `${d}/alarms/${aDevice.episodeId}/close`, body: { reason: "false_alarm", note: "越权关闭" } }],
+      // An id in a body: a device registered at A's town.
+      "/v1/iot/devices": [{ method: "POST", path: "/v1/iot/devices", body: { deviceId: "INTRUDER-1", type: "smoke_detector", nodeId: aOrg.town.nodeId, lat: 31, lng: 121 } }],
+    };
+  };
   // A's campaign (专项整治) in its town; setting one up in A's town names A's node in the body.
   const campaign = () => ({ name: { zh: "越权专项" }, startDate: "2099-01-01", endDate: "2099-01-31", areaNodeId: aOrg.town.nodeId, target: { kinds: ["nine_small"] }, custom: [{ name: { zh: "x" }, hazardCode: "other" }] });
   const campaignEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
@@ -141,7 +155,8 @@ describe("tenant isolation", () => {
   async function snapshotOf(tenantId: string) {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
+    const iot = tenantId === a.tenant.tenantId ? [`T#${tenantId}#IOT`, `T#${tenantId}#IOTDEV#${aDevice.deviceId}`] : [];
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...iot, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -175,6 +190,14 @@ describe("tenant isolation", () => {
     for (const role of roles.filter((r) => r !== "tenant_admin")) {
       bClients.set(role, (await userAt(app, b.client, b.tenant.tenantId, `b.${role.replace(/_/g, "-")}`, role, b.tenant.rootNodeId)).client);
     }
+    aDevice = { deviceId: "A-SMOKE-1", episodeId: "01JAEPISODE0000000000000000" };
+    await withActor({ type: "system", tenantId: a.tenant.tenantId, job: "test-fixture" }, async () => {
+      const tenantId = a.tenant.tenantId;
+      const at = new Date().toISOString();
+      const { service } = tenantDb();
+      await service.entities.iotDevice.create({ tenantId, deviceId: aDevice.deviceId, type: "smoke_detector", nodeId: aOrg.town.nodeId, path: aOrg.town.path, lat: 31, lng: 121, status: "active", registeredAt: at, registeredBy: aUserId, alarms: 1, falseAlarms: 0, version: 0 }).go();
+      await service.entities.iotEpisode.create({ tenantId, deviceId: aDevice.deviceId, episodeId: aDevice.episodeId, alarmType: "smoke", action: "notify", count: 1, firstAt: at, lastAt: at, status: "open" }).go();
+    });
   });
 
   it("covers every API path that carries an id", async () => {
