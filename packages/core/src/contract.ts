@@ -13,6 +13,7 @@ import type {
   HealthReport as Health,
   Identity,
   Inspections,
+  Iot,
   Jurisdiction,
   Notifications,
   Organisation,
@@ -209,3 +210,11 @@ export type BasemapInput = z.input<typeof Tenancy.BasemapInput>;
 export type Dashboard = Dashboards.Dashboard;
 export type DashboardTrendMonth = Dashboard["hazards"]["trend"][number];
 export type DashboardCoverage = NonNullable<Dashboard["coverage"]>[number];
+
+// ── IoT devices (消防物联网)
+
+export type IotDevice = Iot.IotDeviceView;
+export type IotKey = Iot.IotKeyView;
+export type RegisterIotDeviceInput = z.input<typeof Iot.RegisterDeviceInput>;
+export type RegisteredIotDevice = z.infer<typeof Iot.RegisteredDeviceSchema>;
+export type IotOfflineFinding = Iot.OfflineFinding;

@@ -79,5 +79,6 @@ const en: typeof zh = {
   assessment: { nav: "Assessment" },
   reports: { nav: "Reports" },
   map: { nav: "Map" },
+  iot: { nav: "IoT devices" },
 };
 export default en;

@@ -77,4 +77,5 @@ export default {
   assessment: { nav: "考核奖惩" },
   reports: { nav: "统计报表" },
   map: { nav: "一张图" },
+  iot: { nav: "物联网设备" },
 };
