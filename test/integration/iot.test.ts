@@ -122,6 +122,17 @@ describe("IoT fire alarms: signed intake, alarm → hazard, heartbeats", () => {
     expect(next.hazardId).not.toBe(receipts[0]!.hazardId);
   });
 
+  it("songjiang 六(三): an alarm within the window after the hazard left the loop (withdrawn there) starts a new hazard, not attached to the ended one", async () => {
+    const { deviceId, key } = await register(p);
+    const first = await expectStatus<Json>(send("/v1/iot/alarms", signedRequest(key, alarm(deviceId, "ebike_in_lift"))), 201);
+    await expectStatus<Json>(p.townOfficer.client.post(`/v1/hazards/${first.hazardId}/transitions`, { action: "withdraw", reason: "现场核实无此情况" }), 200);
+    const next = await expectStatus<Json>(send("/v1/iot/alarms", signedRequest(key, alarm(deviceId, "ebike_in_lift"))), 201);
+    expect(next.outcome).toBe("hazard_raised");
+    expect(next.hazardId).not.toBe(first.hazardId);
+    const episodes = (await expectStatus<{ items: Json[] }>(p.admin.client.get(`/v1/iot/devices/${deviceId}/alarms`), 200)).items;
+    expect(episodes.map((e) => [e.status, e.count])).toEqual([["open", 1], ["closed", 1]]);
+  });
+
   it("a bad signature, an unknown key or no signature gets 401 and writes nothing; a stale timestamp is refused", async () => {
     const { deviceId, key } = await register(p);
     const before = await snapshot(p.tenantId);

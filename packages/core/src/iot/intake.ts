@@ -9,7 +9,7 @@ import { AppError } from "../errors/app-error.ts";
 import { fieldErrorsFromZod } from "../errors/zod-issues.ts";
 import type { MessageCode } from "../errors/messages.ts";
 import { bilingual } from "../errors/zod-issues.ts";
-import { raiseHazard, raisedHazardItems, raisedItemCount, type Context, type RaisedHazard } from "../hazards/index.ts";
+import { hazardStates, isOpen, raiseHazard, raisedHazardItems, raisedItemCount, type Context, type RaisedHazard } from "../hazards/index.ts";
 import { atPlace, nodeMoving, nodeOrNotFound } from "../jurisdiction/index.ts";
 import { deliveryItems, type Delivery } from "../notifications/index.ts";
 import { profileAt, type IotAlarmType } from "../profile/index.ts";
@@ -184,7 +184,11 @@ async function writeAlarm(v: Verified, input: z.output<typeof AlarmInput>, now: 
   }
   const at = now.toISOString();
   const alarmId = timeOrderedId(now);
-  const attached = attachTo(device.open as Open | undefined, type.id, now, iot.attachWindowMinutes.value);
+  const inWindow = attachTo(device.open as Open | undefined, type.id, now, iot.attachWindowMinutes.value);
+  // Attach only to a hazard still open: one closed (or withdrawn) in the loop meanwhile ends the episode, and the alarm starts a new one.
+  const hazardEnded = inWindow?.hazardId ? !isOpen((await hazardStates([inWindow.hazardId])).get(inWindow.hazardId) ?? "closed") : false;
+  const attached = hazardEnded ? undefined : inWindow;
+  const ended = hazardEnded ? inWindow : undefined;
   const episodeId = attached?.episodeId ?? timeOrderedId(now);
   const alarm = plain({ tenantId, deviceId: device.deviceId, alarmId, episodeId, alarmType: type.id, occurredAt: input.occurredAt, receivedAt: at, value: input.value, message: input.message, keyId: v.keyId });
   const deviceUpdate = (tx: TxEntities, open: Open) =>
@@ -196,6 +200,8 @@ async function writeAlarm(v: Verified, input: z.output<typeof AlarmInput>, now: 
       .commit() as TxItem;
   const audit = (tx: TxEntities, details: Record<string, unknown>) =>
     auditItem(tx, { action: "iot.alarm", targetType: "iot_device", targetId: device.deviceId, details: plain({ alarmId, episodeId, alarmType: type.id, ...details }) }, now) as TxItem;
+  const endedItem = (tx: TxEntities, e: Open) =>
+    tx.iotEpisode.patch({ tenantId, deviceId: device.deviceId, episodeId: e.episodeId }).set({ status: "closed", closeReason: "handled", closedAt: at, closedBy: "hazard_loop" }).commit() as TxItem;
   const onCanceled = (reasons: { index: number }[]) => {
     if (reasons.some((r) => r.index === 0)) return new AppError("conflict", "iot.replayed");
     return new AppError("conflict", "request.conflict_retry");
@@ -277,6 +283,7 @@ async function writeAlarm(v: Verified, input: z.output<typeof AlarmInput>, now: 
         seenItem(tx, v),
         deviceUpdate(tx, open),
         tx.iotEpisode.create({ ...episode, hazardId }).commit() as TxItem,
+        ...(ended ? [endedItem(tx, ended)] : []),
         tx.iotAlarm.create(alarm).commit() as TxItem,
         audit(tx, { hazardId }),
         ...raisedHazardItems(tx, [raised], { profileVersion: version, timeZone, now, room }),
