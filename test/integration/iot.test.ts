@@ -4,7 +4,7 @@ import { Iot, withActor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { expectStatus } from "../support/org.ts";
-import { adminOf, userAt } from "../support/tenants.ts";
+import { addNode, adminOf, userAt } from "../support/tenants.ts";
 import { county, type Json } from "./venues-fixtures.ts";
 
 // 消防物联网 (songjiang 六(三): “发挥消防物联感知、监测、分析等设备系统效能，
@@ -225,6 +225,23 @@ describe("IoT fire alarms: signed intake, alarm → hazard, heartbeats", () => {
     expect((await send("/v1/iot/heartbeats", signedRequest(other.key, { deviceId: other.deviceId }))).status).toBe(401);
     expect((await send("/v1/iot/heartbeats", signedRequest(fresh, { deviceId: other.deviceId }))).status).toBe(200);
   });
+
+  it("a village moved to another town takes its devices along: the new town's officer lists them, the old town's no longer", async () => {
+    const q = await place();
+    const { deviceId, key } = await register(q);
+    const townB = await addNode(q.tenantId, q.root, "town", "乙镇");
+    const officerB = await userAt(app, q.admin.client, q.tenantId, `iot-townb-${q.tenantId}`, "town_officer", townB.nodeId);
+    const ids = async (user: { client: typeof q.admin.client }) => (await expectStatus<{ items: Json[] }>(user.client.get("/v1/iot/devices"), 200)).items.map((d) => d.deviceId);
+    expect(await ids(q.townOfficer)).toContain(deviceId);
+    expect(await ids(officerB)).not.toContain(deviceId);
+    await expectStatus<Json>(q.admin.client.post(`/v1/nodes/${q.village.nodeId}/move`, { parentId: townB.nodeId }), 200);
+    expect(await ids(officerB)).toContain(deviceId);
+    expect(await ids(q.townOfficer)).not.toContain(deviceId);
+    // Its alarm lands at the venue's node as it is now.
+    const r = await expectStatus<Json>(send("/v1/iot/alarms", signedRequest(key, alarm(deviceId))), 201);
+    const hazard = await expectStatus<Json>(q.admin.client.get(`/v1/hazards/${r.hazardId}`), 200);
+    expect(JSON.stringify(hazard)).toContain(townB.nodeId);
+  }, 60_000);
 
   it("tenant B's key id cannot raise an alarm on tenant A's device, and writes nothing in A", async () => {
     const a = await register(p);

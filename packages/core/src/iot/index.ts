@@ -26,3 +26,8 @@ export {
 export { receiveAlarm, receiveHeartbeat, attachTo, AlarmInput, HeartbeatInput, AlarmReceiptSchema, HeartbeatReceiptSchema, type AlarmReceipt, type SignedRequest } from "./intake.ts";
 export { listEpisodes, closeEpisode, offlineFindings, CloseEpisodeInput, EpisodeSchema, EpisodeListSchema, OfflineFindingSchema, OfflineFindingListSchema, type EpisodeView, type OfflineFinding } from "./episodes.ts";
 export { deviceStatus, heartbeatBasis, DeviceStatusSchema, type DeviceStatus } from "./status.ts";
+
+// A node moved in the tree takes its devices along; the tree calls this without importing iot.
+import { moveWithSubtree } from "../jurisdiction/index.ts";
+import { devicesMovedWith } from "./relocate.ts";
+moveWithSubtree("iot", devicesMovedWith);
