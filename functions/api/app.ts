@@ -32,6 +32,7 @@ import { dashboardRoutes } from "./routes/dashboard.ts";
 import { incidentRoutes } from "./routes/incidents.ts";
 import { homeVisitRoutes } from "./routes/home-visits.ts";
 import { resourceRoutes } from "./routes/resources.ts";
+import { iotRoutes } from "./routes/iot.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", incidentRoutes());
   app.route("/", homeVisitRoutes());
   app.route("/", resourceRoutes());
+  app.route("/", iotRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

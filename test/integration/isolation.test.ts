@@ -29,6 +29,7 @@ describe("tenant isolation", () => {
   let aTrainingId: string;
   let aSendId: string;
   let aWarningId: string;
+  let aDevice: { deviceId: string; episodeId: string };
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -52,6 +53,7 @@ describe("tenant isolation", () => {
     ...resourceEndpoints(),
     ...notificationEndpoints(),
     ...warningEndpoints(),
+    ...iotEndpoints(),
   });
   // A's warning (预警) to its town; issuing one to A's town names A's node in the body.
   const warning = () => ({ title: "越权预警", text: "x", level: "red", targets: { nodeIds: [aOrg.town.nodeId] } });
@@ -107,6 +109,18 @@ describe("tenant isolation", () => {
         { method: "PUT", path: `${n}/records/${aTrainingId}/results`, body: { scores: [{ personId: aOrg.personId, nodeId: aOrg.town.nodeId, score: 0 }] } },
       ],
       "/v1/nodes/{nodeId}/resources/findings": [{ method: "GET", path: `${n}/resources/findings` }],
+    };
+  };
+  // A's IoT device and an open alarm of it (written directly: A's county profile sets no IoT section, and the paths are what is tested).
+  const iotEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
+    const d = `/v1/iot/devices/${aDevice.deviceId}`;
+    return {
+      "/v1/iot/devices/{deviceId}": [{ method: "GET", path: d }, { method: "PATCH", path: d, body: { status: "retired" } }],
+      "/v1/iot/devices/{deviceId}/key": [{ method: "POST", path: `${d}/key` }],
+      "/v1/iot/devices/{deviceId}/alarms": [{ method: "GET", path: `${d}/alarms` }],
+      "/v1/iot/devices/{deviceId}/alarms/{episodeId}/close": [{ method: "POST", path: `${d}/alarms/${aDevice.episodeId}/close`, body: { reason: "false_alarm", note: "越权关闭" } }],
+      // An id in a body: a device registered at A's town.
+      "/v1/iot/devices": [{ method: "POST", path: "/v1/iot/devices", body: { deviceId: "INTRUDER-1", type: "smoke_detector", nodeId: aOrg.town.nodeId, lat: 31, lng: 121 } }],
     };
   };
   // A's campaign (专项整治) in its town; setting one up in A's town names A's node in the body.
@@ -222,7 +236,7 @@ describe("tenant isolation", () => {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
     const households = tenantId === a.tenant.tenantId ? [`T#${tenantId}#HH#${aHouseholdId}`] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#SENDDEAD`, `T#${tenantId}#SENDQ`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`), ...households, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`, `T#${tenantId}#WRN#${aWarningId}`] : [])]) {
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#SENDDEAD`, `T#${tenantId}#SENDQ`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`), ...households, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`, `T#${tenantId}#WRN#${aWarningId}`, `T#${tenantId}#IOT`, `T#${tenantId}#IOTDEV#${aDevice.deviceId}`] : [])]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -279,6 +293,14 @@ describe("tenant isolation", () => {
     const incident = await a.client.post("/v1/incidents", { occurredAt: new Date(Date.now() - 3_600_000).toISOString(), venueId: aVenue.venueId, cause: "electrical", injuries: 1 });
     aIncidentId = ((await incident.json()) as { incidentId: string }).incidentId;
     if (incident.status !== 201 || !aIncidentId) throw new Error(`incident fixture: ${incident.status}`);
+    aDevice = { deviceId: "A-SMOKE-1", episodeId: "01JAEPISODE0000000000000000" };
+    await withActor({ type: "system", tenantId: a.tenant.tenantId, job: "test-fixture" }, async () => {
+      const tenantId = a.tenant.tenantId;
+      const at = new Date().toISOString();
+      const { service } = tenantDb();
+      await service.entities.iotDevice.create({ tenantId, deviceId: aDevice.deviceId, type: "smoke_detector", nodeId: aOrg.town.nodeId, path: aOrg.town.path, lat: 31, lng: 121, status: "active", registeredAt: at, registeredBy: aUserId, alarms: 1, falseAlarms: 0, version: 0 }).go();
+      await service.entities.iotEpisode.create({ tenantId, deviceId: aDevice.deviceId, episodeId: aDevice.episodeId, alarmType: "smoke", action: "notify", count: 1, firstAt: at, lastAt: at, status: "open" }).go();
+    });
     // Two tenants and every fixture: generous under a loaded machine.
   }, 180_000);
 

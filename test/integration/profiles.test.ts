@@ -403,12 +403,12 @@ describe("which rules of the county's own profile run (GET /v1/profile/coverage)
     // A platform rule asking for nothing the product has is data only once published.
     const draft = (await za.get("/v1/profile/draft")).body;
     const doc = structuredClone(draft.profile) as PolicyProfile;
-    doc.platforms.push({ id: "county_iot", name: { zh: "物联网感知", en: "IoT sensing" }, level: "county", functions: ["iot_sensing"], sourceRef: "zezhou 三(六)", text: "研发泽州县基层消防工作云平台" });
+    doc.platforms.push({ id: "county_iot", name: { zh: "智能识别", en: "Smart detection" }, level: "county", functions: ["smart_detection"], sourceRef: "zezhou 三(六)", text: "研发泽州县基层消防工作云平台" });
     expect((await za.put("/v1/profile/draft", { profile: doc }, { "if-match": `"${draft.rev}"` })).status).toBe(200);
     expect((await za.post("/v1/profile/publish", {})).status).toBe(201);
     const after = await za.get("/v1/profile/coverage");
     expect(after.body).toMatchObject({ version: 2, rules: expected.length + 1, dataOnly: first.body.dataOnly + 1 });
-    expect(after.body.rows.find((r: Json) => r.path === "platforms.county_iot")).toMatchObject({ dataOnly: true, missing: [{ fn: "iot_sensing" }] });
+    expect(after.body.rows.find((r: Json) => r.path === "platforms.county_iot")).toMatchObject({ dataOnly: true, missing: [{ fn: "smart_detection" }] });
   });
 
   it("answers 401 without a token", async () => {

@@ -56,6 +56,8 @@ describe("role matrix", () => {
     "read the tree": { run: (c) => c.get("/v1/nodes"), allowed: Access.roles.slice(), denied: 403 },
     "read who I am": { run: (c) => c.get("/v1/me"), allowed: Access.roles.slice(), denied: 403 },
     "list campaigns": { run: (c) => c.get("/v1/campaigns"), allowed: Access.roles.slice(), denied: 403 },
+    "list IoT devices": { run: (c) => c.get("/v1/iot/devices"), allowed: ["tenant_admin", "town_officer", "village_manager"], denied: 403 },
+    "issue an IoT integrator's key": { run: (c) => c.post("/v1/iot/integrator-keys", { integrator: `acme${++counter}` }), allowed: ["tenant_admin"], denied: 403 },
     "set up a campaign in town A": {
       run: (c) => c.post("/v1/campaigns", { name: { zh: `专项${++counter}` }, startDate: "2099-01-01", endDate: "2099-01-10", areaNodeId: townA.nodeId, target: { kinds: ["street_shop"] }, custom: [{ name: { zh: "疏散通道" }, hazardCode: "other" }] }),
       allowed: ["tenant_admin", "town_officer"],

@@ -46,6 +46,7 @@ const SchemePage = lazy(() => withWords(["assessment"], import("./pages/assessme
 const VenuePage = lazy(() => withWords(["inspections", "selfcheck"], import("./pages/venues/venue.tsx")));
 const SelfCheckPage = lazy(() => withWords(["selfcheck"], import("./pages/self-check/index.tsx")));
 const DashboardPage = lazy(() => withWords(["dashboard"], import("./pages/dashboard/index.tsx")));
+const IotDevicesPage = lazy(() => withWords(["iot"], import("./pages/iot/index.tsx")));
 const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-checks/index.tsx")));
 const ReportsPage = lazy(() => withWords(["reports"], import("./pages/reports/index.tsx")));
 const ResourcesPage = lazy(() => withWords(["resources"], import("./pages/resources/index.tsx")));
@@ -106,6 +107,7 @@ export function App() {
           <Route path="/assessment" component={AssessmentPage} info={{ access: "assessment.read" }} />
           <Route path="/assessment/:schemeId" component={SchemePage} info={{ access: "assessment.read" }} />
           <Route path="/self-checks" component={SelfChecksPage} info={{ access: "venue.read" }} />
+          <Route path="/iot" component={IotDevicesPage} info={{ access: "iot.read" }} />
           <Route path="/reports" component={ReportsPage} info={{ access: "hazard.read" }} />
           <Route path="/resources/:tab" component={ResourcesPage} info={{ access: "org.read" }} />
           <Route path="/map" component={MapPage} info={{ access: "venue.read" }} />

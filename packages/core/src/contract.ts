@@ -15,6 +15,7 @@ import type {
   Incidents,
   Identity,
   Inspections,
+  Iot,
   Jurisdiction,
   Notifications,
   Organisation,
@@ -260,3 +261,10 @@ export type WarningTarget = Warnings.WarningTargetView;
 export type NodeWarning = Warnings.NodeWarningView;
 export type IssueWarningInput = z.input<typeof Warnings.IssueWarningInput>;
 export type AnswerWarningInput = z.input<typeof Warnings.AnswerWarningInput>;
+// ── IoT devices (消防物联网)
+
+export type IotDevice = Iot.IotDeviceView;
+export type IotKey = Iot.IotKeyView;
+export type RegisterIotDeviceInput = z.input<typeof Iot.RegisterDeviceInput>;
+export type RegisteredIotDevice = z.infer<typeof Iot.RegisteredDeviceSchema>;
+export type IotOfflineFinding = Iot.OfflineFinding;

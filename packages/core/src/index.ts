@@ -34,3 +34,4 @@ export * as Incidents from "./incidents/index.ts";
 export * as HomeVisits from "./home-visits/index.ts";
 export * as Resources from "./resources/index.ts";
 export * as Warnings from "./warnings/index.ts";
+export * as Iot from "./iot/index.ts";

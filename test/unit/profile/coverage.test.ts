@@ -28,7 +28,7 @@ describe("the rule coverage report", () => {
 
   it("reports a rule no code reads as data only, and never hides it", () => {
     const profile = structuredClone(presets.songjiang!);
-    profile.platforms.push({ id: "planted", name: { zh: "植入", en: "Planted" }, level: "county", functions: ["iot_sensing"], sourceRef: null, assumption: { zh: "测试" } });
+    profile.platforms.push({ id: "planted", name: { zh: "植入", en: "Planted" }, level: "county", functions: ["smart_detection"], sourceRef: null, assumption: { zh: "测试" } });
     const row = Profiles.ruleCoverage(profile).find((r) => r.path === "platforms.planted")!;
     expect(row.dataOnly).toBe(true);
     expect(row.clause).toBeNull();

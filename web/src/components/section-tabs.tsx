@@ -42,6 +42,7 @@ export const SECTIONS: Record<Section, { label: Key; tabs: Tab[] }> = {
     tabs: [
       // issue 18's admin pages append their tabs here
       { href: "/integrations/notifications", label: "notify.nav", access: "tenant.configure" },
+      { href: "/iot", label: "iot.nav", access: "iot.read" },
     ],
   },
 };

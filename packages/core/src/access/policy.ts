@@ -48,6 +48,8 @@ export const actions = [
   "warning.read",
   "warning.issue",
   "warning.answer",
+  "iot.read",
+  "iot.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -112,6 +114,9 @@ export const policy: Record<Action, readonly Role[]> = {
   "warning.read": everyone,
   "warning.issue": ["tenant_admin", "town_officer"],
   "warning.answer": ["tenant_admin", "town_officer", "village_manager", "grid_worker", "brigade_member", "department_liaison"],
+  // 消防物联网: the county registers devices and issues their keys; officers see the devices of their subtree.
+  "iot.read": ["tenant_admin", "town_officer", "village_manager"],
+  "iot.manage": ["tenant_admin"],
 };
 
 /** Which roles each role may hand out when it manages users: never above its own. */

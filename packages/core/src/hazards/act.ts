@@ -11,7 +11,7 @@ import { recordClose, recordOccurrence, recurrenceKey, withOccurrence } from "./
 import { loadRecurrence, resolveRecipients, withRetry, writeChange, type Recurrence } from "./store.ts";
 import { conflictWith, contextFor, hazardOrNotFound, staleAnswer } from "./support.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
-import { storedResult } from "../db/transact.ts";
+import { storedResult, type CancelReason, type TxEntities, type TxItem } from "../db/transact.ts";
 import type { Hazard } from "./types.ts";
 import { toHazardView, type HazardView } from "./views.ts";
 
@@ -93,4 +93,39 @@ async function resolve(input: ActionRequest, hazard: Hazard, rec: Recurrence | u
       return rest as Resolved;
     }
   }
+}
+
+/**
+ * An action on a hazard that carries another domain's items in the same
+ * transaction (an IoT alarm closed as a false alarm withdraws its hazard and
+ * counts on the device at once): read, authorised and judged exactly as
+ * `actOnHazard`, with `extra` items written beside the hazard's own. A
+ * cancellation of one of them is what `onExtraCanceled` says.
+ */
+export async function actOnHazardWith(
+  hazardId: string,
+  input: ActionRequest,
+  opts: { now?: Date; audit?: Record<string, unknown>; extra: (tx: TxEntities, after: Hazard) => TxItem[]; onExtraCanceled?: (reasons: CancelReason[]) => AppError },
+): Promise<HazardView> {
+  const actor = useUser();
+  return withRetry(async () => {
+    const hazard = await hazardOrNotFound(hazardId);
+    authorize(actor, "hazard.act", hazard);
+    const now = opts.now ?? new Date();
+    const ctx = await contextFor(actor, now);
+    const resolved = await resolve(input, hazard, undefined, now);
+    const outcome = decide(ctx, hazard, resolved);
+    await writeChange({
+      before: hazard,
+      outcome,
+      profileVersion: ctx.profileVersion,
+      timeZone: ctx.timeZone,
+      now,
+      deliveries: await resolveRecipients(ctx.profile, outcome.hazard, outcome.intents, ctx.actor),
+      audit: { action: `hazard.${input.action}`, details: { from: hazard.state, events: outcome.events.map((e) => e.action), ...opts.audit } },
+      extra: (tx) => opts.extra(tx, outcome.hazard),
+      onExtraCanceled: opts.onExtraCanceled ?? (() => new AppError("conflict", "request.conflict_retry")),
+    }).catch((err: unknown) => staleAnswer(hazardId, err));
+    return toHazardView(outcome.hazard, true);
+  });
 }

@@ -227,6 +227,7 @@ export type NewHazard = Pick<Hazard, "hazardId" | "venueId" | "venueKinds" | "lo
 const TAKE_IN: Partial<Record<NewHazard["source"], { zh: string; en: string }>> = {
   public_tip: { zh: "收到群众举报的隐患，请受理", en: "A resident reported a hazard: please take it in" },
   self_check: { zh: "场所自查发现隐患，请核实", en: "A venue's self-check found a hazard: please verify it" },
+  iot_alert: { zh: "消防物联网设备报警，请到场核实", en: "A fire IoT device raised an alarm: please verify it on site" },
 };
 
 export function discover(ctx: Context, input: NewHazard): Outcome {

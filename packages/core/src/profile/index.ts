@@ -24,6 +24,8 @@ export {
   type QualificationsPolicy,
   type WarningsSection,
   WARNING_ESCALATION_TARGETS,
+  type IotPolicy,
+  type IotAlarmType,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";

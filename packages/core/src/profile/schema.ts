@@ -714,6 +714,33 @@ const Warnings = z.strictObject({
   levels: z.array(WarningLevel).min(1),
   escalation: WarningEscalation,
 });
+// ── IoT sensing ────────────────────────────────────────────────────────────
+
+/** A kind of device (smoke detector, electrical fire monitor, water pressure sensor …): the profile's vocabulary. */
+const IotDeviceType = rule({ id: Id, name: Label });
+
+/**
+ * What an alarm type reported by a device does: raise a hazard of this code
+ * and severity at the device's venue or node, or only notify the node's
+ * officers (`notify`), e.g. a smoke alarm someone must look at now.
+ */
+const IotAlarmType = rule({
+  id: Id,
+  name: Label,
+  action: z.enum(["hazard", "notify"]),
+  hazardCode: Id.optional(),
+  severity: Id.optional(),
+});
+
+/** 消防物联网: devices' alarms and heartbeats (iot/). */
+const Iot = z.strictObject({
+  deviceTypes: z.array(IotDeviceType).min(1),
+  alarmTypes: z.array(IotAlarmType).min(1),
+  /** Repeated alarms of one device and type within this many minutes of its last attach to the open hazard. */
+  attachWindowMinutes: citedValue(z.int().min(1).max(7 * 24 * 60)),
+  /** A device silent (no heartbeat nor alarm) for longer is offline: a finding. */
+  heartbeatSilenceMinutes: citedValue(z.int().min(1).max(30 * 24 * 60)),
+});
 
 // ── The profile ────────────────────────────────────────────────────────────
 
@@ -748,11 +775,15 @@ export const PolicyProfile = z.strictObject({
   qualifications: Qualifications.optional(),
   /** Absent: the marked defaults of warnings/rules.ts (issued from the county and the town, four colour levels, escalation to the parent's officers and the issuer). */
   warnings: Warnings.optional(),
+  /** Absent: the county has no IoT sensing (消防物联网). */
+  iot: Iot.optional(),
 });
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
 export type Frequency = z.infer<typeof Frequency>;
 export type WarningsSection = z.infer<typeof Warnings>;
+export type IotPolicy = z.infer<typeof Iot>;
+export type IotAlarmType = z.infer<typeof IotAlarmType>;
 export type Occasion = z.infer<typeof Occasion>;
 export type LevelId = z.infer<typeof LevelId>;
 export type HazardState = z.infer<typeof HazardState>;

@@ -287,6 +287,13 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
   p.resources?.minimums?.forEach((m, i) => {
     if (!equipmentKinds.has(m.kind)) issues.push(issue(["resources", "minimums", i, "kind"], "profile.reference_missing", `引用的装备类型“${m.kind}”不存在`, `equipment kind "${m.kind}" does not exist`));
   });
+  p.iot?.alarmTypes.forEach((t, j) => {
+    const at = ["iot", "alarmTypes", j];
+    ref([...at, "hazardCode"], "hazardCode", t.hazardCode);
+    ref([...at, "severity"], "severity", t.severity);
+    // An alarm that raises a hazard names its code; a severity is optional (the officers judge it when they register it).
+    if (t.action === "hazard" && t.hazardCode === undefined) issues.push(issue([...at, "hazardCode"], "profile.iot_code_missing", "生成隐患的报警类型须指定隐患代码", "an alarm type that raises a hazard names its hazard code"));
+  });
   return issues;
 }
 

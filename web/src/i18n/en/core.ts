@@ -84,5 +84,6 @@ const en: typeof zh = {
   homeVisits: { nav: "Home visits" },
   resources: { nav: "Funding & equipment", navQual: "Qualifications" },
   notify: { nav: "Message delivery", account: "How messages reach me" },
+  iot: { nav: "IoT devices" },
 };
 export default en;

@@ -82,4 +82,5 @@ export default {
   homeVisits: { nav: "入户走访" },
   resources: { nav: "经费装备", navQual: "资质培训" },
   notify: { nav: "消息推送", account: "消息接收设置" },
+  iot: { nav: "物联网设备" },
 };

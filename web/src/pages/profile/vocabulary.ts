@@ -215,6 +215,7 @@ const topicOfKey: Record<string, Topic> = {
   responsibilities: "duties",
   platforms: "duties",
   selfCheck: "inspections",
+  iot: "hazards",
 };
 
 /** The topic of a change by the top-level key its path starts with (`$.hazards…` → hazards). */

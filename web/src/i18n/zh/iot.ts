@@ -1,0 +1,37 @@
+/**
+ * UI strings, zh-CN. IoT devices (消防物联网): the device list and the register form.
+ */
+export default {
+  iot: {
+    title: "物联网设备",
+    intro: "登记烟感、电气火灾监控、水压传感等消防物联网设备；设备报警按政策档案生成隐患或通知属地人员。",
+    empty: "尚未登记设备。",
+    device: "设备",
+    type: "类型",
+    connection: "状态",
+    lastSeen: "最近心跳",
+    alarms: "报警",
+    falseAlarms: "误报",
+    never: "从未",
+    state: { online: "在线", offline: "离线", retired: "已停用", unknown: "未设置" },
+    offlineBasis: "依据：{{rule}}",
+    registerTitle: "登记设备",
+    deviceId: "设备编号",
+    deviceIdHint: "设备自身的序列号，与报警中的编号一致",
+    name: "名称",
+    typeChoose: "请选择设备类型",
+    node: "所在辖区",
+    nodeChoose: "请选择辖区节点",
+    lat: "纬度（WGS-84）",
+    lng: "经度（WGS-84）",
+    integrator: "集成商标识",
+    integratorHint: "由集成商平台统一签名时填写",
+    register: "登记",
+    secretTitle: "设备密钥（仅显示一次）",
+    secretHint: "请立即复制并写入设备或集成商平台；关闭后无法再次查看，遗失需更换密钥。",
+    keyId: "密钥编号",
+    secret: "密钥",
+    done: "我已保存",
+    notInProfile: "本单位的政策档案未设置消防物联网，不能登记设备。",
+  },
+};
