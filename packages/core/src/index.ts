@@ -30,3 +30,4 @@ export * as SelfChecks from "./self-checks/index.ts";
 export * as Reports from "./reports/index.ts";
 export * as Maps from "./map/index.ts";
 export * as Dashboard from "./dashboard/index.ts";
+export * as Open311 from "./open311/index.ts";

@@ -8,7 +8,7 @@ import "./entry.entity.ts";
 import "./counter.entity.ts";
 export { createHazard, type Created } from "./create.ts";
 export { actOnHazard } from "./act.ts";
-export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, getWindowCounters, hazardStates, type Timeline } from "./read.ts";
+export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, getWindowCounters, hazardStates, hazardDocs, type Timeline } from "./read.ts";
 export { submitTip, TIP_LIMITS, type TipReceipt } from "./tips.ts";
 export { sweepAll, sweepTenant, hazardSweepJob, type SweepStats } from "./sweep.ts";
 export {
@@ -37,6 +37,7 @@ export {
   handlingFor,
   deadlineFor,
   hazardCodes,
+  bodyOf,
   onSpotAllowed,
   initialTrail,
   holds,

@@ -11,8 +11,8 @@ export type State = WorkflowState | "withdrawn";
 export const OPEN_STATES: readonly State[] = ["discovered", "registered", "dispatched", "rectifying", "verifying"];
 export const isOpen = (state: State) => OPEN_STATES.includes(state);
 
-/** How a hazard came in (来源); `self_check`: a failed item of a venue's own self-check (自查). */
-export const SOURCES = ["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check"] as const;
+/** How a hazard came in (来源); `self_check`: a failed item of a venue's own self-check (自查); `open311`: a city service platform's request (Open311 GeoReport v2, e.g. 12345). */
+export const SOURCES = ["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check", "open311"] as const;
 export type Source = (typeof SOURCES)[number];
 
 /** The code for a hazard no code of the profile describes; it needs a text. */
@@ -136,6 +136,8 @@ export interface Hazard {
   openedAt: string;
   updatedAt: string;
   closedAt?: string | undefined;
+  /** The latest note staff wrote for the public (status_notes of Open311, a tipster's receipt): never an internal note. */
+  publicNote?: string | undefined;
   withdrawnAt?: string | undefined;
   reopenCount: number;
   profileVersion: number;

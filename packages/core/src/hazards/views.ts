@@ -45,6 +45,7 @@ export const HazardViewSchema = z
     openedAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().optional(),
+    publicNote: z.string().optional().meta({ description: "The latest note staff wrote for the public" }),
     withdrawnAt: z.string().optional(),
     reopenCount: z.int(),
     profileVersion: z.int(),

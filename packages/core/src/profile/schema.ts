@@ -589,7 +589,7 @@ const AssessmentScheme = rule({
 });
 
 /** Where a hazard came from; the hazard domain's sources (hazards/types.ts). */
-const HazardSource = z.enum(["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check"]);
+const HazardSource = z.enum(["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check", "open311"]);
 
 /** Where the candidates of an incentive come from. */
 const IncentiveCandidates = z.discriminatedUnion("from", [
