@@ -23,6 +23,7 @@ describe("tenant isolation", () => {
   let aHazard: { hazardId: string; notificationId: string };
   let aVenue: { venueId: string; inspectionId: string; importId: string };
   let aCampaignId: string;
+  let aOpen311ClientId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -41,6 +42,7 @@ describe("tenant isolation", () => {
     // A real draw of another county is aimed at in spot-checks.test.ts (zezhou 三(四)); here the path is covered for every role.
     "/v1/spot-checks/draws/{ruleId}/{period}": [{ method: "GET", path: "/v1/spot-checks/draws/key_unit_random_draw/2026-Q4" }],
     ...campaignEndpoints(),
+    ...open311Endpoints(),
   });
   // A's campaign (专项整治) in its town; setting one up in A's town names A's node in the body.
   const campaign = () => ({ name: { zh: "越权专项" }, startDate: "2099-01-01", endDate: "2099-01-31", areaNodeId: aOrg.town.nodeId, target: { kinds: ["nine_small"] }, custom: [{ name: { zh: "x" }, hazardCode: "other" }] });
@@ -48,6 +50,10 @@ describe("tenant isolation", () => {
     "/v1/campaigns/{campaignId}": [{ method: "GET", path: `/v1/campaigns/${aCampaignId}` }],
     "/v1/campaigns/{campaignId}/close": [{ method: "POST", path: `/v1/campaigns/${aCampaignId}/close` }],
     "/v1/campaigns": [{ method: "POST", path: "/v1/campaigns", body: campaign() }],
+  });
+  // A's Open311 client: B's admin may not revoke it (B's other roles may not either).
+  const open311Endpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
+    "/v1/open311/clients/{clientId}/revoke": [{ method: "POST", path: `/v1/open311/clients/${aOpen311ClientId}/revoke` }],
   });
   // The venue, inspection and photo paths, aimed at A's venue and what it holds.
   const venueEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
@@ -133,15 +139,19 @@ describe("tenant isolation", () => {
       "/v1/import/staff": [{ method: "POST", path: `/v1/import/staff?under=${aOrg.town.nodeId}`, body: {} }],
     };
   };
+  const OPEN311_COUNTY_PATHS = ["services/{service_code}", "requests/{service_request_id}", "tokens/{token}", "services", "requests"].flatMap((p) => ["json", "xml"].map((f) => `/open311/v2/{tenantSlug}/${p}.${f}`));
+
   // Version numbers are per tenant: B asking for version 1 gets B's own version 1, never A's.
-  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips", "/v1/public/{tenantSlug}/spot-checks", "/v1/assessment/schemes/{schemeId}/close"]);
+  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips", "/v1/public/{tenantSlug}/spot-checks", "/v1/assessment/schemes/{schemeId}/close", ...OPEN311_COUNTY_PATHS]);
   // Closing a period names no id but the profile's scheme: it closes the caller's own tenant's period (assessment-close.test.ts).
   // Public tips name their county in the path by design (residents have no token); see hazards-tips.test.ts.
+  // Open311 GeoReport v2 names the county in the path by design too (a city platform has no user token): the
+  // client's api_key must be one of that county's; open311.test.ts shows B's key refused at A's paths and A's ids absent at B's.
 
   async function snapshotOf(tenantId: string) {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#O311#CLIENT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -170,6 +180,9 @@ describe("tenant isolation", () => {
     // A's town has a boundary: B's DELETE must leave it (the snapshot shows it untouched).
     const bounded = await a.client.put(`/v1/nodes/${aOrg.town.nodeId}/boundary`, { type: "Polygon", coordinates: [[[120, 30], [120.1, 30], [120.1, 30.1], [120, 30]]] });
     if (bounded.status !== 200) throw new Error(`boundary fixture: ${bounded.status} ${await bounded.text()}`);
+    const o311 = await a.client.post("/v1/open311/clients", { name: "甲县12345" });
+    aOpen311ClientId = ((await o311.json()) as { clientId: string }).clientId;
+    if (o311.status !== 201 || !aOpen311ClientId) throw new Error(`open311 fixture: ${o311.status}`);
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {
