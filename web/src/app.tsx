@@ -46,6 +46,7 @@ const DashboardPage = lazy(() => withWords(["dashboard"], import("./pages/dashbo
 const SelfChecksPage = lazy(() => withWords(["selfcheck"], import("./pages/self-checks/index.tsx")));
 const ReportsPage = lazy(() => withWords(["reports"], import("./pages/reports/index.tsx")));
 const MapPage = lazy(() => withWords(["map", "inspections"], import("./pages/map/index.tsx")));
+const Open311Page = lazy(() => withWords(["open311"], import("./pages/open311/index.tsx")));
 const MapSettingsPage = lazy(() => withWords(["map"], import("./pages/map/settings.tsx")));
 
 // `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
@@ -97,6 +98,7 @@ export function App() {
           <Route path="/reports" component={ReportsPage} info={{ access: "hazard.read" }} />
           <Route path="/map" component={MapPage} info={{ access: "venue.read" }} />
           <Route path="/map/settings" component={MapSettingsPage} info={{ access: "tenant.read" }} />
+          <Route path="/integrations/open311" component={Open311Page} info={{ access: "tenant.configure" }} />
         </Route>
       </Router>
     </I18nProvider>

@@ -209,3 +209,9 @@ export type BasemapInput = z.input<typeof Tenancy.BasemapInput>;
 export type Dashboard = Dashboards.Dashboard;
 export type DashboardTrendMonth = Dashboard["hazards"]["trend"][number];
 export type DashboardCoverage = NonNullable<Dashboard["coverage"]>[number];
+// ── Open311 GeoReport v2 clients (issue 18)
+
+import type { Open311 } from "./index.ts";
+export type Open311Client = Open311.Open311ClientView;
+export type IssuedOpen311Client = z.infer<typeof Open311.IssuedOpen311ClientSchema>;
+export type IssueOpen311ClientInput = z.input<typeof Open311.IssueOpen311ClientInput>;

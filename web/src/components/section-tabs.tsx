@@ -36,6 +36,7 @@ export const SECTIONS: Record<Section, { label: Key; tabs: Tab[] }> = {
     label: "nav.integrations",
     tabs: [
       // issue 18's admin pages append their tabs here
+      { href: "/integrations/open311", label: "open311.nav", access: "tenant.configure" },
     ],
   },
 };

@@ -21,13 +21,14 @@ import type Assessment from "./zh/assessment.ts";
 import type Reports from "./zh/reports.ts";
 import type OneMap from "./zh/map.ts";
 import type Dashboard from "./zh/dashboard.ts";
+import type Open311 from "./zh/open311.ts";
 
 export type Locale = "zh-CN" | "en";
-export const AREAS = ["core", "account", "users", "audit", "profile", "organisation", "hazards", "tip", "inspections", "spotchecks", "campaigns", "assessment", "selfcheck", "reports", "map", "dashboard"] as const;
+export const AREAS = ["core", "account", "users", "audit", "profile", "organisation", "hazards", "tip", "inspections", "spotchecks", "campaigns", "assessment", "selfcheck", "reports", "map", "dashboard", "open311"] as const;
 export type Area = (typeof AREAS)[number];
 
 /** All the words of a locale, as pages name them. */
-export type Dict = typeof zhCore & typeof Account & typeof Users & typeof Audit & typeof Profile & typeof Organisation & typeof Hazards & typeof Tip & typeof Inspections & typeof SpotChecks & typeof Campaigns & typeof Assessment & typeof SelfCheck & typeof Reports & typeof OneMap & typeof Dashboard;
+export type Dict = typeof zhCore & typeof Account & typeof Users & typeof Audit & typeof Profile & typeof Organisation & typeof Hazards & typeof Tip & typeof Inspections & typeof SpotChecks & typeof Campaigns & typeof Assessment & typeof SelfCheck & typeof Reports & typeof OneMap & typeof Dashboard & typeof Open311;
 type Part = Record<string, Record<string, unknown>>;
 
 const folder: Record<Locale, string> = { "zh-CN": "zh", en: "en" };

@@ -71,6 +71,7 @@ export default {
   selfCheck: { nav: "场所自查" },
   coverage: { nav: "覆盖率" },
   dashboard: { nav: "驾驶舱" },
+  open311: { nav: "Open311 接入" },
   campaigns: { nav: "专项整治" },
   tree: { nav: "辖区" },
   compliance: { nav: "合规" },
