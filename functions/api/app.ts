@@ -28,6 +28,7 @@ import { reportRoutes } from "./routes/reports.ts";
 import { mapRoutes } from "./routes/map.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { open311Routes } from "./routes/open311.ts";
+import { tipRewardRoutes } from "./routes/tip-rewards.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", mapRoutes());
   app.route("/", dashboardRoutes());
   app.route("/", open311Routes());
+  app.route("/", tipRewardRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

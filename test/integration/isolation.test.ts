@@ -54,6 +54,11 @@ describe("tenant isolation", () => {
   // A's Open311 client: B's admin may not revoke it (B's other roles may not either).
   const open311Endpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
     "/v1/open311/clients/{clientId}/revoke": [{ method: "POST", path: `/v1/open311/clients/${aOpen311ClientId}/revoke` }],
+    // A's tip (a resident's): B may neither read its reward nor record one.
+    "/v1/hazards/{hazardId}/reward": [
+      { method: "GET", path: `/v1/hazards/${aHazard.hazardId}/reward` },
+      { method: "POST", path: `/v1/hazards/${aHazard.hazardId}/reward`, body: { form: "奖金", amount: 100, date: "2026-12-07" } },
+    ],
   });
   // The venue, inspection and photo paths, aimed at A's venue and what it holds.
   const venueEndpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => {
@@ -142,16 +147,17 @@ describe("tenant isolation", () => {
   const OPEN311_COUNTY_PATHS = ["services/{service_code}", "requests/{service_request_id}", "tokens/{token}", "services", "requests"].flatMap((p) => ["json", "xml"].map((f) => `/open311/v2/{tenantSlug}/${p}.${f}`));
 
   // Version numbers are per tenant: B asking for version 1 gets B's own version 1, never A's.
-  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips", "/v1/public/{tenantSlug}/spot-checks", "/v1/assessment/schemes/{schemeId}/close", ...OPEN311_COUNTY_PATHS]);
+  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips", "/v1/public/{tenantSlug}/spot-checks", "/v1/public/{tenantSlug}/tips/{receiptCode}", "/v1/assessment/schemes/{schemeId}/close", ...OPEN311_COUNTY_PATHS]);
   // Closing a period names no id but the profile's scheme: it closes the caller's own tenant's period (assessment-close.test.ts).
   // Public tips name their county in the path by design (residents have no token); see hazards-tips.test.ts.
+  // A tip's status is read with its receipt code at its own county's address only (tip-rewards.test.ts: another county's address answers 404).
   // Open311 GeoReport v2 names the county in the path by design too (a city platform has no user token): the
   // client's api_key must be one of that county's; open311.test.ts shows B's key refused at A's paths and A's ids absent at B's.
 
   async function snapshotOf(tenantId: string) {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#O311#CLIENT`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#O311#CLIENT`, `T#${tenantId}#TIPRWD`, `T#${tenantId}#TIPR`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`)]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }

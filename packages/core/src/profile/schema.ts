@@ -624,6 +624,23 @@ const SelfCheck = rule({
   checklist: z.array(ChecklistItem).min(1).optional(),
 });
 
+/**
+ * A reward for a resident's tip confirmed as a real hazard (registered, not
+ * withdrawn as false): the tip becomes eligible, an officer records the
+ * reward, and the tipster sees both on the tip's receipt.
+ */
+const TipReward = rule({
+  /** What the reward is, as the tipster and staff read it (e.g. 表彰奖励). */
+  form: Label,
+  /** Severities the confirmed hazard must be graded; absent: any tip registered as a hazard. */
+  severities: z.array(Id).min(1).optional(),
+});
+
+const Tips = z.strictObject({
+  /** Absent: the county has no reward for tips (nothing is shown). */
+  reward: TipReward.optional(),
+});
+
 // ── The profile ────────────────────────────────────────────────────────────
 
 export const PolicyProfile = z.strictObject({
@@ -647,10 +664,13 @@ export const PolicyProfile = z.strictObject({
   platforms: z.array(Platform),
   /** Absent: the county has no venue self-checks. */
   selfCheck: SelfCheck.optional(),
+  /** Residents' tips (举报): absent, no reward rule. */
+  tips: Tips.optional(),
 });
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
 export type Frequency = z.infer<typeof Frequency>;
+export type TipReward = z.infer<typeof TipReward>;
 export type Occasion = z.infer<typeof Occasion>;
 export type LevelId = z.infer<typeof LevelId>;
 export type HazardState = z.infer<typeof HazardState>;
