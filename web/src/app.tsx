@@ -49,7 +49,7 @@ const MapPage = lazy(() => withWords(["map", "inspections"], import("./pages/map
 const Open311Page = lazy(() => withWords(["open311"], import("./pages/open311/index.tsx")));
 const MapSettingsPage = lazy(() => withWords(["map"], import("./pages/map/settings.tsx")));
 
-// `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
+// `/health`, `/v1/*` and `/open311/*` (GeoReport v2) belong to the API on the same origin: no page may use them.
 export function App() {
   return (
     <I18nProvider>

@@ -67,6 +67,8 @@ const en: typeof zh = {
     noActions: "There is nothing for you to do on this hazard now.",
     closedHint: "This hazard is {{state}}.",
     note: "Note",
+    publicNote: "Note for the public",
+    publicNoteHint: "The reporter and city platforms see it: no staff names or internal remarks",
     reason: "Reason",
     newDeadline: "New deadline",
     newDeadlineHint: "Empty: the profile's period from today",

@@ -65,6 +65,8 @@ export default {
     noActions: "您目前没有可办理的事项。",
     closedHint: "该隐患已{{state}}。",
     note: "办理说明",
+    publicNote: "对公众的说明",
+    publicNoteHint: "举报人和城市服务平台可见；请勿写人员姓名或内部意见",
     reason: "理由",
     newDeadline: "新的整改期限",
     newDeadlineHint: "不填则按政策档案的整改期限重新计算",

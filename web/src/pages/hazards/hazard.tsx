@@ -20,6 +20,8 @@ type Names = ReadonlyMap<string, string>;
 
 const OVERLAY_ACTIONS: HazardAction[] = ["acknowledge", "escalate", "list", "delist"];
 const NEEDS_REASON: HazardAction[] = ["reject", "withdraw", "reopen", "escalate", "list", "delist"];
+/** Moves along the loop a resident or a city platform follows: each may carry a note for the public. */
+const PUBLIC_NOTE: HazardAction[] = ["register", "dispatch", "start", "submit", "close", "fix_on_spot", "reject", "withdraw", "reopen"];
 const TAKES_PHOTOS: HazardAction[] = ["submit", "close", "reject", "fix_on_spot"];
 
 /** 发现 → 立案 → 派遣 → 处置 → 核查 → 结案, the current step marked. */
@@ -213,6 +215,9 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
       </Show>
       <Show when={NEEDS_REASON.includes(a)} fallback={<TextField label={t("hazards.note")} name="note" optional error={fieldError(error(), "body.note")} />}>
         <TextField label={t("hazards.reason")} name="reason" required error={fieldError(error(), "body.reason")} />
+      </Show>
+      <Show when={PUBLIC_NOTE.includes(a)}>
+        <TextField label={t("hazards.publicNote")} hint={t("hazards.publicNoteHint")} name="publicNote" optional error={fieldError(error(), "body.publicNote")} />
       </Show>
       <Show when={TAKES_PHOTOS.includes(a)}>
         <PhotoPicker onChange={setPhotos} />
