@@ -99,6 +99,34 @@ describe("hazard page", () => {
     expect(within(timeline[2]!).getByText("请物业三日内清理")).toBeInTheDocument();
   });
 
+  it("songjiang 七(二): on a resident's tip the officer sees it eligible for the profile's reward and records the reward once", async () => {
+    await signInAs(officer);
+    const rule = { form: { zh: "表彰奖励", en: "Commendation and reward" }, sourceRef: "songjiang 七(二)", text: "积极巡查上报重大火灾隐患线索" };
+    let recorded: unknown;
+    const api = fakeApi({
+      ...common,
+      "GET /v1/hazards/hz-1": () => json(200, { hazard: { ...hazard, source: "public_tip" }, events, cursor: null }),
+      "GET /v1/hazards/hz-1/reward": () => json(200, { rule, eligibility: "eligible", reward: null, mayRecord: true }),
+      "POST /v1/hazards/hz-1/reward": (call) => {
+        recorded = call.body;
+        return json(201, { rule, eligibility: "eligible", reward: { form: "奖金", amount: 500, date: "2026-12-07", recordedAt: "2026-12-07T01:00:00.000Z", recordedBy: "u1" }, mayRecord: false });
+      },
+    });
+    renderHazard();
+    const panel = await screen.findByTestId("tip-reward-panel");
+    expect(panel).toHaveTextContent("表彰奖励 · songjiang 七(二)");
+    expect(within(panel).getByTestId("tip-reward-eligibility")).toHaveTextContent("已核实，符合奖励条件。");
+    const form = within(panel).getByRole("form", { name: "登记奖励" });
+    fireEvent.input(within(form).getByLabelText("奖励形式"), { target: { value: "奖金" } });
+    fireEvent.input(within(form).getByLabelText(/金额（元）/), { target: { value: "500" } });
+    fireEvent.input(within(form).getByLabelText("奖励日期"), { target: { value: "2026-12-07" } });
+    fireEvent.submit(form);
+    expect(await within(panel).findByTestId("tip-reward-given")).toHaveTextContent("已登记奖励：奖金 500 元，2026-12-07。");
+    expect(within(panel).queryByRole("form")).toBeNull();
+    expect(recorded).toEqual({ form: "奖金", amount: 500, date: "2026-12-07" });
+    expect(api.calls("POST /v1/hazards/hz-1/reward")).toHaveLength(1);
+  });
+
   it("offers the actions as buttons and sends the chosen one with the version it showed", async () => {
     await signInAs(officer);
     let current = hazard;

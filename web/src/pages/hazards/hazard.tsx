@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { TRANSITIONS } from "@firegov/core/browser";
 import type { Hazard, HazardAction, HazardEvent, PolicyProfile } from "@firegov/core/contract";
 import { hazardPhotoUrl } from "../../api/files.ts";
+import { TipRewardPanel } from "./reward.tsx";
 import { ApiError } from "../../api/http.ts";
 import { FormError, fieldError, formValues, Notice, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { signedInUser } from "../../auth/session.ts";
@@ -312,6 +313,9 @@ function HazardView(props: { id: string }) {
           <p class="hz-description">{h().description}</p>
           <Facts hazard={h()} profile={profile()} names={names()} />
           <Actions hazard={h()} allowed={timeline()?.allowedActions} profile={profile()} names={names()} onDone={done} />
+          <Show when={h().source === "public_tip"}>
+            <TipRewardPanel hazardId={h().hazardId} state={h().state} />
+          </Show>
           <section aria-labelledby="hz-timeline-title">
             <h2 id="hz-timeline-title">{t("hazards.timeline")}</h2>
             <Timeline hazardId={h().hazardId} events={timeline()?.events ?? []} names={names()} />
