@@ -160,6 +160,8 @@ describe("Open311 GeoReport v2", () => {
     const none = await post(w.tenantId, valid());
     expect(none.status).toBe(401);
     expect(JSON.parse(none.text)).toEqual([{ code: 401, description: expect.any(String) }]);
+    // The key is checked before the input: a caller without one learns nothing of the input's rules.
+    expect((await post(w.tenantId, { service_code: "", lat: "x" })).status).toBe(401);
     const foreign = await post(w.tenantId, { api_key: bKey, ...valid() });
     expect(foreign.status).toBe(403);
     const foreignXml = await post(w.tenantId, { api_key: bKey, ...valid() }, "xml");

@@ -8,11 +8,10 @@ import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type CancelReason, type TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { fieldError } from "../errors/field-error.ts";
-import { bilingual } from "../errors/zod-issues.ts";
+import { bilingual, fieldErrorsFromZod } from "../errors/zod-issues.ts";
 import { bodyOf, hazardDocs, raiseHazard, raisedHazardItems, raisedItemCount, type Context, type Hazard } from "../hazards/index.ts";
 import { profileAt, type PolicyProfile } from "../profile/index.ts";
 import { DEFAULT_TIME_ZONE, tenantInContext } from "../tenancy/index.ts";
-import { useCase } from "../use-case.ts";
 import { clientOfKey } from "./clients.ts";
 import { attributesOf, serviceDefinition, servicesOf, type Service, type ServiceDefinition } from "./services.ts";
 
@@ -107,9 +106,12 @@ function checkAttributes(profile: PolicyProfile, attribute: Record<string, strin
  * fingerprint of the body within a short window, all in ONE transaction. The
  * same key or body again answers the first request and writes nothing.
  */
-export const postRequest = useCase(PostRequestInput, async (input, tenantSlug: string, apiKey: string | undefined, opts: { idempotencyKey?: string; now?: Date } = {}): Promise<Posted> =>
+export const postRequest = Object.assign(
+  async (body: unknown, tenantSlug: string, apiKey: string | undefined, opts: { idempotencyKey?: string; now?: Date } = {}): Promise<Posted> =>
   inCounty(tenantSlug, async () => {
+    // The key first: a caller without one learns nothing of the input's rules.
     const client = await clientOfKey(apiKey);
+    const input = parsed(PostRequestInput, body, "body");
     for (let attempt = 1; ; attempt++) {
       try {
         return await file(input, client, opts.idempotencyKey, opts.now ?? new Date());
@@ -119,7 +121,14 @@ export const postRequest = useCase(PostRequestInput, async (input, tenantSlug: s
       }
     }
   }),
+  { schema: PostRequestInput },
 );
+
+function parsed<S extends z.ZodType>(schema: S, input: unknown, root: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError("validation", "request.invalid", {}, fieldErrorsFromZod(result.error, root));
+  return result.data;
+}
 
 async function file(input: PostRequest, client: { clientId: string }, idempotencyKey: string | undefined, now: Date): Promise<Posted> {
   const tenantId = useTenant();
@@ -288,11 +297,11 @@ const timeKey = (ms: number) => Math.max(0, ms).toString(36).padStart(9, "0");
  * or those of a window (default the last 90 days; at most 1000, newest
  * first) filtered by service code and status.
  */
-export const listRequests = useCase(
-  ListRequestsInput,
-  async (input, tenantSlug: string, apiKey: string | undefined, opts: { now?: Date } = {}): Promise<ServiceRequest[]> =>
+export const listRequests = Object.assign(
+  async (query: unknown, tenantSlug: string, apiKey: string | undefined, opts: { now?: Date } = {}): Promise<ServiceRequest[]> =>
     inCounty(tenantSlug, async () => {
       await clientOfKey(apiKey);
+      const input = parsed(ListRequestsInput, query, "query");
       const now = opts.now ?? new Date();
       const tenantId = useTenant();
       const entity = tenantDb().service.entities.open311Request;
@@ -315,7 +324,7 @@ export const listRequests = useCase(
       if (input.service_request_id?.length) return out;
       return out.filter((r) => !input.status?.length || input.status.includes(r.status));
     }),
-  "query",
+  { schema: ListRequestsInput },
 );
 
 /** One request by its id; 404 for an id that is no Open311 request of this county. */
