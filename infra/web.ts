@@ -17,7 +17,7 @@ import { Construct } from "constructs";
 import type { Stage } from "./config.ts";
 
 /**
- * The web client on S3 behind CloudFront, with /v1/* and /health sent to the
+ * The web client on S3 behind CloudFront, with /v1/*, /open311/* (GeoReport v2) and /health sent to the
  * HTTP API so the browser sees one origin (as under `npm start`).
  */
 export class WebHosting extends Construct {
@@ -59,7 +59,7 @@ export class WebHosting extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         functionAssociations: [{ function: spaRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
-      additionalBehaviors: { "/v1/*": apiBehavior, "/health": apiBehavior },
+      additionalBehaviors: { "/v1/*": apiBehavior, "/health": apiBehavior, "/open311/*": apiBehavior },
     });
 
     if (props.assetsDir) {

@@ -20,7 +20,7 @@ function swaggerUiAssets(): Plugin {
 
 export default defineConfig({
   plugins: [solid(), swaggerUiAssets()],
-  server: { proxy: { "/v1": "http://127.0.0.1:3000", "/health": "http://127.0.0.1:3000" } },
+  server: { proxy: { "/v1": "http://127.0.0.1:3000", "/health": "http://127.0.0.1:3000", "/open311": "http://127.0.0.1:3000" } },
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 600,

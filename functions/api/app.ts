@@ -33,6 +33,8 @@ import { incidentRoutes } from "./routes/incidents.ts";
 import { homeVisitRoutes } from "./routes/home-visits.ts";
 import { resourceRoutes } from "./routes/resources.ts";
 import { iotRoutes } from "./routes/iot.ts";
+import { open311Routes } from "./routes/open311.ts";
+import { tipRewardRoutes } from "./routes/tip-rewards.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", homeVisitRoutes());
   app.route("/", resourceRoutes());
   app.route("/", iotRoutes());
+  app.route("/", open311Routes());
+  app.route("/", tipRewardRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
 

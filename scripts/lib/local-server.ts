@@ -16,7 +16,7 @@ import type { App } from "@firegov/functions/api/app";
 export function createLocalOrigin(api: App, webDist: string) {
   const root = new Hono();
   const files = staticFiles(webDist);
-  const isApiPath = (path: string) => path === "/health" || path.startsWith("/v1/");
+  const isApiPath = (path: string) => path === "/health" || path.startsWith("/v1/") || path.startsWith("/open311/");
   root.all("*", async (c, next) => (isApiPath(c.req.path) ? api.fetch(c.req.raw, c.env) : next()));
   root.get("*", async (c) => {
     const accept = { encoding: c.req.header("accept-encoding"), etag: c.req.header("if-none-match") };

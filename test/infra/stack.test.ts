@@ -144,7 +144,7 @@ describe("stage options", () => {
     const { template } = synth("ap-southeast-1");
     template.hasResourceProperties("AWS::CloudFront::Distribution", {
       DistributionConfig: Match.objectLike({
-        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: "/v1/*" }), Match.objectLike({ PathPattern: "/health" })]),
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: "/v1/*" }), Match.objectLike({ PathPattern: "/health" }), Match.objectLike({ PathPattern: "/open311/*" })]),
       }),
     });
   });

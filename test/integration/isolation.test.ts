@@ -30,6 +30,7 @@ describe("tenant isolation", () => {
   let aSendId: string;
   let aWarningId: string;
   let aDevice: { deviceId: string; episodeId: string };
+  let aOpen311ClientId: string;
   const bClients = new Map<Role, ReturnType<typeof as>>();
 
   // Every templated path in the API, with how to aim it at tenant A.
@@ -54,6 +55,7 @@ describe("tenant isolation", () => {
     ...notificationEndpoints(),
     ...warningEndpoints(),
     ...iotEndpoints(),
+    ...open311Endpoints(),
   });
   // A's warning (预警) to its town; issuing one to A's town names A's node in the body.
   const warning = () => ({ title: "越权预警", text: "x", level: "red", targets: { nodeIds: [aOrg.town.nodeId] } });
@@ -129,6 +131,15 @@ describe("tenant isolation", () => {
     "/v1/campaigns/{campaignId}": [{ method: "GET", path: `/v1/campaigns/${aCampaignId}` }],
     "/v1/campaigns/{campaignId}/close": [{ method: "POST", path: `/v1/campaigns/${aCampaignId}/close` }],
     "/v1/campaigns": [{ method: "POST", path: "/v1/campaigns", body: campaign() }],
+  });
+  // A's Open311 client: B's admin may not revoke it (B's other roles may not either).
+  const open311Endpoints = (): Record<string, { method: string; path: string; body?: unknown }[]> => ({
+    "/v1/open311/clients/{clientId}/revoke": [{ method: "POST", path: `/v1/open311/clients/${aOpen311ClientId}/revoke` }],
+    // A's tip (a resident's): B may neither read its reward nor record one.
+    "/v1/hazards/{hazardId}/reward": [
+      { method: "GET", path: `/v1/hazards/${aHazard.hazardId}/reward` },
+      { method: "POST", path: `/v1/hazards/${aHazard.hazardId}/reward`, body: { form: "奖金", amount: 100, date: "2026-12-07" } },
+    ],
   });
   // The venue, inspection and photo paths, aimed at A's venue and what it holds.
   // Fire incidents: A's incident by id, and A's venue or node named in a body or query.
@@ -227,16 +238,21 @@ describe("tenant isolation", () => {
       "/v1/import/staff": [{ method: "POST", path: `/v1/import/staff?under=${aOrg.town.nodeId}`, body: {} }],
     };
   };
+  const OPEN311_COUNTY_PATHS = ["services/{service_code}", "requests/{service_request_id}", "tokens/{token}", "services", "requests"].flatMap((p) => ["json", "xml"].map((f) => `/open311/v2/{tenantSlug}/${p}.${f}`));
+
   // Version numbers are per tenant: B asking for version 1 gets B's own version 1, never A's.
-  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips", "/v1/public/{tenantSlug}/spot-checks", "/v1/assessment/schemes/{schemeId}/close"]);
+  const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips", "/v1/public/{tenantSlug}/spot-checks", "/v1/public/{tenantSlug}/tips/{receiptCode}", "/v1/assessment/schemes/{schemeId}/close", ...OPEN311_COUNTY_PATHS]);
   // Closing a period names no id but the profile's scheme: it closes the caller's own tenant's period (assessment-close.test.ts).
   // Public tips name their county in the path by design (residents have no token); see hazards-tips.test.ts.
+  // A tip's status is read with its receipt code at its own county's address only (tip-rewards.test.ts: another county's address answers 404).
+  // Open311 GeoReport v2 names the county in the path by design too (a city platform has no user token): the
+  // client's api_key must be one of that county's; open311.test.ts shows B's key refused at A's paths and A's ids absent at B's.
 
   async function snapshotOf(tenantId: string) {
     const items = [];
     const nodes = tenantId === a.tenant.tenantId ? [a.tenant.rootNodeId, aOrg.town.nodeId] : [];
     const households = tenantId === a.tenant.tenantId ? [`T#${tenantId}#HH#${aHouseholdId}`] : [];
-    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#SENDDEAD`, `T#${tenantId}#SENDQ`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`), ...households, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`, `T#${tenantId}#WRN#${aWarningId}`, `T#${tenantId}#IOT`, `T#${tenantId}#IOTDEV#${aDevice.deviceId}`] : [])]) {
+    for (const pk of [`T#${tenantId}`, `T#${tenantId}#AUDIT`, `T#${tenantId}#SENDDEAD`, `T#${tenantId}#SENDQ`, `T#${tenantId}#O311#CLIENT`, `T#${tenantId}#TIPRWD`, `T#${tenantId}#TIPR`, ...nodes.map((id) => `T#${tenantId}#NODE#${id}`), ...nodes.map((id) => `T#${tenantId}#NBND#${id}`), ...households, ...(tenantId === a.tenant.tenantId ? [`T#${tenantId}#INC#${aIncidentId}`, `T#${tenantId}#WRN#${aWarningId}`, `T#${tenantId}#IOT`, `T#${tenantId}#IOTDEV#${aDevice.deviceId}`] : [])]) {
       const out = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } }, ConsistentRead: true }));
       items.push(...(out.Items ?? []));
     }
@@ -284,6 +300,9 @@ describe("tenant isolation", () => {
     await withActor({ type: "system", tenantId: a.tenant.tenantId, job: "test-fixture" }, () =>
       tenantDb().service.entities.deadLetter.create({ tenantId: a.tenant.tenantId, sendId: aSendId, messageId: "m0000000000000000000", userId: aUserId, channel: "sms", target: { phone: "13800000000" }, kind: "dispatch", subjectType: "hazard", subjectId: aHazard.hazardId, title: { zh: "x", en: "x" }, dedupeId: "d", attempts: 5, nextAttemptAt: "2026-01-01T00:00:00.000Z", lastError: "x", deadAt: "2026-01-01T00:00:00.000Z", createdAt: "2026-01-01T00:00:00.000Z" }).go(),
     );
+    const o311 = await a.client.post("/v1/open311/clients", { name: "甲县12345" });
+    aOpen311ClientId = ((await o311.json()) as { clientId: string }).clientId;
+    if (o311.status !== 201 || !aOpen311ClientId) throw new Error(`open311 fixture: ${o311.status}`);
     const b = await adminOf(app, "songjiang");
     bClients.set("tenant_admin", b.client);
     for (const role of roles.filter((r) => r !== "tenant_admin")) {

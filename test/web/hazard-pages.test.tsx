@@ -99,6 +99,34 @@ describe("hazard page", () => {
     expect(within(timeline[2]!).getByText("请物业三日内清理")).toBeInTheDocument();
   });
 
+  it("songjiang 七(二): on a resident's tip the officer sees it eligible for the profile's reward and records the reward once", async () => {
+    await signInAs(officer);
+    const rule = { form: { zh: "表彰奖励", en: "Commendation and reward" }, sourceRef: "songjiang 七(二)", text: "积极巡查上报重大火灾隐患线索" };
+    let recorded: unknown;
+    const api = fakeApi({
+      ...common,
+      "GET /v1/hazards/hz-1": () => json(200, { hazard: { ...hazard, source: "public_tip" }, events, cursor: null }),
+      "GET /v1/hazards/hz-1/reward": () => json(200, { rule, eligibility: "eligible", reward: null, mayRecord: true }),
+      "POST /v1/hazards/hz-1/reward": (call) => {
+        recorded = call.body;
+        return json(201, { rule, eligibility: "eligible", reward: { form: "奖金", amount: 500, date: "2026-12-07", recordedAt: "2026-12-07T01:00:00.000Z", recordedBy: "u1" }, mayRecord: false });
+      },
+    });
+    renderHazard();
+    const panel = await screen.findByTestId("tip-reward-panel");
+    expect(panel).toHaveTextContent("表彰奖励 · songjiang 七(二)");
+    expect(within(panel).getByTestId("tip-reward-eligibility")).toHaveTextContent("已核实，符合奖励条件。");
+    const form = within(panel).getByRole("form", { name: "登记奖励" });
+    fireEvent.input(within(form).getByLabelText("奖励形式"), { target: { value: "奖金" } });
+    fireEvent.input(within(form).getByLabelText(/金额（元）/), { target: { value: "500" } });
+    fireEvent.input(within(form).getByLabelText("奖励日期"), { target: { value: "2026-12-07" } });
+    fireEvent.submit(form);
+    expect(await within(panel).findByTestId("tip-reward-given")).toHaveTextContent("已登记奖励：奖金 500 元，2026-12-07。");
+    expect(within(panel).queryByRole("form")).toBeNull();
+    expect(recorded).toEqual({ form: "奖金", amount: 500, date: "2026-12-07" });
+    expect(api.calls("POST /v1/hazards/hz-1/reward")).toHaveLength(1);
+  });
+
   it("offers the actions as buttons and sends the chosen one with the version it showed", async () => {
     await signInAs(officer);
     let current = hazard;
@@ -251,6 +279,30 @@ describe("public tip page", () => {
     const [sent] = api.calls("POST /v1/public/xinhe/tips");
     expect(sent!.headers.get("authorization")).toBeNull();
     expect(sent!.body).toEqual({ locationText: "北街 5 号", description: "消防通道被车辆堵塞" });
+  });
+
+  it("songjiang 七(二): shows the receipt code once sent, and with it the tip's progress: confirmed and rewarded", async () => {
+    const api = fakeApi({
+      "POST /v1/public/xinhe/tips": () => json(201, { hazardId: "hz-9", state: "discovered", message: { zh: "已收到您的举报。", en: "Thanks" }, receiptCode: "Rc0de-abcdefghij" }),
+      "GET /v1/public/xinhe/tips/Rc0de-abcdefghij": () =>
+        json(200, { stage: "confirmed", receivedAt: "2026-12-01T02:00:00.000Z", publicNote: "经核实为重大火灾隐患，已立案督办", reward: { status: "rewarded", form: { zh: "表彰奖励", en: "Commendation and reward" }, sourceRef: "songjiang 七(二)", given: { form: "奖金", amount: 500, date: "2026-12-07" } } }),
+      "GET /v1/public/xinhe/tips/wrong-code-0000": () => problem(404, "tip.receipt_not_found", "查询码无效：找不到该举报。"),
+    });
+    renderAt("/tip/xinhe", () => <Route path="/tip/:tenantSlug" component={TipPage} />);
+    fireEvent.input(await screen.findByLabelText("隐患位置"), { target: { value: "北街 5 号" } });
+    fireEvent.input(screen.getByLabelText("隐患情况"), { target: { value: "地下室有人居住" } });
+    fireEvent.click(screen.getByRole("button", { name: "提交举报" }));
+    expect(await screen.findByTestId("receipt-code")).toHaveTextContent("Rc0de-abcdefghij");
+    const lookup = screen.getByRole("form", { name: "查询举报进展" });
+    expect(within(lookup).getByLabelText("查询码")).toHaveValue("Rc0de-abcdefghij");
+    fireEvent.submit(lookup);
+    expect(await screen.findByTestId("tip-status")).toHaveTextContent("已核实立案，正在办理");
+    expect(screen.getByTestId("tip-status")).toHaveTextContent("经核实为重大火灾隐患，已立案督办");
+    expect(screen.getByTestId("tip-reward")).toHaveTextContent("已给予表彰奖励。（奖金 500 元，2026-12-07）");
+    expect(api.calls("GET /v1/public/xinhe/tips/Rc0de-abcdefghij")[0]!.headers.get("authorization")).toBeNull();
+    fireEvent.input(within(lookup).getByLabelText("查询码"), { target: { value: "wrong-code-0000" } });
+    fireEvent.submit(lookup);
+    expect(await within(lookup).findByRole("alert")).toHaveTextContent("查询码无效，请核对。");
   });
 
   it("says so clearly when the address sent too many tips", async () => {

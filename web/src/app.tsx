@@ -53,10 +53,11 @@ const ResourcesPage = lazy(() => withWords(["resources"], import("./pages/resour
 const MapPage = lazy(() => withWords(["map", "inspections"], import("./pages/map/index.tsx")));
 const AccountNotificationsPage = lazy(() => withWords(["notify"], import("./pages/account-notifications/index.tsx")));
 const NotifyAdminPage = lazy(() => withWords(["notify"], import("./pages/integrations-notifications/index.tsx")));
+const Open311Page = lazy(() => withWords(["open311"], import("./pages/open311/index.tsx")));
 const MapSettingsPage = lazy(() => withWords(["map"], import("./pages/map/settings.tsx")));
 const HomeVisitsPage = lazy(() => withWords(["homevisits"], import("./pages/home-visits/index.tsx")));
 
-// `/health` and `/v1/*` belong to the API on the same origin: no page may use them.
+// `/health`, `/v1/*` and `/open311/*` (GeoReport v2) belong to the API on the same origin: no page may use them.
 export function App() {
   return (
     <I18nProvider>
@@ -113,6 +114,7 @@ export function App() {
           <Route path="/map" component={MapPage} info={{ access: "venue.read" }} />
           <Route path="/map/settings" component={MapSettingsPage} info={{ access: "tenant.read" }} />
           <Route path="/home-visits" component={HomeVisitsPage} info={{ access: "home_visit.read" }} />
+          <Route path="/integrations/open311" component={Open311Page} info={{ access: "tenant.configure" }} />
         </Route>
       </Router>
     </I18nProvider>

@@ -121,6 +121,9 @@ export type ReportHazardInput = z.input<typeof Hazards.CreateHazardInput>;
 export type HazardActionInput = z.input<typeof Hazards.ActionInput>;
 export type TipInput = z.input<typeof Hazards.TipInput>;
 export type TipReceipt = z.infer<typeof Hazards.TipReceiptSchema>;
+export type TipStatus = Hazards.TipStatus;
+export type TipRewardView = Hazards.TipRewardView;
+export type RecordTipRewardInput = z.input<typeof Hazards.RecordTipRewardInput>;
 export type PhotoUpload = z.infer<typeof Hazards.PhotoUploadSchema>;
 export type PhotoUrl = z.infer<typeof Hazards.PhotoUrlSchema>;
 export type Notification = Notifications.NotificationView;
@@ -268,3 +271,9 @@ export type IotKey = Iot.IotKeyView;
 export type RegisterIotDeviceInput = z.input<typeof Iot.RegisterDeviceInput>;
 export type RegisteredIotDevice = z.infer<typeof Iot.RegisteredDeviceSchema>;
 export type IotOfflineFinding = Iot.OfflineFinding;
+// ── Open311 GeoReport v2 clients (issue 18)
+
+import type { Open311 } from "./index.ts";
+export type Open311Client = Open311.Open311ClientView;
+export type IssuedOpen311Client = z.infer<typeof Open311.IssuedOpen311ClientSchema>;
+export type IssueOpen311ClientInput = z.input<typeof Open311.IssueOpen311ClientInput>;

@@ -35,3 +35,4 @@ export * as HomeVisits from "./home-visits/index.ts";
 export * as Resources from "./resources/index.ts";
 export * as Warnings from "./warnings/index.ts";
 export * as Iot from "./iot/index.ts";
+export * as Open311 from "./open311/index.ts";

@@ -1,5 +1,5 @@
 // The hazard closed loop, and the public tip that starts one.
-import type { Hazard, HazardActionInput, HazardCreated, HazardSource, HazardState, HazardSummary, HazardTimeline, ReportHazardInput, TipInput, TipReceipt } from "@firegov/core/contract";
+import type { Hazard, HazardActionInput, HazardCreated, HazardSource, HazardState, HazardSummary, HazardTimeline, RecordTipRewardInput, ReportHazardInput, TipInput, TipReceipt, TipRewardView, TipStatus } from "@firegov/core/contract";
 import { idempotent, json, post, queryString, type Page } from "./http.ts";
 
 export const hazardPath = (hazardId: string) => `/v1/hazards/${encodeURIComponent(hazardId)}`;
@@ -38,4 +38,19 @@ export function actOnHazard(hazardId: string, input: HazardActionInput, idempote
 /** No sign-in; 429 `hazard.tip_rate_limited` when one address sent too many. */
 export function submitTip(tenantSlug: string, input: TipInput): Promise<TipReceipt> {
   return json(`/v1/public/${encodeURIComponent(tenantSlug)}/tips`, post(input), { anonymous: true });
+}
+
+/** No sign-in: the tip's stage and, where the county rewards tips, eligible or rewarded; 404 for a code of no tip. */
+export function tipStatus(tenantSlug: string, receiptCode: string): Promise<TipStatus> {
+  return json(`/v1/public/${encodeURIComponent(tenantSlug)}/tips/${encodeURIComponent(receiptCode)}`, {}, { anonymous: true });
+}
+
+/** A tip's reward: the profile's rule, whether the tip is eligible, the reward recorded. */
+export function tipReward(hazardId: string): Promise<TipRewardView> {
+  return json(`${hazardPath(hazardId)}/reward`);
+}
+
+/** Once per tip, while it is eligible (409 otherwise). */
+export function recordTipReward(hazardId: string, input: RecordTipRewardInput): Promise<TipRewardView> {
+  return json(`${hazardPath(hazardId)}/reward`, post(input));
 }

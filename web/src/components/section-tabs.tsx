@@ -29,20 +29,19 @@ export const SECTIONS: Record<Section, { label: Key; tabs: Tab[] }> = {
   registers: {
     label: "nav.registers",
     tabs: [
-      // issue 19's registers append their tabs here
       { href: "/incidents", label: "incidents.nav", access: "incident.read" },
+      { href: "/warnings", label: "warnings.nav", access: "warning.read" },
       { href: "/home-visits", label: "homeVisits.nav", access: "home_visit.read" },
       { href: "/resources/funds", label: "resources.nav", access: "org.read" },
       { href: "/resources/quals", label: "resources.navQual", access: "org.read" },
-      { href: "/warnings", label: "warnings.nav", access: "warning.read" },
     ],
   },
   integrations: {
     label: "nav.integrations",
     tabs: [
-      // issue 18's admin pages append their tabs here
-      { href: "/integrations/notifications", label: "notify.nav", access: "tenant.configure" },
+      { href: "/integrations/open311", label: "open311.nav", access: "tenant.configure" },
       { href: "/iot", label: "iot.nav", access: "iot.read" },
+      { href: "/integrations/notifications", label: "notify.nav", access: "tenant.configure" },
     ],
   },
 };

@@ -5,7 +5,7 @@ import { invalid } from "../errors/index.ts";
 import { authorize, inSubtree } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { ActionInput, type ActionRequest } from "./inputs.ts";
-import { decide, type ActionInput as Resolved } from "./machine.ts";
+import { decide, type ActionInput as Resolved, type Outcome } from "./machine.ts";
 import { assertOwnPhotos } from "./photos.ts";
 import { recordClose, recordOccurrence, recurrenceKey, withOccurrence } from "./recurrence.ts";
 import { loadRecurrence, resolveRecipients, withRetry, writeChange, type Recurrence } from "./store.ts";
@@ -37,7 +37,7 @@ export const actOnHazard = useCase(ActionInput, async (input, hazardId: string, 
     const key = recurrenceKey(hazard.venueId, hazard.code);
     const rec = key && (input.action === "reopen" || input.action === "close") ? await loadRecurrence(key.venueId, key.code) : undefined;
     const resolved = await resolve(input, hazard, rec, now);
-    const outcome = decide(ctx, hazard, resolved);
+    const outcome = withPublicNote(decide(ctx, hazard, resolved), input.publicNote);
 
     const result = { hazardId, version: outcome.hazard.version };
     const stored = await writeChange({
@@ -61,6 +61,16 @@ export const actOnHazard = useCase(ActionInput, async (input, hazardId: string, 
     return toHazardView(await hazardOrNotFound(hazardId), true);
   });
 });
+
+/** A note for the public kept on the hazard (the latest wins) and on the action's own event. */
+function withPublicNote(outcome: Outcome, publicNote: string | undefined): Outcome {
+  if (publicNote === undefined) return outcome;
+  return {
+    ...outcome,
+    hazard: { ...outcome.hazard, publicNote },
+    events: outcome.events.map((e, i) => (i === 0 ? { ...e, details: { ...e.details, publicNote } } : e)),
+  };
+}
 
 /** The request with its ids read: the node a hazard moves to, the assignee, the venue's occurrences. */
 async function resolve(input: ActionRequest, hazard: Hazard, rec: Recurrence | undefined, now: Date): Promise<Resolved> {

@@ -6,10 +6,12 @@ import "./intake.entity.ts";
 import "./hazard.entity.ts";
 import "./entry.entity.ts";
 import "./counter.entity.ts";
+import "./reward.entity.ts";
 export { createHazard, type Created } from "./create.ts";
 export { actOnHazard, actOnHazardWith } from "./act.ts";
-export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, getWindowCounters, hazardStates, type Timeline } from "./read.ts";
+export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, getWindowCounters, hazardStates, hazardDocs, type Timeline } from "./read.ts";
 export { submitTip, TIP_LIMITS, type TipReceipt } from "./tips.ts";
+export { rewardOf, getTipReward, recordTipReward, tipStatus, RecordTipRewardInput, TipRewardSchema, TipStatusSchema, type TipRewardView, type TipStatus, type Eligibility } from "./rewards.ts";
 export { sweepAll, sweepTenant, hazardSweepJob, type SweepStats } from "./sweep.ts";
 export {
   CreateHazardInput,
@@ -37,6 +39,7 @@ export {
   handlingFor,
   deadlineFor,
   hazardCodes,
+  bodyOf,
   onSpotAllowed,
   initialTrail,
   holds,

@@ -30,8 +30,8 @@ const LocalDate = z.iso.date(bilingual("日期格式为 YYYY-MM-DD", "A date as 
 const ExpectedVersion = z.int().min(1).optional().meta({ description: "The version the client last read; a different current version answers 409" });
 
 /** Sources only their own flows write (a resident's tip, a venue's self-check, a home visit's checklist) are not an officer's to claim. */
-type PublicSource = "public_tip" | "self_check" | "home_visit";
-const OfficerSources = SOURCES.filter((s) => s !== "public_tip" && s !== "self_check" && s !== "home_visit") as [Exclude<(typeof SOURCES)[number], PublicSource>, ...Exclude<(typeof SOURCES)[number], PublicSource>[]];
+type PublicSource = "public_tip" | "self_check" | "home_visit" | "open311";
+const OfficerSources = SOURCES.filter((s) => s !== "public_tip" && s !== "self_check" && s !== "home_visit" && s !== "open311") as [Exclude<(typeof SOURCES)[number], PublicSource>, ...Exclude<(typeof SOURCES)[number], PublicSource>[]];
 
 export const CreateHazardInput = z
   .object({
@@ -52,7 +52,15 @@ export const CreateHazardInput = z
   })
   .meta({ id: "CreateHazardInput" });
 
-const act = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) => z.object({ action: z.literal(action), expectedVersion: ExpectedVersion, ...shape });
+const PublicNote = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .optional()
+  .meta({ description: "A note for the public (the reporter, an Open311 client's status_notes); never staff names or internal details" });
+
+const act = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) => z.object({ action: z.literal(action), expectedVersion: ExpectedVersion, publicNote: PublicNote, ...shape });
 
 export const ActionInput = z
   .discriminatedUnion("action", [

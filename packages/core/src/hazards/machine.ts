@@ -228,6 +228,7 @@ const TAKE_IN: Partial<Record<NewHazard["source"], { zh: string; en: string }>> 
   public_tip: { zh: "收到群众举报的隐患，请受理", en: "A resident reported a hazard: please take it in" },
   self_check: { zh: "场所自查发现隐患，请核实", en: "A venue's self-check found a hazard: please verify it" },
   iot_alert: { zh: "消防物联网设备报警，请到场核实", en: "A fire IoT device raised an alarm: please verify it on site" },
+  open311: { zh: "城市服务平台转来隐患，请受理", en: "A city service platform sent a hazard: please take it in" },
 };
 
 export function discover(ctx: Context, input: NewHazard): Outcome {

@@ -10,6 +10,8 @@ import { DEFAULT_TIME_ZONE, tenantInContext } from "../tenancy/index.ts";
 import { resolveRecipients, withRetry, writeChange } from "./store.ts";
 import { assertOwnPhotos } from "./photos.ts";
 import type { State } from "./types.ts";
+import { randomBytes } from "node:crypto";
+import { hashReceiptCode } from "./rewards.ts";
 
 /**
  * How many tips one address may send, and a county may take in, per window.
@@ -22,6 +24,8 @@ export interface TipReceipt {
   hazardId: string;
   state: State;
   message: { zh: string; en: string };
+  /** Shown once: the tipster follows the tip with it. */
+  receiptCode: string;
 }
 
 /**
@@ -53,6 +57,7 @@ export const submitTip = useCase(TipInput, async (input, tenantSlug: string, opt
         reporter: { type: "public", contact: input.contact },
         priorOccurrences: [],
       });
+      const receiptCode = randomBytes(12).toString("base64url");
       const windows = ([
         { key: `source:${source}`, limit: TIP_LIMITS.perSource, minutes: TIP_LIMITS.sourceWindowMinutes },
         { key: "all", limit: TIP_LIMITS.perTenant, minutes: TIP_LIMITS.tenantWindowMinutes },
@@ -69,8 +74,8 @@ export const submitTip = useCase(TipInput, async (input, tenantSlug: string, opt
         now,
         deliveries: await resolveRecipients(profile, outcome.hazard, outcome.intents, ctx.actor),
         audit: { action: "hazard.tip", details: { source: "public_tip" } },
-        extra: (tx) =>
-          windows.map((w) =>
+        extra: (tx) => [
+          ...windows.map((w) =>
             tx.intakeLimit
               .update({ tenantId, key: w.key })
               .add({ value: 1 })
@@ -78,12 +83,15 @@ export const submitTip = useCase(TipInput, async (input, tenantSlug: string, opt
               .where((a, op) => `${op.notExists(a.value)} OR ${op.lt(a.value, w.limit)}`)
               .commit(),
           ),
+          // After the windows: a canceled window's index is its own.
+          tx.tipReceipt.create({ tenantId, codeHash: hashReceiptCode(receiptCode), hazardId: outcome.hazard.hazardId, createdAt: now.toISOString() }).commit(),
+        ],
         onExtraCanceled: (reasons) => {
           const hit = windows[reasons[0]!.index] ?? windows[0]!;
           return new AppError("too_many", "hazard.tip_rate_limited", { minutes: Math.max(1, Math.ceil((hit.ends - now.getTime()) / 60_000)) });
         },
       });
-      return { hazardId: outcome.hazard.hazardId, state: outcome.hazard.state, message: { zh: "已收到您的举报，我们将尽快核实处理。", en: "Thank you: your report is in and will be checked soon." } };
+      return { hazardId: outcome.hazard.hazardId, state: outcome.hazard.state, message: { zh: "已收到您的举报，我们将尽快核实处理。请保存查询码，用于查看办理进展。", en: "Thank you: your report is in and will be checked soon. Keep the code to follow it up." }, receiptCode };
     });
   });
 });

@@ -12,7 +12,8 @@ export const OPEN_STATES: readonly State[] = ["discovered", "registered", "dispa
 export const isOpen = (state: State) => OPEN_STATES.includes(state);
 
 /** How a hazard came in (来源); `self_check`: a failed item of a venue's own self-check (自查); `home_visit`: a failed item of a visit to a vulnerable household (入户走访). */
-export const SOURCES = ["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check", "home_visit"] as const;
+/** How a hazard came in (来源); `self_check`: a failed item of a venue's own self-check (自查); `open311`: a city service platform's request (Open311 GeoReport v2, e.g. 12345). */
+export const SOURCES = ["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check", "home_visit", "open311"] as const;
 export type Source = (typeof SOURCES)[number];
 
 /** The code for a hazard no code of the profile describes; it needs a text. */
@@ -136,6 +137,8 @@ export interface Hazard {
   openedAt: string;
   updatedAt: string;
   closedAt?: string | undefined;
+  /** The latest note staff wrote for the public (status_notes of Open311, a tipster's receipt): never an internal note. */
+  publicNote?: string | undefined;
   withdrawnAt?: string | undefined;
   reopenCount: number;
   profileVersion: number;

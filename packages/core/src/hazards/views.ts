@@ -45,6 +45,7 @@ export const HazardViewSchema = z
     openedAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().optional(),
+    publicNote: z.string().optional().meta({ description: "The latest note staff wrote for the public" }),
     withdrawnAt: z.string().optional(),
     reopenCount: z.int(),
     profileVersion: z.int(),
@@ -142,4 +143,4 @@ export const CountersSchema = z
   })
   .meta({ id: "HazardCounters", description: "A node's subtree: open and overdue now; closed and time to close over the months asked" });
 
-export const TipReceiptSchema = z.object({ hazardId: z.string(), state: z.enum(STATES), message: Bilingual }).meta({ id: "PublicTipReceipt" });
+export const TipReceiptSchema = z.object({ hazardId: z.string(), state: z.enum(STATES), message: Bilingual, receiptCode: z.string().meta({ description: "Shown once: with it the tipster follows the tip (GET /v1/public/{tenantSlug}/tips/{receiptCode})" }) }).meta({ id: "PublicTipReceipt" });

@@ -591,7 +591,7 @@ const AssessmentScheme = rule({
 });
 
 /** Where a hazard came from; the hazard domain's sources (hazards/types.ts). */
-const HazardSource = z.enum(["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check", "home_visit"]);
+const HazardSource = z.enum(["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check", "home_visit", "open311"]);
 
 /** Where the candidates of an incentive come from. */
 const IncentiveCandidates = z.discriminatedUnion("from", [
@@ -741,6 +741,22 @@ const Iot = z.strictObject({
   /** A device silent (no heartbeat nor alarm) for longer is offline: a finding. */
   heartbeatSilenceMinutes: citedValue(z.int().min(1).max(30 * 24 * 60)),
 });
+/**
+ * A reward for a resident's tip confirmed as a real hazard (registered, not
+ * withdrawn as false): the tip becomes eligible, an officer records the
+ * reward, and the tipster sees both on the tip's receipt.
+ */
+const TipReward = rule({
+  /** What the reward is, as the tipster and staff read it (e.g. 表彰奖励). */
+  form: Label,
+  /** Severities the confirmed hazard must be graded; absent: any tip registered as a hazard. */
+  severities: z.array(Id).min(1).optional(),
+});
+
+const Tips = z.strictObject({
+  /** Absent: the county has no reward for tips (nothing is shown). */
+  reward: TipReward.optional(),
+});
 
 // ── The profile ────────────────────────────────────────────────────────────
 
@@ -777,6 +793,8 @@ export const PolicyProfile = z.strictObject({
   warnings: Warnings.optional(),
   /** Absent: the county has no IoT sensing (消防物联网). */
   iot: Iot.optional(),
+  /** Residents' tips (举报): absent, no reward rule. */
+  tips: Tips.optional(),
 });
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
@@ -784,6 +802,7 @@ export type Frequency = z.infer<typeof Frequency>;
 export type WarningsSection = z.infer<typeof Warnings>;
 export type IotPolicy = z.infer<typeof Iot>;
 export type IotAlarmType = z.infer<typeof IotAlarmType>;
+export type TipReward = z.infer<typeof TipReward>;
 export type Occasion = z.infer<typeof Occasion>;
 export type LevelId = z.infer<typeof LevelId>;
 export type HazardState = z.infer<typeof HazardState>;

@@ -182,7 +182,7 @@ export interface XlsxFile {
 
 const xlsxFile = (name: string, body: Uint8Array, rows: number): XlsxFile => ({ filename: `${name}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body, rows });
 
-const SOURCE_NAMES: Record<Hazard["source"], string> = { inspection: "检查发现", grid_patrol: "网格巡查", public_tip: "群众举报", iot_alert: "物联感知", transfer: "部门移送", self_check: "场所自查", home_visit: "入户走访" };
+const SOURCE_NAMES: Record<Hazard["source"], string> = { inspection: "检查发现", grid_patrol: "网格巡查", public_tip: "群众举报", iot_alert: "物联感知", transfer: "部门移送", self_check: "场所自查", home_visit: "入户走访", open311: "城市服务平台" };
 const RESULT_NAMES = { pass: "合格", fail: "不合格", not_applicable: "不适用" } as const;
 
 /** A local date-time for a sheet: `2026-03-01 09:30`. */

@@ -1469,4 +1469,13 @@ export const songjiang: PolicyProfile = withBaselineCodes({
       assumption: { zh: "文件未规定心跳间隔；设备 24 小时无心跳、无报警即视为离线", en: "The document sets no interval: a device silent for 24 hours is offline" },
     },
   },
+  tips: {
+    reward: {
+      form: { zh: "表彰奖励", en: "Commendation and reward" },
+      severities: ["major"],
+      sourceRef: "songjiang 七(二)",
+      text: "对有效提升辖区消防安全水平、积极巡查上报重大火灾隐患线索、主动发现并整治隐患成效明显、物业企业在社区消防安全治理中发挥重要作用、微型消防站成功扑救初期火灾等作出突出贡献的单位和个人给予表彰奖励",
+      assumption: { zh: "群众举报经核实立案为重大火灾隐患（未撤销）的，即属“上报重大火灾隐患线索”，列为可奖励；奖励形式和金额由工作人员登记。", en: "A resident's tip registered as a major hazard (not withdrawn) is a reported major-hazard lead and becomes eligible; staff record the form and amount." },
+    },
+  },
 });

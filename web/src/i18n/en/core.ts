@@ -73,6 +73,7 @@ const en: typeof zh = {
   selfCheck: { nav: "Self-checks" },
   coverage: { nav: "Coverage" },
   dashboard: { nav: "Dashboard" },
+  open311: { nav: "Open311 clients" },
   campaigns: { nav: "Campaigns" },
   incidents: { nav: "Fire incidents" },
   warnings: { nav: "Early warnings" },

@@ -71,6 +71,7 @@ export default {
   selfCheck: { nav: "场所自查" },
   coverage: { nav: "覆盖率" },
   dashboard: { nav: "驾驶舱" },
+  open311: { nav: "Open311 接入" },
   campaigns: { nav: "专项整治" },
   incidents: { nav: "火灾事故" },
   warnings: { nav: "预警叫应" },

@@ -8,7 +8,8 @@ type Fields = Readonly<Record<string, string | undefined>>;
  * fail the typecheck rather than send what the API drops.
  */
 export function actionInput(action: HazardAction, expectedVersion: number, v: Fields, photos: readonly string[]): HazardActionInput {
-  const base = { expectedVersion };
+  // A note for the public (the resident's receipt, an Open311 platform's status_notes), on any action that offers it.
+  const base = { expectedVersion, ...(v.publicNote ? { publicNote: v.publicNote } : {}) };
   const note = v.note ? { note: v.note } : {};
   const reason = { reason: v.reason ?? "" };
   const shots = photos.length ? { photos: [...photos] } : {};

@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { TRANSITIONS } from "@firegov/core/browser";
 import type { Hazard, HazardAction, HazardEvent, PolicyProfile } from "@firegov/core/contract";
 import { hazardPhotoUrl } from "../../api/files.ts";
+import { TipRewardPanel } from "./reward.tsx";
 import { ApiError } from "../../api/http.ts";
 import { FormError, fieldError, formValues, Notice, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { signedInUser } from "../../auth/session.ts";
@@ -20,6 +21,8 @@ type Names = ReadonlyMap<string, string>;
 
 const OVERLAY_ACTIONS: HazardAction[] = ["acknowledge", "escalate", "list", "delist"];
 const NEEDS_REASON: HazardAction[] = ["reject", "withdraw", "reopen", "escalate", "list", "delist"];
+/** Moves along the loop a resident or a city platform follows: each may carry a note for the public. */
+const PUBLIC_NOTE: HazardAction[] = ["register", "dispatch", "start", "submit", "close", "fix_on_spot", "reject", "withdraw", "reopen"];
 const TAKES_PHOTOS: HazardAction[] = ["submit", "close", "reject", "fix_on_spot"];
 
 /** 发现 → 立案 → 派遣 → 处置 → 核查 → 结案, the current step marked. */
@@ -214,6 +217,9 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
       <Show when={NEEDS_REASON.includes(a)} fallback={<TextField label={t("hazards.note")} name="note" optional error={fieldError(error(), "body.note")} />}>
         <TextField label={t("hazards.reason")} name="reason" required error={fieldError(error(), "body.reason")} />
       </Show>
+      <Show when={PUBLIC_NOTE.includes(a)}>
+        <TextField label={t("hazards.publicNote")} hint={t("hazards.publicNoteHint")} name="publicNote" optional error={fieldError(error(), "body.publicNote")} />
+      </Show>
       <Show when={TAKES_PHOTOS.includes(a)}>
         <PhotoPicker onChange={setPhotos} />
       </Show>
@@ -307,6 +313,9 @@ function HazardView(props: { id: string }) {
           <p class="hz-description">{h().description}</p>
           <Facts hazard={h()} profile={profile()} names={names()} />
           <Actions hazard={h()} allowed={timeline()?.allowedActions} profile={profile()} names={names()} onDone={done} />
+          <Show when={h().source === "public_tip"}>
+            <TipRewardPanel hazardId={h().hazardId} state={h().state} />
+          </Show>
           <section aria-labelledby="hz-timeline-title">
             <h2 id="hz-timeline-title">{t("hazards.timeline")}</h2>
             <Timeline hazardId={h().hazardId} events={timeline()?.events ?? []} names={names()} />

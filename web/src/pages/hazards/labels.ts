@@ -32,10 +32,11 @@ const SOURCE_NAMES: Record<HazardSource, Bilingual> = {
   transfer: { zh: "部门移送", en: "Transferred" },
   self_check: { zh: "场所自查", en: "Venue self-check" },
   home_visit: { zh: "入户走访", en: "Home visit" },
+  open311: { zh: "城市服务平台（Open311）", en: "City service platform (Open311)" },
 };
 export const SOURCES = Object.keys(SOURCE_NAMES) as HazardSource[];
 /** What an officer may give as the source of a report (a resident's tip comes through the tip page). */
-export const REPORT_SOURCES = SOURCES.filter((s) => s !== "public_tip" && s !== "self_check" && s !== "home_visit") as Exclude<HazardSource, "public_tip" | "self_check" | "home_visit">[];
+export const REPORT_SOURCES = SOURCES.filter((s) => s !== "public_tip" && s !== "self_check" && s !== "home_visit" && s !== "open311") as Exclude<HazardSource, "public_tip" | "self_check" | "home_visit" | "open311">[];
 
 export function sourceName(source: string, locale: Locale): string {
   return pick(SOURCE_NAMES[source as HazardSource], locale) ?? source;

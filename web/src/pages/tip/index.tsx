@@ -1,6 +1,7 @@
 import { useParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { submitTip } from "../../api/hazards.ts";
+import type { TipStatus } from "@firegov/core/contract";
+import { submitTip, tipStatus } from "../../api/hazards.ts";
 import { ApiError } from "../../api/http.ts";
 import { fieldError, FormError, formValues, optional, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -14,6 +15,7 @@ export default function TipPage() {
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
   const [receipt, setReceipt] = createSignal<string>();
+  const [code, setCode] = createSignal<string>();
   const err = (path: string) => fieldError(error(), path);
   const problem = () => {
     const e = error();
@@ -31,6 +33,7 @@ export default function TipPage() {
     try {
       const done = await submitTip(params.tenantSlug, { locationText: v.locationText ?? "", description: v.description ?? "", contact: optional(v.contact) });
       setReceipt(locale() === "en" ? done.message.en : done.message.zh);
+      setCode(done.receiptCode);
       form.reset();
     } catch (err) {
       setError(err);
@@ -69,10 +72,66 @@ export default function TipPage() {
           <div class="alert alert-success" role="status">
             <h2>{t("tip.thanks")}</h2>
             <p>{message()}</p>
+            <Show when={code()}>
+              {(c) => (
+                <p>
+                  {t("tip.receiptCode")} <strong><code data-testid="receipt-code">{c()}</code></strong>
+                </p>
+              )}
+            </Show>
             <button type="button" class="button button-secondary button-block" onClick={() => setReceipt(undefined)}>{t("tip.another")}</button>
           </div>
         )}
       </Show>
+      <TipLookup tenantSlug={params.tenantSlug} code={code()} />
     </section>
+  );
+}
+
+/** The tipster follows the tip with its receipt code: its stage, the note for the public and, where the county rewards tips, eligible or rewarded. */
+function TipLookup(props: { tenantSlug: string; code: string | undefined }) {
+  const { t, locale } = useI18n();
+  const [found, setFound] = createSignal<TipStatus>();
+  const [error, setError] = createSignal<unknown>();
+  const [pending, setPending] = createSignal(false);
+  const lookUp = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const given = (formValues(e.currentTarget as HTMLFormElement).code ?? "").trim();
+    setPending(true);
+    setError(undefined);
+    setFound(undefined);
+    try {
+      setFound(await tipStatus(props.tenantSlug, given));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <form class="form panel" onSubmit={(e) => void lookUp(e)} aria-label={t("tip.lookup")}>
+      <h2>{t("tip.lookup")}</h2>
+      <Show when={error()}>
+        <div class="alert alert-error" role="alert"><p>{error() instanceof ApiError && (error() as ApiError).status === 404 ? t("tip.codeUnknown") : String((error() as Error).message)}</p></div>
+      </Show>
+      <TextField label={t("tip.code")} name="code" value={props.code ?? ""} autocomplete="off" spellcheck={false} required />
+      <SubmitButton pending={pending()}>{t("tip.lookupButton")}</SubmitButton>
+      <Show when={found()}>
+        {(s) => (
+          <div class="panel" role="status" data-testid="tip-status">
+            <p>{t("tip.stageLabel")}{t(`tip.stage.${s().stage}`)}</p>
+            <Show when={s().publicNote}><p>{t("tip.note")}{s().publicNote}</p></Show>
+            <Show when={s().reward}>
+              {(r) => (
+                <p data-testid="tip-reward">
+                  {t(`tip.reward.${r().status}`, { form: locale() === "en" ? r().form.en : r().form.zh })}
+                  <Show when={r().given}>{(g) => <>{t("tip.rewardGiven", { form: g().form, date: g().date, amount: g().amount === undefined ? "" : t("tip.amount", { amount: g().amount! }) })}</>}</Show>
+                </p>
+              )}
+            </Show>
+          </div>
+        )}
+      </Show>
+    </form>
   );
 }
