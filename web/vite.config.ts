@@ -24,6 +24,9 @@ export default defineConfig({
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 600,
+    // Browsers without <link rel=modulepreload> (old Safari, Firefox < 115) still load every module, one step later;
+    // the polyfill cost every browser ≈0.25 KB gzip of the 35 KB first load.
+    modulePreload: { polyfill: false },
     // the words' chunks named by locale and area (src/i18n/<locale>/<area>.ts): words-en-hazards-<hash>.js
     rolldownOptions: {
       output: {

@@ -14,9 +14,11 @@ describe("storing a profile in one item", () => {
     expect(MAX_PROFILE_BYTES).toBeLessThanOrEqual(400 * 1024 - 50 * 1024);
   });
 
-  it("leaves the largest built-in preset at most a quarter of the cap", () => {
+  // A third, not a quarter, since issues 18 and 19 gave the profile its IoT, incident, warning, home-visit and resource sections
+  // (songjiang ≈ 76 KB): still three times the room for a county's own additions.
+  it("leaves the largest built-in preset at most a third of the cap", () => {
     expect(largest).toBeGreaterThan(10_000);
-    expect(largest * 4).toBeLessThan(MAX_PROFILE_BYTES);
+    expect(largest * 3).toBeLessThan(MAX_PROFILE_BYTES);
   });
 
   it("orders version keys numerically (version 10 after version 9)", () => {
