@@ -235,6 +235,25 @@ export const DEFAULT_CERTIFICATE_KINDS: NonNullable<PolicyProfile["qualification
   { id: "facility_operator", name: { zh: "消防设施操作员", en: "Fire-facility operator" }, sourceRef: null, assumption: commonCert },
   { id: "building_firefighter", name: { zh: "建(构)筑物消防员", en: "Building firefighter" }, sourceRef: null, assumption: commonCert },
 ];
+
+type Qualifications = NonNullable<PolicyProfile["qualifications"]>;
+type Resources = NonNullable<PolicyProfile["resources"]>;
+
+/** Equipment flagged 30 days before it expires, under the clause that asks for equipment (no document sets the warning period). */
+export function equipmentLead(sourceRef: string, text: string): Resources["equipment"] {
+  return { leadDays: 30, sourceRef, text, assumption: { zh: "文件未规定装备到期提醒期限，默认到期前 30 天提示", en: "No warning period in the document: 30 days by default" } };
+}
+
+/** Certificates flagged 30 days before they lapse, where a document names neither certificates nor a warning period. */
+export function defaultCertificateLead(): Qualifications["certificates"] {
+  return { leadDays: 30, sourceRef: null, assumption: { zh: "文件未规定资格证书及到期提醒期限，默认到期前 30 天提示", en: "No certificates or warning period in the document: 30 days by default" } };
+}
+
+/** A clause that asks for assessed training (培训考核) without a pass mark: 60 of 100. */
+export function assessedTraining(sourceRef: string, text: string): Qualifications["training"] {
+  return { passMark: 60, sourceRef, text, assumption: { zh: "文件要求培训考核，未规定合格分数，默认 60 分（百分制）合格", en: "The document requires assessed training but sets no pass mark: 60 of 100 by default" } };
+}
+
 type Warnings = NonNullable<PolicyProfile["warnings"]>;
 
 /** Warning levels where a document names none: four colours, the higher the sooner to answer (叫应). */

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, equipmentLead } from "../system-defaults.ts";
 
 // 启政办发〔2023〕8号 市政府办公室关于加强镇（园区）基层领域消防工作的意见
 // (shared/seeds/qidong.txt).
@@ -925,12 +925,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
       text: "推动落实消防经费，加强消防基础设施、消防车辆装备和多种形式消防队伍建设",
       assumption: { zh: "“推动落实消防经费”读作镇（园区）每年录入消防工作经费预算并登记支出", en: "Read as: each town keeps a yearly fire-work budget and records its spending" },
     },
-    equipment: {
-      leadDays: 30,
-      sourceRef: "qidong 一(二)",
-      text: "推动落实消防经费，加强消防基础设施、消防车辆装备和多种形式消防队伍建设",
-      assumption: { zh: "文件未规定装备到期提醒期限，默认到期前 30 天提示", en: "No warning period in the document: 30 days by default" },
-    },
+    equipment: equipmentLead("qidong 一(二)", "推动落实消防经费，加强消防基础设施、消防车辆装备和多种形式消防队伍建设"),
     equipmentKinds: EQUIPMENT_KINDS,
   },
 });

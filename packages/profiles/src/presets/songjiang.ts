@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS, defaultWarningLevels, defaultWarningEscalation } from "../system-defaults.ts";
+import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS, defaultWarningLevels, defaultWarningEscalation, equipmentLead, defaultCertificateLead, assessedTraining } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
 
@@ -1365,27 +1365,13 @@ export const songjiang: PolicyProfile = withBaselineCodes({
       text: "给予相应的人员、经费、装备和物资等保障，加大对基层火灾防控、灭火救援、公共消防设施等方面的经费投入",
       assumption: { zh: "读作街镇每年录入消防工作经费预算并登记支出", en: "Read as: each town keeps a yearly fire-work budget and records its spending" },
     },
-    equipment: {
-      leadDays: 30,
-      sourceRef: "songjiang 八(二)",
-      text: "给予相应的人员、经费、装备和物资等保障",
-      assumption: { zh: "文件未规定装备到期提醒期限，默认到期前 30 天提示", en: "No warning period in the document: 30 days by default" },
-    },
+    equipment: equipmentLead("songjiang 八(二)", "给予相应的人员、经费、装备和物资等保障"),
     equipmentKinds: EQUIPMENT_KINDS,
   },
   qualifications: {
     certificateKinds: DEFAULT_CERTIFICATE_KINDS,
-    certificates: {
-      leadDays: 30,
-      sourceRef: null,
-      assumption: { zh: "文件未规定资格证书及到期提醒期限，默认到期前 30 天提示", en: "No certificates or warning period in the document: 30 days by default" },
-    },
-    training: {
-      passMark: 60,
-      sourceRef: "songjiang 八(三)",
-      text: "要定期对街镇（经开区）消防办人员和专职消防队员进行业务培训考核，保障其具备开展相应工作的能力",
-      assumption: { zh: "文件要求培训考核，未规定合格分数，默认 60 分（百分制）合格", en: "The document requires assessed training but sets no pass mark: 60 of 100 by default" },
-    },
+    certificates: defaultCertificateLead(),
+    training: assessedTraining("songjiang 八(三)", "要定期对街镇（经开区）消防办人员和专职消防队员进行业务培训考核，保障其具备开展相应工作的能力"),
   },
   warnings: {
     issuers: {

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS, defaultCertificateLead, assessedTraining } from "../system-defaults.ts";
 
 // 泽政办发〔2023〕19号 泽州县人民政府办公室关于进一步加强基层消防安全工作的实施意见
 // (shared/seeds/zezhou.txt).
@@ -820,16 +820,7 @@ export const zezhou: PolicyProfile = withBaselineCodes({
   },
   qualifications: {
     certificateKinds: DEFAULT_CERTIFICATE_KINDS,
-    certificates: {
-      leadDays: 30,
-      sourceRef: null,
-      assumption: { zh: "文件未规定资格证书及到期提醒期限，默认到期前 30 天提示", en: "No certificates or warning period in the document: 30 days by default" },
-    },
-    training: {
-      passMark: 60,
-      sourceRef: "zezhou 四(二)",
-      text: "县消防救援大队要会同相关部门建立基层消防工作人员定期消防业务培训考核制度",
-      assumption: { zh: "文件要求培训考核，未规定合格分数，默认 60 分（百分制）合格", en: "The document requires assessed training but sets no pass mark: 60 of 100 by default" },
-    },
+    certificates: defaultCertificateLead(),
+    training: assessedTraining("zezhou 四(二)", "县消防救援大队要会同相关部门建立基层消防工作人员定期消防业务培训考核制度"),
   },
 });
