@@ -9,3 +9,4 @@ export { IMPORT_TEMPLATES, PEOPLE_LEDGER, PERSON_STATUS_NAMES, RECORDS_LEDGER, S
 export { PATROL_METHODS, type PatrolMethod } from "./venues/patrol-methods.ts";
 export { defaultIncidentCauses } from "./profile/incidents.ts";
 export { DEFAULT_WARNINGS } from "./warnings/rules.ts";
+export { DEFAULT_RESOURCES, DEFAULT_QUALIFICATIONS } from "./profile/resources.ts";

@@ -1,4 +1,4 @@
-import { HAZARD_STATES, type Occasion, type PolicyProfile } from "@firegov/core/profile/index";
+import { DEFAULT_QUALIFICATIONS, DEFAULT_RESOURCES, HAZARD_STATES, type Occasion, type PolicyProfile } from "@firegov/core/profile/index";
 
 export { defaultIncidentCauses, defaultReviewWindow } from "@firegov/core/profile/index";
 
@@ -217,24 +217,11 @@ export function yearlyWhereUnstated(): Pick<Obligation, "frequency" | "assumptio
   };
 }
 
-const commonKind = { zh: "文件未列装备清单：常用装备类型（默认）", en: "The document lists no equipment: a common kind (default)" };
-
-/** The equipment kinds a register offers where a document lists none. */
-export const EQUIPMENT_KINDS: NonNullable<PolicyProfile["resources"]>["equipmentKinds"] = [
-  { id: "extinguisher", name: { zh: "灭火器", en: "Fire extinguisher" }, sourceRef: null, assumption: commonKind },
-  { id: "breathing_apparatus", name: { zh: "正压式空气呼吸器", en: "Breathing apparatus" }, sourceRef: null, assumption: commonKind },
-  { id: "protective_gear", name: { zh: "个人防护装备", en: "Protective gear" }, sourceRef: null, assumption: commonKind },
-  { id: "rescue_equipment", name: { zh: "应急救援器材", en: "Rescue equipment" }, sourceRef: null, assumption: commonKind },
-  { id: "engine", name: { zh: "消防车", en: "Fire engine" }, sourceRef: null, assumption: commonKind },
-];
-
-const commonCert = { zh: "文件未列职业资格：常见消防职业资格（默认）", en: "The document lists no qualifications: a common one (default)" };
+/** The equipment kinds a register offers where a document lists none (marked defaults, core's own list). */
+export const EQUIPMENT_KINDS = DEFAULT_RESOURCES.equipmentKinds;
 
 /** Certificate kinds where a document names none. */
-export const DEFAULT_CERTIFICATE_KINDS: NonNullable<PolicyProfile["qualifications"]>["certificateKinds"] = [
-  { id: "facility_operator", name: { zh: "消防设施操作员", en: "Fire-facility operator" }, sourceRef: null, assumption: commonCert },
-  { id: "building_firefighter", name: { zh: "建(构)筑物消防员", en: "Building firefighter" }, sourceRef: null, assumption: commonCert },
-];
+export const DEFAULT_CERTIFICATE_KINDS = DEFAULT_QUALIFICATIONS.certificateKinds;
 
 type Qualifications = NonNullable<PolicyProfile["qualifications"]>;
 type Resources = NonNullable<PolicyProfile["resources"]>;

@@ -59,5 +59,6 @@ export { industryDepartmentFor, industryRuleFor, bodyForVenue } from "./industry
 export { firstVersionItems } from "./versions.ts";
 export { VERSIONS_FRESH_SECONDS } from "./in-force.ts";
 export { defaultIncidents, defaultIncidentCauses, defaultReviewWindow, incidentsPolicy } from "./incidents.ts";
+export { DEFAULT_RESOURCES, DEFAULT_QUALIFICATIONS, resourcesOf, qualificationsOf } from "./resources.ts";
 export { ruleCoverage, profileRules, applierCode, platformSupport, type RuleRow } from "./coverage.ts";
 export { getRuleCoverage, RuleCoverageInput, RuleCoverageSchema, type RuleCoverage } from "./coverage-view.ts";

@@ -785,9 +785,9 @@ export const PolicyProfile = z.strictObject({
   incidents: Incidents.optional(),
   /** Absent: the platform's marked defaults (home-visits/policy.ts). */
   homeVisits: HomeVisits.optional(),
-  /** Absent: the platform's marked defaults (resources/defaults.ts). */
+  /** Absent: the platform's marked defaults (profile/resources.ts). */
   resources: Resources.optional(),
-  /** Absent: the platform's marked defaults (resources/defaults.ts). */
+  /** Absent: the platform's marked defaults (profile/resources.ts). */
   qualifications: Qualifications.optional(),
   /** Absent: the marked defaults of warnings/rules.ts (issued from the county and the town, four colour levels, escalation to the parent's officers and the issuer). */
   warnings: Warnings.optional(),

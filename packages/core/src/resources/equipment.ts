@@ -13,7 +13,7 @@ import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { getBrigade } from "../organisation/index.ts";
 import { profileAt, type PolicyProfile } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
-import { resourcesOf } from "./defaults.ts";
+import { resourcesOf } from "../profile/index.ts";
 import { DateOnly, Id, ProfileId, ShortText } from "./fields.ts";
 
 // 装备: equipment a node, or one of its brigades or stations, keeps: a kind

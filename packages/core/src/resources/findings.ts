@@ -1,7 +1,7 @@
 import type { Finding, Status } from "../compliance/index.ts";
 import { addDays } from "../compliance/index.ts";
 import type { PolicyProfile } from "../profile/index.ts";
-import { qualificationsOf, resourcesOf } from "./defaults.ts";
+import { qualificationsOf, resourcesOf } from "../profile/index.ts";
 
 // The findings of a node's funding, equipment and certificates: a pure
 // function of (profile, the node's items, today), in the compliance

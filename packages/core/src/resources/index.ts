@@ -2,7 +2,7 @@
 // training results (经费装备、资质培训), with their findings.
 // The domain's entities join the table's one service when the domain loads.
 import "./resource.entity.ts";
-export { DEFAULT_RESOURCES, DEFAULT_QUALIFICATIONS, resourcesOf, qualificationsOf } from "./defaults.ts";
+export { DEFAULT_RESOURCES, DEFAULT_QUALIFICATIONS, resourcesOf, qualificationsOf } from "../profile/index.ts";
 export { resourceFindings, dateStatus, type ResourceFacts, type EquipmentFacts, type CertificateFacts } from "./findings.ts";
 export {
   createBudgetLine,

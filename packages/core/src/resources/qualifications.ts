@@ -12,7 +12,7 @@ import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { getPerson, getRecord } from "../organisation/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { useCase } from "../use-case.ts";
-import { qualificationsOf } from "./defaults.ts";
+import { qualificationsOf } from "../profile/index.ts";
 import { DateOnly, Id, ProfileId, ShortText } from "./fields.ts";
 
 // 资质: certificates per person, with their expiry; 培训考核: a training

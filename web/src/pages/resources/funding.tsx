@@ -1,3 +1,4 @@
+import { DEFAULT_RESOURCES } from "@firegov/core/browser";
 import { createAsync } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { newIdempotencyKey } from "../../api/http.ts";
@@ -8,7 +9,7 @@ import { fieldError, FormError, SelectField, TextField } from "../../components/
 import { SectionTabs } from "../../components/section-tabs.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { ExportButton, FindingList, formValue, NodePicker, StatusBadge, useNodeChoice } from "./shared.tsx";
+import { ExportButton, FindingList, formValue, NodePicker, StatusBadge, useActions, useNodeChoice } from "./shared.tsx";
 
 const yuan = (n: number) => n.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -17,39 +18,16 @@ export default function FundingPage() {
   const { t, locale } = useI18n();
   const { nodeId, choices, choose } = useNodeChoice();
   const [year, setYear] = createSignal<number | undefined>(undefined);
-  const [version, setVersion] = createSignal(0);
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-  const refresh = () => setVersion((v) => v + 1);
+  const { version, error, setError, busy, act } = useActions();
   const mayManage = () => can(signedInUser()!.role, "org.manage");
   const ledger = createAsync(async () => (version(), nodeId() ? fundingLedger(nodeId(), year()) : undefined));
   const equipment = createAsync(async () => (version(), nodeId() ? listEquipment(nodeId()) : undefined));
   const judged = createAsync(async () => (version(), nodeId() ? resourceFindings(nodeId()) : undefined));
   const profile = createAsync(() => profileInEffect());
-  const kinds = createMemo(() => profile()?.resources?.equipmentKinds ?? [
-    { id: "extinguisher", name: { zh: "灭火器", en: "Fire extinguisher" } },
-    { id: "breathing_apparatus", name: { zh: "正压式空气呼吸器", en: "Breathing apparatus" } },
-    { id: "protective_gear", name: { zh: "个人防护装备", en: "Protective gear" } },
-    { id: "rescue_equipment", name: { zh: "应急救援器材", en: "Rescue equipment" } },
-    { id: "engine", name: { zh: "消防车", en: "Fire engine" } },
-  ]);
+  const kinds = createMemo(() => profile()?.resources?.equipmentKinds ?? DEFAULT_RESOURCES.equipmentKinds);
   const label = (l: { zh: string; en: string }) => (locale() === "en" ? l.en : l.zh);
   const thisYear = String(new Date().getFullYear());
 
-  const act = async (run: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await run();
-      refresh();
-      return true;
-    } catch (err) {
-      setError(err);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
   const submit = (run: (f: FormData) => Promise<unknown>) => async (e: SubmitEvent) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;

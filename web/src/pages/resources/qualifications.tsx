@@ -1,3 +1,4 @@
+import { DEFAULT_QUALIFICATIONS } from "@firegov/core/browser";
 import { createAsync } from "@solidjs/router";
 import { createEffect, createMemo, createSignal, For, Show } from "solid-js";
 import { newIdempotencyKey } from "../../api/http.ts";
@@ -9,16 +10,13 @@ import { fieldError, FormError, SelectField, TextField } from "../../components/
 import { SectionTabs } from "../../components/section-tabs.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { ExportButton, FindingList, formValue, NodePicker, StatusBadge, useNodeChoice } from "./shared.tsx";
+import { ExportButton, FindingList, formValue, NodePicker, StatusBadge, useActions, useNodeChoice } from "./shared.tsx";
 
 /** 资质培训: certificates of a node's people with lapse status, and a training's scores against the pass mark. */
 export default function QualificationsPage() {
   const { t, locale } = useI18n();
   const { nodeId, choices, choose } = useNodeChoice();
-  const [version, setVersion] = createSignal(0);
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-  const refresh = () => setVersion((v) => v + 1);
+  const { version, error, setError, busy, act } = useActions();
   const mayManage = () => can(signedInUser()!.role, "org.manage");
   const certificates = createAsync(async () => (version(), nodeId() ? listCertificates(nodeId()) : undefined));
   const judged = createAsync(async () => (version(), nodeId() ? resourceFindings(nodeId()) : undefined));
@@ -28,28 +26,11 @@ export default function QualificationsPage() {
   createEffect(() => setRecordId(trainings()?.[0]?.recordId));
   const results = createAsync(async () => (version(), nodeId() && recordId() ? trainingResults(nodeId(), recordId()!) : undefined));
   const profile = createAsync(() => profileInEffect());
-  const kinds = createMemo(() => profile()?.qualifications?.certificateKinds ?? [
-    { id: "facility_operator", name: { zh: "消防设施操作员", en: "Fire-facility operator" } },
-    { id: "building_firefighter", name: { zh: "建(构)筑物消防员", en: "Building firefighter" } },
-  ]);
+  const kinds = createMemo(() => profile()?.qualifications?.certificateKinds ?? DEFAULT_QUALIFICATIONS.certificateKinds);
   const label = (l: { zh: string; en: string }) => (locale() === "en" ? l.en : l.zh);
   const people = createMemo(() => (org()?.people ?? []).filter((p) => p.status === "active"));
   const nameOf = (personId: string) => people().find((p) => p.personId === personId)?.name ?? personId;
 
-  const act = async (run: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await run();
-      refresh();
-      return true;
-    } catch (err) {
-      setError(err);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
   const PATHS = ["body.personId", "body.kind", "body.number", "body.issuedOn", "body.expiresOn", "body.scores"];
   // Everyone the training names: those scored and those still without a score.
   const scoreRows = createMemo(() => {

@@ -7,6 +7,28 @@ import { useI18n } from "../../i18n/index.tsx";
 import { saveFile } from "../profile/data.ts";
 import { downloadWorkbook } from "../../api/resources.ts";
 
+/** A page's writes: one at a time (busy), the last refusal kept for the form (error), the data read again after each (version). */
+export function useActions() {
+  const [version, setVersion] = createSignal(0);
+  const [error, setError] = createSignal<unknown>();
+  const [busy, setBusy] = createSignal(false);
+  const act = async (run: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await run();
+      setVersion((v) => v + 1);
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { version, error, setError, busy, act };
+}
+
 /** The node the page shows: `?node=` or the caller's own scope node, chosen from the active nodes of the scope. */
 export function useNodeChoice() {
   const [search, setSearch] = useSearchParams<{ node?: string }>();

@@ -1,7 +1,8 @@
-import type { PolicyProfile, QualificationsPolicy, ResourcesPolicy } from "../profile/index.ts";
+import type { PolicyProfile, QualificationsPolicy, ResourcesPolicy } from "./schema.ts";
 
 // What a profile without a `resources` or `qualifications` section gets:
-// marked defaults (no clause), so every county can keep a register.
+// marked defaults (no clause), so every county can keep a register. The
+// presets take their kinds from here too; the web offers them when a profile has none.
 
 export const DEFAULT_RESOURCES: ResourcesPolicy = {
   equipment: {
