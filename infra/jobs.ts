@@ -6,6 +6,7 @@ import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { Bucket } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { JOB_QUEUE } from "@firegov/core/jobs/index";
 import type { Stage } from "./config.ts";
@@ -52,7 +53,19 @@ export class Jobs extends Construct {
     this.queue.grantSendMessages(dispatch);
 
     // The worker does one tenant's job per message, across tenants as the system, still without Scan.
-    const worker = nodeFunction(this, "Worker", { entry: "functions/jobs/worker.ts", stage: props.stage, timeout: Duration.seconds(JOB_QUEUE.workerTimeoutSeconds), environment });
+    // The SMS / robot / webhook credentials of the notification senders: the operator fills the empty keys after the first
+    // deploy (the webhook's HMAC key is generated); the worker reads them at most every 5 minutes (notifications/adapters.ts).
+    const providers = new Secret(this, "NotifyProviders", {
+      description: "Notification providers' credentials (Tencent Cloud SMS, DingTalk robot signing, webhook HMAC), as JSON",
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ SMS_SECRET_ID: "", SMS_SECRET_KEY: "", SMS_APP_ID: "", SMS_SIGN_NAME: "", SMS_TEMPLATE_ID: "", DINGTALK_ROBOT_SECRET: "" }),
+        generateStringKey: "NOTIFY_WEBHOOK_SECRET",
+        passwordLength: 48,
+        excludePunctuation: true,
+      },
+    });
+    const worker = nodeFunction(this, "Worker", { entry: "functions/jobs/worker.ts", stage: props.stage, timeout: Duration.seconds(JOB_QUEUE.workerTimeoutSeconds), environment: { ...environment, NOTIFY_SECRETS_ARN: providers.secretArn } });
+    providers.grantRead(worker);
     props.table.grant(worker, ...TENANT_DATA_ACTIONS);
     props.files.grantReadWrite(worker);
     worker.addEventSource(new SqsEventSource(this.queue, { batchSize: JOB_QUEUE.batchSize, reportBatchItemFailures: true, maxConcurrency: WORKER_CONCURRENCY }));

@@ -27,7 +27,7 @@ export function applyNag(stack: Stack): void {
     },
     {
       id: "AwsSolutions-SMG4",
-      reason: "The secret is the seed of the access-token signing key: rotating it signs everyone out within one access-token lifetime (15 min). Rotate it by hand (put a new value) at a planned time; refresh sessions survive because they are checked against the table, not the key.",
+      reason: "The secret is the seed of the access-token signing key: rotating it signs everyone out within one access-token lifetime (15 min). Rotate it by hand (put a new value) at a planned time; refresh sessions survive because they are checked against the table, not the key. The notification providers' secret holds credentials issued by the providers (SMS, robots): they rotate there, and the operator puts the new values here.",
     },
     {
       id: "AwsSolutions-CFR1",

@@ -68,6 +68,18 @@ describe.each(deployments)("the stack for $name", ({ region, partition }) => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Stage", { StageName: "$default", AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }) });
   });
 
+  it("keeps the notification providers' credentials in a secret only the jobs worker reads, with the webhook key generated", () => {
+    const secrets = Object.entries(template.findResources("AWS::SecretsManager::Secret")).filter(([, r]: [string, any]) => r.Properties.GenerateSecretString?.GenerateStringKey === "NOTIFY_WEBHOOK_SECRET");
+    expect(secrets).toHaveLength(1);
+    const [secretId, secret] = secrets[0] as [string, any];
+    expect(Object.keys(JSON.parse(secret.Properties.GenerateSecretString.SecretStringTemplate)).sort()).toEqual(["DINGTALK_ROBOT_SECRET", "SMS_APP_ID", "SMS_SECRET_ID", "SMS_SECRET_KEY", "SMS_SIGN_NAME", "SMS_TEMPLATE_ID"]);
+    const readers = Object.values(template.findResources("AWS::Lambda::Function")).filter((f: any) => f.Properties.Environment?.Variables?.NOTIFY_SECRETS_ARN);
+    expect(readers).toHaveLength(1);
+    expect((readers[0] as any).Properties.Environment.Variables.NOTIFY_SECRETS_ARN).toEqual({ Ref: secretId });
+    const grants = Object.values(template.findResources("AWS::IAM::Policy")).filter((p: any) => JSON.stringify(p.Properties.PolicyDocument).includes(secretId));
+    expect(grants).toHaveLength(1);
+  });
+
   it("fans jobs out through SQS: a queue with a dead-letter queue, a worker reporting failed items only, an alarm on dead letters", () => {
     const queues = template.findResources("AWS::SQS::Queue");
     const [dlqId] = Object.entries(queues).find(([, q]: [string, any]) => !q.Properties.RedrivePolicy)!;

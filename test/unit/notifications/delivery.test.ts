@@ -96,4 +96,17 @@ describe("adapters build each provider's documented request", () => {
     expect(Notifications.providerError("dingtalk", 200, '{"errcode":310000,"errmsg":"sign not match"}')).toContain("310000");
     expect(Notifications.providerError("webhook", 503, "")).toContain("503");
   });
+
+  it("takes the provider secret's non-empty values over the environment's, and refuses a secret that is not JSON", () => {
+    const env = { SMS_SECRET_ID: "from-env", SMS_REGION: "ap-beijing", NOTIFY_WEBHOOK_SECRET: "env-key" };
+    const merged = Notifications.withProviderSecrets(env, JSON.stringify({ SMS_SECRET_ID: "from-secret", SMS_SECRET_KEY: "", NOTIFY_WEBHOOK_SECRET: "secret-key", OTHER: "ignored" }));
+    const cfg = Notifications.deliveryConfig(merged);
+    expect(cfg.sms.secretId).toBe("from-secret");
+    expect(cfg.sms.secretKey).toBe("");
+    expect(cfg.sms.region).toBe("ap-beijing");
+    expect(cfg.webhookSecret).toBe("secret-key");
+    expect(merged.OTHER).toBeUndefined();
+    expect(Notifications.withProviderSecrets(env, undefined)).toBe(env);
+    expect(() => Notifications.withProviderSecrets(env, "not json")).toThrow(/NOTIFY_SECRETS_ARN/);
+  });
 });

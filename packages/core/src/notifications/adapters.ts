@@ -1,4 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 
 // The senders: one HTTP request per send, in each provider's documented
 // shape. Building a request is pure (`buildRequest`, tested on its own);
@@ -52,6 +53,42 @@ export function deliveryConfig(env: Record<string, string | undefined> = process
     batch: num(env.NOTIFY_BATCH, 50),
     webOrigin: env.WEB_ORIGIN || undefined,
   };
+}
+
+/** The provider credentials a deployment keeps in Secrets Manager (the stack's NotifyProviders secret, JSON), by the same names as the environment's. */
+export const PROVIDER_SECRET_KEYS = ["SMS_SECRET_ID", "SMS_SECRET_KEY", "SMS_APP_ID", "SMS_SIGN_NAME", "SMS_TEMPLATE_ID", "SMS_ENDPOINT", "SMS_REGION", "DINGTALK_ROBOT_SECRET", "NOTIFY_WEBHOOK_SECRET"] as const;
+
+/** The secret's non-empty values over the environment's: what an operator fills in the secret takes effect without a deploy. */
+export function withProviderSecrets(env: Record<string, string | undefined>, secretJson: string | undefined): Record<string, string | undefined> {
+  if (!secretJson) return env;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(secretJson);
+  } catch {
+    throw new Error("NOTIFY_SECRETS_ARN: the secret is not a JSON object of provider settings");
+  }
+  const out = { ...env };
+  for (const key of PROVIDER_SECRET_KEYS) {
+    const value = (parsed as Record<string, unknown>)?.[key];
+    if (typeof value === "string" && value !== "") out[key] = value;
+  }
+  return out;
+}
+
+let loaded: { at: number; config: Promise<DeliveryConfig> } | undefined;
+/** How long a container keeps the secret's values: a rotated credential reaches every sender within 5 minutes. */
+const SECRET_TTL_MS = 5 * 60_000;
+
+/** The configuration for a delivery run: the environment, and in AWS the provider secret (NOTIFY_SECRETS_ARN), read at most every 5 minutes per container. */
+export function loadDeliveryConfig(env: Record<string, string | undefined> = process.env, now = Date.now()): Promise<DeliveryConfig> {
+  if (!env.NOTIFY_SECRETS_ARN) return Promise.resolve(deliveryConfig(env));
+  if (loaded && now - loaded.at < SECRET_TTL_MS) return loaded.config;
+  const config = new SecretsManagerClient({})
+    .send(new GetSecretValueCommand({ SecretId: env.NOTIFY_SECRETS_ARN }))
+    .then((out) => deliveryConfig(withProviderSecrets(env, out.SecretString)));
+  loaded = { at: now, config };
+  config.catch(() => (loaded = undefined));
+  return config;
 }
 
 /** What one send carries to an adapter. */

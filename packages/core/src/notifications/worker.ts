@@ -7,7 +7,7 @@ import { AppError } from "../errors/app-error.ts";
 import type { Job, JobStats } from "../jobs/runner.ts";
 import { boundedPool } from "../jobs/pool.ts";
 import { tenantTimeZone } from "../tenancy/index.ts";
-import { deliveryConfig, sendOnce, type Channel, type DeliveryConfig } from "./adapters.ts";
+import { deliveryConfig, loadDeliveryConfig, sendOnce, type Channel, type DeliveryConfig } from "./adapters.ts";
 import { isUrgent, releaseAt } from "./quiet-hours.ts";
 
 // The delivery worker: drains the outbox into sends (one per message,
@@ -161,5 +161,8 @@ export async function deliverPending(now: Date, cfg: DeliveryConfig = deliveryCo
 export const deliveryJob: Job = {
   name: JOB,
   cadence: "minutely",
-  forTenant: (t, now) => withActor({ type: "system", tenantId: t.tenantId, job: JOB }, () => deliverPending(now)),
+  forTenant: async (t, now) => {
+    const cfg = await loadDeliveryConfig();
+    return withActor({ type: "system", tenantId: t.tenantId, job: JOB }, () => deliverPending(now, cfg));
+  },
 };
