@@ -212,4 +212,21 @@ describe("home visits: visits and the due list", () => {
     expect(await dueOn("2027-04-20")).toBeUndefined();
     expect(await dueOn("2027-05-13")).toMatchObject({ dueOn: "2027-05-12", dueStatus: "overdue", lastVisitOn: "2027-04-12" });
   });
+
+  it("songjiang 六(一)1: each morning the village's manager is told how many visits are due or overdue, once a day; the town officer is not", async () => {
+    const q = await place();
+    const actor: Actor = { type: "user", tenantId: q.tenantId, userId: q.admin.tenant.adminUserId, role: "tenant_admin", scopeNodeId: q.root.nodeId, scopePath: q.root.path, sessionId: "home-visits" };
+    const as = <T>(fn: () => Promise<T>) => withRequest({ requestId: "home-visits-remind" }, () => withActor(actor, fn));
+    const at = (date: string) => new Date(`${date}T00:30:00Z`);
+    for (const address of ["乙村 1 号", "乙村 2 号"]) await as(() => HomeVisits.registerHousehold({ nodeId: q.village.nodeId, category: "elderly_alone", address, consent: { given: false } }, { now: at("2027-03-10") }));
+    const remind = (date: string) => withActor({ type: "system", tenantId: q.tenantId, job: "test" }, () => HomeVisits.remindDueVisits(at(date)));
+    const titles = async (client: typeof q.manager.client) => ((await expectStatus<Json>(client.get("/v1/inbox?limit=50"), 200)).items as { kind: string; title: { zh: string } }[]).filter((n) => n.kind === "home_visit_due").map((n) => n.title.zh);
+
+    expect(await remind("2027-03-31")).toEqual({ due: 0, reminded: 0 });
+    expect(await remind("2027-04-05")).toEqual({ due: 2, reminded: 1 });
+    expect(await remind("2027-04-05")).toEqual({ due: 2, reminded: 0 });
+    expect(await remind("2027-04-11")).toEqual({ due: 2, reminded: 1 });
+    expect(await titles(q.manager.client)).toEqual(["入户走访：2 户已逾期，0 户七日内到期", "入户走访：0 户已逾期，2 户七日内到期"]);
+    expect(await titles(q.officer.client)).toEqual([]);
+  });
 });

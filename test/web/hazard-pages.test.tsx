@@ -336,4 +336,17 @@ describe("inbox", () => {
     expect(await screen.findByText("已读")).toBeInTheDocument();
     expect(api.calls("POST /v1/inbox/m-1/read")).toHaveLength(1);
   });
+
+  it("opens the register page of a warning, a home-visit reminder or a device alarm, and offers no link for a subject without a page", async () => {
+    await signInAs(worker);
+    const item = (id: string, subjectType: string, zh: string) => ({ notificationId: id, kind: "k", subjectType, subjectId: `s-${id}`, title: { zh, en: zh }, createdAt: "2026-11-22T02:00:00.000Z" });
+    fakeApi({
+      "GET /v1/inbox": () => json(200, { items: [item("w", "warning", "红色预警"), item("h", "home_visits", "入户走访到期"), item("d", "iot_device", "烟感报警"), item("r", "record", "会议工作提示")], cursor: null }),
+      "GET /v1/inbox/unread-count": () => json(200, { unread: 4 }),
+    });
+    renderAt("/inbox", () => <Route path="/inbox" component={InboxPage} />);
+    await screen.findByText("红色预警");
+    expect(screen.getAllByRole("link", { name: "前往处理" }).map((a) => a.getAttribute("href"))).toEqual(["/warnings", "/home-visits", "/iot"]);
+    expect(screen.queryByRole("link", { name: "查看隐患" })).toBeNull();
+  });
 });

@@ -49,3 +49,4 @@ export {
 
 // A moved village or grid takes its households along.
 moveWithSubtree("households", householdsMovedWith);
+export { remindDueVisits, homeVisitReminderJob, nearestVisitors } from "./remind.ts";

@@ -111,6 +111,7 @@ const en: typeof zh = {
     markRead: "Mark read",
     read: "Read",
     open: "Open hazard",
+    openPage: "Go to it",
   },
 };
 export default en;

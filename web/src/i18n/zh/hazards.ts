@@ -109,5 +109,6 @@ export default {
     markRead: "标为已读",
     read: "已读",
     open: "查看隐患",
+    openPage: "前往处理",
   },
 };

@@ -7,6 +7,12 @@ import { inboxPage, markReadAction } from "../hazards/data.ts";
 import { Loading } from "../../components/load-error.tsx";
 import { unreadCount } from "../../data/queries.ts";
 
+/** The page a message opens: its hazard, or the register page of what it is about (warnings, home visits, IoT devices). */
+function subjectHref(item: Notification): string | undefined {
+  if (item.subjectType === "hazard") return `/hazards/${item.subjectId}`;
+  return ({ warning: "/warnings", home_visits: "/home-visits", iot_device: "/iot" } as Record<string, string>)[item.subjectType];
+}
+
 function Item(props: { item: Notification }) {
   const { t, locale } = useI18n();
   const markRead = useAction(markReadAction);
@@ -16,8 +22,8 @@ function Item(props: { item: Notification }) {
       <div class="inbox-title">{locale() === "en" ? props.item.title.en : props.item.title.zh}</div>
       <div class="hz-event-meta"><time datetime={props.item.createdAt}>{formatDateTime(props.item.createdAt, locale())}</time></div>
       <div class="actions">
-        <Show when={props.item.subjectType === "hazard"}>
-          <A class="button" href={`/hazards/${props.item.subjectId}`} onClick={() => !props.item.readAt && void read()}>{t("inbox.open")}</A>
+        <Show when={subjectHref(props.item)}>
+          {(href) => <A class="button" href={href()} onClick={() => !props.item.readAt && void read()}>{props.item.subjectType === "hazard" ? t("inbox.open") : t("inbox.openPage")}</A>}
         </Show>
         <Show when={!props.item.readAt} fallback={<span class="badge badge-muted">{t("inbox.read")}</span>}>
           <button type="button" class="button button-secondary" onClick={() => void read()}>{t("inbox.markRead")}</button>
