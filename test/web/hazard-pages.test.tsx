@@ -99,6 +99,22 @@ describe("hazard page", () => {
     expect(within(timeline[2]!).getByText("请物业三日内清理")).toBeInTheDocument();
   });
 
+  it("shows an Open311 request's picture link and the notes for the public on their events, and no link that is not http(s)", async () => {
+    await signInAs(officer);
+    const platform = [
+      ev(1, "create", "discovered", "discovered", "open311:c-1", { actorType: "system", details: { open311ClientId: "c-1", mediaUrl: "https://12345.example.cn/p/1.jpg" } }),
+      ev(2, "register", "discovered", "registered", officer.userId, { details: { publicNote: "已受理，三日内核查" } }),
+      ev(3, "dispatch", "registered", "dispatched", officer.userId, { details: { mediaUrl: "javascript:alert(1)" } }),
+    ];
+    fakeApi({ ...common, "GET /v1/hazards/hz-1": () => json(200, { hazard, events: platform, cursor: null }) });
+    renderHazard();
+    const link = await screen.findByRole("link", { name: "城市服务平台附带的图片或附件" });
+    expect(link).toHaveAttribute("href", "https://12345.example.cn/p/1.jpg");
+    expect(link).toHaveAttribute("rel", "noopener noreferrer");
+    expect(screen.getAllByRole("link", { name: "城市服务平台附带的图片或附件" })).toHaveLength(1);
+    expect(screen.getByText("对公众的说明：已受理，三日内核查")).toBeInTheDocument();
+  });
+
   it("songjiang 七(二): on a resident's tip the officer sees it eligible for the profile's reward and records the reward once", async () => {
     await signInAs(officer);
     const rule = { form: { zh: "表彰奖励", en: "Commendation and reward" }, sourceRef: "songjiang 七(二)", text: "积极巡查上报重大火灾隐患线索" };

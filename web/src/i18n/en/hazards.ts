@@ -68,6 +68,8 @@ const en: typeof zh = {
     closedHint: "This hazard is {{state}}.",
     note: "Note",
     publicNote: "Note for the public",
+    publicNoteShown: "Note for the public: {{note}}",
+    platformMedia: "Picture or file the city platform attached",
     reward: {
       title: "Reward for the tip",
       pending: "To be checked: eligibility is decided once the tip is registered.",

@@ -66,6 +66,8 @@ export default {
     closedHint: "该隐患已{{state}}。",
     note: "办理说明",
     publicNote: "对公众的说明",
+    publicNoteShown: "对公众的说明：{{note}}",
+    platformMedia: "城市服务平台附带的图片或附件",
     reward: {
       title: "举报奖励",
       pending: "待核实：立案后判断是否符合奖励条件。",

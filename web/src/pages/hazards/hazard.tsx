@@ -109,6 +109,12 @@ function Timeline(props: { hazardId: string; events: HazardEvent[]; names: Names
             </div>
             <div class="hz-event-meta">{who(e)} · <time datetime={e.at}>{formatDateTime(e.at, locale())}</time></div>
             <Show when={e.note}><p class="hz-note">{e.note}</p></Show>
+            <Show when={typeof e.details?.publicNote === "string" && (e.details.publicNote as string)}>
+              {(note) => <p class="hz-note">{t("hazards.publicNoteShown", { note: note() })}</p>}
+            </Show>
+            <Show when={typeof e.details?.mediaUrl === "string" && /^https?:\/\//i.test(e.details.mediaUrl as string) && (e.details.mediaUrl as string)}>
+              {(url) => <p class="hz-note"><a href={url()} target="_blank" rel="noopener noreferrer">{t("hazards.platformMedia")}</a></p>}
+            </Show>
             <Show when={e.deadlineAfter && e.deadlineAfter !== e.deadlineBefore}>
               <p class="hz-deadline-change">
                 {e.deadlineBefore
