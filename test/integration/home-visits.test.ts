@@ -101,6 +101,14 @@ describe("home visits: the register and personal data", () => {
     expect(JSON.stringify(sheet)).not.toContain(RAW_ID);
   });
 
+  it("masks the phone in the list and the due list; the household's own page shows it to its visitor, who calls ahead", async () => {
+    const list = await expectStatus<Json>(p.admin.client.get(`/v1/home-visits/households?nodeId=${p.village.nodeId}`), 200);
+    expect(list.items.map((h: Json) => h.phone)).toEqual(["139****5678"]);
+    expect(JSON.stringify(list)).not.toContain("13912345678");
+    const detail = await expectStatus<Json>(p.manager.client.get(`/v1/home-visits/households/${householdId}`), 200);
+    expect(detail.household.phone).toBe("13912345678");
+  });
+
   it("reads the ID number in full only for the profile's piiReaders (others 403), and audits each full read", async () => {
     for (const who of [p.manager, p.officer, p.worker1]) {
       const refused = await body<Json>(who.client.post(`/v1/home-visits/households/${householdId}/id-number`));
@@ -228,5 +236,21 @@ describe("home visits: visits and the due list", () => {
     expect(await remind("2027-04-11")).toEqual({ due: 2, reminded: 1 });
     expect(await titles(q.manager.client)).toEqual(["入户走访：2 户已逾期，0 户七日内到期", "入户走访：0 户已逾期，2 户七日内到期"]);
     expect(await titles(q.officer.client)).toEqual([]);
+  });
+});
+
+describe("home visits: retries", () => {
+  it("a retried visit (same Idempotency-Key, its first answer lost) gets the first answer, not a 409, and records one visit", async () => {
+    const p = await place();
+    const h = (await expectStatus<Json>(p.manager.client.post("/v1/home-visits/households", { nodeId: p.grid1.nodeId, category: "elderly_alone", address: "甲村 10 号", consent: { given: false } }), 201)) as Json;
+    const request = { ...(await answers(p, ["ebike_charging"])), expectedVersion: h.version };
+    const key = { "idempotency-key": `visit-${h.householdId}` };
+    const first = await expectStatus<Json>(p.worker1.client.post(`/v1/home-visits/households/${h.householdId}/visits`, request, key), 201);
+    const again = await body<Json>(p.worker1.client.post(`/v1/home-visits/households/${h.householdId}/visits`, request, key));
+    expect(again.status).toBe(201);
+    expect(again.body.visit.visitId).toBe(first.visit.visitId);
+    const detail = await expectStatus<Json>(p.worker1.client.get(`/v1/home-visits/households/${h.householdId}`), 200);
+    expect(detail.visits).toHaveLength(1);
+    expect(first.visit.hazardIds).toHaveLength(1);
   });
 });

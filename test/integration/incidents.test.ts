@@ -62,11 +62,12 @@ describe("a fire incident at a venue (songjiang)", () => {
     c = await county(app);
     venue = await expectStatus<Json>(c.admin.client.post("/v1/venues", { name: "沿街商铺甲", nodeId: c.town.nodeId, kinds: ["street_shop"], address: "甲镇人民路1号", lat: 31.0, lng: 121.2 }), 201);
     // The venue's record: one hazard 14 months back (outside the year), one 6 months back still open (overdue),
-    // one 3 months back closed only now (late), one reported today (in time).
+    // one 3 months back closed only now (late), one reported yesterday (in time), and one found after the fire (not its record).
     h.old = await hazardAt(c, venue.venueId, "ebike_charging", 425);
     h.overdue = await hazardAt(c, venue.venueId, "escape_route_blocked", 180);
     h.late = await hazardAt(c, venue.venueId, "combustible_storage", 90, true);
-    h.fresh = await hazardAt(c, venue.venueId, "three_in_one", 0);
+    h.fresh = await hazardAt(c, venue.venueId, "three_in_one", 1);
+    h.after = await hazardAt(c, venue.venueId, "lpg_misuse", 0);
     // Forces at ~1 km, ~5 km and ~20 km north of the venue, one with no position, and a micro station at the venue.
     b.near = await brigade(c, "甲镇专职消防队", { lat: 31.009, lng: 121.2 });
     b.far = await brigade(c, "县消防救援站", { lat: 31.18, lng: 121.2 });
@@ -74,6 +75,7 @@ describe("a fire incident at a venue (songjiang)", () => {
     b.unplaced = await brigade(c, "志愿消防队", { force: "volunteer_team" });
     b.micro = await brigade(c, "沿街商铺微型消防站", { force: "micro_station", lat: 31.0, lng: 121.2001 });
     before = await townCard(c);
+    // The fire broke out an hour before the last hazard was reported (and before the incident is recorded).
     const fire = ago(0.05);
     incident = await expectStatus<Json>(
       c.admin.client.post("/v1/incidents", {
@@ -118,6 +120,7 @@ describe("a fire incident at a venue (songjiang)", () => {
     const byId = new Map<string, Json>(review.hazards.map((x: Json) => [x.hazardId, x]));
     expect([...byId.keys()].sort()).toEqual([h.overdue, h.late, h.fresh].sort());
     expect(byId.has(h.old!)).toBe(false);
+    expect(byId.has(h.after!)).toBe(false);
     expect(byId.get(h.overdue!)).toMatchObject({ state: "discovered", overdue: true, overdueNow: true, closedLate: false, openAtIncident: true });
     expect(byId.get(h.late!)).toMatchObject({ state: "closed", overdue: true, overdueNow: false, closedLate: true });
     expect(byId.get(h.fresh!)).toMatchObject({ overdue: false, overdueNow: false, closedLate: false });
@@ -199,6 +202,11 @@ describe("a fire incident at a venue (songjiang)", () => {
     expect(noPlace.errors.map((e) => e.path)).toEqual(["body.nodeId"]);
     const future = await expectStatus<{ errors: { path: string }[] }>(c.admin.client.post("/v1/incidents", { occurredAt: new Date(Date.now() + DAY).toISOString(), nodeId: c.village.nodeId, cause: "electrical" }), 400);
     expect(future.errors.map((e) => e.path)).toEqual(["body.occurredAt"]);
+    // A dispatch written in Beijing time (+08:00) two hours before the fire: compared as instants, not as text.
+    const fire = ago(1);
+    const beijing = new Date(fire.getTime() - 2 * 3_600_000 + 8 * 3_600_000).toISOString().replace("Z", "+08:00");
+    const early = await expectStatus<{ errors: { path: string; code: string }[] }>(c.admin.client.post("/v1/incidents", { occurredAt: fire.toISOString(), nodeId: c.village.nodeId, cause: "electrical", forces: [{ brigadeId: b.near.brigadeId, dispatchedAt: beijing }] }), 400);
+    expect(early.errors.map((e) => [e.path, e.code])).toEqual([["body.forces[0].dispatchedAt", "incident.dispatched_before_fire"]]);
     expect((await partition(`T#${c.tenantId}#AUDIT`)).length).toBe(count);
   });
 

@@ -129,14 +129,15 @@ describe("notifications out: the delivery worker", { timeout: 90_000 }, () => {
   it("WeCom, DingTalk and webhook channels post their documented shapes; the webhook is HMAC-signed", async () => {
     const w = await world(app, "songjiang");
     const grid = w.users["officer@grid"]!;
-    const hook = "http://127.0.0.1:1/hook";
+    const hook = "https://hooks.county-a.example.cn/hook";
     expect((await grid.api.call("PUT", "/v1/account/notification-channel", { channel: "webhook", webhookUrl: hook })).status).toBe(200);
     await dispatchedTo(w, "officer@grid");
     await deliver(w, shanghai("10:00"));
     const got = sink.received.filter((r) => r.channel === "webhook" && r.target === hook);
     expect(got).toHaveLength(1);
     const { createHmac } = await import("node:crypto");
-    const expected = createHmac("sha256", "hook-secret").update(`${got[0]!.headers["x-firegov-timestamp"]}.${JSON.stringify(got[0]!.body)}`).digest("hex");
+    const countyKey = createHmac("sha256", "hook-secret").update(`webhook:${w.tenantId}`).digest("hex");
+    const expected = createHmac("sha256", countyKey).update(`${got[0]!.headers["x-firegov-timestamp"]}.${JSON.stringify(got[0]!.body)}`).digest("hex");
     expect(got[0]!.headers["x-firegov-signature"]).toBe(`sha256=${expected}`);
     expect(got[0]!.headers["idempotency-key"]).toBe(got[0]!.body.id);
     expect(got[0]!.body).toMatchObject({ kind: "dispatch", subject: { type: "hazard" }, title: { zh: "有隐患派遣给您整改督办" } });
@@ -171,7 +172,7 @@ describe("work notices from meetings", { timeout: 90_000 }, () => {
     const town = w.users["officer@town"]!;
     const grid = w.users["officer@grid"] ?? w.users["officer@village"]!;
     const village = w.users["officer@village"]!;
-    await grid.api.call("PUT", "/v1/account/notification-channel", { channel: "webhook", webhookUrl: "http://127.0.0.1:1/notice-hook" });
+    await grid.api.call("PUT", "/v1/account/notification-channel", { channel: "webhook", webhookUrl: "https://hooks.county-a.example.cn/notice-hook" });
     // The police station's liaison is told because the meeting names the body (lianyungang 三(二): 派出所 among the forces the station coordinates).
     const police = await w.users.admin!.api.call("POST", "/v1/users", { username: `police-${Date.now()}`, displayName: "派出所联络员", role: "department_liaison", scopeNodeId: w.at.town!.nodeId, password: "Field-work-2026", bodyId: "police_station" });
     expect(police.status).toBe(201);
@@ -197,7 +198,7 @@ describe("work notices from meetings", { timeout: 90_000 }, () => {
     expect(before.recipients.map((r: Json) => r.userId)).toContain(police.body.userId);
 
     await deliver(w, shanghai("10:00"));
-    expect(sink.received.filter((r) => r.target === "http://127.0.0.1:1/notice-hook").map((r) => r.body.kind)).toEqual(["work_notice"]);
+    expect(sink.received.filter((r) => r.target === "https://hooks.county-a.example.cn/notice-hook").map((r) => r.body.kind)).toEqual(["work_notice"]);
 
     const note = (await grid.api.get("/v1/inbox")).body.items[0];
     expect((await grid.api.call("POST", `/v1/inbox/${note.notificationId}/read`)).status).toBe(200);

@@ -203,6 +203,10 @@ describe("Open311 GeoReport v2", () => {
     expect(JSON.parse(unknown.text).map((e: Json) => e.description.split(":")[0])).toEqual(["body.service_code"]);
     const attr = await post(w.tenantId, { api_key: apiKey, ...valid(), "attribute[severity_hint]": "huge", "attribute[colour]": "red" });
     expect(JSON.parse(attr.text).map((e: Json) => e.description.split(":")[0]).sort()).toEqual(["body.attribute[colour]", "body.attribute[severity_hint]"]);
+    // A form's empty coordinates are none given, not 0,0 in the Gulf of Guinea: with no address either, the location is missing.
+    const blank = await post(w.tenantId, { api_key: apiKey, service_code: "ebike_charging", lat: "", long: "", description: "楼道堆物" });
+    expect(blank.status).toBe(400);
+    expect(JSON.parse(blank.text).map((e: Json) => e.description.split(":")[0])).toEqual(["body.lat"]);
   });
 
   it("is in the OpenAPI document", async () => {

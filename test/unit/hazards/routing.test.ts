@@ -195,6 +195,12 @@ describe("registering a resident's tip", () => {
     const { hazard, intents } = tip();
     expect(hazard).toMatchObject({ state: "discovered", handling: undefined, deadline: undefined, severity: undefined });
     expect(intents).toMatchObject([{ kind: "create", to: [{ type: "handler", handling: { level: "county" } }] }]);
+    expect(intents[0]!.urgent).toBeUndefined();
+  });
+
+  it("songjiang 六(三): a device's alarm is taken in the same way, and its message is urgent (through the officers' quiet hours)", () => {
+    const { intents } = Hazards.discover(ctx(profile, { type: "system" } as never), { hazardId: "iot", place: nodes.county!, description: "烟感报警", photos: [], source: "iot_alert", reporter: { type: "system" } as never, priorOccurrences: [] });
+    expect(intents).toMatchObject([{ kind: "create", urgent: true }]);
   });
 
   it("needs the county's officer to grade, code and place it", () => {

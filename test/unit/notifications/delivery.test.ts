@@ -8,7 +8,7 @@ const cfg: Notifications.DeliveryConfig = {
   webhookSecret: "s3cret",
   dingtalkSecret: "SECdemo",
 };
-const base = { dedupeId: "abc123", kind: "dispatch", subjectType: "hazard", subjectId: "h1", title: { zh: "有隐患派遣给您整改督办", en: "A hazard has been dispatched to you" }, createdAt: "2026-12-10T02:00:00.000Z" };
+const base = { tenantId: "county-a", dedupeId: "abc123", kind: "dispatch", subjectType: "hazard", subjectId: "h1", title: { zh: "有隐患派遣给您整改督办", en: "A hazard has been dispatched to you" }, createdAt: "2026-12-10T02:00:00.000Z" };
 const at = new Date("2026-12-10T02:00:00Z");
 
 describe("quiet hours (in the tenant's time zone)", () => {
@@ -84,7 +84,12 @@ describe("adapters build each provider's documented request", () => {
   it("generic webhook: the message as JSON, Idempotency-Key the dedupe id, HMAC-SHA256 over timestamp.body", () => {
     const req = Notifications.buildRequest({ ...base, channel: "webhook", url: "https://example.org/hook" }, cfg, at);
     const ts = req.headers["x-firegov-timestamp"]!;
-    expect(req.headers["x-firegov-signature"]).toBe(`sha256=${createHmac("sha256", "s3cret").update(`${ts}.${req.body}`).digest("hex")}`);
+    // Signed with the county's own key, derived from the deployment's secret: another county's key does not verify it.
+    const countyKey = createHmac("sha256", "s3cret").update("webhook:county-a").digest("hex");
+    expect(Notifications.tenantWebhookKey(cfg, "county-a")).toBe(countyKey);
+    expect(req.headers["x-firegov-signature"]).toBe(`sha256=${createHmac("sha256", countyKey).update(`${ts}.${req.body}`).digest("hex")}`);
+    const other = Notifications.buildRequest({ ...base, tenantId: "county-b", channel: "webhook", url: "https://example.org/hook" }, cfg, at);
+    expect(other.headers["x-firegov-signature"]).not.toBe(req.headers["x-firegov-signature"]);
     expect(req.headers["idempotency-key"]).toBe("abc123");
     expect(JSON.parse(req.body)).toMatchObject({ id: "abc123", kind: "dispatch", subject: { type: "hazard", id: "h1" } });
   });
@@ -108,5 +113,11 @@ describe("adapters build each provider's documented request", () => {
     expect(merged.OTHER).toBeUndefined();
     expect(Notifications.withProviderSecrets(env, undefined)).toBe(env);
     expect(() => Notifications.withProviderSecrets(env, "not json")).toThrow(/NOTIFY_SECRETS_ARN/);
+  });
+
+  it("lets a device's alarm through quiet hours: its notify-only kind and the hazard it raises are urgent", () => {
+    expect(Notifications.isUrgent("iot_alarm")).toBe(true);
+    expect(Notifications.isUrgent("create", true)).toBe(true);
+    expect(Notifications.isUrgent("create")).toBe(false);
   });
 });

@@ -291,7 +291,7 @@ export function discover(ctx: Context, input: NewHazard): Outcome {
   // A resident's tip, or a venue's failed self-check item, is taken in (verified) by the officers at the node it lands on.
   const landing = profile.levels[input.place.path.split("/").filter(Boolean).length - 1]?.id;
   const takeIn = TAKE_IN[input.source];
-  const intents: NotificationIntent[] = takeIn && landing ? [{ kind: "create", to: [{ type: "handler", handling: { level: landing } }], title: takeIn }] : [];
+  const intents: NotificationIntent[] = takeIn && landing ? [{ kind: "create", to: [{ type: "handler", handling: { level: landing } }], title: takeIn, ...(input.source === "iot_alert" ? { urgent: true } : {}) }] : [];
   return finish(ctx, hazard, [created], intents, { created: true });
 }
 

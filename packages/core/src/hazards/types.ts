@@ -166,6 +166,8 @@ export interface NotificationIntent {
   kind: EventAction;
   to: Recipient[];
   title: { zh: string; en: string };
+  /** Delivered even in the recipients' quiet hours (a device's fire alarm cannot wait for the morning). */
+  urgent?: boolean;
 }
 
 /** The acting party as the rules see it. */

@@ -121,7 +121,11 @@ export const DUE_SOON_DAYS = 7;
 
 const UNKNOWN_CATEGORY = { zh: "未知类别", en: "Unknown category" };
 
-export function toHouseholdView(h: Stored, policy: HomeVisitsPolicy, today: string, soonDays = DUE_SOON_DAYS): HouseholdView {
+/**
+ * A household as staff see it: the ID number always masked; the phone masked
+ * too, except on the one household's own page (its visitor calls ahead).
+ */
+export function toHouseholdView(h: Stored, policy: HomeVisitsPolicy, today: string, soonDays = DUE_SOON_DAYS, opts: { fullPhone?: boolean } = {}): HouseholdView {
   const category = policy.categories.find((c) => c.id === h.category);
   const frequency = category?.frequency ?? { every: 1, unit: "month" as const };
   const due = dueOf({ lastVisitOn: h.lastVisitOn, registeredOn: h.registeredOn }, frequency, today, soonDays);
@@ -133,7 +137,7 @@ export function toHouseholdView(h: Stored, policy: HomeVisitsPolicy, today: stri
     categoryName: category ? { zh: category.name.zh, en: category.name.en } : UNKNOWN_CATEGORY,
     address: h.address,
     contactName: h.contactName,
-    phone: h.phone,
+    phone: h.phone && !opts.fullPhone ? maskPhone(h.phone) : h.phone,
     idNumber: h.idNumber === undefined ? undefined : maskIdNumber(h.idNumber),
     consent: h.consent,
     note: h.note,

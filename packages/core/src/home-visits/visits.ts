@@ -5,7 +5,7 @@ import { useTenant, useUser } from "../context/actor.ts";
 import { timeOrderedId } from "../db/ids.ts";
 import { plain } from "../db/plain.ts";
 import { tenantDb } from "../db/tenant-db.ts";
-import { writeTransaction, type TxItem } from "../db/transact.ts";
+import { storedResult, writeTransaction, type TxItem } from "../db/transact.ts";
 import { AppError, bilingual, fieldError, type FieldError } from "../errors/index.ts";
 import { OTHER_CODE, raiseHazard, raisedHazardItems, raisedItemCount, type Context, type RaisedHazard } from "../hazards/index.ts";
 import { MAX_TRANSACTION_ITEMS } from "../inspections/index.ts";
@@ -78,6 +78,11 @@ export const recordVisit = useCase(RecordVisitInput, async (input, householdId: 
   const actor = useUser();
   const h = await householdOrNotFound(householdId, { consistent: true });
   authorize(actor, "home_visit.perform", h);
+  // A retry whose first answer was lost finds the household already moved on: answer what the first one stored.
+  if (opts.idempotencyKey !== undefined) {
+    const stored = await storedResult<HomeVisitResult>(opts.idempotencyKey, { recordVisit: input, householdId });
+    if (stored) return stored;
+  }
   if (input.expectedVersion !== undefined && input.expectedVersion !== h.version) throw new AppError("conflict", "home_visit.household_changed");
   const now = opts.now ?? new Date();
   const s = await setting(now);
@@ -177,7 +182,7 @@ export const getHousehold = useCase(
   async (_input, householdId: string, opts: { now?: Date } = {}): Promise<HouseholdDetail> => {
     const h = await readableHousehold(householdId);
     const [s, visits] = await Promise.all([setting(opts.now ?? new Date()), visitsOf(householdId)]);
-    return { household: toHouseholdView(h, s.policy, s.today), visits, mayRevealIdNumber: mayReveal(s.policy, h) };
+    return { household: toHouseholdView(h, s.policy, s.today, undefined, { fullPhone: true }), visits, mayRevealIdNumber: mayReveal(s.policy, h) };
   },
   "query",
 );

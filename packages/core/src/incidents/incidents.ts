@@ -96,7 +96,7 @@ async function checkFacts(policy: IncidentsPolicy, input: Facts, occurredAt: str
     if (!brigades.has(f.brigadeId)) errors.push(fieldError(`${at}.brigadeId`, "incident.force_unknown", "找不到该消防力量（须为本县在编的队站）", "No such active brigade or station in the county"));
     if (seen.has(f.brigadeId)) errors.push(fieldError(`${at}.brigadeId`, "incident.force_repeated", "同一力量只能列一次", "Each force is listed once"));
     seen.add(f.brigadeId);
-    if (f.dispatchedAt && f.dispatchedAt < occurredAt) errors.push(fieldError(`${at}.dispatchedAt`, "incident.dispatched_before_fire", "调派时间不能早于发生时间", "Dispatched before the fire broke out"));
+    if (f.dispatchedAt && Date.parse(f.dispatchedAt) < Date.parse(occurredAt)) errors.push(fieldError(`${at}.dispatchedAt`, "incident.dispatched_before_fire", "调派时间不能早于发生时间", "Dispatched before the fire broke out"));
     if (f.dispatchedAt && future(f.dispatchedAt)) errors.push(fieldError(`${at}.dispatchedAt`, "incident.in_future", "调派时间不能晚于现在", "The dispatch time cannot be in the future"));
     if (f.arrivedAt && future(f.arrivedAt)) errors.push(fieldError(`${at}.arrivedAt`, "incident.in_future", "到场时间不能晚于现在", "The arrival time cannot be in the future"));
     if (f.arrivedAt && Date.parse(f.arrivedAt) < Date.parse(f.dispatchedAt ?? occurredAt)) errors.push(fieldError(`${at}.arrivedAt`, "incident.arrived_before_dispatch", "到场时间不能早于调派时间（或发生时间）", "Arrived before it was dispatched (or before the fire)"));

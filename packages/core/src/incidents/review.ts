@@ -29,14 +29,16 @@ export async function reviewOf(incident: IncidentItem, policy: IncidentsPolicy, 
   const windowMonths = policy.reviewWindowMonths.value;
   const since = windowStart(incident.occurredAt, windowMonths);
   const [inspections, hazards] = incident.venueId ? await Promise.all([venueInspectionsSince(incident.venueId, since), venueHazardsSince(incident.venueId, since)]) : [[], []];
-  const judged = hazards.filter((h) => h.createdAt <= now.toISOString()).map((h) => reviewHazard(h, incident.occurredAt, now.toISOString()));
+  // What was known before the fire: nothing found or inspected after it counts in its review.
+  const fire = Date.parse(incident.occurredAt);
+  const judged = hazards.filter((h) => Date.parse(h.createdAt) <= fire).map((h) => reviewHazard(h, incident.occurredAt, now.toISOString()));
   return {
     incidentId: incident.incidentId,
     venueId: incident.venueId ?? null,
     since,
     windowMonths,
     windowRule: citation(policy.reviewWindowMonths),
-    inspections: inspections.map((i) => ({ inspectionId: i.inspectionId, finishedAt: i.finishedAt, categories: i.categories, inspectorId: i.inspectorId, passed: i.passed, failed: i.failed, hazardIds: i.hazardIds })),
+    inspections: inspections.filter((i) => Date.parse(i.finishedAt) <= fire).map((i) => ({ inspectionId: i.inspectionId, finishedAt: i.finishedAt, categories: i.categories, inspectorId: i.inspectorId, passed: i.passed, failed: i.failed, hazardIds: i.hazardIds })),
     hazards: judged,
     totals: {
       inspections: inspections.length,

@@ -93,6 +93,8 @@ export function loadDeliveryConfig(env: Record<string, string | undefined> = pro
 
 /** What one send carries to an adapter. */
 export interface Outgoing {
+  /** The county the message is from: its webhooks are signed with its own key. */
+  tenantId: string;
   channel: Channel;
   dedupeId: string;
   phone?: string | undefined;
@@ -179,10 +181,18 @@ function dingtalkRequest(o: Outgoing, cfg: DeliveryConfig, now: Date): HttpReque
  * `X-Firegov-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">` with
  * `X-Firegov-Timestamp` (seconds), so the receiver can verify and refuse replays.
  */
+/**
+ * A county's own webhook key, hex HMAC-SHA256(NOTIFY_WEBHOOK_SECRET, "webhook:" + tenantId): a
+ * county's receivers verify with it, and no county can sign as another (the operator hands each its key).
+ */
+export function tenantWebhookKey(cfg: Pick<DeliveryConfig, "webhookSecret">, tenantId: string): string {
+  return createHmac("sha256", cfg.webhookSecret).update(`webhook:${tenantId}`).digest("hex");
+}
+
 function webhookRequest(o: Outgoing, cfg: DeliveryConfig, now: Date): HttpRequest {
   const body = JSON.stringify({ id: o.dedupeId, kind: o.kind, subject: { type: o.subjectType, id: o.subjectId }, title: o.title, createdAt: o.createdAt });
   const ts = String(Math.floor(now.getTime() / 1000));
-  const signature = createHmac("sha256", cfg.webhookSecret).update(`${ts}.${body}`).digest("hex");
+  const signature = createHmac("sha256", tenantWebhookKey(cfg, o.tenantId)).update(`${ts}.${body}`).digest("hex");
   return { url: o.url ?? "", headers: { "content-type": "application/json", "idempotency-key": o.dedupeId, "x-firegov-timestamp": ts, "x-firegov-signature": `sha256=${signature}` }, body };
 }
 

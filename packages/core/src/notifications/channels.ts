@@ -19,7 +19,7 @@ const HttpsUrl = z
   .string()
   .max(500)
   .url(bilingual("请填写完整的网址", "Enter a full URL"))
-  .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u), bilingual("地址须以 https:// 开头", "The address must start with https://"));
+  .refine((u) => u.startsWith("https://"), bilingual("地址须以 https:// 开头", "The address must start with https://"));
 
 export const ChannelKind = z.enum(["inapp", "sms", "wecom", "dingtalk", "webhook"]).meta({ id: "NotificationChannelKind" });
 

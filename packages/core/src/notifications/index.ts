@@ -6,7 +6,7 @@ import "./delivery.entity.ts";
 export { listInbox, ListInboxInput, unreadCount, markRead, NotificationSchema, InboxPageSchema, UnreadSchema, type NotificationView } from "./inbox.ts";
 export { deliveryItems, deliveryCost, type Delivery, type Subject } from "./deliver.ts";
 export { deliverPending, deliveryJob, sendIdOf, dedupeIdOf, backoffMs } from "./worker.ts";
-export { deliveryConfig, loadDeliveryConfig, withProviderSecrets, PROVIDER_SECRET_KEYS, buildRequest, providerError, messageText, CHANNELS, type Channel, type DeliveryConfig, type Outgoing } from "./adapters.ts";
+export { deliveryConfig, loadDeliveryConfig, tenantWebhookKey, withProviderSecrets, PROVIDER_SECRET_KEYS, buildRequest, providerError, messageText, CHANNELS, type Channel, type DeliveryConfig, type Outgoing } from "./adapters.ts";
 export { releaseAt, isUrgent, URGENT_KINDS, DEFAULT_QUIET_HOURS, type QuietHours } from "./quiet-hours.ts";
 export { myChannel, setMyChannel, ChannelSettingInput, ChannelSettingSchema, ChannelKind, type ChannelSettingView } from "./channels.ts";
 export { deliveryLog, DeliveryLogInput, DeliveryLogSchema, deadLetters, DeadLettersSchema, retryDeadLetter, SendViewSchema, SendStatus, type SendView } from "./admin.ts";

@@ -9,7 +9,7 @@
  * issue 19's 预警叫应 name theirs). A sender may also mark one message urgent.
  */
 export const URGENT_KINDS: readonly string[] = ["list", "listed", "escalated"];
-const URGENT_PREFIXES = ["alarm", "warning", "fire_"];
+const URGENT_PREFIXES = ["alarm", "warning", "fire_", "iot_"];
 
 export function isUrgent(kind: string, flagged?: boolean): boolean {
   return !!flagged || URGENT_KINDS.includes(kind) || URGENT_PREFIXES.some((p) => kind.startsWith(p));

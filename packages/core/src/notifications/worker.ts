@@ -121,7 +121,7 @@ async function attempt(s: SendItem, now: Date, cfg: DeliveryConfig): Promise<"se
     );
   if (!claimed) return undefined;
   const { tenantId: _t, leaseUntil: _l, ...rest } = s;
-  const error = await sendOnce({ channel: s.channel, dedupeId: s.dedupeId, phone: s.target.phone, url: s.target.url, kind: s.kind, subjectType: s.subjectType, subjectId: s.subjectId, title: s.title, createdAt: s.createdAt }, cfg, new Date());
+  const error = await sendOnce({ tenantId: s.tenantId, channel: s.channel, dedupeId: s.dedupeId, phone: s.target.phone, url: s.target.url, kind: s.kind, subjectType: s.subjectType, subjectId: s.subjectId, title: s.title, createdAt: s.createdAt }, cfg, new Date());
   const attempts = s.attempts + 1;
   const stillOurs = (a: { attempts: unknown; leaseUntil: unknown }, op: { eq: (x: unknown, v: unknown) => string }) => `${op.eq(a.attempts, s.attempts)} AND ${op.eq(a.leaseUntil, leaseUntil)}`;
   const onCanceled = () => new AppError("conflict", "request.conflict_retry");

@@ -52,14 +52,18 @@ export async function getServiceDefinition(tenantSlug: string, code: string, opt
 
 // ── Filing a request ───────────────────────────────────────────────────────
 
+/** A form's empty field is no coordinate (not 0): `lat=&long=` means none was given. */
 const Coordinate = (min: number, max: number, zh: string, en: string) =>
-  z.coerce.number(bilingual(`${zh}须为数字`, `${en} must be a number`)).min(min, bilingual(`${zh}超出范围`, `${en} is out of range`)).max(max, bilingual(`${zh}超出范围`, `${en} is out of range`));
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number(bilingual(`${zh}须为数字`, `${en} must be a number`)).min(min, bilingual(`${zh}超出范围`, `${en} is out of range`)).max(max, bilingual(`${zh}超出范围`, `${en} is out of range`)).optional(),
+  );
 
 export const PostRequestInput = z
   .object({
     service_code: z.string().trim().min(1, bilingual("请填写服务代码", "Give a service_code")).max(64),
-    lat: Coordinate(-90, 90, "纬度", "lat").optional(),
-    long: Coordinate(-180, 180, "经度", "long").optional(),
+    lat: Coordinate(-90, 90, "纬度", "lat"),
+    long: Coordinate(-180, 180, "经度", "long"),
     address_string: z.string().trim().min(2).max(200).optional(),
     address_id: z.string().trim().min(1).max(64).optional(),
     description: z.string().trim().min(2, bilingual("请描述隐患情况", "Describe the hazard")).max(1000).optional(),
