@@ -18,7 +18,10 @@ export interface Summary {
   codeText?: string | undefined;
   description: string;
   venueId?: string | undefined;
+  venueName?: string | undefined;
   locationText?: string | undefined;
+  lat?: number | undefined;
+  lng?: number | undefined;
   source: Hazard["source"];
   deadline?: string | undefined;
   overdue: boolean;
@@ -50,7 +53,10 @@ export function summaryOf(h: Hazard): Summary {
     codeText: h.codeText,
     description: h.description.length > 140 ? `${h.description.slice(0, 139)}…` : h.description,
     venueId: h.venueId,
+    venueName: h.venueName,
     locationText: h.locationText,
+    lat: h.lat,
+    lng: h.lng,
     source: h.source,
     deadline: h.deadline,
     overdue: h.overdue,

@@ -26,6 +26,14 @@ const Party = z.object({
   name: z.string().trim().min(1, bilingual("请填写责任单位或责任人", "Name the responsible party")).max(100),
   contact: z.string().trim().min(1).max(50).optional(),
 });
+/** A phone's position, WGS-84 (GPS as the browser gives it; not GCJ-02), both or neither. */
+const Wgs84 = {
+  lat: z.number(bilingual("纬度须为数字", "Latitude is a number")).min(-90, bilingual("纬度须在 -90 到 90 之间", "Latitude is between -90 and 90")).max(90, bilingual("纬度须在 -90 到 90 之间", "Latitude is between -90 and 90")).optional().meta({ description: "WGS-84 latitude where the reporter stands" }),
+  lng: z.number(bilingual("经度须为数字", "Longitude is a number")).min(-180, bilingual("经度须在 -180 到 180 之间", "Longitude is between -180 and 180")).max(180, bilingual("经度须在 -180 到 180 之间", "Longitude is between -180 and 180")).optional().meta({ description: "WGS-84 longitude where the reporter stands" }),
+};
+function bothOrNeither(v: { lat?: number | undefined; lng?: number | undefined }, ctx: z.RefinementCtx) {
+  if ((v.lat === undefined) !== (v.lng === undefined)) ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lng"], message: bilingual("经纬度须成对填写", "Give latitude and longitude together") });
+}
 const LocalDate = z.iso.date(bilingual("日期格式为 YYYY-MM-DD", "A date as YYYY-MM-DD"));
 const ExpectedVersion = z.int().min(1).optional().meta({ description: "The version the client last read; a different current version answers 409" });
 
@@ -38,6 +46,7 @@ export const CreateHazardInput = z
     nodeId: Id.meta({ description: "The jurisdiction node the hazard lies in (a grid, village, town …)" }),
     venueId: Id.optional().meta({ description: "The venue, when known; recurrence is counted per venue and code" }),
     locationText: z.string().trim().min(1).max(200).optional(),
+    ...Wgs84,
     code: z.string().min(1).max(64).meta({ description: "A hazard code of the profile (its codes or checklists), or `other` with codeText" }),
     codeText: z.string().trim().min(1).max(100).optional(),
     severity: ProfileId.meta({ description: "A severity id of the profile; it sets the deadline and the handler" }),
@@ -49,6 +58,7 @@ export const CreateHazardInput = z
   })
   .superRefine((v, ctx) => {
     if (v.source === "transfer" && !v.transferredFrom) ctx.addIssue({ code: "custom", path: ["transferredFrom"], message: bilingual("移送来的隐患须写明移送机构", "Name the body that transferred it") });
+    bothOrNeither(v, ctx);
   })
   .meta({ id: "CreateHazardInput" });
 
@@ -131,8 +141,10 @@ export const TimelineInput = pageQuery({ max: 200, default: 100 });
 export const TipInput = z
   .object({
     locationText: z.string().trim().min(2, bilingual("请填写隐患所在位置", "Say where the hazard is")).max(200),
+    ...Wgs84,
     description: z.string().trim().min(5, bilingual("请描述隐患情况（至少 5 个字）", "Describe the hazard (at least 5 characters)")).max(1000),
     contact: z.string().trim().min(1).max(50).optional().meta({ description: "Phone or other contact, if you want to be called back" }),
     photoKey: PhotoKey.optional(),
   })
+  .superRefine(bothOrNeither)
   .meta({ id: "PublicTipInput" });

@@ -216,7 +216,7 @@ function deadlineFromDate(ctx: Context, date: string, field: string): string {
 // ── Creating ───────────────────────────────────────────────────────────────
 
 /** What a finder says of a new hazard: the hazard's own fields, and where it was found. */
-export type NewHazard = Pick<Hazard, "hazardId" | "venueId" | "venueKinds" | "locationText" | "code" | "codeText" | "severity" | "description" | "photos" | "source" | "transferredFrom" | "reporter" | "responsibleParty"> & {
+export type NewHazard = Pick<Hazard, "hazardId" | "venueId" | "venueName" | "venueKinds" | "locationText" | "lat" | "lng" | "code" | "codeText" | "severity" | "description" | "photos" | "source" | "transferredFrom" | "reporter" | "responsibleParty"> & {
   place: Place;
   /** Earlier occurrences of the same venue and code (recurrence), oldest first. */
   priorOccurrences: string[];
@@ -246,8 +246,11 @@ export function discover(ctx: Context, input: NewHazard): Outcome {
     nodeId: input.place.nodeId,
     path: input.place.path,
     venueId: input.venueId,
+    venueName: input.venueId ? input.venueName : undefined,
     venueKinds,
     locationText: input.locationText,
+    lat: input.lat,
+    lng: input.lng,
     code: input.code,
     codeText: input.code === OTHER_CODE ? input.codeText : undefined,
     severity: input.severity,

@@ -51,6 +51,8 @@ export const submitTip = useCase(TipInput, async (input, tenantSlug: string, opt
         hazardId: timeOrderedId(now),
         place: { nodeId: tenant.rootNodeId, path: `/${tenant.rootNodeId}` },
         locationText: input.locationText,
+        lat: input.lat,
+        lng: input.lng,
         description: input.description,
         photos: input.photoKey ? [input.photoKey] : [],
         source: "public_tip",

@@ -99,9 +99,14 @@ export interface Hazard {
   /** Materialised path of the node (`/<root>/<town>/...`). */
   path: string;
   venueId?: string | undefined;
+  /** The venue's name when the hazard was raised, for cards and notices that must not look it up. */
+  venueName?: string | undefined;
   /** The venue's kinds when the hazard was raised: they choose its industry department (按照行业类别). */
   venueKinds?: string[] | undefined;
   locationText?: string | undefined;
+  /** Where it was found, WGS-84 (the phone's GPS or the venue's point). */
+  lat?: number | undefined;
+  lng?: number | undefined;
   code?: string | undefined;
   codeText?: string | undefined;
   severity?: string | undefined;

@@ -52,6 +52,7 @@ export const recordSafetyEvaluation = useCase(SafetyEvaluationInput, async (inpu
             hazardId: timeOrderedId(now.getTime()),
             place: { nodeId: venue.nodeId, path: venue.path },
             venueId,
+            venueName: venue.name,
             venueKinds: venue.kinds,
             locationText: venue.address ?? venue.name,
             code,

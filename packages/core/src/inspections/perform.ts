@@ -221,6 +221,7 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
           hazardId: timeOrderedId(now.getTime()),
           place: { nodeId: venue.nodeId, path: venue.path },
           venueId,
+          venueName: venue.name,
           venueKinds: venue.kinds,
           locationText: venue.address ?? venue.name,
           code: entry.hazardCode,

@@ -260,6 +260,7 @@ async function writeAlarm(v: Verified, input: z.output<typeof AlarmInput>, now: 
       hazardId: timeOrderedId(now),
       place: node,
       venueId: venue?.venueId,
+      venueName: venue?.name,
       venueKinds: venue?.kinds,
       locationText: venue ? (venue.address ?? venue.name) : deviceName,
       code: type.hazardCode,
