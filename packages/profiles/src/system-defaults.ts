@@ -1,4 +1,4 @@
-import { DEFAULT_QUALIFICATIONS, DEFAULT_RESOURCES, HAZARD_STATES, type Occasion, type PolicyProfile } from "@firegov/core/profile/index";
+import { DEFAULT_PUBLIC_RESPONSES, DEFAULT_QUALIFICATIONS, DEFAULT_RESOURCES, HAZARD_STATES, type Occasion, type PolicyProfile } from "@firegov/core/profile/index";
 
 export { defaultIncidentCauses, defaultReviewWindow } from "@firegov/core/profile/index";
 
@@ -38,6 +38,11 @@ export function defaultReopenWindow(): Hazards["reopenWindowDays"] {
       en: "Not in the document: a hazard found again within 30 days of closing reopens the old case",
     },
   };
+}
+
+/** Response templates for the public (答复群众), where no document says how the public is answered: marked defaults, one per move. */
+export function defaultPublicResponses(): NonNullable<Hazards["publicResponses"]> {
+  return structuredClone(DEFAULT_PUBLIC_RESPONSES);
 }
 
 /** Rectification deadlines where a document gives none: 15 days for general hazards, 60 for major ones. */

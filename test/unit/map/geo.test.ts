@@ -57,3 +57,23 @@ describe("basemap configuration (one map)", () => {
     expect(Tenancy.BasemapInput.safeParse({ kind: "url", template: "https://tile.openstreetmap.org/{z}/{x}/{y}.png", attribution: "© OpenStreetMap" }).success).toBe(true);
   });
 });
+
+describe("points in boundaries (where a tip lands)", () => {
+  it("holds a point inside a polygon, not one outside it nor one in its hole, and any polygon of a MultiPolygon", () => {
+    const outer = ring(121, 31, 0.1);
+    const hole = ring(121.04, 31.04, 0.02);
+    const polygon = { type: "Polygon" as const, coordinates: [outer, hole] };
+    expect(Maps.containsPoint(polygon, 121.01, 31.01)).toBe(true);
+    expect(Maps.containsPoint(polygon, 121.05, 31.05)).toBe(false);
+    expect(Maps.containsPoint(polygon, 121.2, 31.01)).toBe(false);
+    const multi = { type: "MultiPolygon" as const, coordinates: [[outer], [ring(122, 32, 0.1)]] };
+    expect(Maps.containsPoint(multi, 122.05, 32.05)).toBe(true);
+    expect(Maps.containsPoint(multi, 121.5, 31.5)).toBe(false);
+  });
+
+  it("holds a point in a concave (L-shaped) town, not one in the notch", () => {
+    const l = { type: "Polygon" as const, coordinates: [[[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]]] };
+    expect(Maps.containsPoint(l, 0.5, 1.5)).toBe(true);
+    expect(Maps.containsPoint(l, 1.5, 1.5)).toBe(false);
+  });
+});

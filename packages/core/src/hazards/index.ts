@@ -10,7 +10,7 @@ import "./reward.entity.ts";
 export { createHazard, type Created } from "./create.ts";
 export { actOnHazard, actOnHazardWith } from "./act.ts";
 export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, getWindowCounters, hazardStates, hazardDocs, type Timeline } from "./read.ts";
-export { submitTip, TIP_LIMITS, type TipReceipt } from "./tips.ts";
+export { submitTip, TIP_LIMITS, tipPlace, tipPlaces, locateTipsWith, TipPlaceSchema, TipPlacesSchema, type TipReceipt, type TipLocator, type TipPlacement } from "./tips.ts";
 export { rewardOf, getTipReward, recordTipReward, tipStatus, RecordTipRewardInput, TipRewardSchema, TipStatusSchema, type TipRewardView, type TipStatus, type Eligibility } from "./rewards.ts";
 export { sweepAll, sweepTenant, hazardSweepJob, type SweepStats } from "./sweep.ts";
 export {

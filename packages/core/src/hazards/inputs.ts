@@ -145,6 +145,7 @@ export const TipInput = z
     description: z.string().trim().min(5, bilingual("请描述隐患情况（至少 5 个字）", "Describe the hazard (at least 5 characters)")).max(1000),
     contact: z.string().trim().min(1).max(50).optional().meta({ description: "Phone or other contact, if you want to be called back" }),
     photoKey: PhotoKey.optional(),
+    placeId: Id.optional().meta({ description: "The town or village the tipster picks (GET /v1/public/{tenantSlug}/places); a phone position inside a node's boundary places the tip more exactly" }),
   })
   .superRefine(bothOrNeither)
   .meta({ id: "PublicTipInput" });

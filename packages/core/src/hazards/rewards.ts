@@ -10,7 +10,8 @@ import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { bilingual } from "../errors/zod-issues.ts";
 import { profileAt, type PolicyProfile } from "../profile/index.ts";
-import { tenantInContext } from "../tenancy/index.ts";
+import { DEFAULT_TIME_ZONE, tenantInContext } from "../tenancy/index.ts";
+import { localDate } from "./clock.ts";
 import { useCase } from "../use-case.ts";
 import { loadHazard } from "./store.ts";
 import { hazardOrNotFound } from "./support.ts";
@@ -125,7 +126,13 @@ export const TipStatusSchema = z
   .object({
     stage: z.enum(["received", "confirmed", "closed", "not_confirmed"]).meta({ description: "received: awaiting a check; confirmed: registered as a hazard and being handled; closed; not_confirmed: withdrawn" }),
     receivedAt: z.string(),
+    updatedAt: z.string().meta({ description: "When the tip last moved" }),
+    deadline: z.string().optional().meta({ description: "The local date the rectification is due, once registered" }),
+    closedAt: z.string().optional(),
     publicNote: z.string().optional().meta({ description: "The latest note staff wrote for the public" }),
+    notes: z
+      .array(z.object({ at: z.string(), stage: z.enum(["received", "confirmed", "closed", "not_confirmed"]), note: z.string() }))
+      .meta({ description: "Every note staff wrote for the public, oldest first, with the stage the tip reached by it" }),
     reward: z
       .object({
         status: z.enum(["pending", "eligible", "rewarded", "not_eligible"]),
@@ -140,7 +147,19 @@ export const TipStatusSchema = z
   .meta({ id: "PublicTipStatus" });
 export type TipStatus = z.infer<typeof TipStatusSchema>;
 
-const stageOf = (h: Hazard): TipStatus["stage"] => (h.state === "discovered" ? "received" : h.state === "withdrawn" ? "not_confirmed" : h.state === "closed" ? "closed" : "confirmed");
+const stageOfState = (state: string): TipStatus["stage"] => (state === "discovered" ? "received" : state === "withdrawn" ? "not_confirmed" : state === "closed" ? "closed" : "confirmed");
+const stageOf = (h: Hazard): TipStatus["stage"] => stageOfState(h.state);
+
+/** The notes for the public on a hazard's events, oldest first: only the note, its time and the stage; never who wrote it or any other note. */
+async function publicNotes(hazardId: string): Promise<TipStatus["notes"]> {
+  const { data } = await tenantDb().service.entities.hazardEvent.query.bySeq({ tenantId: useTenant(), hazardId }).go({ pages: "all", attributes: ["seq", "at", "to", "details"] });
+  return data
+    .sort((a, b) => a.seq - b.seq)
+    .flatMap((e) => {
+      const note = (e.details as Record<string, unknown> | undefined)?.publicNote;
+      return typeof note === "string" ? [{ at: e.at, stage: stageOfState(e.to), note }] : [];
+    });
+}
 
 /**
  * The tipster's own tip, by the receipt code (no sign-in): its stage, the
@@ -158,10 +177,15 @@ export async function tipStatus(tenantSlug: string, code: string, opts: { now?: 
     const { profile } = await profileAt(opts.now ?? new Date());
     const applies = rewardOf(profile, hazard);
     const given = applies ? await loadReward(hazard.hazardId) : undefined;
+    const timeZone = tenant.timeZone ?? DEFAULT_TIME_ZONE;
     return plain({
       stage: stageOf(hazard),
       receivedAt: hazard.createdAt,
+      updatedAt: hazard.updatedAt,
+      deadline: hazard.deadline && hazard.state !== "withdrawn" ? localDate(new Date(hazard.deadline), timeZone) : undefined,
+      closedAt: hazard.closedAt,
       publicNote: hazard.publicNote,
+      notes: await publicNotes(hazard.hazardId),
       reward: applies
         ? {
             status: given ? "rewarded" : applies.eligibility,

@@ -12,6 +12,10 @@ import { assertOwnPhotos } from "./photos.ts";
 import type { State } from "./types.ts";
 import { randomBytes } from "node:crypto";
 import { hashReceiptCode } from "./rewards.ts";
+import { z } from "zod";
+import { activeNodesUnder, nodeOrNotFound } from "../jurisdiction/index.ts";
+import { invalid } from "../errors/index.ts";
+import { inSubtree } from "../access/index.ts";
 
 /**
  * How many tips one address may send, and a county may take in, per window.
@@ -28,10 +32,70 @@ export interface TipReceipt {
   receiptCode: string;
 }
 
+// ── Where a tip lands ──────────────────────────────────────────────────────
+
+/** Finds the deepest node under `rootPath` whose boundary holds a WGS-84 point (the map registers it at load: hazards does not import map). */
+export type TipLocator = (point: { lat: number; lng: number }, rootPath: string) => Promise<{ nodeId: string; path: string } | undefined>;
+let locator: TipLocator | undefined;
+export function locateTipsWith(fn: TipLocator) {
+  locator = fn;
+}
+
+export type TipPlacement = "point" | "picked" | "root";
+
 /**
- * A resident's tip, without signing in: it lands at the county's root node as
- * a discovered hazard from a public tip, for an officer to register (placing
- * and grading it) or withdraw. An unknown county answers 404. The limits are
+ * The node a tip lands on: the deepest node whose boundary holds the phone's
+ * position; the place the tipster picked (or the located node, when it lies
+ * inside the picked one: more exact); else the county's root. A picked place
+ * that is not the county's active node answers 400 naming `body.placeId`.
+ */
+export async function tipPlace(rootNodeId: string, input: { lat?: number | undefined; lng?: number | undefined; placeId?: string | undefined }): Promise<{ nodeId: string; path: string; by: TipPlacement }> {
+  const root = { nodeId: rootNodeId, path: `/${rootNodeId}` };
+  const located = input.lat !== undefined && input.lng !== undefined && locator ? await locator({ lat: input.lat, lng: input.lng }, root.path) : undefined;
+  let picked: { nodeId: string; path: string } | undefined;
+  if (input.placeId !== undefined) {
+    const node = await nodeOrNotFound(input.placeId).catch(() => undefined);
+    if (!node || !inSubtree(root.path, node.path)) throw invalid("body.placeId", "tip.place_unknown", "找不到所选的地点，请重新选择", "No such place: pick it again");
+    picked = { nodeId: node.nodeId, path: node.path };
+  }
+  if (located && (!picked || inSubtree(picked.path, located.path))) return { ...located, by: "point" };
+  if (picked) return { ...picked, by: "picked" };
+  return { ...root, by: "root" };
+}
+
+export const TipPlaceSchema = z.object({ nodeId: z.string(), name: z.string(), parentId: z.string().optional().meta({ description: "The town a village lies in (absent for towns)" }) }).meta({ id: "PublicPlace" });
+export const TipPlacesSchema = z.object({ items: z.array(TipPlaceSchema) }).meta({ id: "PublicPlaces" });
+
+/** How long a container keeps a county's list of places (the tree changes rarely; the list is public and must be cheap). */
+const PLACES_FRESH_MS = 5 * 60_000;
+const placesSeen = new Map<string, { at: number; items: z.infer<typeof TipPlaceSchema>[] }>();
+
+/**
+ * The county's towns and the villages under them, by name, for a tipster to
+ * say where the hazard is: ids and names only (no levels, paths, people or
+ * counts). An unknown county answers 404.
+ */
+export async function tipPlaces(tenantSlug: string): Promise<z.infer<typeof TipPlacesSchema>> {
+  if (!TENANT_ID_PATTERN.test(tenantSlug)) throw new AppError("not_found", "tenant.not_found");
+  return withActor({ type: "public", tenantId: tenantSlug }, async () => {
+    const tenant = await tenantInContext();
+    if (!tenant || tenant.status !== "active") throw new AppError("not_found", "tenant.not_found");
+    const seen = placesSeen.get(tenantSlug);
+    if (seen && Date.now() - seen.at < PLACES_FRESH_MS) return { items: seen.items };
+    const nodes = await activeNodesUnder(`/${tenant.rootNodeId}`);
+    const items = nodes
+      .filter((n) => [2, 3].includes(n.path.split("/").length - 1))
+      .map((n) => (n.path.split("/").length - 1 === 3 && n.parentId ? { nodeId: n.nodeId, name: n.name, parentId: n.parentId } : { nodeId: n.nodeId, name: n.name }));
+    placesSeen.set(tenantSlug, { at: Date.now(), items });
+    return { items };
+  });
+}
+
+/**
+ * A resident's tip, without signing in: it lands as a discovered hazard from
+ * a public tip at the node its position or picked place names (else the
+ * county's root), and that node's officers are told in the same transaction,
+ * for them to register (placing and grading it) or withdraw. An unknown county answers 404. The limits are
  * counted in the tip's own transaction under a condition, so concurrent tips
  * cannot slip past them.
  */
@@ -47,9 +111,10 @@ export const submitTip = useCase(TipInput, async (input, tenantSlug: string, opt
       const now = opts.now ?? new Date();
       const { version, profile } = await profileAt(now);
       const ctx: Context = { profile, profileVersion: version, timeZone: tenant.timeZone ?? DEFAULT_TIME_ZONE, now, actor: { type: "public" } };
+      const { by, ...place } = await tipPlace(tenant.rootNodeId, input);
       const outcome = discover(ctx, {
         hazardId: timeOrderedId(now),
-        place: { nodeId: tenant.rootNodeId, path: `/${tenant.rootNodeId}` },
+        place,
         locationText: input.locationText,
         lat: input.lat,
         lng: input.lng,
@@ -75,7 +140,7 @@ export const submitTip = useCase(TipInput, async (input, tenantSlug: string, opt
         timeZone: ctx.timeZone,
         now,
         deliveries: await resolveRecipients(profile, outcome.hazard, outcome.intents, ctx.actor),
-        audit: { action: "hazard.tip", details: { source: "public_tip" } },
+        audit: { action: "hazard.tip", details: { source: "public_tip", nodeId: place.nodeId, placedBy: by } },
         extra: (tx) => [
           ...windows.map((w) =>
             tx.intakeLimit

@@ -68,3 +68,22 @@ export function pointFeature(id: string, lat: number, lng: number, properties: P
   const round = (n: number) => Math.round(n * 1e7) / 1e7;
   return { type: "Feature", id, geometry: { type: "Point", coordinates: [round(lng), round(lat)] }, properties };
 }
+
+// ── Points in boundaries ──────────────────────────────────────────────────
+
+/** Whether a point lies inside a ring (even-odd ray casting over [lng, lat] positions; a point on an edge may fall either way). */
+function inRing(ring: readonly (readonly number[])[], lng: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Whether a WGS-84 point lies inside a Polygon or MultiPolygon: inside an outer ring and none of its holes. */
+export function containsPoint(geometry: { type: "Polygon"; coordinates: number[][][] } | { type: "MultiPolygon"; coordinates: number[][][][] }, lng: number, lat: number): boolean {
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  return polygons.some(([outer, ...holes]) => outer !== undefined && inRing(outer, lng, lat) && !holes.some((h) => inRing(h, lng, lat)));
+}

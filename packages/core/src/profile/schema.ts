@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bilingual } from "../errors/index.ts";
 import { roles as platformRoles } from "../context/roles.ts";
+import { RESPONSE_PLACEHOLDER_NAMES } from "./response-words.ts";
 
 // A policy profile: the rules of one county as data. Every rule cites the
 // clause it comes from, so a finding can always be traced to its document.
@@ -461,6 +462,25 @@ const ListedSupervisionLevel = rule({
   triggers: z.array(rule({ id: Id, when: z.array(Condition).min(1) })).min(1),
 });
 
+const ResponseText = Text.refine((t) => [...t.matchAll(/\{([^{}]*)\}/g)].every((m) => (RESPONSE_PLACEHOLDER_NAMES as readonly string[]).includes(m[1]!)), {
+  message: bilingual(`占位符只能是 ${RESPONSE_PLACEHOLDER_NAMES.map((n) => `{${n}}`).join("、")}`, `placeholders are ${RESPONSE_PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(", ")} only`),
+});
+
+/**
+ * A response template for the public (答复群众): what officers may send a
+ * tipster (and an Open311 client's status_notes) when they move a hazard
+ * along the loop, with placeholders filled from the hazard.
+ */
+const PublicResponse = rule({
+  id: Id,
+  /** The move it answers: register, dispatch, start, submit, close, fix_on_spot, reject, withdraw, reopen. */
+  action: z.enum(["register", "dispatch", "start", "submit", "close", "fix_on_spot", "reject", "withdraw", "reopen"]),
+  /** How officers find it in the picker. */
+  name: Label,
+  /** The note itself, zh (and en), with {编号} {期限} {单位} {类别} {等级}. */
+  message: z.strictObject({ zh: ResponseText, en: ResponseText.optional() }),
+});
+
 const Hazards = z.strictObject({
   workflow: rule({ states: z.array(HazardState).min(2) }),
   /** Days after closing within which a hazard found again reopens the old one. */
@@ -469,6 +489,8 @@ const Hazards = z.strictObject({
   severities: z.array(Severity).min(1),
   escalations: z.array(Escalation),
   listedSupervision: z.array(ListedSupervisionLevel),
+  /** Response templates for the public, per move along the loop. Absent: the marked defaults of profile/responses.ts. */
+  publicResponses: z.array(PublicResponse).optional(),
 });
 
 // ── Obligations and milestones ─────────────────────────────────────────────
@@ -803,6 +825,7 @@ export type WarningsSection = z.infer<typeof Warnings>;
 export type IotPolicy = z.infer<typeof Iot>;
 export type IotAlarmType = z.infer<typeof IotAlarmType>;
 export type TipReward = z.infer<typeof TipReward>;
+export type PublicResponse = z.infer<typeof PublicResponse>;
 export type Occasion = z.infer<typeof Occasion>;
 export type LevelId = z.infer<typeof LevelId>;
 export type HazardState = z.infer<typeof HazardState>;

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, equipmentLead } from "../system-defaults.ts";
+import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, equipmentLead, defaultPublicResponses } from "../system-defaults.ts";
 
 // 启政办发〔2023〕8号 市政府办公室关于加强镇（园区）基层领域消防工作的意见
 // (shared/seeds/qidong.txt).
@@ -696,6 +696,7 @@ export const qidong: PolicyProfile = withBaselineCodes({
         assumption: { zh: "文件未写明移交对象，按属地移交镇（园区）消委办处置", en: "The receiver is not named; events go to the town's office" },
       },
     ],
+    publicResponses: defaultPublicResponses(),
     listedSupervision: [
       {
         id: "city_key_supervision",

@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS, defaultWarningLevels, defaultWarningEscalation, equipmentLead, defaultCertificateLead, assessedTraining } from "../system-defaults.ts";
+import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS, defaultWarningLevels, defaultWarningEscalation, equipmentLead, defaultCertificateLead, assessedTraining, defaultPublicResponses } from "../system-defaults.ts";
 
 // 松江区基层消防治理体系建设实施意见 (shared/seeds/songjiang.txt).
 
@@ -880,6 +880,7 @@ export const songjiang: PolicyProfile = withBaselineCodes({
         text: "对构成重大火灾隐患的上报区消防委挂牌督办",
       },
     ],
+    publicResponses: defaultPublicResponses(),
     listedSupervision: [
       {
         id: "town",

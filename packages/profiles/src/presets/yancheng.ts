@@ -1,6 +1,6 @@
 import type { PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
-import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport, yearlyWhereUnstated, EQUIPMENT_KINDS, defaultWarningLevels, defaultWarningEscalation } from "../system-defaults.ts";
+import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport, yearlyWhereUnstated, EQUIPMENT_KINDS, defaultWarningLevels, defaultWarningEscalation, defaultPublicResponses } from "../system-defaults.ts";
 
 // 关于进一步强化基层安全生产和消防工作的实施办法 (shared/seeds/yancheng.txt).
 // Items are numbered (一)…(二十) across sections, so a clause is cited by item alone.
@@ -737,6 +737,7 @@ export const yancheng: PolicyProfile = withBaselineCodes({
         assumption: committeeOfficeFallback,
       },
     ],
+    publicResponses: defaultPublicResponses(),
     listedSupervision: [],
   },
 
