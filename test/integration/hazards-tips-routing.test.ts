@@ -130,13 +130,18 @@ describe("public tips: routing, following, registering", () => {
     expect(outside.status).toBe(400);
     expect(outside.body.errors.map((e: Json) => e.path)).toEqual(["body.nodeId"]);
     const before = Date.now();
-    const res = await town.api.act(receipt.hazardId, { action: "register", code: "combustible_storage", severity: "general", nodeId: w.at.village!.nodeId });
+    // The page fills what it knows of a picked template; the body and the deadline the registration sets are filled here.
+    const template = w.profile.hazards.publicResponses!.find((r) => r.action === "register")!.message.zh;
+    const res = await town.api.act(receipt.hazardId, { action: "register", code: "combustible_storage", severity: "general", nodeId: w.at.village!.nodeId, publicNote: template });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ state: "registered", nodeId: w.at.village!.nodeId, path: w.at.village!.path, code: "combustible_storage", severity: "general" });
     const days = w.profile.hazards.severities.find((s) => s.id === "general")!.rectificationDays.value;
     const deadline = Date.parse(res.body.deadline);
     expect(deadline).toBeGreaterThan(before + (days - 1) * 86_400_000);
     expect(deadline).toBeLessThan(before + (days + 2) * 86_400_000);
+    const note = (await status(w.tenantId, receipt.receiptCode)).body.notes[0].note as string;
+    expect(note).toMatch(new RegExp(`^您反映的问题已受理，编号${receipt.hazardId.slice(-8).toUpperCase()}，由[^{}]+负责办理，我们将在\\d{4}年\\d{1,2}月\\d{1,2}日前督促整改到位。$`));
+    expect(note).not.toContain("{");
     // The village's list now holds it.
     const list = await town.api.get(`/v1/hazards?state=registered&path=${encodeURIComponent(w.at.village!.path)}`);
     expect(list.body.items.map((h: Json) => h.hazardId)).toContain(receipt.hazardId);

@@ -29,6 +29,7 @@ const DepartmentInboxPage = lazy(() => withWords(["hazards"], import("./pages/ha
 const HazardPage = lazy(() => withWords(["hazards"], import("./pages/hazards/hazard.tsx")));
 const InboxPage = lazy(() => withWords(["hazards"], import("./pages/inbox/index.tsx")));
 const TipPage = lazy(() => withWords(["tip"], import("./pages/tip/index.tsx")));
+const TipFollowPage = lazy(() => withWords(["tip"], import("./pages/tip/follow.tsx")));
 const TodayPage = lazy(() => withWords(["inspections"], import("./pages/inspections/today.tsx")));
 const InspectPage = lazy(() => withWords(["inspections"], import("./pages/inspections/inspect.tsx")));
 const CoveragePage = lazy(() => withWords(["inspections"], import("./pages/inspections/coverage.tsx")));
@@ -67,6 +68,7 @@ export function App() {
         <Route path="/signup" component={SignupPage} />
         <Route path="/login" component={LoginPage} />
         <Route path="/tip/:tenantSlug" component={TipPage} />
+        <Route path="/tip/:tenantSlug/:code" component={TipFollowPage} />
         <Route path="/public/:tenantSlug/spot-checks" component={PublicSpotChecksPage} />
         <Route path="/self-check" component={SelfCheckPage} />
         <Route component={RequireSignIn}>

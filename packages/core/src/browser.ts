@@ -10,4 +10,4 @@ export { PATROL_METHODS, type PatrolMethod } from "./venues/patrol-methods.ts";
 export { defaultIncidentCauses } from "./profile/incidents.ts";
 export { DEFAULT_WARNINGS } from "./warnings/rules.ts";
 export { DEFAULT_RESOURCES, DEFAULT_QUALIFICATIONS } from "./profile/resources.ts";
-export { DEFAULT_PUBLIC_RESPONSES, publicResponsesOf, responsesFor, fillResponse, publicReference, RESPONSE_PLACEHOLDER_NAMES } from "./profile/responses.ts";
+export { DEFAULT_PUBLIC_RESPONSES, publicResponsesOf, responsesFor, fillResponse, responseValues, publicReference, RESPONSE_PLACEHOLDER_NAMES } from "./profile/responses.ts";

@@ -1,5 +1,5 @@
 // The hazard closed loop, and the public tip that starts one.
-import type { Hazard, HazardActionInput, HazardCreated, HazardSource, HazardState, HazardSummary, HazardTimeline, RecordTipRewardInput, ReportHazardInput, TipInput, TipReceipt, TipRewardView, TipStatus } from "@firegov/core/contract";
+import type { Hazard, HazardActionInput, HazardCreated, HazardSource, HazardState, HazardSummary, HazardTimeline, RecordTipRewardInput, ReportHazardInput, TipInput, TipPlaces, TipReceipt, TipRewardView, TipStatus } from "@firegov/core/contract";
 import { idempotent, json, post, queryString, type Page } from "./http.ts";
 
 export const hazardPath = (hazardId: string) => `/v1/hazards/${encodeURIComponent(hazardId)}`;
@@ -43,6 +43,11 @@ export function submitTip(tenantSlug: string, input: TipInput): Promise<TipRecei
 /** No sign-in: the tip's stage and, where the county rewards tips, eligible or rewarded; 404 for a code of no tip. */
 export function tipStatus(tenantSlug: string, receiptCode: string): Promise<TipStatus> {
   return json(`/v1/public/${encodeURIComponent(tenantSlug)}/tips/${encodeURIComponent(receiptCode)}`, {}, { anonymous: true });
+}
+
+/** No sign-in: the county's towns and villages by name, for the tip form's place picker. */
+export function tipPlaces(tenantSlug: string): Promise<TipPlaces> {
+  return json(`/v1/public/${encodeURIComponent(tenantSlug)}/places`, {}, { anonymous: true });
 }
 
 /** A tip's reward: the profile's rule, whether the tip is eligible, the reward recorded. */

@@ -13,6 +13,7 @@ import { conflictWith, contextFor, hazardOrNotFound, staleAnswer } from "./suppo
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { storedResult, type CancelReason, type TxEntities, type TxItem } from "../db/transact.ts";
 import type { Hazard } from "./types.ts";
+import { fillResponse, responseValues } from "../profile/index.ts";
 import { toHazardView, type HazardView } from "./views.ts";
 
 /**
@@ -37,7 +38,9 @@ export const actOnHazard = useCase(ActionInput, async (input, hazardId: string, 
     const key = recurrenceKey(hazard.venueId, hazard.code);
     const rec = key && (input.action === "reopen" || input.action === "close") ? await loadRecurrence(key.venueId, key.code) : undefined;
     const resolved = await resolve(input, hazard, rec, now);
-    const outcome = withPublicNote(decide(ctx, hazard, resolved), input.publicNote);
+    const decided = decide(ctx, hazard, resolved);
+    // A picked template's placeholders the page could not fill (the deadline a registration sets) are filled from the hazard after the move.
+    const outcome = withPublicNote(decided, input.publicNote === undefined ? undefined : fillResponse(input.publicNote, responseValues(ctx.profile, decided.hazard, ctx.timeZone)));
 
     const result = { hazardId, version: outcome.hazard.version };
     const stored = await writeChange({

@@ -26,6 +26,7 @@ export {
   WARNING_ESCALATION_TARGETS,
   type IotPolicy,
   type IotAlarmType,
+  type PublicResponse,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";
@@ -62,4 +63,4 @@ export { defaultIncidents, defaultIncidentCauses, defaultReviewWindow, incidents
 export { DEFAULT_RESOURCES, DEFAULT_QUALIFICATIONS, resourcesOf, qualificationsOf } from "./resources.ts";
 export { ruleCoverage, profileRules, applierCode, platformSupport, type RuleRow } from "./coverage.ts";
 export { getRuleCoverage, RuleCoverageInput, RuleCoverageSchema, type RuleCoverage } from "./coverage-view.ts";
-export { DEFAULT_PUBLIC_RESPONSES, publicResponsesOf, responsesFor, fillResponse, publicReference, RESPONSE_PLACEHOLDER_NAMES, type ResponseValues, type ResponsePlaceholder } from "./responses.ts";
+export { DEFAULT_PUBLIC_RESPONSES, publicResponsesOf, responsesFor, fillResponse, responseValues, publicReference, RESPONSE_PLACEHOLDER_NAMES, type ResponseValues, type ResponsePlaceholder } from "./responses.ts";

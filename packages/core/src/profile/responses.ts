@@ -43,3 +43,32 @@ export function fillResponse(text: string, values: ResponseValues): string {
 
 /** A hazard's reference for the public: the last eight characters of its id, upper case (no other id is shown). */
 export const publicReference = (hazardId: string) => hazardId.slice(-8).toUpperCase();
+
+/** A local date as the public reads it in a note: 2026年12月22日 (the deadline's day in the county's zone). */
+function zhDate(at: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(new Date(at));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}年${part("month")}月${part("day")}日`;
+}
+
+/**
+ * What a hazard gives the placeholders, in the words of its profile (zh): its
+ * reference, its deadline's local date, the body handling it, its code and
+ * severity. What it does not have yet (no deadline before registering) is
+ * left out, so the placeholder stays for the server to fill after the move.
+ */
+export function responseValues(
+  profile: Pick<PolicyProfile, "hazards" | "bodies"> | undefined,
+  hazard: { hazardId: string; deadline?: string | undefined; handling?: { body?: string | undefined; level: string } | undefined; code?: string | undefined; codeText?: string | undefined; severity?: string | undefined },
+  timeZone = "Asia/Shanghai",
+): ResponseValues {
+  const body = hazard.handling?.body ? profile?.bodies.find((b) => b.id === hazard.handling!.body)?.name.zh : undefined;
+  const code = hazard.code === "other" ? hazard.codeText : profile?.hazards.codes.find((c) => c.id === hazard.code)?.name.zh;
+  const severity = profile?.hazards.severities.find((s) => s.id === hazard.severity)?.name.zh;
+  const values: ResponseValues = { 编号: publicReference(hazard.hazardId) };
+  if (hazard.deadline) values.期限 = zhDate(hazard.deadline, timeZone);
+  if (body) values.单位 = body;
+  if (code) values.类别 = code;
+  if (severity) values.等级 = severity;
+  return values;
+}

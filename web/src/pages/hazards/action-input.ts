@@ -17,7 +17,7 @@ export function actionInput(action: HazardAction, expectedVersion: number, v: Fi
   const party = v.partyName ? { responsibleParty: { name: v.partyName, ...(v.partyContact ? { contact: v.partyContact } : {}) } } : {};
   switch (action) {
     case "register":
-      return { action, ...base, ...note, ...party, ...(v.severity ? { severity: v.severity } : {}) };
+      return { action, ...base, ...note, ...party, ...(v.severity ? { severity: v.severity } : {}), ...(v.code ? { code: v.code } : {}), ...(v.codeText ? { codeText: v.codeText } : {}), ...(v.nodeId ? { nodeId: v.nodeId } : {}) };
     case "dispatch":
       return { action, ...base, ...note, ...party, ...deadline, ...(v.assigneeId ? { assigneeId: v.assigneeId } : {}) };
     case "start":

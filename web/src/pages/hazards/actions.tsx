@@ -10,7 +10,9 @@ import { useI18n } from "../../i18n/index.tsx";
 import { actionInput } from "./action-input.ts";
 import { actAction } from "./data.ts";
 import type { Names } from "./facts.tsx";
-import { actionName, bodyName, listingName, severityName, stateName } from "./labels.ts";
+import { actionName, bodyName, listingName, stateName } from "./labels.ts";
+import { PublicNoteField } from "./public-note.tsx";
+import { RegisterFields } from "./register-fields.tsx";
 
 const OVERLAY_ACTIONS: HazardAction[] = ["acknowledge", "escalate", "list", "delist"];
 const NEEDS_REASON: HazardAction[] = ["reject", "withdraw", "reopen", "escalate", "list", "delist"];
@@ -28,7 +30,7 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
   const key = submissionKey();
   const name = () => actionName(props.action, locale());
   const a = props.action;
-  const paths = ["body.note", "body.reason", "body.deadline", "body.assigneeId", "body.responsibleParty.name", "body.severity", "body.body", "body.to", "body.level"];
+  const paths = ["body.note", "body.reason", "body.deadline", "body.assigneeId", "body.responsibleParty.name", "body.severity", "body.code", "body.codeText", "body.nodeId", "body.publicNote", "body.body", "body.to", "body.level"];
 
   const onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -64,10 +66,7 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
       <h3>{name()}</h3>
       <FormError error={error()} paths={paths} />
       <Show when={a === "register"}>
-        <SelectField label={t("hazards.severity")} name="severity" optional error={fieldError(error(), "body.severity")}>
-          <option value="">{severityName(profile(), props.hazard.severity, locale())}</option>
-          <For each={profile()?.hazards.severities ?? []}>{(s) => <option value={s.id}>{locale() === "en" ? s.name.en : s.name.zh}</option>}</For>
-        </SelectField>
+        <RegisterFields hazard={props.hazard} profile={profile()} error={error()} />
       </Show>
       <Show when={a === "dispatch"}>
         <Show
@@ -108,7 +107,7 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
         <TextField label={t("hazards.reason")} name="reason" required error={fieldError(error(), "body.reason")} />
       </Show>
       <Show when={PUBLIC_NOTE.includes(a)}>
-        <TextField label={t("hazards.publicNote")} hint={t("hazards.publicNoteHint")} name="publicNote" optional error={fieldError(error(), "body.publicNote")} />
+        <PublicNoteField hazard={props.hazard} action={a} profile={profile()} error={fieldError(error(), "body.publicNote")} />
       </Show>
       <Show when={TAKES_PHOTOS.includes(a)}>
         <PhotoPicker onChange={setPhotos} />

@@ -4,7 +4,7 @@ import { TipRewardPanel } from "./reward.tsx";
 import { Notice } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { hazardTimeline } from "./data.ts";
-import { bodyName, codeName, listingName, stateName } from "./labels.ts";
+import { bodyName, hazardTitle, listingName, stateName } from "./labels.ts";
 import { Loading } from "../../components/load-error.tsx";
 import { profileInEffect, userNames } from "../../data/queries.ts";
 import { Actions } from "./actions.tsx";
@@ -28,7 +28,7 @@ function HazardView(props: { id: string }) {
       {(h) => (
         <>
           <div class="page-head">
-            <h1>{codeName(profile(), h().code, h().codeText, locale())}</h1>
+            <h1>{hazardTitle(profile(), h(), locale())}</h1>
             <div class="hz-badges">
               <span class="badge badge-level hz-state">{stateName(h().state, locale())}</span>
               <For each={h().listings}>

@@ -61,6 +61,13 @@ export function codeName(profile: PolicyProfile | undefined, code: string | unde
   return pick(profile ? hazardCodes(profile).find((c) => c.id === code)?.name : undefined, locale) ?? code;
 }
 
+/** What a hazard is called in lists and on its page: its code's name once it has one; before (a tip not yet registered), the first words of its description. */
+export function hazardTitle(profile: PolicyProfile | undefined, h: { code?: string | undefined; codeText?: string | undefined; description: string }, locale: Locale): string {
+  if (h.code || h.codeText) return codeName(profile, h.code, h.codeText, locale);
+  const words = [...h.description.trim()];
+  return words.length > 16 ? `${words.slice(0, 16).join("")}…` : words.join("") || "—";
+}
+
 export function bodyName(profile: PolicyProfile | undefined, id: string | undefined, locale: Locale): string {
   if (!id) return "—";
   return pick(profile?.bodies.find((b) => b.id === id)?.name, locale) ?? id;

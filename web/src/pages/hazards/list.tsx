@@ -4,7 +4,7 @@ import type { HazardSummary, PolicyProfile } from "@firegov/core/contract";
 import type { HazardList } from "../../api/hazards.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { hazardPage } from "./data.ts";
-import { codeName, formatDate, handlingName, severityName, sourceName, stateName } from "./labels.ts";
+import { hazardTitle, formatDate, handlingName, severityName, sourceName, stateName } from "./labels.ts";
 
 /** One hazard in a list: a big tap target to its page. */
 export function HazardCard(props: { hazard: HazardSummary; profile: PolicyProfile | undefined }) {
@@ -14,7 +14,7 @@ export function HazardCard(props: { hazard: HazardSummary; profile: PolicyProfil
     <li class="hz-card" classList={{ "hz-card-overdue": h().overdue }}>
       <A href={`/hazards/${h().hazardId}`} class="hz-card-link">
         <div class="hz-card-head">
-          <strong>{codeName(props.profile, h().code, h().codeText, locale())}</strong>
+          <strong>{hazardTitle(props.profile, h(), locale())}</strong>
           <span class="badge badge-level">{stateName(h().state, locale())}</span>
         </div>
         <p class="hz-card-text">{h().description}</p>
