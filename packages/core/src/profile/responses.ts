@@ -9,18 +9,19 @@ import { RESPONSE_PLACEHOLDER_NAMES, type ResponsePlaceholder } from "./response
 
 export { RESPONSE_PLACEHOLDER_NAMES, type ResponsePlaceholder };
 
-const assumed = { sourceRef: null, assumption: { zh: "文件未规定答复群众的用语，采用系统默认模板", en: "The document does not say how the public is answered: the system's default template" } };
+// Plain literals only (no spread, no call at the top level): a module without side effects stays out of the first load.
+const ASSUMED = { zh: "文件未规定答复群众的用语，采用系统默认模板", en: "The document does not say how the public is answered: the system's default template" };
 
 export const DEFAULT_PUBLIC_RESPONSES: PublicResponse[] = [
-  { id: "registered", action: "register", name: { zh: "已受理立案", en: "Registered" }, message: { zh: "您反映的问题已受理，编号{编号}，由{单位}负责办理，我们将在{期限}前督促整改到位。", en: "Your report is registered as {编号}; {单位} handles it and will see it fixed by {期限}." }, ...assumed },
-  { id: "dispatched", action: "dispatch", name: { zh: "已派人处理", en: "Dispatched" }, message: { zh: "您反映的问题已派专人跟进，整改期限为{期限}。", en: "Someone now follows your report up; the deadline for the fix is {期限}." }, ...assumed },
-  { id: "rectifying", action: "start", name: { zh: "正在整改", en: "Being fixed" }, message: { zh: "您反映的问题正在整改中。", en: "The problem you reported is being fixed." }, ...assumed },
-  { id: "verifying", action: "submit", name: { zh: "整改完成待核查", en: "Fixed, being checked" }, message: { zh: "整改已完成，正在核查。", en: "The fix is done and being checked." }, ...assumed },
-  { id: "closed", action: "close", name: { zh: "已办结", en: "Closed" }, message: { zh: "您反映的问题已整改到位并核查通过，感谢您对消防安全的关心。", en: "The problem you reported has been fixed and checked. Thank you for caring about fire safety." }, ...assumed },
-  { id: "fixed_on_spot", action: "fix_on_spot", name: { zh: "已当场整改", en: "Fixed on the spot" }, message: { zh: "您反映的问题已当场整改。", en: "The problem you reported was fixed on the spot." }, ...assumed },
-  { id: "rejected", action: "reject", name: { zh: "整改未通过，继续督办", en: "Fix not accepted" }, message: { zh: "整改未达到要求，已要求在{期限}前重新整改。", en: "The fix fell short; it must be redone by {期限}." }, ...assumed },
-  { id: "not_confirmed", action: "withdraw", name: { zh: "经核实不属实", en: "Not confirmed" }, message: { zh: "经现场核实，未发现您反映的问题。如仍有疑问，请再次举报并附照片。", en: "On checking we did not find the problem you reported. If it persists, report it again with a photo." }, ...assumed },
-  { id: "reopened", action: "reopen", name: { zh: "重新办理", en: "Reopened" }, message: { zh: "您反映的问题已重新办理。", en: "Your report has been reopened." }, ...assumed },
+  { id: "registered", action: "register", name: { zh: "已受理立案", en: "Registered" }, message: { zh: "您反映的问题已受理，编号{编号}，由{单位}负责办理，我们将在{期限}前督促整改到位。", en: "Your report is registered as {编号}; {单位} handles it and will see it fixed by {期限}." }, sourceRef: null, assumption: ASSUMED },
+  { id: "dispatched", action: "dispatch", name: { zh: "已派人处理", en: "Dispatched" }, message: { zh: "您反映的问题已派专人跟进，整改期限为{期限}。", en: "Someone now follows your report up; the deadline for the fix is {期限}." }, sourceRef: null, assumption: ASSUMED },
+  { id: "rectifying", action: "start", name: { zh: "正在整改", en: "Being fixed" }, message: { zh: "您反映的问题正在整改中。", en: "The problem you reported is being fixed." }, sourceRef: null, assumption: ASSUMED },
+  { id: "verifying", action: "submit", name: { zh: "整改完成待核查", en: "Fixed, being checked" }, message: { zh: "整改已完成，正在核查。", en: "The fix is done and being checked." }, sourceRef: null, assumption: ASSUMED },
+  { id: "closed", action: "close", name: { zh: "已办结", en: "Closed" }, message: { zh: "您反映的问题已整改到位并核查通过，感谢您对消防安全的关心。", en: "The problem you reported has been fixed and checked. Thank you for caring about fire safety." }, sourceRef: null, assumption: ASSUMED },
+  { id: "fixed_on_spot", action: "fix_on_spot", name: { zh: "已当场整改", en: "Fixed on the spot" }, message: { zh: "您反映的问题已当场整改。", en: "The problem you reported was fixed on the spot." }, sourceRef: null, assumption: ASSUMED },
+  { id: "rejected", action: "reject", name: { zh: "整改未通过，继续督办", en: "Fix not accepted" }, message: { zh: "整改未达到要求，已要求在{期限}前重新整改。", en: "The fix fell short; it must be redone by {期限}." }, sourceRef: null, assumption: ASSUMED },
+  { id: "not_confirmed", action: "withdraw", name: { zh: "经核实不属实", en: "Not confirmed" }, message: { zh: "经现场核实，未发现您反映的问题。如仍有疑问，请再次举报并附照片。", en: "On checking we did not find the problem you reported. If it persists, report it again with a photo." }, sourceRef: null, assumption: ASSUMED },
+  { id: "reopened", action: "reopen", name: { zh: "重新办理", en: "Reopened" }, message: { zh: "您反映的问题已重新办理。", en: "Your report has been reopened." }, sourceRef: null, assumption: ASSUMED },
 ];
 
 /** The templates in effect: the profile's own, or the marked defaults. */
