@@ -35,6 +35,7 @@ import { resourceRoutes } from "./routes/resources.ts";
 import { iotRoutes } from "./routes/iot.ts";
 import { open311Routes } from "./routes/open311.ts";
 import { tipRewardRoutes } from "./routes/tip-rewards.ts";
+import { placeRoutes } from "./routes/place.ts";
 
 /** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
 const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
@@ -61,6 +62,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", userRoutes());
   app.route("/", auditRoutes());
   app.route("/", profileRoutes(deps.presets));
+  // Before hazards and venues: /v1/hazards/similar and /v1/venues/nearby are fixed paths, not ids.
+  app.route("/", placeRoutes());
   app.route("/", hazardRoutes());
   app.route("/", inboxRoutes());
   app.route("/", notificationRoutes());

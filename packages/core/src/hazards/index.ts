@@ -9,6 +9,8 @@ import "./counter.entity.ts";
 import "./reward.entity.ts";
 export { createHazard, type Created } from "./create.ts";
 export { actOnHazard, actOnHazardWith } from "./act.ts";
+export { corroborateHazard } from "./corroborate.ts";
+export { mergeHazard } from "./merge.ts";
 export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listListed, listAwaitingAck, listBySource, getCounters, getWindowCounters, hazardStates, hazardDocs, type Timeline } from "./read.ts";
 export { submitTip, TIP_LIMITS, tipPlace, tipPlaces, locateTipsWith, TipPlaceSchema, TipPlacesSchema, type TipReceipt, type TipLocator, type TipPlacement } from "./tips.ts";
 export { rewardOf, getTipReward, recordTipReward, tipStatus, RecordTipRewardInput, TipRewardSchema, TipStatusSchema, type TipRewardView, type TipStatus, type Eligibility } from "./rewards.ts";
@@ -25,6 +27,9 @@ export {
   CountersInput,
   TimelineInput,
   TipInput,
+  CorroborateInput,
+  MergeInput,
+  SimilarInput,
 } from "./inputs.ts";
 export { HazardViewSchema, HazardEventSchema, TimelineSchema, SummarySchema, SummaryPageSchema, CreatedSchema, CountersSchema, DaysBucketSchema, TipReceiptSchema, toHazardView, type HazardView } from "./views.ts";
 export { discover, decide, sweep, targetOf, initialState, availableActions, type Context, type ActionInput as ResolvedAction, type NewHazard, type Outcome } from "./machine.ts";
@@ -53,7 +58,7 @@ export { PhotoUploadSchema, PhotoUrlSchema } from "../files/index.ts";
 export { subtreeCounters, leadsOf, leadOf, listedUnder, venueHazardsSince, type Lead } from "./leads.ts";
 export { entriesOf, entryChanges, counterDeltas, relocationDeltas, closingsOf, closureRecord, type Closing, countersView, quantileOf, type DaysBucket, standingMetrics, closingMetrics, wakeAt, ttcBucket, TTC_BUCKETS, type CountersView, type Summary } from "./entries.ts";
 export { addDays, endOfDayAfter, endOfLocalDate, localDate, localMonth, startOfLocalDay } from "./clock.ts";
-export { STATES, OPEN_STATES, SOURCES, OTHER_CODE, TRANSITIONS, OVERLAYS, ACTIONS, isOpen, type Hazard, type State, type Source, type Action, type EventDraft, type RuleActor } from "./types.ts";
+export { STATES, OPEN_STATES, SOURCES, OTHER_CODE, TRANSITIONS, OVERLAYS, LINKS, ACTIONS, isOpen, type Hazard, type State, type Source, type Action, type EventDraft, type RuleActor } from "./types.ts";
 export { STATE_NAMES, ACTION_NAMES } from "./labels.ts";
 
 // A node moved in the tree takes its hazards along; the tree calls this without importing hazards.
@@ -62,5 +67,5 @@ import { hazardPathRewriteItems as moveHazards } from "./relocate.ts";
 moveWithSubtree("hazards", moveHazards);
 export { raiseHazard, raisedHazardItems, raisedItemCount, type RaisedHazard } from "./raise.ts";
 export { hazardsCreatedUnder, monthsBetween } from "./pages.ts";
-export { openHazardsUnder, type HazardPointRow } from "./points.ts";
+export { openHazardsUnder, openSummariesUnder, type HazardPointRow } from "./points.ts";
 export { recountDashboardCounters, backfillOpenedLists, recountDashboardCountersOnce, dashboardRecountJob, type RecountStats } from "./recount.ts";

@@ -149,3 +149,34 @@ export const TipInput = z
   })
   .superRefine(bothOrNeither)
   .meta({ id: "PublicTipInput" });
+
+/** Add one's photo or note to an open hazard instead of reporting it again (补充). */
+export const CorroborateInput = z
+  .object({ note: Note.optional(), photos: Photos.default([]) })
+  .superRefine((v, ctx) => {
+    if (!v.note && !v.photos.length) ctx.addIssue({ code: "custom", path: ["note"], message: bilingual("请补充照片或说明", "Add a photo or a note") });
+  })
+  .meta({ id: "HazardCorroborateInput" });
+
+/** Merge this hazard into its original as a duplicate (state duplicate, both linked). */
+export const MergeInput = z
+  .object({
+    intoId: Id.meta({ description: "The original hazard this one duplicates" }),
+    expectedVersion: z.int().min(1).meta({ description: "The version of this (the duplicate) hazard the officer saw; another answers 409" }),
+    note: Note.optional(),
+  })
+  .meta({ id: "HazardMergeInput" });
+
+/** Open hazards like the one being reported: the same code at the same venue, or within 50 m. */
+export const SimilarInput = z
+  .object({
+    code: z.string().min(1).max(64).meta({ description: "The hazard code being reported" }),
+    venueId: Id.optional(),
+    lat: z.coerce.number().min(-90).max(90).optional().meta({ description: "WGS-84 latitude where the reporter stands" }),
+    lng: z.coerce.number().min(-180).max(180).optional().meta({ description: "WGS-84 longitude where the reporter stands" }),
+  })
+  .superRefine((v, ctx) => {
+    bothOrNeither(v, ctx);
+    if (v.venueId === undefined && v.lat === undefined && v.lng === undefined) ctx.addIssue({ code: "custom", path: ["venueId"], message: bilingual("请提供场所或位置", "Give a venue or a position") });
+  })
+  .meta({ id: "SimilarHazardsInput" });

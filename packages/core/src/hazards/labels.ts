@@ -10,6 +10,7 @@ export const STATE_NAMES: Record<State, { zh: string; en: string }> = {
   verifying: { zh: "核查", en: "verifying" },
   closed: { zh: "结案", en: "closed" },
   withdrawn: { zh: "撤销", en: "withdrawn" },
+  duplicate: { zh: "重复", en: "duplicate" },
 };
 
 export const ACTION_NAMES: Record<EventAction, { zh: string; en: string }> = {
@@ -33,6 +34,9 @@ export const ACTION_NAMES: Record<EventAction, { zh: string; en: string }> = {
   escalated: { zh: "按规则上报", en: "escalated by rule" },
   listed: { zh: "按规则挂牌", en: "listed by rule" },
   delisted: { zh: "随结案摘牌", en: "delisted with the case" },
+  merge: { zh: "作为重复隐患合并", en: "merge as a duplicate" },
+  merged: { zh: "并入重复隐患", en: "duplicate merged in" },
+  corroborate: { zh: "补充照片或说明", en: "add a photo or note" },
 };
 
 /** Message parameters that name an action and a state in both languages. */

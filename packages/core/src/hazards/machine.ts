@@ -84,7 +84,8 @@ export type ActionInput =
   | { action: "escalate"; to: string; reason: string }
   | { action: "assess"; departments?: string[] | undefined; remitOf?: string[] | undefined; decision?: { by: string; criteria: string[]; reason: string } | undefined }
   | { action: "list"; level: string; trigger?: string | undefined; criteria?: string[] | undefined; reason: string }
-  | { action: "delist"; level: string; reason: string };
+  | { action: "delist"; level: string; reason: string }
+  | { action: "merge"; into?: Hazard | undefined; note?: string | undefined };
 
 // ── The workflow ───────────────────────────────────────────────────────────
 
@@ -119,6 +120,8 @@ export function targetOf(profile: PolicyProfile, hazard: Hazard, action: Action)
       return state === initialState(profile) && state !== "verifying" && inWorkflow(profile, "verifying") ? "verifying" : undefined;
     case "withdraw":
       return isOpen(state) ? "withdrawn" : undefined;
+    case "merge":
+      return isOpen(state) ? "duplicate" : undefined;
     case "reopen":
       return state === "closed" ? (inWorkflow(profile, "rectifying") ? "rectifying" : predecessor(profile, "closed")) : undefined;
     default:
@@ -156,6 +159,7 @@ function permitted(ctx: Context, hazard: Hazard, action: Action): boolean {
   switch (action) {
     case "register":
     case "withdraw":
+    case "merge":
       return hazard.handling ? handles(ctx, hazard) || reportsOn(ctx, hazard) : mayTakeIn(ctx.profile, ctx.actor, hazard.path);
     case "start":
     case "submit":
@@ -386,6 +390,15 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
       const intents: NotificationIntent[] = hazard.handling ? [{ kind: "fix_on_spot", to: [{ type: "handler", handling: hazard.handling }], title: { zh: "隐患已当场整改，待核查", en: "A hazard was fixed on the spot and awaits verification" } }] : [];
       return finish(ctx, next, [{ ...base, note: input.note, photos: input.photos }], intents);
     }
+    case "merge": {
+      if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
+      const into = input.into;
+      if (!into) throw invalid("body.intoId", "hazard.merge_into_required", "请选择要并入的原隐患", "Choose the hazard to merge into");
+      if (into.hazardId === hazard.hazardId) throw invalid("body.intoId", "hazard.merge_into_self", "不能把隐患并入它自己", "A hazard cannot be merged into itself");
+      if (!isOpen(into.state)) throw invalid("body.intoId", "hazard.merge_into_not_open", "只能并入仍在办理中的隐患", "Merge only into a hazard still open");
+      const next: Hazard = closeOut({ ...hazard, state: to, duplicateOf: into.hazardId });
+      return finish(ctx, next, [{ ...base, note: input.note, details: { intoId: into.hazardId } }, ...delistAll(hazard, "duplicate")], []);
+    }
     case "withdraw": {
       if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
       return finish(ctx, closeOut({ ...hazard, state: to, withdrawnAt: at }), [{ ...base, note: input.reason, details: { reason: input.reason } }, ...delistAll(hazard, "withdrawn")], []);
@@ -536,7 +549,7 @@ function closeOut(hazard: Hazard): Hazard {
   return { ...hazard, pendingAcks: [], listings: [] };
 }
 
-function delistAll(hazard: Hazard, why: "closed" | "withdrawn"): EventDraft[] {
+function delistAll(hazard: Hazard, why: "closed" | "withdrawn" | "duplicate"): EventDraft[] {
   const to: State = why;
   return hazard.listings.map((l) => ({ action: "delisted" as const, from: hazard.state, to, details: { level: l.levelId, reason: why } }));
 }
@@ -561,6 +574,31 @@ export function sweep(ctx: Context, hazard: Hazard): Outcome | undefined {
   const ruled = applyRules(ctx.profile, hazard, ctx.now, ctx.timeZone);
   if (JSON.stringify(ruled.hazard) === JSON.stringify(hazard)) return undefined;
   return { hazard: { ...ruled.hazard, updatedAt: iso(ctx.now), version: hazard.version + 1, seq: hazard.seq + ruled.events.length }, events: ruled.events, intents: ruled.intents };
+}
+
+// ── Duplicates ─────────────────────────────────────────────────────────────
+
+/** The original's side of a merge: it records the duplicate merged in (an event, no change of state) and its handler hears of it. */
+export function absorb(ctx: Context, original: Hazard, duplicate: Hazard): Outcome {
+  const next: Hazard = { ...original, duplicates: [...(original.duplicates ?? []), duplicate.hazardId] };
+  const to = watchers(original);
+  return finish(ctx, next, [{ action: "merged", from: original.state, to: original.state, details: { duplicateId: duplicate.hazardId } }], to.length ? [{ kind: "merged", to, title: { zh: "有重复上报的隐患并入此隐患", en: "A duplicate report was merged into this hazard" } }] : []);
+}
+
+/**
+ * Someone who found the same hazard adds their photo or note to it instead
+ * of reporting it again (an event; the photos join the hazard's own). Only
+ * on an open hazard; whoever handles it, or the officers where it lies when
+ * nobody does yet, hear of it.
+ */
+export function corroborate(ctx: Context, hazard: Hazard, input: { note?: string | undefined; photos: string[] }): Outcome {
+  if (!isOpen(hazard.state)) throw new AppError("conflict", "hazard.transition_not_allowed", { ...actionParams("corroborate", hazard.state), version: hazard.version }, currentFields(hazard));
+  const next: Hazard = { ...hazard, photos: [...hazard.photos, ...input.photos] };
+  const landing = ctx.profile.levels[hazard.path.split("/").filter(Boolean).length - 1]?.id;
+  const handler = hazard.handling ?? (landing ? { level: landing } : undefined);
+  const to = [...(hazard.assigneeId ? [{ type: "user" as const, userId: hazard.assigneeId }] : []), ...(handler ? [{ type: "handler" as const, handling: handler }] : [])];
+  const event: EventDraft = { action: "corroborate", from: hazard.state, to: hazard.state, note: input.note, photos: input.photos.length ? input.photos : undefined };
+  return finish(ctx, next, [event], to.length ? [{ kind: "corroborate", to, title: { zh: "有人对此隐患补充了照片或说明", en: "Someone added a photo or note to this hazard" } }] : []);
 }
 
 // ── What the actor may do now ──────────────────────────────────────────────

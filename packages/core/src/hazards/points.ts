@@ -43,3 +43,10 @@ export async function openHazardsUnder(path: string, filter: { severity?: string
   }
   return { items, cursor: page.cursor };
 }
+
+/** One page (up to `limit` rows, at most 1 MB) of the open hazards under a path, as their list rows hold them (with lat/lng): what the duplicate check reads. */
+export async function openSummariesUnder(path: string, limit: number): Promise<Summary[]> {
+  const tenantId = useTenant();
+  const page = await tenantDb().service.entities.hazardEntry.query.byList({ tenantId, list: "open" }).begins({ order: subtreePrefix(path) }).go({ limit, attributes: ["summary"] });
+  return (page.data as { summary: Summary }[]).map((r) => r.summary);
+}

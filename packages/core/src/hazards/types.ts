@@ -4,9 +4,9 @@ import type { HazardState as WorkflowState, LevelId } from "../profile/index.ts"
 // The hazard as the domain sees it: one plain document, stored whole on the
 // hazard item and judged by the pure functions in rules.ts and machine.ts.
 
-/** The six states of the closed loop, plus `withdrawn` (撤销: found invalid). */
-export const STATES = ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed", "withdrawn"] as const;
-export type State = WorkflowState | "withdrawn";
+/** The six states of the closed loop, plus `withdrawn` (撤销: found invalid) and `duplicate` (merged into another hazard); both are final. */
+export const STATES = ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed", "withdrawn", "duplicate"] as const;
+export type State = WorkflowState | "withdrawn" | "duplicate";
 
 export const OPEN_STATES: readonly State[] = ["discovered", "registered", "dispatched", "rectifying", "verifying"];
 export const isOpen = (state: State) => OPEN_STATES.includes(state);
@@ -23,13 +23,15 @@ export const OTHER_CODE = "other";
 export const TRANSITIONS = ["register", "dispatch", "start", "submit", "close", "reject", "fix_on_spot", "withdraw", "reopen"] as const;
 /** Actions that change what is known of a hazard without moving it (the escalation overlay). */
 export const OVERLAYS = ["acknowledge", "escalate", "assess", "list", "delist"] as const;
-export const ACTIONS = [...TRANSITIONS, ...OVERLAYS] as const;
+/** Actions with their own endpoint (they touch more than the hazard acted on): merging a duplicate into its original. */
+export const LINKS = ["merge"] as const;
+export const ACTIONS = [...TRANSITIONS, ...OVERLAYS, ...LINKS] as const;
 export type TransitionAction = (typeof TRANSITIONS)[number];
 export type OverlayAction = (typeof OVERLAYS)[number];
 export type Action = (typeof ACTIONS)[number];
 
 /** What the system itself records: creation, the sweep's findings and the profile's rules firing. */
-export type SystemAction = "create" | "overdue" | "ack_overdue" | "escalated" | "listed" | "delisted";
+export type SystemAction = "create" | "overdue" | "ack_overdue" | "escalated" | "listed" | "delisted" | "corroborate" | "merged";
 export type EventAction = Action | SystemAction;
 
 /** Where a rule came from in the profile, carried on the events it causes. */
@@ -145,6 +147,10 @@ export interface Hazard {
   /** The latest note staff wrote for the public (status_notes of Open311, a tipster's receipt): never an internal note. */
   publicNote?: string | undefined;
   withdrawnAt?: string | undefined;
+  /** Set when this hazard was merged into another (state `duplicate`): the original's id. */
+  duplicateOf?: string | undefined;
+  /** Hazards merged into this one, oldest first. */
+  duplicates?: string[] | undefined;
   reopenCount: number;
   profileVersion: number;
   version: number;

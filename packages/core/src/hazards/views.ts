@@ -50,6 +50,8 @@ export const HazardViewSchema = z
     closedAt: z.string().optional(),
     publicNote: z.string().optional().meta({ description: "The latest note staff wrote for the public" }),
     withdrawnAt: z.string().optional(),
+    duplicateOf: z.string().optional().meta({ description: "State duplicate: the hazard it was merged into" }),
+    duplicates: z.array(z.string()).optional().meta({ description: "Hazards merged into this one" }),
     reopenCount: z.int(),
     profileVersion: z.int(),
     version: z.int().meta({ description: "Send it back as expectedVersion to act only on what you saw" }),

@@ -87,3 +87,36 @@ export function containsPoint(geometry: { type: "Polygon"; coordinates: number[]
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
   return polygons.some(([outer, ...holes]) => outer !== undefined && inRing(outer, lng, lat) && !holes.some((h) => inRing(h, lng, lat)));
 }
+
+/** The mean Earth radius (IUGG), metres: what the haversine distance assumes. */
+const EARTH_RADIUS_M = 6_371_008.8;
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/**
+ * Great-circle distance in metres between two WGS-84 points (haversine on a
+ * sphere: within 0.5 % of the ellipsoid, metres at the scale of a street).
+ * Both points must be WGS-84: a GCJ-02 point (高德/腾讯) is off by hundreds of metres.
+ */
+export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const dLat = rad(b.lat - a.lat);
+  const dLng = rad(b.lng - a.lng);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** A latitude/longitude box around a point that holds every point within `radius` metres (for a cheap first filter). */
+export function boxAround(p: { lat: number; lng: number }, radius: number): { minLat: number; maxLat: number; minLng: number; maxLng: number } {
+  const dLat = (radius / EARTH_RADIUS_M) * (180 / Math.PI);
+  const cos = Math.max(Math.cos(rad(p.lat)), 1e-6);
+  const dLng = Math.min(180, dLat / cos);
+  return { minLat: p.lat - dLat, maxLat: p.lat + dLat, minLng: p.lng - dLng, maxLng: p.lng + dLng };
+}
+
+/** The points within `radius` metres of `origin`, nearest first (ties by id, so the order is stable), each with its distance rounded to the metre. */
+export function nearestFirst<T extends { lat: number; lng: number }>(points: readonly T[], origin: { lat: number; lng: number }, radius: number, limit: number, id: (p: T) => string): (T & { distance: number })[] {
+  return points
+    .map((p) => ({ ...p, distance: Math.round(distanceMetres(origin, p)) }))
+    .filter((p) => p.distance <= radius)
+    .sort((x, y) => x.distance - y.distance || id(x).localeCompare(id(y)))
+    .slice(0, limit);
+}

@@ -13,3 +13,6 @@ export { deepestNodeAt } from "./locate.ts";
 import { locateTipsWith } from "../hazards/index.ts";
 import { deepestNodeAt as locate } from "./locate.ts";
 locateTipsWith(locate);
+export { distanceMetres, boxAround, nearestFirst } from "./geo.ts";
+export { nearbyVenues, NearbyVenuesInput, NearbyVenueSchema, NearbyVenuesSchema, type NearbyVenue } from "./nearby.ts";
+export { similarHazards, SimilarHazardSchema, SimilarHazardsSchema, SIMILAR_RADIUS_M, type SimilarHazard } from "./similar.ts";

@@ -59,4 +59,4 @@ import { venuesMovedWith } from "./relocate.ts";
 moveWithSubtree("venues", venuesMovedWith);
 export { fillSearchText, venueSearchUpkeepJob } from "./search-upkeep.ts";
 export { activeVenuesMatching, type MatchedVenue } from "./matching.ts";
-export { venuePointsUnder, venueCoordinates, type VenuePoint } from "./points.ts";
+export { venuePointsUnder, venueCoordinates, venuesInBox, type VenuePoint, type PlacedVenue } from "./points.ts";

@@ -63,3 +63,33 @@ export async function venueCoordinates(venueIds: Iterable<string>): Promise<Map<
   }
   return found;
 }
+
+export interface PlacedVenue {
+  venueId: string;
+  name: string;
+  address?: string;
+  nodeId: string;
+  lat: number;
+  lng: number;
+}
+
+/**
+ * Active venues of a subtree whose coordinates fall in a box (the Query's
+ * filter), reading on until the subtree ends or `max` are found: what a
+ * "nearby" search sorts by distance.
+ */
+export async function venuesInBox(path: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, max: number): Promise<PlacedVenue[]> {
+  const tenantId = useTenant();
+  const found: PlacedVenue[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: Partial<PlacedVenue>[]; cursor: string | null } = await tenantDb()
+      .service.entities.venue.query.bySubtree({ tenantId })
+      .begins({ path: `${path}/` })
+      .where((a, op) => `${op.eq(a.status, "active")} AND ${op.between(a.lat, box.minLat, box.maxLat)} AND ${op.between(a.lng, box.minLng, box.maxLng)}`)
+      .go({ cursor, limit: 500, attributes: ["venueId", "name", "address", "nodeId", "lat", "lng"] });
+    for (const v of page.data) if (typeof v.lat === "number" && typeof v.lng === "number") found.push({ venueId: v.venueId!, name: v.name!, nodeId: v.nodeId!, lat: v.lat, lng: v.lng, ...(v.address ? { address: v.address } : {}) });
+    cursor = page.cursor;
+  } while (cursor && found.length < max);
+  return found;
+}

@@ -1,5 +1,8 @@
 import type { HazardAction, HazardActionInput } from "@firegov/core/contract";
 
+/** Merge has its own form and endpoint (merge.tsx): it names a second hazard. */
+export type FormAction = Exclude<HazardAction, "merge">;
+
 type Fields = Readonly<Record<string, string | undefined>>;
 
 /**
@@ -7,7 +10,7 @@ type Fields = Readonly<Record<string, string | undefined>>;
  * only the fields core's schema gives it, so a form that offered more would
  * fail the typecheck rather than send what the API drops.
  */
-export function actionInput(action: HazardAction, expectedVersion: number, v: Fields, photos: readonly string[]): HazardActionInput {
+export function actionInput(action: FormAction, expectedVersion: number, v: Fields, photos: readonly string[]): HazardActionInput {
   // A note for the public (the resident's receipt, an Open311 platform's status_notes), on any action that offers it.
   const base = { expectedVersion, ...(v.publicNote ? { publicNote: v.publicNote } : {}) };
   const note = v.note ? { note: v.note } : {};

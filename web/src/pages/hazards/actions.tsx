@@ -7,21 +7,21 @@ import { FormError, fieldError, formValues, revealProblem, SelectField, SubmitBu
 import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { signedInUser } from "../../auth/session.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { actionInput } from "./action-input.ts";
+import { actionInput, type FormAction } from "./action-input.ts";
 import { actAction } from "./data.ts";
 import type { Names } from "./facts.tsx";
 import { actionName, bodyName, listingName, stateName } from "./labels.ts";
 import { PublicNoteField } from "./public-note.tsx";
 import { RegisterFields } from "./register-fields.tsx";
 
-const OVERLAY_ACTIONS: HazardAction[] = ["acknowledge", "escalate", "list", "delist"];
+const OVERLAY_ACTIONS: FormAction[] = ["acknowledge", "escalate", "list", "delist"];
 const NEEDS_REASON: HazardAction[] = ["reject", "withdraw", "reopen", "escalate", "list", "delist"];
 /** Moves along the loop a resident or a city platform follows: each may carry a note for the public. */
 const PUBLIC_NOTE: HazardAction[] = ["register", "dispatch", "start", "submit", "close", "fix_on_spot", "reject", "withdraw", "reopen"];
 const TAKES_PHOTOS: HazardAction[] = ["submit", "close", "reject", "fix_on_spot"];
 
 /** The inputs one action needs, and its submission; a 409 from a change by someone else reloads the hazard. */
-function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: PolicyProfile | undefined; names: Names; onDone: (message: string) => void; onCancel: () => void }) {
+function ActionForm(props: { hazard: Hazard; action: FormAction; profile: PolicyProfile | undefined; names: Names; onDone: (message: string) => void; onCancel: () => void }) {
   const { t, locale } = useI18n();
   const act = useAction(actAction);
   const [pending, setPending] = createSignal(false);
@@ -124,9 +124,9 @@ function ActionForm(props: { hazard: Hazard; action: HazardAction; profile: Poli
 /** The actions the API says the caller may take now (an older API that says nothing: offer all, and show its refusal). */
 export function Actions(props: { hazard: Hazard; allowed: readonly string[] | undefined; profile: PolicyProfile | undefined; names: Names; onDone: (message: string) => void }) {
   const { t, locale } = useI18n();
-  const offered = (list: readonly HazardAction[]) => (props.allowed ? list.filter((a) => props.allowed!.includes(a)) : list);
-  const [chosen, setChosen] = createSignal<HazardAction>();
-  const button = (a: HazardAction) => (
+  const offered = (list: readonly FormAction[]) => (props.allowed ? list.filter((a) => props.allowed!.includes(a)) : list);
+  const [chosen, setChosen] = createSignal<FormAction>();
+  const button = (a: FormAction) => (
     <button type="button" class="button hz-action" classList={{ "button-secondary": chosen() !== a }} aria-pressed={chosen() === a} onClick={() => setChosen(chosen() === a ? undefined : a)}>
       {actionName(a, locale())}
     </button>
