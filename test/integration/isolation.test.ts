@@ -179,6 +179,7 @@ describe("tenant isolation", () => {
       "/v1/venues": [{ method: "GET", path: `/v1/venues?nodeId=${town}` }, { method: "POST", path: "/v1/venues", body: { name: "x", nodeId: town, kinds: ["nine_small"] } }],
       "/v1/inspection-tasks": [{ method: "GET", path: `/v1/inspection-tasks?nodeId=${town}` }],
       "/v1/venue-evaluations": [{ method: "GET", path: `/v1/venue-evaluations?nodeId=${town}` }],
+      "/v1/hazards/similar": [{ method: "GET", path: `/v1/hazards/similar?code=other&venueId=${aVenue.venueId}` }],
       "/v1/coverage": [{ method: "GET", path: `/v1/coverage?nodeId=${town}&category=grid_patrol&period=2026-11` }],
       "/v1/self-checks": [{ method: "GET", path: `/v1/self-checks?nodeId=${town}` }],
       "/v1/export/venues": [{ method: "GET", path: `/v1/export/venues?nodeId=${town}` }],
@@ -193,6 +194,8 @@ describe("tenant isolation", () => {
       { method: "POST", path: `/v1/hazards/${aHazard.hazardId}/transitions`, body: { action: "withdraw", reason: "越权撤销" } },
       { method: "POST", path: `/v1/hazards/${aHazard.hazardId}/transitions`, body: { action: "register", severity: "general", code: "other", codeText: "x" } },
     ],
+    "/v1/hazards/{hazardId}/corroborations": [{ method: "POST", path: `/v1/hazards/${aHazard.hazardId}/corroborations`, body: { note: "越权补充" } }],
+    "/v1/hazards/{hazardId}/merge": [{ method: "POST", path: `/v1/hazards/${aHazard.hazardId}/merge`, body: { intoId: aHazard.hazardId, expectedVersion: 1 } }],
     "/v1/inbox/{notificationId}/read": [{ method: "POST", path: `/v1/inbox/${aHazard.notificationId}/read` }],
     // An id in a body: a hazard reported at A's town.
     "/v1/hazards": [{ method: "POST", path: "/v1/hazards", body: { nodeId: aOrg.town.nodeId, code: "other", codeText: "x", severity: "general", description: "越权上报", source: "inspection" } }],

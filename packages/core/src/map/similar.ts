@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { authorize } from "../access/index.ts";
 import { useUser } from "../context/actor.ts";
+import { AppError } from "../errors/app-error.ts";
 import { openSummariesUnder, SimilarInput } from "../hazards/index.ts";
 import { useCase } from "../use-case.ts";
 import { loadVenueItem } from "../venues/index.ts";
@@ -39,6 +40,8 @@ export const similarHazards = useCase(SimilarInput, async (input): Promise<z.inf
   const actor = useUser();
   authorize(actor, "hazard.read", { path: actor.scopePath });
   const venue = input.venueId ? await loadVenueItem(input.venueId) : undefined;
+  // Another county's venue id is simply not there.
+  if (input.venueId && !venue) throw new AppError("not_found", "venue.not_found");
   // Where the reporter stands; else the venue's own point.
   const here = input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng } : typeof venue?.lat === "number" && typeof venue.lng === "number" ? { lat: venue.lat, lng: venue.lng } : undefined;
   const items: SimilarHazard[] = [];
