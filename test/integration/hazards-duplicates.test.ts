@@ -29,7 +29,7 @@ const similar = async (w: World, who: string, query: Record<string, string | num
   return res.body.items as Json[];
 };
 
-describe("duplicate suggestions on report", () => {
+describe("duplicate suggestions on report", { timeout: 120_000 }, () => {
   it("a report at the same venue and code, and one 30 m away with the same code, get the suggestion; one 80 m away does not", async () => {
     const { w, venueId, code, otherCode, original } = await setUp();
     const grid = "officer@grid";
@@ -60,7 +60,7 @@ describe("duplicate suggestions on report", () => {
   });
 });
 
-describe("adding to the hazard already reported", () => {
+describe("adding to the hazard already reported", { timeout: 120_000 }, () => {
   it("corroborating twice with the same Idempotency-Key writes one event; its handler is told", async () => {
     const { w, original } = await setUp();
     const village = w.users["officer@village"]!;
@@ -89,7 +89,7 @@ describe("adding to the hazard already reported", () => {
   });
 });
 
-describe("merging a duplicate into its original", () => {
+describe("merging a duplicate into its original", { timeout: 120_000 }, () => {
   it("sets duplicate, links both ways in one change, leaves the open lists; a stale version answers 409 and writes nothing", async () => {
     const { w, code, original } = await setUp();
     const town = w.users["officer@town"]!;

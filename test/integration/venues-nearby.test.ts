@@ -12,7 +12,7 @@ const BASE = { lat: 31.0, lng: 121.2 };
 /** Due north of BASE by `m` metres (1° of latitude ≈ 111 195 m). */
 const north = (m: number) => ({ lat: BASE.lat + m / 111_195, lng: BASE.lng });
 
-describe("GET /v1/venues/nearby", () => {
+describe("GET /v1/venues/nearby", { timeout: 120_000 }, () => {
   it("answers the venues within the radius, nearest first with distances, only the caller's own county's", async () => {
     const c = await county(app);
     const add = (name: string, at?: { lat: number; lng: number }) => expectStatus<Json>(c.admin.client.post("/v1/venues", { name, nodeId: c.grid1.nodeId, kinds: ["street_shop"], ...(at ?? {}) }), 201);

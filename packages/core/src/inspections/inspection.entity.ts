@@ -73,6 +73,9 @@ export const InspectionEntity = new Entity({
     startedAt: { type: "string", readOnly: true },
     finishedAt: { type: "string", required: true, readOnly: true },
     note: { type: "string", readOnly: true },
+    /** Where the inspector stood, WGS-84 (the phone's GPS), when the phone gave it. */
+    lat: { type: "number", readOnly: true },
+    lng: { type: "number", readOnly: true },
     /** [{ category, itemId, result, note?, photos[], hazardCode, hazardId? }] */
     items: { type: "any", required: true, readOnly: true },
     hazardIds: { type: "list", items: { type: "string" }, required: true, readOnly: true },

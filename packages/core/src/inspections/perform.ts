@@ -44,6 +44,11 @@ export const FinishInspectionInput = z
     startedAt: z.iso.datetime({ offset: true }).optional(),
     note: z.string().trim().max(2000).optional(),
     items: z.array(ItemResult).max(300).default([]).meta({ description: "Every item of the venue's checklists, each pass, fail or not_applicable" }),
+    lat: z.number(bilingual("纬度须为数字", "Latitude is a number")).min(-90, bilingual("纬度须在 -90 到 90 之间", "Latitude is between -90 and 90")).max(90, bilingual("纬度须在 -90 到 90 之间", "Latitude is between -90 and 90")).optional().meta({ description: "WGS-84 latitude where the inspector stood (the phone's GPS), evidence of the visit" }),
+    lng: z.number(bilingual("经度须为数字", "Longitude is a number")).min(-180, bilingual("经度须在 -180 到 180 之间", "Longitude is between -180 and 180")).max(180, bilingual("经度须在 -180 到 180 之间", "Longitude is between -180 and 180")).optional().meta({ description: "WGS-84 longitude where the inspector stood" }),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.lat === undefined) !== (v.lng === undefined)) ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lng"], message: bilingual("经纬度须成对填写", "Give latitude and longitude together") });
   })
   .meta({ id: "FinishInspectionInput" });
 
@@ -270,6 +275,8 @@ export const finishInspection = useCase(FinishInspectionInput, async (input, ven
       startedAt: input.startedAt,
       finishedAt: now.toISOString(),
       note: input.note,
+      lat: input.lat,
+      lng: input.lng,
       items: recorded,
       hazardIds: raised.map((r) => r.outcome.hazard.hazardId),
       passed,

@@ -26,6 +26,8 @@ export const InspectionViewSchema = z
     startedAt: z.string().optional(),
     finishedAt: z.string(),
     note: z.string().optional(),
+    lat: z.number().optional().meta({ description: "WGS-84 latitude where the inspector stood" }),
+    lng: z.number().optional().meta({ description: "WGS-84 longitude where the inspector stood" }),
     items: z.array(InspectionItemSchema),
     hazardIds: z.array(z.string()),
     passed: z.int(),
