@@ -279,3 +279,12 @@ import type { Open311 } from "./index.ts";
 export type Open311Client = Open311.Open311ClientView;
 export type IssuedOpen311Client = z.infer<typeof Open311.IssuedOpen311ClientSchema>;
 export type IssueOpen311ClientInput = z.input<typeof Open311.IssueOpen311ClientInput>;
+
+// ── Place and duplicates (issue 16)
+
+export type NearbyVenue = Maps.NearbyVenue;
+export type NearbyVenuesQuery = z.input<typeof Maps.NearbyVenuesInput>;
+export type SimilarHazard = Maps.SimilarHazard;
+export type SimilarHazardsQuery = z.input<typeof Hazards.SimilarInput>;
+export type CorroborateHazardInput = z.input<typeof Hazards.CorroborateInput>;
+export type MergeHazardInput = z.input<typeof Hazards.MergeInput>;

@@ -86,5 +86,6 @@ const en: typeof zh = {
   resources: { nav: "Funding & equipment", navQual: "Qualifications" },
   notify: { nav: "Message delivery", account: "How messages reach me" },
   iot: { nav: "IoT devices" },
+  place: { position: "Position: ", locating: "locating…", found: "found ±{{accuracy}} m", missing: "not found", retry: "retry", nearbyNav: "Nearby venues" },
 };
 export default en;

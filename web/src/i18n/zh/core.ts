@@ -84,4 +84,5 @@ export default {
   resources: { nav: "经费装备", navQual: "资质培训" },
   notify: { nav: "消息推送", account: "消息接收设置" },
   iot: { nav: "物联网设备" },
+  place: { position: "位置：", locating: "正在获取…", found: "已获取 ±{{accuracy}} 米", missing: "未获取", retry: "重试", nearbyNav: "附近场所" },
 };
