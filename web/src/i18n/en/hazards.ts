@@ -48,6 +48,7 @@ const en: typeof zh = {
     submitReport: "Submit report",
     reported: "Hazard reported.",
     reopened: "The same hazard at this venue was found again after closing: the old one is reopened.",
+    corroborated: "Added to the existing hazard; its officers are told.",
     photosUnavailable: "Photo upload is not available yet: describe it in words.",
     state: "State",
     deadline: "Deadline",

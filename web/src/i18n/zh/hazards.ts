@@ -46,6 +46,7 @@ export default {
     submitReport: "提交上报",
     reported: "已上报隐患。",
     reopened: "该场所同类隐患在结案后再次发现，已重新打开原隐患。",
+    corroborated: "已补充到已有隐患，处理人员会收到通知。",
     photosUnavailable: "照片上传暂不可用，请在情况说明中写明。",
     state: "状态",
     deadline: "整改期限",

@@ -13,6 +13,7 @@ import type { Names } from "./facts.tsx";
 import { actionName, bodyName, listingName, stateName } from "./labels.ts";
 import { PublicNoteField } from "./public-note.tsx";
 import { RegisterFields } from "./register-fields.tsx";
+import { MergeAction } from "./merge.tsx";
 
 const OVERLAY_ACTIONS: FormAction[] = ["acknowledge", "escalate", "list", "delist"];
 const NEEDS_REASON: HazardAction[] = ["reject", "withdraw", "reopen", "escalate", "list", "delist"];
@@ -138,11 +139,12 @@ export function Actions(props: { hazard: Hazard; allowed: readonly string[] | un
       <div class="hz-action-grid">
         <For each={offered(TRANSITIONS)} fallback={<p class="hint">{t("hazards.noActions")}</p>}>{button}</For>
       </div>
-      <details class="hz-more" hidden={offered(OVERLAY_ACTIONS).length === 0}>
+      <details class="hz-more" hidden={offered(OVERLAY_ACTIONS).length === 0 && !props.allowed?.includes("merge")}>
         <summary>{t("hazards.moreActions")}</summary>
         <div class="hz-action-grid">
           <For each={offered(OVERLAY_ACTIONS)}>{button}</For>
         </div>
+        <Show when={props.allowed?.includes("merge")}><MergeAction hazard={props.hazard} onDone={props.onDone} /></Show>
       </details>
       <Show when={chosen()} keyed>
         {(a) => (

@@ -1,4 +1,5 @@
 import { createAsync, revalidate, useLocation, useParams } from "@solidjs/router";
+import { DuplicateLinks } from "./merge.tsx";
 import { createSignal, For, Show } from "solid-js";
 import { TipRewardPanel } from "./reward.tsx";
 import { Notice } from "../../components/form.tsx";
@@ -17,7 +18,7 @@ function HazardView(props: { id: string }) {
   const timeline = createAsync(() => hazardTimeline(props.id, opened));
   const profile = createAsync(() => profileInEffect());
   const names = createAsync(() => userNames(), { initialValue: new Map() as Names });
-  const arrived = (useLocation().state as { flash?: "reported" | "reopened" } | undefined)?.flash;
+  const arrived = (useLocation().state as { flash?: "reported" | "reopened" | "corroborated" } | undefined)?.flash;
   const [flash, setFlash] = createSignal<string | undefined>(arrived ? t(`hazards.${arrived}`) : undefined);
   const done = (message: string) => {
     setFlash(message);
@@ -45,10 +46,11 @@ function HazardView(props: { id: string }) {
             </div>
           </div>
           <Show when={flash()}>{(m) => <Notice tone="success">{m()}</Notice>}</Show>
-          <Show when={h().state !== "withdrawn"} fallback={<Notice tone="warning">{t("hazards.closedHint", { state: stateName("withdrawn", locale()) })}</Notice>}>
+          <Show when={h().state !== "withdrawn" && h().state !== "duplicate"} fallback={<Notice tone="warning">{t("hazards.closedHint", { state: stateName(h().state, locale()) })}</Notice>}>
             <Steps state={h().state} />
           </Show>
           <p class="hz-description">{h().description}</p>
+          <DuplicateLinks hazard={h()} />
           <Facts hazard={h()} profile={profile()} names={names()} />
           <Actions hazard={h()} allowed={timeline()?.allowedActions} profile={profile()} names={names()} onDone={done} />
           <Show when={h().source === "public_tip"}>

@@ -9,6 +9,10 @@ import { hazardCodes, REPORT_SOURCES, sourceName } from "./labels.ts";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { Loading } from "../../components/load-error.tsx";
 import { activeNodes, profileInEffect } from "../../data/queries.ts";
+import { coordinates, createPosition } from "../../place/position.ts";
+import { PositionLine } from "../../place/position-line.tsx";
+import { VenuePicker, type PickedVenue } from "./venue-picker.tsx";
+import { DuplicateSuggestions, similarQuery } from "./duplicate-suggestions.tsx";
 
 const OTHER = "other";
 const PATHS = ["body.nodeId", "body.locationText", "body.code", "body.codeText", "body.severity", "body.description", "body.source", "body.responsibleParty.name"] as const;
@@ -21,6 +25,11 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
   const key = submissionKey();
   const [code, setCode] = createSignal("");
   const [photos, setPhotos] = createSignal<string[]>([]);
+  // Place (issue 16): the phone's position, the venue picked (it sets the node), what is already reported there.
+  const place = createPosition();
+  const [venue, setVenue] = createSignal<PickedVenue>();
+  const [nodeId, setNodeId] = createSignal("");
+  const [description, setDescription] = createSignal("");
   const err = (path: string) => fieldError(submission.error, path);
   const name = (label: { zh: string; en: string }) => (locale() === "en" ? label.en : label.zh);
 
@@ -37,6 +46,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
       description: v.description ?? "",
       source: (v.source ?? "grid_patrol") as ReportHazardInput["source"],
       responsibleParty: v.partyName ? { name: v.partyName } : undefined,
+      ...(venue() ? { venueId: venue()!.venueId } : {}), ...coordinates(place.position()),
       ...(photos().length ? { photos: photos() } : {}),
     };
     submit(input, key.current())
@@ -51,7 +61,9 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
   return (
     <form class="form" onSubmit={onSubmit} onInput={key.renew} aria-label={t("hazards.reportTitle")} novalidate>
       <FormError error={submission.error} paths={PATHS} />
-      <SelectField label={t("hazards.node")} name="nodeId" required error={err("body.nodeId")}>
+      <PositionLine state={place.state()} onRetry={place.retry} />
+      <VenuePicker position={place.position()} value={venue()} onChange={(v) => { setVenue(v); if (v) setNodeId(v.nodeId); }} />
+      <SelectField label={t("hazards.node")} name="nodeId" required error={err("body.nodeId")} value={nodeId()} onChange={(e) => setNodeId(e.currentTarget.value)}>
         <option value="">{t("hazards.chooseNode")}</option>
         <For each={props.nodes}>{(n) => <option value={n.nodeId}>{nodeOptionLabel(n, props.nodes[0])}</option>}</For>
       </SelectField>
@@ -61,6 +73,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
         <For each={hazardCodes(props.profile)}>{(c) => <option value={c.id}>{name(c.name)}</option>}</For>
         <option value={OTHER}>{t("hazards.otherCode")}</option>
       </SelectField>
+      <DuplicateSuggestions query={similarQuery(code(), venue()?.venueId, place.position())} photos={photos()} note={description()} onAdded={(id) => navigate(`/hazards/${id}`, { state: { flash: "corroborated" } })} />
       <Show when={code() === OTHER}>
         <TextField label={t("hazards.codeText")} name="codeText" required error={err("body.codeText")} />
       </Show>
@@ -70,7 +83,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
       </SelectField>
       <div class="field" classList={{ "field-invalid": Boolean(err("body.description")) }}>
         <label for="hz-description">{t("hazards.description")}</label>
-        <textarea id="hz-description" name="description" rows={4} required aria-invalid={err("body.description") ? "true" : undefined} aria-describedby={err("body.description") ? "hz-description-error" : undefined} />
+        <textarea id="hz-description" name="description" rows={4} required onInput={(e) => setDescription(e.currentTarget.value)} aria-invalid={err("body.description") ? "true" : undefined} aria-describedby={err("body.description") ? "hz-description-error" : undefined} />
         <p class="hint">{t("hazards.descriptionHint")}</p>
         <Show when={err("body.description")}><p class="field-error" id="hz-description-error">{err("body.description")}</p></Show>
       </div>
