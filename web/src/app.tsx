@@ -45,6 +45,7 @@ const IncidentPage = lazy(() => withWords(["incidents"], import("./pages/inciden
 const AssessmentPage = lazy(() => withWords(["assessment"], import("./pages/assessment/index.tsx")));
 const SchemePage = lazy(() => withWords(["assessment"], import("./pages/assessment/scheme.tsx")));
 const VenuePage = lazy(() => withWords(["inspections", "selfcheck"], import("./pages/venues/venue.tsx")));
+const NearbyVenuesPage = lazy(() => withWords(["hazards"], import("./pages/venues/nearby.tsx")));
 const SelfCheckPage = lazy(() => withWords(["selfcheck"], import("./pages/self-check/index.tsx")));
 const DashboardPage = lazy(() => withWords(["dashboard"], import("./pages/dashboard/index.tsx")));
 const IotDevicesPage = lazy(() => withWords(["iot"], import("./pages/iot/index.tsx")));
@@ -100,6 +101,7 @@ export function App() {
           <Route path="/coverage" component={CoveragePage} info={{ access: "inspection.read" }} />
           <Route path="/venues" component={VenuesPage} info={{ access: "venue.read" }} />
           <Route path="/venues/import" component={VenueImportPage} info={{ access: "venue.manage" }} />
+          <Route path="/venues/nearby" component={NearbyVenuesPage} info={{ access: "venue.read" }} />
           <Route path="/venues/:venueId" component={VenuePage} info={{ access: "venue.read" }} />
           <Route path="/campaigns" component={CampaignsPage} info={{ access: "campaign.read" }} />
           <Route path="/campaigns/new" component={NewCampaignPage} info={{ access: "campaign.manage" }} />

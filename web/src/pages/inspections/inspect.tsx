@@ -10,6 +10,8 @@ import { useI18n } from "../../i18n/index.tsx";
 import { checklistFor, finishAction } from "./data.ts";
 import { categoryName, taskName } from "./labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
+import { coordinates, createPosition } from "../../place/position.ts";
+import { PositionLine } from "../../place/position-line.tsx";
 
 const OUTCOMES: { value: ItemOutcome; label: "inspect.pass" | "inspect.fail" | "inspect.notApplicable" }[] = [
   { value: "pass", label: "inspect.pass" },
@@ -65,6 +67,8 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
   const submission = useSubmission(finishAction);
   const key = submissionKey();
   const startedAt = new Date().toISOString();
+  // Where the inspector stands (WGS-84), evidence of the visit; never in the way of the submit.
+  const place = createPosition();
   const [answers, setAnswers] = createStore<Answer[]>(props.checklist.items.map(() => ({ note: "", photos: [], severity: "" })));
   const answered = createMemo(() => answers.filter((a) => a.result).length);
   const name = (label: { zh: string; en: string }) => (locale() === "en" ? label.en : label.zh);
@@ -97,7 +101,7 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
         },
       ];
     });
-    finish(props.checklist.venueId, { ...(props.checklist.task ? { taskId: props.checklist.task.taskId } : {}), startedAt, ...(note ? { note } : {}), items }, key.current())
+    finish(props.checklist.venueId, { ...(props.checklist.task ? { taskId: props.checklist.task.taskId } : {}), startedAt, ...(note ? { note } : {}), items, ...coordinates(place.position()) }, key.current())
       .then((done) => {
         key.renew();
         props.onDone(done);
@@ -107,6 +111,7 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
 
   return (
     <form class="form inspect-form" onSubmit={onSubmit} aria-label={t("inspect.title")} novalidate>
+      <PositionLine state={place.state()} onRetry={place.retry} />
       <Show when={props.checklist.task}>
         {(task) => <p class="hint">{t("inspect.task", { category: taskName(props.profile, task(), locale()), period: task().period })}</p>}
       </Show>

@@ -111,6 +111,7 @@ export default function VenuesPage() {
       <div class="page-head">
         <h1>{t("venues.title")}</h1>
         <div class="actions">
+          <A href="/venues/nearby" class="button button-secondary">{t("place.nearbyNav")}</A>
           <button type="button" class="button button-secondary" onClick={() => void download()} disabled={exporting()}>
             {exporting() ? t("venues.exporting") : t("venues.export")}
           </button>
