@@ -32,7 +32,7 @@ export {
   SimilarInput,
 } from "./inputs.ts";
 export { HazardViewSchema, HazardEventSchema, TimelineSchema, SummarySchema, SummaryPageSchema, CreatedSchema, CountersSchema, DaysBucketSchema, TipReceiptSchema, toHazardView, type HazardView } from "./views.ts";
-export { discover, decide, sweep, targetOf, initialState, availableActions, type Context, type ActionInput as ResolvedAction, type NewHazard, type Outcome } from "./machine.ts";
+export { discover, decide, sweep, targetOf, initialState, availableActions, absorb, corroborate, type Context, type ActionInput as ResolvedAction, type NewHazard, type Outcome } from "./machine.ts";
 export {
   ACK_DAYS,
   applyRules,
