@@ -246,8 +246,8 @@ export type ServiceRequest = z.infer<typeof ServiceRequestSchema>;
 
 type RequestItem = { hazardId: string; clientId: string; serviceCode: string; token: string; lat?: number; long?: number; address?: string; addressId?: string; mediaUrl?: string; requestedAt: string };
 
-/** closed: the loop's final states (closed, or withdrawn as not a hazard); every other state is open. */
-const statusOf = (h: Hazard): "open" | "closed" => (h.state === "closed" || h.state === "withdrawn" ? "closed" : "open");
+/** closed: the loop's final states (closed, withdrawn as not a hazard, or merged as a duplicate); every other state is open. */
+const statusOf = (h: Hazard): "open" | "closed" => (h.state === "closed" || h.state === "withdrawn" || h.state === "duplicate" ? "closed" : "open");
 
 /**
  * The request as a client sees it: nothing staff-only. status_notes is the
