@@ -23,6 +23,8 @@ const en: typeof zh = {
     signup: "Sign a county up",
     password: "Change password",
     logout: "Sign out",
+    search: "Search",
+    menu: "Menu",
   },
   home: {
     welcome: "Welcome to grassroots fire-safety governance",
@@ -86,5 +88,6 @@ const en: typeof zh = {
   resources: { nav: "Funding & equipment", navQual: "Qualifications" },
   notify: { nav: "Message delivery", account: "How messages reach me" },
   iot: { nav: "IoT devices" },
+  tabs: { label: "Main navigation", today: "Today", venues: "Venues", report: "Report", inbox: "Inbox", me: "Me" },
 };
 export default en;

@@ -21,6 +21,8 @@ export default {
     signup: "县（区）注册",
     password: "修改密码",
     logout: "退出登录",
+    search: "搜索",
+    menu: "菜单",
   },
   home: {
     welcome: "欢迎使用基层消防安全治理平台",
@@ -84,4 +86,6 @@ export default {
   resources: { nav: "经费装备", navQual: "资质培训" },
   notify: { nav: "消息推送", account: "消息接收设置" },
   iot: { nav: "物联网设备" },
+  // The field roles' bottom tab bar (components/tab-bar.tsx).
+  tabs: { label: "主导航", today: "今日任务", venues: "场所", report: "上报", inbox: "消息", me: "我的" },
 };
