@@ -1,14 +1,16 @@
 import { A } from "@solidjs/router";
-import { createEffect, Show, type ParentProps } from "solid-js";
+import { createEffect, lazy, Show, type ParentProps } from "solid-js";
 import { setApiLanguage } from "../api/http.ts";
 import { can, type Action } from "../auth/access.ts";
 import { signedInUser } from "../auth/session.ts";
-import { useI18n } from "../i18n/index.tsx";
+import { useI18n, withWords } from "../i18n/index.tsx";
 import { SessionBar } from "./session-bar.tsx";
 import { InboxLink } from "./inbox-link.tsx";
-import { SearchButton } from "./search.tsx";
 import { SectionLink } from "./section-tabs.tsx";
-import { isFieldRole, TabBar } from "./tab-bar.tsx";
+import { isFieldRole } from "./field-roles.ts";
+
+// The phone shell is a chunk of its own: the first load (sign-in) does not carry it, and it comes while the session restores.
+const FieldBars = lazy(() => withWords(["shell"], import("./tab-bar.tsx")));
 
 /**
  * The shell. Field roles (on a phone, in the field) get a compact header and a bottom tab bar, so the
@@ -24,28 +26,10 @@ export function Layout(props: ParentProps) {
   return (
     <div class="shell" classList={{ "shell-field": field() }}>
       <Show when={field()} fallback={<FullHeader />}>
-        <CompactHeader />
+        <FieldBars />
       </Show>
       <main class="content">{props.children}</main>
-      <Show when={field()}>
-        <TabBar />
-      </Show>
     </div>
-  );
-}
-
-/** One row: the app's name (leading home) and search. Account, language and sign-out live on 我的 (/me). */
-function CompactHeader() {
-  const { t } = useI18n();
-  return (
-    <header class="topbar topbar-compact" data-testid="shell-header">
-      <A href="/" end class="compact-home">
-        <span class="brand-mark" aria-hidden="true">消</span>
-        <span class="visually-hidden">{t("nav.home")} · </span>
-        <span class="brand-title">{t("app.title")}</span>
-      </A>
-      <SearchButton />
-    </header>
   );
 }
 
@@ -70,13 +54,11 @@ function FullHeader() {
       </div>
       <nav class="nav">
         <A href="/" end>{t("nav.home")}</A>
-        <Show when={allowed("venue.read")}>
-          <A href="/search">{t("nav.search")}</A>
-        </Show>
         <Show when={allowed("inspection.perform")}>
           <A href="/today">{t("today.nav")}</A>
         </Show>
         <Show when={allowed("venue.read")}>
+          <A href="/search">{t("nav.search")}</A>
           <A href="/venues">{t("venues.nav")}</A>
           <A href="/self-checks">{t("selfCheck.nav")}</A>
         </Show>

@@ -6,7 +6,7 @@ import { roleName } from "../display.ts";
 import { useI18n } from "../i18n/index.tsx";
 
 /** Keyed by user, so a different sign-in never sees the last user's tenant. */
-export const me = query((_userId: string) => getMe(), "me");
+const me = query((_userId: string) => getMe(), "me");
 
 /** Who is signed in (name, role, county) with sign-out; or the ways in. */
 export function SessionBar() {

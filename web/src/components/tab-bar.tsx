@@ -5,13 +5,7 @@ import { can, type Action } from "../auth/access.ts";
 import { signedInUser } from "../auth/session.ts";
 import { unreadCount } from "../data/queries.ts";
 import { useI18n } from "../i18n/index.tsx";
-
-/**
- * The roles that work on a phone in the field and get the phone shell (compact header + bottom tab bar);
- * every other role keeps the full menu. A layout choice, not a permission: the API still decides.
- */
-export const FIELD_ROLES: readonly Role[] = ["grid_worker", "village_manager", "brigade_member"];
-export const isFieldRole = (role: Role) => FIELD_ROLES.includes(role);
+import { SearchButton } from "./search.tsx";
 
 type Key = Parameters<ReturnType<typeof useI18n>["t"]>[0];
 type Tab = { href: string; label: Key; icon: string; access?: Action; end?: boolean; unread?: boolean };
@@ -36,7 +30,22 @@ function UnreadBadge() {
   return <Show when={unread()}>{(n) => <span class="tab-badge" aria-label={t("inbox.unread", { count: n() })}>{n()}</span>}</Show>;
 }
 
-/** The field roles' bottom navigation: fixed to the bottom of the screen, thumb-sized targets. */
+/** One row: the app's name (leading home) and search. Account, language and sign-out live on 我的 (/me). */
+export function CompactHeader() {
+  const { t } = useI18n();
+  return (
+    <header class="topbar topbar-compact" data-testid="shell-header">
+      <A href="/" end class="compact-home">
+        <span class="brand-mark" aria-hidden="true">消</span>
+        <span class="visually-hidden">{t("nav.home")} · </span>
+        <span class="brand-title">{t("app.title")}</span>
+      </A>
+      <SearchButton />
+    </header>
+  );
+}
+
+/** The field roles' bottom navigation (the module is loaded only for them, with the words of "shell"): fixed to the bottom of the screen, thumb-sized targets. */
 export function TabBar() {
   const { t } = useI18n();
   const tabs = () => {
@@ -57,5 +66,15 @@ export function TabBar() {
         )}
       </For>
     </nav>
+  );
+}
+
+/** The field roles' shell around the page: the compact header on top, the tab bar fixed to the bottom of the screen. */
+export default function FieldBars() {
+  return (
+    <>
+      <CompactHeader />
+      <TabBar />
+    </>
   );
 }

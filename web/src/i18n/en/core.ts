@@ -2,7 +2,7 @@
  * UI strings, en. The words every page may show: the header and its
  * navigation (each area's name and the inbox's unread count, so the layout
  * never waits for an area's words), the session, forms, errors and photos,
- * the home and status pages. zh-CN comes with the app; en is loaded before its first paint.
+ * the status page. zh-CN comes with the app; en is loaded before its first paint.
  */
 import type zh from "../zh/core.ts";
 
@@ -24,12 +24,6 @@ const en: typeof zh = {
     password: "Change password",
     logout: "Sign out",
     search: "Search",
-    menu: "Menu",
-  },
-  home: {
-    welcome: "Welcome to grassroots fire-safety governance",
-    greeting: "Hello, {{name}}",
-    intro: "Counties, towns, villages and grids work together here: venue inspections, hazard closed loops and organisational compliance, all driven by the local policy documents.",
   },
   health: {
     title: "System status",
@@ -88,6 +82,5 @@ const en: typeof zh = {
   resources: { nav: "Funding & equipment", navQual: "Qualifications" },
   notify: { nav: "Message delivery", account: "How messages reach me" },
   iot: { nav: "IoT devices" },
-  tabs: { label: "Main navigation", today: "Today", venues: "Venues", report: "Report", inbox: "Inbox", me: "Me" },
 };
 export default en;

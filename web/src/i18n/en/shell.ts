@@ -1,6 +1,14 @@
 import type zh from "../zh/shell.ts";
 
 const en: typeof zh = {
+  // The field roles' bottom tab bar (components/tab-bar.tsx).
+  tabs: { label: "Main navigation", today: "Today", venues: "Venues", report: "Report", inbox: "Inbox", me: "Me" },
+  // The home page (pages/home), signed out and signed in.
+  home: {
+    welcome: "Welcome to grassroots fire-safety governance",
+    greeting: "Hello, {{name}}",
+    intro: "Counties, towns, villages and grids work together here: venue inspections, hazard closed loops and organisational compliance, all driven by the local policy documents.",
+  },
   work: {
     title: "Today's work",
     todayTasks: "Today's tasks",

@@ -1,5 +1,13 @@
 /** UI strings, zh-CN: the role home pages, 我的 (/me) and search. */
 export default {
+  // The field roles' bottom tab bar (components/tab-bar.tsx).
+  tabs: { label: "主导航", today: "今日任务", venues: "场所", report: "上报", inbox: "消息", me: "我的" },
+  // The home page (pages/home), signed out and signed in.
+  home: {
+    welcome: "欢迎使用基层消防安全治理平台",
+    greeting: "{{name}}，您好",
+    intro: "县（区）、镇街、村居和网格的消防工作在此协同：场所巡查、隐患闭环、组织与制度合规，均以本地政策文件为依据。",
+  },
   work: {
     title: "今日工作",
     todayTasks: "今日任务",

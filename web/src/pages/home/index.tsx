@@ -1,6 +1,6 @@
 import { Match, Show, Switch } from "solid-js";
 import { signedInUser } from "../../auth/session.ts";
-import { isFieldRole } from "../../components/tab-bar.tsx";
+import { isFieldRole } from "../../components/field-roles.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { AdminHome } from "./admin.tsx";
 import { FieldHome } from "./field.tsx";

@@ -1,12 +1,15 @@
-import { A, createAsync, useNavigate } from "@solidjs/router";
+import { A, createAsync, query, useNavigate } from "@solidjs/router";
+import { getMe } from "../../api/auth.ts";
 import { For, Show, Suspense } from "solid-js";
 import { can, type Action } from "../../auth/access.ts";
 import { signedInUser, signOut } from "../../auth/session.ts";
 import { SECTIONS, sectionHome } from "../../components/section-tabs.tsx";
-import { me } from "../../components/session-bar.tsx";
 import { TelLink } from "../../components/tel-link.tsx";
 import { roleName } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
+
+// The same cache entry as the session bar's (key "me", by user).
+const me = query((_userId: string) => getMe(), "me");
 
 type Key = Parameters<ReturnType<typeof useI18n>["t"]>[0];
 /** The pages the tab bar has no room for, by what the role may open (never the API docs or the system status). */
