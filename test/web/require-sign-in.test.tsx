@@ -101,9 +101,10 @@ describe("the layout", () => {
     first.unmount();
 
     await signInAs(worker);
-    fakeApi({ "GET /v1/me": () => json(200, { user: worker, tenant }) });
+    fakeApi({ "GET /v1/me": () => json(200, { user: worker, tenant }), "GET /v1/inbox/unread-count": () => json(200, { unread: 0 }) });
     renderApp("/", true);
-    await vi.waitFor(() => expect(screen.getByTestId("signed-in-user")).toHaveTextContent("王网格网格员 · 启东市"));
+    // A grid worker has the phone shell: the tab bar, and no full menu.
+    expect(await screen.findByRole("navigation", { name: "主导航" })).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "用户管理" })).toBeNull();
   });
 

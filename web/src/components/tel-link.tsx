@@ -6,11 +6,14 @@ export function telHref(phone: string): string {
   return `tel:${trimmed.startsWith("+") ? "+" : ""}${trimmed.replace(/[^0-9]/g, "")}`;
 }
 
-/** A phone number as a tap-to-call link; nothing when there is no number (or a dash, as lists show a missing one). */
+/** Whether a shown number can be dialled: digits with the usual separators; a masked one (139****5678) cannot. */
+export const isDialable = (phone: string) => /^\+?[0-9][0-9\s\-()]{2,}$/.test(phone.trim());
+
+/** A phone number as a tap-to-call link; a number that cannot be dialled (masked) as text; the fallback when there is none. */
 export function TelLink(props: { phone: string | null | undefined; class?: string; fallback?: string }) {
-  const dialable = () => (props.phone && /[0-9]{3,}/.test(props.phone.replace(/[^0-9]/g, "")) ? props.phone : undefined);
+  const dialable = () => (props.phone && isDialable(props.phone) ? props.phone : undefined);
   return (
-    <Show when={dialable()} fallback={props.fallback ?? props.phone ?? ""}>
+    <Show when={dialable()} fallback={props.phone || props.fallback || ""}>
       {(phone) => (
         <a href={telHref(phone())} class={props.class ?? "tel-link"}>
           {phone()}
