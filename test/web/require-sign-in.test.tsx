@@ -92,8 +92,8 @@ describe("the layout", () => {
     expect(screen.getByRole("link", { name: "审计日志" })).toBeInTheDocument();
   });
 
-  it("shows a village manager the users page but not the audit log, and a grid worker neither", async () => {
-    await signInAs({ ...admin, role: "village_manager" });
+  it("shows a town officer the users page but not the audit log, and a grid worker neither", async () => {
+    await signInAs({ ...admin, role: "town_officer" });
     fakeApi({ "GET /v1/me": () => json(200, { user: admin, tenant }) });
     const first = renderApp("/", true);
     expect(await screen.findByRole("link", { name: "用户管理" })).toBeInTheDocument();

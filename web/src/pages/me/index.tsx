@@ -21,6 +21,7 @@ const MORE: readonly { href: string; label: Key; access: Action }[] = [
   { href: "/tree", label: "tree.nav", access: "node.read" },
   { href: "/compliance", label: "compliance.nav", access: "compliance.read" },
   { href: "/coverage", label: "coverage.nav", access: "inspection.read" },
+  { href: "/users", label: "nav.users", access: "user.read" },
 ];
 
 /** 我的: who I am, my settings (password, messages, language), sign-out, and what waits to sync on this phone. */

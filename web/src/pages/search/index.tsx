@@ -23,7 +23,8 @@ export default function SearchPage() {
   const [params, setParams] = useSearchParams<{ q?: string }>();
   const q = () => (params.q ?? "").trim();
   const role = () => signedInUser()!.role;
-  const profile = createAsync(() => profileInEffect());
+  // Names of codes when the profile reads; the codes themselves otherwise.
+  const profile = createAsync(() => profileInEffect().catch(() => undefined));
   const venues = createAsync(async () => (q() && can(role(), "venue.read") ? (await venueResults(q())).items : []));
   const hazards = createAsync(async (): Promise<HazardSummary[]> => {
     if (!q() || !can(role(), "hazard.read")) return [];
