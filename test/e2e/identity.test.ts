@@ -90,14 +90,18 @@ describe("a county signs up and manages its users, in Chromium", () => {
     await shot(page, "password-change-phone-zh");
     await page.getByRole("button", { name: "保存新密码" }).click();
     await expect.poll(() => page.getByTestId("greeting").textContent()).toBe(`${WORKER.name}，您好`);
-    expect(await page.getByTestId("signed-in-user").textContent()).toContain("网格员");
+    // A grid worker has the phone shell: five tabs, their account on 我的.
+    await page.getByRole("navigation", { name: "主导航" }).waitFor();
     expect(await page.getByRole("link", { name: "用户管理" }).count()).toBe(0);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的" }).click();
+    expect(await page.getByTestId("signed-in-user").textContent()).toContain("网格员");
     await shot(page, "grid-worker-home-phone-zh");
   });
 
   it("keeps the grid worker signed in across a reload, by refreshing", async () => {
     await page.reload();
     await expect.poll(() => page.getByTestId("signed-in-user").textContent(), { timeout: 10_000 }).toContain(WORKER.name);
+    expect(new URL(page.url()).pathname).toBe("/me");
   });
 
   it("sends the user to sign in again, saying why, when the session cannot be restored", async () => {
