@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Venue } from "@firegov/core/contract";
 import { seriousAxeViolations } from "../support/axe.ts";
 import { launchChromium } from "../support/browser.ts";
-import { addUser, buildChain, phone, presetIds, scrollWidth, shot, signIn, signUpCounty, stackApi, stopAll } from "../support/e2e.ts";
+import { ADMIN, addUser, buildChain, phone, presetIds, scrollWidth, shot, signIn, signUpCounty, stackApi, stopAll } from "../support/e2e.ts";
 import { startLocalStack, type RunningStack } from "../support/local-stack.ts";
 
 const run = Date.now().toString(36);
@@ -87,5 +87,19 @@ describe("the phone shell of a grid worker, in Chromium at 390×844", () => {
     const call = page.getByRole("link", { name: "13800001111" });
     await call.waitFor();
     expect(await call.getAttribute("href")).toBe("tel:13800001111");
+  });
+
+  it("keeps the full menu for the county's admin, whose home lists the setup steps", async () => {
+    const desk = await (await browser.newContext(phone)).newPage();
+    await desk.goto(`${stack.base}/login?tenant=${slug}`);
+    await desk.getByLabel("用户名").fill(ADMIN.username);
+    await desk.getByLabel("密码", { exact: true }).fill(ADMIN.password);
+    await desk.getByRole("button", { name: "登录", exact: true }).click();
+    await desk.waitForURL((url) => url.pathname === "/");
+    await shot(desk, "shell-home-admin-phone-zh", false);
+    await expect.poll(() => desk.getByTestId("greeting").textContent()).toBe(`${ADMIN.name}，您好`);
+    await desk.getByTestId("setup-checklist").waitFor();
+    expect(await desk.getByRole("link", { name: "接口文档" }).count()).toBe(1);
+    expect(await desk.getByRole("navigation", { name: "主导航" }).count()).toBe(0);
   });
 });

@@ -24,7 +24,7 @@ export function OfficerHome() {
         <Figure href="/hazards" label={t("work.openHazards")} value={() => area()?.open.total} testId="home-open-hazards" />
       </div>
       <nav class="home-links" aria-label={t("work.more")}>
-        <A href="/hazards" end>{t("work.board")}</A>
+        {/* The board itself is in the menu; the figures above open it filtered. */}
         <A href="/dashboard">{t("work.dashboard")}</A>
         <Show when={role() === "department_liaison"}>
           <A href="/hazards/department">{t("work.department")}</A>
