@@ -123,6 +123,7 @@ describe("a hazard goes round the closed loop on phones, in Chromium", () => {
   });
 
   it("the field worker finds it among their hazards, rectifies it and submits it for verification", async () => {
+    await worker.getByRole("link", { name: "首页" }).click();
     await worker.getByRole("link", { name: "我的隐患" }).click();
     await worker.waitForURL(/\/hazards\/mine$/);
     const card = worker.locator(".hz-card", { hasText: DESCRIPTION });

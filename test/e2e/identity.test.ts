@@ -50,7 +50,7 @@ describe("a county signs up and manages its users, in Chromium", () => {
   it("signs the admin in and shows their name, role and county", async () => {
     await shot(page, "login-phone-zh");
     await signIn(page, ADMIN.username, ADMIN.password);
-    await expect.poll(() => page.getByTestId("greeting").textContent()).toBe(`${ADMIN.name}，您好`);
+    await expect.poll(() => page.getByTestId("greeting").textContent(), { timeout: 30_000 }).toBe(`${ADMIN.name}，您好`);
     const bar = await page.getByTestId("signed-in-user").textContent();
     expect(bar).toContain("县级管理员");
     await expect.poll(() => page.getByTestId("signed-in-user").textContent()).toContain("测试县");
@@ -67,7 +67,7 @@ describe("a county signs up and manages its users, in Chromium", () => {
     expect(await form.getByLabel("所属辖区").locator("option:checked").textContent()).toBe("测试县");
     await form.getByLabel("临时密码").fill(WORKER.temporary);
     await form.getByRole("button", { name: "创建用户" }).click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toContain(`已创建用户“${WORKER.name}”`);
+    await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 10_000 }).toContain(`已创建用户“${WORKER.name}”`);
     const item = page.locator(`[data-testid=user-item][data-username="${WORKER.username}"]`);
     await expect.poll(() => item.textContent()).toContain("待修改临时密码");
     expect(await item.textContent()).toContain("网格员");
@@ -89,15 +89,19 @@ describe("a county signs up and manages its users, in Chromium", () => {
     await page.getByLabel("确认新密码").fill(WORKER.own);
     await shot(page, "password-change-phone-zh");
     await page.getByRole("button", { name: "保存新密码" }).click();
-    await expect.poll(() => page.getByTestId("greeting").textContent()).toBe(`${WORKER.name}，您好`);
-    expect(await page.getByTestId("signed-in-user").textContent()).toContain("网格员");
+    await expect.poll(() => page.getByTestId("greeting").textContent(), { timeout: 30_000 }).toBe(`${WORKER.name}，您好`);
+    // A grid worker has the phone shell: five tabs, their account on 我的.
+    await page.getByRole("navigation", { name: "主导航" }).waitFor();
     expect(await page.getByRole("link", { name: "用户管理" }).count()).toBe(0);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的" }).click();
+    expect(await page.getByTestId("signed-in-user").textContent()).toContain("网格员");
     await shot(page, "grid-worker-home-phone-zh");
   });
 
   it("keeps the grid worker signed in across a reload, by refreshing", async () => {
     await page.reload();
     await expect.poll(() => page.getByTestId("signed-in-user").textContent(), { timeout: 10_000 }).toContain(WORKER.name);
+    expect(new URL(page.url()).pathname).toBe("/me");
   });
 
   it("sends the user to sign in again, saying why, when the session cannot be restored", async () => {

@@ -166,7 +166,7 @@ describe("a venue's safety evaluation", () => {
     renderAt("/venues/v-1", () => <Route path="/venues/:venueId" component={VenuePage} />);
     expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("自建房民宿 不得经营使用");
     const facts = await screen.findByTestId("safety-evaluation");
-    expect(facts).toHaveTextContent("达不到安全条件 2026-11-21 · 县消防救援大队 · 疏散通道不足");
+    expect(facts).toHaveTextContent("达不到安全条件 2026年11月21日 · 县消防救援大队 · 疏散通道不足");
     expect(facts).toHaveTextContent("经营使用不得经营使用");
     expect(await screen.findByText(/安全评估/, { selector: "li" })).toBeInTheDocument();
 

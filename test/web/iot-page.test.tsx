@@ -73,7 +73,7 @@ describe("物联网设备 (对接与推送)", () => {
     const table = await screen.findByTestId("iot-devices");
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((r) => [...r.querySelectorAll("td")].map((c) => c.textContent))).toEqual([
-      ["独立式烟感探测器", "在线", "2026/12/1", "12", "3"],
+      ["独立式烟感探测器", "在线", "2026年12月1日", "12", "3"],
       ["消防水压传感器", "离线依据：songjiang 六(三)", "从未", "0", "0"],
     ]);
     expect(within(rows[0]!).getByRole("rowheader").textContent).toContain("一楼烟感");

@@ -129,7 +129,7 @@ describe("node records", () => {
     fireEvent.input(within(form).getByLabelText("议题（选填）"), { target: { value: "冬季防火\n\n电动车充电 " } });
     fireEvent.click(within(within(form).getByRole("group", { name: "参加人员" })).getByLabelText("李站长"));
     fireEvent.click(within(form).getByRole("button", { name: "保存记录" }));
-    expect(await screen.findByText("已新增会议记录（2026-11-20）。")).toBeInTheDocument();
+    expect(await screen.findByText("已新增会议记录（2026年11月20日）。")).toBeInTheDocument();
     const [sent] = api.calls("POST /v1/nodes/n-donghe/records");
     expect(sent!.body).toEqual({
       kind: "meeting",
@@ -164,7 +164,7 @@ describe("node records", () => {
     fireEvent.click(within(within(form).getByRole("group", { name: "工作提示发送给" })).getByLabelText(profileVersion.profile.bodies[1]!.name.zh));
     type(form, "落实期限（选填）", "2026-12-01");
     fireEvent.click(within(form).getByRole("button", { name: "保存记录" }));
-    expect(await screen.findByText("已新增会议记录（2026-11-20）。")).toBeInTheDocument();
+    expect(await screen.findByText("已新增会议记录（2026年11月20日）。")).toBeInTheDocument();
     expect(api.calls("POST /v1/nodes/n-donghe/records")[0]!.body).toMatchObject({ kind: "meeting", workNotices: ["冬季防火检查"], noticeTo: { bodyIds: [bodyId] }, noticeDue: "2026-12-01" });
     const receipts = await screen.findByTestId("record-receipts");
     expect(receipts).toHaveTextContent("工作提示已读 1/2");

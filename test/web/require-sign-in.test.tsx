@@ -92,8 +92,8 @@ describe("the layout", () => {
     expect(screen.getByRole("link", { name: "审计日志" })).toBeInTheDocument();
   });
 
-  it("shows a village manager the users page but not the audit log, and a grid worker neither", async () => {
-    await signInAs({ ...admin, role: "village_manager" });
+  it("shows a town officer the users page but not the audit log, and a grid worker neither", async () => {
+    await signInAs({ ...admin, role: "town_officer" });
     fakeApi({ "GET /v1/me": () => json(200, { user: admin, tenant }) });
     const first = renderApp("/", true);
     expect(await screen.findByRole("link", { name: "用户管理" })).toBeInTheDocument();
@@ -101,9 +101,10 @@ describe("the layout", () => {
     first.unmount();
 
     await signInAs(worker);
-    fakeApi({ "GET /v1/me": () => json(200, { user: worker, tenant }) });
+    fakeApi({ "GET /v1/me": () => json(200, { user: worker, tenant }), "GET /v1/inbox/unread-count": () => json(200, { unread: 0 }) });
     renderApp("/", true);
-    await vi.waitFor(() => expect(screen.getByTestId("signed-in-user")).toHaveTextContent("王网格网格员 · 启东市"));
+    // A grid worker has the phone shell: the tab bar, and no full menu.
+    expect(await screen.findByRole("navigation", { name: "主导航" })).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "用户管理" })).toBeNull();
   });
 

@@ -4,7 +4,7 @@ import { Layout } from "./components/layout.tsx";
 import { RequireSignIn } from "./components/require-sign-in.tsx";
 import { I18nProvider, withWords } from "./i18n/index.tsx";
 
-const HomePage = lazy(() => import("./pages/home/index.tsx"));
+const HomePage = lazy(() => withWords(["shell"], import("./pages/home/index.tsx")));
 const HealthPage = lazy(() => import("./pages/health/index.tsx"));
 const SignupPage = lazy(() => withWords(["account"], import("./pages/signup/index.tsx")));
 const LoginPage = lazy(() => withWords(["account"], import("./pages/login/index.tsx")));
@@ -58,6 +58,8 @@ const NotifyAdminPage = lazy(() => withWords(["notify"], import("./pages/integra
 const Open311Page = lazy(() => withWords(["open311"], import("./pages/open311/index.tsx")));
 const MapSettingsPage = lazy(() => withWords(["map"], import("./pages/map/settings.tsx")));
 const HomeVisitsPage = lazy(() => withWords(["homevisits"], import("./pages/home-visits/index.tsx")));
+const MePage = lazy(() => withWords(["shell"], import("./pages/me/index.tsx")));
+const SearchPage = lazy(() => withWords(["shell", "hazards"], import("./pages/search/index.tsx")));
 
 // `/health`, `/v1/*` and `/open311/*` (GeoReport v2) belong to the API on the same origin: no page may use them.
 export function App() {
@@ -119,6 +121,8 @@ export function App() {
           <Route path="/map/settings" component={MapSettingsPage} info={{ access: "tenant.read" }} />
           <Route path="/home-visits" component={HomeVisitsPage} info={{ access: "home_visit.read" }} />
           <Route path="/integrations/open311" component={Open311Page} info={{ access: "tenant.configure" }} />
+          <Route path="/me" component={MePage} />
+          <Route path="/search" component={SearchPage} info={{ access: "venue.read" }} />
         </Route>
       </Router>
     </I18nProvider>

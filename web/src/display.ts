@@ -81,8 +81,21 @@ export function userStatusName(status: User["status"], locale: Locale): string {
   return pick(names[status], locale);
 }
 
+// The one date formatter of the web: zh-CN reads 2026年12月7日 (14:30), English as its locale writes it.
+const DAY: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" };
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day. A calendar date (`YYYY-MM-DD`) shows as that day wherever the browser is; an instant, its day in the browser's time zone. Unreadable input shows as given. */
+export function formatDate(value: string, locale: Locale): string {
+  const calendar = CALENDAR_DAY.test(value);
+  const date = new Date(calendar ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(locale, calendar ? { ...DAY, timeZone: "UTC" } : DAY).format(date);
+}
+
+/** An instant with its time (24-hour in zh-CN), in the browser's time zone. */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, { ...DAY, hour: "2-digit", minute: "2-digit", ...(locale === "zh-CN" ? { hourCycle: "h23" as const } : {}) }).format(date);
 }
 
 /** `YYYY-MM-DDTHH:mm` in the browser's time zone, for a datetime-local input. */

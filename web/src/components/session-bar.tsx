@@ -2,7 +2,7 @@ import { A, createAsync, query, useNavigate } from "@solidjs/router";
 import { Show, Suspense } from "solid-js";
 import { getMe } from "../api/auth.ts";
 import { session, signedInUser, signOut } from "../auth/session.ts";
-import { roleName } from "../display.ts";
+import { roleNames } from "@firegov/core/browser";
 import { useI18n } from "../i18n/index.tsx";
 
 /** Keyed by user, so a different sign-in never sees the last user's tenant. */
@@ -31,7 +31,8 @@ export function SessionBar() {
             <div class="who" data-testid="signed-in-user">
               <span class="who-name">{user().displayName}</span>
               <span class="who-meta">
-                {roleName(user().role, locale())}
+                {/* The role's name straight from core: display.ts (dates and all) stays out of the first load. */}
+                {roleNames[user().role][locale() === "en" ? "en" : "zh"]}
                 <Suspense>
                   <Show when={body()}>{(b) => <span data-testid="signed-in-body">（{locale() === "en" ? b().name.en : b().name.zh}）</span>}</Show>
                   <Show when={tenant()}>{(tn) => <> · {tn().name}</>}</Show>

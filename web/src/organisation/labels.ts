@@ -123,12 +123,8 @@ export function nodeLabel(profile: PolicyProfile, node: JurisdictionNode): strin
   return node.unit && level && level.units.length > 1 ? `${node.name}（${node.unit}）` : node.name;
 }
 
-/** A calendar date as the reader's locale writes it. */
-export function formatDate(date: string, locale: Locale): string {
-  const [y, m, d] = date.split("-").map(Number);
-  if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
-}
+/** A calendar date as the reader's locale writes it (the web's one formatter, display.ts). */
+export { formatDate } from "../display.ts";
 
 /** Today in the browser's calendar, YYYY-MM-DD, for date inputs. */
 export function todayLocal(now = new Date()): string {

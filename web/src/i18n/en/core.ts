@@ -2,7 +2,7 @@
  * UI strings, en. The words every page may show: the header and its
  * navigation (each area's name and the inbox's unread count, so the layout
  * never waits for an area's words), the session, forms, errors and photos,
- * the home and status pages. zh-CN comes with the app; en is loaded before its first paint.
+ * the status page. zh-CN comes with the app; en is loaded before its first paint.
  */
 import type zh from "../zh/core.ts";
 
@@ -23,11 +23,7 @@ const en: typeof zh = {
     signup: "Sign a county up",
     password: "Change password",
     logout: "Sign out",
-  },
-  home: {
-    welcome: "Welcome to grassroots fire-safety governance",
-    greeting: "Hello, {{name}}",
-    intro: "Counties, towns, villages and grids work together here: venue inspections, hazard closed loops and organisational compliance, all driven by the local policy documents.",
+    search: "Search",
   },
   health: {
     title: "System status",

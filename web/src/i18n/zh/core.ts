@@ -2,7 +2,7 @@
  * UI strings, zh-CN. The words every page may show: the header and its
  * navigation (each area's name and the inbox's unread count, so the layout
  * never waits for an area's words), the session, forms, errors and photos,
- * the home and status pages. zh-CN comes with the app; en is loaded before its first paint.
+ * the status page. zh-CN comes with the app; en is loaded before its first paint.
  */
 export default {
   app: { title: "基层消防安全治理", subtitle: "隐患闭环 · 场所巡查 · 组织合规" },
@@ -21,11 +21,7 @@ export default {
     signup: "县（区）注册",
     password: "修改密码",
     logout: "退出登录",
-  },
-  home: {
-    welcome: "欢迎使用基层消防安全治理平台",
-    greeting: "{{name}}，您好",
-    intro: "县（区）、镇街、村居和网格的消防工作在此协同：场所巡查、隐患闭环、组织与制度合规，均以本地政策文件为依据。",
+    search: "搜索",
   },
   health: {
     title: "系统状态",

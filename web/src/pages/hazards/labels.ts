@@ -5,6 +5,7 @@
  */
 import { ACTION_NAMES, STATE_NAMES, STATES } from "@firegov/core/browser";
 import type { HazardSource, HazardState, PolicyProfile } from "@firegov/core/contract";
+import { formatDate as formatDay } from "../../display.ts";
 import type { Locale } from "../../i18n/index.tsx";
 
 type Bilingual = { zh: string; en: string };
@@ -89,6 +90,5 @@ export function handlingName(profile: PolicyProfile | undefined, handling: { bod
 
 /** A deadline instant as its local date. */
 export function formatDate(iso: string | undefined, locale: Locale): string {
-  if (!iso) return "—";
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  return iso ? formatDay(iso, locale) : "—";
 }

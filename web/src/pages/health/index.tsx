@@ -1,9 +1,10 @@
 import { createResource, Match, Show, Switch } from "solid-js";
 import { getHealth } from "../../api/system.ts";
+import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 
 export default function HealthPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [health, { refetch }] = createResource(getHealth);
   return (
     <section class="card" aria-live="polite">
@@ -28,7 +29,7 @@ export default function HealthPage() {
                 <Show when={report().dynamodb.reachable}> · {t("health.latency", { ms: report().dynamodb.latencyMs })}</Show>
               </dd>
               <dt>{t("health.checkedAt")}</dt>
-              <dd>{new Date(report().checkedAt).toLocaleString()}</dd>
+              <dd>{formatDateTime(report().checkedAt, locale())}</dd>
             </dl>
           )}
         </Match>

@@ -6,11 +6,12 @@ import { signedInUser } from "../../auth/session.ts";
 import { FormError } from "../../components/form.tsx";
 import { Loading } from "../../components/load-error.tsx";
 import { SectionTabs } from "../../components/section-tabs.tsx";
+import { formatDate, formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { incidentById, updateAction } from "./data.ts";
 
-const localTime = (iso: string, locale: string) => new Date(iso).toLocaleString(locale === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short" });
-const localDate = (iso: string, locale: string) => new Date(iso).toLocaleDateString(locale === "en" ? "en-GB" : "zh-CN");
+const localTime = formatDateTime;
+const localDate = formatDate;
 
 function Review(props: { detail: IncidentDetail }) {
   const { t, locale } = useI18n();

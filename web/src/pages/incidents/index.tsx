@@ -10,7 +10,7 @@ import { fieldError, FormError, revealProblem, SelectField, SubmitButton, submis
 import { Loading } from "../../components/load-error.tsx";
 import { SectionTabs } from "../../components/section-tabs.tsx";
 import { activeNodes, profileInEffect } from "../../data/queries.ts";
-import { nodeOptionLabel } from "../../display.ts";
+import { formatDateTime, nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { createAction, incidentList, saveBlob, venueChoices } from "./data.ts";
 
@@ -23,7 +23,7 @@ const nowLocal = () => {
   d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
   return d.toISOString().slice(0, 16);
 };
-const localTime = (iso: string, locale: string) => new Date(iso).toLocaleString(locale === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short" });
+const localTime = formatDateTime;
 
 function IncidentForm(props: { profile: PolicyProfile; venues: Venue[] }) {
   const { t, locale } = useI18n();

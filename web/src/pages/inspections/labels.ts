@@ -42,9 +42,8 @@ export function formatDue(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 }
 
-export function formatDay(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "numeric", day: "numeric" }).format(new Date(iso));
-}
+/** The day of an instant (the web's one formatter, display.ts). */
+export { formatDate as formatDay } from "../../display.ts";
 
 /** Per cent with one decimal at most, as the API computes it. */
 export const percentText = (n: number) => `${Math.round(n * 10) / 10}%`;

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from "solid-js";
 import type { Employment, OrganisationView, Person, PolicyProfile, UpdatePersonInput, User } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
+import { TelLink } from "../../components/tel-link.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { createPersonAction, updatePersonAction } from "../../organisation/data.ts";
 import { bodyName, EMPLOYMENTS, employmentName, pick, positionName } from "../../organisation/labels.ts";
@@ -102,7 +103,7 @@ export function PersonForm(props: Ctx & { person?: Person; onDone: (message: str
         fallback={
           <div class="field">
             <span class="field-label">{t("people.phone")}</span>
-            <span>{props.person?.phone ?? "—"}</span>
+            <span><TelLink phone={props.person?.phone} fallback="—" /></span>
             <p class="hint">{t("people.masked")}</p>
           </div>
         }
@@ -182,7 +183,7 @@ function PersonItem(props: Ctx & { person: Person; onDone: (message: string) => 
           </Show>
           <Show when={props.person.phone}>
             <div class="user-meta">
-              {props.person.phone}
+              <TelLink phone={props.person.phone} />
               <Show when={props.person.personalData === "masked"}>
                 <span class="muted">（{t("people.maskedShort")}）</span>
               </Show>

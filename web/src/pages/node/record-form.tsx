@@ -2,6 +2,7 @@ import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import type { ObligationRecord, OrganisationView, PolicyProfile, RecordKind, UpdateRecordInput } from "@firegov/core/contract";
 import { fieldError, FormError, formValues, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
+import { formatDate } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { createRecordAction, updateRecordAction } from "../../organisation/data.ts";
 import { pick, RECORD_KINDS, recordKindName, todayLocal } from "../../organisation/labels.ts";
@@ -82,7 +83,7 @@ export function RecordForm(props: { profile: PolicyProfile; org: OrganisationVie
       .then((saved) => {
         key.renew();
         submission().clear();
-        props.onDone(t(record ? "records.saved" : "records.added", { kind: recordKindName(saved.kind, locale()), date: saved.date }));
+        props.onDone(t(record ? "records.saved" : "records.added", { kind: recordKindName(saved.kind, locale()), date: formatDate(saved.date, locale()) }));
       })
       .catch(() => revealProblem(form));
   };

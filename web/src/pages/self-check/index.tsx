@@ -4,6 +4,7 @@ import type { SelfCheckForm, SelfCheckReceipt } from "@firegov/core/contract";
 import { ApiError, newIdempotencyKey } from "../../api/http.ts";
 import { openSelfCheck, submitSelfCheck } from "../../api/self-checks.ts";
 import { fieldError, FormError, formValues, Notice, optional, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
+import { formatDate } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 
 const PATHS = ["body.respondent", "body.phone", "body.items"] as const;
@@ -130,7 +131,7 @@ export default function SelfCheckPage() {
               <>
                 <h2 class="subtitle" data-testid="self-check-venue">{f().venue.name}</h2>
                 <Show when={f().venue.address}><p class="hint">{f().venue.address}</p></Show>
-                <p>{t("selfCheck.period", { start: f().period.start, end: f().period.end })}</p>
+                <p>{t("selfCheck.period", { start: formatDate(f().period.start, locale()), end: formatDate(f().period.end, locale()) })}</p>
                 <Show
                   when={receipt()}
                   fallback={

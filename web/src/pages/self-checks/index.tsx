@@ -31,7 +31,7 @@ export default function SelfChecksPage() {
   return (
     <section class="card">
       <h1>{t("selfCheck.rollTitle")}</h1>
-      <Show when={page()?.period}>{(p) => <p class="hint">{t("selfCheck.thisPeriod", { start: p().start, end: p().end })}</p>}</Show>
+      <Show when={page()?.period}>{(p) => <p class="hint">{t("selfCheck.thisPeriod", { start: formatDay(p().start, locale()), end: formatDay(p().end, locale()) })}</p>}</Show>
       <Show when={page() && !page()!.period}><p class="hint">{t("selfCheck.notEnabled")}</p></Show>
       <label class="radio">
         <input type="checkbox" checked={missingOnly()} onChange={(e) => show(e.currentTarget.checked)} />

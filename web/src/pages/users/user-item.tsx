@@ -2,6 +2,7 @@ import { createSignal, Match, Show, Switch } from "solid-js";
 import type { JurisdictionNode, User } from "@firegov/core/contract";
 import { canManage, grantableRoles } from "../../auth/access.ts";
 import { roleName, userStatusName } from "../../display.ts";
+import { TelLink } from "../../components/tel-link.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { EditUserForm, ResetPasswordForm, StatusConfirm } from "./user-panels.tsx";
 
@@ -44,7 +45,11 @@ export function UserItem(props: { user: User; me: User; nodes: JurisdictionNode[
             <Show when={nodeName()}> · {nodeName()}</Show>
           </div>
           <Show when={props.user.phone || props.user.email}>
-            <div class="user-meta">{[props.user.phone, props.user.email].filter(Boolean).join(" · ")}</div>
+            <div class="user-meta">
+              <TelLink phone={props.user.phone} />
+              {props.user.phone && props.user.email ? " · " : ""}
+              {props.user.email ?? ""}
+            </div>
           </Show>
         </div>
         <Show when={manageable()}>

@@ -90,7 +90,7 @@ export function SelfCheckPanel(props: { venueId: string }) {
               <Show when={s().period}>
                 {(p) => (
                   <>
-                    <dt>{t("selfCheck.thisPeriod", { start: p().start, end: p().end })}</dt>
+                    <dt>{t("selfCheck.thisPeriod", { start: formatDay(p().start, locale()), end: formatDay(p().end, locale()) })}</dt>
                     <dd>
                       <Show when={s().done} fallback={<span class="badge badge-warn" data-testid="self-check-missing">{t("selfCheck.missing")}</span>}>
                         <span class="badge badge-ok">{t("selfCheck.done", { count: s().count, date: formatDay(s().lastAt!, locale()) })}</span>

@@ -6,6 +6,7 @@ import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { fieldError, FormError, formValues, Notice, optional, SelectField, SubmitButton, submissionKey, TextAreaField, TextField } from "../../components/form.tsx";
 import { LoadError, Loading } from "../../components/load-error.tsx";
+import { TelLink } from "../../components/tel-link.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { clauseOf, frequency, FREQUENCY_UNITS, frequencyUnit } from "../profile/vocabulary.ts";
 import { evaluateVenueAction, patrolPlanAction, planUsers, updateVenueAction, venueById, venueEvents, venueInspections } from "../inspections/data.ts";
@@ -57,7 +58,7 @@ function EvaluationForm(props: { venue: Venue; onClose: () => void; onSaved: (ha
 
 /** 安全评估: the latest evaluation and what it means for operating; a form for those who keep the ledger. */
 function Evaluation(props: { venue: Venue; profile: PolicyProfile | undefined }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [open, setOpen] = createSignal(false);
   const [done, setDone] = createSignal<{ hazardId: string | undefined }>();
   const me = signedInUser();
@@ -82,7 +83,7 @@ function Evaluation(props: { venue: Venue; profile: PolicyProfile | undefined })
             {(e) => (
               <>
                 <span class={e().result === "failed" ? "badge badge-danger" : "badge badge-level"}>{t(e().result === "failed" ? "venues.evaluation.failed" : "venues.evaluation.passed")}</span>
-                {" "}{e().date} · {e().evaluator}
+                {" "}{formatDay(e().date, locale())} · {e().evaluator}
                 <Show when={e().note}> · {e().note}</Show>
                 <Show when={e().sourceRef}>{(ref) => <span class="source-document"> · {t("venues.rule")}：{clauseOf(ref())}</span>}</Show>
               </>
@@ -271,7 +272,7 @@ function Details(props: { venue: Venue; profile: PolicyProfile | undefined }) {
         <dd>{props.venue.kinds.map((k) => kindName(props.profile, k, locale())).join("、")}</dd>
         <Show when={props.venue.address}><dt>{t("venues.address")}</dt><dd>{props.venue.address}</dd></Show>
         <Show when={props.venue.riskGrade}><dt>{t("venues.riskGrade")}</dt><dd>{riskGradeName(props.profile, props.venue.riskGrade, locale())}</dd></Show>
-        <Show when={props.venue.contactName}><dt>{t("venues.contact")}</dt><dd>{props.venue.contactName} {props.venue.contactPhone ?? ""}</dd></Show>
+        <Show when={props.venue.contactName}><dt>{t("venues.contact")}</dt><dd>{props.venue.contactName} <TelLink phone={props.venue.contactPhone} /></dd></Show>
         <Show when={props.venue.externalId}><dt>{t("venues.externalId")}</dt><dd>{props.venue.externalId}</dd></Show>
       </dl>
       <h2>{t("venues.classification")}</h2>
