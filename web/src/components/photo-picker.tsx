@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, Show } from "solid-js";
+import { createSignal, Index, onCleanup, Show } from "solid-js";
 import { hazardPhotoTarget, type PhotoTarget } from "../api/files.ts";
 import { signedInUser } from "../auth/session.ts";
 import { useI18n } from "../i18n/index.tsx";
@@ -135,27 +135,27 @@ export function PhotoPicker(props: { onChange: (keys: string[]) => void; max?: n
         <input type="file" accept={ACCEPTED.join(",")} capture="environment" multiple hidden onChange={(e) => void add(e.currentTarget.files)} />
       </label>
       <ul class="photo-thumbs">
-        <For each={photos()}>
+        <Index each={photos()}>
           {(p) => (
-            <li classList={{ failed: p.state === "failed" }} data-state={p.state}>
-              <img src={p.preview} alt={p.name} />
+            <li classList={{ failed: p().state === "failed" }} data-state={p().state}>
+              <img src={p().preview} alt={p().name} />
               <Show
-                when={p.state === "failed"}
+                when={p().state === "failed"}
                 fallback={
                   <span class="hint photo-state" role="status">
-                    {stateLabel(p)}
+                    {stateLabel(p())}
                   </span>
                 }
               >
-                <Show when={p.localId} fallback={<span class="hint">{t("photos.failed", { reason: p.failed ?? "" })}</span>}>
-                  <button type="button" class="button-link photo-state" title={p.failed} onClick={() => void retry(p)}>
+                <Show when={p().localId} fallback={<span class="hint">{t("photos.failed", { reason: p().failed ?? "" })}</span>}>
+                  <button type="button" class="button-link photo-state" title={p().failed} onClick={() => void retry(p())}>
                     {t("photos.failedRetry")}
                   </button>
                 </Show>
               </Show>
             </li>
           )}
-        </For>
+        </Index>
       </ul>
     </div>
   );
