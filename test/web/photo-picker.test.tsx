@@ -56,7 +56,7 @@ afterEach(() => {
 
 describe("PhotoPicker offline", () => {
   it("keeps the photo on the phone, answers a local reference and shows 待上传; the sync uploads it first and the queued body gets the server's key", async () => {
-    registerPhotoOutbox();
+    registerPhotoOutbox(() => import("../../web/src/photos/outbox.ts"));
     online = false;
     const { api, puts } = storage();
     const changes: string[][] = [];

@@ -3,7 +3,9 @@ import { hazardPhotoTarget, type PhotoTarget } from "../api/files.ts";
 import { signedInUser } from "../auth/session.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { canProcessPhotos, processPhoto, type ProcessedPhoto } from "../photos/canvas.ts";
+import * as outbox from "../photos/outbox.ts";
 import { localPhotoRef, onPhotoStatus, queuePhoto, uploadQueuedPhoto } from "../photos/outbox.ts";
+import { registerPhotoOutbox } from "../photos/register.ts";
 import type { PhotoState } from "../photos/store.ts";
 import { watermarkLines } from "../photos/watermark-lines.ts";
 
@@ -18,6 +20,9 @@ export interface PhotoPlace {
   lat?: number;
   lng?: number;
 }
+
+// Any page that takes photos retries those left on the phone (the offline outbox registers the same at its start).
+registerPhotoOutbox(async () => outbox);
 
 type Upload = PhotoTarget | ((file: File) => Promise<string>);
 

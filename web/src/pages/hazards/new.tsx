@@ -21,6 +21,8 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
   const key = submissionKey();
   const [code, setCode] = createSignal("");
   const [photos, setPhotos] = createSignal<string[]>([]);
+  // The chosen node names the place in the photos' watermark.
+  const [nodeId, setNodeId] = createSignal("");
   const err = (path: string) => fieldError(submission.error, path);
   const name = (label: { zh: string; en: string }) => (locale() === "en" ? label.en : label.zh);
 
@@ -51,7 +53,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
   return (
     <form class="form" onSubmit={onSubmit} onInput={key.renew} aria-label={t("hazards.reportTitle")} novalidate>
       <FormError error={submission.error} paths={PATHS} />
-      <SelectField label={t("hazards.node")} name="nodeId" required error={err("body.nodeId")}>
+      <SelectField label={t("hazards.node")} name="nodeId" required error={err("body.nodeId")} onChange={(e) => setNodeId(e.currentTarget.value)}>
         <option value="">{t("hazards.chooseNode")}</option>
         <For each={props.nodes}>{(n) => <option value={n.nodeId}>{nodeOptionLabel(n, props.nodes[0])}</option>}</For>
       </SelectField>
@@ -78,7 +80,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
         <For each={REPORT_SOURCES}>{(s) => <option value={s}>{sourceName(s, locale())}</option>}</For>
       </SelectField>
       <TextField label={t("hazards.responsibleParty")} name="partyName" optional error={err("body.responsibleParty.name")} />
-      <PhotoPicker onChange={setPhotos} />
+      <PhotoPicker onChange={setPhotos} place={{ place: props.nodes.find((n) => n.nodeId === nodeId())?.name }} />
       <SubmitButton pending={submission.pending ?? false}>{t("hazards.submitReport")}</SubmitButton>
     </form>
   );

@@ -159,7 +159,7 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
                           <input id={`note-${i}`} value={a().note} onInput={(e) => set(i, { note: e.currentTarget.value })} />
                         </div>
                       </Show>
-                      <PhotoPicker label={t("inspect.photo")} upload={venuePhotoTarget(props.checklist.venueId)} onChange={(photos) => set(i, { photos })} />
+                      <PhotoPicker label={t("inspect.photo")} upload={venuePhotoTarget(props.checklist.venueId)} place={{ place: props.checklist.venueName }} onChange={(photos) => set(i, { photos })} />
                     </fieldset>
                   </li>
                 </>
