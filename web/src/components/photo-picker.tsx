@@ -1,5 +1,5 @@
 import { createSignal, Index, onCleanup, Show } from "solid-js";
-import { hazardPhotoTarget, type PhotoTarget } from "../api/files.ts";
+import { hazardPhotoTarget, uploadPhoto, type PhotoTarget } from "../api/files.ts";
 import { signedInUser } from "../auth/session.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { canProcessPhotos, processPhoto, type ProcessedPhoto } from "../photos/canvas.ts";
@@ -108,7 +108,13 @@ export function PhotoPicker(props: { onChange: (keys: string[]) => void; max?: n
         update(entry.id, { state: "done", key: await upload(new File([processed.original], name, { type: processed.original.type })) });
         return;
       }
-      const localId = await queuePhoto(upload, processed);
+      // Without IndexedDB (blocked in some private modes) the photo is uploaded at once, as before: online only.
+      const localId = await queuePhoto(upload, processed).catch(() => undefined);
+      if (!localId) {
+        update(entry.id, { state: "uploading" });
+        update(entry.id, { state: "done", key: await uploadPhoto(upload, processed.original, processed.thumb) });
+        return;
+      }
       update(entry.id, { localId, state: "pending" });
       await send(photos().find((p) => p.id === entry.id)!, localId);
     } catch (err) {
