@@ -17,7 +17,7 @@ const conflict = {
 const routes = {
   photoUpload: createRoute({
     method: "post", path: "/v1/hazards/photos", summary: "上传隐患照片 / A presigned upload for a hazard photo", ...authed,
-    description: "PUT the photo to `uploadUrl` with exactly the headers given (JPEG, PNG or WebP, at most 10 MB); then send `key` in `photos` of a report or an action.",
+    description: "PUT the photo to `uploadUrl` with exactly the headers given (JPEG, PNG or WebP, at most 10 MB); with `thumb` asked for, PUT the thumbnail (JPEG, at most 256 KB) to `thumb.uploadUrl` too; then send `key` in `photos` of a report or an action.",
     request: { body: body(Hazards.presignHazardPhotoUpload.schema) },
     responses: { 201: json(Hazards.PhotoUploadSchema, "Where to upload"), 400: errors[400], 401: errors[401], 403: errors[403] },
   }),
@@ -94,7 +94,7 @@ export function hazardRoutes() {
       return created.reopened ? c.json(created, 200) : c.json(created, 201);
     })
     .openapi(routes.photoUpload, async (c) => c.json(await Hazards.presignHazardPhotoUpload(c.req.valid("json")), 201))
-    .openapi(routes.photo, async (c) => c.json(await Hazards.hazardPhotoUrl(c.req.valid("param").hazardId, c.req.valid("query").key), 200))
+    .openapi(routes.photo, async (c) => c.json(await Hazards.hazardPhotoUrl(c.req.valid("param").hazardId, c.req.valid("query").key, c.req.valid("query").variant), 200))
     .openapi(routes.byState, async (c) => c.json(await Hazards.listByState(c.req.valid("query")), 200))
     .openapi(routes.assigned, async (c) => c.json(await Hazards.listAssigned(c.req.valid("query")), 200))
     .openapi(routes.byVenue, async (c) => c.json(await Hazards.listByVenue(c.req.valid("query")), 200))

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { useUser } from "../context/actor.ts";
 import { AppError } from "../errors/app-error.ts";
 import { invalid } from "../errors/index.ts";
-import { PHOTO_TYPES, PhotoUploadInput, presignGet, presignPhotoPut, tenantFilePrefix } from "../files/index.ts";
+import { PHOTO_TYPES, PhotoUploadInput, PhotoVariant, presignGet, presignPhotoPut, tenantFilePrefix } from "../files/index.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { hazardOrNotFound } from "./support.ts";
@@ -30,13 +30,13 @@ export function assertOwnPhotos(keys: readonly string[] | undefined, field: stri
   });
 }
 
-export const HazardPhotoQuery = z.object({ key: z.string().min(1).max(300) });
+export const HazardPhotoQuery = z.object({ key: z.string().min(1).max(300), variant: PhotoVariant });
 
-/** A short-lived link to one of the hazard's photos, for those who may see the hazard. */
-export async function hazardPhotoUrl(hazardId: string, key: string) {
+/** A short-lived link to one of the hazard's photos (or its thumbnail), for those who may see the hazard. */
+export async function hazardPhotoUrl(hazardId: string, key: string, variant: "original" | "thumb" = "original") {
   const actor = useUser();
   const hazard = await hazardOrNotFound(hazardId);
   authorize(actor, "hazard.read", hazard);
   if (!hazard.photos.includes(key)) throw new AppError("not_found", "hazard.photo_not_found");
-  return presignGet(key);
+  return presignGet(key, variant);
 }

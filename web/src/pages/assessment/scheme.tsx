@@ -2,7 +2,7 @@ import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } 
 import { createSignal, For, Show } from "solid-js";
 import type { EvidenceLink, IncentiveCandidate, IncentiveCandidates, IndicatorScore, Scorecard, Scorecards } from "@firegov/core/contract";
 import { attachmentUrl, exportScorecards } from "../../api/assessment.ts";
-import { uploadAssessmentAttachment } from "../../api/files.ts";
+import { assessmentAttachmentTarget } from "../../api/files.ts";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { saveFile } from "../profile/data.ts";
 import { can } from "../../auth/access.ts";
@@ -123,7 +123,7 @@ function ScoreForm(props: { schemeId: string; period: string; card: Scorecard; o
       </SelectField>
       <TextField label={t("assessment.scoreValue")} name="score" type="number" inputmode="decimal" min={0} max={100} step="0.1" required error={fieldError(saving.error, "body.score")} />
       <TextAreaField label={t("assessment.note")} name="note" required rows={3} error={fieldError(saving.error, "body.note")} />
-      <PhotoPicker label={t("assessment.attachments")} upload={uploadAssessmentAttachment} onChange={setAttachments} />
+      <PhotoPicker label={t("assessment.attachments")} upload={assessmentAttachmentTarget()} onChange={setAttachments} />
       <div class="actions">
         <SubmitButton pending={saving.pending ?? false}>{t("assessment.save")}</SubmitButton>
         <button type="button" class="button button-secondary" onClick={() => { saving.clear(); props.onCancel(); }}>{t("assessment.cancel")}</button>

@@ -91,7 +91,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
         <For each={REPORT_SOURCES}>{(s) => <option value={s}>{sourceName(s, locale())}</option>}</For>
       </SelectField>
       <TextField label={t("hazards.responsibleParty")} name="partyName" optional error={err("body.responsibleParty.name")} />
-      <PhotoPicker onChange={setPhotos} />
+      <PhotoPicker onChange={setPhotos} place={{ place: props.nodes.find((n) => n.nodeId === nodeId())?.name }} />
       <SubmitButton pending={submission.pending ?? false}>{t("hazards.submitReport")}</SubmitButton>
     </form>
   );

@@ -2,7 +2,7 @@ import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } 
 import { createMemo, For, Index, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import type { Checklist, Inspection, ItemOutcome, PolicyProfile } from "@firegov/core/contract";
-import { uploadVenuePhoto } from "../../api/files.ts";
+import { venuePhotoTarget } from "../../api/files.ts";
 import { FormError, Notice, SubmitButton, submissionKey } from "../../components/form.tsx";
 import { Loading } from "../../components/load-error.tsx";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
@@ -164,7 +164,7 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
                           <input id={`note-${i}`} value={a().note} onInput={(e) => set(i, { note: e.currentTarget.value })} />
                         </div>
                       </Show>
-                      <PhotoPicker label={t("inspect.photo")} upload={(file) => uploadVenuePhoto(props.checklist.venueId, file)} onChange={(photos) => set(i, { photos })} />
+                      <PhotoPicker label={t("inspect.photo")} upload={venuePhotoTarget(props.checklist.venueId)} place={{ place: props.checklist.venueName }} onChange={(photos) => set(i, { photos })} />
                     </fieldset>
                   </li>
                 </>

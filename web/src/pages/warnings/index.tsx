@@ -2,7 +2,7 @@ import { createAsync } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { NodeWarning, PolicyProfile, Warning } from "@firegov/core/contract";
 import { DEFAULT_WARNINGS } from "@firegov/core/browser";
-import { uploadWarningPhoto } from "../../api/files.ts";
+import { warningPhotoTarget } from "../../api/files.ts";
 import { exportWarning } from "../../api/warnings.ts";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
@@ -61,7 +61,7 @@ function NodeWarningCard(props: { w: NodeWarning; levelName: string }) {
         <form class="form" onSubmit={send} aria-label={`${t("warnings.answer")}：${props.w.title}`} novalidate>
           <FormError error={error()} paths={["body.measures"]} />
           <TextAreaField label={t("warnings.measures")} hint={t("warnings.measuresHint")} value={measures()} onInput={(e) => setMeasures(e.currentTarget.value)} error={fieldError(error(), "body.measures")} rows={2} maxLength={2000} />
-          <PhotoPicker max={9} onChange={setPhotos} upload={(file) => uploadWarningPhoto(props.w.warningId, props.w.nodeId, file)} />
+          <PhotoPicker max={9} onChange={setPhotos} upload={warningPhotoTarget(props.w.warningId, props.w.nodeId)} />
           <SubmitButton pending={pending()}>{props.w.ackAt ? t("warnings.update") : t("warnings.answer")}</SubmitButton>
           <Show when={done()}>
             <Notice tone="success">{t("warnings.answered")}</Notice>
