@@ -31,8 +31,8 @@ export function hazardApi(app: App, token: string) {
   const client = as(app, token);
   const parse = async (res: Response) => ({ status: res.status, body: (await res.json()) as Json });
   return {
-    call: async (method: string, path: string, body?: Json) =>
-      parse(await app.request(path, { method, headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) })),
+    call: async (method: string, path: string, body?: Json, headers: Record<string, string> = {}) =>
+      parse(await app.request(path, { method, headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) })),
     create: async (body: Json, headers?: Record<string, string>) => parse(await client.post("/v1/hazards", body, headers)),
     act: async (hazardId: string, body: Json, headers?: Record<string, string>) => parse(await client.post(`/v1/hazards/${hazardId}/transitions`, body, headers)),
     get: async (path: string) => parse(await client.get(path)),
