@@ -150,11 +150,10 @@ export const TipInput = z
   .superRefine(bothOrNeither)
   .meta({ id: "PublicTipInput" });
 
-/** A query flag: `1`/`true` on, `0`/`false` (or absent) off; anything else is refused naming the parameter. */
+/** A query flag: `1`/`true` on, `0`/`false` off; anything else is refused naming the parameter. A boolean passes too: the route parses the query before the use case parses it again. */
 const Flag = z
-  .enum(["1", "0", "true", "false"], bilingual("取值为 1/0 或 true/false", "Use 1/0 or true/false"))
-  .optional()
-  .transform((v) => v === "1" || v === "true");
+  .union([z.boolean(), z.enum(["1", "0", "true", "false"], bilingual("取值为 1/0 或 true/false", "Use 1/0 or true/false")).transform((v) => v === "1" || v === "true")], bilingual("取值为 1/0 或 true/false", "Use 1/0 or true/false"))
+  .optional();
 
 /** The board's server-side search: filters, a sort and a cursor (see search.ts for what each costs). */
 export const SearchHazardsInput = z

@@ -70,9 +70,10 @@ export function baseListOf(input: Pick<Input, "mine" | "overdue" | "state" | "so
 /** A FilterExpression over the rows' `summary` map for the filters the list does not cover. */
 function filterOf(input: Input, covered: { state: boolean; overdue: boolean; source: boolean }, range: { from?: string; to?: string }) {
   const parts: string[] = [];
-  const names: Record<string, string> = { "#sm": "summary" };
+  const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const field = (name: string) => {
+    names["#sm"] = "summary";
     names[`#${name}`] = name;
     return `#sm.#${name}`;
   };
