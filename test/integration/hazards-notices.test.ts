@@ -27,7 +27,7 @@ describe("hazard notices", () => {
       title: { zh: "有新上报的隐患待您立案" },
       detail: { name: { zh: "电动自行车违规停放充电" }, place: "幸福路 8 号楼道", deadline: created.deadline },
     });
-    expect(notices[0].readAt).toBeUndefined();
+    expect(notices[0]!.readAt).toBeUndefined();
     const before = await unread("officer@town");
     // The reporter is not told of their own report.
     expect(about(await inbox("officer@grid"), id)).toEqual([]);
@@ -55,7 +55,7 @@ describe("hazard notices", () => {
     const opened = await grid.api.call("POST", "/v1/inbox/read-subject", { subjectType: "hazard", subjectId: id });
     expect(opened.body).toEqual({ marked: 1 });
     expect(await unread("officer@grid")).toBe(before - 1);
-    expect(about(await inbox("officer@grid"), id)[0].readAt).toEqual(expect.any(String));
+    expect(about(await inbox("officer@grid"), id)[0]!.readAt).toEqual(expect.any(String));
     expect((await grid.api.call("POST", "/v1/inbox/read-subject", { subjectType: "hazard", subjectId: id })).body).toEqual({ marked: 0 });
     // Read by opening: no open notice row is left behind for a later change to resolve.
     expect(await partition(`T#${w.tenantId}#NOTICE#hazard#${id}`)).toEqual([]);

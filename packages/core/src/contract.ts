@@ -279,3 +279,10 @@ import type { Open311 } from "./index.ts";
 export type Open311Client = Open311.Open311ClientView;
 export type IssuedOpen311Client = z.infer<typeof Open311.IssuedOpen311ClientSchema>;
 export type IssueOpen311ClientInput = z.input<typeof Open311.IssueOpen311ClientInput>;
+
+// ── The officers' board (issue 16): search, bulk actions, notices that resolve
+export type HazardSearchQuery = z.input<typeof Hazards.SearchHazardsInput>;
+export type HazardSearchPage = z.infer<typeof Hazards.SearchPageSchema>;
+export type HazardBulkInput = z.input<typeof Hazards.BulkActionInput>;
+export type HazardBulkResult = Hazards.BulkResult;
+export type MarkSubjectReadInput = z.input<typeof Notifications.MarkSubjectReadInput>;

@@ -15,8 +15,8 @@ import { STALE } from "./store.ts";
 // answer sorts them: succeeded, stale (someone changed it since), refused
 // (not allowed, with the reason).
 
-/** A board page holds at most this many; so does one bulk request. */
-export const MAX_BULK = 100;
+import { MAX_BULK } from "./bulk-limits.ts";
+export { MAX_BULK };
 /** Items in flight at once: enough to be quick, few enough that the counters of a shared node seldom collide. */
 const CONCURRENCY = 3;
 

@@ -296,9 +296,11 @@ export function discover(ctx: Context, input: NewHazard): Outcome {
   const takeIn = TAKE_IN[input.source];
   const intents: NotificationIntent[] = takeIn && landing ? [{ kind: "create", to: [{ type: "handler", handling: { level: landing } }], title: takeIn, ...(input.source === "iot_alert" ? { urgent: true } : {}) }] : [];
   // A field report waits for registration (立案) by its handler: they hear of it, unless the reporter is that handler.
-  const registrar = handling ?? (landing ? { level: landing } : undefined);
-  if (!takeIn && state === "discovered" && registrar && !represents(profile, ctx.actor, registrar, input.place.path)) {
-    intents.push({ kind: "create", to: [{ type: "handler", handling: registrar }], title: { zh: "有新上报的隐患待您立案", en: "A new report awaits your registration" } });
+  // Who registers: the bodies on its trail that report it onward (镇街吹哨: the town registers what a department handles), else its handler.
+  const onward = handling ? [...new Set(profile.hazards.escalations.filter((e) => hazard.trail.includes(e.from)).map((e) => e.from))].flatMap((b) => handlingOf(profile, b) ?? []) : [];
+  const registrars = onward.length ? onward : handling ? [handling] : landing ? [{ level: landing }] : [];
+  if (!takeIn && state === "discovered" && registrars.length && !registrars.some((r) => represents(profile, ctx.actor, r, input.place.path))) {
+    intents.push({ kind: "create", to: registrars.map((r) => ({ type: "handler" as const, handling: r })), title: { zh: "有新上报的隐患待您立案", en: "A new report awaits your registration" } });
   }
   return finish(ctx, hazard, [created], intents, { created: true });
 }
