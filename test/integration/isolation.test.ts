@@ -350,6 +350,27 @@ describe("tenant isolation", () => {
     expect(await snapshotOf(a.tenant.tenantId)).toBe(before);
   });
 
+  // Issue 16: the board's bulk action and search take ids and paths in the body and query, not the path.
+  it("refuses tenant A's hazard ids in tenant B's bulk action item by item (not found), and B's search never shows or reaches A's", async () => {
+    const hazardPk = `T#${a.tenant.tenantId}#HZ#${aHazard.hazardId}`;
+    const read = async () => JSON.stringify((await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: hazardPk } }, ConsistentRead: true }))).Items);
+    const before = await read();
+    for (const role of ["tenant_admin", "town_officer"] as Role[]) {
+      const client = bClients.get(role)!;
+      for (const action of ["register", "dispatch"]) {
+        const res = await client.post("/v1/hazards/bulk", { action, items: [{ id: aHazard.hazardId, expectedVersion: 1 }], fields: action === "register" ? { severity: "general", code: "other", codeText: "x" } : {} });
+        expect(res.status, `${role} bulk ${action}`).toBe(200);
+        const body = await res.json();
+        expect(body.succeeded).toEqual([]);
+        expect(body.refused.map((r: { id: string; code: string }) => [r.id, r.code])).toEqual([[aHazard.hazardId, "hazard.not_found"]]);
+      }
+      const mine = await (await client.get("/v1/hazards/search?state=discovered&limit=100")).json();
+      expect(mine.items.map((h: { hazardId: string }) => h.hazardId)).not.toContain(aHazard.hazardId);
+      expect((await client.get(`/v1/hazards/search?path=${encodeURIComponent(`/${a.tenant.rootNodeId}`)}`)).status).toBe(403);
+    }
+    expect(await read()).toBe(before);
+  });
+
   it("lists only the caller's own tenant's users, nodes and audit entries", async () => {
     const admin = bClients.get("tenant_admin")!;
     const users = await (await admin.get("/v1/users?limit=100")).json();

@@ -72,6 +72,18 @@ const routes = {
     request: { query: Hazards.CountersInput },
     responses: { 200: json(Hazards.CountersSchema, "Open by state and severity, overdue, closed per month, time to close"), ...listErrors },
   }),
+  search: createRoute({
+    method: "get", path: "/v1/hazards/search", summary: "隐患筛选与排序 / Search the board", ...authed,
+    description: "Filters (state, severity, code, node subtree, overdue, source, reported from/to, mine = reported by or assigned to me) and a sort (reported, deadline, severity), with a cursor. Reads the narrowest list the filters name; see `truncated`.",
+    request: { query: Hazards.SearchHazardsInput },
+    responses: { 200: json(Hazards.SearchPageSchema, "One page of the sorted matches"), ...listErrors },
+  }),
+  bulk: createRoute({
+    method: "post", path: "/v1/hazards/bulk", summary: "批量立案、派遣、指派 / Act on many hazards", ...authed,
+    description: "register, dispatch or assign (dispatch to a named person) up to 100 hazards, each in its own transaction with its expected version; the answer lists what succeeded, what was stale and what was refused with the reason. A retry with the same Idempotency-Key answers the same summary.",
+    request: { headers: IdempotencyHeader, body: body(Hazards.BulkActionInput) },
+    responses: { 200: json(Hazards.BulkResultSchema, "What happened to each hazard"), 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
+  }),
   get: createRoute({
     method: "get", path: "/v1/hazards/{hazardId}", summary: "隐患详情与处置记录 / A hazard and its timeline", ...authed,
     request: { params: HazardParams, query: Hazards.TimelineInput },
@@ -95,6 +107,8 @@ export function hazardRoutes() {
     })
     .openapi(routes.photoUpload, async (c) => c.json(await Hazards.presignHazardPhotoUpload(c.req.valid("json")), 201))
     .openapi(routes.photo, async (c) => c.json(await Hazards.hazardPhotoUrl(c.req.valid("param").hazardId, c.req.valid("query").key, c.req.valid("query").variant), 200))
+    .openapi(routes.search, async (c) => c.json(await Hazards.searchHazards(c.req.valid("query")), 200))
+    .openapi(routes.bulk, async (c) => c.json(await Hazards.bulkAct(c.req.valid("json"), idempotency(c)), 200))
     .openapi(routes.byState, async (c) => c.json(await Hazards.listByState(c.req.valid("query")), 200))
     .openapi(routes.assigned, async (c) => c.json(await Hazards.listAssigned(c.req.valid("query")), 200))
     .openapi(routes.byVenue, async (c) => c.json(await Hazards.listByVenue(c.req.valid("query")), 200))

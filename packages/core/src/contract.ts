@@ -288,3 +288,9 @@ export type SimilarHazard = Maps.SimilarHazard;
 export type SimilarHazardsQuery = z.input<typeof Hazards.SimilarInput>;
 export type CorroborateHazardInput = z.input<typeof Hazards.CorroborateInput>;
 export type MergeHazardInput = z.input<typeof Hazards.MergeInput>;
+// ── The officers' board (issue 16): search, bulk actions, notices that resolve
+export type HazardSearchQuery = z.input<typeof Hazards.SearchHazardsInput>;
+export type HazardSearchPage = z.infer<typeof Hazards.SearchPageSchema>;
+export type HazardBulkInput = z.input<typeof Hazards.BulkActionInput>;
+export type HazardBulkResult = Hazards.BulkResult;
+export type MarkSubjectReadInput = z.input<typeof Notifications.MarkSubjectReadInput>;

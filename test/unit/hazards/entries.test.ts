@@ -134,7 +134,8 @@ describe("list rows", () => {
   it("puts an open hazard in its state, source, month's and open lists, under its path", () => {
     const h = found(profile, nodes.village!, { venueId: "v9" });
     const lists = Hazards.entriesOf(h).map((e) => e.list).sort();
-    expect(lists).toEqual(["open", `opened:${h.createdAt.slice(0, 7)}`, "source:inspection", "state:discovered", "venue:v9", "wake"]);
+    const mine = Hazards.mineOf(h).map(Hazards.mineList);
+    expect(lists).toEqual([...mine, "open", `opened:${h.createdAt.slice(0, 7)}`, "source:inspection", "state:discovered", "venue:v9", "wake"].sort());
     expect(Hazards.entriesOf(h).find((e) => e.list.startsWith("opened:"))!.order.startsWith(`${nodes.village!.path}/#${h.createdAt}`)).toBe(true);
     const row = Hazards.entriesOf(h).find((e) => e.list === "open")!;
     expect(row.order.startsWith(`${nodes.village!.path}/#`)).toBe(true);
@@ -145,7 +146,16 @@ describe("list rows", () => {
     const next = run(profile, h, [[officer, { action: "withdraw", reason: "无效" }]]).hazard;
     const { put, remove } = Hazards.entryChanges(h, next);
     expect(remove.map((r) => r.list).sort()).toEqual(["open", "state:discovered", "wake"]);
-    expect(put.map((r) => r.list).sort()).toEqual([`opened:${h.createdAt.slice(0, 7)}`, "source:inspection", "state:withdrawn"]);
+    expect(put.map((r) => r.list).sort()).toEqual([...Hazards.mineOf(h).map(Hazards.mineList), `opened:${h.createdAt.slice(0, 7)}`, "source:inspection", "state:withdrawn"].sort());
+  });
+
+  it("keeps a hazard in 'my hazards' of its reporter and its assignee, once each, in every state", () => {
+    const h = { ...found(profile, nodes.village!), reporter: { type: "user" as const, id: "u-rep" } };
+    expect(Hazards.entriesOf(h).filter((e) => e.list.startsWith("mine:")).map((e) => e.list)).toEqual(["mine:u-rep"]);
+    const both = { ...h, state: "closed" as const, assigneeId: "u-ass" };
+    expect(Hazards.entriesOf(both).filter((e) => e.list.startsWith("mine:")).map((e) => e.list).sort()).toEqual(["mine:u-ass", "mine:u-rep"]);
+    expect(Hazards.entriesOf({ ...h, assigneeId: "u-rep" }).filter((e) => e.list === "mine:u-rep")).toHaveLength(1);
+    expect(Hazards.entriesOf({ ...h, reporter: { type: "public" as const } }).some((e) => e.list.startsWith("mine:"))).toBe(false);
   });
 });
 

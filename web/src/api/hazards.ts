@@ -1,4 +1,5 @@
 // The hazard closed loop, and the public tip that starts one.
+import type { HazardBulkInput, HazardBulkResult, HazardSearchPage } from "@firegov/core/contract";
 import type { Hazard, HazardActionInput, HazardCreated, HazardSource, HazardState, HazardSummary, HazardTimeline, RecordTipRewardInput, ReportHazardInput, TipInput, TipPlaces, TipReceipt, TipRewardView, TipStatus } from "@firegov/core/contract";
 import { idempotent, json, post, queryString, type Page } from "./http.ts";
 
@@ -16,7 +17,9 @@ export type HazardList =
   | { list: "overdue"; path?: string }
   | { list: "listed"; path?: string }
   | { list: "awaiting-ack"; bodyId: string; path?: string }
-  | { list: "by-source"; source: HazardSource; path?: string };
+  | { list: "by-source"; source: HazardSource; path?: string }
+  /** "My hazards": what I reported and what is assigned to me (the board's search). */
+  | { list: "search"; mine: "1"; state?: HazardState | "open" };
 
 /** One page of one of the API's hazard lists. */
 export function listHazards(params: HazardList & { cursor?: string; limit?: number }): Promise<Page<HazardSummary>> {
@@ -58,4 +61,30 @@ export function tipReward(hazardId: string): Promise<TipRewardView> {
 /** Once per tip, while it is eligible (409 otherwise). */
 export function recordTipReward(hazardId: string, input: RecordTipRewardInput): Promise<TipRewardView> {
   return json(`${hazardPath(hazardId)}/reward`, post(input));
+}
+
+/** The board's query (issue 16): filters, sort and cursor, all on the server. */
+export type HazardSearch = {
+  state?: HazardState | "open";
+  severity?: string;
+  code?: string;
+  source?: HazardSource;
+  path?: string;
+  overdue?: boolean;
+  mine?: boolean;
+  from?: string;
+  to?: string;
+  sort?: "reported" | "deadline" | "severity";
+  order?: "asc" | "desc";
+};
+
+/** One page of the board, sorted on the server; `truncated` when more matched than one sort may hold. */
+export function searchHazards(params: HazardSearch & { cursor?: string; limit?: number }): Promise<HazardSearchPage> {
+  const { overdue, mine, ...rest } = params;
+  return json(`/v1/hazards/search${queryString({ ...rest, overdue: overdue ? "1" : undefined, mine: mine ? "1" : undefined })}`);
+}
+
+/** Register, dispatch or assign many hazards, each with the version the board showed; the answer sorts them into succeeded, stale and refused. */
+export function bulkHazards(input: HazardBulkInput, idempotencyKey: string): Promise<HazardBulkResult> {
+  return json("/v1/hazards/bulk", post(input, idempotent(idempotencyKey)));
 }

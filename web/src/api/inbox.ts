@@ -1,6 +1,6 @@
 // The caller's in-app inbox.
 import type { Notification } from "@firegov/core/contract";
-import { json, queryString, type Page } from "./http.ts";
+import { json, post, queryString, type Page } from "./http.ts";
 
 export function listInbox(params: { cursor?: string; limit?: number } = {}): Promise<Page<Notification>> {
   return json(`/v1/inbox${queryString(params)}`);
@@ -12,4 +12,9 @@ export async function unreadCount(): Promise<number> {
 
 export function markRead(notificationId: string): Promise<Notification> {
   return json(`/v1/inbox/${encodeURIComponent(notificationId)}/read`, { method: "POST" });
+}
+
+/** Opening a hazard marks the caller's unread messages about it read; answers how many. */
+export async function markSubjectRead(subjectType: "hazard", subjectId: string): Promise<number> {
+  return (await json<{ marked: number }>("/v1/inbox/read-subject", post({ subjectType, subjectId }))).marked;
 }

@@ -91,6 +91,17 @@ export function wakeAt(h: Hazard): string | undefined {
 /** The list of the hazards created in an instant's (UTC) month: a period's hazards are the months' lists, not every hazard ever. */
 export const openedList = (createdAt: string) => `opened:${createdAt.slice(0, 7)}`;
 
+/** The list of a user's own hazards: those they reported and those assigned to them. */
+export const mineList = (userId: string) => `mine:${userId}`;
+
+/** The users a hazard is "mine" for: its reporter (a user) and its assignee, once each. */
+export function mineOf(h: Hazard): string[] {
+  const ids = new Set<string>();
+  if (h.reporter.type === "user" && h.reporter.id) ids.add(h.reporter.id);
+  if (h.assigneeId) ids.add(h.assigneeId);
+  return [...ids];
+}
+
 /** Every list row of a hazard. */
 export function entriesOf(h: Hazard): Entry[] {
   const summary = summaryOf(h);
@@ -99,6 +110,8 @@ export function entriesOf(h: Hazard): Entry[] {
   const open = isOpen(h.state);
   const rows = [row(`state:${h.state}`, byPath(h.createdAt)), row(`source:${h.source}`, byPath(h.createdAt)), row(openedList(h.createdAt), byPath(h.createdAt))];
   if (h.venueId) rows.push(row(`venue:${h.venueId}`, `${h.createdAt}#${h.hazardId}`));
+  // "My hazards": what I reported and what is assigned to me, one row per person, all states (the board filters).
+  for (const userId of mineOf(h)) rows.push(row(mineList(userId), byPath(h.createdAt)));
   if (open) {
     rows.push(row("open", byPath(h.createdAt)));
     if (h.assigneeId) rows.push(row(`assignee:${h.assigneeId}`, byPath(h.createdAt)));

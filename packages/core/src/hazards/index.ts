@@ -69,3 +69,7 @@ export { raiseHazard, raisedHazardItems, raisedItemCount, type RaisedHazard } fr
 export { hazardsCreatedUnder, monthsBetween } from "./pages.ts";
 export { openHazardsUnder, openSummariesUnder, type HazardPointRow } from "./points.ts";
 export { recountDashboardCounters, backfillOpenedLists, recountDashboardCountersOnce, dashboardRecountJob, type RecountStats } from "./recount.ts";
+export { searchHazards, baseListOf, SearchPageSchema, MAX_MATCHES, type SearchPage } from "./search.ts";
+export { bulkAct, BulkActionInput, BulkResultSchema, MAX_BULK, type BulkResult } from "./bulk.ts";
+export { SearchHazardsInput } from "./inputs.ts";
+export { mineList, mineOf } from "./entries.ts";

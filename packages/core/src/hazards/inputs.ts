@@ -180,3 +180,25 @@ export const SimilarInput = z
     if (v.venueId === undefined && v.lat === undefined && v.lng === undefined) ctx.addIssue({ code: "custom", path: ["venueId"], message: bilingual("请提供场所或位置", "Give a venue or a position") });
   })
   .meta({ id: "SimilarHazardsInput" });
+/** A query flag: `1`/`true` on, `0`/`false` off; anything else is refused naming the parameter. A boolean passes too: the route parses the query before the use case parses it again. */
+const Flag = z
+  .union([z.boolean(), z.enum(["1", "0", "true", "false"], bilingual("取值为 1/0 或 true/false", "Use 1/0 or true/false")).transform((v) => v === "1" || v === "true")], bilingual("取值为 1/0 或 true/false", "Use 1/0 or true/false"))
+  .optional();
+
+/** The board's server-side search: filters, a sort and a cursor (see search.ts for what each costs). */
+export const SearchHazardsInput = z
+  .object({
+    ...Within,
+    ...Page,
+    state: z.enum([...STATES, "open"], bilingual("状态取值无效", "Not a hazard state")).default("open"),
+    severity: ProfileId.optional().meta({ description: "A severity id of the profile" }),
+    code: z.string().min(1).max(64).optional().meta({ description: "A hazard code" }),
+    source: z.enum(SOURCES, bilingual("来源取值无效", "Not a hazard source")).optional(),
+    overdue: Flag.meta({ description: "Only hazards past their deadline" }),
+    mine: Flag.meta({ description: "Only what I reported or am assigned" }),
+    from: LocalDate.optional().meta({ description: "Reported on or after this local date" }),
+    to: LocalDate.optional().meta({ description: "Reported on or before this local date" }),
+    sort: z.enum(["reported", "deadline", "severity"], bilingual("排序取值为 reported、deadline 或 severity", "Sort by reported, deadline or severity")).default("reported"),
+    order: z.enum(["asc", "desc"], bilingual("顺序取值为 asc 或 desc", "Order is asc or desc")).optional().meta({ description: "Default: newest reported first; earliest deadline first; severities in the profile's order" }),
+  })
+  .meta({ id: "HazardSearchQuery" });

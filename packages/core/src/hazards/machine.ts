@@ -299,6 +299,13 @@ export function discover(ctx: Context, input: NewHazard): Outcome {
   const landing = profile.levels[input.place.path.split("/").filter(Boolean).length - 1]?.id;
   const takeIn = TAKE_IN[input.source];
   const intents: NotificationIntent[] = takeIn && landing ? [{ kind: "create", to: [{ type: "handler", handling: { level: landing } }], title: takeIn, ...(input.source === "iot_alert" ? { urgent: true } : {}) }] : [];
+  // A field report waits for registration (立案) by its handler: they hear of it, unless the reporter is that handler.
+  // Who registers: the bodies on its trail that report it onward (镇街吹哨: the town registers what a department handles), else its handler.
+  const onward = handling ? [...new Set(profile.hazards.escalations.filter((e) => hazard.trail.includes(e.from)).map((e) => e.from))].flatMap((b) => handlingOf(profile, b) ?? []) : [];
+  const registrars = onward.length ? onward : handling ? [handling] : landing ? [{ level: landing }] : [];
+  if (!takeIn && state === "discovered" && registrars.length && !registrars.some((r) => represents(profile, ctx.actor, r, input.place.path))) {
+    intents.push({ kind: "create", to: registrars.map((r) => ({ type: "handler" as const, handling: r })), title: { zh: "有新上报的隐患待您立案", en: "A new report awaits your registration" } });
+  }
   return finish(ctx, hazard, [created], intents, { created: true });
 }
 
@@ -380,7 +387,7 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
       if (!permitted(ctx, hazard, action)) throw forbidden(ctx, hazard, action);
       const deadline = input.deadline ? deadlineFromDate(ctx, input.deadline, "body.deadline") : deadlineFor(profile, hazard.severity!, now, ctx.timeZone);
       const next: Hazard = { ...hazard, state: to, deadline, overdue: false, overdueDaysSeen: 0 };
-      const intents: NotificationIntent[] = hazard.assigneeId ? [{ kind: "reject", to: [{ type: "user", userId: hazard.assigneeId }], title: { zh: "隐患核查未通过，请按新期限整改", en: "Verification failed: rectify by the new deadline" } }] : [];
+      const intents: NotificationIntent[] = hazard.assigneeId ? [{ kind: "reject", to: [{ type: "user", userId: hazard.assigneeId }], title: { zh: "隐患核查未通过，请按新期限整改", en: "Verification failed: rectify by the new deadline" }, reason: input.reason }] : [];
       return finish(ctx, next, [{ ...base, note: input.reason, photos: input.photos, deadlineBefore: hazard.deadline, deadlineAfter: deadline, details: { reason: input.reason } }], intents);
     }
     case "fix_on_spot": {
@@ -418,7 +425,7 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
         reopenCount: hazard.reopenCount + 1,
         occurrences: input.occurrences ?? (hazard.occurrences.length ? [...hazard.occurrences, at] : []),
       };
-      const intents: NotificationIntent[] = [{ kind: "reopen", to: watchers(hazard), title: { zh: "已结案的隐患重新打开", en: "A closed hazard was reopened" } }];
+      const intents: NotificationIntent[] = [{ kind: "reopen", to: watchers(hazard), title: { zh: "已结案的隐患重新打开", en: "A closed hazard was reopened" }, reason: input.reason }];
       return finish(ctx, next, [{ ...base, note: input.reason, deadlineBefore: hazard.deadline, deadlineAfter: deadline, details: { reason: input.reason, reopenWindowDays: profile.hazards.reopenWindowDays.value } }], intents);
     }
     case "acknowledge": {

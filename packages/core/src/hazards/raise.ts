@@ -45,7 +45,7 @@ export function raisedItemCount(raised: readonly RaisedHazard[], timeZone: strin
 
 /**
  * The items that write new hazards inside a caller's transaction, given the
- * room left in it: notifications take what room there is (two items per
+ * room left in it: notifications take what room there is (three items per
  * recipient and one outbox record per message, as for a report); the
  * hazards themselves must fit (check `raisedItemCount` first). Several
  * hazards of one venue and code share one recurrence item.
@@ -55,7 +55,7 @@ export function raisedHazardItems(tx: TxEntities, raised: readonly RaisedHazard[
   const items: TxItem[] = [];
   for (const r of raised) {
     const deliveries = fitDeliveries(r.deliveries, Math.max(0, room));
-    room -= deliveries.reduce((n, d) => n + 1 + 2 * d.users.length, 0);
+    room -= deliveries.reduce((n, d) => n + 1 + 3 * d.users.length, 0);
     const h = r.outcome.hazard;
     const parts = changeItems(tx, {
       before: undefined,

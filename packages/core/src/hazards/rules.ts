@@ -329,7 +329,7 @@ function escalate(profile: PolicyProfile, hazard: Hazard, rule: Escalation, now:
   }[rule.action];
   return {
     hazard: next,
-    events: [{ action: "escalated", from: hazard.state, to: hazard.state, basis, details: { escalation: rule.id, action: rule.action, to: toId, ...(routedBy ? { routedBy } : {}), ...(needsAck ? { acknowledgeBy: next.pendingAcks.at(-1)?.dueAt, ackDays: ACK_DAYS } : {}) } }],
+    events: [{ action: "escalated", from: hazard.state, to: hazard.state, basis, details: { escalation: rule.id, action: rule.action, to: toId, toName: name, ...(routedBy ? { routedBy } : {}), ...(needsAck ? { acknowledgeBy: next.pendingAcks.at(-1)?.dueAt, ackDays: ACK_DAYS } : {}) } }],
     intents: [{ kind: "escalated", to: to ? [{ type: "handler", handling: { body: to.id, level: to.level } }] : [], title: { zh: `隐患已${verbs.zh}${name.zh}`, en: `Hazard ${verbs.en} ${name.en}` } }],
   };
 }

@@ -5,7 +5,8 @@ import { plain } from "../db/plain.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction, type CancelReason, type Idempotency, type TxEntities, type TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
-import { deliveryItems, type Delivery as NotificationDelivery } from "../notifications/index.ts";
+import { deliveryItems, openNoticesOf, type Delivery as NotificationDelivery, type OpenNotice } from "../notifications/index.ts";
+import { noticeDetail } from "./notices.ts";
 import type { PolicyProfile } from "../profile/index.ts";
 import { iso } from "./clock.ts";
 import { counterDeltas, entryChanges, type CounterDelta } from "./entries.ts";
@@ -19,6 +20,8 @@ import type { Hazard, NotificationIntent, RuleActor } from "./types.ts";
 
 /** DynamoDB's limit on the items of one transaction. */
 const MAX_ITEMS = 100;
+/** Notices one change resolves at most; older ones are resolved by the next change, or read. */
+const MAX_RESOLVED = 20;
 /** Inbox recipients per message; the rest still see the hazard in their lists. */
 const MAX_RECIPIENTS = 20;
 
@@ -80,7 +83,7 @@ export async function resolveRecipients(profile: PolicyProfile, hazard: Hazard, 
       }
     }
     const recipients = [...found.values()].filter((u) => u.userId !== self).slice(0, MAX_RECIPIENTS);
-    if (recipients.length) deliveries.push({ intent, users: recipients });
+    if (recipients.length) deliveries.push({ intent: { ...intent, detail: noticeDetail(profile, hazard, intent) }, users: recipients });
   }
   return deliveries;
 }
@@ -112,6 +115,8 @@ export interface ChangeDraft {
   profileVersion: number;
   now: Date;
   deliveries: Delivery[];
+  /** Unread notices whose work this change has done (the hazard left the state they asked work of). */
+  resolve?: OpenNotice[] | undefined;
   audit: { action: string; details?: Record<string, unknown> };
 }
 
@@ -173,7 +178,7 @@ export function changeItems(tx: TxEntities, d: ChangeDraft): { hazardItem: TxIte
   );
   for (const key of rows.remove) items.push(tx.hazardEntry.delete({ tenantId, ...key }).commit());
   for (const row of rows.put) items.push(tx.hazardEntry.put(plain({ tenantId, ...row })).commit());
-  items.push(...deliveryItems(tx, { subjectType: "hazard", subjectId: after.hazardId }, d.deliveries, now));
+  items.push(...deliveryItems(tx, { subjectType: "hazard", subjectId: after.hazardId }, d.deliveries, now, { track: after.state, resolve: d.resolve ?? [] }));
   items.push(auditItem(tx, { action: d.audit.action, targetType: "hazard", targetId: after.hazardId, details: { state: after.state, version: after.version, ...d.audit.details } }, now));
   return { hazardItem, items };
 }
@@ -202,9 +207,12 @@ export function mergedCounterCount(deltas: readonly CounterDelta[]): number {
 export async function writeChange<R>(change: Change<R>): Promise<R | undefined> {
   const { before, outcome } = change;
   const counters = counterDeltas(before, outcome.hazard, change.timeZone);
+  // A move along the loop does the work earlier notices asked for: they are resolved in the same transaction.
+  const moved = before !== undefined && before.state !== outcome.hazard.state;
+  const resolve = moved ? await openNoticesOf({ subjectType: "hazard", subjectId: outcome.hazard.hazardId }, outcome.hazard.state, MAX_RESOLVED) : [];
   // The hazard, its events, rows, counters, the audit entry and the idempotency record; the few extra items
   // (recurrence, intake limits, the checks of a new hazard's place: one per node of its path) fit in the margin.
-  const baseCount = 1 + itemsBeyondHazard(change) + mergedCounterCount(counters) + (change.idempotency ? 1 : 0);
+  const baseCount = 1 + itemsBeyondHazard(change) + mergedCounterCount(counters) + (change.idempotency ? 1 : 0) + resolve.length * 3;
   const EXTRA_MARGIN = 10;
   const deliveries = fitDeliveries(change.deliveries, MAX_ITEMS - baseCount - EXTRA_MARGIN);
 
@@ -212,7 +220,7 @@ export async function writeChange<R>(change: Change<R>): Promise<R | undefined> 
   const build = (tx: TxEntities): TxItem[] => {
     const extra = change.extra?.(tx) ?? [];
     extraCount = extra.length;
-    const parts = changeItems(tx, { ...change, deliveries });
+    const parts = changeItems(tx, { ...change, deliveries, resolve });
     return [parts.hazardItem, ...extra, ...parts.items, ...counterItems(tx, counters)];
   };
 
@@ -227,14 +235,15 @@ export async function writeChange<R>(change: Change<R>): Promise<R | undefined> 
   });
 }
 
-/** As many deliveries as the transaction has room for: two items per recipient (message, unread count) and one outbox record per message. */
+/** As many deliveries as the transaction has room for: three items per recipient (message, open notice, unread count) and one outbox record per message. */
 export function fitDeliveries(deliveries: Delivery[], room: number): Delivery[] {
   const fitted: Delivery[] = [];
   const counted = new Set<string>();
   let used = 0;
   for (const d of deliveries) {
     const fresh = d.users.filter((u) => !counted.has(u.userId)).length;
-    const cost = 1 + d.users.length + fresh;
+    // Per recipient its message and its open-notice row, per new recipient an unread count, per message an outbox record.
+    const cost = 1 + 2 * d.users.length + fresh;
     if (used + cost > room) break;
     used += cost;
     d.users.forEach((u) => counted.add(u.userId));

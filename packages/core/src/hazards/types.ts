@@ -1,4 +1,5 @@
 import type { Role } from "../access/index.ts";
+import type { NoticeDetail } from "../notifications/index.ts";
 import type { HazardState as WorkflowState, LevelId } from "../profile/index.ts";
 
 // The hazard as the domain sees it: one plain document, stored whole on the
@@ -179,6 +180,10 @@ export interface NotificationIntent {
   title: { zh: string; en: string };
   /** Delivered even in the recipients' quiet hours (a device's fire alarm cannot wait for the morning). */
   urgent?: boolean;
+  /** Why (a rejection's reason), for the notice to say. */
+  reason?: string | undefined;
+  /** The hazard's name, place and deadline for the notice (filled when its recipients are found). */
+  detail?: NoticeDetail | undefined;
 }
 
 /** The acting party as the rules see it. */

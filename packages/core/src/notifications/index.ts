@@ -3,8 +3,9 @@
 // The domain's entities join the table's one service when the domain loads.
 import "./notification.entity.ts";
 import "./delivery.entity.ts";
-export { listInbox, ListInboxInput, unreadCount, markRead, NotificationSchema, InboxPageSchema, UnreadSchema, type NotificationView } from "./inbox.ts";
-export { deliveryItems, deliveryCost, type Delivery, type Subject } from "./deliver.ts";
+import "./open-notice.entity.ts";
+export { listInbox, ListInboxInput, unreadCount, markRead, markSubjectRead, MarkSubjectReadInput, MarkedSchema, NotificationSchema, InboxPageSchema, UnreadSchema, type NotificationView } from "./inbox.ts";
+export { deliveryItems, deliveryCost, openNoticesOf, resolveCost, type Delivery, type Subject, type NoticeDetail, type OpenNotice } from "./deliver.ts";
 export { deliverPending, deliveryJob, sendIdOf, dedupeIdOf, backoffMs } from "./worker.ts";
 export { deliveryConfig, loadDeliveryConfig, tenantWebhookKey, withProviderSecrets, PROVIDER_SECRET_KEYS, buildRequest, providerError, messageText, CHANNELS, type Channel, type DeliveryConfig, type Outgoing } from "./adapters.ts";
 export { releaseAt, isUrgent, URGENT_KINDS, DEFAULT_QUIET_HOURS, type QuietHours } from "./quiet-hours.ts";

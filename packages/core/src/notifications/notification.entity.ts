@@ -19,6 +19,12 @@ export const NotificationEntity = new Entity({
     title: { type: "map", properties: { zh: { type: "string", required: true }, en: { type: "string", required: true } }, required: true, readOnly: true },
     createdAt: { type: "string", required: true, readOnly: true },
     readAt: { type: "string" },
+    /** What the notice is about, for the inbox to show without another read: the subject's name, place, deadline, a reason (rejections). */
+    detail: { type: "any", readOnly: true },
+    /** Set when the work it asked for was done by a change to its subject (it then counts as read). */
+    resolvedAt: { type: "string" },
+    /** The subject's state that resolved it (`registered`, `closed` …). */
+    resolution: { type: "string" },
     /** The sender asked for a read receipt (a meeting's work notice): marking it read stamps the receipt too. */
     receipt: { type: "boolean", readOnly: true },
   },

@@ -1,4 +1,5 @@
-import { useAction } from "@solidjs/router";
+import { createAsync, useAction } from "@solidjs/router";
+import { assignableUsers } from "./bulk.tsx";
 import { createSignal, For, Show } from "solid-js";
 import { TRANSITIONS } from "@firegov/core/browser";
 import type { Hazard, HazardAction, PolicyProfile } from "@firegov/core/contract";
@@ -61,7 +62,9 @@ function ActionForm(props: { hazard: Hazard; action: FormAction; profile: Policy
   };
 
   const profile = () => props.profile;
-  const others = () => [...props.names].filter(([id]) => id !== signedInUser()?.userId);
+  // Only active users who may act are offered (issue 16); before the list loads, the names known.
+  const assignable = createAsync(() => (a === "dispatch" ? assignableUsers() : Promise.resolve(undefined)));
+  const others = (): [string, string][] => (assignable() ? assignable()!.map((u): [string, string] => [u.userId, u.displayName]) : [...props.names]).filter(([id]) => id !== signedInUser()?.userId);
   return (
     <form class="form panel hz-action-form" onSubmit={onSubmit} onInput={key.renew} aria-label={name()}>
       <h3>{name()}</h3>
@@ -79,7 +82,8 @@ function ActionForm(props: { hazard: Hazard; action: FormAction; profile: Policy
             <For each={others()}>{([id, name]) => <option value={id}>{name}</option>}</For>
           </SelectField>
         </Show>
-        <TextField label={t("hazards.responsibleParty")} name="partyName" optional error={fieldError(error(), "body.responsibleParty.name")} />
+        <Show when={props.hazard.responsibleParty}>{(p) => <p class="hint hz-party-now">{t("hzBoard.responsibleNow", { name: p().contact ? `${p().name} · ${p().contact}` : p().name })}</p>}</Show>
+        <TextField label={t("hazards.responsibleParty")} name="partyName" value={props.hazard.responsibleParty?.name ?? ""} optional error={fieldError(error(), "body.responsibleParty.name")} />
       </Show>
       <Show when={a === "dispatch" || a === "reject"}>
         <TextField label={t("hazards.newDeadline")} hint={t("hazards.newDeadlineHint")} name="deadline" type="date" optional error={fieldError(error(), "body.deadline")} />

@@ -1,13 +1,14 @@
 import { createAsync, revalidate, useLocation, useParams } from "@solidjs/router";
 import { DuplicateLinks } from "./merge.tsx";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, onMount, Show } from "solid-js";
+import { markSubjectRead } from "../../api/inbox.ts";
 import { TipRewardPanel } from "./reward.tsx";
 import { Notice } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { hazardTimeline } from "./data.ts";
 import { bodyName, hazardTitle, listingName, stateName } from "./labels.ts";
 import { Loading } from "../../components/load-error.tsx";
-import { profileInEffect, userNames } from "../../data/queries.ts";
+import { profileInEffect, unreadCount, userNames } from "../../data/queries.ts";
 import { Actions } from "./actions.tsx";
 import { Facts, Steps, type Names } from "./facts.tsx";
 import { Timeline } from "./timeline.tsx";
@@ -18,6 +19,8 @@ function HazardView(props: { id: string }) {
   const timeline = createAsync(() => hazardTimeline(props.id, opened));
   const profile = createAsync(() => profileInEffect());
   const names = createAsync(() => userNames(), { initialValue: new Map() as Names });
+  // Opening the hazard is reading its notices (issue 16): mark them read, then refresh the unread badge.
+  onMount(() => void markSubjectRead("hazard", props.id).then(async (n) => { if (n > 0) await revalidate(unreadCount.key); }, () => undefined));
   const arrived = (useLocation().state as { flash?: "reported" | "reopened" | "corroborated" } | undefined)?.flash;
   const [flash, setFlash] = createSignal<string | undefined>(arrived ? t(`hazards.${arrived}`) : undefined);
   const done = (message: string) => {
@@ -45,6 +48,7 @@ function HazardView(props: { id: string }) {
               </Show>
             </div>
           </div>
+          <Show when={h().venueName}>{(venue) => <p class="hz-venue">{venue()}</p>}</Show>
           <Show when={flash()}>{(m) => <Notice tone="success">{m()}</Notice>}</Show>
           <Show when={h().state !== "withdrawn" && h().state !== "duplicate"} fallback={<Notice tone="warning">{t("hazards.closedHint", { state: stateName(h().state, locale()) })}</Notice>}>
             <Steps state={h().state} />
@@ -58,7 +62,7 @@ function HazardView(props: { id: string }) {
           </Show>
           <section aria-labelledby="hz-timeline-title">
             <h2 id="hz-timeline-title">{t("hazards.timeline")}</h2>
-            <Timeline hazardId={h().hazardId} events={timeline()?.events ?? []} names={names()} />
+            <Timeline hazardId={h().hazardId} events={timeline()?.events ?? []} names={names()} profile={profile()} />
           </section>
         </>
       )}

@@ -1,39 +1,37 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { ErrorBoundary, For, Show } from "solid-js";
-import type { HazardSource, HazardState, HazardSummary } from "@firegov/core/contract";
-import type { HazardList } from "../../api/hazards.ts";
+import type { HazardSource, HazardState } from "@firegov/core/contract";
+import type { HazardSearch } from "../../api/hazards.ts";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { sourceName, SOURCES, STATES, stateName } from "./labels.ts";
+import { hazardCodes, sourceName, SOURCES, STATES, stateName } from "./labels.ts";
 import { LoadError } from "../../components/load-error.tsx";
-import { HazardListView } from "./list.tsx";
+import { BoardList } from "./bulk.tsx";
 import { activeNodes, profileInEffect } from "../../data/queries.ts";
 
-type Search = { state?: string; severity?: string; overdue?: string; listed?: string; source?: string; path?: string };
+type Search = { state?: string; severity?: string; overdue?: string; mine?: string; source?: string; path?: string; code?: string; from?: string; to?: string; sort?: string };
 
-/** Officers' board: tabs by state, filters kept in the address so a view can be shared. */
+/** Officers' board: tabs by state, filters and sort kept in the address so a view can be shared; the server filters and sorts. */
 export default function HazardBoard() {
   const { t, locale } = useI18n();
   const [search, setSearch] = useSearchParams<Search>();
   const profile = createAsync(() => profileInEffect());
   const nodes = createAsync(() => activeNodes());
   const state = () => search.state ?? "open";
-  // The list the API serves for the main filter; the others narrow the page shown.
-  const params = (): HazardList => {
-    const path = search.path || undefined;
-    if (search.overdue) return { list: "overdue", path };
-    if (search.listed) return { list: "listed", path };
-    if (search.source) return { list: "by-source", source: search.source as HazardSource, path };
-    return { list: "state", state: state() as HazardState | "open", path };
-  };
-  const keep = (h: HazardSummary) =>
-    (!search.severity || h.severity === search.severity) &&
-    (state() === "open" || h.state === state()) &&
-    (!search.source || h.source === search.source) &&
-    (!search.listed || h.listedAt.length > 0) &&
-    (!search.overdue || h.overdue);
+  const params = (): HazardSearch => ({
+    state: state() as HazardState | "open",
+    ...(search.severity ? { severity: search.severity } : {}),
+    ...(search.source ? { source: search.source as HazardSource } : {}),
+    ...(search.path ? { path: search.path } : {}),
+    ...(search.code ? { code: search.code } : {}),
+    ...(search.from ? { from: search.from } : {}),
+    ...(search.to ? { to: search.to } : {}),
+    ...(search.overdue ? { overdue: true } : {}),
+    ...(search.mine ? { mine: true } : {}),
+    sort: (search.sort as HazardSearch["sort"]) ?? "reported",
+  });
   const me = signedInUser();
   const tabs = ["open", ...STATES];
   return (
@@ -57,7 +55,7 @@ export default function HazardBoard() {
           )}
         </For>
       </nav>
-      <details class="hz-filters" open={Boolean(search.severity || search.overdue || search.listed || search.source || search.path)}>
+      <details class="hz-filters" open={Boolean(search.severity || search.overdue || search.mine || search.source || search.path || search.code || search.from || search.to)}>
         <summary>{t("hazards.filters")}</summary>
         <div class="hz-filter-grid">
           <label>
@@ -86,14 +84,37 @@ export default function HazardBoard() {
             {t("hazards.overdueOnly")}
           </label>
           <label class="hz-check">
-            <input type="checkbox" checked={Boolean(search.listed)} onChange={(e) => setSearch({ listed: e.currentTarget.checked ? "1" : undefined })} />
-            {t("hazards.listedOnly")}
+            <input type="checkbox" checked={Boolean(search.mine)} onChange={(e) => setSearch({ mine: e.currentTarget.checked ? "1" : undefined })} />
+            {t("hzBoard.mineOnly")}
+          </label>
+          <label>
+            {t("hzBoard.code")}
+            <select value={search.code ?? ""} onChange={(e) => setSearch({ code: e.currentTarget.value || undefined })}>
+              <option value="">{t("hzBoard.anyCode")}</option>
+              <For each={profile() ? hazardCodes(profile()!) : []}>{(c) => <option value={c.id}>{locale() === "en" ? c.name.en : c.name.zh}</option>}</For>
+            </select>
+          </label>
+          <label>
+            {t("hzBoard.from")}
+            <input type="date" value={search.from ?? ""} onChange={(e) => setSearch({ from: e.currentTarget.value || undefined })} />
+          </label>
+          <label>
+            {t("hzBoard.to")}
+            <input type="date" value={search.to ?? ""} onChange={(e) => setSearch({ to: e.currentTarget.value || undefined })} />
+          </label>
+          <label>
+            {t("hzBoard.sort")}
+            <select value={search.sort ?? "reported"} onChange={(e) => setSearch({ sort: e.currentTarget.value === "reported" ? undefined : e.currentTarget.value })}>
+              <option value="reported">{t("hzBoard.sortReported")}</option>
+              <option value="deadline">{t("hzBoard.sortDeadline")}</option>
+              <option value="severity">{t("hzBoard.sortSeverity")}</option>
+            </select>
           </label>
         </div>
       </details>
       <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
-        <Show when={JSON.stringify([params(), search.severity])} keyed>
-          <HazardListView params={params()} profile={profile()} keep={keep} label={t("hazards.board")} />
+        <Show when={JSON.stringify(params())} keyed>
+          <BoardList params={params()} profile={profile()} label={t("hazards.board")} />
         </Show>
       </ErrorBoundary>
     </section>

@@ -6,17 +6,31 @@ import { useI18n } from "../../i18n/index.tsx";
 import { hazardPage } from "./data.ts";
 import { hazardTitle, formatDate, handlingName, severityName, sourceName, stateName } from "./labels.ts";
 
+/** A card's checkbox on the board (multi-select): outside the link, so ticking never opens the hazard. */
+export interface CardSelection {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
 /** One hazard in a list: a big tap target to its page. */
-export function HazardCard(props: { hazard: HazardSummary; profile: PolicyProfile | undefined }) {
+export function HazardCard(props: { hazard: HazardSummary; profile: PolicyProfile | undefined; select?: CardSelection | undefined }) {
   const { t, locale } = useI18n();
   const h = () => props.hazard;
   return (
-    <li class="hz-card" classList={{ "hz-card-overdue": h().overdue }}>
+    <li class="hz-card" classList={{ "hz-card-overdue": h().overdue, "hz-card-selectable": Boolean(props.select) }}>
+      <Show when={props.select}>
+        {(sel) => (
+          <label class="hz-card-select">
+            <input type="checkbox" checked={sel().checked} onChange={(e) => sel().onChange(e.currentTarget.checked)} aria-label={t("hzBoard.selectOne", { title: hazardTitle(props.profile, h(), locale()) })} />
+          </label>
+        )}
+      </Show>
       <A href={`/hazards/${h().hazardId}`} class="hz-card-link">
         <div class="hz-card-head">
           <strong>{hazardTitle(props.profile, h(), locale())}</strong>
           <span class="badge badge-level">{stateName(h().state, locale())}</span>
         </div>
+        <Show when={h().venueName ?? h().locationText}>{(place) => <p class="hz-card-venue">{place()}</p>}</Show>
         <p class="hz-card-text">{h().description}</p>
         <div class="hz-card-meta">
           <span class="badge badge-warn">{severityName(props.profile, h().severity, locale())}</span>

@@ -4,6 +4,7 @@ import type { Notification } from "@firegov/core/contract";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { inboxPage, markReadAction } from "../hazards/data.ts";
+import { formatDate, stateName } from "../hazards/labels.ts";
 import { Loading } from "../../components/load-error.tsx";
 import { unreadCount } from "../../data/queries.ts";
 
@@ -20,6 +21,17 @@ function Item(props: { item: Notification }) {
   return (
     <li class="inbox-item" classList={{ unread: !props.item.readAt }}>
       <div class="inbox-title">{locale() === "en" ? props.item.title.en : props.item.title.zh}</div>
+      <Show when={props.item.detail}>
+        {(d) => (
+          <div class="inbox-detail">
+            <Show when={d().name}>{(n) => <strong>{locale() === "en" ? n().en : n().zh}</strong>}</Show>
+            <Show when={d().place}>{(p) => <span>{t("hzBoard.place", { place: p() })}</span>}</Show>
+            <Show when={d().deadline}>{(at) => <span>{t("hzBoard.due", { date: formatDate(at(), locale()) })}</span>}</Show>
+            <Show when={d().reason}>{(r) => <span>{t("hzBoard.reason", { reason: r() })}</span>}</Show>
+          </div>
+        )}
+      </Show>
+      <Show when={props.item.resolution}>{(state) => <span class="badge badge-muted">{t("hzBoard.resolved", { state: stateName(state(), locale()) })}</span>}</Show>
       <div class="hz-event-meta"><time datetime={props.item.createdAt}>{formatDateTime(props.item.createdAt, locale())}</time></div>
       <div class="actions">
         <Show when={subjectHref(props.item)}>
