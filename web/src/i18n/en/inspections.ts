@@ -144,6 +144,14 @@ const en: typeof zh = {
     intro: "Upload xlsx or CSV with the export's headers; rows match by external id and unchanged rows change nothing.",
     progress: "Processing {{processed}} of {{total}} rows",
     done: "{{created}} created, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} skipped.",
+    pathsHint: "In “所在网格” write the path of names below the chosen “Import under” node, separated by /, e.g. “甲镇/甲一村/第一网格” (without that node's own name); the nodes must already be in the tree.",
+    columns: "Headers: {{columns}} (场所名称, 所在网格 and 场所类型 are required)",
+    kindsHint: "Write 场所类型 as the profile names them, several separated by 、: {{kinds}}",
+    templateXlsx: "Download template (xlsx)",
+    templateCsv: "Download template (CSV)",
+    templateFile: "venue-ledger-template",
+    templateSheet: "Venues",
+    failed: "Import failed: {{message}}",
   },
 };
 export default en;

@@ -142,5 +142,13 @@ export default {
     intro: "上传 xlsx 或 CSV 文件，表头与导出的台账相同；按外部编号匹配，未变化的行不会改动。",
     progress: "正在处理 {{processed}} / {{total}} 行",
     done: "新增 {{created}}，更新 {{updated}}，未变 {{unchanged}}，跳过 {{skipped}}。",
+    pathsHint: "“所在网格”写所选“导入到”节点以下的名称路径，用 / 分隔，如“甲镇/甲一村/第一网格”（不写“导入到”节点本身的名称）；节点须已在辖区树中。",
+    columns: "表头：{{columns}}（场所名称、所在网格、场所类型必填）",
+    kindsHint: "场所类型写政策档案中的名称，多个用顿号分隔：{{kinds}}",
+    templateXlsx: "下载模板（xlsx）",
+    templateCsv: "下载模板（CSV）",
+    templateFile: "场所台账导入模板",
+    templateSheet: "场所台账",
+    failed: "导入失败：{{message}}",
   },
 };
