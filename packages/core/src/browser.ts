@@ -12,3 +12,4 @@ export { DEFAULT_WARNINGS } from "./warnings/rules.ts";
 export { DEFAULT_RESOURCES, DEFAULT_QUALIFICATIONS } from "./profile/resources.ts";
 export { DEFAULT_PUBLIC_RESPONSES, publicResponsesOf, responsesFor, fillResponse, responseValues, publicReference, RESPONSE_PLACEHOLDER_NAMES } from "./profile/responses.ts";
 export { HEADERS as VENUE_LEDGER_HEADERS } from "./venues/ledger-headers.ts";
+export { roleLevelWarning, ROLE_LEVELS, type RoleFitWarning } from "./identity/role-fit.ts";
