@@ -2,7 +2,7 @@
  * How domain values read on screen, zh-CN and en: role names, audit actions,
  * presets, nodes, times. Components ask here instead of mapping themselves.
  */
-import { roleNames, roles } from "@firegov/core/browser";
+import { ACTION_NAMES, AUDIT_ACTION_NAMES, AUDIT_TARGET_NAMES, hazardAuditNames, roleNames, roles } from "@firegov/core/browser";
 import type { JurisdictionNode, Role, User } from "@firegov/core/contract";
 import type { AuditEntry } from "./api/audit.ts";
 import type { Preset } from "./api/system.ts";
@@ -15,21 +15,8 @@ export function roleName(role: Role, locale: Locale): string {
   return pick(roleNames[role], locale);
 }
 
-const auditActions: Record<string, Bilingual> = {
-  "tenant.signup": { zh: "县（区）注册", en: "County signed up" },
-  "auth.login": { zh: "登录", en: "Signed in" },
-  "user.create": { zh: "新建用户", en: "User created" },
-  "user.update": { zh: "修改用户", en: "User edited" },
-  "user.enable": { zh: "启用用户", en: "User enabled" },
-  "user.disable": { zh: "停用用户", en: "User disabled" },
-  "user.reset_password": { zh: "重置密码", en: "Password reset" },
-  "user.change_password": { zh: "修改本人密码", en: "Own password changed" },
-  "session.revoke.logout": { zh: "退出登录", en: "Signed out" },
-  "session.revoke.reuse": { zh: "刷新令牌被重用，会话已撤销", en: "Refresh token reused: session revoked" },
-  "session.revoke.disabled": { zh: "账号停用，会话已结束", en: "Sessions ended: account disabled" },
-  "session.revoke.password_reset": { zh: "密码重置，会话已结束", en: "Sessions ended: password reset" },
-  "session.revoke.password_changed": { zh: "密码修改，其他会话已结束", en: "Other sessions ended: password changed" },
-};
+// The log's words are core's (the xlsx export uses the same); the loop's actions by the hazards' names.
+const auditActions: Record<string, Bilingual> = { ...AUDIT_ACTION_NAMES, ...hazardAuditNames(ACTION_NAMES) };
 
 /** A known action by name; an unknown one by its code, so nothing is hidden. */
 export function auditActionName(action: string, locale: Locale): string {
@@ -44,9 +31,15 @@ export function auditActorName(entry: AuditEntry, names: ReadonlyMap<string, str
   return locale === "en" ? `System (${entry.actorId.replace(/^system:/, "")})` : `系统（${entry.actorId.replace(/^system:/, "")}）`;
 }
 
-export function auditTargetName(entry: AuditEntry, names: ReadonlyMap<string, string>): string {
-  return entry.targetType === "user" ? (names.get(entry.targetId) ?? entry.targetId) : `${entry.targetType} ${entry.targetId}`;
+export function auditTargetName(entry: AuditEntry, names: ReadonlyMap<string, string>, locale: Locale = "zh-CN"): string {
+  const kind = AUDIT_TARGET_NAMES[entry.targetType];
+  return entry.targetType === "user" ? (names.get(entry.targetId) ?? entry.targetId) : `${kind ? pick(kind, locale) : entry.targetType} ${entry.targetId}`;
 }
+
+/** Every action and object kind the log names, for the filters' choices. */
+export const auditActionChoices = () => Object.keys(auditActions);
+export const auditTargetChoices = () => Object.keys(AUDIT_TARGET_NAMES);
+export const auditTargetKindName = (targetType: string, locale: Locale) => (AUDIT_TARGET_NAMES[targetType] ? pick(AUDIT_TARGET_NAMES[targetType]!, locale) : targetType);
 
 const isRole = (value: unknown): value is Role => roles.includes(value as Role);
 
