@@ -30,8 +30,7 @@ describe("publishing a profile re-derives existing venues", () => {
     expect((await expectStatus<Json>(c.admin.client.get(`/v1/venues/${shop.venueId}`), 200)).categories).toEqual(["street"]);
     expect((await c.worker1.client.get("/v1/profile/draft/venue-impact")).status).toBe(403);
 
-    const published = await expectStatus<Json>(c.admin.client.post("/v1/profile/publish", { note: "沿街商铺并入居住类" }), 201);
-    expect(published.followUps).toEqual({ venues: { checked: 2, changed: 1, stale: 0 } });
+    await expectStatus<Json>(c.admin.client.post("/v1/profile/publish", { note: "沿街商铺并入居住类" }), 201);
 
     const after = await expectStatus<Json>(c.admin.client.get(`/v1/venues/${shop.venueId}`), 200);
     expect(after).toMatchObject({ categories: ["residential"], profileVersion: 2, version: 2 });

@@ -169,8 +169,9 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
   const answer = stored ?? summary;
   // In force at once: what is derived from the profile follows now (a retry re-runs it harmlessly: nothing differs).
   if (Date.parse(answer.effectiveFrom) > now.getTime()) return answer;
-  const followUps = await profilePublished({ version: answer.version, profile: PolicyProfile.parse(JSON.parse(draft.profile)) }, now);
-  return { ...answer, followUps };
+  // The answer stays the version's summary, so a retry with the same Idempotency-Key answers the same; what followed is audited per venue.
+  await profilePublished({ version: answer.version, profile: PolicyProfile.parse(JSON.parse(draft.profile)) }, now);
+  return answer;
 });
 
 /** How far in the past a requested start may be and still mean "now" (a time typed to the minute arrives late). */

@@ -30,10 +30,6 @@ export const VersionSummarySchema = z
     publishedByName: z.string().optional(),
     basedOn: z.string().meta({ description: "`preset:<id>` or `v:<n>`, usable as a diff reference" }),
     note: z.string().optional(),
-    followUps: z
-      .record(z.string(), z.object({ checked: z.int(), changed: z.int(), stale: z.int() }))
-      .optional()
-      .meta({ description: "On publish of a version in force at once: what was derived again (venues: checked, reclassified, changed meanwhile)" }),
   })
   .meta({ id: "ProfileVersionSummary" });
 
