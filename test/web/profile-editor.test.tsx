@@ -125,7 +125,7 @@ describe("profile draft editor", () => {
     expect(screen.getByRole("button", { name: "Save draft" })).toBeDisabled();
   });
 
-  it("publishes: lists the API's problems with their paths, then opens the new version", async () => {
+  it("publishes after a confirm step naming the venues it reclassifies: lists the API's problems with their paths, then opens the new version", async () => {
     await signInAsAdmin();
     let attempts = 0;
     const version2 = { ...version1, version: 2, basedOn: "v:1", note: "缩短整改期限" };
@@ -137,6 +137,7 @@ describe("profile draft editor", () => {
               { path: "$.hazards.severities[1].rectificationDays.text", code: "profile.text_missing", message: "有出处的规则必须摘录条文原文（text）" },
             ])
           : json(201, { ...version2, profile: undefined }),
+      "GET /v1/profile/draft/venue-impact": () => json(200, { checked: 40, changed: 7 }),
       "GET /v1/profile/versions/2": () => json(200, version2),
       "GET /v1/profile": () => json(200, version2),
       "GET /v1/presets": () => json(200, { items: presets }),
@@ -146,11 +147,19 @@ describe("profile draft editor", () => {
     const form = await screen.findByRole("form", { name: "发布新版本" });
     fireEvent.input(within(form).getByLabelText("说明（选填）"), { target: { value: "缩短整改期限" } });
     fireEvent.click(within(form).getByRole("button", { name: "发布" }));
+    const confirm = await within(form).findByTestId("publish-confirm");
+    expect(confirm).toHaveTextContent("现有 40 个场所中，7 个的监管主体或检查类别将按新版本重新判定");
+    expect(api.calls("POST /v1/profile/publish")).toHaveLength(0);
+    fireEvent.click(within(confirm).getByRole("button", { name: "返回修改" }));
+    expect(within(form).queryByTestId("publish-confirm")).toBeNull();
+    fireEvent.click(within(form).getByRole("button", { name: "发布" }));
+    fireEvent.click(within(await within(form).findByTestId("publish-confirm")).getByRole("button", { name: "确认发布" }));
     expect(await within(form).findByText("政策档案有 1 处问题，请按标出的位置修改后再发布。")).toBeInTheDocument();
     const problemAt = within(form).getByText("$.hazards.severities[1].rectificationDays.text").closest("li")!;
     expect(problemAt).toHaveTextContent("有出处的规则必须摘录条文原文（text）");
 
     fireEvent.click(within(form).getByRole("button", { name: "发布" }));
+    fireEvent.click(within(await within(form).findByTestId("publish-confirm")).getByRole("button", { name: "确认发布" }));
     expect(await screen.findByRole("heading", { level: 1, name: "政策档案 第 2 版" })).toBeInTheDocument();
     expect(history.get()).toBe("/profile/versions/2");
     const calls = api.calls("POST /v1/profile/publish");

@@ -34,6 +34,7 @@ const TodayPage = lazy(() => withWords(["inspections"], import("./pages/inspecti
 const InspectPage = lazy(() => withWords(["inspections"], import("./pages/inspections/inspect.tsx")));
 const CoveragePage = lazy(() => withWords(["inspections"], import("./pages/inspections/coverage.tsx")));
 const VenuesPage = lazy(() => withWords(["inspections"], import("./pages/venues/index.tsx")));
+const NewVenuePage = lazy(() => withWords(["inspections"], import("./pages/venues/new.tsx")));
 const VenueImportPage = lazy(() => withWords(["inspections", "organisation"], import("./pages/venues/import.tsx")));
 const PublicSpotChecksPage = lazy(() => withWords(["spotchecks"], import("./pages/spot-checks/public.tsx")));
 const CampaignsPage = lazy(() => withWords(["campaigns"], import("./pages/campaigns/index.tsx")));
@@ -104,6 +105,7 @@ export function App() {
           <Route path="/venues" component={VenuesPage} info={{ access: "venue.read" }} />
           <Route path="/venues/import" component={VenueImportPage} info={{ access: "venue.manage" }} />
           <Route path="/venues/nearby" component={NearbyVenuesPage} info={{ access: "venue.read" }} />
+          <Route path="/venues/new" component={NewVenuePage} info={{ access: "venue.manage" }} />
           <Route path="/venues/:venueId" component={VenuePage} info={{ access: "venue.read" }} />
           <Route path="/campaigns" component={CampaignsPage} info={{ access: "campaign.read" }} />
           <Route path="/campaigns/new" component={NewCampaignPage} info={{ access: "campaign.manage" }} />

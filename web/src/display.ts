@@ -1,10 +1,9 @@
 /**
- * How domain values read on screen, zh-CN and en: role names, audit actions,
+ * How domain values read on screen, zh-CN and en: role names,
  * presets, nodes, times. Components ask here instead of mapping themselves.
  */
 import { roleNames, roles } from "@firegov/core/browser";
 import type { JurisdictionNode, Role, User } from "@firegov/core/contract";
-import type { AuditEntry } from "./api/audit.ts";
 import type { Preset } from "./api/system.ts";
 import type { Locale } from "./i18n/index.tsx";
 
@@ -15,47 +14,7 @@ export function roleName(role: Role, locale: Locale): string {
   return pick(roleNames[role], locale);
 }
 
-const auditActions: Record<string, Bilingual> = {
-  "tenant.signup": { zh: "县（区）注册", en: "County signed up" },
-  "auth.login": { zh: "登录", en: "Signed in" },
-  "user.create": { zh: "新建用户", en: "User created" },
-  "user.update": { zh: "修改用户", en: "User edited" },
-  "user.enable": { zh: "启用用户", en: "User enabled" },
-  "user.disable": { zh: "停用用户", en: "User disabled" },
-  "user.reset_password": { zh: "重置密码", en: "Password reset" },
-  "user.change_password": { zh: "修改本人密码", en: "Own password changed" },
-  "session.revoke.logout": { zh: "退出登录", en: "Signed out" },
-  "session.revoke.reuse": { zh: "刷新令牌被重用，会话已撤销", en: "Refresh token reused: session revoked" },
-  "session.revoke.disabled": { zh: "账号停用，会话已结束", en: "Sessions ended: account disabled" },
-  "session.revoke.password_reset": { zh: "密码重置，会话已结束", en: "Sessions ended: password reset" },
-  "session.revoke.password_changed": { zh: "密码修改，其他会话已结束", en: "Other sessions ended: password changed" },
-};
 
-/** A known action by name; an unknown one by its code, so nothing is hidden. */
-export function auditActionName(action: string, locale: Locale): string {
-  const known = auditActions[action];
-  return known ? pick(known, locale) : action;
-}
-
-/** Who did it: a user's name when known, else the actor as recorded. */
-export function auditActorName(entry: AuditEntry, names: ReadonlyMap<string, string>, locale: Locale): string {
-  if (entry.actorType === "user") return names.get(entry.actorId) ?? entry.actorId;
-  if (entry.actorType === "public") return locale === "en" ? "Public (not signed in)" : "公众（未登录）";
-  return locale === "en" ? `System (${entry.actorId.replace(/^system:/, "")})` : `系统（${entry.actorId.replace(/^system:/, "")}）`;
-}
-
-export function auditTargetName(entry: AuditEntry, names: ReadonlyMap<string, string>): string {
-  return entry.targetType === "user" ? (names.get(entry.targetId) ?? entry.targetId) : `${entry.targetType} ${entry.targetId}`;
-}
-
-const isRole = (value: unknown): value is Role => roles.includes(value as Role);
-
-/** `key: value` pairs of an entry's details, for one line of text; a role by its name. */
-export function auditDetails(entry: AuditEntry, locale: Locale): string {
-  return Object.entries(entry.details ?? {})
-    .map(([key, value]) => `${key}: ${isRole(value) ? roleName(value, locale) : typeof value === "string" ? value : JSON.stringify(value)}`)
-    .join(" · ");
-}
 
 /** The preset as the signup form lists it: its name, then the document it comes from. */
 export function presetLabel(preset: Preset, locale: Locale): string {

@@ -67,6 +67,11 @@ const routes = {
     request: { params: ImportParams },
     responses: { 200: json(Venues.ImportProgressSchema, "Processed of total, and the report when done"), ...readErrors },
   }),
+  draftImpact: createRoute({
+    method: "get", path: "/v1/profile/draft/venue-impact", summary: "发布前：受影响的场所 / Venues the draft would reclassify", ...authed,
+    description: "For the publish confirmation: how many active venues the saved draft would give another supervisor, inspection categories or patrol-plan policy. Publishing one in force at once re-derives them.",
+    responses: { 200: json(z.object({ checked: z.int(), changed: z.int() }).openapi("DraftVenueImpact"), "Active venues checked and those that would change"), ...readErrors },
+  }),
   export: createRoute({
     method: "get", path: "/v1/export/venues", summary: "导出场所台账 / Export the venue ledger", ...authed,
     request: { query: Venues.ExportInput },
@@ -95,5 +100,6 @@ export function venueRoutes() {
     .openapi(routes.history, async (c) => c.json(await Venues.venueHistory(c.req.valid("query"), c.req.valid("param").venueId), 200))
     .openapi(routes.import, async (c) => c.json(await Venues.importVenues({ ...c.req.valid("query"), rows: await Venues.venueRowsFromUpload(await uploadBytes(c, Venues.VENUE_UPLOAD_LIMITS)) }), 200))
     .openapi(routes.progress, async (c) => c.json(await Venues.importProgress(c.req.valid("param")), 200))
+    .openapi(routes.draftImpact, async (c) => c.json(await Venues.draftReclassification(), 200))
     .openapi(routes.export, async (c) => download(c, await Venues.exportVenues(c.req.valid("query")), "场所台账"));
 }

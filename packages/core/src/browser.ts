@@ -13,3 +13,6 @@ export { DEFAULT_RESOURCES, DEFAULT_QUALIFICATIONS } from "./profile/resources.t
 export { DEFAULT_PUBLIC_RESPONSES, publicResponsesOf, responsesFor, fillResponse, responseValues, publicReference, RESPONSE_PLACEHOLDER_NAMES } from "./profile/responses.ts";
 /** The most hazards one bulk action takes (issue 16). */
 export { MAX_BULK } from "./hazards/bulk-limits.ts";
+export { HEADERS as VENUE_LEDGER_HEADERS } from "./venues/ledger-headers.ts";
+export { roleLevelWarning, ROLE_LEVELS, type RoleFitWarning } from "./identity/role-fit.ts";
+export { AUDIT_ACTION_NAMES, AUDIT_TARGET_NAMES, hazardAuditNames, auditActionLabel, auditTargetLabel } from "./audit/labels.ts";

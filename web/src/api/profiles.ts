@@ -56,3 +56,8 @@ export async function exportProfile(version: number | "draft"): Promise<{ filena
   const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `profile-${version}.json`;
   return { filename, blob: await res.blob() };
 }
+
+/** How many active venues the saved draft would reclassify if published now (the confirmation's figure). */
+export function draftVenueImpact(): Promise<{ checked: number; changed: number }> {
+  return json("/v1/profile/draft/venue-impact");
+}

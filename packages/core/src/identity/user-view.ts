@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roles, type Role } from "../access/index.ts";
+import type { RoleFitWarning } from "./role-fit.ts";
 
 type UserItem = {
   userId: string;
@@ -19,7 +20,7 @@ type UserItem = {
 };
 
 /** A user as the API shows it: never the hash; contact details only to those who manage users. */
-export type UserView = Omit<UserItem, "phone" | "email"> & { phone?: string; email?: string };
+export type UserView = Omit<UserItem, "phone" | "email"> & { phone?: string; email?: string; warnings?: RoleFitWarning[] };
 
 export function toUserView(u: UserItem, withContact: boolean): UserView {
   return {
@@ -55,5 +56,9 @@ export const UserViewSchema = z
     lockedUntil: z.string().optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    warnings: z
+      .array(z.object({ code: z.literal("user.role_level_mismatch"), field: z.literal("body.scopeNodeId"), message: z.object({ zh: z.string(), en: z.string() }) }))
+      .optional()
+      .meta({ description: "On create or update only: the role does not fit the level of the scope node (saved all the same)" }),
   })
   .meta({ id: "User" });

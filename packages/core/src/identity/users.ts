@@ -14,6 +14,15 @@ import { roleNames, roles, type Role } from "../access/index.ts";
 import { liveSessionsOf, revokeSessions } from "./sessions.ts";
 import { toUserView, type UserView } from "./user-view.ts";
 import { BodyId, checkBody, describeBody, type BodyRef } from "./body.ts";
+import { roleLevelWarning } from "./role-fit.ts";
+import { profileAt } from "../profile/index.ts";
+
+/** The user as saved, with a warning when their role does not fit their node's level (allowed, but said). */
+async function withRoleFit(view: UserView, level: string): Promise<UserView> {
+  const { profile } = await profileAt();
+  const warning = roleLevelWarning(view.role, level, profile.levels.find((l) => l.id === level)?.name);
+  return warning ? { ...view, warnings: [warning] } : view;
+}
 
 async function loadUser(userId: string) {
   const actor = useUser();
@@ -110,7 +119,7 @@ export const createUser = useCase(CreateUserInput, async (input, opts: { idempot
       onCanceled: () => new AppError("conflict", "user.username_taken", { username: input.username }),
     },
   );
-  return getUser(stored?.userId ?? userId);
+  return withRoleFit(await getUser(stored?.userId ?? userId), node.level);
 });
 
 export const UpdateUserInput = z
@@ -157,7 +166,9 @@ export const updateUser = useCase(UpdateUserInput, async (input, userId: string)
     ],
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
   );
-  return getUser(userId);
+  const changed = await getUser(userId);
+  const at = node ?? (input.role ? await loadNode(changed.scopeNodeId).catch(() => undefined) : undefined);
+  return at ? withRoleFit(changed, at.level) : changed;
 });
 
 export const SetUserStatusInput = z.object({ status: z.enum(["active", "disabled"]) }).meta({ id: "SetUserStatusInput" });

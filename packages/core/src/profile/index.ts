@@ -55,6 +55,7 @@ export {
 export { getDraft, saveDraft, SaveDraftInput, validateDraft, ValidateDraftInput, ValidationResultSchema, importProfile } from "./draft.ts";
 export { diff, DiffInput, ProfileDiffSchema, exportProfile, ExportInput, ProfileRef, type PresetLookup } from "./compare.ts";
 export { profileAt, versionItemAt } from "./in-force.ts";
+export { followProfilePublishes, type PublishFollowUp } from "./published.ts";
 export { tierLevels, childLevel } from "./levels.ts";
 export { industryDepartmentFor, industryRuleFor, bodyForVenue } from "./industry.ts";
 export { firstVersionItems } from "./versions.ts";

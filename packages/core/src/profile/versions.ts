@@ -8,8 +8,9 @@ import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { forgetVersions, normaliseInstant as normalise, versionItemAt } from "./in-force.ts";
-import type { PolicyProfile } from "./schema.ts";
 import { issuesOf, loadDraftAndHead, loadVersion, loadVersionItem, authorizeProfile } from "./store.ts";
+import { profilePublished } from "./published.ts";
+import { PolicyProfile } from "./schema.ts";
 import { toSummary, toView, type VersionSummary, type VersionView } from "./views.ts";
 
 const Instant = z.iso.datetime({ offset: true });
@@ -165,7 +166,12 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
     },
   );
   forgetVersions();
-  return stored ?? summary;
+  const answer = stored ?? summary;
+  // In force at once: what is derived from the profile follows now (a retry re-runs it harmlessly: nothing differs).
+  if (Date.parse(answer.effectiveFrom) > now.getTime()) return answer;
+  // The answer stays the version's summary, so a retry with the same Idempotency-Key answers the same; what followed is audited per venue.
+  await profilePublished({ version: answer.version, profile: PolicyProfile.parse(JSON.parse(draft.profile)) }, now);
+  return answer;
 });
 
 /** How far in the past a requested start may be and still mean "now" (a time typed to the minute arrives late). */

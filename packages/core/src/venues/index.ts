@@ -60,3 +60,4 @@ moveWithSubtree("venues", venuesMovedWith);
 export { fillSearchText, venueSearchUpkeepJob } from "./search-upkeep.ts";
 export { activeVenuesMatching, type MatchedVenue } from "./matching.ts";
 export { venuePointsUnder, venueCoordinates, venuesInBox, type VenuePoint, type PlacedVenue } from "./points.ts";
+export { draftReclassification, rederiveVenues, countReclassified } from "./rederive.ts";

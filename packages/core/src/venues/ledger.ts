@@ -19,6 +19,7 @@ import { createItems, factsOf, fieldsHash, loadVenueItem, updateItems, type Venu
 import { venuesWritten, type VenueWritten } from "./changes.ts";
 import { retirementBatches } from "./retirement.ts";
 import { ExternalId } from "./venues.ts";
+import { HEADERS } from "./ledger-headers.ts";
 import { FEATURES, FLAG_NAMES, VENUE_FLAGS, type Feature } from "./vocabulary.ts";
 
 // The venue ledger (台账) in and out. Import: every row checked first into a
@@ -49,29 +50,14 @@ export const ImportProgressSchema = z
   .object({ importId: z.string(), status: z.enum(["checking", "writing", "done", "rejected", "failed"]), total: z.int(), processed: z.int(), startedAt: z.string(), finishedAt: z.string().optional(), report: VenueImportReportSchema.optional() })
   .meta({ id: "VenueImportProgress" });
 
+export { HEADERS };
+
 interface Column {
   key: keyof typeof HEADERS;
   names: string[];
   required?: boolean;
 }
 
-/** The ledger's headers, as written by the export and read by the import. */
-export const HEADERS = {
-  externalId: "外部编号",
-  name: "场所名称",
-  address: "地址",
-  node: "所在网格",
-  lng: "经度",
-  lat: "纬度",
-  kinds: "场所类型",
-  keyUnitLevel: "重点单位级别",
-  enterpriseGrade: "企业分级",
-  riskGrade: "风险等级",
-  flags: "监管标记",
-  features: "场所特征",
-  contactName: "负责人",
-  contactPhone: "联系电话",
-} as const;
 
 const COLUMNS: Column[] = [
   { key: "externalId", names: [HEADERS.externalId, "编号", "场所编号", "external_id", "externalId"] },

@@ -367,7 +367,7 @@ function Editor(props: { initial: ProfileDraft }) {
         <p class="hint">{t("profile.editor.exportSavedOnly")}</p>
       </Show>
 
-      <PublishForm blocked={blocked()} onLocate={locate} />
+      <PublishForm blocked={blocked()} onLocate={locate} basedOnVersion={draft()?.basedOnVersion} />
     </div>
   );
 }

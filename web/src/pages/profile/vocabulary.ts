@@ -352,3 +352,4 @@ export function matchText(match: VenueMatch, names: ProfileNames, locale: Locale
 }
 
 export { list as joinList };
+export const VENUE_FLAG_IDS = Object.keys(VOCABULARIES.venueFlag);

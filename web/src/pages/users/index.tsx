@@ -4,6 +4,7 @@ import type { JurisdictionNode, User } from "@firegov/core/contract";
 import { can, grantableRoles } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { Notice } from "../../components/form.tsx";
+import { savedWarning } from "./user-fields.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { CreateUserForm } from "./create-user-form.tsx";
 import { usersPage } from "./data.ts";
@@ -41,11 +42,11 @@ function LoadError(props: { error: unknown; reset: () => void }) {
 }
 
 function UsersView(props: { me: User }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const nodes = createAsync(() => activeNodes());
   const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
   const [creating, setCreating] = createSignal(false);
-  const [flash, setFlash] = createSignal<string>();
+  const [flash, setFlash] = createSignal<{ message: string; tone: "success" | "warning" }>();
   const startCreating = () => {
     setFlash(undefined);
     setCreating(true);
@@ -53,7 +54,8 @@ function UsersView(props: { me: User }) {
   const created = (user: User) => {
     setCreating(false);
     setCursors([undefined]);
-    setFlash(t("users.created", { name: user.displayName }));
+    const warning = savedWarning(user, locale());
+    setFlash({ message: [t("users.created", { name: user.displayName }), warning].filter(Boolean).join(" "), tone: warning ? "warning" : "success" });
   };
   return (
     <section class="card">
@@ -63,7 +65,7 @@ function UsersView(props: { me: User }) {
           <button type="button" class="button" onClick={startCreating}>{t("users.create")}</button>
         </Show>
       </div>
-      <Show when={flash()}>{(message) => <Notice tone="success">{message()}</Notice>}</Show>
+      <Show when={flash()}>{(f) => <Notice tone={f().tone}>{f().message}</Notice>}</Show>
       <ErrorBoundary fallback={(error, reset) => <LoadError error={error} reset={reset} />}>
         <Show when={creating()}>
           <Suspense fallback={<p role="status">{t("form.loading")}</p>}>
@@ -81,7 +83,7 @@ function UsersView(props: { me: User }) {
                 me={props.me}
                 nodes={nodes() ?? []}
                 onMore={(next) => setCursors([...cursors(), next])}
-                onDone={setFlash}
+                onDone={(message) => setFlash({ message, tone: "success" })}
               />
             )}
           </For>

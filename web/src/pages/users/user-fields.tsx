@@ -5,6 +5,22 @@ import { fieldError, SelectField, TextField } from "../../components/form.tsx";
 import { nodeOptionLabel, roleName } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { profileInEffect } from "../../data/queries.ts";
+import { roleLevelWarning } from "@firegov/core/browser";
+
+/** The server's role-fit warning (on a saved user), in the reader's language. */
+export const savedWarning = (user: User, locale: string) => (user.warnings ?? []).map((w) => (locale === "en" ? w.message.en : w.message.zh)).join(" ");
+
+/** Said while choosing: the role does not fit the chosen node's level (allowed; the admin decides). */
+function RoleFitNote(props: { role: string | undefined; node: JurisdictionNode | undefined }) {
+  const { locale } = useI18n();
+  // Generic level words here: reading the profile would suspend the form while it loads.
+  const warning = () => (props.role && props.node ? roleLevelWarning(props.role as Role, props.node.level) : undefined);
+  return (
+    <Show when={warning()}>
+      {(w) => <p class="alert alert-warning" role="status" data-testid="role-fit-warning">{locale() === "en" ? w().message.en : w().message.zh}</p>}
+    </Show>
+  );
+}
 
 export const USER_FIELD_PATHS = ["body.displayName", "body.phone", "body.email", "body.role", "body.scopeNodeId", "body.bodyId"] as const;
 
@@ -33,6 +49,7 @@ export function UserFields(props: { user?: User; nodes: JurisdictionNode[]; role
   const selectedNode = () => props.user?.scopeNodeId ?? props.nodes[0]?.nodeId;
   // A department liaison acts for one department: the body is asked of liaisons, and of anyone already bound.
   const [role, setRole] = createSignal<string | undefined>(props.user?.role);
+  const [nodeId, setNodeId] = createSignal<string | undefined>(selectedNode());
   return (
     <>
       <TextField label={t("users.displayName")} name="displayName" value={props.user?.displayName ?? ""} required error={fieldError(props.error, "body.displayName")} />
@@ -42,9 +59,10 @@ export function UserFields(props: { user?: User; nodes: JurisdictionNode[]; role
         <option value="" disabled selected={!props.user}>{t("users.roleChoose")}</option>
         <For each={props.roles}>{(role) => <option value={role} selected={role === props.user?.role}>{roleName(role, locale())}</option>}</For>
       </SelectField>
-      <SelectField label={t("users.scope")} name="scopeNodeId" required error={fieldError(props.error, "body.scopeNodeId")}>
+      <SelectField label={t("users.scope")} name="scopeNodeId" required error={fieldError(props.error, "body.scopeNodeId")} onChange={(e) => setNodeId(e.currentTarget.value)}>
         <For each={props.nodes}>{(node) => <option value={node.nodeId} selected={node.nodeId === selectedNode()}>{nodeOptionLabel(node, props.nodes[0])}</option>}</For>
       </SelectField>
+      <RoleFitNote role={role()} node={props.nodes.find((n) => n.nodeId === (nodeId() ?? selectedNode()))} />
       <Show when={role() === "department_liaison" || props.user?.bodyId}>
         <BodyField bodyId={props.user?.bodyId} error={props.error} />
       </Show>

@@ -4,7 +4,7 @@ import type { JurisdictionNode, Role, User } from "@firegov/core/contract";
 import { fieldError, FormError, formValues, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { changesOf, resetPasswordAction, setStatusAction, updateUserAction } from "./data.ts";
-import { USER_FIELD_PATHS, UserFields } from "./user-fields.tsx";
+import { savedWarning, USER_FIELD_PATHS, UserFields } from "./user-fields.tsx";
 
 interface PanelProps {
   user: User;
@@ -24,7 +24,7 @@ function CancelButton(props: { onClick: () => void }) {
 }
 
 export function EditUserForm(props: PanelProps & { nodes: JurisdictionNode[]; roles: readonly Role[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const submit = useAction(updateUserAction);
   const submission = useSubmission(updateUserAction, forUser(props.user.userId));
   const onSubmit = (e: SubmitEvent) => {
@@ -35,7 +35,7 @@ export function EditUserForm(props: PanelProps & { nodes: JurisdictionNode[]; ro
     submit(props.user.userId, changes)
       .then((user) => {
         submission.clear();
-        props.onDone(t("users.saved", { name: user.displayName }));
+        props.onDone([t("users.saved", { name: user.displayName }), savedWarning(user, locale())].filter(Boolean).join(" "));
       })
       .catch(() => revealProblem(form));
   };

@@ -116,6 +116,7 @@ export default function VenuesPage() {
             {exporting() ? t("venues.exporting") : t("venues.export")}
           </button>
           <Show when={manage()}>
+            <A href="/venues/new" class="button">{t("venueNew.title")}</A>
             <A href="/venues/import" class="button button-secondary">{t("venues.import")}</A>
           </Show>
         </div>

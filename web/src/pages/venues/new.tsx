@@ -1,0 +1,126 @@
+import { A, createAsync, useNavigate } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import type { CreateVenueInput, PolicyProfile } from "@firegov/core/contract";
+import { createVenue } from "../../api/venues.ts";
+import { fieldError, FormError, formValues, revealProblem, SelectField, submissionKey, SubmitButton, TextField } from "../../components/form.tsx";
+import { activeNodes, profileInEffect } from "../../data/queries.ts";
+import { nodeOptionLabel } from "../../display.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import { pick, VENUE_FLAG_IDS, venueFlag } from "../profile/vocabulary.ts";
+
+const PATHS = ["body.name", "body.address", "body.nodeId", "body.kinds", "body.flags", "body.riskGrade", "body.keyUnitLevel", "body.enterpriseGrade", "body.contactName", "body.contactPhone", "body.lat", "body.lng"] as const;
+
+/** A typed coordinate as a number; anything else as typed, so the API names the field instead of losing it. */
+const coordinate = (text: string | undefined): number | string | undefined => (!text ? undefined : Number.isFinite(Number(text)) ? Number(text) : text);
+
+/** The form's inputs as the create-venue request: checkboxes by name, empty optionals left out. */
+export function venueInput(form: HTMLFormElement): CreateVenueInput {
+  const v = formValues(form);
+  const checked = (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
+  const optional = (text: string | undefined) => text || undefined;
+  const input = {
+    name: v.name ?? "",
+    nodeId: v.nodeId ?? "",
+    kinds: checked("kinds"),
+    flags: checked("flags"),
+    address: optional(v.address),
+    riskGrade: optional(v.riskGrade),
+    keyUnitLevel: optional(v.keyUnitLevel),
+    enterpriseGrade: optional(v.enterpriseGrade),
+    contactName: optional(v.contactName),
+    contactPhone: optional(v.contactPhone),
+    lat: coordinate(v.lat),
+    lng: coordinate(v.lng),
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as unknown as CreateVenueInput;
+}
+
+function GradeSelect(props: { name: "riskGrade" | "keyUnitLevel" | "enterpriseGrade"; label: string; grades: PolicyProfile["venues"]["riskGrades"]; error: string | undefined }) {
+  const { t, locale } = useI18n();
+  return (
+    <Show when={props.grades.length}>
+      <SelectField label={props.label} name={props.name} optional error={props.error}>
+        <option value="">{t("venueNew.none")}</option>
+        <For each={props.grades}>{(g) => <option value={g.id}>{pick(g.name, locale())}</option>}</For>
+      </SelectField>
+    </Show>
+  );
+}
+
+/** 新增场所: one venue by hand; the API derives its supervisor and inspection categories from the profile. */
+export default function NewVenuePage() {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const nodes = createAsync(() => activeNodes());
+  const profile = createAsync(() => profileInEffect());
+  const key = submissionKey();
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<unknown>();
+  const err = (path: string) => fieldError(error(), path);
+  let form!: HTMLFormElement;
+
+  const onSubmit = (e: SubmitEvent) => {
+    e.preventDefault();
+    setPending(true);
+    setError(undefined);
+    createVenue(venueInput(form), key.current())
+      .then((venue) => {
+        key.renew();
+        navigate(`/venues/${venue.venueId}`);
+      })
+      .catch((failure: unknown) => {
+        setError(failure);
+        queueMicrotask(() => revealProblem(form));
+      })
+      .finally(() => setPending(false));
+  };
+
+  return (
+    <section class="card narrow">
+      <h1>{t("venueNew.title")}</h1>
+      <p class="hint">{t("venueNew.intro")}</p>
+      <form ref={form} class="form" onSubmit={onSubmit} onInput={() => key.renew()} novalidate aria-label={t("venueNew.title")}>
+        <FormError error={error()} paths={PATHS} />
+        <TextField label={t("venues.name")} name="name" required error={err("body.name")} />
+        <TextField label={t("venues.address")} name="address" optional error={err("body.address")} />
+        <SelectField label={t("venueNew.node")} name="nodeId" required hint={t("venueNew.nodeHint")} error={err("body.nodeId")}>
+          <option value="">{t("venueNew.chooseNode")}</option>
+          <For each={nodes()}>{(n) => <option value={n.nodeId}>{nodeOptionLabel(n, nodes()![0])}</option>}</For>
+        </SelectField>
+        <fieldset class="field" classList={{ "field-invalid": Boolean(err("body.kinds")) }}>
+          <legend>{t("venues.kind")}</legend>
+          <For each={profile()?.venues.kinds}>
+            {(k) => (
+              <label class="check">
+                <input type="checkbox" name="kinds" value={k.id} /> {pick(k.name, locale())}
+              </label>
+            )}
+          </For>
+          <Show when={err("body.kinds")}>{(m) => <p class="field-error">{m()}</p>}</Show>
+        </fieldset>
+        <fieldset class="field">
+          <legend>{t("venueNew.flags")}<span class="optional">（{t("form.optional")}）</span></legend>
+          <p class="hint">{t("venueNew.flagsHint")}</p>
+          <For each={VENUE_FLAG_IDS}>
+            {(f) => (
+              <label class="check">
+                <input type="checkbox" name="flags" value={f} /> {venueFlag(f, locale())}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <GradeSelect name="riskGrade" label={t("venues.riskGrade")} grades={profile()?.venues.riskGrades ?? []} error={err("body.riskGrade")} />
+        <GradeSelect name="keyUnitLevel" label={t("venueNew.keyUnitLevel")} grades={profile()?.venues.keyUnitLevels ?? []} error={err("body.keyUnitLevel")} />
+        <GradeSelect name="enterpriseGrade" label={t("venueNew.enterpriseGrade")} grades={profile()?.venues.enterpriseGrades ?? []} error={err("body.enterpriseGrade")} />
+        <TextField label={t("venues.contact")} name="contactName" optional error={err("body.contactName")} />
+        <TextField label={t("venues.phone")} name="contactPhone" type="tel" inputmode="tel" optional error={err("body.contactPhone")} />
+        <TextField label={t("venueNew.lat")} name="lat" inputmode="decimal" optional hint={t("venueNew.coordsHint")} error={err("body.lat")} />
+        <TextField label={t("venueNew.lng")} name="lng" inputmode="decimal" optional error={err("body.lng")} />
+        <div class="actions">
+          <SubmitButton pending={pending()}>{t("venueNew.submit")}</SubmitButton>
+          <A href="/venues" class="button button-secondary">{t("venues.cancel")}</A>
+        </div>
+      </form>
+    </section>
+  );
+}
