@@ -106,7 +106,7 @@ describe("the api client with a session", () => {
     localStorage.setItem(REFRESH_KEY, "rt-stored");
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     await restoreSession();
-    expect(session()).toEqual({ status: "unreachable", message: "Failed to fetch" });
+    expect(session()).toEqual({ status: "unreachable", message: "网络不可用，请检查网络后重试" });
     expect(localStorage.getItem(REFRESH_KEY)).toBe("rt-stored");
   });
 });

@@ -7,6 +7,7 @@ import { useI18n } from "../i18n/index.tsx";
 import { SessionBar } from "./session-bar.tsx";
 import { InboxLink } from "./inbox-link.tsx";
 import { SectionLink } from "./section-tabs.tsx";
+import { OutboxBadge } from "../offline/index.tsx";
 
 /** Header + navigation; the nav wraps under the title on a phone. Links by what the role may open. */
 export function Layout(props: ParentProps) {
@@ -27,6 +28,7 @@ export function Layout(props: ParentProps) {
               <div class="brand-subtitle">{t("app.subtitle")}</div>
             </div>
           </div>
+          <OutboxBadge />
           <SessionBar />
         </div>
         <nav class="nav">

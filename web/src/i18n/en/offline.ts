@@ -1,0 +1,31 @@
+/** UI strings, English. Working offline: the outbox of queued writes, drafts, the app installed. */
+export default {
+  outbox: {
+    nav: "To sync",
+    badge: "{{count}} to sync",
+    badgeConflict: "{{count}} need attention",
+    title: "Waiting to sync",
+    intro: "Inspections and hazards submitted without a network are kept on this phone and sent, in the order made, once online; sending one twice still records it once.",
+    empty: "Nothing waiting to sync.",
+    syncNow: "Sync now",
+    syncing: "Syncing…",
+    offline: "No network: it will sync once you are back online.",
+    synced: "{{sent}} sent",
+    stopped: "Sync paused: {{reason}}",
+    created: "Saved {{time}}",
+    view: "View",
+    hide: "Hide",
+    discard: "Discard",
+    discardConfirm: "Discard this record? It will not be submitted.",
+    open: "Open",
+    sentBody: "What is submitted",
+    states: { pending: "Waiting", sending: "Sending", done: "Submitted", conflict: "Conflict", failed: "Failed" },
+  },
+  offline: {
+    queued: "Saved: it will be submitted once you are online",
+    queuedHint: "See its progress under “To sync”.",
+    toOutbox: "To sync",
+    draftRestored: "Restored the unsubmitted inspection from {{time}}.",
+    another: "Report another",
+  },
+};

@@ -1,0 +1,31 @@
+/** UI strings, zh-CN. Working offline: the outbox of queued writes, drafts, the app installed. */
+export default {
+  outbox: {
+    nav: "待同步",
+    badge: "{{count}} 条待同步",
+    badgeConflict: "{{count}} 条需处理",
+    title: "待同步记录",
+    intro: "没有网络时提交的检查和隐患先保存在本机，联网后按提交顺序自动发送；同一条记录重复发送也只会登记一次。",
+    empty: "没有待同步的记录。",
+    syncNow: "立即同步",
+    syncing: "正在同步…",
+    offline: "当前没有网络，联网后自动同步。",
+    synced: "已发送 {{sent}} 条",
+    stopped: "同步暂停：{{reason}}",
+    created: "保存于 {{time}}",
+    view: "查看",
+    hide: "收起",
+    discard: "丢弃",
+    discardConfirm: "确定丢弃这条记录？丢弃后不会再提交。",
+    open: "打开",
+    sentBody: "提交内容",
+    states: { pending: "待同步", sending: "发送中", done: "已提交", conflict: "有冲突", failed: "提交失败" },
+  },
+  offline: {
+    queued: "已保存，联网后自动提交",
+    queuedHint: "可在“待同步”中查看进度。",
+    toOutbox: "查看待同步",
+    draftRestored: "已恢复 {{time}} 未提交的检查记录。",
+    another: "再上报一条",
+  },
+};
