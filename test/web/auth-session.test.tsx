@@ -106,7 +106,7 @@ describe("the api client with a session", () => {
     localStorage.setItem(REFRESH_KEY, "rt-stored");
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     await restoreSession();
-    expect(session()).toEqual({ status: "unreachable", message: "网络不可用，请检查网络后重试" });
+    expect(session()).toEqual({ status: "unreachable", message: "网络不可用" });
     expect(localStorage.getItem(REFRESH_KEY)).toBe("rt-stored");
   });
 
@@ -124,7 +124,7 @@ describe("the api client with a session", () => {
     expect(session()).toMatchObject({ status: "signed-in", user: { username: "admin" } });
     expect(offline).not.toHaveBeenCalled();
     // A request that fails on the network is a bilingual error, and does not sign anyone out.
-    await expect(listNodes({})).rejects.toMatchObject({ code: "network.offline", message: "网络不可用，请检查网络后重试" });
+    await expect(listNodes({})).rejects.toMatchObject({ code: "network.offline", message: "网络不可用" });
     expect(session().status).toBe("signed-in");
     const api = fakeApi({ "GET /v1/nodes": (call) => json(200, { items: [], cursor: bearer(call) }) });
     expect((await listNodes({})).cursor).toBe("Bearer at-live");

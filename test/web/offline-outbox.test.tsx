@@ -89,7 +89,7 @@ describe("the outbox", () => {
     await enqueue(write(2));
     fakeApi({ "POST /v1/hazards": () => Promise.reject(new TypeError("Failed to fetch")) });
     const first = await syncOutbox();
-    expect(first.stopped).toBe("网络不可用，请检查网络后重试");
+    expect(first.stopped).toBe("网络不可用");
     expect(outboxItems().map((i) => i.state)).toEqual(["pending", "pending"]);
     const api = fakeApi({ "POST /v1/hazards": () => json(201, { hazardId: "hz" }) });
     expect(await syncOutbox()).toEqual({ sent: 2, conflicts: 0 });

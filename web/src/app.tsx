@@ -3,6 +3,7 @@ import { lazy } from "solid-js";
 import { Layout } from "./components/layout.tsx";
 import { RequireSignIn } from "./components/require-sign-in.tsx";
 import { I18nProvider, withWords } from "./i18n/index.tsx";
+import { OutboxPage } from "./offline/index.tsx";
 
 const HomePage = lazy(() => import("./pages/home/index.tsx"));
 const HealthPage = lazy(() => import("./pages/health/index.tsx"));
@@ -22,7 +23,7 @@ const NodePage = lazy(() => withWords(["organisation", "map"], import("./pages/n
 const NodeCompliancePage = lazy(() => withWords(["organisation"], import("./pages/compliance/node.tsx")));
 const RollupPage = lazy(() => withWords(["organisation"], import("./pages/compliance/rollup.tsx")));
 const HazardBoard = lazy(() => withWords(["hazards"], import("./pages/hazards/index.tsx")));
-const ReportHazardPage = lazy(() => withWords(["hazards", "offline"], import("./pages/hazards/new.tsx")));
+const ReportHazardPage = lazy(() => withWords(["hazards", "inspections"], import("./pages/hazards/new.tsx")));
 const MyHazardsPage = lazy(() => withWords(["hazards"], import("./pages/hazards/mine.tsx")));
 const ListedHazardsPage = lazy(() => withWords(["hazards"], import("./pages/hazards/listed.tsx")));
 const DepartmentInboxPage = lazy(() => withWords(["hazards"], import("./pages/hazards/department.tsx")));
@@ -31,7 +32,7 @@ const InboxPage = lazy(() => withWords(["hazards"], import("./pages/inbox/index.
 const TipPage = lazy(() => withWords(["tip"], import("./pages/tip/index.tsx")));
 const TipFollowPage = lazy(() => withWords(["tip"], import("./pages/tip/follow.tsx")));
 const TodayPage = lazy(() => withWords(["inspections"], import("./pages/inspections/today.tsx")));
-const InspectPage = lazy(() => withWords(["inspections", "offline"], import("./pages/inspections/inspect.tsx")));
+const InspectPage = lazy(() => withWords(["inspections"], import("./pages/inspections/inspect.tsx")));
 const CoveragePage = lazy(() => withWords(["inspections"], import("./pages/inspections/coverage.tsx")));
 const VenuesPage = lazy(() => withWords(["inspections"], import("./pages/venues/index.tsx")));
 const VenueImportPage = lazy(() => withWords(["inspections", "organisation"], import("./pages/venues/import.tsx")));
@@ -57,7 +58,6 @@ const NotifyAdminPage = lazy(() => withWords(["notify"], import("./pages/integra
 const Open311Page = lazy(() => withWords(["open311"], import("./pages/open311/index.tsx")));
 const MapSettingsPage = lazy(() => withWords(["map"], import("./pages/map/settings.tsx")));
 const HomeVisitsPage = lazy(() => withWords(["homevisits"], import("./pages/home-visits/index.tsx")));
-const OutboxPage = lazy(() => withWords(["offline"], import("./pages/outbox/index.tsx")));
 
 // `/health`, `/v1/*` and `/open311/*` (GeoReport v2) belong to the API on the same origin: no page may use them.
 export function App() {

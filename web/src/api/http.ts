@@ -125,8 +125,9 @@ export async function apiFetch(path: string, init: RequestInit = {}, opts: Fetch
     // A caller that takes a 503 as an answer (the health report) gets it at once.
     const retryable = isRetryable(init.method, headers) && !opts.okStatuses?.includes(503);
     for (let attempt = 1; ; attempt++) {
-      const res = await fetch(`${base}${path}`, { ...init, headers }).catch((err: unknown) => {
-        throw offlineError(err);
+      // No answer at all (no network, the server unreachable): not the browser's English "Failed to fetch" but a bilingual problem.
+      const res = await fetch(`${base}${path}`, { ...init, headers }).catch(() => {
+        throw new ApiError(0, "network.offline", languageHeader === "en" ? "No network" : "网络不可用");
       });
       if (res.status !== 503 || !retryable || attempt >= retryPolicy.maxAttempts) return res;
       await retryPolicy.sleep(retryDelay(res, attempt));
@@ -151,23 +152,6 @@ export async function apiFetch(path: string, init: RequestInit = {}, opts: Fetch
   }
   if (res.ok || opts.okStatuses?.includes(res.status)) return res;
   throw await toApiError(res);
-}
-
-/**
- * fetch rejects only when no answer came (no network, DNS, the server unreachable): the browser's
- * English "Failed to fetch" becomes a bilingual problem the forms can show, and the outbox can recognise.
- */
-export function offlineError(cause: unknown): ApiError {
-  if (cause instanceof ApiError) return cause;
-  const en = languageHeader.startsWith("en");
-  return new ApiError(0, NETWORK_OFFLINE, en ? "No network: check the connection and try again." : "网络不可用，请检查网络后重试");
-}
-
-export const NETWORK_OFFLINE = "network.offline";
-
-/** Whether the error means the request never reached the API (so a queued write may be sent again later). */
-export function isNetworkError(error: unknown): boolean {
-  return (error instanceof ApiError && error.code === NETWORK_OFFLINE) || error instanceof TypeError;
 }
 
 async function toApiError(res: Response): Promise<ApiError> {

@@ -7,7 +7,8 @@
  * Offline (a basement, a village without signal) the refresh cannot reach the
  * API: so the access token, its expiry and the user are kept too, and a reload
  * while that token lives restores the session without the network. A network
- * failure never signs anyone out; only the API's own refusal does.
+ * failure never signs anyone out; only the API's own refusal does. (The
+ * service worker's data cache is dropped on sign-out by src/offline/outbox-badge.tsx.)
  */
 import { query } from "@solidjs/router";
 import { createSignal } from "solid-js";
@@ -19,8 +20,6 @@ export const REFRESH_KEY = "firegov.refresh";
 const TENANT_KEY = "firegov.tenant";
 /** The access token, its expiry and user, for a reload without network (see above). */
 export const ACCESS_KEY = "firegov.access";
-/** The service worker's cache of the day's data (web/vite.config.ts names it): the next user must not read it. */
-const DATA_CACHE = "firegov-data";
 /** Refresh this long before the access token expires… */
 const RENEW_BEFORE_MS = 60_000;
 /** …but never sooner than this, so a client clock far ahead cannot make a refresh loop. */
@@ -68,23 +67,9 @@ let renewing: Promise<string> | undefined;
 function accept(signedIn: SignedIn) {
   access = { token: signedIn.accessToken, expiresAt: Date.parse(signedIn.accessTokenExpiresAt) };
   write(REFRESH_KEY, signedIn.refreshToken);
-  write(ACCESS_KEY, JSON.stringify({ accessToken: signedIn.accessToken, accessTokenExpiresAt: signedIn.accessTokenExpiresAt, user: signedIn.user, mustChangePassword: signedIn.mustChangePassword }));
-  schedule(signedIn);
-}
-
-/** The stored session whose access token still lives, if any. */
-function storedAccess(): Omit<SignedIn, "refreshToken"> | undefined {
-  try {
-    const stored = JSON.parse(read(ACCESS_KEY) ?? "null") as Omit<SignedIn, "refreshToken"> | null;
-    return stored && Date.parse(stored.accessTokenExpiresAt) > Date.now() + 5_000 ? stored : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function schedule(signedIn: Omit<SignedIn, "refreshToken">) {
+  write(ACCESS_KEY, JSON.stringify({ ...signedIn, refreshToken: "" }));
   clearTimeout(timer);
-  const delay = Math.max(Date.parse(signedIn.accessTokenExpiresAt) - Date.now() - RENEW_BEFORE_MS, MIN_RENEW_DELAY_MS);
+  const delay = Math.max(access.expiresAt - Date.now() - RENEW_BEFORE_MS, MIN_RENEW_DELAY_MS);
   timer = setTimeout(() => void renew().catch(() => {}), delay);
   setState({ status: "signed-in", user: signedIn.user, mustChangePassword: signedIn.mustChangePassword });
 }
@@ -95,7 +80,6 @@ function end(notice?: SignedOutNotice) {
   clearTimeout(timer);
   write(REFRESH_KEY, null);
   write(ACCESS_KEY, null);
-  void globalThis.caches?.delete(DATA_CACHE).catch(() => {});
   query.clear();
   setState({ status: "signed-out", ...(notice ? { notice } : {}) });
 }
@@ -140,11 +124,10 @@ setTokenSource({
 /** On page load: a stored refresh token restores the session. */
 export function restoreSession(): Promise<void> {
   if (!read(REFRESH_KEY)) return Promise.resolve();
-  const stored = storedAccess();
-  if (stored) {
-    // Signed in at once, network or not; renewed before the token expires, when the network allows.
-    access = { token: stored.accessToken, expiresAt: Date.parse(stored.accessTokenExpiresAt) };
-    schedule(stored);
+  // The access token still lives: signed in at once, network or not; renewed before it expires, when the network allows.
+  const stored = JSON.parse(read(ACCESS_KEY) ?? "{}") as SignedIn;
+  if (!stored.mustChangePassword && Date.parse(stored.accessTokenExpiresAt) > Date.now() + 5_000) {
+    accept({ ...stored, refreshToken: read(REFRESH_KEY)! });
     return Promise.resolve();
   }
   setState({ status: "restoring" });
@@ -181,8 +164,6 @@ export async function changeOwnPassword(input: { currentPassword: string; newPas
   await auth.changePassword(input);
   const current = state();
   if (current.status === "signed-in") setState({ ...current, mustChangePassword: false, user: { ...current.user, mustChangePassword: false } });
-  const stored = storedAccess();
-  if (stored) write(ACCESS_KEY, JSON.stringify({ ...stored, mustChangePassword: false, user: { ...stored.user, mustChangePassword: false } }));
 }
 
 // Signed out in another tab: sign out here too.

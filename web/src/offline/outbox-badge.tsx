@@ -1,8 +1,12 @@
 import { A } from "@solidjs/router";
-import { onMount, Show } from "solid-js";
+import { createEffect, onMount, Show } from "solid-js";
+import { session } from "../auth/session.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { conflictCount, pendingCount, startOutboxSync } from "./outbox.ts";
 import { registerServiceWorker } from "./register-sw.ts";
+
+// The /outbox page travels in the badge's chunk: one lazy load for both.
+export { default as OutboxPage } from "../pages/outbox/index.tsx";
 
 /** The shell's count of writes waiting to sync (or needing the user); nothing when there are none. Starts the sync. */
 export default function OutboxBadge() {
@@ -10,6 +14,10 @@ export default function OutboxBadge() {
   onMount(() => {
     startOutboxSync();
     registerServiceWorker();
+  });
+  // Signed out: the service worker's copy of the day's data (web/vite.config.ts) must not serve the next user.
+  createEffect(() => {
+    if (session().status === "signed-out") void globalThis.caches?.delete("firegov-data").catch(() => {});
   });
   return (
     <Show when={pendingCount() + conflictCount() > 0}>

@@ -8,7 +8,7 @@
  * item pending for the next sync.
  */
 import { createSignal } from "solid-js";
-import { ApiError, apiFetch, idempotent, isNetworkError, newIdempotencyKey } from "../api/http.ts";
+import { ApiError, apiFetch, idempotent, newIdempotencyKey } from "../api/http.ts";
 import { resolveBody, runBeforeSync } from "./before-sync.ts";
 import { offlineDb, type OutboxItem } from "./db.ts";
 
@@ -136,6 +136,9 @@ async function forgetOldDone(all: OutboxItem[]) {
   for (const item of old) await db.delete("outbox", item.id);
   if (old.length) await refreshOutbox();
 }
+
+/** The request never reached the API (see api/http.ts): the write may be sent again later. */
+const isNetworkError = (error: unknown) => (error instanceof ApiError && error.code === "network.offline") || error instanceof TypeError;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
