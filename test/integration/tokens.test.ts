@@ -1,5 +1,5 @@
 import { SignJWT } from "jose";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Identity } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
@@ -75,12 +75,42 @@ describe("refresh tokens", () => {
     expect((await refresh(next.refreshToken)).status).toBe(200);
   });
 
-  it("detect reuse: presenting a spent token revokes the whole session, the newest token and its access token too", async () => {
+  it("detect reuse: presenting a spent token after the grace window revokes the whole session, the newest token and its access token too", async () => {
     const { refreshToken } = await adminOf(app);
     const rotated = await (await refresh(refreshToken)).json();
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + (Identity.REFRESH_REUSE_GRACE_SECONDS + 1) * 1000 });
+    try {
+      expect(await codeOf(await refresh(refreshToken))).toEqual({ status: 401, code: "auth.refresh_invalid" });
+      expect((await refresh(rotated.refreshToken)).status).toBe(401);
+      expect(await codeOf(await as(app, rotated.accessToken).get("/v1/me"))).toEqual({ status: 401, code: "auth.session_revoked" });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("grace window: the token just spent, presented again at once (a second tab, a lost response), gets a valid session; the other copy is spent", async () => {
+    const { refreshToken } = await adminOf(app);
+    const first = await (await refresh(refreshToken)).json();
+    const again = await refresh(refreshToken);
+    expect(again.status).toBe(200);
+    const second = await again.json();
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect((await as(app, second.accessToken).get("/v1/me")).status).toBe(200);
+    // The session lives on through the newest token.
+    const third = await refresh(second.refreshToken);
+    expect(third.status).toBe(200);
+    // An older token than the one just spent is reuse even inside the window: the session is revoked.
     expect(await codeOf(await refresh(refreshToken))).toEqual({ status: 401, code: "auth.refresh_invalid" });
-    expect((await refresh(rotated.refreshToken)).status).toBe(401);
-    expect(await codeOf(await as(app, rotated.accessToken).get("/v1/me"))).toEqual({ status: 401, code: "auth.session_revoked" });
+    expect((await refresh((await third.json()).refreshToken)).status).toBe(401);
+  });
+
+  it("grace window: two tabs presenting the same token at once both get a valid session, and the session lives on", async () => {
+    const { refreshToken } = await adminOf(app);
+    const answers = await Promise.all([refresh(refreshToken), refresh(refreshToken)]);
+    expect(await Promise.all(answers.map(async (r) => (r.status === 200 ? 200 : await r.clone().text())))).toEqual([200, 200]);
+    const [a, b] = await Promise.all(answers.map((r) => r.json()));
+    expect((await as(app, a.accessToken).get("/v1/me")).status).toBe(200);
+    expect((await as(app, b.accessToken).get("/v1/me")).status).toBe(200);
   });
 
   it("refuse a forged secret, a foreign tenant prefix and garbage", async () => {

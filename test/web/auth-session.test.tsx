@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { getMe } from "../../web/src/api/auth.ts";
 import { listNodes } from "../../web/src/api/nodes.ts";
 import { listUsers } from "../../web/src/api/users.ts";
-import { REFRESH_KEY, restoreSession, session, signIn } from "../../web/src/auth/session.ts";
+import { ACCESS_KEY, REFRESH_KEY, restoreSession, session, signIn } from "../../web/src/auth/session.ts";
 import { admin, fakeApi, json, problem, resetSession, signedIn, type Call } from "./fake-api.tsx";
 
 const me = { user: admin, tenant: { tenantId: "qidong", name: "启东市", timeZone: "Asia/Shanghai", presetId: "qidong", rootNodeId: admin.scopeNodeId, status: "active", createdAt: admin.createdAt } };
@@ -106,7 +106,37 @@ describe("the api client with a session", () => {
     localStorage.setItem(REFRESH_KEY, "rt-stored");
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     await restoreSession();
-    expect(session()).toEqual({ status: "unreachable", message: "Failed to fetch" });
+    expect(session()).toEqual({ status: "unreachable", message: "网络不可用" });
     expect(localStorage.getItem(REFRESH_KEY)).toBe("rt-stored");
+  });
+
+  it("offline: a reload while the access token lives restores the session without the network, and the token is sent", async () => {
+    await signInAs("at-live", "rt-live");
+    expect(JSON.parse(localStorage.getItem(ACCESS_KEY)!)).toMatchObject({ accessToken: "at-live", user: { username: "admin" } });
+    // A reload: the page forgets the session it held in memory; the network is gone.
+    const stored = { refresh: localStorage.getItem(REFRESH_KEY)!, access: localStorage.getItem(ACCESS_KEY)! };
+    await resetSession();
+    localStorage.setItem(REFRESH_KEY, stored.refresh);
+    localStorage.setItem(ACCESS_KEY, stored.access);
+    const offline = vi.fn(async () => Promise.reject(new TypeError("Failed to fetch")));
+    vi.stubGlobal("fetch", offline);
+    await restoreSession();
+    expect(session()).toMatchObject({ status: "signed-in", user: { username: "admin" } });
+    expect(offline).not.toHaveBeenCalled();
+    // A request that fails on the network is a bilingual error, and does not sign anyone out.
+    await expect(listNodes({})).rejects.toMatchObject({ code: "network.offline", message: "网络不可用" });
+    expect(session().status).toBe("signed-in");
+    const api = fakeApi({ "GET /v1/nodes": (call) => json(200, { items: [], cursor: bearer(call) }) });
+    expect((await listNodes({})).cursor).toBe("Bearer at-live");
+    expect(api.calls("GET /v1/nodes")).toHaveLength(1);
+  });
+
+  it("an expired stored access token is not used: the refresh token restores the session", async () => {
+    localStorage.setItem(REFRESH_KEY, "rt-stored");
+    localStorage.setItem(ACCESS_KEY, JSON.stringify({ ...signedIn("at-old", "x"), accessTokenExpiresAt: new Date(Date.now() - 1000).toISOString() }));
+    const api = fakeApi({ "POST /v1/auth/refresh": () => json(200, signedIn("at-9", "rt-10")) });
+    await restoreSession();
+    expect(api.calls("POST /v1/auth/refresh")).toHaveLength(1);
+    expect(session()).toMatchObject({ status: "signed-in" });
   });
 });

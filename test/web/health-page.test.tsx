@@ -41,6 +41,6 @@ describe("health page", () => {
   it("says the API cannot be reached when the request fails", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     renderPage();
-    expect(await screen.findByRole("alert")).toHaveTextContent("无法连接接口服务：Failed to fetch");
+    expect(await screen.findByRole("alert")).toHaveTextContent("无法连接接口服务：网络不可用");
   });
 });

@@ -102,7 +102,7 @@ describe("signup page", () => {
     renderSignup();
     await fillForm();
     submit();
-    expect(await screen.findByRole("alert")).toHaveTextContent("Failed to fetch");
+    expect(await screen.findByRole("alert")).toHaveTextContent("网络不可用");
     submit();
     expect(await screen.findByText("登录页 qidong")).toBeInTheDocument();
     const [first, second] = api.calls("POST /v1/signup");

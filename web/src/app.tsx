@@ -3,6 +3,7 @@ import { lazy } from "solid-js";
 import { Layout } from "./components/layout.tsx";
 import { RequireSignIn } from "./components/require-sign-in.tsx";
 import { I18nProvider, withWords } from "./i18n/index.tsx";
+import { OutboxPage } from "./offline/index.tsx";
 
 const HomePage = lazy(() => withWords(["shell"], import("./pages/home/index.tsx")));
 const HealthPage = lazy(() => import("./pages/health/index.tsx"));
@@ -22,7 +23,7 @@ const NodePage = lazy(() => withWords(["organisation", "map"], import("./pages/n
 const NodeCompliancePage = lazy(() => withWords(["organisation"], import("./pages/compliance/node.tsx")));
 const RollupPage = lazy(() => withWords(["organisation"], import("./pages/compliance/rollup.tsx")));
 const HazardBoard = lazy(() => withWords(["hazards"], import("./pages/hazards/index.tsx")));
-const ReportHazardPage = lazy(() => withWords(["hazards"], import("./pages/hazards/new.tsx")));
+const ReportHazardPage = lazy(() => withWords(["hazards", "inspections"], import("./pages/hazards/new.tsx")));
 const MyHazardsPage = lazy(() => withWords(["hazards"], import("./pages/hazards/mine.tsx")));
 const ListedHazardsPage = lazy(() => withWords(["hazards"], import("./pages/hazards/listed.tsx")));
 const DepartmentInboxPage = lazy(() => withWords(["hazards"], import("./pages/hazards/department.tsx")));
@@ -125,6 +126,7 @@ export function App() {
           <Route path="/integrations/open311" component={Open311Page} info={{ access: "tenant.configure" }} />
           <Route path="/me" component={MePage} />
           <Route path="/search" component={SearchPage} info={{ access: "venue.read" }} />
+          <Route path="/outbox" component={OutboxPage} />
         </Route>
       </Router>
     </I18nProvider>

@@ -125,7 +125,10 @@ export async function apiFetch(path: string, init: RequestInit = {}, opts: Fetch
     // A caller that takes a 503 as an answer (the health report) gets it at once.
     const retryable = isRetryable(init.method, headers) && !opts.okStatuses?.includes(503);
     for (let attempt = 1; ; attempt++) {
-      const res = await fetch(`${base}${path}`, { ...init, headers });
+      // No answer at all (no network, the server unreachable): not the browser's English "Failed to fetch" but a bilingual problem.
+      const res = await fetch(`${base}${path}`, { ...init, headers }).catch(() => {
+        throw new ApiError(0, "network.offline", languageHeader === "en" ? "No network" : "网络不可用");
+      });
       if (res.status !== 503 || !retryable || attempt >= retryPolicy.maxAttempts) return res;
       await retryPolicy.sleep(retryDelay(res, attempt));
     }

@@ -3,6 +3,12 @@
  * token in localStorage, so a reload (or a new tab) restores the session by
  * refreshing. Every refresh rotates the refresh token: the new one is stored
  * at once, because presenting a spent one makes the API revoke the session.
+ *
+ * Offline (a basement, a village without signal) the refresh cannot reach the
+ * API: so the access token, its expiry and the user are kept too, and a reload
+ * while that token lives restores the session without the network. A network
+ * failure never signs anyone out; only the API's own refusal does. (The
+ * service worker's data cache is dropped on sign-out by src/offline/outbox-badge.tsx.)
  */
 import { query } from "@solidjs/router";
 import { createSignal } from "solid-js";
@@ -12,6 +18,8 @@ import { ApiError, setTokenSource } from "../api/http.ts";
 
 export const REFRESH_KEY = "firegov.refresh";
 const TENANT_KEY = "firegov.tenant";
+/** The access token, its expiry and user, for a reload without network (see above). */
+export const ACCESS_KEY = "firegov.access";
 /** Refresh this long before the access token expires… */
 const RENEW_BEFORE_MS = 60_000;
 /** …but never sooner than this, so a client clock far ahead cannot make a refresh loop. */
@@ -59,6 +67,7 @@ let renewing: Promise<string> | undefined;
 function accept(signedIn: SignedIn) {
   access = { token: signedIn.accessToken, expiresAt: Date.parse(signedIn.accessTokenExpiresAt) };
   write(REFRESH_KEY, signedIn.refreshToken);
+  write(ACCESS_KEY, JSON.stringify({ ...signedIn, refreshToken: "" }));
   clearTimeout(timer);
   const delay = Math.max(access.expiresAt - Date.now() - RENEW_BEFORE_MS, MIN_RENEW_DELAY_MS);
   timer = setTimeout(() => void renew().catch(() => {}), delay);
@@ -70,6 +79,7 @@ function end(notice?: SignedOutNotice) {
   access = undefined;
   clearTimeout(timer);
   write(REFRESH_KEY, null);
+  write(ACCESS_KEY, null);
   query.clear();
   setState({ status: "signed-out", ...(notice ? { notice } : {}) });
 }
@@ -114,6 +124,12 @@ setTokenSource({
 /** On page load: a stored refresh token restores the session. */
 export function restoreSession(): Promise<void> {
   if (!read(REFRESH_KEY)) return Promise.resolve();
+  // The access token still lives: signed in at once, network or not; renewed before it expires, when the network allows.
+  const stored = JSON.parse(read(ACCESS_KEY) ?? "{}") as SignedIn;
+  if (!stored.mustChangePassword && Date.parse(stored.accessTokenExpiresAt) > Date.now() + 5_000) {
+    accept({ ...stored, refreshToken: read(REFRESH_KEY)! });
+    return Promise.resolve();
+  }
   setState({ status: "restoring" });
   return renew().then(
     () => {},

@@ -8,6 +8,7 @@ import { SessionBar } from "./session-bar.tsx";
 import { InboxLink } from "./inbox-link.tsx";
 import { SectionLink } from "./section-tabs.tsx";
 import { isFieldRole } from "./field-roles.ts";
+import { OutboxBadge } from "../offline/index.tsx";
 
 // The phone shell is a chunk of its own: the first load (sign-in) does not carry it, and it comes while the session restores.
 const FieldBars = lazy(() => withWords(["shell"], import("./tab-bar.tsx")));
@@ -50,6 +51,7 @@ function FullHeader() {
             <div class="brand-subtitle">{t("app.subtitle")}</div>
           </div>
         </div>
+        <OutboxBadge />
         <SessionBar />
       </div>
       <nav class="nav">

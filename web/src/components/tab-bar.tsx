@@ -1,3 +1,4 @@
+import { OutboxBadge } from "../offline/index.tsx";
 import { A, createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import type { Role } from "@firegov/core/contract";
@@ -40,7 +41,10 @@ export function CompactHeader() {
         <span class="visually-hidden">{t("nav.home")} · </span>
         <span class="brand-title">{t("app.title")}</span>
       </A>
-      <SearchButton />
+      <div class="compact-tools">
+        <OutboxBadge />
+        <SearchButton />
+      </div>
     </header>
   );
 }

@@ -2,7 +2,7 @@
 import "./user.entity.ts";
 import "./throttle.entity.ts";
 import "./session.entity.ts";
-export { login, refresh, logout, authenticate, LoginInput, RefreshInput, SignedInSchema, LOGIN_LIMITS, type SignedIn } from "./sessions.ts";
+export { login, refresh, logout, authenticate, LoginInput, RefreshInput, SignedInSchema, LOGIN_LIMITS, REFRESH_REUSE_GRACE_SECONDS, type SignedIn } from "./sessions.ts";
 export { getMe, listUsers, getUser, createUser, updateUser, setUserStatus, resetPassword, changeOwnPassword, ListUsersInput, CreateUserInput, UpdateUserInput, SetUserStatusInput, ResetPasswordInput, ChangePasswordInput } from "./users.ts";
 export { UserViewSchema, type UserView } from "./user-view.ts";
 export { BodyRefSchema, bodyRef, type BodyRef } from "./body.ts";

@@ -29,6 +29,12 @@ export const LOGIN_LIMITS = {
   sourceWindowMinutes: 15,
 };
 const SPENT_HASHES_KEPT = 50;
+/**
+ * A refresh token spent this recently may be presented once more without
+ * revoking the session: a second tab racing the first, or a response lost on
+ * a weak network (the phone never saw its new token). It rotates again.
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 30;
 
 export interface SignedIn {
   accessToken: string;
@@ -129,45 +135,64 @@ export const RefreshInput = z.object({ refreshToken: z.string().min(1).max(512) 
 
 /**
  * Rotate a refresh token. The presented token must be the session's current
- * one; a spent one means it was copied, so the whole session is revoked.
+ * one, or the one it replaced within {@link REFRESH_REUSE_GRACE_SECONDS}; any
+ * other spent one means it was copied, so the whole session is revoked.
  * The new access token carries the user's current role and scope.
  */
 export const refresh = useCase(RefreshInput, async (input, now: Date = new Date()): Promise<SignedIn> => {
   const token = parseRefreshToken(input.refreshToken);
   const { tenantId, sessionId } = token;
-  return withActor({ type: "public", tenantId }, async () => {
-    const { service } = tenantDb();
-    const session = (await service.entities.session.get({ tenantId, sessionId }).go()).data;
-    if (!session || session.revokedAt || session.expiresAt * 1000 <= now.getTime()) throw new AppError("unauthorized", "auth.refresh_invalid");
-    const presented = hashSecret(token.secret);
-    if (presented !== session.currentHash) {
-      if (session.spentHashes.includes(presented)) await revokeSessions([session], "reuse", now);
-      throw new AppError("unauthorized", "auth.refresh_invalid");
-    }
-    const user = (await service.entities.user.get({ tenantId, userId: session.userId }).go()).data;
-    if (!user || user.status !== "active") throw new AppError("unauthorized", "auth.refresh_invalid");
-
-    const secret = newRefreshSecret();
-    try {
-      await service.entities.session
-        .patch({ tenantId, sessionId })
-        .set({ currentHash: hashSecret(secret), spentHashes: [...session.spentHashes, presented].slice(-SPENT_HASHES_KEPT), refreshedAt: now.toISOString() })
-        .where((a, op) => `${op.eq(a.currentHash, presented)} AND ${op.notExists(a.revokedAt)}`)
-        .go();
-    } catch {
-      // Another refresh with the same token won the race.
-      throw new AppError("unauthorized", "auth.refresh_invalid");
-    }
-    const access = await issueAccessToken({ tenantId, userId: user.userId, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: user.scopePath, sessionId, ...(user.bodyId ? { bodyId: user.bodyId } : {}), name: user.displayName }, now);
-    return {
-      accessToken: access.token,
-      accessTokenExpiresAt: access.expiresAt,
-      refreshToken: formatRefreshToken({ tenantId, sessionId, secret }),
-      user: toUserView(user, true),
-      mustChangePassword: user.mustChangePassword,
-    };
-  });
+  // Two tabs presenting the same token at once: the loser of the write reads the session again and takes the grace path.
+  return withActor({ type: "public", tenantId }, async () => (await rotateOnce(token, now)) ?? (await rotateOnce(token, now)) ?? raceLost());
 });
+
+const raceLost = (): never => {
+  throw new AppError("unauthorized", "auth.refresh_invalid");
+};
+
+/** One rotation attempt: the new session, or undefined when another rotation changed the session meanwhile. */
+async function rotateOnce(token: { tenantId: string; sessionId: string; secret: string }, now: Date): Promise<SignedIn | undefined> {
+  const { tenantId, sessionId } = token;
+  const { service } = tenantDb();
+  const session = (await service.entities.session.get({ tenantId, sessionId }).go()).data;
+  if (!session || session.revokedAt || session.expiresAt * 1000 <= now.getTime()) throw new AppError("unauthorized", "auth.refresh_invalid");
+  const presented = hashSecret(token.secret);
+  if (presented !== session.currentHash && !withinReuseGrace(session, presented, now)) {
+    if (session.spentHashes.includes(presented)) await revokeSessions([session], "reuse", now);
+    throw new AppError("unauthorized", "auth.refresh_invalid");
+  }
+  // Within the grace window the current token is spent as well: only the one answered now stays valid.
+  const spent = presented === session.currentHash ? [presented] : [session.currentHash];
+  const user = (await service.entities.user.get({ tenantId, userId: session.userId }).go()).data;
+  if (!user || user.status !== "active") throw new AppError("unauthorized", "auth.refresh_invalid");
+
+  const secret = newRefreshSecret();
+  try {
+    await service.entities.session
+      .patch({ tenantId, sessionId })
+      .set({ currentHash: hashSecret(secret), spentHashes: [...session.spentHashes, ...spent].slice(-SPENT_HASHES_KEPT), refreshedAt: now.toISOString() })
+      .where((a, op) => `${op.eq(a.currentHash, session.currentHash)} AND ${op.notExists(a.revokedAt)}`)
+      .go();
+  } catch {
+    // Another refresh of this session won the race.
+    return undefined;
+  }
+  const access = await issueAccessToken({ tenantId, userId: user.userId, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: user.scopePath, sessionId, ...(user.bodyId ? { bodyId: user.bodyId } : {}), name: user.displayName }, now);
+  return {
+    accessToken: access.token,
+    accessTokenExpiresAt: access.expiresAt,
+    refreshToken: formatRefreshToken({ tenantId, sessionId, secret }),
+    user: toUserView(user, true),
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+/** The token presented is the one the last rotation spent, and that rotation was moments ago. */
+function withinReuseGrace(session: { spentHashes: string[]; refreshedAt?: string }, presented: string, now: Date): boolean {
+  if (session.spentHashes.at(-1) !== presented || !session.refreshedAt) return false;
+  // Racing requests: the winner's clock may read a moment later than the loser's.
+  return Math.abs(now.getTime() - Date.parse(session.refreshedAt)) <= REFRESH_REUSE_GRACE_SECONDS * 1000;
+}
 
 type RevokeReason = "logout" | "reuse" | "disabled" | "password_reset" | "password_changed";
 

@@ -1,4 +1,4 @@
-import { createAsync, useAction, useNavigate, useSubmission } from "@solidjs/router";
+import { A, createAsync, useAction, useNavigate, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { JurisdictionNode, PolicyProfile, ReportHazardInput } from "@firegov/core/contract";
 import { fieldError, FormError, formValues, Notice, optional, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
@@ -13,6 +13,7 @@ import { coordinates, createPosition } from "../../place/position.ts";
 import { PositionLine } from "../../place/position-line.tsx";
 import { VenuePicker, type PickedVenue } from "./venue-picker.tsx";
 import { DuplicateSuggestions, similarQuery } from "./duplicate-suggestions.tsx";
+import { queueOnNetworkError } from "../../offline/outbox.ts";
 
 const OTHER = "other";
 const PATHS = ["body.nodeId", "body.locationText", "body.code", "body.codeText", "body.severity", "body.description", "body.source", "body.responsibleParty.name"] as const;
@@ -30,6 +31,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
   const [venue, setVenue] = createSignal<PickedVenue>();
   const [nodeId, setNodeId] = createSignal("");
   const [description, setDescription] = createSignal("");
+  const [queued, setQueued] = createSignal(false);
   const err = (path: string) => fieldError(submission.error, path);
   const name = (label: { zh: string; en: string }) => (locale() === "en" ? label.en : label.zh);
 
@@ -49,16 +51,28 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
       ...(venue() ? { venueId: venue()!.venueId } : {}), ...coordinates(place.position()),
       ...(photos().length ? { photos: photos() } : {}),
     };
-    submit(input, key.current())
+    const idempotencyKey = key.current();
+    // photo step
+    submit(input, idempotencyKey)
       .then((created) => {
         key.renew();
         submission.clear();
         navigate(`/hazards/${created.hazardId}`, { state: { flash: created.reopened ? "reopened" : "reported" } });
       })
+      .catch(async (error: unknown) => {
+        // No network: the report waits in the outbox with this key, and is sent once online.
+        await queueOnNetworkError(error, { method: "POST", path: "/v1/hazards", body: input, idempotencyKey, label: `${t("hazards.reportTitle")} · ${input.description.slice(0, 20)}` });
+        key.renew();
+        submission.clear();
+        form.reset();
+        setPhotos([]);
+        setQueued(true);
+      })
       .catch(() => queueMicrotask(() => revealProblem(form)));
   };
 
   return (
+    <Show when={!queued()} fallback={<Queued onAnother={() => setQueued(false)} />}>
     <form class="form" onSubmit={onSubmit} onInput={key.renew} aria-label={t("hazards.reportTitle")} novalidate>
       <FormError error={submission.error} paths={PATHS} />
       <PositionLine state={place.state()} onRetry={place.retry} />
@@ -94,6 +108,22 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
       <PhotoPicker onChange={setPhotos} place={{ place: props.nodes.find((n) => n.nodeId === nodeId())?.name }} />
       <SubmitButton pending={submission.pending ?? false}>{t("hazards.submitReport")}</SubmitButton>
     </form>
+    </Show>
+  );
+}
+
+/** Saved on the phone without a network: it is sent once online (the outbox). */
+function Queued(props: { onAnother: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="report-queued">
+      <Notice tone="success">{t("offline.queued")}</Notice>
+      <p class="hint">{t("offline.queuedHint")}</p>
+      <div class="actions">
+        <A href="/outbox" class="button button-secondary">{t("offline.toOutbox")}</A>
+        <button type="button" class="button button-secondary" onClick={() => props.onAnother()}>{t("offline.another")}</button>
+      </div>
+    </div>
   );
 }
 

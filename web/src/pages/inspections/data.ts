@@ -3,6 +3,7 @@ import type { Checklist, FinishInspectionInput, InspectionTask, PatrolPlanInput,
 import { finishInspection, getChecklist, getCoverageByPeriod, getNodeCoverage, listInspectionTasks, listVenueInspections, openInspectionTask } from "../../api/inspections.ts";
 import { getVenue, listVenues, recordSafetyEvaluation, setPatrolPlan, updateVenue, venueHistory } from "../../api/venues.ts";
 import { listUsers } from "../../api/users.ts";
+import { warmFieldCache } from "../../offline/warm-cache.ts";
 
 /** The open tasks of my subtree, every page, soonest due first: the API sends them in due order. */
 export const openTasks = query(async (_opened: number) => {
@@ -13,6 +14,7 @@ export const openTasks = query(async (_opened: number) => {
     tasks.push(...page.items);
     cursor = page.cursor ?? undefined;
   } while (cursor && tasks.length < 1000);
+  void warmFieldCache(tasks); // for the day offline
   return tasks;
 }, "inspection-tasks");
 

@@ -1,5 +1,5 @@
 import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } from "@solidjs/router";
-import { createMemo, For, Index, Show } from "solid-js";
+import { createMemo, createSignal, For, Index, onMount, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import type { Checklist, Inspection, ItemOutcome, PolicyProfile } from "@firegov/core/contract";
 import { venuePhotoTarget } from "../../api/files.ts";
@@ -12,6 +12,10 @@ import { categoryName, taskName } from "./labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
 import { coordinates, createPosition } from "../../place/position.ts";
 import { PositionLine } from "../../place/position-line.tsx";
+import { formatDateTime } from "../../display.ts";
+import { clearDraft, loadDraft, saveDraft } from "../../offline/drafts.ts";
+import { queueOnNetworkError } from "../../offline/outbox.ts";
+import { venuePath } from "../../api/venues.ts";
 
 const OUTCOMES: { value: ItemOutcome; label: "inspect.pass" | "inspect.fail" | "inspect.notApplicable" }[] = [
   { value: "pass", label: "inspect.pass" },
@@ -61,15 +65,40 @@ function Result(props: { inspection: Inspection; checklist: Checklist; fromTask:
   );
 }
 
-function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | undefined; onDone: (i: Inspection) => void }) {
+/** What a draft keeps of an inspection in progress, to restore after a reload (offline too). */
+interface InspectionDraft {
+  startedAt: string;
+  note: string;
+  answers: Answer[];
+}
+
+/** The draft of one venue's inspection (for one task). */
+const draftKey = (checklist: Checklist) => `inspect:${checklist.venueId}:${checklist.task?.taskId ?? ""}`;
+
+function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | undefined; onDone: (i: Inspection) => void; onQueued: () => void }) {
   const { t, locale } = useI18n();
   const finish = useAction(finishAction);
   const submission = useSubmission(finishAction);
   const key = submissionKey();
-  const startedAt = new Date().toISOString();
+  let startedAt = new Date().toISOString();
   // Where the inspector stands (WGS-84), evidence of the visit; never in the way of the submit.
   const place = createPosition();
   const [answers, setAnswers] = createStore<Answer[]>(props.checklist.items.map(() => ({ note: "", photos: [], severity: "" })));
+  const [overallNote, setOverallNote] = createSignal("");
+  const [restoredAt, setRestoredAt] = createSignal<string>();
+  // Every change is kept on the phone: a reload (or a flat battery) does not lose the inspection in progress.
+  const keepDraft = () => void saveDraft(draftKey(props.checklist), { startedAt, note: overallNote(), answers: JSON.parse(JSON.stringify(answers)) as Answer[] } satisfies InspectionDraft).catch(() => {});
+  onMount(() => {
+    void loadDraft<InspectionDraft>(draftKey(props.checklist))
+      .then((draft) => {
+        if (!draft || draft.value.answers.length !== props.checklist.items.length) return;
+        startedAt = draft.value.startedAt;
+        setAnswers(draft.value.answers);
+        setOverallNote(draft.value.note);
+        setRestoredAt(draft.savedAt);
+      })
+      .catch(() => {});
+  });
   const answered = createMemo(() => answers.filter((a) => a.result).length);
   const name = (label: { zh: string; en: string }) => (locale() === "en" ? label.en : label.zh);
   const categoryLabel = (id: string) => {
@@ -81,6 +110,7 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
   const set = (i: number, patch: Partial<Answer>) => {
     key.renew();
     setAnswers(i, patch);
+    keepDraft();
   };
 
   const onSubmit = (e: SubmitEvent) => {
@@ -101,10 +131,23 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
         },
       ];
     });
-    finish(props.checklist.venueId, { ...(props.checklist.task ? { taskId: props.checklist.task.taskId } : {}), startedAt, ...(note ? { note } : {}), items, ...coordinates(place.position()) }, key.current())
+    const input = { ...(props.checklist.task ? { taskId: props.checklist.task.taskId } : {}), startedAt, ...(note ? { note } : {}), items, ...coordinates(place.position()) };
+    const idempotencyKey = key.current();
+    // photo step
+    finish(props.checklist.venueId, input, idempotencyKey)
       .then((done) => {
         key.renew();
+        void clearDraft(draftKey(props.checklist));
         props.onDone(done);
+      })
+      .catch(async (error: unknown) => {
+        // No network: the inspection waits in the outbox with this key, and is sent once online.
+        const label = `${t("inspect.title")} · ${props.checklist.venueName ?? props.checklist.venueId}`;
+        await queueOnNetworkError(error, { method: "POST", path: `${venuePath(props.checklist.venueId)}/inspections`, body: input, idempotencyKey, label, href: `/venues/${encodeURIComponent(props.checklist.venueId)}` });
+        key.renew();
+        submission.clear();
+        await clearDraft(draftKey(props.checklist));
+        props.onQueued();
       })
       .catch(() => queueMicrotask(() => form.querySelector<HTMLElement>(".alert-error")?.focus()));
   };
@@ -112,6 +155,7 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
   return (
     <form class="form inspect-form" onSubmit={onSubmit} aria-label={t("inspect.title")} novalidate>
       <PositionLine state={place.state()} onRetry={place.retry} />
+      <Show when={restoredAt()}>{(at) => <Notice>{t("offline.draftRestored", { time: formatDateTime(at(), locale()) })}</Notice>}</Show>
       <Show when={props.checklist.task}>
         {(task) => <p class="hint">{t("inspect.task", { category: taskName(props.profile, task(), locale()), period: task().period })}</p>}
       </Show>
@@ -175,7 +219,10 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
       </Show>
       <div class="field">
         <label for="inspect-note">{t("inspect.overallNote")}<span class="optional">（{t("form.optional")}）</span></label>
-        <textarea id="inspect-note" name="note" rows={2} />
+        <textarea id="inspect-note" name="note" rows={2} value={overallNote()} onInput={(e) => {
+          setOverallNote(e.currentTarget.value);
+          keepDraft();
+        }} />
       </div>
       <FormError error={submission.error} paths={[]} />
       <p class="hint" role="status">
@@ -187,6 +234,23 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
   );
 }
 
+/** Saved on the phone without a network: it is sent once online (the outbox). */
+function Queued(props: { fromTask: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div class="inspect-result" data-testid="inspection-queued">
+      <Notice tone="success">{t("offline.queued")}</Notice>
+      <p class="hint">{t("offline.queuedHint")}</p>
+      <div class="actions">
+        <A href="/outbox" class="button button-secondary">{t("offline.toOutbox")}</A>
+        <Show when={props.fromTask}>
+          <A href="/today" class="button button-secondary">{t("inspect.backToday")}</A>
+        </Show>
+      </div>
+    </div>
+  );
+}
+
 /** 现场检查: a task's checklist (or a venue's, ad hoc), item by item, finished in one request. */
 export default function InspectPage() {
   const { t } = useI18n();
@@ -194,7 +258,7 @@ export default function InspectPage() {
   const [search] = useSearchParams<{ task?: string }>();
   const profile = createAsync(() => profileInEffect());
   const checklist = createAsync(() => checklistFor(params.venueId, search.task));
-  const [done, setDone] = createStore<{ inspection?: Inspection }>({});
+  const [done, setDone] = createStore<{ inspection?: Inspection; queued?: boolean }>({});
   return (
     <section class="card narrow">
       <h1>
@@ -207,10 +271,10 @@ export default function InspectPage() {
             <Show
               when={done.inspection}
               fallback={
-                <>
+                <Show when={!done.queued} fallback={<Queued fromTask={Boolean(search.task)} />}>
                   <p class="hint">{t("inspect.intro")}</p>
-                  <ChecklistForm checklist={c()} profile={profile()} onDone={(inspection) => setDone({ inspection })} />
-                </>
+                  <ChecklistForm checklist={c()} profile={profile()} onDone={(inspection) => setDone({ inspection })} onQueued={() => setDone({ queued: true })} />
+                </Show>
               }
             >
               {(inspection) => <Result inspection={inspection()} checklist={c()} fromTask={Boolean(search.task)} />}
