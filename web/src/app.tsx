@@ -6,7 +6,7 @@ import { I18nProvider, withWords } from "./i18n/index.tsx";
 import { OutboxPage } from "./offline/index.tsx";
 
 const HomePage = lazy(() => withWords(["shell"], import("./pages/home/index.tsx")));
-const HealthPage = lazy(() => import("./pages/health/index.tsx"));
+const HealthPage = lazy(() => withWords(["health"], import("./pages/health/index.tsx")));
 const SignupPage = lazy(() => withWords(["account"], import("./pages/signup/index.tsx")));
 const LoginPage = lazy(() => withWords(["account"], import("./pages/login/index.tsx")));
 const PasswordPage = lazy(() => withWords(["account"], import("./pages/account-password/index.tsx")));
@@ -47,7 +47,7 @@ const IncidentPage = lazy(() => withWords(["incidents"], import("./pages/inciden
 const AssessmentPage = lazy(() => withWords(["assessment"], import("./pages/assessment/index.tsx")));
 const SchemePage = lazy(() => withWords(["assessment"], import("./pages/assessment/scheme.tsx")));
 const VenuePage = lazy(() => withWords(["inspections", "selfcheck"], import("./pages/venues/venue.tsx")));
-const NearbyVenuesPage = lazy(() => withWords(["hazards"], import("./pages/venues/nearby.tsx")));
+const NearbyVenuesPage = lazy(() => withWords(["hazards", "inspections"], import("./pages/venues/nearby.tsx")));
 const SelfCheckPage = lazy(() => withWords(["selfcheck"], import("./pages/self-check/index.tsx")));
 const DashboardPage = lazy(() => withWords(["dashboard"], import("./pages/dashboard/index.tsx")));
 const IotDevicesPage = lazy(() => withWords(["iot"], import("./pages/iot/index.tsx")));

@@ -29,13 +29,14 @@ import type Warnings from "./zh/warnings.ts";
 import type IotWords from "./zh/iot.ts";
 import type Open311 from "./zh/open311.ts";
 import type Shell from "./zh/shell.ts";
+import type Health from "./zh/health.ts";
 
 export type Locale = "zh-CN" | "en";
-export const AREAS = ["core", "account", "users", "audit", "profile", "organisation", "hazards", "tip", "inspections", "spotchecks", "campaigns", "assessment", "selfcheck", "reports", "map", "dashboard", "incidents", "homevisits", "resources", "notify", "warnings", "iot", "open311", "shell"] as const;
+export const AREAS = ["core", "account", "users", "audit", "profile", "organisation", "hazards", "tip", "inspections", "spotchecks", "campaigns", "assessment", "selfcheck", "reports", "map", "dashboard", "incidents", "homevisits", "resources", "notify", "warnings", "iot", "open311", "shell", "health"] as const;
 export type Area = (typeof AREAS)[number];
 
 /** All the words of a locale, as pages name them. */
-export type Dict = typeof zhCore & typeof Account & typeof Users & typeof Audit & typeof Profile & typeof Organisation & typeof Hazards & typeof Tip & typeof Inspections & typeof SpotChecks & typeof Campaigns & typeof Assessment & typeof SelfCheck & typeof Reports & typeof OneMap & typeof Dashboard & typeof Incidents & typeof HomeVisits & typeof Resources & typeof Notify & typeof Warnings & typeof IotWords & typeof Open311 & typeof Shell;
+export type Dict = typeof zhCore & typeof Account & typeof Users & typeof Audit & typeof Profile & typeof Organisation & typeof Hazards & typeof Tip & typeof Inspections & typeof SpotChecks & typeof Campaigns & typeof Assessment & typeof SelfCheck & typeof Reports & typeof OneMap & typeof Dashboard & typeof Incidents & typeof HomeVisits & typeof Resources & typeof Notify & typeof Warnings & typeof IotWords & typeof Open311 & typeof Shell & typeof Health;
 type Part = Record<string, Record<string, unknown>>;
 
 const folder: Record<Locale, string> = { "zh-CN": "zh", en: "en" };

@@ -25,20 +25,6 @@ const en: typeof zh = {
     logout: "Sign out",
     search: "Search",
   },
-  health: {
-    title: "System status",
-    api: "API service",
-    database: "Database (DynamoDB)",
-    reachable: "reachable",
-    unreachable: "unreachable",
-    latency: "{{ms}} ms",
-    checkedAt: "Checked at",
-    refresh: "Check again",
-    loading: "Checking…",
-    failed: "Cannot reach the API: {{message}}",
-    ok: "OK",
-    degraded: "Degraded",
-  },
   auth: {
     expired: "Your session has expired; please sign in again.",
     ended: "This session has ended; please sign in again.",
@@ -89,6 +75,5 @@ const en: typeof zh = {
   resources: { nav: "Funding & equipment", navQual: "Qualifications" },
   notify: { nav: "Message delivery", account: "How messages reach me" },
   iot: { nav: "IoT devices" },
-  place: { position: "Position: ", locating: "locating…", found: "found ±{{accuracy}} m", missing: "not found", retry: "retry", nearbyNav: "Nearby venues" },
 };
 export default en;

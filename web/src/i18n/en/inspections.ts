@@ -198,5 +198,7 @@ const en: typeof zh = {
     draftRestored: "Restored the unsubmitted inspection from {{time}}.",
     another: "Report another",
   },
+  // Where the phone is (web/src/place): the report and inspection forms and the nearby list.
+  place: { position: "Position: ", locating: "locating…", found: "found ±{{accuracy}} m", missing: "not found", retry: "retry", nearbyNav: "Nearby venues" },
 };
 export default en;

@@ -2,7 +2,7 @@
  * UI strings, zh-CN. The words every page may show: the header and its
  * navigation (each area's name and the inbox's unread count, so the layout
  * never waits for an area's words), the session, forms, errors and photos,
- * the status page. zh-CN comes with the app; en is loaded before its first paint.
+ * (the status page has its own area). zh-CN comes with the app; en is loaded before its first paint.
  */
 export default {
   app: { title: "基层消防安全治理", subtitle: "隐患闭环 · 场所巡查 · 组织合规" },
@@ -22,20 +22,6 @@ export default {
     password: "修改密码",
     logout: "退出登录",
     search: "搜索",
-  },
-  health: {
-    title: "系统状态",
-    api: "接口服务",
-    database: "数据库 (DynamoDB)",
-    reachable: "可达",
-    unreachable: "不可达",
-    latency: "响应 {{ms}} 毫秒",
-    checkedAt: "检查时间",
-    refresh: "重新检查",
-    loading: "正在检查…",
-    failed: "无法连接接口服务：{{message}}",
-    ok: "正常",
-    degraded: "降级",
   },
   auth: {
     expired: "登录已过期，请重新登录。",
@@ -87,5 +73,4 @@ export default {
   resources: { nav: "经费装备", navQual: "资质培训" },
   notify: { nav: "消息推送", account: "消息接收设置" },
   iot: { nav: "物联网设备" },
-  place: { position: "位置：", locating: "正在获取…", found: "已获取 ±{{accuracy}} 米", missing: "未获取", retry: "重试", nearbyNav: "附近场所" },
 };

@@ -196,4 +196,6 @@ export default {
     draftRestored: "已恢复 {{time}} 未提交的检查记录。",
     another: "再上报一条",
   },
+  // Where the phone is (web/src/place): the report and inspection forms and the nearby list.
+  place: { position: "位置：", locating: "正在获取…", found: "已获取 ±{{accuracy}} 米", missing: "未获取", retry: "重试", nearbyNav: "附近场所" },
 };
