@@ -77,8 +77,10 @@ export default function MePage() {
           </button>
         </li>
       </ul>
-      {/* Filled by the offline queue (pending reports and inspections on this phone). */}
-      <section id="me-outbox" aria-label={t("me.outbox")} />
+      {/* The offline queue: reports and inspections saved on this phone, waiting for the network (or for the user, on a conflict). */}
+      <section id="me-outbox" aria-label={t("me.outbox")}>
+        <A href="/outbox" class="button button-secondary">{t("me.outbox")}</A>
+      </section>
       <h2>{t("me.more")}</h2>
       <ul class="me-links">
         <For each={more()}>{(link) => <li><A href={link.href} end>{t(link.label) as string}</A></li>}</For>
