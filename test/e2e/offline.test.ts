@@ -51,6 +51,25 @@ function scheduleInspections(stack: RunningStack, tenantId: string, at: Date): P
  * from the service worker), inspects a venue failing an item and reports a second hazard; both wait in the
  * outbox (pending 2) and land once each when the network returns, whatever the number of syncs.
  */
+/** A photo as the phone's camera gives it (drawn in the page: no network needed), as JPEG bytes. */
+async function cameraSnapshot(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 1200;
+    canvas.height = 900;
+    const g = canvas.getContext("2d")!;
+    g.fillStyle = "#7f1d1d";
+    g.fillRect(0, 0, 1200, 900);
+    g.fillStyle = "#fde68a";
+    g.fillRect(200, 150, 500, 400);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/jpeg", 0.9));
+    let text = "";
+    for (const byte of new Uint8Array(await blob.arrayBuffer())) text += String.fromCharCode(byte);
+    return btoa(text);
+  });
+  return Buffer.from(base64, "base64");
+}
+
 describe("offline: inspect and report without a network, both land once when it returns, in Chromium", () => {
   let stack: RunningStack;
   let browser: Browser;
@@ -119,7 +138,9 @@ describe("offline: inspect and report without a network, both land once when it 
     const count = await items.count();
     await items.nth(0).getByRole("button", { name: "不合格", exact: true }).click();
     await items.nth(0).getByLabel("情况说明").fill(NOTE);
-    // photo step
+    // The photo is taken offline too: kept on the phone (待上传), uploaded before the inspection syncs.
+    await items.nth(0).locator('input[type="file"]').setInputFiles({ name: "IMG_0002.jpg", mimeType: "image/jpeg", buffer: await cameraSnapshot(worker) });
+    await expect.poll(() => items.nth(0).locator('.photo-thumbs li[data-state="pending"]').count(), { timeout: 30_000 }).toBe(1);
     for (let i = 1; i < count; i++) await items.nth(i).getByRole("button", { name: "合格", exact: true }).click();
     await form.getByRole("button", { name: "完成检查" }).click();
     await worker.getByTestId("inspection-queued").waitFor();
@@ -151,10 +172,13 @@ describe("offline: inspect and report without a network, both land once when it 
     await shot(worker, "offline-outbox-done-phone-zh");
 
     const api = stackApi(stack);
-    const inspections = (await (await api(`/v1/venues/${venue.venueId}/inspections`, {}, adminToken)).json()) as { items: { items: { result: string; note?: string; hazardId?: string }[] }[] };
+    const inspections = (await (await api(`/v1/venues/${venue.venueId}/inspections`, {}, adminToken)).json()) as { items: { items: { result: string; note?: string; hazardId?: string; photos?: string[] }[] }[] };
     expect(inspections.items).toHaveLength(1);
     const failed = inspections.items[0]!.items.find((i) => i.result === "fail")!;
     expect(failed).toMatchObject({ note: NOTE });
+    // The photo taken offline landed with a key the server gave (no phone-local reference left).
+    expect(failed.photos).toHaveLength(1);
+    expect(failed.photos![0]).not.toMatch(/^local-photo:/);
     const officer = await apiLogin(api, slug, OFFICER.username, OFFICER.password);
     const seen = (await (await api("/v1/hazards?limit=100", {}, officer)).json()) as { items: { hazardId: string; description?: string }[] };
     expect(seen.items.filter((h) => h.description === REPORT)).toHaveLength(1);
