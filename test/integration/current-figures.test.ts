@@ -62,7 +62,9 @@ describe("coverage after one inspection", () => {
     const c = await county(app);
     const shop = await expectStatus<Json>(c.admin.client.post("/v1/venues", { name: "沿街商铺丙", nodeId: c.grid1.nodeId, kinds: ["street_shop"] }), 201);
     const items = Inspections.checklistFor(profile, ["street"]).map((e) => ({ category: e.category, itemId: e.itemId, result: "pass" }));
-    await expectStatus(c.worker1.client.post(`/v1/venues/${shop.venueId}/inspections`, { items }), 201);
+    // Street venues are the town's patrol staff's to cover (songjiang 六(一)2).
+    const officer = await userAt(app, c.admin.client, c.tenantId, "cf-town-officer", "town_officer", c.town.nodeId);
+    await expectStatus(officer.client.post(`/v1/venues/${shop.venueId}/inspections`, { items }), 201);
     for (const node of [c.grid1, c.village, c.town, c.root]) {
       const cov = await expectStatus<{ items: Json[] }>(c.admin.client.get(`/v1/coverage/nodes/${node.nodeId}`), 200);
       expect(cov.items.find((r) => r.category === "street"), node.nodeId).toMatchObject({ due: 1, inspected: 1, percent: 100 });
