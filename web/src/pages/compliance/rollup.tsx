@@ -10,6 +10,7 @@ import { refreshRollupAction, rollupPage } from "../../organisation/data.ts";
 import { levelName, statusName } from "../../organisation/labels.ts";
 import { Loading } from "../../components/load-error.tsx";
 import { profileInEffect } from "../../data/queries.ts";
+import { ageOf } from "./age.ts";
 
 /** The roll-up counts by town (the level the API summarises); the profile names it. */
 const TOWN_LEVEL = "town";
@@ -47,7 +48,7 @@ function TownRow(props: { row: RollupRow }) {
   );
 }
 
-/** Met/unmet counts per town, worst first, each opening its compliance page; officers refresh them. */
+/** Met/unmet counts per town, worst first, each opening its compliance page, with their age; officers may refresh them now. */
 export default function RollupPage() {
   const { t, locale } = useI18n();
   const profile = createAsync(() => profileInEffect());
@@ -57,6 +58,8 @@ export default function RollupPage() {
   const [flash, setFlash] = createSignal<string>();
   const level = () => (profile() ? levelName(profile()!, TOWN_LEVEL, locale()) : "");
   const rows = () => [...(page()?.items ?? [])].sort((a, b) => worry(b) - worry(a) || a.name.localeCompare(b.name, "zh-CN"));
+  // The server recomputes on open when the counts are missing or over an hour old; the page says how old they are.
+  const age = () => ageOf((page()?.items ?? []).map((r) => r.evaluatedAt), Date.now());
   const mayRefresh = () => {
     const me = signedInUser();
     return me !== undefined && can(me.role, "compliance.refresh");
@@ -82,6 +85,7 @@ export default function RollupPage() {
       </div>
       <Loading>
         <p class="lead">{t("rollup.intro", { level: level() })}</p>
+        <Show when={age()}>{(a) => <p class="muted rollup-age" data-testid="rollup-age">{t(`rollup.age.${a().unit}`, { count: a().count })}</p>}</Show>
         <Show when={flash()}>{(m) => <Notice tone="success">{m()}</Notice>}</Show>
         <FormError error={refreshing.error} paths={[]} />
         <Show when={rows().length} fallback={<p class="muted">{mayRefresh() ? t("rollup.emptyRefresh") : t("rollup.empty")}</p>}>
