@@ -1,4 +1,4 @@
-import { A, createAsync, useAction, useSubmission } from "@solidjs/router";
+import { A, createAsync, revalidate, useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { RollupRow } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
@@ -52,6 +52,8 @@ function TownRow(props: { row: RollupRow }) {
 export default function RollupPage() {
   const { t, locale } = useI18n();
   const profile = createAsync(() => profileInEffect());
+  // Each open asks the server, which recomputes counts missing or over an hour old.
+  void revalidate(rollupPage.key, true);
   const page = createAsync(() => rollupPage(undefined));
   const refresh = useAction(refreshRollupAction);
   const refreshing = useSubmission(refreshRollupAction);
