@@ -36,8 +36,8 @@ describe("a profile change in words", () => {
   it("says a changed value by the field and the rule's own name, before → after", () => {
     expect(describeProfileChange(frequencyChange, "zh-CN")).toEqual({ label: "检查频次（九小场所）", sentence: "检查频次（九小场所）：每月 → 每2个月" });
     expect(describeProfileChange(frequencyChange, "en")).toEqual({
-      label: "inspection frequency (Nine small venues)",
-      sentence: "inspection frequency (Nine small venues): monthly → every 2 months",
+      label: "Inspection frequency (Nine small venues)",
+      sentence: "Inspection frequency (Nine small venues): monthly → every 2 months",
     });
   });
 
@@ -52,12 +52,12 @@ describe("a profile change in words", () => {
       text,
     };
     expect(describeProfileChange(change, "zh-CN").sentence).toBe("整改期限（一般隐患）：7 天 → 15 天");
-    expect(describeProfileChange(change, "en").sentence).toBe("rectification period (General hazard): 7 days → 15 days");
+    expect(describeProfileChange(change, "en").sentence).toBe("Rectification period (General hazard): 7 days → 15 days");
   });
 
   it("names an added rule by what its list holds", () => {
     expect(describeProfileChange(added, "zh-CN")).toEqual({ label: "检查项", sentence: "新增检查项：安全出口畅通（exits）" });
-    expect(describeProfileChange(added, "en")).toEqual({ label: "check item", sentence: "Added check item: Exits clear (exits)" });
+    expect(describeProfileChange(added, "en")).toEqual({ label: "Check item", sentence: "Added check item: Exits clear (exits)" });
   });
 
   it("names a removed rule the same way", () => {

@@ -115,6 +115,13 @@ export type ChangeLabel = { label: string; sentence: string };
 
 /** The label and the one sentence that say what a change does. */
 export function describeProfileChange(change: ProfileChange, locale: Locale): ChangeLabel {
+  const { label, sentence } = words(change, locale);
+  return locale === "en" ? { label: capitalised(label), sentence: capitalised(sentence) } : { label, sentence };
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function words(change: ProfileChange, locale: Locale): ChangeLabel {
   const en = locale === "en";
   const parts = segments(change.path);
   const lastId = parts.findLastIndex((s) => "id" in s);
