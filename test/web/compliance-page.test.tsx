@@ -88,7 +88,19 @@ describe("compliance roll-up page", () => {
     await signInAs({ ...admin, role: "grid_worker" });
     fakeApi({ "GET /v1/profile": () => json(200, profileVersion), "GET /v1/compliance/rollup": () => json(200, { items: [], cursor: null }) });
     renderAt("/compliance", () => <Route path="/compliance" component={RollupPage} />);
-    expect(await screen.findByText("还没有汇总数据。")).toBeInTheDocument();
+    expect(await screen.findByText("本辖区还没有可汇总的数据。")).toBeInTheDocument();
+    expect(screen.queryByTestId("rollup-age")).toBeNull();
     expect(screen.queryByRole("button", { name: "重新汇总" })).toBeNull();
+  });
+
+  it("says how old the counts are, by the town computed last", async () => {
+    await signInAs({ ...admin, role: "grid_worker" });
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    fakeApi({
+      "GET /v1/profile": () => json(200, profileVersion),
+      "GET /v1/compliance/rollup": () => json(200, { items: [{ ...row(dongHe, {}), evaluatedAt: ago(95) }, { ...row(xiPian, {}), evaluatedAt: ago(5) }], cursor: null }),
+    });
+    renderAt("/compliance", () => <Route path="/compliance" component={RollupPage} />);
+    expect(await screen.findByTestId("rollup-age")).toHaveTextContent("5 分钟前计算");
   });
 });

@@ -176,4 +176,23 @@ describe("the coverage page", () => {
     expect(within(second!).getByText("33.3%")).toBeTruthy();
     expect(second!.classList.contains("coverage-low")).toBe(true);
   });
+
+  it("reads the counts afresh on every open, so a visit recorded meanwhile shows at once", async () => {
+    await signInAs(admin);
+    let rows: CoverageRow[] = [];
+    const api = fakeApi({
+      "GET /v1/profile": () => json(200, version1),
+      "GET /v1/nodes": () => json(200, { items: [{ nodeId: admin.scopeNodeId, parentId: null, path: admin.scopePath, level: "county", name: "新河县", status: "active" }], cursor: null }),
+      [`GET /v1/coverage/nodes/${admin.scopeNodeId}`]: () => json(200, { items: rows, cursor: null }),
+    });
+    const first = renderAt("/coverage", () => <Route path="/coverage" component={CoveragePage} />);
+    expect(await screen.findByText(/还没有覆盖率数据/)).toBeTruthy();
+    first.unmount();
+    // A visit is recorded elsewhere (another phone, or this one's offline queue): the next open shows it.
+    rows = [{ nodeId: admin.scopeNodeId, path: admin.scopePath, category, period: "2026-12", due: 1, inspected: 1, percent: 100 }];
+    renderAt("/coverage", () => <Route path="/coverage" component={CoveragePage} />);
+    const table = await screen.findByTestId("coverage");
+    await waitFor(() => expect(within(table).getByText("100%")).toBeTruthy());
+    expect(api.calls(`GET /v1/coverage/nodes/${admin.scopeNodeId}`)).toHaveLength(2);
+  });
 });

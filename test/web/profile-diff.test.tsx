@@ -21,6 +21,7 @@ const changes: ProfileChange[] = [
     kind: "changed",
     path: "$.hazards.severities[id=general].rectificationDays.value",
     ruleId: "general",
+    ruleName: { zh: "一般火灾隐患", en: "General hazard" },
     before: 7,
     after: 15,
     sourceRefBefore: "dongpo 六(二)1",
@@ -31,6 +32,7 @@ const changes: ProfileChange[] = [
     kind: "added",
     path: "$.inspectionCategories[id=town_patrol]",
     ruleId: "town_patrol",
+    ruleName: { zh: "乡镇日常巡查", en: "Township patrol" },
     after: { id: "town_patrol", name: { zh: "乡镇日常巡查", en: "Township patrol" }, sourceRef: "xinhe 三(一)" },
     sourceRefAfter: "xinhe 三(一)",
     text: line("新增 …"),
@@ -39,6 +41,7 @@ const changes: ProfileChange[] = [
     kind: "removed",
     path: "$.milestones[id=county_plan]",
     ruleId: "county_plan",
+    ruleName: { zh: "编制县级消防规划", en: "County fire plan" },
     before: { id: "county_plan", name: { zh: "编制县级消防规划", en: "County fire plan" }, by: "2023-12-31", sourceRef: "dongpo 三(五)" },
     sourceRefBefore: "dongpo 三(五)",
     text: line("删除 …"),
@@ -66,7 +69,13 @@ describe("profile diff", () => {
 
     const [changed] = screen.getAllByTestId("change").filter((c) => c.dataset.kind === "changed");
     expect(within(changed!).getByText("修改")).toBeInTheDocument();
-    expect(within(changed!).getByText("$.hazards.severities[id=general].rectificationDays.value")).toBeInTheDocument();
+    // A sentence in the profile's own words; the raw path only as a folded detail.
+    expect(within(changed!).getByText("整改期限（一般火灾隐患）", { selector: ".change-label" })).toBeInTheDocument();
+    expect(within(changed!).getByText("整改期限（一般火灾隐患）：7 天 → 15 天")).toBeInTheDocument();
+    expect(changed).toHaveAccessibleName("整改期限（一般火灾隐患）：7 天 → 15 天");
+    const path = within(changed!).getByText("$.hazards.severities[id=general].rectificationDays.value");
+    expect(path.closest("details")).not.toHaveAttribute("open");
+    expect(within(path.closest("details")!).getByText("档案字段路径")).toBeInTheDocument();
     expect(within(changed!).getByText("原值").nextElementSibling).toHaveTextContent("7");
     expect(within(changed!).getByText("新值").nextElementSibling).toHaveTextContent("15");
     const cites = within(changed!).getAllByRole("listitem").map((li) => li.textContent);
@@ -75,11 +84,13 @@ describe("profile diff", () => {
     const [added] = screen.getAllByTestId("change").filter((c) => c.dataset.kind === "added");
     expect(within(added!).getByText("新增")).toBeInTheDocument();
     expect(within(added!).queryByText("原值")).toBeNull();
+    expect(within(added!).getByText("新增检查类别：乡镇日常巡查（town_patrol）")).toBeInTheDocument();
     expect(within(added!).getByText("新值").nextElementSibling).toHaveTextContent("乡镇日常巡查（town_patrol）");
     expect(within(added!).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["第 2 版：xinhe 三(一)"]);
 
     const [removed] = screen.getAllByTestId("change").filter((c) => c.dataset.kind === "removed");
     expect(within(removed!).getByText("删除")).toBeInTheDocument();
+    expect(within(removed!).getByText("删除时间节点：编制县级消防规划（county_plan）")).toBeInTheDocument();
     expect(within(removed!).getByText("原值").nextElementSibling).toHaveTextContent("编制县级消防规划（county_plan）");
     expect(within(removed!).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["内置档案（东坡区）：dongpo 三(五)"]);
 

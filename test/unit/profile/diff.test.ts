@@ -31,6 +31,7 @@ describe("diffProfiles", () => {
         kind: "changed",
         path: "$.inspectionCategories[id=street].coveragePeriod.unit",
         ruleId: "street",
+        ruleName: after.inspectionCategories[1]!.name,
         before: "quarter",
         after: "month",
         sourceRefBefore: "songjiang 六(一)2",
@@ -48,6 +49,7 @@ describe("diffProfiles", () => {
         kind: "changed",
         path: "$.levels[id=town].name.zh",
         ruleId: "town",
+        ruleName: qidong.levels.find((level) => level.id === "town")!.name,
         before: "镇（园区）",
         after: "街镇（经开区）",
         sourceRefBefore: "qidong 一(一)",
@@ -88,6 +90,16 @@ describe("describeChange", () => {
       zh: "修改 $.levels[id=town].name.zh：\"镇（园区）\" → \"街镇（经开区）\"（依据：qidong 一(一) → songjiang 四(二)）",
       en: 'changed $.levels[id=town].name.zh: "镇（园区）" → "街镇（经开区）" (source: qidong 一(一) → songjiang 四(二))',
     });
+  });
+
+  it("treats a bare period as one value and names the rule it is in", () => {
+    const after: PolicyProfile = structuredClone(songjiang);
+    const obligation = after.obligations.find((o) => o.frequency)!;
+    const before = obligation.frequency!;
+    obligation.frequency = { every: before.every + 1, unit: before.unit };
+    expect(diffProfiles(songjiang, after)).toEqual([
+      expect.objectContaining({ kind: "changed", path: `$.obligations[id=${obligation.id}].frequency`, ruleName: obligation.name, before, after: obligation.frequency }),
+    ]);
   });
 
   it("names an added rule by id and name, and a default as having no source", () => {

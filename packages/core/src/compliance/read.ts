@@ -113,18 +113,50 @@ const toRow = (s: SummaryItem) => ({
   evaluatedAt: s.evaluatedAt,
 });
 
-/** Met/unmet counts per town under a node, as of each town's last refresh: one Query. */
+/** Counts older than this are recomputed when the roll-up is opened. */
+export const ROLLUP_STALE_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Met/unmet counts per town under a node: one Query. Opening it keeps it
+ * current: when no town has counts yet, or none was recomputed within the hour,
+ * the towns are recomputed first (derived counts, so reading is enough to ask).
+ */
 export const rollup = useCase(
   RollupInput,
   async (input): Promise<z.infer<typeof RollupSchema>> => {
     const actor = useUser();
-    const path = input.nodeId ? (await nodeOrNotFound(input.nodeId, { allowRetired: true })).path : actor.scopePath;
+    const scope = input.nodeId ? await nodeOrNotFound(input.nodeId, { allowRetired: true }) : undefined;
+    const path = scope?.path ?? actor.scopePath;
     authorize(actor, "compliance.read", { path });
-    const page = await withCursor(input.cursor, (cursor) => tenantDb().service.entities.complianceSummary.query.byRollup({ tenantId: actor.tenantId }).begins({ path }).go({ cursor, limit: input.limit }));
+    const read = () => withCursor(input.cursor, (cursor) => tenantDb().service.entities.complianceSummary.query.byRollup({ tenantId: actor.tenantId }).begins({ path }).go({ cursor, limit: input.limit }));
+    let page = await read();
+    // Only the first page decides: a later page belongs to a listing already current.
+    if (input.cursor === undefined && isStale(page.data, Date.now()) && scope?.status !== "retired") {
+      await recomputeOnce(actor.tenantId, path, () => recomputeTowns(path, scope?.nodeId ?? actor.scopeNodeId ?? "", { auto: true }));
+      page = await read();
+    }
     return { items: page.data.map(toRow), cursor: page.cursor };
   },
   "query",
 );
+
+/** Missing, or not recomputed within the limit (the newest row decides: a retired town's last counts never age out). */
+export function isStale(rows: readonly { evaluatedAt: string }[], now: number): boolean {
+  if (rows.length === 0) return true;
+  return now - Math.max(...rows.map((r) => Date.parse(r.evaluatedAt))) > ROLLUP_STALE_AFTER_MS;
+}
+
+// One recompute per tenant and subtree at a time in this process: a second open while one runs waits for it.
+const running = new Map<string, Promise<unknown>>();
+
+function recomputeOnce(tenantId: string, path: string, run: () => Promise<unknown>): Promise<unknown> {
+  const key = `${tenantId}${path}`;
+  const current = running.get(key);
+  if (current) return current;
+  const started = run().finally(() => running.delete(key));
+  running.set(key, started);
+  return started;
+}
 
 export const RefreshInput = z.object({ nodeId: z.string().min(1).max(64).optional().meta({ description: "Refresh the towns under this node (default: the caller's scope)" }) }).meta({ id: "RefreshRollupInput" });
 
@@ -149,6 +181,15 @@ export const refreshRollup = useCase(RefreshInput, async (input): Promise<z.infe
   const scopeNodeId = scope?.nodeId ?? (actor.type === "user" ? actor.scopeNodeId : tenant.rootNodeId);
   const path = scope?.path ?? (actor.type === "user" ? actor.scopePath : `/${tenant.rootNodeId}`);
   authorize(actor, "compliance.refresh", { path });
+  const items = await recomputeOnce(actor.tenantId, path, () => recomputeTowns(path, scopeNodeId ?? "", {}));
+  return { items: (items as SummaryItem[]).map(toRow), cursor: null };
+});
+
+/** Evaluates every active node of the towns under a path and writes each town's summary; the summaries in path order. */
+async function recomputeTowns(path: string, scopeNodeId: string, details: { auto?: true }): Promise<SummaryItem[]> {
+  const actor = useActor();
+  const tenant = await tenantInContext();
+  if (!tenant) throw new AppError("not_found", "tenant.not_found");
   const now = new Date();
   const timeZone = tenant.timeZone;
   const { version, profile } = await profileAt(now);
@@ -187,12 +228,12 @@ export const refreshRollup = useCase(RefreshInput, async (input): Promise<z.infe
     const chunk = items.slice(i, i + 99);
     await writeTransaction(({ complianceSummary, audit }) => [
         ...chunk.map((s) => complianceSummary.put(s).commit()),
-        auditItem({ audit }, { action: "compliance.refresh", targetType: "node", targetId: scopeNodeId ?? "", details: { towns: chunk.map((s) => s.nodeId), profileVersion: version } }, now),
+        auditItem({ audit }, { action: "compliance.refresh", targetType: "node", targetId: scopeNodeId ?? "", details: { towns: chunk.map((s) => s.nodeId), profileVersion: version, ...details } }, now),
       ],
       { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
     );
   }
-  return { items: items.sort((a, b) => (a.path < b.path ? -1 : 1)).map(toRow), cursor: null };
-});
+  return items.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
 
 export type { Finding };

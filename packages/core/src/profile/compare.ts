@@ -43,6 +43,7 @@ export const ProfileDiffSchema = z
         kind: z.enum(["added", "removed", "changed"]),
         path: z.string().meta({ description: "List elements named by id: `$.levels[id=town].name.zh`" }),
         ruleId: z.string().optional(),
+        ruleName: Line.optional(),
         before: z.unknown().optional(),
         after: z.unknown().optional(),
         sourceRefBefore: z.string().nullable().optional(),

@@ -9,6 +9,8 @@ export type ProfileChange = {
   path: string;
   /** id of the innermost list element (rule) the change is in. */
   ruleId?: string;
+  /** The name that rule gives itself, when it has one: the diff reads by names, not ids. */
+  ruleName?: { zh: string; en: string };
   before?: unknown;
   after?: unknown;
   /** Citation of the innermost rule on each side; null marks a default without source. */
@@ -16,7 +18,7 @@ export type ProfileChange = {
   sourceRefAfter?: string | null;
 };
 
-type Context = { ruleId?: string; sourceRefBefore?: string | null; sourceRefAfter?: string | null };
+type Context = { ruleId?: string; ruleName?: { zh: string; en: string }; sourceRefBefore?: string | null; sourceRefAfter?: string | null };
 
 export function diffProfiles(before: PolicyProfile, after: PolicyProfile): ProfileChange[] {
   const changes: ProfileChange[] = [];
@@ -26,7 +28,8 @@ export function diffProfiles(before: PolicyProfile, after: PolicyProfile): Profi
 
 function compare(before: unknown, after: unknown, path: string, context: Context, changes: ProfileChange[]): void {
   if (isKeyedList(before) && isKeyedList(after)) return compareLists(before, after, path, context, changes);
-  if (isRecord(before) && isRecord(after)) {
+  // A period ({ every, unit }) is one value: "monthly → every 2 months", not two half-changes.
+  if (isRecord(before) && isRecord(after) && !(isPeriod(before) && isPeriod(after))) {
     const inner = cite(context, before, after);
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
       const at = `${path}.${key}`;
@@ -45,13 +48,13 @@ function compareLists(before: Keyed[], after: Keyed[], path: string, context: Co
   for (const element of before) {
     const at = `${path}[id=${element.id}]`;
     const match = afterById.get(element.id);
-    const inner = { ...context, ruleId: element.id };
+    const inner = { ...context, ...ruleOf(element) };
     if (match) compare(element, match, at, inner, changes);
     else changes.push({ kind: "removed", path: at, before: element, ...cite(inner, element, undefined) });
   }
   for (const element of after) {
     if (beforeIds.has(element.id)) continue;
-    const inner = { ...context, ruleId: element.id };
+    const inner = { ...context, ...ruleOf(element) };
     changes.push({ kind: "added", path: `${path}[id=${element.id}]`, after: element, ...cite(inner, undefined, element) });
   }
 }
@@ -62,6 +65,17 @@ function cite(context: Context, before: unknown, after: unknown): Context {
   if (isRecord(before) && "sourceRef" in before) next.sourceRefBefore = before.sourceRef as string | null;
   if (isRecord(after) && "sourceRef" in after) next.sourceRefAfter = after.sourceRef as string | null;
   return next;
+}
+
+/** The id and, when it is bilingual, the name of a list element. */
+function ruleOf(element: Keyed): Context {
+  const name = element.name;
+  return isRecord(name) && typeof name.zh === "string" && typeof name.en === "string" ? { ruleId: element.id, ruleName: { zh: name.zh, en: name.en } } : { ruleId: element.id };
+}
+
+function isPeriod(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 2 && typeof value.every === "number" && typeof value.unit === "string";
 }
 
 type Keyed = Record<string, unknown> & { id: string };

@@ -135,7 +135,7 @@ const en: typeof zh = {
     due: "Due",
     inspected: "Inspected",
     percent: "Coverage",
-    empty: "No coverage yet (it starts once tasks are scheduled).",
+    empty: "No coverage yet: it starts once a venue's tasks are scheduled or its responsible staff record a visit.",
     byPeriod: "Sub-areas for one period",
     show: "Show",
   },

@@ -256,9 +256,10 @@ const en: typeof zh = {
     refresh: "Refresh",
     refreshing: "Refreshing…",
     refreshed: "Refreshed {{count}} {{level}}(s).",
-    empty: "No roll-up yet.",
-    emptyRefresh: "No roll-up yet: press “Refresh”.",
+    empty: "Nothing to roll up in your jurisdiction yet.",
+    emptyRefresh: "Nothing to roll up in your jurisdiction yet.",
     evaluated: "{{nodes}} node(s) checked · {{at}}",
+    age: { now: "Computed just now", minutes: "Computed {{count}} min ago", hours: "Computed {{count}} h ago", days: "Computed {{count}} day(s) ago" },
     share: "{{met}} of {{total}} met",
   },
 };

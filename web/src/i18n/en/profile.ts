@@ -173,6 +173,7 @@ const en: typeof zh = {
       before: "Before",
       after: "After",
       citations: "Sources",
+      path: "Profile field path",
     },
     editor: {
       title: "Edit the policy profile draft",

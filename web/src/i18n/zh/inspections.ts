@@ -133,7 +133,7 @@ export default {
     due: "应检",
     inspected: "已检",
     percent: "覆盖率",
-    empty: "还没有覆盖率数据（检查任务生成后才有）。",
+    empty: "还没有覆盖率数据：场所的检查任务生成后，或负责人员完成一次检查后即有。",
     byPeriod: "按周期查看下级",
     show: "查看",
   },

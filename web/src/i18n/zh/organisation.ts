@@ -254,9 +254,10 @@ export default {
     refresh: "重新汇总",
     refreshing: "正在汇总…",
     refreshed: "已重新汇总 {{count}} 个{{level}}。",
-    empty: "还没有汇总数据。",
-    emptyRefresh: "还没有汇总数据，请点击“重新汇总”。",
+    empty: "本辖区还没有可汇总的数据。",
+    emptyRefresh: "本辖区还没有可汇总的数据。",
     evaluated: "检查 {{nodes}} 个节点 · {{at}}",
+    age: { now: "刚刚计算", minutes: "{{count}} 分钟前计算", hours: "{{count}} 小时前计算", days: "{{count}} 天前计算" },
     share: "已达标 {{met}} / {{total}} 条",
   },
 };

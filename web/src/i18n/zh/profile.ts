@@ -171,6 +171,7 @@ export default {
       before: "原值",
       after: "新值",
       citations: "依据",
+      path: "档案字段路径",
     },
     editor: {
       title: "编辑政策档案草稿",

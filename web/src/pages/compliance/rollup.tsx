@@ -1,4 +1,4 @@
-import { A, createAsync, useAction, useSubmission } from "@solidjs/router";
+import { A, createAsync, revalidate, useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { RollupRow } from "@firegov/core/contract";
 import { can } from "../../auth/access.ts";
@@ -10,6 +10,7 @@ import { refreshRollupAction, rollupPage } from "../../organisation/data.ts";
 import { levelName, statusName } from "../../organisation/labels.ts";
 import { Loading } from "../../components/load-error.tsx";
 import { profileInEffect } from "../../data/queries.ts";
+import { ageOf } from "./age.ts";
 
 /** The roll-up counts by town (the level the API summarises); the profile names it. */
 const TOWN_LEVEL = "town";
@@ -47,16 +48,20 @@ function TownRow(props: { row: RollupRow }) {
   );
 }
 
-/** Met/unmet counts per town, worst first, each opening its compliance page; officers refresh them. */
+/** Met/unmet counts per town, worst first, each opening its compliance page, with their age; officers may refresh them now. */
 export default function RollupPage() {
   const { t, locale } = useI18n();
   const profile = createAsync(() => profileInEffect());
+  // Each open asks the server, which recomputes counts missing or over an hour old.
+  void revalidate(rollupPage.key, true);
   const page = createAsync(() => rollupPage(undefined));
   const refresh = useAction(refreshRollupAction);
   const refreshing = useSubmission(refreshRollupAction);
   const [flash, setFlash] = createSignal<string>();
   const level = () => (profile() ? levelName(profile()!, TOWN_LEVEL, locale()) : "");
   const rows = () => [...(page()?.items ?? [])].sort((a, b) => worry(b) - worry(a) || a.name.localeCompare(b.name, "zh-CN"));
+  // The server recomputes on open when the counts are missing or over an hour old; the page says how old they are.
+  const age = () => ageOf((page()?.items ?? []).map((r) => r.evaluatedAt), Date.now());
   const mayRefresh = () => {
     const me = signedInUser();
     return me !== undefined && can(me.role, "compliance.refresh");
@@ -82,6 +87,7 @@ export default function RollupPage() {
       </div>
       <Loading>
         <p class="lead">{t("rollup.intro", { level: level() })}</p>
+        <Show when={age()}>{(a) => <p class="muted rollup-age" data-testid="rollup-age">{t(`rollup.age.${a().unit}`, { count: a().count })}</p>}</Show>
         <Show when={flash()}>{(m) => <Notice tone="success">{m()}</Notice>}</Show>
         <FormError error={refreshing.error} paths={[]} />
         <Show when={rows().length} fallback={<p class="muted">{mayRefresh() ? t("rollup.emptyRefresh") : t("rollup.empty")}</p>}>

@@ -1,4 +1,4 @@
-import { createAsync } from "@solidjs/router";
+import { createAsync, revalidate } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { CoverageRow, JurisdictionNode, PolicyProfile } from "@firegov/core/contract";
 import { signedInUser } from "../../auth/session.ts";
@@ -51,6 +51,8 @@ export default function CoveragePage() {
   const { t, locale } = useI18n();
   const profile = createAsync(() => profileInEffect());
   const nodes = createAsync(() => activeNodes());
+  // Counters move with every visit, also ones recorded elsewhere or replayed from the offline queue: each open reads them afresh.
+  void revalidate([nodeCoverage.key, periodCoverage.key], true);
   const [nodeId, setNodeId] = createSignal(signedInUser()?.scopeNodeId ?? "");
   const [slice, setSlice] = createSignal<{ category: string; period: string }>();
   const own = createAsync(() => (nodeId() ? nodeCoverage(nodeId()) : Promise.resolve(undefined)));

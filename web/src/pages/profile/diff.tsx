@@ -8,6 +8,7 @@ import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { presetList, presetNames, profileDiff, versionsPage } from "./data.ts";
 import { LoadError, Loading } from "../../components/load-error.tsx";
+import { describeProfileChange } from "./diff-labels.ts";
 import { pick, refName, TOPICS, topicName, topicOf } from "./vocabulary.ts";
 
 /** Topics with more changes than this start folded. */
@@ -56,12 +57,19 @@ function Cite(props: { side: string; sourceRef: string | null | undefined }) {
 function Change(props: { change: ProfileChange; fromName: string; toName: string }) {
   const { t, locale } = useI18n();
   const c = () => props.change;
+  // Read by the profile's own names; the raw path stays as a small detail for whoever edits the JSON.
+  const words = () => describeProfileChange(c(), locale());
   return (
-    <li class={`change change-${c().kind}`} data-testid="change" data-kind={c().kind} data-path={c().path} aria-label={pick(c().text, locale())}>
+    <li class={`change change-${c().kind}`} data-testid="change" data-kind={c().kind} data-path={c().path} aria-label={words().sentence}>
       <div class="change-head">
         <span class="badge badge-kind">{t(`profile.diff.${c().kind}`)}</span>
-        <code class="path">{c().path}</code>
+        <strong class="change-label">{words().label}</strong>
       </div>
+      <p class="change-sentence">{words().sentence}</p>
+      <details class="change-path">
+        <summary class="muted">{t("profile.diff.path")}</summary>
+        <code class="path">{c().path}</code>
+      </details>
       <dl class="change-values">
         <Show when={c().kind !== "added"}>
           <div>
