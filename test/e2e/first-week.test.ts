@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PolicyProfile } from "@firegov/core/contract";
 import { Venues } from "@firegov/core";
 import { presets } from "@firegov/profiles";
@@ -74,6 +74,12 @@ describe("a county's first week on phones, only through the UI, in Chromium", ()
     resident = await (await browser.newContext({ ...phone, permissions: ["geolocation"], geolocation: { latitude: 31.05, longitude: 121.25 } })).newPage();
   }, 120_000);
 
+  // A failed step leaves each phone's screen behind, to see what it showed.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== "fail") return;
+    for (const [name, page] of Object.entries({ admin, worker, officer, resident })) await shot(page, `first-week-failed-${name}`).catch(() => {});
+  });
+
   afterAll(async () => {
     await browser?.close();
     if (stack && stack.child.exitCode === null) await stack.interrupt();
@@ -111,6 +117,7 @@ describe("a county's first week on phones, only through the UI, in Chromium", ()
     await preset.selectOption(profile.id);
     await admin.getByLabel("用户名").fill(ADMIN.username);
     await admin.getByLabel("姓名").fill(ADMIN.name);
+    await admin.getByLabel("手机号（选填）").fill("13912345678");
     await admin.getByLabel("密码", { exact: true }).fill(ADMIN.password);
     await admin.getByLabel("确认密码").fill(ADMIN.password);
     await admin.getByRole("button", { name: "注册", exact: true }).click();
