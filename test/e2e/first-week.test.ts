@@ -232,7 +232,17 @@ describe("a county's first week on phones, only through the UI, in Chromium", ()
     await expect.poll(() => card.count(), SLOW).toBe(1);
     await card.locator("a").first().click();
     await officer.waitForURL(hazardUrl, SLOW);
-    await act(officer, "立案", async (form) => form.getByLabel(/办理说明/).fill("情况属实，予以立案"), "立案");
+    // An inspection finding comes without a severity: the officer gives the one the town handles itself.
+    const severity = profile.hazards.severities.find((s) => s.handledBy.level === "town")!;
+    await act(
+      officer,
+      "立案",
+      async (form) => {
+        await form.getByLabel(/^等级/).selectOption({ label: severity.name.zh });
+        await form.getByLabel(/办理说明/).fill("情况属实，予以立案");
+      },
+      "立案",
+    );
     await act(
       officer,
       "派遣",
