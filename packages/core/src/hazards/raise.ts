@@ -1,4 +1,5 @@
 import { plain } from "../db/plain.ts";
+import { unreadCountItems } from "../notifications/index.ts";
 import type { TxEntities, TxItem } from "../db/transact.ts";
 import { counterDeltas, type CounterDelta } from "./entries.ts";
 import { discover, type Context, type NewHazard, type Outcome } from "./machine.ts";
@@ -53,6 +54,8 @@ export function raisedItemCount(raised: readonly RaisedHazard[], timeZone: strin
 export function raisedHazardItems(tx: TxEntities, raised: readonly RaisedHazard[], c: { profileVersion: number; timeZone: string; now: Date; room: number }): TxItem[] {
   let room = c.room - raisedItemCount(raised, c.timeZone);
   const items: TxItem[] = [];
+  // Two hazards may notify the same person (the registrar): their unread count changes once, by both.
+  const unread = new Map<string, number>();
   for (const r of raised) {
     const deliveries = fitDeliveries(r.deliveries, Math.max(0, room));
     room -= deliveries.reduce((n, d) => n + 1 + 3 * d.users.length, 0);
@@ -63,10 +66,12 @@ export function raisedHazardItems(tx: TxEntities, raised: readonly RaisedHazard[
       profileVersion: c.profileVersion,
       now: c.now,
       deliveries,
+      unread,
       audit: { action: "hazard.create", details: plain({ nodeId: h.nodeId, severity: h.severity, code: h.code, source: h.source, venueId: h.venueId }) },
     });
     items.push(parts.hazardItem, ...parts.items);
   }
+  items.push(...unreadCountItems(tx, unread));
   // One recurrence item per venue and code: every occurrence of this transaction, the last hazard the one to reopen.
   const byKey = new Map<string, { key: { venueId: string; code: string }; rec: Recurrence | undefined; hazardId: string; occurrences: string[] }>();
   for (const r of raised) {

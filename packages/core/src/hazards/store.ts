@@ -117,6 +117,8 @@ export interface ChangeDraft {
   deliveries: Delivery[];
   /** Unread notices whose work this change has done (the hazard left the state they asked work of). */
   resolve?: OpenNotice[] | undefined;
+  /** Several hazards in one transaction share one tally of unread counts (see `deliveryItems`). */
+  unread?: Map<string, number>;
   audit: { action: string; details?: Record<string, unknown> };
 }
 
@@ -178,7 +180,7 @@ export function changeItems(tx: TxEntities, d: ChangeDraft): { hazardItem: TxIte
   );
   for (const key of rows.remove) items.push(tx.hazardEntry.delete({ tenantId, ...key }).commit());
   for (const row of rows.put) items.push(tx.hazardEntry.put(plain({ tenantId, ...row })).commit());
-  items.push(...deliveryItems(tx, { subjectType: "hazard", subjectId: after.hazardId }, d.deliveries, now, { track: after.state, resolve: d.resolve ?? [] }));
+  items.push(...deliveryItems(tx, { subjectType: "hazard", subjectId: after.hazardId }, d.deliveries, now, { track: after.state, resolve: d.resolve ?? [], ...(d.unread ? { unread: d.unread } : {}) }));
   items.push(auditItem(tx, { action: d.audit.action, targetType: "hazard", targetId: after.hazardId, details: { state: after.state, version: after.version, ...d.audit.details } }, now));
   return { hazardItem, items };
 }

@@ -43,7 +43,11 @@ export interface Subject {
  * `track`: the subject's state the messages ask work of; each is filed as an open notice until read or resolved.
  * `resolve`: open notices whose work this change has done: marked read and resolved (`resolution`), their rows gone, the unread counts merged with the new messages'.
  */
-export function deliveryItems(tx: TxEntities, subject: Subject, deliveries: Delivery[], now: Date, opts: { track?: string; resolve?: OpenNotice[] } = {}): TxItem[] {
+/**
+ * `unread`: a caller writing several subjects in one transaction (an inspection's hazards) passes one tally
+ * for all of them and writes it once with `unreadCountItems`: a transaction may not touch a user's count twice.
+ */
+export function deliveryItems(tx: TxEntities, subject: Subject, deliveries: Delivery[], now: Date, opts: { track?: string; resolve?: OpenNotice[]; unread?: Map<string, number> } = {}): TxItem[] {
   const tenantId = useTenant();
   const items: TxItem[] = [];
   const unread = new Map<string, number>();
@@ -71,8 +75,17 @@ export function deliveryItems(tx: TxEntities, subject: Subject, deliveries: Deli
     items.push(tx.openNotice.delete({ tenantId, ...subject, userId: n.userId, notificationId: n.notificationId }).commit());
     unread.set(n.userId, (unread.get(n.userId) ?? 0) - 1);
   }
-  for (const [userId, n] of unread) if (n !== 0) items.push(tx.inboxCount.update({ tenantId, userId }).add({ unread: n }).commit());
-  return items;
+  if (opts.unread) {
+    for (const [userId, n] of unread) opts.unread.set(userId, (opts.unread.get(userId) ?? 0) + n);
+    return items;
+  }
+  return [...items, ...unreadCountItems(tx, unread)];
+}
+
+/** One change of each user's unread count (the tally `deliveryItems` gathered). */
+export function unreadCountItems(tx: TxEntities, unread: ReadonlyMap<string, number>): TxItem[] {
+  const tenantId = useTenant();
+  return [...unread].filter(([, n]) => n !== 0).map(([userId, n]) => tx.inboxCount.update({ tenantId, userId }).add({ unread: n }).commit());
 }
 
 /** The open notices of a subject whose work a move to `state` has done: every one asked of another state (one Query; at most `max`, oldest first). */

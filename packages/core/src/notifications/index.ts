@@ -5,7 +5,7 @@ import "./notification.entity.ts";
 import "./delivery.entity.ts";
 import "./open-notice.entity.ts";
 export { listInbox, ListInboxInput, unreadCount, markRead, markSubjectRead, MarkSubjectReadInput, MarkedSchema, NotificationSchema, InboxPageSchema, UnreadSchema, type NotificationView } from "./inbox.ts";
-export { deliveryItems, deliveryCost, openNoticesOf, resolveCost, type Delivery, type Subject, type NoticeDetail, type OpenNotice } from "./deliver.ts";
+export { deliveryItems, unreadCountItems, deliveryCost, openNoticesOf, resolveCost, type Delivery, type Subject, type NoticeDetail, type OpenNotice } from "./deliver.ts";
 export { deliverPending, deliveryJob, sendIdOf, dedupeIdOf, backoffMs } from "./worker.ts";
 export { deliveryConfig, loadDeliveryConfig, tenantWebhookKey, withProviderSecrets, PROVIDER_SECRET_KEYS, buildRequest, providerError, messageText, CHANNELS, type Channel, type DeliveryConfig, type Outgoing } from "./adapters.ts";
 export { releaseAt, isUrgent, URGENT_KINDS, DEFAULT_QUIET_HOURS, type QuietHours } from "./quiet-hours.ts";
