@@ -29,14 +29,14 @@ describe("secrets stay out of logs and the audit trail", () => {
     await admin.post("/v1/users", { username: "worker", displayName: "工人", role: "grid_worker", scopeNodeId: me.tenant.rootNodeId, password: USER_PASSWORD });
     const refreshed = await (await app.request("/v1/auth/refresh", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ refreshToken: signedIn.refreshToken }) })).json();
     expect((await as(app, refreshed.accessToken).post("/v1/me/password", { currentPassword: ADMIN_PASSWORD, newPassword: "Changed-pass-2027" })).status).toBe(204);
-    // Replaying the spent refresh token revokes the session (and is audited).
-    await app.request("/v1/auth/refresh", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ refreshToken: signedIn.refreshToken }) });
+    // Replaying the spent refresh token within the grace window (a second tab, a lost answer) rotates again: those tokens stay out of the logs too.
+    const replayed = await (await app.request("/v1/auth/refresh", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ refreshToken: signedIn.refreshToken }) })).json();
     await app.request("/v1/me", { headers: { authorization: `Bearer ${signedIn.accessToken}x` } });
     vi.restoreAllMocks();
 
     const logged = lines.join("");
     expect(logged).toContain('"message":"request"'); // the capture did see the request logs
-    for (const secret of [ADMIN_PASSWORD, USER_PASSWORD, "Wrong-pass-12345", "Changed-pass-2027", signedIn.accessToken, signedIn.refreshToken, refreshed.accessToken, refreshed.refreshToken]) {
+    for (const secret of [ADMIN_PASSWORD, USER_PASSWORD, "Wrong-pass-12345", "Changed-pass-2027", signedIn.accessToken, signedIn.refreshToken, refreshed.accessToken, refreshed.refreshToken, ...[replayed.accessToken, replayed.refreshToken].filter((t): t is string => typeof t === "string")]) {
       expect(logged).not.toContain(secret);
     }
     for (const part of [signedIn.refreshToken.split(".")[2]!, refreshed.refreshToken.split(".")[2]!, signedIn.accessToken.split(".")[2]!]) {
@@ -45,7 +45,8 @@ describe("secrets stay out of logs and the audit trail", () => {
 
     const audit = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: `T#${slug}#AUDIT` } } }));
     const entries = JSON.stringify(audit.Items);
-    expect(audit.Items!.length).toBeGreaterThanOrEqual(5);
+    // The signup, the sign-ins, the new user and the password change: at least four entries.
+    expect(audit.Items!.length).toBeGreaterThanOrEqual(4);
     for (const secret of [ADMIN_PASSWORD, USER_PASSWORD, "Changed-pass-2027", signedIn.refreshToken.split(".")[2]!, "scrypt$"]) {
       expect(entries).not.toContain(secret);
     }
