@@ -1,13 +1,12 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Inspections } from "@firegov/core";
 import type { PolicyProfile, Venue } from "@firegov/core/contract";
 import { launchChromium } from "../support/browser.ts";
 import { addUser, apiLogin, buildChain, FIELD_ROLE, phone, shot, signIn, signUpFitting, stackApi, stopAll } from "../support/e2e.ts";
-import { repoRoot, startLocalStack, type RunningStack } from "../support/local-stack.ts";
+import { coveredCategories, scheduleInspections } from "../support/schedule.ts";
+import { startLocalStack, type RunningStack } from "../support/local-stack.ts";
 
 const run = Date.now().toString(36);
 const WORKER = { username: "wang.grid", name: "王网格", password: "Grid-safe-2027" };
@@ -15,36 +14,6 @@ const NOTE = "安全出口被货架堵住";
 const REPORT = "楼道堆放电动车充电";
 const OFFICER = { username: "li.town", name: "李镇街", password: "Town-safe-2027" };
 const VENUE_NAME = "东街五金店";
-
-/**
- * Categories with a coverage period and a checklist, each with the level
- * whose staff answer for it: what the daily job turns into tasks on that
- * level's list. Found in the profile, never by the county's name.
- */
-function coveredCategories(profile: PolicyProfile): Map<string, string> {
-  const levelOfRole = (roleId: string) => profile.bodies.find((b) => b.id === profile.roles.find((r) => r.id === roleId)?.body)?.level;
-  const out = new Map<string, string>();
-  for (const c of profile.inspectionCategories) {
-    const level = levelOfRole(c.responsibleRole);
-    if (c.coveragePeriod && c.checklist.length > 0 && level && profile.levels.some((l) => l.id === level)) out.set(c.id, level);
-  }
-  return out;
-}
-
-/** The daily job for one tenant, as the scheduler runs it, against the stack's DynamoDB. */
-function scheduleInspections(stack: RunningStack, tenantId: string, at: Date): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn(join(repoRoot, "node_modules/.bin/tsx"), ["scripts/schedule-inspections.ts", "--tenant", tenantId, "--tz", "Asia/Shanghai", "--at", at.toISOString()], {
-      cwd: repoRoot,
-      env: { ...process.env, DYNAMODB_ENDPOINT: `http://127.0.0.1:${stack.dynamoPort}` },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    child.once("exit", (code) => (code === 0 ? done(out) : fail(new Error(`schedule-inspections exited ${code}:\n${out}`))));
-  });
-}
 
 /**
  * The offline acceptance: a grid worker opens today's tasks online, loses the network, reloads (the shell comes

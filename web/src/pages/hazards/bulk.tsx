@@ -8,6 +8,7 @@ import { FormError, SubmitButton, submissionKey } from "../../components/form.ts
 import { useI18n } from "../../i18n/index.tsx";
 import { HazardCard } from "./list.tsx";
 import { hazardTitle } from "./labels.ts";
+import { LoadMore } from "../../components/load-more.tsx";
 
 // The officers' board with multi-select: the server filters and sorts, the
 // board ticks hazards and sends one bulk request; each hazard is its own
@@ -150,13 +151,7 @@ function Chunk(props: {
       <Show when={page() && props.cursor === undefined && page()!.items.length === 0}>
         <li class="hz-empty">{t("hazards.empty")}</li>
       </Show>
-      <Show when={props.last && page()?.cursor}>
-        {(cursor) => (
-          <li class="list-more">
-            <button type="button" class="button button-secondary button-block" onClick={() => props.onMore(cursor())}>{t("hazards.loadMore")}</button>
-          </li>
-        )}
-      </Show>
+      <LoadMore cursor={props.last ? page()?.cursor : undefined} onMore={props.onMore} />
     </>
   );
 }

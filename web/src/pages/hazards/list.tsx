@@ -5,6 +5,7 @@ import type { HazardList } from "../../api/hazards.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { hazardPage } from "./data.ts";
 import { hazardTitle, formatDate, handlingName, severityName, sourceName, stateName } from "./labels.ts";
+import { LoadMore } from "../../components/load-more.tsx";
 
 /** A card's checkbox on the board (multi-select): outside the link, so ticking never opens the hazard. */
 export interface CardSelection {
@@ -54,13 +55,7 @@ function Chunk(props: { params: HazardList; opened: number; cursor: string | und
       <Show when={page() && props.cursor === undefined && page()!.items.filter(props.keep).length === 0 && !page()!.cursor}>
         <li class="hz-empty">{t("hazards.empty")}</li>
       </Show>
-      <Show when={props.last && page()?.cursor}>
-        {(cursor) => (
-          <li class="list-more">
-            <button type="button" class="button button-secondary button-block" onClick={() => props.onMore(cursor())}>{t("hazards.loadMore")}</button>
-          </li>
-        )}
-      </Show>
+      <LoadMore cursor={props.last ? page()?.cursor : undefined} onMore={props.onMore} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { inboxPage, markReadAction } from "../hazards/data.ts";
 import { formatDate, stateName } from "../hazards/labels.ts";
 import { Loading } from "../../components/load-error.tsx";
 import { unreadCount } from "../../data/queries.ts";
+import { LoadMore } from "../../components/load-more.tsx";
 
 /** The page a message opens: its hazard, or the register page of what it is about (warnings, home visits, IoT devices). */
 function subjectHref(item: Notification): string | undefined {
@@ -52,13 +53,7 @@ function Chunk(props: { cursor: string | undefined; last: boolean; onMore: (c: s
     <>
       <For each={page()?.items}>{(item) => <Item item={item} />}</For>
       <Show when={page() && props.cursor === undefined && page()!.items.length === 0}><li class="hz-empty">{t("inbox.empty")}</li></Show>
-      <Show when={props.last && page()?.cursor}>
-        {(cursor) => (
-          <li class="list-more">
-            <button type="button" class="button button-secondary button-block" onClick={() => props.onMore(cursor())}>{t("hazards.loadMore")}</button>
-          </li>
-        )}
-      </Show>
+      <LoadMore cursor={props.last ? page()?.cursor : undefined} onMore={props.onMore} />
     </>
   );
 }
