@@ -1,4 +1,4 @@
-import { Route } from "@solidjs/router";
+import { query, Route } from "@solidjs/router";
 import { render, screen, within } from "@solidjs/testing-library";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role, User } from "@firegov/core/contract";
@@ -144,6 +144,24 @@ describe("search from the shell", () => {
     const hazards = await screen.findByTestId("search-hazards");
     await vi.waitFor(() => expect(within(hazards).getAllByRole("link")).toHaveLength(1));
     expect(within(hazards).getByRole("link")).toHaveAttribute("href", "/hazards/h-1");
+  });
+});
+
+describe("search from the shell, by a code's name", () => {
+  it("asks the server for every open hazard of the code the query names, beyond the first page", async () => {
+    query.clear(); // the profile read by the test before (refused) is not this one's
+    await signInAs(admin);
+    const beyond = { hazardId: "h-9", nodeId: "n", path: "/n", state: "dispatched", code: "XF-07", description: "楼梯间堆放杂物", source: "grid_patrol", overdue: false, listedAt: [], awaitingAck: [], createdAt: "2026-11-01T00:00:00Z", updatedAt: "2026-11-01T00:00:00Z", version: 3 };
+    const api = fakeApi({
+      "GET /v1/venues": () => json(200, { items: [], cursor: null }),
+      "GET /v1/hazards": () => json(200, { items: [], cursor: "next" }),
+      "GET /v1/hazards/search": () => json(200, { items: [beyond], cursor: null, truncated: false }),
+      "GET /v1/profile": () => json(200, { profile: { hazards: { codes: [{ id: "XF-07", name: { zh: "疏散通道堵塞", en: "Blocked escape route" } }] }, inspectionCategories: [] } }),
+    });
+    renderAt("/search?q=疏散通道", () => <Route path="/search" component={SearchPage} />);
+    const hazards = await screen.findByTestId("search-hazards");
+    await vi.waitFor(() => expect(within(hazards).getByRole("link")).toHaveAttribute("href", "/hazards/h-9"));
+    expect(api.calls("GET /v1/hazards/search")[0]!.path).toContain("code=XF-07");
   });
 });
 

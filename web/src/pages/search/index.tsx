@@ -1,7 +1,7 @@
 import { A, createAsync, query, useSearchParams } from "@solidjs/router";
 import { For, Show, Suspense } from "solid-js";
 import type { HazardSummary } from "@firegov/core/contract";
-import { listHazards } from "../../api/hazards.ts";
+import { listHazards, searchHazards } from "../../api/hazards.ts";
 import { listVenues } from "../../api/venues.ts";
 import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
@@ -9,13 +9,15 @@ import { Loading } from "../../components/load-error.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { HazardCard } from "../hazards/list.tsx";
-import { codeName } from "../hazards/labels.ts";
-import { hazardMatches } from "./match.ts";
+import { codeName, hazardCodes } from "../hazards/labels.ts";
+import { codesNamed, hazardMatches } from "./match.ts";
 
 // Venues: the API's own query (name, address, external id, contact) over the caller's subtree.
 const venueResults = query((q: string) => listVenues({ q, limit: 20 }), "search-venues");
-// Hazards: the open ones of the caller's subtree (the API's state list, first 100), matched here by code, code name, venue and place.
+// Hazards: the open ones of the caller's subtree (the API's state list, first 100), matched here by code, code name, venue and place;
+// and every open hazard of a code the query names, from the server's search (its code filter).
 const openHazards = query(async () => (await listHazards({ list: "state", state: "open", limit: 100 })).items, "search-open-hazards");
+const openOfCode = query(async (code: string) => (await searchHazards({ state: "open", code, limit: 50 })).items, "search-open-of-code");
 
 /** Search from the shell: a venue by name or address, an open hazard by its code. The query lives in the address (?q=). */
 export default function SearchPage() {
@@ -29,7 +31,12 @@ export default function SearchPage() {
   const hazards = createAsync(async (): Promise<HazardSummary[]> => {
     if (!q() || !can(role(), "hazard.read")) return [];
     const p = await profileInEffect().catch(() => undefined);
-    return (await openHazards()).filter((h) => hazardMatches(h, q(), codeName(p, h.code, h.codeText, locale())));
+    const codes = p ? codesNamed(hazardCodes(p), q()) : [];
+    const [first, ...ofCodes] = await Promise.all([openHazards(), ...codes.map((code) => openOfCode(code))]);
+    const found = new Map<string, HazardSummary>();
+    for (const h of ofCodes.flat()) found.set(h.hazardId, h);
+    for (const h of first!) if (hazardMatches(h, q(), codeName(p, h.code, h.codeText, locale()))) found.set(h.hazardId, h);
+    return [...found.values()];
   });
   const submit = (event: SubmitEvent) => {
     event.preventDefault();

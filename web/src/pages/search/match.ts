@@ -13,3 +13,10 @@ export function hazardMatches(hazard: HazardSummary, query: string, codeLabel: s
   const haystack = normalise([hazard.code, hazard.codeText, codeLabel, hazard.venueName, hazard.locationText, hazard.description].filter(Boolean).join(" "));
   return words.every((word) => haystack.includes(word));
 }
+
+/** The profile's hazard codes the query names (by id or by name in either language), at most `max`: searched on the server, beyond the first page of open hazards. */
+export function codesNamed(codes: readonly { id: string; name: { zh: string; en: string } }[], query: string, max = 5): string[] {
+  const q = normalise(query);
+  if (!q) return [];
+  return codes.filter((c) => normalise(c.id) === q || normalise(c.name.zh).includes(q) || normalise(c.name.en).includes(q)).slice(0, max).map((c) => c.id);
+}
