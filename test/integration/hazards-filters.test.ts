@@ -1,10 +1,12 @@
+import { DeleteItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Hazards } from "@firegov/core";
+import { Hazards, withActor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { report, world, type Json, type World } from "./hazards-fixtures.ts";
 
-const app = testApp(testDb());
+const db = testDb();
+const app = testApp(db);
 
 describe("the board's server-side search", () => {
   let w: World;
@@ -55,6 +57,20 @@ describe("the board's server-side search", () => {
     expect(idsOf((await search("mine=1", "officer@grid")).body)).toEqual([ids.byGrid, ids.toGrid].sort());
     expect(idsOf((await search("mine=1&state=dispatched", "officer@grid")).body)).toEqual([ids.toGrid]);
     expect(idsOf((await search("mine=true", "officer@town")).body)).toEqual([ids.general, ids.major, ids.toGrid].sort());
+  });
+
+  it("'mine' covers hazards written before its lists: the daily upkeep gives them their rows once, then only reads its mark", async () => {
+    // As a hazard kept before the lists existed: the grid officer's rows gone.
+    const pk = `T#${w.tenantId}#HZL#mine:${w.users["officer@grid"]!.userId}`;
+    const rows = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: pk } } }));
+    expect(rows.Items).toHaveLength(2);
+    for (const row of rows.Items!) await db.client.send(new DeleteItemCommand({ TableName: db.tableName, Key: { pk: row.pk!, sk: row.sk! } }));
+    expect(idsOf((await search("mine=1", "officer@grid")).body)).toEqual([]);
+
+    const upkeep = () => withActor({ type: "system", tenantId: w.tenantId, job: "test" }, () => Hazards.fillMineRows());
+    expect(await upkeep()).toBeGreaterThanOrEqual(2);
+    expect(idsOf((await search("mine=1", "officer@grid")).body)).toEqual([ids.byGrid, ids.toGrid].sort());
+    expect(await upkeep()).toBe(0);
   });
 
   it("finds overdue hazards once the sweep has marked them", async () => {

@@ -15,6 +15,7 @@ export { getTimeline, listByState, listAssigned, listByVenue, listOverdue, listL
 export { submitTip, TIP_LIMITS, tipPlace, tipPlaces, locateTipsWith, TipPlaceSchema, TipPlacesSchema, type TipReceipt, type TipLocator, type TipPlacement } from "./tips.ts";
 export { rewardOf, getTipReward, recordTipReward, tipStatus, RecordTipRewardInput, TipRewardSchema, TipStatusSchema, type TipRewardView, type TipStatus, type Eligibility } from "./rewards.ts";
 export { sweepAll, sweepTenant, hazardSweepJob, type SweepStats } from "./sweep.ts";
+export { fillMineRows, hazardMineUpkeepJob } from "./mine-upkeep.ts";
 export {
   CreateHazardInput,
   ActionInput,

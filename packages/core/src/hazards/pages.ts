@@ -14,7 +14,7 @@ import type { Hazard } from "./types.ts";
 const PAGE = 100;
 
 /** Hazard documents by id (BatchGet; what DynamoDB leaves unprocessed is asked again). */
-async function documents(ids: readonly string[]): Promise<Hazard[]> {
+export async function documents(ids: readonly string[]): Promise<Hazard[]> {
   const tenantId = useTenant();
   const found: Hazard[] = [];
   let keys = ids.map((hazardId) => ({ tenantId, hazardId }));
