@@ -55,6 +55,24 @@ describe("the outbox", () => {
     expect(outboxItems().map((i) => i.state)).toEqual(["done", "done", "done"]);
   });
 
+  it("on a shared phone sends a write only while the person who made it is signed in", async () => {
+    await enqueue(write(1));
+    resetSession();
+    const colleague: User = { ...worker, userId: "u-other", username: "li.grid", displayName: "李网格" };
+    await signInAs(colleague);
+    const api = fakeApi({ "POST /v1/hazards": () => json(201, { hazardId: "hz" }) });
+    expect(pendingCount()).toBe(0);
+    expect(await syncOutbox()).toEqual({ sent: 0, conflicts: 0 });
+    expect(api.calls("POST /v1/hazards")).toHaveLength(0);
+
+    resetSession();
+    await signInAs(worker);
+    const back = fakeApi({ "POST /v1/hazards": () => json(201, { hazardId: "hz" }) });
+    expect(pendingCount()).toBe(1);
+    expect(await syncOutbox()).toEqual({ sent: 1, conflicts: 0 });
+    expect(back.calls("POST /v1/hazards")).toHaveLength(1);
+  });
+
   it("keeps a conflict (409/412/422) with the server's Chinese message, sends the rest, and drops it only when the user discards it", async () => {
     await enqueue(write(1));
     await enqueue(write(2));
@@ -96,18 +114,18 @@ describe("the outbox", () => {
     expect(api.calls("POST /v1/hazards").map((x) => (x.body as { description: string }).description)).toEqual(["隐患 1", "隐患 2"]);
   });
 
-  it("runs the steps before sync, then sends each body through the resolvers (a local photo becomes the uploaded key)", async () => {
+  it("runs the steps before sync, then sends each body through the resolvers (a local reference becomes the uploaded key; photos have their own resolver, tested with the picker)", async () => {
     const uploaded = new Map<string, string>();
     beforeSync(async () => {
-      uploaded.set("local-photo:7", "t/x/hazards/p7.jpg");
+      uploaded.set("local-scan:7", "t/x/hazards/p7.jpg");
     });
-    resolveBodyWith(async (body) => JSON.parse(JSON.stringify(body).replace(/local-photo:\d+/g, (ref) => uploaded.get(ref) ?? ref)));
-    await enqueue({ ...write(1), body: { description: "出口堵塞", photos: ["local-photo:7"] } });
+    resolveBodyWith(async (body) => JSON.parse(JSON.stringify(body).replace(/local-scan:\d+/g, (ref) => uploaded.get(ref) ?? ref)));
+    await enqueue({ ...write(1), body: { description: "出口堵塞", photos: ["local-scan:7"] } });
     const api = fakeApi({ "POST /v1/hazards": () => json(201, { hazardId: "hz-1" }) });
     await syncOutbox();
     expect(api.calls("POST /v1/hazards")[0]!.body).toEqual({ description: "出口堵塞", photos: ["t/x/hazards/p7.jpg"] });
     // The queued copy stays as it was made.
-    expect(outboxItems()[0]!.body).toEqual({ description: "出口堵塞", photos: ["local-photo:7"] });
+    expect(outboxItems()[0]!.body).toEqual({ description: "出口堵塞", photos: ["local-scan:7"] });
   });
 
   it("lists each item's state on /outbox; 立即同步 sends; a conflict offers 查看 and 丢弃", async () => {

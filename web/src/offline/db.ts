@@ -14,6 +14,8 @@ export interface OutboxItem {
   body: unknown;
   /** Made once, when the write was first tried: every send of it carries the same key. */
   idempotencyKey: string;
+  /** Who made it: sent only while they are signed in (a shared phone never sends one person's write as another's). */
+  userId?: string;
   /** What it is, for people (巡查 · 东街五金店). */
   label: string;
   /** A page to open for the thing it concerns (the venue, …). */

@@ -9,6 +9,7 @@
  */
 import { createSignal } from "solid-js";
 import { ApiError, apiFetch, idempotent, newIdempotencyKey } from "../api/http.ts";
+import { signedInUser } from "../auth/session.ts";
 import { resolveBody, runBeforeSync } from "./before-sync.ts";
 import { offlineDb, type OutboxItem } from "./db.ts";
 
@@ -19,8 +20,11 @@ const CONFLICT_STATUSES = [409, 412, 422];
 /** Kept in the list this long after landing, so the user sees what went. */
 const DONE_KEPT_MS = 3 * 24 * 3600_000;
 
-const [items, setItems] = createSignal<OutboxItem[]>([]);
-/** Every item on this phone, oldest first (reactive; refreshed on every change). */
+const [all, setItems] = createSignal<OutboxItem[]>([]);
+/** The signed-in user's writes (older items without an author count as theirs): another account's wait for it. */
+const mine = (item: OutboxItem) => item.userId === undefined || item.userId === signedInUser()?.userId;
+const items = () => all().filter(mine);
+/** The signed-in user's items on this phone, oldest first (reactive; refreshed on every change). */
 export const outboxItems = items;
 /** Writes still to send (the badge's count). */
 export const pendingCount = () => items().filter((i) => i.state === "pending" || i.state === "sending").length;
@@ -52,6 +56,7 @@ export async function enqueue(write: QueuedWrite): Promise<OutboxItem> {
     // A JSON body, kept as plain data (a form's reactive store cannot be stored as it is).
     body: JSON.parse(JSON.stringify(write.body)) as unknown,
     label: write.label,
+    ...(signedInUser() ? { userId: signedInUser()!.userId } : {}),
     ...(write.href ? { href: write.href } : {}),
     idempotencyKey: write.idempotencyKey ?? newIdempotencyKey(),
     createdAt: new Date().toISOString(),
@@ -97,7 +102,7 @@ async function sync(): Promise<SyncResult> {
   const all = await refreshOutbox();
   await forgetOldDone(all);
   // "sending": a sync cut off mid-request (the page closed); the same key makes sending it again safe.
-  const queue = all.filter((i) => i.state === "pending" || i.state === "sending").sort((a, b) => a.id - b.id);
+  const queue = all.filter((i) => mine(i) && (i.state === "pending" || i.state === "sending")).sort((a, b) => a.id - b.id);
   if (!queue.length) return result;
   if (globalThis.navigator?.onLine === false) return { ...result, stopped: "offline" };
   try {
