@@ -117,8 +117,9 @@ export default function VenueImportPage() {
       <Show when={report()}>
         {(r) => <Notice tone={r().skipped ? "warning" : "success"}>{t("venueImport.done", { created: r().created, updated: r().updated, unchanged: r().unchanged, skipped: r().skipped })}</Notice>}
       </Show>
+      {/* The API's own message; no answer at all (status 0: no network) says the import failed, and why. */}
       <Show when={error()}>
-        {(err) => <p class="alert alert-error" role="alert">{err() instanceof ApiError ? (err() as ApiError).message : t("venueImport.failed", { message: err() instanceof Error ? (err() as Error).message : String(err()) })}</p>}
+        {(err) => <p class="alert alert-error" role="alert">{err() instanceof ApiError && (err() as ApiError).status > 0 ? (err() as ApiError).message : t("venueImport.failed", { message: err() instanceof Error ? (err() as Error).message : String(err()) })}</p>}
       </Show>
       <Show when={rows().length}>
         <ImportReportTable rows={rows()} />
