@@ -43,7 +43,7 @@ describe("a county admin changes a deadline in its policy profile and publishes 
   it("signs the admin in and opens the profile in effect: version 1, each rule cited or marked as a default", async () => {
     await signIn(page, stack, slug, ADMIN);
 
-    await page.getByRole("link", { name: "政策档案" }).click();
+    await page.locator("nav.nav").getByRole("link", { name: "政策档案" }).click(); // the menu's link (the admin home lists it too)
     await page.waitForURL(/\/profile$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("政策档案");
     expect(await page.locator(".profile-name").textContent()).toContain("第 1 版");
@@ -89,6 +89,10 @@ describe("a county admin changes a deadline in its policy profile and publishes 
     await form.scrollIntoViewIfNeeded();
     await shot(page, "profile-publish-phone-zh");
     await form.getByRole("button", { name: "发布" }).click();
+    // One tap does not publish: the confirmation says when it takes effect and how many venues are judged again.
+    const confirm = page.getByTestId("publish-confirm");
+    await expect.poll(() => confirm.textContent()).toMatch(/现有 \d+ 个场所中/);
+    await confirm.getByRole("button", { name: "确认发布" }).click();
     await page.waitForURL(/\/profile\/versions\/2$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("政策档案 第 2 版");
     const rule = page.locator(`.rule[data-rule-id="${severity.id}"]`);
@@ -132,7 +136,7 @@ describe("a county admin changes a deadline in its policy profile and publishes 
 
   it("compares the county with a neighbour's built-in profile on a desktop, in English", async () => {
     const desktop = await signInDesktopEnglish(browser, stack, slug, ADMIN);
-    await desktop.getByRole("link", { name: "Policy profile" }).click();
+    await desktop.locator("nav.nav").getByRole("link", { name: "Policy profile" }).click();
     await desktop.getByRole("link", { name: "What this version changed" }).click();
     await desktop.waitForURL(/\/profile\/diff/);
     const from = desktop.getByLabel("Compare", { exact: true });
