@@ -139,7 +139,8 @@ describe("a hazard goes round the closed loop on phones, in Chromium", () => {
         // A photo of the rectified passage, uploaded straight to storage from the phone.
         await form.locator('input[type="file"]').setInputFiles({ name: "rectified.png", mimeType: "image/png", buffer: PHOTO });
         await expect.poll(() => form.locator(".photo-thumbs li").count()).toBe(1);
-        await expect.poll(() => form.getByRole("status").count()).toBe(0);
+        // Shrunk, watermarked and uploaded: the photo's own line says 已上传.
+        await expect.poll(() => form.locator('.photo-thumbs li[data-state="done"]').count(), { timeout: 30_000 }).toBe(1);
         expect(await form.locator(".photo-thumbs li.failed").count()).toBe(0);
       },
       "核查",

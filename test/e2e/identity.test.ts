@@ -105,7 +105,11 @@ describe("a county signs up and manages its users, in Chromium", () => {
   });
 
   it("sends the user to sign in again, saying why, when the session cannot be restored", async () => {
-    await page.evaluate((token) => localStorage.setItem("firegov.refresh", token), `${slug}.00000000-0000-4000-8000-000000000000.not-a-live-session`);
+    // A dead refresh token, and no live access token kept for offline use (it lives 15 minutes): nothing restores the session.
+    await page.evaluate((token) => {
+      localStorage.setItem("firegov.refresh", token);
+      localStorage.removeItem("firegov.access");
+    }, `${slug}.00000000-0000-4000-8000-000000000000.not-a-live-session`);
     await page.goto(`${stack.base}/users`);
     await page.waitForURL(/\/login\?next=%2Fusers$/);
     expect(await page.getByRole("status").first().textContent()).toBe("登录已过期，请重新登录。");
