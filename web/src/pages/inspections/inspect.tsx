@@ -137,7 +137,7 @@ function ChecklistForm(props: { checklist: Checklist; profile: PolicyProfile | u
     finish(props.checklist.venueId, input, idempotencyKey)
       .then((done) => {
         key.renew();
-        void clearDraft(draftKey(props.checklist));
+        void clearDraft(draftKey(props.checklist)).catch(() => {}); // no IndexedDB (a private window): there was no draft either
         props.onDone(done);
       })
       .catch(async (error: unknown) => {

@@ -44,7 +44,7 @@ export default function OutboxPage() {
   const { t } = useI18n();
   const [status, setStatus] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
-  onMount(() => void refreshOutbox());
+  onMount(() => void refreshOutbox().catch(() => {}));
   const syncNow = async () => {
     setBusy(true);
     setStatus(undefined);
