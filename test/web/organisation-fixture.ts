@@ -1,3 +1,4 @@
+import { baselineVocabulary } from "@firegov/core/browser";
 import type { Finding, JurisdictionNode, OrganisationView, Person, PolicyProfile, ProfileVersion } from "@firegov/core/contract";
 import { admin } from "./fake-api.tsx";
 
@@ -8,6 +9,8 @@ import { admin } from "./fake-api.tsx";
 const cite = (ref: string, text: string) => ({ sourceRef: `pingchuan ${ref}`, text });
 
 export const profile: PolicyProfile = {
+  schemaVersion: 2,
+  vocabulary: baselineVocabulary(),
   id: "pingchuan",
   name: { zh: "平川县", en: "Pingchuan County" },
   document: { title: "平川县关于加强基层消防工作的意见", number: null, issuer: null, date: "2024" },

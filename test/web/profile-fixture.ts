@@ -1,9 +1,12 @@
+import { baselineVocabulary } from "@firegov/core/browser";
 import type { PolicyProfile, ProfileDraft, ProfileVersion } from "@firegov/core/contract";
 
 // A small profile of a made-up county, shaped as the API sends it: a few
 // cited rules, and marked defaults (sourceRef null) with their assumptions.
 
 export const profile: PolicyProfile = {
+  schemaVersion: 2,
+  vocabulary: baselineVocabulary(),
   id: "xinhe",
   name: { zh: "新河县", en: "Xinhe County" },
   document: { title: "新河县关于加强基层消防工作的意见", number: "新政办发〔2024〕3号", issuer: "新河县人民政府办公室", date: "2024-03-01" },

@@ -14,5 +14,7 @@ export { DEFAULT_PUBLIC_RESPONSES, publicResponsesOf, responsesFor, fillResponse
 /** The most hazards one bulk action takes (issue 16). */
 export { MAX_BULK } from "./hazards/bulk-limits.ts";
 export { HEADERS as VENUE_LEDGER_HEADERS } from "./venues/ledger-headers.ts";
-export { roleLevelWarning, ROLE_LEVELS, type RoleFitWarning } from "./identity/role-fit.ts";
+export { roleLevelWarning, roleLevels, type RoleFitWarning } from "./profile/role-fit.ts";
+export { KERNEL_LEVELS, PLATFORM_ROLE_IDS, BASELINE_VOCABULARY, baselineVocabulary, kernelIds, type VocabularyKey } from "./profile/kernel.ts";
+export { kernelOf, levelFor, officerRoleAt, meaningOf, wordName } from "./profile/levels.ts";
 export { AUDIT_ACTION_NAMES, AUDIT_TARGET_NAMES, hazardAuditNames, auditActionLabel, auditTargetLabel } from "./audit/labels.ts";

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { NATIONAL_REF, SourceRef, parseProfile, type PolicyProfile, type ProfileIssue } from "@firegov/core/profile/index";
+import { NATIONAL_REF, SourceRef, normalizeClause, parseProfile, type PolicyProfile, type ProfileIssue } from "@firegov/core/profile/index";
 import { qidong } from "@firegov/profiles/presets/qidong";
 import { songjiang } from "@firegov/profiles/presets/songjiang";
 
@@ -26,6 +26,8 @@ describe("SourceRef: national norms", () => {
     "GB 35181-2017 7.1.3",
     "GB/T 40248-2021 6",
     "GA 703-2007 4.1",
+    "GB 25201-2010",
+    "消防法 第二十八条（四）",
   ])("accepts %s, and it is a national citation", (ref) => {
     expect(SourceRef.safeParse(ref).success).toBe(true);
     expect(NATIONAL_REF.test(ref)).toBe(true);
@@ -33,14 +35,12 @@ describe("SourceRef: national norms", () => {
 
   it.each([
     ["GB 35181 6.2", "a standard without its year"],
-    ["GB 35181-2017", "a standard without a clause"],
     ["GB 35181-2017 第六条", "a standard cited by article"],
     ["消防法第二十八条", "no space between the norm and the article"],
     ["消防法 第28条", "an article in arabic numerals"],
     ["消防法 二十八条", "an article without 第"],
     ["公安部令61号 第二条", "an order without 第"],
     ["Fire Law art. 28", "an English citation"],
-    ["消防法 第二十八条（四）", "full-width brackets (the county form uses ASCII ones)"],
   ])("rejects %s (%s), in zh and en", (ref) => {
     const parsed = SourceRef.safeParse(ref);
     expect(parsed.success).toBe(false);
@@ -52,9 +52,31 @@ describe("SourceRef: national norms", () => {
 
   it("keeps the county form as it was: `<profileId> <clause>` with 一–十 numerals", () => {
     for (const ref of ["songjiang 六(一)2", "yancheng (十一)", "lianyungang 一"]) expect(SourceRef.safeParse(ref).success).toBe(true);
-    for (const ref of ["songjiang 6.2.2", "Songjiang 六", "songjiang"]) expect(SourceRef.safeParse(ref).success).toBe(false);
+    for (const ref of ["songjiang 6.2.2", "Songjiang 六", "songjiang", "songjiang ", "songjiang 六 一", "songjiang 附件"]) expect(SourceRef.safeParse(ref).success).toBe(false);
     // A county clause is never mistaken for a national one.
     expect(NATIONAL_REF.test("songjiang 六(一)2")).toBe(false);
+  });
+});
+
+describe("SourceRef: a document's own numbering (issue 14)", () => {
+  it.each([
+    ["demo 第十二条", "an article"],
+    ["demo 第十二条第二款", "an article's paragraph"],
+    ["demo 第3条第1款第2项", "article, paragraph and item in arabic numerals"],
+    ["demo （3）", "a full-width bracketed sub-item"],
+    ["demo (3)", "a half-width bracketed sub-item"],
+    ["demo 一（二）", "the document's own full-width brackets"],
+    ["demo 一(二)3（1）", "four levels deep"],
+    ["demo 附件2", "an annex"],
+    ["demo 附件2 三(一)", "a clause within an annex"],
+    ["demo 全文", "the whole document, for one without clause numbers"],
+  ])("accepts %s (%s)", (ref) => {
+    expect(SourceRef.safeParse(ref).success).toBe(true);
+    expect(NATIONAL_REF.test(ref)).toBe(false);
+  });
+
+  it("takes 一（二） and 一(二) as one clause", () => {
+    expect(normalizeClause("一（二）3（1）")).toBe("一(二)3(1)");
   });
 });
 

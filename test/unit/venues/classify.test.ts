@@ -68,7 +68,7 @@ describe("classification in a profile with three inspection categories (songjian
 
 describe("checking a venue's facts against the profile", () => {
   it("names unknown kinds and flags, and levels or grades the profile does not have", () => {
-    const problems = Venues.checkFacts(songjiang, { kinds: ["spaceport"], flags: ["nope"], keyUnitLevel: "level_1", enterpriseGrade: "a" }, Venues.VENUE_FLAGS);
+    const problems = Venues.checkFacts(songjiang, { kinds: ["spaceport"], flags: ["nope"], keyUnitLevel: "level_1", enterpriseGrade: "a" });
     expect(problems.map((p) => [p.field, p.code])).toEqual([
       ["kinds", "venue.kind_unknown"],
       ["flags", "venue.flag_unknown"],
@@ -79,12 +79,18 @@ describe("checking a venue's facts against the profile", () => {
   });
 
   it("accepts what the profile knows", () => {
-    expect(Venues.checkFacts(yancheng, { kinds: ["organisation"], flags: ["police_daily_check"], keyUnitLevel: "level_2", enterpriseGrade: "c", riskGrade: "high" }, Venues.VENUE_FLAGS)).toEqual([]);
+    expect(Venues.checkFacts(yancheng, { kinds: ["organisation"], flags: ["police_daily_check"], keyUnitLevel: "level_2", enterpriseGrade: "c", riskGrade: "high" })).toEqual([]);
   });
 
-  it("reads the flag vocabulary from the profile schema", () => {
-    expect(Venues.VENUE_FLAGS).toContain("small_venue");
-    expect(Venues.VENUE_FLAGS).toContain("police_daily_check");
+  it("reads flags and features from the profile's vocabulary: a county's own word is known, a kernel word it dropped is not", () => {
+    const own = { ...yancheng, vocabulary: { ...yancheng.vocabulary, venueFlags: [{ id: "night_market", name: { zh: "夜市", en: "Night market" } }], venueFeatures: [{ id: "old_town", name: { zh: "老街区", en: "Old town" } }] } };
+    expect(Venues.venueFlagsOf(own)).toEqual(["night_market"]);
+    expect(Venues.checkFacts(own, { kinds: ["organisation"], flags: ["night_market"], features: ["old_town"] })).toEqual([]);
+    expect(Venues.checkFacts(own, { kinds: ["organisation"], flags: ["police_daily_check"], features: ["heritage"] }).map((p) => [p.field, p.code])).toEqual([
+      ["flags", "venue.flag_unknown"],
+      ["features", "venue.feature_unknown"],
+    ]);
+    expect(Venues.flagName(own, "night_market").zh).toBe("夜市");
   });
 });
 

@@ -215,7 +215,7 @@ export const incentiveCandidates = useCase(
         if (from.from === "major_hazard_leads") {
           const leads = await leadsOf({
             path: place.path,
-            sources: from.sources,
+            sources: from.sources as Parameters<typeof leadsOf>[0]["sources"],
             severities: from.severities,
             from: startOfLocalDay(leadsYear.start, timeZone).toISOString(),
             to: startOfLocalDay(addDays(leadsYear.end, 1), timeZone).toISOString(),

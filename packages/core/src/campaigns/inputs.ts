@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bilingual } from "../errors/index.ts";
-import { VENUE_FLAGS } from "../venues/index.ts";
+
 
 const Id = z.string().min(1).max(64);
 const Name = z.object({
@@ -14,7 +14,7 @@ export const CampaignTargetInput = z
   .object({
     kinds: Ids(100).meta({ description: "Venue kind ids of the profile; any of them" }),
     riskGrades: Ids(20).meta({ description: "Risk grade ids of the profile; any of them" }),
-    flags: z.array(z.enum(VENUE_FLAGS as [string, ...string[]])).max(10).optional().meta({ description: "Venue flags (the venue's own or its kinds'); any of them" }),
+    flags: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).max(10).optional().meta({ description: "Venue flags (the venue's own or its kinds'); any of them" }),
   })
   .refine((t) => Boolean(t.kinds?.length || t.riskGrades?.length || t.flags?.length), { message: bilingual("请至少选择一类目标场所（场所类型、风险等级或标记）", "Choose the venues targeted: kinds, risk grades or flags"), path: ["kinds"] });
 

@@ -5,7 +5,7 @@ import { bilingual } from "../errors/index.ts";
 import { hazardCodes, localDate, OTHER_CODE } from "../hazards/index.ts";
 import { profileAt, type PolicyProfile } from "../profile/index.ts";
 import { tenantTimeZone } from "../tenancy/index.ts";
-import { VENUE_FLAGS } from "../venues/index.ts";
+
 import { endAfter, type AdoptedItem, type CustomItem } from "./rules.ts";
 
 // Templates for the common campaigns (holidays, major events, 推磨式 cross
@@ -15,7 +15,8 @@ import { endAfter, type AdoptedItem, type CustomItem } from "./rules.ts";
 
 const Id = z.string().regex(/^[a-z][a-z0-9_]*$/, bilingual("id 须为小写字母开头的 snake_case", "expected a snake_case id"));
 const Label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
-const Flag = z.enum(VENUE_FLAGS as [string, ...string[]]);
+/** A venue flag id of the profile in effect (vocabulary.venueFlags). */
+const Flag = z.string().regex(/^[a-z][a-z0-9_]*$/);
 
 export const CampaignTemplate = z.strictObject({
   id: Id,

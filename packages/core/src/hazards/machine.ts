@@ -437,7 +437,7 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
         const target = input.body ?? hazard.pendingAcks[0]!.body;
         // A liaison bound to another department: 报到 is each department's own (see rules.boundTo).
         const own = ctx.actor.type === "user" ? bodyOf(profile, ctx.actor.bodyId) : undefined;
-        if (own && own.id !== target && isDepartment(own)) {
+        if (own && own.id !== target && isDepartment(profile, own)) {
           const other = bodyOf(profile, target);
           throw new AppError("forbidden", "hazard.ack_other_body", { ownZh: own.name.zh, ownEn: own.name.en, bodyZh: other?.name.zh ?? target, bodyEn: other?.name.en ?? target });
         }
@@ -455,7 +455,7 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
       if (levelIndex(profile, target.level) >= levelIndex(profile, hazard.handling!.level)) {
         throw invalid("body.to", "hazard.escalate_not_higher", "只能上报到比当前办理层级更高的机构", "Escalate only to a body above the current handling level");
       }
-      const department = isDepartment(target);
+      const department = isDepartment(profile, target);
       const next: Hazard = {
         ...hazard,
         handling: { body: target.id, level: target.level },

@@ -1,7 +1,7 @@
 import type { Role } from "../access/index.ts";
 import { inSubtree } from "../access/index.ts";
 import type { Condition, LevelId, PolicyProfile } from "../profile/index.ts";
-import { bodyForVenue, industryDepartmentFor, industryRuleFor } from "../profile/index.ts";
+import { bodyForVenue, industryDepartmentFor, industryRuleFor, meaningOf, officerRoleAt } from "../profile/index.ts";
 import { DAY_MS, endOfDayAfter, iso } from "./clock.ts";
 import { isOpen, OTHER_CODE, type Basis, type EventDraft, type Handling, type Hazard, type NotificationIntent, type Recipient, type RuleActor } from "./types.ts";
 
@@ -64,29 +64,24 @@ export function bodyOf(profile: PolicyProfile, id: string | undefined): Body | u
   return id === undefined ? undefined : profile.bodies.find((b) => b.id === id);
 }
 
-/** Body kinds whose staff answer through a department liaison, and who must acknowledge (报到) what is reported to them. */
-const DEPARTMENT_KINDS = new Set<Body["kind"]>(["industry_department", "fire_rescue", "police", "emergency_management"]);
-const FORCE_KINDS = new Set<Body["kind"]>(["brigade", "micro_station", "volunteer_team", "forestry_team"]);
+/** Body kinds (by their kernel meaning) whose staff answer through a department liaison, and who must acknowledge (报到) what is reported to them. */
+const DEPARTMENT_KINDS = new Set(["industry_department", "fire_rescue", "police", "emergency_management"]);
+const FORCE_KINDS = new Set(["brigade", "micro_station", "volunteer_team", "forestry_team"]);
 
-export const isDepartment = (body: Body | undefined) => body !== undefined && DEPARTMENT_KINDS.has(body.kind);
+/** What a body's kind means to the product (its kernel kind), whatever the county calls it. */
+const kindOf = (profile: PolicyProfile, body: Body) => meaningOf(profile, "bodyKinds", body.kind) ?? "";
 
-/** The platform role that acts for the governing bodies at each level (design.md, Identity). */
-const OFFICER_AT: Record<LevelId, Role> = {
-  city: "tenant_admin",
-  county: "tenant_admin",
-  town: "town_officer",
-  village: "village_manager",
-  grid: "grid_worker",
-};
+export const isDepartment = (profile: PolicyProfile, body: Body | undefined) => body !== undefined && DEPARTMENT_KINDS.has(kindOf(profile, body));
 
-/** The platform roles that act for a body (or, with no body named, for the level). */
+/** The platform roles that act for a body (or, with no body named, for the level's officers: profile/levels.ts). */
 export function rolesFor(profile: PolicyProfile, handling: Handling): Role[] {
   const body = bodyOf(profile, handling.body);
-  const officer = OFFICER_AT[handling.level];
+  const officer = officerRoleAt(profile, handling.level) ?? "tenant_admin";
   if (!body) return [officer];
-  if (body.kind === "emergency_management") return ["department_liaison", officer];
-  if (DEPARTMENT_KINDS.has(body.kind)) return ["department_liaison"];
-  if (FORCE_KINDS.has(body.kind)) return ["brigade_member"];
+  const kind = kindOf(profile, body);
+  if (kind === "emergency_management") return ["department_liaison", officer];
+  if (DEPARTMENT_KINDS.has(kind)) return ["department_liaison"];
+  if (FORCE_KINDS.has(kind)) return ["brigade_member"];
   return [officer];
 }
 
@@ -106,7 +101,7 @@ export function handlingOf(profile: PolicyProfile, bodyId: string): Handling | u
  */
 export function boundTo(profile: PolicyProfile, userBodyId: string | undefined, bodyId: string | undefined): boolean {
   if (userBodyId === undefined || bodyId === undefined) return true;
-  return !isDepartment(bodyOf(profile, bodyId)) || userBodyId === bodyId;
+  return !isDepartment(profile, bodyOf(profile, bodyId)) || userBodyId === bodyId;
 }
 
 /**
@@ -132,7 +127,7 @@ export function mayTakeIn(profile: PolicyProfile, actor: RuleActor, hazardPath: 
   if (actor.type === "system") return true;
   if (actor.type !== "user") return false;
   const level = levelOfPath(profile, actor.scopePath);
-  return level !== undefined && OFFICER_AT[level] === actor.role && inSubtree(actor.scopePath, hazardPath);
+  return level !== undefined && officerRoleAt(profile, level) === actor.role && inSubtree(actor.scopePath, hazardPath);
 }
 
 // ── Severities, codes and deadlines ────────────────────────────────────────
@@ -308,7 +303,7 @@ function escalate(profile: PolicyProfile, hazard: Hazard, rule: Escalation, now:
   const to = bodyOf(profile, toId);
   const at = iso(now);
   const basis = basisOf(rule.id, rule);
-  const needsAck = (rule.action === "report" || rule.action === "transfer") && isDepartment(to);
+  const needsAck = (rule.action === "report" || rule.action === "transfer") && isDepartment(profile, to);
   let next: Hazard = {
     ...hazard,
     fired: [...hazard.fired, rule.id],
@@ -348,7 +343,7 @@ function awaitAck(hazard: Hazard, body: string, basis: Basis, now: Date, timeZon
 export function joinListing(profile: PolicyProfile, hazard: Hazard, level: ListingLevel, now: Date, timeZone: string): { hazard: Hazard; intents: NotificationIntent[] } {
   const jointly = jointlyFor(profile, level, hazard);
   let next = hazard;
-  for (const body of jointly) if (isDepartment(bodyOf(profile, body))) next = awaitAck(next, body, basisOf(level.id, level), now, timeZone);
+  for (const body of jointly) if (isDepartment(profile, bodyOf(profile, body))) next = awaitAck(next, body, basisOf(level.id, level), now, timeZone);
   const intents: NotificationIntent[] = jointly.length
     ? [{ kind: "listed", to: jointly.flatMap((b) => bodyRecipient(profile, b)), title: { zh: `隐患已列入${level.name.zh}，请会同督办`, en: `Hazard placed under ${level.name.en}: supervise it jointly` } }]
     : [];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { roles, type Role } from "../access/index.ts";
-import type { RoleFitWarning } from "./role-fit.ts";
+import type { RoleFitWarning } from "../profile/index.ts";
 
 type UserItem = {
   userId: string;

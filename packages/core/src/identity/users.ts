@@ -14,13 +14,12 @@ import { roleNames, roles, type Role } from "../access/index.ts";
 import { liveSessionsOf, revokeSessions } from "./sessions.ts";
 import { toUserView, type UserView } from "./user-view.ts";
 import { BodyId, checkBody, describeBody, type BodyRef } from "./body.ts";
-import { roleLevelWarning } from "./role-fit.ts";
-import { profileAt } from "../profile/index.ts";
+import { profileAt, roleLevelWarning } from "../profile/index.ts";
 
 /** The user as saved, with a warning when their role does not fit their node's level (allowed, but said). */
 async function withRoleFit(view: UserView, level: string): Promise<UserView> {
   const { profile } = await profileAt();
-  const warning = roleLevelWarning(view.role, level, profile.levels.find((l) => l.id === level)?.name);
+  const warning = roleLevelWarning(profile, view.role, level);
   return warning ? { ...view, warnings: [warning] } : view;
 }
 

@@ -1,3 +1,4 @@
+import { migrateProfile } from "./migrate.ts";
 import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
 import { useUser } from "../context/actor.ts";
@@ -66,7 +67,8 @@ export const importProfile = useCase(
     authorize(actor, "profile.edit");
     // Without If-Match the import replaces whatever draft is there now, still guarded against a write in between.
     const rev = opts.expectedRev ?? (await loadDraft())?.rev ?? 0;
-    return writeDraft(profile, rev, "profile.import", "body");
+    // An export of an older shape imports into today's.
+    return writeDraft(migrateProfile(profile), rev, "profile.import", "body");
   },
 );
 

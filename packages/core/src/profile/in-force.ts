@@ -1,3 +1,4 @@
+import { migrateProfile } from "./migrate.ts";
 import { useTenant } from "../context/actor.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -62,7 +63,8 @@ async function document(version: number) {
   if (!doc) {
     const item = await readVersion(version);
     if (!item) throw new AppError("not_found", "profile.version_not_found", { version });
-    doc = { item, profile: JSON.parse(item.profile) as PolicyProfile };
+    // A version stored in an older shape reads in today's (its bytes stay as published).
+    doc = { item, profile: migrateProfile(JSON.parse(item.profile)) as PolicyProfile };
     documents.set(key, doc);
     if (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
   }

@@ -10,6 +10,10 @@ export {
   HAZARD_STATES,
   NATIONAL_REF,
   SourceRef,
+  normalizeClause,
+  PROFILE_SCHEMA_VERSION,
+  type Vocabulary,
+  type VocabularyEntry,
   type Condition,
   type VenueMatch,
   type SpotCheckPolicy,
@@ -56,7 +60,9 @@ export { getDraft, saveDraft, SaveDraftInput, validateDraft, ValidateDraftInput,
 export { diff, DiffInput, ProfileDiffSchema, exportProfile, ExportInput, ProfileRef, type PresetLookup } from "./compare.ts";
 export { profileAt, versionItemAt } from "./in-force.ts";
 export { followProfilePublishes, type PublishFollowUp } from "./published.ts";
-export { tierLevels, childLevel } from "./levels.ts";
+export { tierLevels, childLevel, kernelOf, levelFor, officerRoleAt, meaningOf, wordName } from "./levels.ts";
+export { KERNEL_LEVELS, KERNEL_OFFICER, PLATFORM_ROLE_IDS, BASELINE_VOCABULARY, VOCABULARY_KEYS, kernelIds, baselineEntries, baselineVocabulary, type KernelLevel, type VocabularyKey } from "./kernel.ts";
+export { migrateProfile, schemaVersionOf, MIGRATIONS } from "./migrate.ts";
 export { industryDepartmentFor, industryRuleFor, bodyForVenue } from "./industry.ts";
 export { firstVersionItems } from "./versions.ts";
 export { VERSIONS_FRESH_SECONDS } from "./in-force.ts";
@@ -65,3 +71,4 @@ export { DEFAULT_RESOURCES, DEFAULT_QUALIFICATIONS, resourcesOf, qualificationsO
 export { ruleCoverage, profileRules, applierCode, platformSupport, type RuleRow } from "./coverage.ts";
 export { getRuleCoverage, RuleCoverageInput, RuleCoverageSchema, type RuleCoverage } from "./coverage-view.ts";
 export { DEFAULT_PUBLIC_RESPONSES, publicResponsesOf, responsesFor, fillResponse, responseValues, publicReference, RESPONSE_PLACEHOLDER_NAMES, type ResponseValues, type ResponsePlaceholder } from "./responses.ts";
+export { roleLevelWarning, roleLevels, type RoleFitWarning } from "./role-fit.ts";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bilingual } from "../errors/index.ts";
 import { roles as platformRoles } from "../context/roles.ts";
 import { RESPONSE_PLACEHOLDER_NAMES } from "./response-words.ts";
+import { KERNEL_LEVELS, VOCABULARY_KEYS, type VocabularyKey } from "./kernel.ts";
 
 // A policy profile: the rules of one county as data. Every rule cites the
 // clause it comes from, so a finding can always be traced to its document.
@@ -20,14 +21,23 @@ const DocumentDate = z.union([z.iso.date(), z.string().regex(/^\d{4}$/)]);
 
 // ── Citation ───────────────────────────────────────────────────────────────
 
-/** `<profileId> <clause>`: section 一, item (一), sub-item 1, e.g. `demo 六(一)2`. */
-const SOURCE_REF = /^[a-z][a-z0-9_]* (?=\S)[一二三四五六七八九十]*(?:\([一二三四五六七八九十]+\))?\d*$/;
-
 const CN_NUMBER = "[一二三四五六七八九十百零]+";
-/** A national standard and its clause: `GB 35181-2017 6.2`, `GB/T 40248-2021 5.1.3`, `GA 703-2007 4.1`. */
-const STANDARD_REF = String.raw`(?:GB|GA|XF)(?:/T)? \d+(?:\.\d+)?-\d{4} \d+(?:\.\d+)*`;
+const ANY_NUMBER = "(?:[一二三四五六七八九十百零]+|\\d+)";
+/**
+ * A clause of a county's own document, in its own numbering: sections 一,
+ * items (一) or （一）, sub-items 1 or (1) or （1）, articles 第十二条 and their
+ * paragraphs 第二款 and items 第三项, annexes 附件2 (and a clause within one),
+ * or 全文, the whole document when it numbers no clauses.
+ */
+const CLAUSE_PART = String.raw`(?:${CN_NUMBER}|[(（]${ANY_NUMBER}[)）]|\d+|第${ANY_NUMBER}[章节条款项])`;
+const CLAUSE = String.raw`(?:全文|(?:附件${ANY_NUMBER}(?: ${CLAUSE_PART}+)?)|${CLAUSE_PART}+)`;
+/** `<profileId> <clause>`, e.g. `demo 六(一)2`, `demo 第十二条第二款`, `demo （3）`, `demo 附件2`, `demo 全文`. */
+const SOURCE_REF = new RegExp(String.raw`^[a-z][a-z0-9_]* ${CLAUSE}$`, "u");
+
+/** A national standard, with or without its clause: `GB 25201-2010`, `GB 35181-2017 6.2`, `GB/T 40248-2021 5.1.3`. */
+const STANDARD_REF = String.raw`(?:GB|GA|XF)(?:/T)? \d+(?:\.\d+)?-\d{4}(?: \d+(?:\.\d+)*)?`;
 /** A law (`消防法`) or a ministry's order (`公安部令第61号`) and its article, paragraph, item: `消防法 第二十八条`, `公安部令第61号 第二十五条(四)`. */
-const ARTICLE_REF = String.raw`(?:\p{Script=Han}+令第\d+号|\p{Script=Han}+法) 第${CN_NUMBER}条(?:第${CN_NUMBER}款)?(?:\(${CN_NUMBER}\))?`;
+const ARTICLE_REF = String.raw`(?:\p{Script=Han}+令第\d+号|\p{Script=Han}+法) 第${CN_NUMBER}条(?:第${CN_NUMBER}款)?(?:[(（]${CN_NUMBER}[)）])?`;
 
 /** A clause of a national norm: a citation any profile may make (the baseline library's items keep theirs). */
 export const NATIONAL_REF = new RegExp(`^(?:${STANDARD_REF}|${ARTICLE_REF})$`, "u");
@@ -35,13 +45,16 @@ export const NATIONAL_REF = new RegExp(`^(?:${STANDARD_REF}|${ARTICLE_REF})$`, "
 /** The clause a rule comes from: its own document's, or a national norm's. */
 const CITATION = new RegExp(`${SOURCE_REF.source}|${NATIONAL_REF.source}`, "u");
 
+/** The clause part of a citation with full-width brackets made half-width: `一（二）` and `一(二)` name one clause. */
+export const normalizeClause = (clause: string) => clause.replace(/（/g, "(").replace(/）/g, ")");
+
 export const SourceRef = z
   .string()
   .regex(
     CITATION,
     bilingual(
-      "出处须为“<档案id> <条款>”（如“demo 六(一)2”），或国家规范条款（如“消防法 第二十八条”“公安部令第61号 第二十五条(四)”“GB 35181-2017 6.2”）",
-      "expected `<profileId> <clause>` (e.g. `demo 六(一)2`) or a national norm's clause (e.g. `消防法 第二十八条`, `公安部令第61号 第二十五条(四)`, `GB 35181-2017 6.2`)",
+      "出处须为“<档案id> <条款>”（如“demo 六(一)2”“demo 第十二条”“demo （3）”“demo 附件2”“demo 全文”），或国家规范条款（如“消防法 第二十八条”“公安部令第61号 第二十五条(四)”“GB 25201-2010”“GB 35181-2017 6.2”）",
+      "expected `<profileId> <clause>` (e.g. `demo 六(一)2`, `demo 第十二条`, `demo （3）`, `demo 附件2`, `demo 全文`) or a national norm's clause (e.g. `消防法 第二十八条`, `公安部令第61号 第二十五条(四)`, `GB 25201-2010`, `GB 35181-2017 6.2`)",
     ),
   );
 
@@ -87,11 +100,21 @@ function citedValue<T extends z.ZodType>(value: T) {
   return rule({ value });
 }
 
-// ── Vocabularies (closed: code may switch on them) ─────────────────────────
+// ── Vocabularies ───────────────────────────────────────────────────────────
+//
+// A county's own words are open: levels are the profile's list, and body
+// kinds, employment kinds, venue flags and features, record kinds, hazard
+// sources, engine and force types, platform functions and the platform
+// roles' names are entries of `vocabulary`, each with its labels. Where code
+// needs to know what an entry is, the entry `means` a kernel id (kernel.ts).
 
-/** Jurisdiction levels, outermost first; a profile uses an ordered subset. */
-export const LEVEL_IDS = ["city", "county", "town", "village", "grid"] as const;
-export const LevelId = z.enum(LEVEL_IDS);
+/** Kernel levels, outermost first (kernel.ts); a profile's own level ids map onto them. */
+export const LEVEL_IDS = KERNEL_LEVELS;
+/** A level of the profile's own list (`levels[].id`): validate.ts checks every reference. */
+export const LevelId = Id;
+
+/** A word of one of the profile's vocabularies (`vocabulary.<key>[].id`): validate.ts checks every reference. */
+const Word = Id;
 
 const FREQUENCY_UNITS = ["day", "week", "month", "quarter", "half_year", "year"] as const;
 export const Frequency = z.strictObject({ every: z.int().min(1), unit: z.enum(FREQUENCY_UNITS) });
@@ -100,60 +123,23 @@ export const Frequency = z.strictObject({ every: z.int().min(1), unit: z.enum(FR
 export const HAZARD_STATES = ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed"] as const;
 export const HazardState = z.enum(HAZARD_STATES);
 
-const BodyKind = z.enum([
-  "government",
-  "committee",
-  "fire_office",
-  "fire_rescue",
-  "police",
-  "emergency_management",
-  "industry_department",
-  "enforcement",
-  "command_centre",
-  "brigade",
-  "micro_station",
-  "volunteer_team",
-  "forestry_team",
-  "village_committee",
-  "work_group",
-  "grid",
-]);
+const BodyKind = Word;
+const Employment = Word;
+const VenueFlag = Word;
+const EngineType = Word;
+const ForceKind = Word;
+const ObligationKind = Word;
+const PlatformFunction = Word;
 
-const Employment = z.enum(["any", "on_payroll", "contracted", "auxiliary", "seconded", "other"]);
+/** An entry of a vocabulary: the county's id and labels, and the kernel id it stands for where behaviour needs one. */
+const VocabularyEntry = z.strictObject({ id: Id, name: Label, means: Id.optional() });
 
-const VenueFlag = z.enum([
-  "key_supervision",
-  "priority_governance",
-  "safety_evaluation",
-  "police_daily_check",
-  "small_venue",
-]);
+const Vocabulary = z.strictObject(
+  Object.fromEntries(VOCABULARY_KEYS.map((key) => [key, z.array(VocabularyEntry)])) as Record<VocabularyKey, z.ZodArray<typeof VocabularyEntry>>,
+);
 
-const EngineType = z.enum(["water_tanker", "other_firefighting"]);
-const ForceKind = z.enum(["full_time_brigade", "micro_station", "volunteer_team", "integrated_team"]);
-const ObligationKind = z.enum([
-  "meeting",
-  "analysis",
-  "training",
-  "drill",
-  "emergency_plan",
-  "publicity",
-  "annual_plan",
-  "work_notice",
-]);
-const PlatformFunction = z.enum([
-  "grid_management",
-  "data_analysis",
-  "alarm_dispatch",
-  "hazard_dispatch",
-  "grassroots_feedback",
-  "meeting_consultation",
-  "hazard_closed_loop",
-  "iot_sensing",
-  "venue_code",
-  "smart_detection",
-  "one_map",
-]);
+/** The shape this schema describes; older shapes are migrated (migrate.ts) before they are parsed. */
+export const PROFILE_SCHEMA_VERSION = 2;
 
 // ── Document ───────────────────────────────────────────────────────────────
 
@@ -172,6 +158,10 @@ const Level = rule({
   name: Label,
   /** The kinds of unit found at this level, e.g. 镇 and 园区. */
   units: z.array(Text).min(1),
+  /** The kernel level it stands for where behaviour needs one; absent: its id when that is a kernel id. */
+  kernel: z.enum(KERNEL_LEVELS).optional(),
+  /** The platform role of the officers who act for its governing bodies; absent: by its kernel, else the level above's. */
+  officerRole: z.enum(platformRoles).optional(),
 });
 
 const Body = rule({
@@ -613,7 +603,7 @@ const AssessmentScheme = rule({
 });
 
 /** Where a hazard came from; the hazard domain's sources (hazards/types.ts). */
-const HazardSource = z.enum(["inspection", "grid_patrol", "public_tip", "iot_alert", "transfer", "self_check", "home_visit", "open311"]);
+const HazardSource = Word;
 
 /** Where the candidates of an incentive come from. */
 const IncentiveCandidates = z.discriminatedUnion("from", [
@@ -783,10 +773,14 @@ const Tips = z.strictObject({
 // ── The profile ────────────────────────────────────────────────────────────
 
 export const PolicyProfile = z.strictObject({
+  schemaVersion: z.literal(PROFILE_SCHEMA_VERSION),
   id: Id,
   name: Label,
   document: SourceDocument,
-  levels: z.array(Level).min(2),
+  /** The county's own words, with labels: what its rules' kinds, flags and sources name. */
+  vocabulary: Vocabulary,
+  /** Its jurisdiction, outermost first: 3 to 7 levels. */
+  levels: z.array(Level).min(3).max(7),
   bodies: z.array(Body).min(1),
   roles: z.array(Role).min(1),
   composition: z.array(Position),
@@ -828,6 +822,8 @@ export type TipReward = z.infer<typeof TipReward>;
 export type PublicResponse = z.infer<typeof PublicResponse>;
 export type Occasion = z.infer<typeof Occasion>;
 export type LevelId = z.infer<typeof LevelId>;
+export type Vocabulary = z.infer<typeof Vocabulary>;
+export type VocabularyEntry = z.infer<typeof VocabularyEntry>;
 export type HazardState = z.infer<typeof HazardState>;
 export type Condition = z.infer<typeof Condition>;
 export type VenueMatch = z.infer<typeof VenueMatch>;

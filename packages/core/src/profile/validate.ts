@@ -1,8 +1,10 @@
 import type { z } from "zod";
 import { fieldErrorsFromZod, jsonPath, type FieldError } from "../errors/index.ts";
+import { kernelIds, KERNEL_LEVELS, type VocabularyKey } from "./kernel.ts";
+import { kernelOf } from "./levels.ts";
+import { migrateProfile } from "./migrate.ts";
 import {
   HAZARD_STATES,
-  LEVEL_IDS,
   NATIONAL_REF,
   PolicyProfile,
   type Condition,
@@ -22,7 +24,8 @@ type PathSegment = string | number;
 
 /** Shape first; the semantic checks need a well-formed profile to walk. */
 export function parseProfile(input: unknown): ParseResult {
-  const parsed = PolicyProfile.safeParse(input);
+  // Older shapes (a wave-1 export, a stored draft) are lifted first: the schema judges today's shape.
+  const parsed = PolicyProfile.safeParse(migrateProfile(input));
   if (!parsed.success) return { ok: false, issues: shapeIssues(parsed.error) };
   const issues = validateProfile(parsed.data);
   return issues.length === 0 ? { ok: true, profile: parsed.data } : { ok: false, issues };
@@ -46,6 +49,7 @@ export function validateProfile(profile: PolicyProfile): ProfileIssue[] {
     ...duplicateIds(profile),
     ...foreignSourceRefs(profile),
     ...missingReferences(profile),
+    ...vocabularyIssues(profile),
     ...orderIssues(profile),
     ...rangeIssues(profile),
     ...cycleIssues(profile),
@@ -187,7 +191,7 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
   });
   p.brigades.requirements.forEach((requirement, i) => {
     const at = ["brigades", "requirements", i];
-    if (isLevelId(requirement.per)) ref([...at, "per"], "level", requirement.per);
+    if (requirement.per !== "key_unit" && requirement.per !== "zone") ref([...at, "per"], "level", requirement.per);
     ref([...at, "grade"], "brigadeGrade", requirement.grade);
   });
   p.stationStandards.forEach((standard, i) => ref(["stationStandards", i, "body"], "body", standard.body));
@@ -297,8 +301,63 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
   return issues;
 }
 
-function isLevelId(value: string): value is (typeof LEVEL_IDS)[number] {
-  return (LEVEL_IDS as readonly string[]).includes(value);
+// ── Vocabularies ───────────────────────────────────────────────────────────
+
+/** Every word a rule uses is an entry of the profile's vocabulary, and every entry's `means` is a kernel id. */
+function vocabularyIssues(p: PolicyProfile): ProfileIssue[] {
+  const issues: ProfileIssue[] = [];
+  for (const [key, entries] of Object.entries(p.vocabulary) as [VocabularyKey, PolicyProfile["vocabulary"][VocabularyKey]][]) {
+    const kernel = kernelIds(key);
+    entries.forEach((entry, i) => {
+      if (entry.means !== undefined && !kernel.includes(entry.means)) {
+        issues.push(issue(["vocabulary", key, i, "means"], "profile.kernel_unknown", `“${entry.means}”不是系统可识别的含义，可选：${kernel.join("、")}`, `"${entry.means}" is not a kernel id; one of ${kernel.join(", ")}`));
+      }
+    });
+  }
+  const known = (key: VocabularyKey) => new Set(p.vocabulary[key].map((entry) => entry.id));
+  const word = (key: VocabularyKey) => {
+    const ids = known(key);
+    return (path: PathSegment[], id: string | undefined) => {
+      if (id === undefined || ids.has(id)) return;
+      issues.push(issue(path, "profile.word_unknown", `“${id}”不在本档案的词表 vocabulary.${key} 中`, `"${id}" is not in this profile's vocabulary.${key}`));
+    };
+  };
+  const bodyKind = word("bodyKinds");
+  const employment = word("employmentKinds");
+  const flag = word("venueFlags");
+  const engine = word("engineTypes");
+  const force = word("forceKinds");
+  const record = word("recordKinds");
+  const fn = word("platformFunctions");
+  const source = word("hazardSources");
+  const flags = (path: PathSegment[], list: readonly string[] | undefined) => list?.forEach((id, j) => flag([...path, j], id));
+  p.bodies.forEach((body, i) => bodyKind(["bodies", i, "kind"], body.kind));
+  p.staffing.rules.forEach((rule, i) => employment(["staffing", "rules", i, "employment"], rule.employment));
+  p.brigades.grades.forEach((grade, i) => grade.minEngines.forEach((e, j) => engine(["brigades", "grades", i, "minEngines", j, "type"], e.type)));
+  p.brigades.requirements.forEach((r, i) => {
+    force(["brigades", "requirements", i, "force"], r.force);
+    r.alternatives?.forEach((a, j) => force(["brigades", "requirements", i, "alternatives", j], a));
+  });
+  p.venues.kinds.forEach((kind, i) => flags(["venues", "kinds", i, "flags"], kind.flags));
+  p.venues.supervision.rules.forEach((rule, i) => flags(["venues", "supervision", "rules", i, "match", "flags"], rule.match.flags));
+  p.venues.policies.forEach((policy, i) => {
+    if ("match" in policy) flags(["venues", "policies", i, "match", "flags"], policy.match.flags);
+  });
+  p.obligations.forEach((o, i) => record(["obligations", i, "kind"], o.kind));
+  p.platforms.forEach((platform, i) => platform.functions.forEach((f, j) => fn(["platforms", i, "functions", j], f)));
+  p.assessment.schemes.forEach((scheme, i) =>
+    scheme.indicators.forEach((indicator, j) => {
+      const at = ["assessment", "schemes", i, "indicators", j, "measures"];
+      const m = indicator.measures;
+      if (m?.kind === "compliance") m.obligationKinds?.forEach((k, n) => record([...at, "obligationKinds", n], k));
+      if (m?.kind === "records") m.recordKinds.forEach((k, n) => record([...at, "recordKinds", n], k));
+    }),
+  );
+  p.assessment.incentives.forEach((incentive, i) => {
+    const from = incentive.candidates;
+    if (from?.from === "major_hazard_leads") from.sources.forEach((s, j) => source(["assessment", "incentives", i, "candidates", "sources", j], s));
+  });
+  return issues;
 }
 
 // ── Order ──────────────────────────────────────────────────────────────────
@@ -310,11 +369,16 @@ function outOfOrder(list: readonly string[], canonical: readonly string[]): numb
 }
 
 function orderIssues(p: PolicyProfile): ProfileIssue[] {
+  // A county names its levels as it likes; those that stand for a kernel level must keep the kernel's order.
+  const mapped = p.levels.flatMap((level, index) => {
+    const kernel = kernelOf(level);
+    return kernel === undefined ? [] : [{ kernel, index }];
+  });
   const issues = outOfOrder(
-    p.levels.map((level) => level.id),
-    LEVEL_IDS,
-  ).map((index) =>
-    issue(["levels", index, "id"], "profile.order_invalid", `层级须按${LEVEL_IDS.join(" > ")}由上到下排列且不重复`, `levels must run outermost first (${LEVEL_IDS.join(" > ")}) without repeats`),
+    mapped.map((m) => m.kernel),
+    KERNEL_LEVELS,
+  ).map((i) =>
+    issue(["levels", mapped[i]!.index, "kernel"], "profile.order_invalid", `层级对应的系统层级须按${KERNEL_LEVELS.join(" > ")}由上到下排列且不重复`, `levels standing for kernel levels must run outermost first (${KERNEL_LEVELS.join(" > ")}) without repeats`),
   );
   const states = p.hazards.workflow.states;
   for (const index of outOfOrder(states, HAZARD_STATES)) {

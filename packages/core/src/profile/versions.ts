@@ -1,3 +1,4 @@
+import { migrateProfile } from "./migrate.ts";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
@@ -125,7 +126,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
   // A draft is only ever saved against the head it read; a mismatch means a publish raced it.
   if (draft.basedOnVersion !== head.version) throw new AppError("conflict", "profile.publish_conflict");
 
-  const issues = issuesOf(JSON.parse(draft.profile));
+  const issues = issuesOf(migrateProfile(JSON.parse(draft.profile)));
   if (issues.length) throw new AppError("validation", "profile.invalid", { count: issues.length }, issues);
 
   const now = new Date();
@@ -170,7 +171,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
   // In force at once: what is derived from the profile follows now (a retry re-runs it harmlessly: nothing differs).
   if (Date.parse(answer.effectiveFrom) > now.getTime()) return answer;
   // The answer stays the version's summary, so a retry with the same Idempotency-Key answers the same; what followed is audited per venue.
-  await profilePublished({ version: answer.version, profile: PolicyProfile.parse(JSON.parse(draft.profile)) }, now);
+  await profilePublished({ version: answer.version, profile: PolicyProfile.parse(migrateProfile(JSON.parse(draft.profile))) }, now);
   return answer;
 });
 

@@ -1,3 +1,4 @@
+import { migrateProfile } from "./migrate.ts";
 import { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
 import type { PolicyProfile } from "./schema.ts";
@@ -68,7 +69,7 @@ export function toSummary(item: VersionItem): VersionSummary {
 
 /** A published version was validated when it was published. */
 export function toView(item: VersionItem & { profile: string }): VersionView {
-  return { ...toSummary(item), profile: JSON.parse(item.profile) as PolicyProfile };
+  return { ...toSummary(item), profile: migrateProfile(JSON.parse(item.profile)) as PolicyProfile };
 }
 
 /** The JSON kept in an item; refused when it could not fit. */
@@ -82,5 +83,6 @@ export function encodeProfile(profile: unknown, path = "body"): string {
 }
 
 export function decodeProfile(json: string): Record<string, unknown> {
-  return JSON.parse(json) as Record<string, unknown>;
+  // A draft saved in an older shape is shown, validated and published in today's.
+  return migrateProfile(JSON.parse(json) as Record<string, unknown>);
 }

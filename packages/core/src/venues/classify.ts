@@ -114,13 +114,15 @@ export function reclassifyBasis(profile: PolicyProfile): Basis | undefined {
 }
 
 export interface FactProblem {
-  field: "kinds" | "flags" | "riskGrade" | "keyUnitLevel" | "enterpriseGrade";
+  field: "kinds" | "flags" | "features" | "riskGrade" | "keyUnitLevel" | "enterpriseGrade";
   code: string;
   message: { zh: string; en: string };
 }
 
 /** The facts checked against the profile's vocabularies: each unknown or inapplicable value, named. */
-export function checkFacts(profile: PolicyProfile, venue: VenueFacts, allFlags: readonly string[]): FactProblem[] {
+export function checkFacts(profile: PolicyProfile, venue: VenueFacts & { features?: readonly string[] | undefined }): FactProblem[] {
+  const allFlags = profile.vocabulary.venueFlags.map((entry) => entry.id);
+  const allFeatures = profile.vocabulary.venueFeatures;
   const problems: FactProblem[] = [];
   const v = profile.venues;
   if (venue.kinds.length === 0) problems.push({ field: "kinds", code: "venue.kind_required", message: { zh: "请至少选择一种场所类型", en: "Choose at least one venue kind" } });
@@ -131,6 +133,11 @@ export function checkFacts(profile: PolicyProfile, venue: VenueFacts, allFlags: 
   }
   for (const flag of venue.flags) {
     if (!allFlags.includes(flag)) problems.push({ field: "flags", code: "venue.flag_unknown", message: { zh: `“${flag}”不是场所标记`, en: `“${flag}” is not a venue flag; one of: ${allFlags.join(", ")}` } });
+  }
+  for (const feature of venue.features ?? []) {
+    if (!allFeatures.some((entry) => entry.id === feature)) {
+      problems.push({ field: "features", code: "venue.feature_unknown", message: { zh: `“${feature}”不是场所特征，可选：${allFeatures.map((f) => f.name.zh).join("、")}`, en: `“${feature}” is not a venue feature; one of: ${allFeatures.map((f) => f.id).join(", ")}` } });
+    }
   }
   const graded = (field: "riskGrade" | "keyUnitLevel" | "enterpriseGrade", list: { id: string; name: { zh: string } }[], zh: string, en: string) => {
     const value = venue[field];

@@ -4,7 +4,7 @@
 // The domain's entities join the table's one service when the domain loads.
 import "./venue.entity.ts";
 export { classify, venueDuties, type VenueDuties, matchesVenue, classificationChanged, checkFacts, reclassifyBasis, type Classification, type VenueFacts, type Basis } from "./classify.ts";
-export { FEATURES, Feature, VENUE_FLAGS, FLAG_NAMES } from "./vocabulary.ts";
+export { Feature, venueFlagsOf, venueFeaturesOf, flagName, featureName } from "./vocabulary.ts";
 export {
   createVenue,
   updateVenue,

@@ -20,7 +20,7 @@ import { venuesWritten, type VenueWritten } from "./changes.ts";
 import { retirementBatches } from "./retirement.ts";
 import { ExternalId } from "./venues.ts";
 import { HEADERS } from "./ledger-headers.ts";
-import { FEATURES, FLAG_NAMES, VENUE_FLAGS, type Feature } from "./vocabulary.ts";
+import { featureName, flagName } from "./vocabulary.ts";
 
 // The venue ledger (台账) in and out. Import: every row checked first into a
 // report of (row, column, reason zh/en); rows are matched to venues by their
@@ -229,13 +229,13 @@ async function plan(profile: PolicyProfile, under: NodeItem, tree: Awaited<Retur
     const enterpriseGrade = grade("enterpriseGrade", profile.venues.enterpriseGrades, "企业分级", "enterprise grade");
     const riskGrade = grade("riskGrade", profile.venues.riskGrades, "风险等级", "risk grade");
     const flags = list(cols.value(r, "flags")).flatMap((text) => {
-      const flag = VENUE_FLAGS.includes(text) ? text : Object.entries(FLAG_NAMES).find(([, n]) => n.zh === text)?.[0];
+      const flag = profile.vocabulary.venueFlags.find((f) => f.id === text || f.name.zh === text)?.id;
       if (!flag) err(r.row, "flags", "import.flag_unknown", `“${text}”不是监管标记`, `“${text}” is not a venue flag`);
       return flag ? [flag] : [];
     });
     const features = list(cols.value(r, "features")).flatMap((text) => {
-      const feature = (Object.keys(FEATURES) as Feature[]).find((f) => f === text || FEATURES[f].zh === text);
-      if (!feature) err(r.row, "features", "import.feature_unknown", `“${text}”不是场所特征，可填：${Object.values(FEATURES).map((f) => f.zh).join("、")}`, `“${text}” is not a venue feature`);
+      const feature = profile.vocabulary.venueFeatures.find((f) => f.id === text || f.name.zh === text)?.id;
+      if (!feature) err(r.row, "features", "import.feature_unknown", `“${text}”不是场所特征，可填：${profile.vocabulary.venueFeatures.map((f) => f.name.zh).join("、")}`, `“${text}” is not a venue feature`);
       return feature ? [feature] : [];
     });
     const coord = (key: "lat" | "lng", max: number) => {
@@ -254,7 +254,7 @@ async function plan(profile: PolicyProfile, under: NodeItem, tree: Awaited<Retur
     else if (externalId && seenIds.has(externalId)) err(r.row, "externalId", "import.external_id_repeated", `外部编号与第 ${seenIds.get(externalId)} 行重复`, `Same external id as row ${seenIds.get(externalId)}`);
     if (externalId) seenIds.set(externalId, r.row);
     const facts = { kinds, flags, keyUnitLevel, enterpriseGrade, riskGrade };
-    if (errors.length === before) for (const p of checkFacts(profile, facts, VENUE_FLAGS)) err(r.row, p.field, p.code, p.message.zh, p.message.en);
+    if (errors.length === before) for (const p of checkFacts(profile, facts)) err(r.row, p.field, p.code, p.message.zh, p.message.en);
     if (errors.length > before) continue;
     const contactName = cols.value(r, "contactName") || undefined;
     const address = cols.value(r, "address") || undefined;
@@ -403,8 +403,8 @@ export const exportVenues = useCase(
         nameOf(profile.venues.keyUnitLevels, v.keyUnitLevel),
         nameOf(profile.venues.enterpriseGrades, v.enterpriseGrade),
         nameOf(profile.venues.riskGrades, v.riskGrade),
-        v.flags.map((f) => FLAG_NAMES[f]?.zh ?? f).join("、"),
-        v.features.map((f) => FEATURES[f as Feature]?.zh ?? f).join("、"),
+        v.flags.map((f) => flagName(profile, f).zh).join("、"),
+        v.features.map((f) => featureName(profile, f).zh).join("、"),
         v.contactName ?? "",
         v.contactPhone ?? "",
         nameOf(profile.bodies, c.supervisor),

@@ -18,7 +18,7 @@ import { retirementBatches } from "./retirement.ts";
 import { venuesWritten } from "./changes.ts";
 import { checkFacts, classify, venueDuties } from "./classify.ts";
 import { createItems, factsOf, fieldsOf, plain, updateItems, venueOrNotFound, type VenueFields, type VenueItem } from "./store.ts";
-import { Feature, VENUE_FLAGS } from "./vocabulary.ts";
+import { Feature } from "./vocabulary.ts";
 import { OPERATING_STATUSES, SafetyEvaluationSchema } from "./evaluation.ts";
 
 // ── Inputs ─────────────────────────────────────────────────────────────────
@@ -150,7 +150,7 @@ export function toVenueView(v: VenueItem): VenueView {
 
 /** 400 naming each field the profile does not know. */
 export function checkAgainstProfile(profile: PolicyProfile, facts: Parameters<typeof checkFacts>[1]): void {
-  const problems = checkFacts(profile, facts, VENUE_FLAGS);
+  const problems = checkFacts(profile, facts);
   if (!problems.length) return;
   const errors: FieldError[] = problems.map((p) => ({ path: `body.${p.field}`, code: p.code, message: p.message }));
   throw new AppError("validation", "request.invalid", {}, errors);

@@ -1,4 +1,4 @@
-import type { PolicyProfile } from "@firegov/core/profile/index";
+import { baselineVocabulary, PROFILE_SCHEMA_VERSION, type PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
 import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, defaultEventWindow, defaultLagging, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, defaultPublicResponses } from "../system-defaults.ts";
 
@@ -15,6 +15,7 @@ const indicatorDefault = (zh: string, en: string) => ({
 });
 
 export const lianyungang: PolicyProfile = withBaselineCodes({
+  schemaVersion: PROFILE_SCHEMA_VERSION,
   id: "lianyungang",
   name: { zh: "连云港市", en: "Lianyungang" },
   document: {
@@ -23,6 +24,8 @@ export const lianyungang: PolicyProfile = withBaselineCodes({
     issuer: "连云港市人民政府办公室",
     date: "2021-12-31",
   },
+
+  vocabulary: baselineVocabulary(),
 
   levels: [
     {

@@ -1,4 +1,4 @@
-import type { PolicyProfile } from "@firegov/core/profile/index";
+import { baselineVocabulary, PROFILE_SCHEMA_VERSION, type PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
 import { defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, defaultWorkflow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, equipmentLead, defaultPublicResponses } from "../system-defaults.ts";
 
@@ -26,6 +26,7 @@ const industry = (zh: string, en: string) => ({
 });
 
 export const qidong: PolicyProfile = withBaselineCodes({
+  schemaVersion: PROFILE_SCHEMA_VERSION,
   id: "qidong",
   name: { zh: "启东市", en: "Qidong" },
   document: {
@@ -34,6 +35,8 @@ export const qidong: PolicyProfile = withBaselineCodes({
     issuer: "启东市人民政府办公室",
     date: "2023-02-03",
   },
+
+  vocabulary: baselineVocabulary(),
 
   levels: [
     {

@@ -1,4 +1,4 @@
-import type { PolicyProfile } from "@firegov/core/profile/index";
+import { baselineVocabulary, PROFILE_SCHEMA_VERSION, type PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, withBaselineCodes } from "../baseline/index.ts";
 import { closedLoopStates, defaultReopenWindow, regularly, yearlyDutyReport, defaultSelfCheck, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS, defaultWarningLevels, defaultWarningEscalation, equipmentLead, defaultCertificateLead, assessedTraining, defaultPublicResponses } from "../system-defaults.ts";
 
@@ -29,6 +29,7 @@ const villageDutiesClause =
 const VISIT_MONTHLY = "加强对居民小区重点人群上门防火提示，确保每月一次";
 
 export const songjiang: PolicyProfile = withBaselineCodes({
+  schemaVersion: PROFILE_SCHEMA_VERSION,
   id: "songjiang",
   name: { zh: "上海市松江区", en: "Songjiang District, Shanghai" },
   document: {
@@ -37,6 +38,8 @@ export const songjiang: PolicyProfile = withBaselineCodes({
     issuer: null,
     date: "2023",
   },
+
+  vocabulary: baselineVocabulary(),
 
   levels: [
     {

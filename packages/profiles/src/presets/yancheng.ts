@@ -1,4 +1,4 @@
-import type { PolicyProfile } from "@firegov/core/profile/index";
+import { baselineVocabulary, PROFILE_SCHEMA_VERSION, type PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
 import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, occasion, yearlyDutyReport, yearlyWhereUnstated, EQUIPMENT_KINDS, defaultWarningLevels, defaultWarningEscalation, defaultPublicResponses } from "../system-defaults.ts";
 
@@ -31,6 +31,7 @@ const committeeOfficeFallback = {
 };
 
 export const yancheng: PolicyProfile = withBaselineCodes({
+  schemaVersion: PROFILE_SCHEMA_VERSION,
   id: "yancheng",
   name: { zh: "盐城市", en: "Yancheng" },
   document: {
@@ -39,6 +40,8 @@ export const yancheng: PolicyProfile = withBaselineCodes({
     issuer: null,
     date: "2025",
   },
+
+  vocabulary: baselineVocabulary(),
 
   levels: [
     {

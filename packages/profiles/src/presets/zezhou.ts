@@ -1,4 +1,4 @@
-import type { PolicyProfile } from "@firegov/core/profile/index";
+import { baselineVocabulary, PROFILE_SCHEMA_VERSION, type PolicyProfile } from "@firegov/core/profile/index";
 import { adoptBaseline, adoptBaselineSet, withBaselineCodes } from "../baseline/index.ts";
 import { closedLoopStates, defaultCoveragePeriod, defaultRectificationDays, defaultReopenWindow, regularly, defaultEventWindow, yearlyDutyReport, defaultSelfCheck, yearlyWhereUnstated, defaultIncidentCauses, defaultReviewWindow, EQUIPMENT_KINDS, DEFAULT_CERTIFICATE_KINDS, defaultCertificateLead, assessedTraining, defaultPublicResponses } from "../system-defaults.ts";
 
@@ -21,6 +21,7 @@ const indicatorDefault = (zh: string, en: string) => ({
 });
 
 export const zezhou: PolicyProfile = withBaselineCodes({
+  schemaVersion: PROFILE_SCHEMA_VERSION,
   id: "zezhou",
   name: { zh: "泽州县", en: "Zezhou County" },
   document: {
@@ -29,6 +30,8 @@ export const zezhou: PolicyProfile = withBaselineCodes({
     issuer: "泽州县人民政府办公室",
     date: "2023-08-04",
   },
+
+  vocabulary: baselineVocabulary(),
 
   levels: [
     {

@@ -13,8 +13,12 @@ export const savedWarning = (user: User, locale: string) => (user.warnings ?? []
 /** Said while choosing: the role does not fit the chosen node's level (allowed; the admin decides). */
 function RoleFitNote(props: { role: string | undefined; node: JurisdictionNode | undefined }) {
   const { locale } = useI18n();
-  // Generic level words here: reading the profile would suspend the form while it loads.
-  const warning = () => (props.role && props.node ? roleLevelWarning(props.role as Role, props.node.level) : undefined);
+  // The profile's levels and names; until it has loaded nothing is said (a warning never blocks).
+  const profile = createAsync(() => profileInEffect());
+  const warning = () => {
+    const p = profile();
+    return p && props.role && props.node ? roleLevelWarning(p, props.role as Role, props.node.level) : undefined;
+  };
   return (
     <Show when={warning()}>
       {(w) => <p class="alert alert-warning" role="status" data-testid="role-fit-warning">{locale() === "en" ? w().message.en : w().message.zh}</p>}

@@ -1,5 +1,4 @@
-import { forceNames, vehicleNames } from "../../organisation/index.ts";
-import type { PolicyProfile } from "../../profile/index.ts";
+import { levelFor, wordName, type PolicyProfile } from "../../profile/index.ts";
 import { finding, names } from "../finding.ts";
 import type { Bilingual, BrigadeFacts, Finding, OrgData } from "../types.ts";
 
@@ -14,19 +13,20 @@ type Requirement = PolicyProfile["brigades"]["requirements"][number];
  * the tree: every town must lie in some zone, so a zone requirement is judged
  * as "each town is covered by such a force".
  */
-const levelOf = (req: Requirement) => (req.per === "zone" ? "town" : req.per);
+/** The level a requirement is judged at: a rescue zone (片区) is judged at the town-like level. */
+const levelOf = (profile: PolicyProfile, req: Requirement) => (req.per === "zone" ? levelFor(profile, "town")?.id : req.per);
 
 export function forceRequirements(profile: PolicyProfile, data: OrgData): Finding[] {
   const n = names(profile);
   const out: Finding[] = [];
   for (const req of profile.brigades.requirements) {
     if (req.per === "key_unit") {
-      out.push(...perKeyUnit(req, data));
+      out.push(...perKeyUnit(profile, req, data));
       continue;
     }
-    if (levelOf(req) !== data.node.level) continue;
+    if (levelOf(profile, req) !== data.node.level) continue;
     const ruleId = `brigades.${req.id}`;
-    const force = forceNames[req.force];
+    const force = wordName(profile, "forceKinds", req.force);
     const grade = req.grade !== undefined ? n.grade(req.grade) : undefined;
     const wanted = { zh: `${force.zh}${grade ? `（${grade.zh}）` : ""}`, en: `${force.en}${grade ? ` (${grade.en})` : ""}` };
     if (req.units && data.node.unit !== undefined && !req.units.includes(data.node.unit)) {
@@ -72,8 +72,8 @@ export const needsKeyUnits = (profile: PolicyProfile) => profile.brigades.requir
  * force of the kind (or an alternative) recorded at that node and built at
  * that venue (brigade.venueId).
  */
-function perKeyUnit(req: Requirement, data: OrgData): Finding[] {
-  const force = forceNames[req.force];
+function perKeyUnit(profile: PolicyProfile, req: Requirement, data: OrgData): Finding[] {
+  const force = wordName(profile, "forceKinds", req.force);
   return (data.keyUnits ?? []).map((venue) => {
     const fits = data.brigades.filter((b) => b.venueId === venue.venueId && (b.force === req.force || (req.alternatives ?? []).includes(b.force)));
     return fits.length
@@ -104,7 +104,7 @@ export function brigadeGrades(profile: PolicyProfile, data: OrgData): Finding[] 
     }
     for (const engine of grade.minEngines) {
       const have = b.vehicles.filter((v) => v.type === engine.type).reduce((sum, v) => sum + v.count, 0);
-      const vehicle = vehicleNames[engine.type];
+      const vehicle = wordName(profile, "engineTypes", engine.type);
       out.push(
         finding(data.node, `${base}.engines.${engine.type}`, grade, have >= engine.min ? "met" : "unmet", {
           zh: `${b.name}（${grade.name.zh}）${vehicle.zh} ${have} 辆，要求 ≥${engine.min} 辆`,
@@ -131,7 +131,7 @@ export function brigadeGrades(profile: PolicyProfile, data: OrgData): Finding[] 
  * tenant's root level when the profile has no county level.
  */
 export function quotaLevel(profile: PolicyProfile): string | undefined {
-  return profile.levels.some((l) => l.id === "county") ? "county" : profile.levels[0]?.id;
+  return levelFor(profile, "county")?.id ?? profile.levels[0]?.id;
 }
 
 /** Whether a node's judgement needs the brigades of its whole subtree (the quota total). */

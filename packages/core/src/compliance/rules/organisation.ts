@@ -1,5 +1,4 @@
-import { employmentNames } from "../../organisation/index.ts";
-import type { PolicyProfile } from "../../profile/index.ts";
+import { wordName, type PolicyProfile } from "../../profile/index.ts";
 import { finding, list, names, range, within } from "../finding.ts";
 import type { Finding, OrgData, PersonFacts } from "../types.ts";
 
@@ -54,7 +53,7 @@ function label(profile: PolicyProfile, rule: StaffingRule) {
     const from = n.body(rule.from);
     return { zh: `${from.zh}派驻（指定）人员`, en: `staff seconded by the ${from.en}` };
   }
-  return employmentNames[rule.employment];
+  return wordName(profile, "employmentKinds", rule.employment);
 }
 
 /** Staffing minimums, ranges and shares of the body's total, per town tier where the rule has one. */
