@@ -16,5 +16,5 @@ export { MAX_BULK } from "./hazards/bulk-limits.ts";
 export { HEADERS as VENUE_LEDGER_HEADERS } from "./venues/ledger-headers.ts";
 export { roleLevelWarning, roleLevels, type RoleFitWarning } from "./profile/role-fit.ts";
 export { KERNEL_LEVELS, PLATFORM_ROLE_IDS, BASELINE_VOCABULARY, baselineVocabulary, kernelIds, type VocabularyKey } from "./profile/kernel.ts";
-export { kernelOf, levelFor, officerRoleAt, meaningOf, wordName } from "./profile/levels.ts";
+export { kernelOf, levelFor, officerRoleAt, meaningOf, wordName, rollupLevelOf } from "./profile/levels.ts";
 export { AUDIT_ACTION_NAMES, AUDIT_TARGET_NAMES, hazardAuditNames, auditActionLabel, auditTargetLabel } from "./audit/labels.ts";

@@ -60,7 +60,7 @@ export { getDraft, saveDraft, SaveDraftInput, validateDraft, ValidateDraftInput,
 export { diff, DiffInput, ProfileDiffSchema, exportProfile, ExportInput, ProfileRef, type PresetLookup } from "./compare.ts";
 export { profileAt, versionItemAt } from "./in-force.ts";
 export { followProfilePublishes, type PublishFollowUp } from "./published.ts";
-export { tierLevels, childLevel, kernelOf, levelFor, officerRoleAt, meaningOf, wordName } from "./levels.ts";
+export { tierLevels, childLevel, kernelOf, levelFor, officerRoleAt, meaningOf, wordName, rollupLevelOf } from "./levels.ts";
 export { KERNEL_LEVELS, KERNEL_OFFICER, PLATFORM_ROLE_IDS, BASELINE_VOCABULARY, VOCABULARY_KEYS, kernelIds, baselineEntries, baselineVocabulary, type KernelLevel, type VocabularyKey } from "./kernel.ts";
 export { migrateProfile, schemaVersionOf, MIGRATIONS } from "./migrate.ts";
 export { industryDepartmentFor, industryRuleFor, bodyForVenue } from "./industry.ts";

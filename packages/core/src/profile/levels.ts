@@ -54,3 +54,8 @@ export function meaningOf(profile: Pick<PolicyProfile, "vocabulary">, key: Vocab
 export function wordName(profile: Pick<PolicyProfile, "vocabulary">, key: VocabularyKey, id: string): { zh: string; en: string } {
   return profile.vocabulary[key].find((candidate) => candidate.id === id)?.name ?? { zh: id, en: id };
 }
+
+/** The level compliance rolls up by: the town-like level, else the profile's second. */
+export function rollupLevelOf(profile: Pick<PolicyProfile, "levels">): string {
+  return levelFor(profile, "town")?.id ?? profile.levels[1]?.id ?? profile.levels[0]!.id;
+}

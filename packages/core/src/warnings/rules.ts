@@ -26,9 +26,11 @@ export const DEFAULT_WARNINGS: WarningsSection = {
   },
 };
 
-/** The warnings rules in effect: the profile's section or the defaults. */
+/** The warnings rules in effect: the profile's section or the defaults, whose issuer levels (kernel county and town) become the profile's own level ids. */
 export function warningRules(profile: PolicyProfile): WarningsSection {
-  return profile.warnings ?? DEFAULT_WARNINGS;
+  if (profile.warnings) return profile.warnings;
+  const levels = DEFAULT_WARNINGS.issuers.levels.flatMap((kernel) => profile.levels.filter((level) => (level.kernel ?? level.id) === kernel).map((level) => level.id));
+  return { ...DEFAULT_WARNINGS, issuers: { ...DEFAULT_WARNINGS.issuers, levels: levels.length ? levels : [profile.levels[0]!.id] } };
 }
 
 /** The deadline of an answer: the issue time plus the hours given, or the level's answer window. */

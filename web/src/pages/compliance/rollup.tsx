@@ -11,9 +11,8 @@ import { levelName, statusName } from "../../organisation/labels.ts";
 import { Loading } from "../../components/load-error.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 import { ageOf } from "./age.ts";
+import { rollupLevelOf } from "@firegov/core/browser";
 
-/** The roll-up counts by town (the level the API summarises); the profile names it. */
-const TOWN_LEVEL = "town";
 
 const worry = (r: RollupRow) => r.counts.overdue + r.counts.unmet;
 
@@ -58,7 +57,8 @@ export default function RollupPage() {
   const refresh = useAction(refreshRollupAction);
   const refreshing = useSubmission(refreshRollupAction);
   const [flash, setFlash] = createSignal<string>();
-  const level = () => (profile() ? levelName(profile()!, TOWN_LEVEL, locale()) : "");
+  // The level the API summarises, in the profile's own name for it.
+  const level = () => (profile() ? levelName(profile()!, rollupLevelOf(profile()!), locale()) : "");
   const rows = () => [...(page()?.items ?? [])].sort((a, b) => worry(b) - worry(a) || a.name.localeCompare(b.name, "zh-CN"));
   // The server recomputes on open when the counts are missing or over an hour old; the page says how old they are.
   const age = () => ageOf((page()?.items ?? []).map((r) => r.evaluatedAt), Date.now());

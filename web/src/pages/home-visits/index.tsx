@@ -8,7 +8,7 @@ import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { fieldError, FormError, Notice, revealProblem, SelectField, SubmitButton, submissionKey, TextField } from "../../components/form.tsx";
 import { SectionTabs } from "../../components/section-tabs.tsx";
-import { activeNodes } from "../../data/queries.ts";
+import { activeNodes, profileInEffect } from "../../data/queries.ts";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 
@@ -131,7 +131,14 @@ function RegisterForm(props: { policy: HomeVisitPolicy; nodes: JurisdictionNode[
   const { t, locale } = useI18n();
   const name = (n: Name) => (locale() === "en" ? n.en : n.zh);
   const key = submissionKey();
-  const places = () => props.nodes.filter((n) => n.level === "village" || n.level === "grid");
+  // Households are registered at the village-like level and below (村居 and 网格, or whatever the county calls them).
+  const profile = createAsync(() => profileInEffect());
+  const lowest = () => {
+    const levels = profile()?.levels ?? [];
+    const village = levels.findIndex((l) => (l.kernel ?? l.id) === "village");
+    return new Set(levels.slice(village < 0 ? -2 : village).map((l) => l.id));
+  };
+  const places = () => props.nodes.filter((n) => lowest().has(n.level));
   const [consent, setConsent] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
   const [pending, setPending] = createSignal(false);

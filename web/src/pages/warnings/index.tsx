@@ -1,7 +1,7 @@
 import { createAsync } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { NodeWarning, PolicyProfile, Warning } from "@firegov/core/contract";
-import { DEFAULT_WARNINGS } from "@firegov/core/browser";
+import { DEFAULT_WARNINGS, levelFor } from "@firegov/core/browser";
 import { warningPhotoTarget } from "../../api/files.ts";
 import { exportWarning } from "../../api/warnings.ts";
 import { can } from "../../auth/access.ts";
@@ -160,12 +160,13 @@ function IssueForm(props: { profile: PolicyProfile | undefined }) {
   const { t, locale } = useI18n();
   const key = submissionKey();
   const levels = () => levelsOf(props.profile);
-  const tree = () => props.profile?.levels.map((l) => l.id) ?? ["town", "village", "grid"];
+  const tree = () => props.profile?.levels.map((l) => l.id) ?? [];
   const [title, setTitle] = createSignal("");
   const [text, setText] = createSignal("");
   const [level, setLevel] = createSignal(levels()[0]?.id ?? "");
   const [hours, setHours] = createSignal("");
-  const [target, setTarget] = createSignal(tree().includes("village") ? "village" : (tree()[tree().length - 1] ?? ""));
+  // The village-like level by default (the profile's own id for it), else the lowest.
+  const [target, setTarget] = createSignal((props.profile && levelFor(props.profile, "village")?.id) ?? tree()[tree().length - 1] ?? "");
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
   const [issued, setIssued] = createSignal<number>();
