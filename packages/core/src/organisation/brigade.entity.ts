@@ -1,7 +1,7 @@
 import { Entity } from "electrodb";
 import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
-import { DEPLOYMENTS, DUTY_STATUSES, FORCE_KINDS, VEHICLE_TYPES } from "./vocabulary.ts";
+import { DEPLOYMENTS, DUTY_STATUSES } from "./vocabulary.ts";
 import { nodePk, viewStatic } from "../db/key-templates.ts";
 
 /**
@@ -18,7 +18,7 @@ export const BrigadeEntity = new Entity({
     brigadeId: { type: "string", required: true, readOnly: true },
     path: { type: "string", required: true },
     name: { type: "string", required: true },
-    force: { type: FORCE_KINDS, required: true },
+    force: { type: "string", required: true },
     grade: { type: "string" },
     deployment: { type: DEPLOYMENTS },
     /** Registered as a public-institution legal person (登记为事业单位法人). */
@@ -36,7 +36,7 @@ export const BrigadeEntity = new Entity({
       type: "list",
       required: true,
       default: () => [],
-      items: { type: "map", properties: { type: { type: VEHICLE_TYPES, required: true }, count: { type: "number", required: true } } },
+      items: { type: "map", properties: { type: { type: "string", required: true }, count: { type: "number", required: true } } },
     },
     dutyStatus: { type: DUTY_STATUSES, required: true, default: "on_duty" },
     status: { type: ["active", "disbanded"] as const, required: true, default: "active" },
@@ -60,7 +60,7 @@ export const BrigadeCoverEntity = new Entity({
     brigadeId: { type: "string", required: true, readOnly: true },
     homeNodeId: { type: "string", required: true },
     name: { type: "string", required: true },
-    force: { type: FORCE_KINDS, required: true },
+    force: { type: "string", required: true },
     grade: { type: "string" },
   },
   indexes: {

@@ -16,7 +16,7 @@ import { fieldError } from "../errors/index.ts";
 import { atPlace, nodeMoving, nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { pageOf, withCursor } from "../db/cursor.ts";
-import { Deployment, DutyStatus, ForceKind, VehicleType } from "./vocabulary.ts";
+import { Deployment, DutyStatus, ForceKind, unknownWord, VehicleType } from "./vocabulary.ts";
 
 const Vehicle = z.object({ type: VehicleType, count: z.int().min(1).max(99) });
 
@@ -93,6 +93,11 @@ export const UpdateBrigadeInput = z
   .refine((v) => Object.keys(v).length > 0, bilingual("没有要修改的内容", "Nothing to change"))
   .refine(bothOrNeither, BOTH)
   .meta({ id: "UpdateBrigadeInput" });
+
+/** The force kind and vehicle types are words of the county's vocabulary. */
+function checkWords(profile: PolicyProfile, input: { force?: string | undefined; vehicles?: readonly { type: string }[] | undefined }): FieldError[] {
+  return [...unknownWord(profile, "forceKinds", input.force, "body.force"), ...(input.vehicles ?? []).flatMap((v, i) => unknownWord(profile, "engineTypes", v.type, `body.vehicles[${i}].type`))];
+}
 
 function checkGrade(profile: PolicyProfile, grade: string | null | undefined): FieldError[] {
   if (!grade || profile.brigades.grades.some((g) => g.id === grade)) return [];
@@ -176,7 +181,7 @@ export const createBrigade = useCase(CreateBrigadeInput, async (input, nodeId: s
   const home = await nodeOrNotFound(nodeId);
   authorize(actor, "org.manage", home);
   const { profile } = await profileAt();
-  reject([...checkGrade(profile, input.grade), ...(await checkMembers(home, input.memberIds)), ...(await checkVenue(home, input.venueId))]);
+  reject([...checkWords(profile, input), ...checkGrade(profile, input.grade), ...(await checkMembers(home, input.memberIds)), ...(await checkVenue(home, input.venueId))]);
   const covered = await loadCovered(home, input.coveredNodeIds);
   const brigadeId = randomUUID();
   const item = { tenantId: actor.tenantId, nodeId, brigadeId, path: home.path, ...input, coveredNodeIds: covered.map((n) => n.nodeId), memberIds: [...new Set(input.memberIds)] };
@@ -199,7 +204,7 @@ export const updateBrigade = useCase(UpdateBrigadeInput, async (input, nodeId: s
   const current = await loadBrigade(home, brigadeId);
   authorize(actor, "org.manage", home);
   const { profile } = await profileAt();
-  reject([...checkGrade(profile, input.grade), ...(input.memberIds ? await checkMembers(home, input.memberIds) : []), ...(await checkVenue(home, input.venueId))]);
+  reject([...checkWords(profile, input), ...checkGrade(profile, input.grade), ...(input.memberIds ? await checkMembers(home, input.memberIds) : []), ...(await checkVenue(home, input.venueId))]);
   const covered = input.coveredNodeIds ? await loadCovered(home, input.coveredNodeIds) : undefined;
   const set: Record<string, unknown> = {};
   const remove: ("grade" | "deployment" | "venueId" | "lat" | "lng")[] = [];

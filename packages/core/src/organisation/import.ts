@@ -13,9 +13,9 @@ import { ContactPhone, IdNumber, PersonName } from "./fields.ts";
 import { STAFF_COLUMNS, TREE_COLUMNS, type ImportColumn } from "./formats.ts";
 import type { ParsedRow } from "./import-file.ts";
 import { checkPersonFields, personItem } from "./people.ts";
-import { childLevel, profileAt, tierLevels } from "../profile/index.ts";
+import { childLevel, meaningOf, profileAt, tierLevels } from "../profile/index.ts";
 import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
-import { EMPLOYMENTS, employmentAliases, type Employment } from "./vocabulary.ts";
+import { employmentAliases, type Employment } from "./vocabulary.ts";
 
 // Bulk import of the tree and of staff from rows already parsed (the file
 // adapter is import-file.ts). Every row is checked first, against the tree
@@ -217,9 +217,13 @@ function byIdOrName<T extends { id: string }>(list: readonly T[], text: string, 
   return list.find((x) => x.id === text) ?? list.find((x) => nameOf(x) === text);
 }
 
-function employmentOf(text: string): Employment | undefined {
-  if ((EMPLOYMENTS as readonly string[]).includes(text)) return text as Employment;
-  return EMPLOYMENTS.find((e) => employmentAliases[e].includes(text));
+/** An employment kind of the county's vocabulary by its id, its zh label, or a common alias of the kernel kind it means. */
+function employmentOf(profile: PolicyProfile, text: string): Employment | undefined {
+  const words = profile.vocabulary.employmentKinds.filter((w) => w.id !== "any");
+  return (
+    words.find((w) => w.id === text || w.name.zh === text)?.id ??
+    words.find((w) => employmentAliases[meaningOf(profile, "employmentKinds", w.id) ?? ""]?.includes(text))?.id
+  );
 }
 
 /** Positions by id, by body + title (消防安全委员会主任), or by a title unique at the level. */
@@ -265,7 +269,7 @@ export const importStaff = useCase(ImportInput, async (input): Promise<ImportRep
     const nameProblem = zodReason(PersonName, name);
     if (nameProblem) err(r.row, "name", "import.name_invalid", nameProblem);
     const employmentText = cols.value(r, "employment");
-    const employment = employmentOf(employmentText);
+    const employment = employmentOf(profile, employmentText);
     if (!employment) err(r.row, "employment", "import.employment_unknown", { zh: `“${employmentText}”不是用工性质，可填：在编、政府购买服务、辅助、派驻、其他`, en: `“${employmentText}” is not an employment type: on_payroll, contracted, auxiliary, seconded, other` });
     const lookBody = (key: "secondedFrom" | "bodyId") => {
       const text = cols.value(r, key);

@@ -15,7 +15,7 @@ import { fieldError } from "../errors/index.ts";
 import { atPlace, nodeMoving, nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { pageOf, pageQuery, withCursor } from "../db/cursor.ts";
-import { Employment } from "./vocabulary.ts";
+import { Employment, unknownWord } from "./vocabulary.ts";
 
 // ── Views ──────────────────────────────────────────────────────────────────
 
@@ -82,7 +82,7 @@ export interface PersonFields {
  * is recorded at the town it serves); seconded staff name who seconds them.
  */
 export function checkPersonFields(profile: PolicyProfile, node: { level: string }, p: PersonFields, root = "body"): FieldError[] {
-  const errors: FieldError[] = [];
+  const errors: FieldError[] = [...unknownWord(profile, "employmentKinds", p.employment, `${root}.employment`)];
   const depth = (level: string) => profile.levels.findIndex((l) => l.id === level);
   const body = (id: string) => profile.bodies.find((b) => b.id === id);
   if (p.bodyId) {

@@ -1,7 +1,6 @@
 import { Entity } from "electrodb";
 import { registerEntities } from "../db/service.ts";
 import { sortKey, tenantPk } from "../db/key-templates.ts";
-import { EMPLOYMENTS } from "./vocabulary.ts";
 import { nodePk, viewStatic } from "../db/key-templates.ts";
 
 /**
@@ -19,7 +18,7 @@ export const PersonEntity = new Entity({
     personId: { type: "string", required: true, readOnly: true },
     path: { type: "string", required: true },
     name: { type: "string", required: true },
-    employment: { type: EMPLOYMENTS, required: true },
+    employment: { type: "string", required: true },
     /** For seconded staff: the profile body that seconds or names them (fire service, police station). */
     secondedFrom: { type: "string" },
     /** The profile body of this node they work in (office, station, brigade ...). */

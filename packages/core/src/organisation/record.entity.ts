@@ -1,7 +1,6 @@
 import { Entity } from "electrodb";
 import { registerEntities } from "../db/service.ts";
 import { sortKey } from "../db/key-templates.ts";
-import { RECORD_KINDS } from "./vocabulary.ts";
 import { nodePk, viewDated } from "../db/key-templates.ts";
 
 const attendee = { type: "map", properties: { personId: { type: "string", required: true }, nodeId: { type: "string", required: true } } } as const;
@@ -18,7 +17,7 @@ export const ObligationRecordEntity = new Entity({
     tenantId: { type: "string", required: true, readOnly: true },
     nodeId: { type: "string", required: true, readOnly: true },
     recordId: { type: "string", required: true, readOnly: true },
-    kind: { type: RECORD_KINDS, required: true, readOnly: true },
+    kind: { type: "string", required: true, readOnly: true },
     obligationId: { type: "string" },
     /** duty_report: the profile responsibility (履职事项) whose performance it reports. */
     responsibilityId: { type: "string" },
@@ -69,7 +68,7 @@ export const AttendanceEntity = new Entity({
     personId: { type: "string", required: true, readOnly: true },
     recordId: { type: "string", required: true, readOnly: true },
     recordNodeId: { type: "string", required: true, readOnly: true },
-    kind: { type: RECORD_KINDS, required: true, readOnly: true },
+    kind: { type: "string", required: true, readOnly: true },
     obligationId: { type: "string" },
     date: { type: "string", required: true },
   },

@@ -16,7 +16,7 @@ import { latestToday } from "./dates.ts";
 import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { filledPage, pageOf, withCursor } from "../db/cursor.ts";
-import { RecordKind } from "./vocabulary.ts";
+import { RecordKind, unknownWord } from "./vocabulary.ts";
 import { checkDutyReport } from "./duty-reports.ts";
 import { noticeCost, noticeDelivery, noticeFields, noticeItems, noticeReceipts, noticeRecipients } from "./work-notices.ts";
 import type { ReceiptsView } from "../notifications/index.ts";
@@ -88,7 +88,7 @@ type Input = { kind: string; obligationId?: string | null | undefined; date?: st
  * own or the one it keeps on edit), else those of every obligation of its kind.
  */
 function checkRecord(profile: PolicyProfile, input: Input, fulfils: string | null | undefined = input.obligationId): FieldError[] {
-  const errors: FieldError[] = [];
+  const errors: FieldError[] = [...unknownWord(profile, "recordKinds", input.kind, "body.kind")];
   if (input.obligationId) {
     const ob = profile.obligations.find((o) => o.id === input.obligationId);
     if (!ob) errors.push(fieldError("body.obligationId", "org.obligation_unknown", `“${input.obligationId}”不是政策档案中的工作要求`, `“${input.obligationId}” is not an obligation of the profile`));
