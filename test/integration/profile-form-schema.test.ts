@@ -13,7 +13,8 @@ describe("GET /v1/profile/schema (the draft editor's form description)", () => {
     const { client } = await adminOf(app, "qidong");
     const res = await client.get("/v1/profile/schema");
     expect(res.status).toBe(200);
-    const { root } = (await res.json()) as { root: Node };
+    const { root, targets } = (await res.json()) as { root: Node; targets: Record<string, string[]> };
+    expect(targets).toMatchObject({ body: ["bodies"], hazardCode: ["hazards", "codes"], category: ["inspectionCategories"] });
     const bodies = field(root, "bodies");
     expect(bodies.kind).toBe("array");
     expect(bodies.of!.cited).toBe(true);

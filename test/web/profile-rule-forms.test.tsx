@@ -2,7 +2,7 @@ import { Route } from "@solidjs/router";
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PolicyProfile, ProfileDocument } from "@firegov/core/contract";
-import { profileFormSchema } from "../../packages/core/src/profile/form-schema.ts";
+import { profileFormSchema, referenceLists } from "../../packages/core/src/profile/form-schema.ts";
 import { signIn } from "../../web/src/auth/session.ts";
 import DraftPage from "../../web/src/pages/profile/draft.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";
@@ -48,7 +48,7 @@ describe("profile rule forms (schema-driven)", () => {
     const start = startingProfile();
     const api = fakeApi({
       "GET /v1/profile/draft": () => json(200, draftOf({ profile: start as unknown as Record<string, unknown> })),
-      "GET /v1/profile/schema": () => json(200, { root: profileFormSchema() }),
+      "GET /v1/profile/schema": () => json(200, { root: profileFormSchema(), targets: referenceLists() }),
       "POST /v1/profile/draft/validate": () => json(200, { valid: true, issues: [] }),
       "PUT /v1/profile/draft": (call) => json(200, draftOf({ rev: 4, profile: (call.body as { profile: ProfileDocument }).profile })),
     });
@@ -117,7 +117,7 @@ describe("profile rule forms (schema-driven)", () => {
     await signInAsAdmin();
     const api = fakeApi({
       "GET /v1/profile/draft": () => json(200, draftOf({ profile: startingProfile() as unknown as Record<string, unknown> })),
-      "GET /v1/profile/schema": () => json(200, { root: profileFormSchema() }),
+      "GET /v1/profile/schema": () => json(200, { root: profileFormSchema(), targets: referenceLists() }),
       "POST /v1/profile/draft/validate": () => json(200, { valid: true, issues: [] }),
     });
     renderEditor();
@@ -138,7 +138,7 @@ describe("profile rule forms (schema-driven)", () => {
     await signInAsAdmin();
     const api = fakeApi({
       "GET /v1/profile/draft": () => json(200, draftOf({ profile: startingProfile() as unknown as Record<string, unknown> })),
-      "GET /v1/profile/schema": () => json(200, { root: profileFormSchema() }),
+      "GET /v1/profile/schema": () => json(200, { root: profileFormSchema(), targets: referenceLists() }),
       "POST /v1/profile/draft/validate": (call) => {
         const sent = savedProfile(call.body);
         const code = sent.hazards.codes.at(-1)!;
@@ -166,7 +166,7 @@ describe("profile rule forms (schema-driven)", () => {
     await signInAsAdmin();
     fakeApi({
       "GET /v1/profile/draft": () => json(200, draftOf({ profile: startingProfile() as unknown as Record<string, unknown> })),
-      "GET /v1/profile/schema": () => json(200, { root: profileFormSchema() }),
+      "GET /v1/profile/schema": () => json(200, { root: profileFormSchema(), targets: referenceLists() }),
       "POST /v1/profile/draft/validate": () => json(200, { valid: true, issues: [] }),
     });
     renderEditor("en");

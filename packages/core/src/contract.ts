@@ -70,7 +70,7 @@ export type RuleCoverageRow = RuleCoverage["rows"][number];
 export type FormNode = Profiles.FormNode;
 export type FormField = Profiles.FormField;
 export type FormObject = Profiles.FormObject;
-export type ProfileFormSchema = { root: Profiles.FormObject };
+export type ProfileFormSchema = Profiles.ProfileForm;
 export type ReferenceTarget = Profiles.ReferenceTarget;
 
 // ── Organisation of a node

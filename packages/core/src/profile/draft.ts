@@ -6,7 +6,7 @@ import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { currentDraft, issuesOf, loadDraft, loadHead, authorizeProfile } from "./store.ts";
-import { profileFormSchema, type FormObject } from "./form-schema.ts";
+import { profileFormSchema, referenceLists, type ProfileForm } from "./form-schema.ts";
 import { encodeProfile, ProfileIssueSchema, ProfileJson, type DraftView } from "./views.ts";
 
 // The draft is the editors' workspace: unpublished rules are not policy, so
@@ -100,7 +100,7 @@ async function writeDraft(profile: Record<string, unknown>, rev: number, action:
 }
 
 /** The form description the draft editor builds its forms from (editors only, like the draft). */
-export function getFormSchema(): { root: FormObject } {
+export function getFormSchema(): ProfileForm {
   authorizeProfile("profile.edit");
-  return { root: profileFormSchema() };
+  return { root: profileFormSchema(), targets: referenceLists() };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PolicyProfile } from "./schema.ts";
-import { referenceAt, type ReferenceTarget } from "./references.ts";
+import { REFERENCE_TARGETS, referenceAt, type ReferenceTarget } from "./references.ts";
 
 // What the draft editor's forms are made from: the profile schema as a tree
 // of field kinds, derived from the zod schema (through its JSON Schema), so a
@@ -143,6 +143,16 @@ export function profileFormSchema(): FormObject {
   return cached;
 }
 
-/** The response of GET /v1/profile/schema. */
-export const FormSchemaView = z.object({ root: z.looseObject({ kind: z.literal("object") }) }).meta({ id: "ProfileFormSchema" });
+/** Where each list a picker offers sits in the profile (the reference table's targets). */
+export const referenceLists = (): Record<ReferenceTarget, string[]> =>
+  Object.fromEntries(Object.entries(REFERENCE_TARGETS).map(([target, { list }]) => [target, [...list]])) as Record<ReferenceTarget, string[]>;
 
+/** The response of GET /v1/profile/schema: the fields, and where each picker's list is. */
+export interface ProfileForm {
+  root: FormObject;
+  targets: Record<ReferenceTarget, string[]>;
+}
+
+export const FormSchemaView = z
+  .object({ root: z.looseObject({ kind: z.literal("object") }), targets: z.record(z.string(), z.array(z.string())) })
+  .meta({ id: "ProfileFormSchema" });

@@ -30,7 +30,7 @@ export {
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
 export { PROFILE_REFERENCES, REFERENCE_TARGETS, referencesIn, referringPaths, targetIds, targetOfList, referenceAt, type ProfileReference, type ReferenceTarget } from "./references.ts";
-export { profileFormSchema, FormSchemaView, CITATION_KEYS, type FormNode, type FormField, type FormObject } from "./form-schema.ts";
+export { profileFormSchema, referenceLists, FormSchemaView, CITATION_KEYS, type FormNode, type FormField, type FormObject, type ProfileForm } from "./form-schema.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";
 export { profileInEffect, type Dated } from "./in-effect.ts";
 export {

@@ -1,6 +1,6 @@
 import { A, createAsync, query, useAction, useBeforeLeave, useSubmission } from "@solidjs/router";
 import { batch, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
-import type { FormObject, ProfileDraft, ProfileIssue } from "@firegov/core/contract";
+import type { ProfileDraft, ProfileFormSchema, ProfileIssue } from "@firegov/core/contract";
 import { ApiError } from "../../api/http.ts";
 import { getProfileDraft, validateProfile } from "../../api/profiles.ts";
 import { Notice } from "../../components/form.tsx";
@@ -159,9 +159,9 @@ function Editor(props: { initial: ProfileDraft }) {
   };
 
   // The rule forms are built from the API's form description; without it the common forms and the JSON still work.
-  const [formSchema, setFormSchema] = createSignal<FormObject>();
+  const [formSchema, setFormSchema] = createSignal<ProfileFormSchema>();
   const [formSchemaError, setFormSchemaError] = createSignal<string>();
-  profileFormSchema().then((schema) => setFormSchema(schema.root), (err: unknown) => setFormSchemaError(messageOf(err)));
+  profileFormSchema().then(setFormSchema, (err: unknown) => setFormSchemaError(messageOf(err)));
 
   /**
    * The document pane's hook: `onCite({ sourceRef, text })` fills the citation
@@ -350,7 +350,7 @@ function Editor(props: { initial: ProfileDraft }) {
                   when={formSchema()}
                   fallback={<p class="hint">{formSchemaError() ? t("profile.rules.unavailable", { message: formSchemaError()! }) : t("profile.rules.loading")}</p>}
                 >
-                  {(schema) => <RuleForms doc={d()} issues={issues()} change={change} schema={schema()} />}
+                  {(form) => <RuleForms doc={d()} issues={issues()} change={change} form={form()} />}
                 </Show>
               </CiteTargetContext.Provider>
             </>

@@ -5,9 +5,8 @@
  * citation of each rule as one 出处 block. No field is written by hand here,
  * so a field added to the schema gets its form without a change to this file.
  */
-import { createMemo, createSignal, Index, Match, Show, Switch, type JSX } from "solid-js";
-import { REFERENCE_TARGETS, referringPaths, targetOfList } from "@firegov/core/browser";
-import type { FormField, FormNode, FormObject, ProfileIssue, ReferenceTarget } from "@firegov/core/contract";
+import { createContext, createMemo, createSignal, Index, Match, Show, Switch, useContext, type JSX } from "solid-js";
+import type { FormField, FormNode, FormObject, ProfileFormSchema, ProfileIssue, ReferenceTarget } from "@firegov/core/contract";
 import { SelectField, TextField } from "../../components/form.tsx";
 import { useI18n, type Locale } from "../../i18n/index.tsx";
 import { getAt, inputFromNumber, issuesAt, jsonPath, numberFromInput, type Segment } from "./draft-document.ts";
@@ -26,6 +25,51 @@ const str = (value: unknown) => (typeof value === "string" ? value : "");
 function issueText(issues: readonly ProfileIssue[], locale: Locale): string | undefined {
   if (!issues.length) return undefined;
   return issues.map((issue) => (locale === "en" ? issue.message.en : `${issue.message.zh}（${issue.message.en}）`)).join("；");
+}
+
+/** The form description the fields are built from: the whole tree, and where each picker's list sits. */
+const FormContext = createContext<ProfileFormSchema>();
+const useForm = () => useContext(FormContext)!;
+
+const patternOf = (path: readonly Segment[]) => path.map((key) => (typeof key === "number" ? "*" : key)).join(".");
+
+/** The picker target whose list sits at this path, if other rules name its entries. */
+function targetOfList(form: ProfileFormSchema, path: readonly Segment[]): ReferenceTarget | undefined {
+  const pattern = patternOf(path);
+  return (Object.keys(form.targets) as ReferenceTarget[]).find((target) => form.targets[target].join(".") === pattern);
+}
+
+/** Where the draft names `id` of `target`: the fields the description marks as pointing into that list. */
+function referringPaths(form: ProfileFormSchema, doc: unknown, target: ReferenceTarget, id: string): Segment[][] {
+  const found: Segment[][] = [];
+  const walk = (value: unknown, node: FormNode, path: Segment[]): void => {
+    if (value === undefined || value === null) return;
+    switch (node.kind) {
+      case "text":
+      case "enum":
+        if (node.ref === target && value === id && !(node.except ?? []).includes(id)) found.push(path);
+        return;
+      case "object":
+        if (isRecord(value)) for (const field of node.fields) walk(value[field.key], field.node, [...path, field.key]);
+        return;
+      case "array":
+        asList(value).forEach((item, i) => walk(item, node.of, [...path, i]));
+        return;
+      case "nullable":
+        return walk(value, node.of, path);
+      case "union": {
+        const variant = isRecord(value) ? node.variants.find((v) => v.value === value[node.discriminator]) : undefined;
+        if (variant) walk(value, variant.node, path);
+        return;
+      }
+      case "choice":
+        return node.options.forEach((option) => walk(value, option, path));
+      default:
+        return;
+    }
+  };
+  walk(doc, form.root, []);
+  return found;
 }
 
 /** What a new entry starts as: every required field, empty; a rule starts as a marked default (its assumption to be written). */
@@ -64,8 +108,8 @@ export function defaultFor(node: FormNode): unknown {
 }
 
 /** The entries of a target list in the draft: id and name, for a picker. */
-function targetEntries(doc: unknown, target: ReferenceTarget, locale: Locale): { id: string; name: string }[] {
-  return asList(getAt(doc, [...REFERENCE_TARGETS[target].list])).flatMap((entry) => {
+function targetEntries(form: ProfileFormSchema, doc: unknown, target: ReferenceTarget, locale: Locale): { id: string; name: string }[] {
+  return asList(getAt(doc, form.targets[target] ?? [])).flatMap((entry) => {
     if (!isRecord(entry) || typeof entry.id !== "string") return [];
     const name = isRecord(entry.name) ? str(locale === "en" ? entry.name.en : entry.name.zh) || str(entry.name.zh) : "";
     return [{ id: entry.id, name: name || entry.id }];
@@ -95,7 +139,8 @@ function entryName(entry: unknown, index: number, locale: Locale, fallback: stri
 function RefSelect(props: EditProps & { target: ReferenceTarget; extra?: readonly string[] | undefined; path: Segment[]; label: string; optional: boolean }) {
   const { t, locale } = useI18n();
   const value = () => str(getAt(props.doc, props.path));
-  const entries = createMemo(() => targetEntries(props.doc, props.target, locale()));
+  const form = useForm();
+  const entries = createMemo(() => targetEntries(form, props.doc, props.target, locale()));
   const known = () => entries().some((e) => e.id === value()) || (props.extra ?? []).includes(value());
   return (
     <SelectField
@@ -363,7 +408,8 @@ function Chips(props: FieldProps & { of: FormNode }) {
   const { t, locale } = useI18n();
   const values = () => asList(getAt(props.doc, props.path));
   const ref = () => (props.of.kind === "text" || props.of.kind === "enum" ? props.of.ref : undefined);
-  const names = createMemo(() => new Map((ref() ? targetEntries(props.doc, ref()!, locale()) : []).map((e) => [e.id, e.name])));
+  const form = useForm();
+  const names = createMemo(() => new Map((ref() ? targetEntries(form, props.doc, ref()!, locale()) : []).map((e) => [e.id, e.name])));
   const shown = (value: unknown) => {
     const text = String(value);
     return names().get(text) ?? enumLabel(text, locale());
@@ -440,6 +486,7 @@ function ListEditor(props: FieldProps & { of: FormNode }) {
   const { t, locale } = useI18n();
   const items = () => asList(getAt(props.doc, props.path));
   const [open, setOpen] = createSignal<ReadonlySet<number>>(new Set());
+  const form = useForm();
   const [refused, setRefused] = createSignal<{ name: string; paths: string[] }>();
   const toggle = (index: number) => {
     const next = new Set(open());
@@ -454,9 +501,9 @@ function ListEditor(props: FieldProps & { of: FormNode }) {
   };
   const remove = (index: number, name: string) => {
     const entry = items()[index];
-    const target = targetOfList(props.path);
+    const target = targetOfList(form, props.path);
     const id = isRecord(entry) ? entry.id : undefined;
-    const referring = target && typeof id === "string" ? referringPaths(props.doc, target, id) : [];
+    const referring = target && typeof id === "string" ? referringPaths(form, props.doc, target, id) : [];
     if (referring.length) return setRefused({ name, paths: referring.map(jsonPath) });
     setRefused(undefined);
     setOpen(new Set<number>());
@@ -546,13 +593,15 @@ function Part(props: EditProps & { field: FormField }) {
   );
 }
 
-export function RuleForms(props: EditProps & { schema: FormObject }) {
+export function RuleForms(props: EditProps & { form: ProfileFormSchema }) {
   const { t } = useI18n();
   return (
-    <section class="edit-section rule-forms" aria-labelledby="rule-forms-title">
-      <h2 id="rule-forms-title">{t("profile.rules.title")}</h2>
-      <p class="hint">{t("profile.rules.intro")}</p>
-      <Index each={props.schema.fields}>{(field) => <Part doc={props.doc} issues={props.issues} change={props.change} field={field()} />}</Index>
-    </section>
+    <FormContext.Provider value={props.form}>
+      <section class="edit-section rule-forms" aria-labelledby="rule-forms-title">
+        <h2 id="rule-forms-title">{t("profile.rules.title")}</h2>
+        <p class="hint">{t("profile.rules.intro")}</p>
+        <Index each={props.form.root.fields}>{(field) => <Part doc={props.doc} issues={props.issues} change={props.change} field={field()} />}</Index>
+      </section>
+    </FormContext.Provider>
   );
 }
