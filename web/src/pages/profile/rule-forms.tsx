@@ -579,6 +579,7 @@ function Part(props: EditProps & { field: FormField }) {
     <section class="rule-part" data-part={props.field.key}>
       <h3>
         <button type="button" class="part-toggle" aria-expanded={shown()} onClick={() => setOpened(!shown())}>
+          <span class="part-arrow" aria-hidden="true" />
           {label()}
         </button>
         <Show when={problems()}>
