@@ -1,10 +1,15 @@
 import { Route } from "@solidjs/router";
-import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
+import { fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
+import { createSignal } from "solid-js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PolicyProfile, ProfileDocument } from "@firegov/core/contract";
 import { profileFormSchema, referenceLists } from "../../packages/core/src/profile/form-schema.ts";
 import { signIn } from "../../web/src/auth/session.ts";
+import { I18nProvider } from "../../web/src/i18n/index.tsx";
+import { CiteTargetContext, createCiteTarget } from "../../web/src/pages/profile/cite-target.ts";
 import DraftPage from "../../web/src/pages/profile/draft.tsx";
+import { setAt, type Segment } from "../../web/src/pages/profile/draft-document.ts";
+import { CitationEditor } from "../../web/src/pages/profile/draft-forms.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";
 import { draftOf, profile } from "./profile-fixture.ts";
 
@@ -178,5 +183,25 @@ describe("profile rule forms (schema-driven)", () => {
     expect(await within(staffing).findByLabelText("Minimum (%)")).toHaveValue("0");
     const doc = JSON.parse((screen.getByLabelText("The whole draft (JSON)") as HTMLTextAreaElement).value);
     expect(doc.staffing.rules[0].requirement).toEqual({ measure: "share_of_total", minPercent: 0 });
+  });
+
+  it("fills the citation block the admin last worked in with a clause picked in the document (the pane's hook)", async () => {
+    const [doc, setDoc] = createSignal(structuredClone(profile) as unknown as ProfileDocument);
+    const change = (path: Segment[], value: unknown) => setDoc((d) => setAt(d, path, value));
+    const hook = createCiteTarget((base, picked) => setDoc((d) => setAt(setAt(d, [...base, "sourceRef"], picked.sourceRef), [...base, "text"], picked.text)));
+    render(() => (
+      <I18nProvider locale="zh-CN">
+        <CiteTargetContext.Provider value={hook.value}>
+          <CitationEditor doc={doc()} issues={[]} change={change} base={["roles", 0]} />
+        </CiteTargetContext.Provider>
+      </I18nProvider>
+    ));
+    const picked = { sourceRef: "xinhe 二(三)", text: "工作站人员由乡镇统一调配" };
+    expect(hook.onCite(picked)).toBe(false);
+    fireEvent.click(await screen.findByRole("button", { name: "在此填入引用" }));
+    expect(screen.getByText("文件中选中的条款将填入这里")).toBeInTheDocument();
+    expect(hook.value.cite(picked)).toBe(true);
+    expect((doc() as unknown as PolicyProfile).roles[0]).toMatchObject(picked);
+    expect(screen.getByLabelText(/出处条款/)).toHaveValue("xinhe 二(三)");
   });
 });

@@ -16,6 +16,8 @@ export interface CiteTarget {
   /** The rule (its path in the draft) whose citation the next pick fills. */
   target: () => readonly Segment[] | undefined;
   choose: (base: readonly Segment[]) => void;
+  /** For the document pane: fills the chosen rule's citation; false when no rule is chosen yet. */
+  cite: (picked: Cite) => boolean;
 }
 
 export const CiteTargetContext = createContext<CiteTarget>();
@@ -25,12 +27,12 @@ export const useCiteTarget = () => useContext(CiteTargetContext);
 /** The editor's cite target, and `onCite` for the document pane: fills the chosen rule's sourceRef and text (one change). */
 export function createCiteTarget(fill: (base: readonly Segment[], cite: Cite) => void) {
   const [target, setTarget] = createSignal<readonly Segment[]>();
-  const value: CiteTarget = { target, choose: (base) => setTarget([...base]) };
   const onCite = (cite: Cite): boolean => {
     const base = target();
     if (!base) return false;
     fill(base, cite);
     return true;
   };
+  const value: CiteTarget = { target, choose: (base) => setTarget([...base]), cite: onCite };
   return { value, onCite };
 }

@@ -344,7 +344,7 @@ function Editor(props: { initial: ProfileDraft }) {
               <DeadlineForm doc={d()} issues={issues()} change={change} />
               <FrequencyForm doc={d()} issues={issues()} change={change} />
               <StaffingForm doc={d()} issues={issues()} change={change} />
-              {/* The document pane mounts beside these forms with onCite={cite.onCite}: a picked clause fills the chosen rule's citation. */}
+              {/* The document pane mounts beside these forms with onCite={cite.onCite} (or inside the provider: useCiteTarget().cite): a picked clause fills the chosen rule's citation. */}
               <CiteTargetContext.Provider value={cite.value}>
                 <Show
                   when={formSchema()}
