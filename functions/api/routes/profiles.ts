@@ -62,6 +62,11 @@ const routes = {
     request: { query: Profiles.ExportInput },
     responses: { 200: json(Profiles.ProfileJson, "The document, as an attachment"), ...readErrors },
   }),
+  formSchema: createRoute({
+    method: "get", path: "/v1/profile/schema", summary: "表单描述 / The profile's form description", ...authed,
+    description: "The profile schema as form fields (derived from the schema), each field that names another list's entry with that list.",
+    responses: { 200: json(Profiles.FormSchemaView, "The root object's fields"), 401: errors[401], 403: errors[403] },
+  }),
   import: createRoute({
     method: "post", path: "/v1/profile/import", summary: "导入 / Make a document the draft", ...authed,
     description: "Nothing is published. Without If-Match the import replaces the current draft.",
@@ -107,6 +112,7 @@ export function profileRoutes(presets: AppDeps["presets"]) {
       const name = `profile-${ref.replace(":", "")}.json`;
       return c.json(profile as Record<string, unknown>, 200, { "Content-Disposition": `attachment; filename="${name}"` });
     })
+    .openapi(routes.formSchema, (c) => c.json(Profiles.getFormSchema(), 200))
     .openapi(routes.import, async (c) => {
       const draft = await Profiles.importProfile(c.req.valid("json"), { expectedRev: revFromIfMatch(c.req.valid("header")["if-match"]) });
       return c.json(draft, 200, etag(draft.rev));

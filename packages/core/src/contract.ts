@@ -66,6 +66,12 @@ export type ProfileValidation = z.infer<typeof Profiles.ValidationResultSchema>;
 export type PublishInput = z.input<typeof Profiles.PublishInput>;
 export type RuleCoverage = Profiles.RuleCoverage;
 export type RuleCoverageRow = RuleCoverage["rows"][number];
+/** The draft editor's form description (GET /v1/profile/schema). */
+export type FormNode = Profiles.FormNode;
+export type FormField = Profiles.FormField;
+export type FormObject = Profiles.FormObject;
+export type ProfileFormSchema = Profiles.ProfileForm;
+export type ReferenceTarget = Profiles.ReferenceTarget;
 
 // ── Organisation of a node
 

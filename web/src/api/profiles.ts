@@ -1,5 +1,5 @@
 // The tenant's policy profile: versions, the draft, diffs, import and export.
-import type { RuleCoverage, ProfileDiff, ProfileDocument, ProfileDraft, ProfileRef, ProfileValidation, ProfileVersion, ProfileVersionSummary, PublishInput } from "@firegov/core/contract";
+import type { ProfileFormSchema, RuleCoverage, ProfileDiff, ProfileDocument, ProfileDraft, ProfileRef, ProfileValidation, ProfileVersion, ProfileVersionSummary, PublishInput } from "@firegov/core/contract";
 import { apiFetch, idempotent, json, post, queryString, type Page } from "./http.ts";
 
 const ifMatch = (rev: number) => ({ "if-match": `"${rev}"` });
@@ -60,4 +60,9 @@ export async function exportProfile(version: number | "draft"): Promise<{ filena
 /** How many active venues the saved draft would reclassify if published now (the confirmation's figure). */
 export function draftVenueImpact(): Promise<{ checked: number; changed: number }> {
   return json("/v1/profile/draft/venue-impact");
+}
+
+/** The profile schema as form fields, each field that names another list's entry with that list (the rule forms). */
+export function getProfileFormSchema(): Promise<ProfileFormSchema> {
+  return json("/v1/profile/schema");
 }

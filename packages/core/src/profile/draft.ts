@@ -7,6 +7,7 @@ import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
 import { currentDraft, issuesOf, loadDraft, loadHead, authorizeProfile } from "./store.ts";
+import { profileFormSchema, referenceLists, type ProfileForm } from "./form-schema.ts";
 import { encodeProfile, ProfileIssueSchema, ProfileJson, type DraftView } from "./views.ts";
 
 // The draft is the editors' workspace: unpublished rules are not policy, so
@@ -98,4 +99,10 @@ async function writeDraft(profile: Record<string, unknown>, rev: number, action:
     { onCanceled: () => new AppError("conflict", "profile.draft_stale") },
   );
   return { ...next, profile, issues };
+}
+
+/** The form description the draft editor builds its forms from (editors only, like the draft). */
+export function getFormSchema(): ProfileForm {
+  authorizeProfile("profile.edit");
+  return { root: profileFormSchema(), targets: referenceLists() };
 }

@@ -33,6 +33,8 @@ export {
   type PublicResponse,
 } from "./schema.ts";
 export { parseProfile, validateProfile, type ParseResult, type ProfileIssue } from "./validate.ts";
+export { PROFILE_REFERENCES, REFERENCE_TARGETS, referencesIn, referringPaths, targetIds, targetOfList, referenceAt, type ProfileReference, type ReferenceTarget } from "./references.ts";
+export { profileFormSchema, referenceLists, FormSchemaView, CITATION_KEYS, type FormNode, type FormField, type FormObject, type ProfileForm } from "./form-schema.ts";
 export { diffProfiles, describeChange, type ProfileChange } from "./diff.ts";
 export { profileInEffect, type Dated } from "./in-effect.ts";
 export {
@@ -56,7 +58,7 @@ export {
   publish,
   PublishInput,
 } from "./versions.ts";
-export { getDraft, saveDraft, SaveDraftInput, validateDraft, ValidateDraftInput, ValidationResultSchema, importProfile } from "./draft.ts";
+export { getFormSchema, getDraft, saveDraft, SaveDraftInput, validateDraft, ValidateDraftInput, ValidationResultSchema, importProfile } from "./draft.ts";
 export { diff, DiffInput, ProfileDiffSchema, exportProfile, ExportInput, ProfileRef, type PresetLookup } from "./compare.ts";
 export { profileAt, versionItemAt } from "./in-force.ts";
 export { followProfilePublishes, type PublishFollowUp } from "./published.ts";

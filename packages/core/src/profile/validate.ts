@@ -7,10 +7,9 @@ import {
   HAZARD_STATES,
   NATIONAL_REF,
   PolicyProfile,
-  type Condition,
   type Frequency,
-  type VenueMatch,
 } from "./schema.ts";
+import { REFERENCE_TARGETS, referencesIn, targetIds, type ReferenceTarget } from "./references.ts";
 
 // What the shape cannot say: references resolve, ids are unique, periods and
 // ranges agree, escalation has no cycle, citations point into this profile.
@@ -114,196 +113,36 @@ function foreignSourceRefs(profile: PolicyProfile): ProfileIssue[] {
 
 // ── References ─────────────────────────────────────────────────────────────
 
-const TARGETS = {
-  level: { zh: "层级", en: "level" },
-  body: { zh: "机构", en: "body" },
-  role: { zh: "角色", en: "role" },
-  tier: { zh: "镇街分档", en: "town tier" },
-  brigadeGrade: { zh: "消防队等级", en: "brigade grade" },
-  riskGrade: { zh: "风险等级", en: "risk grade" },
-  keyUnitLevel: { zh: "重点单位级别", en: "key-unit level" },
-  enterpriseGrade: { zh: "企业分级", en: "enterprise grade" },
-  venueKind: { zh: "场所类型", en: "venue kind" },
-  category: { zh: "检查类别", en: "inspection category" },
-  hazardCode: { zh: "隐患代码", en: "hazard code" },
-  severity: { zh: "隐患等级", en: "hazard severity" },
-} as const;
-
-type Target = keyof typeof TARGETS;
-
-const idsOf = (list: readonly { id: string }[]) => new Set(list.map((item) => item.id));
-
 function missingReferences(p: PolicyProfile): ProfileIssue[] {
-  const known: Record<Target, Set<string>> = {
-    level: idsOf(p.levels),
-    body: idsOf(p.bodies),
-    role: idsOf(p.roles),
-    tier: idsOf(p.staffing.tiers),
-    brigadeGrade: idsOf(p.brigades.grades),
-    riskGrade: idsOf(p.venues.riskGrades),
-    keyUnitLevel: idsOf(p.venues.keyUnitLevels),
-    enterpriseGrade: idsOf(p.venues.enterpriseGrades),
-    venueKind: idsOf(p.venues.kinds),
-    category: idsOf(p.inspectionCategories),
-    hazardCode: idsOf(p.hazards.codes),
-    severity: idsOf(p.hazards.severities),
-  };
+  const known = new Map<ReferenceTarget, Set<string>>();
+  const idsOf = (target: ReferenceTarget) => known.get(target) ?? known.set(target, targetIds(p, target)).get(target)!;
   const issues: ProfileIssue[] = [];
-
-  const ref = (path: PathSegment[], target: Target, id: string | undefined) => {
-    if (id === undefined || known[target].has(id)) return;
-    const name = TARGETS[target];
-    issues.push(issue(path, "profile.reference_missing", `引用的${name.zh}“${id}”不存在`, `${name.en} "${id}" does not exist`));
-  };
-  const refs = (path: PathSegment[], target: Target, ids: readonly string[] | undefined) =>
-    ids?.forEach((id, index) => ref([...path, index], target, id));
-  const match = (path: PathSegment[], m: VenueMatch) => {
-    refs([...path, "kinds"], "venueKind", m.kinds);
-    refs([...path, "riskGrades"], "riskGrade", m.riskGrades);
-    refs([...path, "keyUnitLevels"], "keyUnitLevel", m.keyUnitLevels);
-    refs([...path, "enterpriseGrades"], "enterpriseGrade", m.enterpriseGrades);
-  };
-  const conditions = (path: PathSegment[], list: readonly Condition[]) =>
-    list.forEach((condition, index) => {
-      const at = [...path, index];
-      if (condition.kind === "severity") refs([...at, "severities"], "severity", condition.severities);
-      if (condition.kind === "within_remit") ref([...at, "of"], "body", condition.of);
-      if (condition.kind === "officer_decision") ref([...at, "by"], "body", condition.by);
-    });
-
-  p.bodies.forEach((body, i) => {
-    ref(["bodies", i, "level"], "level", body.level);
-    ref(["bodies", i, "within"], "body", body.within);
-    ref(["bodies", i, "guidedBy"], "body", body.guidedBy);
-  });
-  p.roles.forEach((role, i) => ref(["roles", i, "body"], "body", role.body));
-  p.composition.forEach((position, i) => {
-    ref(["composition", i, "body"], "body", position.body);
-    ref(["composition", i, "filledBy"], "role", position.filledBy);
-  });
-  p.staffing.rules.forEach((rule, i) => {
-    const at = ["staffing", "rules", i];
-    ref([...at, "body"], "body", rule.body);
-    ref([...at, "from"], "body", rule.from);
-    ref([...at, "role"], "role", rule.role);
-    ref([...at, "tier"], "tier", rule.tier);
-    ref([...at, "per"], "level", rule.per);
-  });
-  p.brigades.requirements.forEach((requirement, i) => {
-    const at = ["brigades", "requirements", i];
-    if (requirement.per !== "key_unit" && requirement.per !== "zone") ref([...at, "per"], "level", requirement.per);
-    ref([...at, "grade"], "brigadeGrade", requirement.grade);
-  });
-  p.stationStandards.forEach((standard, i) => ref(["stationStandards", i, "body"], "body", standard.body));
-  p.venues.kinds.forEach((kind, i) => {
-    ref(["venues", "kinds", i, "riskGrade"], "riskGrade", kind.riskGrade);
-    ref(["venues", "kinds", i, "category"], "category", kind.category);
-    refs(["venues", "kinds", i, "alsoCategories"], "category", kind.alsoCategories);
-  });
-  p.venues.supervision.rules.forEach((rule, i) => {
-    match(["venues", "supervision", "rules", i, "match"], rule.match);
-    ref(["venues", "supervision", "rules", i, "supervisor"], "body", rule.supervisor);
-  });
-  ref(["venues", "supervision", "fallback", "supervisor"], "body", p.venues.supervision.fallback.supervisor);
-  p.venues.industryDepartments?.forEach((rule, i) => {
-    refs(["venues", "industryDepartments", i, "kinds"], "venueKind", rule.kinds);
-    ref(["venues", "industryDepartments", i, "department"], "body", rule.department);
-  });
+  for (const found of referencesIn(p)) {
+    if (idsOf(found.target).has(found.id)) continue;
+    const name = REFERENCE_TARGETS[found.target].name;
+    issues.push(issue(found.path, "profile.reference_missing", `引用的${name.zh}“${found.id}”不存在`, `${name.en} "${found.id}" does not exist`));
+  }
+  // What a reference alone cannot say: which of two fields must be there, and ids that must differ across lists.
   p.venues.policies.forEach((policy, i) => {
     const at = ["venues", "policies", i];
-    if ("match" in policy) match([...at, "match"], policy.match);
-    if (policy.kind === "report_unassigned") {
-      ref([...at, "to"], "body", policy.to);
-      ref([...at, "forwardTo"], "body", policy.forwardTo);
-      if (policy.forwardTo === undefined && !policy.byVenueKind) {
-        issues.push(issue([...at, "forwardTo"], "profile.forward_missing", "须写明转交机构（forwardTo），或按场所类别转交（byVenueKind）", "name the body to forward to (forwardTo), or forward by venue kind (byVenueKind)"));
-      }
+    if (policy.kind === "report_unassigned" && policy.forwardTo === undefined && !policy.byVenueKind) {
+      issues.push(issue([...at, "forwardTo"], "profile.forward_missing", "须写明转交机构（forwardTo），或按场所类别转交（byVenueKind）", "name the body to forward to (forwardTo), or forward by venue kind (byVenueKind)"));
     }
-    if (policy.kind === "watchlist") ref([...at, "keeper"], "body", policy.keeper);
     // A patrol plan's tasks are keyed by the policy's id where other tasks have their category's: the two must differ.
-    if (policy.kind === "patrol_plan" && known.category.has(policy.id)) {
+    if (policy.kind === "patrol_plan" && idsOf("category").has(policy.id)) {
       issues.push(issue([...at, "id"], "profile.plan_id_is_category", `巡查计划规则的 id“${policy.id}”与检查类别重名`, `the patrol-plan rule's id "${policy.id}" is also an inspection category's`));
     }
-    if (policy.kind === "random_spot_check") {
-      ref([...at, "by"], "body", policy.by);
-      ref([...at, "category"], "category", policy.category);
-    }
-    if (policy.kind === "safety_evaluation") {
-      ref([...at, "hazardCode"], "hazardCode", policy.hazardCode);
-      ref([...at, "severity"], "severity", policy.severity);
-    }
-  });
-  p.inspectionCategories.forEach((category, i) => {
-    ref(["inspectionCategories", i, "responsibleRole"], "role", category.responsibleRole);
-    refs(["inspectionCategories", i, "includes"], "category", category.includes);
-    category.checklist.forEach((item, j) =>
-      ref(["inspectionCategories", i, "checklist", j, "hazardCode"], "hazardCode", item.hazardCode),
-    );
-  });
-  p.hazards.severities.forEach((severity, i) => {
-    const at = ["hazards", "severities", i, "handledBy"];
-    ref([...at, "level"], "level", severity.handledBy.level);
-    ref([...at, "body"], "body", severity.handledBy.body);
-    ref([...at, "role"], "role", severity.handledBy.role);
-  });
-  p.hazards.escalations.forEach((escalation, i) => {
-    ref(["hazards", "escalations", i, "from"], "body", escalation.from);
-    ref(["hazards", "escalations", i, "to"], "body", escalation.to);
-    conditions(["hazards", "escalations", i, "when"], escalation.when);
-  });
-  p.hazards.listedSupervision.forEach((listed, i) => {
-    const at = ["hazards", "listedSupervision", i];
-    ref([...at, "level"], "level", listed.level);
-    ref([...at, "listedBy"], "body", listed.listedBy);
-    ref([...at, "via"], "body", listed.via);
-    refs([...at, "jointly"], "body", listed.jointly);
-    listed.triggers.forEach((trigger, j) => conditions([...at, "triggers", j, "when"], trigger.when));
-  });
-  p.obligations.forEach((obligation, i) => {
-    refs(["obligations", i, "levels"], "level", obligation.levels);
-    ref(["obligations", i, "organiser"], "body", obligation.organiser);
-    ref(["obligations", i, "chair"], "role", obligation.chair);
-    refs(["obligations", i, "covers"], "role", obligation.covers);
-  });
-  p.milestones.forEach((milestone, i) => ref(["milestones", i, "level"], "level", milestone.level));
-  p.assessment.schemes.forEach((scheme, i) => {
-    ref(["assessment", "schemes", i, "assessor"], "body", scheme.assessor);
-    refs(["assessment", "schemes", i, "assessedLevels"], "level", scheme.assessedLevels);
-    refs(["assessment", "schemes", i, "assessedBodies"], "body", scheme.assessedBodies);
-    scheme.indicators.forEach((indicator, j) => {
-      if (indicator.measures?.kind === "inspection_coverage") refs(["assessment", "schemes", i, "indicators", j, "measures", "categories"], "category", indicator.measures.categories);
-    });
-  });
-  const schemes = idsOf(p.assessment.schemes);
-  p.assessment.incentives.forEach((incentive, i) => {
-    const at = ["assessment", "incentives", i, "candidates"];
-    const from = incentive.candidates;
-    if (from?.from === "major_hazard_leads") refs([...at, "severities"], "severity", from.severities);
-    if (from?.from === "lagging_units" && !schemes.has(from.scheme)) {
-      issues.push(issue([...at, "scheme"], "profile.reference_missing", `引用的考核方案“${from.scheme}”不存在`, `assessment scheme "${from.scheme}" does not exist`));
-    }
-  });
-  p.responsibilities.forEach((responsibility, i) => ref(["responsibilities", i, "holder"], "body", responsibility.holder));
-  p.platforms.forEach((platform, i) => ref(["platforms", i, "level"], "level", platform.level));
-  p.selfCheck?.checklist?.forEach((item, j) => ref(["selfCheck", "checklist", j, "hazardCode"], "hazardCode", item.hazardCode));
-  p.homeVisits?.checklist.forEach((item, j) => ref(["homeVisits", "checklist", j, "hazardCode"], "hazardCode", item.hazardCode));
-  const equipmentKinds = new Set(p.resources?.equipmentKinds.map((k) => k.id) ?? []);
-  p.resources?.minimums?.forEach((m, i) => {
-    if (!equipmentKinds.has(m.kind)) issues.push(issue(["resources", "minimums", i, "kind"], "profile.reference_missing", `引用的装备类型“${m.kind}”不存在`, `equipment kind "${m.kind}" does not exist`));
   });
   p.iot?.alarmTypes.forEach((t, j) => {
-    const at = ["iot", "alarmTypes", j];
-    ref([...at, "hazardCode"], "hazardCode", t.hazardCode);
-    ref([...at, "severity"], "severity", t.severity);
     // An alarm that raises a hazard names its code; a severity is optional (the officers judge it when they register it).
-    if (t.action === "hazard" && t.hazardCode === undefined) issues.push(issue([...at, "hazardCode"], "profile.iot_code_missing", "生成隐患的报警类型须指定隐患代码", "an alarm type that raises a hazard names its hazard code"));
+    if (t.action === "hazard" && t.hazardCode === undefined) issues.push(issue(["iot", "alarmTypes", j, "hazardCode"], "profile.iot_code_missing", "生成隐患的报警类型须指定隐患代码", "an alarm type that raises a hazard names its hazard code"));
   });
   return issues;
 }
 
 // ── Vocabularies ───────────────────────────────────────────────────────────
 
-/** Every word a rule uses is an entry of the profile's vocabulary, and every entry's `means` is a kernel id. */
+/** Every entry's `means` is a kernel id (that every word a rule uses is an entry is a reference: references.ts). */
 function vocabularyIssues(p: PolicyProfile): ProfileIssue[] {
   const issues: ProfileIssue[] = [];
   for (const [key, entries] of Object.entries(p.vocabulary) as [VocabularyKey, PolicyProfile["vocabulary"][VocabularyKey]][]) {
@@ -314,49 +153,6 @@ function vocabularyIssues(p: PolicyProfile): ProfileIssue[] {
       }
     });
   }
-  const known = (key: VocabularyKey) => new Set(p.vocabulary[key].map((entry) => entry.id));
-  const word = (key: VocabularyKey) => {
-    const ids = known(key);
-    return (path: PathSegment[], id: string | undefined) => {
-      if (id === undefined || ids.has(id)) return;
-      issues.push(issue(path, "profile.word_unknown", `“${id}”不在本档案的词表 vocabulary.${key} 中`, `"${id}" is not in this profile's vocabulary.${key}`));
-    };
-  };
-  const bodyKind = word("bodyKinds");
-  const employment = word("employmentKinds");
-  const flag = word("venueFlags");
-  const engine = word("engineTypes");
-  const force = word("forceKinds");
-  const record = word("recordKinds");
-  const fn = word("platformFunctions");
-  const source = word("hazardSources");
-  const flags = (path: PathSegment[], list: readonly string[] | undefined) => list?.forEach((id, j) => flag([...path, j], id));
-  p.bodies.forEach((body, i) => bodyKind(["bodies", i, "kind"], body.kind));
-  p.staffing.rules.forEach((rule, i) => employment(["staffing", "rules", i, "employment"], rule.employment));
-  p.brigades.grades.forEach((grade, i) => grade.minEngines.forEach((e, j) => engine(["brigades", "grades", i, "minEngines", j, "type"], e.type)));
-  p.brigades.requirements.forEach((r, i) => {
-    force(["brigades", "requirements", i, "force"], r.force);
-    r.alternatives?.forEach((a, j) => force(["brigades", "requirements", i, "alternatives", j], a));
-  });
-  p.venues.kinds.forEach((kind, i) => flags(["venues", "kinds", i, "flags"], kind.flags));
-  p.venues.supervision.rules.forEach((rule, i) => flags(["venues", "supervision", "rules", i, "match", "flags"], rule.match.flags));
-  p.venues.policies.forEach((policy, i) => {
-    if ("match" in policy) flags(["venues", "policies", i, "match", "flags"], policy.match.flags);
-  });
-  p.obligations.forEach((o, i) => record(["obligations", i, "kind"], o.kind));
-  p.platforms.forEach((platform, i) => platform.functions.forEach((f, j) => fn(["platforms", i, "functions", j], f)));
-  p.assessment.schemes.forEach((scheme, i) =>
-    scheme.indicators.forEach((indicator, j) => {
-      const at = ["assessment", "schemes", i, "indicators", j, "measures"];
-      const m = indicator.measures;
-      if (m?.kind === "compliance") m.obligationKinds?.forEach((k, n) => record([...at, "obligationKinds", n], k));
-      if (m?.kind === "records") m.recordKinds.forEach((k, n) => record([...at, "recordKinds", n], k));
-    }),
-  );
-  p.assessment.incentives.forEach((incentive, i) => {
-    const from = incentive.candidates;
-    if (from?.from === "major_hazard_leads") from.sources.forEach((s, j) => source(["assessment", "incentives", i, "candidates", "sources", j], s));
-  });
   return issues;
 }
 

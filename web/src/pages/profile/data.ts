@@ -1,12 +1,14 @@
 import { action, json, query, redirect } from "@solidjs/router";
 import type { ProfileDocument, ProfileDraft, PublishInput } from "@firegov/core/contract";
-import { getProfileDiff, getProfileDraft, getProfileVersion, importProfile, listProfileVersions, publishProfile, saveProfileDraft } from "../../api/profiles.ts";
+import { getProfileDiff, getProfileDraft, getProfileFormSchema, getProfileVersion, importProfile, listProfileVersions, publishProfile, saveProfileDraft } from "../../api/profiles.ts";
 import { getPresets } from "../../api/system.ts";
 
 export const profileVersion = query((n: number) => getProfileVersion(n), "profile-version");
 export const versionsPage = query((cursor?: string) => listProfileVersions({ cursor, limit: 50 }), "profile-versions");
 export const profileDraft = query(() => getProfileDraft(), "profile-draft");
 export const profileDiff = query((from: string, to: string) => getProfileDiff(from, to), "profile-diff");
+/** The schema does not change while the app runs: read once. */
+export const profileFormSchema = query(() => getProfileFormSchema(), "profile-form-schema");
 export const presetList = query(() => getPresets(), "profile-presets");
 
 /** Preset names by id, for `preset:<id>` references. */

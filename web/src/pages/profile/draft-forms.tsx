@@ -3,6 +3,7 @@ import type { ProfileDocument, ProfileIssue } from "@firegov/core/contract";
 import { SelectField, TextAreaField, TextField } from "../../components/form.tsx";
 import { useI18n, type Locale } from "../../i18n/index.tsx";
 import { getAt, inputFromNumber, issuesAt, jsonPath, numberFromInput, type Segment } from "./draft-document.ts";
+import { useCiteTarget } from "./cite-target.ts";
 import { Citation, type CitationFields } from "./rule.tsx";
 import { FREQUENCY_UNITS, frequencyUnit, pick, profileNames, staffingSubject, type ProfileNames } from "./vocabulary.ts";
 
@@ -67,8 +68,14 @@ function AreaField(props: { label: string; value: string; path: string; error?: 
  * (needed when there is no clause). Opens when something in it is wrong;
  * only the user closes it (it must not fold away while they type).
  */
-function CitationEditor(props: EditProps & { base: Segment[] }) {
+export function CitationEditor(props: EditProps & { base: Segment[] }) {
   const { t, locale } = useI18n();
+  // The document pane fills the block the admin last worked in (cite-target.ts).
+  const cite = useCiteTarget();
+  const chosen = () => {
+    const target = cite?.target();
+    return target !== undefined && jsonPath(target) === jsonPath(props.base);
+  };
   const rule = () => {
     const value = getAt(props.doc, props.base);
     return isRecord(value) ? value : {};
@@ -89,9 +96,21 @@ function CitationEditor(props: EditProps & { base: Segment[] }) {
     assumption: str(assumption().zh) ? { zh: str(assumption().zh), en: str(assumption().en) || undefined } : undefined,
   });
   return (
-    <details class="cite-edit" ref={(el) => createEffect(() => citeIssues().length > 0 && (el.open = true))}>
+    <details
+      class="cite-edit"
+      classList={{ "cite-target": chosen() }}
+      ref={(el) => createEffect(() => citeIssues().length > 0 && (el.open = true))}
+      onFocusIn={() => cite?.choose(props.base)}
+    >
       <summary>{t("profile.editor.citation", { ref: str(rule().sourceRef) || t("profile.defaultBadge") })}</summary>
       <div class="cite-edit-body">
+        <Show when={cite}>
+          <p class="hint">
+            <Show when={chosen()} fallback={<button type="button" class="link-button small-button" onClick={() => cite?.choose(props.base)}>{t("profile.rules.useForCitation")}</button>}>
+              {t("profile.rules.citeTarget")}
+            </Show>
+          </p>
+        </Show>
         <Citation rule={asCitation()} />
         <TextField
           label={t("profile.editor.sourceRef")}

@@ -1,12 +1,14 @@
 import { A, createAsync, query, useAction, useBeforeLeave, useSubmission } from "@solidjs/router";
 import { batch, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
-import type { ProfileDraft, ProfileIssue } from "@firegov/core/contract";
+import type { ProfileDraft, ProfileFormSchema, ProfileIssue } from "@firegov/core/contract";
 import { ApiError } from "../../api/http.ts";
 import { getProfileDraft, validateProfile } from "../../api/profiles.ts";
 import { Notice } from "../../components/form.tsx";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { importAction, profileDraft, saveDraftAction, saveFile } from "./data.ts";
+import { importAction, profileDraft, profileFormSchema, saveDraftAction, saveFile } from "./data.ts";
+import { CiteTargetContext, createCiteTarget } from "./cite-target.ts";
+import { RuleForms } from "./rule-forms.tsx";
 import { parseDocument, pretty, setAt, type Segment } from "./draft-document.ts";
 import { DeadlineForm, FrequencyForm, StaffingForm } from "./draft-forms.tsx";
 import { Loading } from "../../components/load-error.tsx";
@@ -155,6 +157,20 @@ function Editor(props: { initial: ProfileDraft }) {
     const current = doc();
     if (current) setText(pretty(setAt(current, path, value)));
   };
+
+  // The rule forms are built from the API's form description; without it the common forms and the JSON still work.
+  const [formSchema, setFormSchema] = createSignal<ProfileFormSchema>();
+  const [formSchemaError, setFormSchemaError] = createSignal<string>();
+  profileFormSchema().then(setFormSchema, (err: unknown) => setFormSchemaError(messageOf(err)));
+
+  /**
+   * The document pane's hook: `onCite({ sourceRef, text })` fills the citation
+   * block the admin last worked in (one edit, re-validated like any other).
+   */
+  const cite = createCiteTarget((base, picked) => {
+    const current = doc();
+    if (current) setText(pretty(setAt(setAt(current, [...base, "sourceRef"], picked.sourceRef), [...base, "text"], picked.text)));
+  });
 
   /** A draft from the API replaces what the page holds (after a reload or an import). */
   const reset = (next: ProfileDraft) => {
@@ -328,6 +344,15 @@ function Editor(props: { initial: ProfileDraft }) {
               <DeadlineForm doc={d()} issues={issues()} change={change} />
               <FrequencyForm doc={d()} issues={issues()} change={change} />
               <StaffingForm doc={d()} issues={issues()} change={change} />
+              {/* The document pane mounts beside these forms with onCite={cite.onCite} (or inside the provider: useCiteTarget().cite): a picked clause fills the chosen rule's citation. */}
+              <CiteTargetContext.Provider value={cite.value}>
+                <Show
+                  when={formSchema()}
+                  fallback={<p class="hint">{formSchemaError() ? t("profile.rules.unavailable", { message: formSchemaError()! }) : t("profile.rules.loading")}</p>}
+                >
+                  {(form) => <RuleForms doc={d()} issues={issues()} change={change} form={form()} />}
+                </Show>
+              </CiteTargetContext.Provider>
             </>
           )}
         </Show>
