@@ -16,3 +16,5 @@ export { MAX_BULK } from "./hazards/bulk-limits.ts";
 export { HEADERS as VENUE_LEDGER_HEADERS } from "./venues/ledger-headers.ts";
 export { roleLevelWarning, ROLE_LEVELS, type RoleFitWarning } from "./identity/role-fit.ts";
 export { AUDIT_ACTION_NAMES, AUDIT_TARGET_NAMES, hazardAuditNames, auditActionLabel, auditTargetLabel } from "./audit/labels.ts";
+/** A county's document split into clauses and checked against the profile's citations (issue 14). */
+export { splitClauses, WHOLE_DOCUMENT, quoteIssues, unknownClauseIssues, uncitedClauses, ownCitations } from "./profile/document/index.ts";
