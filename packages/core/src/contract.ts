@@ -66,6 +66,9 @@ export type ProfileValidation = z.infer<typeof Profiles.ValidationResultSchema>;
 export type PublishInput = z.input<typeof Profiles.PublishInput>;
 export type RuleCoverage = Profiles.RuleCoverage;
 export type RuleCoverageRow = RuleCoverage["rows"][number];
+/** The county's document attached to the draft or kept with a version, split into clauses (issue 14). */
+export type ProfileSourceDocument = Profiles.ProfileDocumentView;
+export type DocumentClause = Profiles.Clause;
 
 // ── Organisation of a node
 

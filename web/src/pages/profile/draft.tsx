@@ -1,5 +1,5 @@
 import { A, createAsync, query, useAction, useBeforeLeave, useSubmission } from "@solidjs/router";
-import { batch, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { batch, createEffect, createMemo, createSignal, For, lazy, on, onCleanup, Show, Suspense } from "solid-js";
 import type { ProfileDraft, ProfileIssue } from "@firegov/core/contract";
 import { ApiError } from "../../api/http.ts";
 import { getProfileDraft, validateProfile } from "../../api/profiles.ts";
@@ -7,12 +7,17 @@ import { Notice } from "../../components/form.tsx";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { importAction, profileDraft, saveDraftAction, saveFile } from "./data.ts";
-import { parseDocument, pretty, setAt, type Segment } from "./draft-document.ts";
+import { jsonPath, parseDocument, pretty, setAt, type Segment } from "./draft-document.ts";
 import { DeadlineForm, FrequencyForm, StaffingForm } from "./draft-forms.tsx";
 import { Loading } from "../../components/load-error.tsx";
 import { PublishForm } from "./publish-form.tsx";
 import { ExportButton } from "./version-view.tsx";
 import { pick } from "./vocabulary.ts";
+import { citableRuleAt } from "./cite-target.ts";
+import type { Citation } from "./document-pane.tsx";
+
+/** The county's document beside the editor: its own chunk, loaded with the editor but not before. */
+const DocumentPane = lazy(() => import("./document-pane.tsx"));
 
 /** Quiet time after the last keystroke before the document is checked. */
 const VALIDATE_DELAY_MS = 400;
@@ -93,6 +98,8 @@ function Editor(props: { initial: ProfileDraft }) {
   const [notice, setNotice] = createSignal<string>();
   const [error, setError] = createSignal<string>();
   const [pendingImport, setPendingImport] = createSignal<{ name: string; profile: Record<string, unknown> }>();
+  /** The rule a citation from the document goes into: the rule around the form field last focused. */
+  const [citeTarget, setCiteTarget] = createSignal<Segment[]>();
 
   const parsed = createMemo(() => parseDocument(text()));
   const doc = () => {
@@ -232,6 +239,22 @@ function Editor(props: { initial: ProfileDraft }) {
     }, failed);
   };
 
+  const onFormFocus = (e: FocusEvent) => {
+    const path = (e.target as HTMLElement | null)?.closest<HTMLElement>("[data-path]")?.dataset.path;
+    const current = doc();
+    const rule = path && current ? citableRuleAt(current, path) : undefined;
+    if (rule) setCiteTarget(rule);
+  };
+
+  /** A clause (or a sentence of it) picked in the document pane becomes the target rule's citation. */
+  const onCite = (citation: Citation) => {
+    const path = citeTarget();
+    const current = doc();
+    if (!path || !current) return;
+    setText(pretty(setAt(setAt(current, [...path, "sourceRef"], citation.sourceRef), [...path, "text"], citation.text)));
+    setNotice(t("profile.documentPane.cited", { ref: citation.sourceRef, path: jsonPath(path) }));
+  };
+
   /** To the form field at an issue's path (or inside it); failing that, the JSON view. */
   const locate = (path: string) => {
     const fields = [...document.querySelectorAll<HTMLElement>("#panel-form [data-path]")];
@@ -320,7 +343,7 @@ function Editor(props: { initial: ProfileDraft }) {
         </button>
       </div>
 
-      <div role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab() !== "form"}>
+      <div role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab() !== "form"} onFocusIn={onFormFocus}>
         <Show when={doc()} fallback={<p class="muted">{t("profile.editor.formNeedsJson")}</p>}>
           {(d) => (
             <>
@@ -368,6 +391,10 @@ function Editor(props: { initial: ProfileDraft }) {
       </Show>
 
       <PublishForm blocked={blocked()} onLocate={locate} basedOnVersion={draft()?.basedOnVersion} />
+
+      <Suspense>
+        <DocumentPane profile={doc()} target={citeTarget() ? jsonPath(citeTarget()!) : undefined} onCite={onCite} />
+      </Suspense>
     </div>
   );
 }
