@@ -1,5 +1,5 @@
 // The tenant's policy profile: versions, the draft, diffs, import and export.
-import type { ProfileSourceDocument, RuleCoverage, ProfileDiff, ProfileDocument, ProfileDraft, ProfileRef, ProfileValidation, ProfileVersion, ProfileVersionSummary, PublishInput } from "@firegov/core/contract";
+import type { RuleCoverage, ProfileDiff, ProfileDocument, ProfileDraft, ProfileRef, ProfileValidation, ProfileVersion, ProfileVersionSummary, PublishInput } from "@firegov/core/contract";
 import { apiFetch, idempotent, json, post, queryString, type Page } from "./http.ts";
 
 const ifMatch = (rev: number) => ({ "if-match": `"${rev}"` });
@@ -60,23 +60,4 @@ export async function exportProfile(version: number | "draft"): Promise<{ filena
 /** How many active venues the saved draft would reclassify if published now (the confirmation's figure). */
 export function draftVenueImpact(): Promise<{ checked: number; changed: number }> {
   return json("/v1/profile/draft/venue-impact");
-}
-
-// ── The county's document beside the draft (issue 14)
-
-/** The draft's document split into clauses; null while none is attached. */
-export async function getDraftSourceDocument(): Promise<ProfileSourceDocument | null> {
-  const res = await apiFetch("/v1/profile/draft/document", {}, { okStatuses: [404] });
-  return res.status === 404 ? null : ((await res.json()) as ProfileSourceDocument);
-}
-
-const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** Pasted text, or a file (.docx or PDF sent as is, anything else read as text), becomes the draft's document. */
-export async function putDraftSourceDocument(source: string | (Blob & { name?: string })): Promise<ProfileSourceDocument> {
-  if (typeof source === "string") return json("/v1/profile/draft/document", { method: "PUT", body: JSON.stringify({ text: source }) });
-  const name = source.name ?? "";
-  const type = /\.docx$/i.test(name) || source.type === DOCX_TYPE ? DOCX_TYPE : /\.pdf$/i.test(name) || source.type === "application/pdf" ? "application/pdf" : undefined;
-  if (type === undefined) return putDraftSourceDocument(await source.text());
-  return json("/v1/profile/draft/document", { method: "PUT", body: source, headers: { "content-type": type } });
 }

@@ -2,7 +2,7 @@ import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import type { DocumentClause, ProfileSourceDocument } from "@firegov/core/contract";
 import { splitClauses, uncitedClauses } from "@firegov/core/browser";
 import { ApiError } from "../../api/http.ts";
-import { getDraftSourceDocument, putDraftSourceDocument } from "../../api/profiles.ts";
+import { getDraftSourceDocument, putDraftSourceDocument } from "../../api/profile-document.ts";
 import { useI18n } from "../../i18n/index.tsx";
 
 // The county's document beside the draft editor: paste or upload it, read

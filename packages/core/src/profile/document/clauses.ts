@@ -27,16 +27,24 @@ const DIGITS = "[0-9０-９]+";
 
 type Kind = "annex" | "article" | "paragraph" | "section" | "item" | "sub" | "subsub";
 
-// Tried in this order on the start of each line (after indentation and markdown `#`).
-const HEADINGS: Array<{ kind: Kind; pattern: RegExp; label: (n: string) => string }> = [
-  { kind: "annex", pattern: new RegExp(`^附件\\s*(${DIGITS}|${CN})(?![0-9０-９])`), label: (n) => `附件${n}` },
-  { kind: "article", pattern: new RegExp(`^第(${CN}|${DIGITS})条`), label: (n) => `第${n}条` },
-  { kind: "paragraph", pattern: new RegExp(`^第(${CN}|${DIGITS})款`), label: (n) => `第${n}款` },
-  { kind: "section", pattern: new RegExp(`^(${CN})、`), label: (n) => n },
-  { kind: "item", pattern: new RegExp(`^[（(](${CN})[）)]`), label: (n) => `(${n})` },
-  { kind: "sub", pattern: new RegExp(`^(${DIGITS})[.．、](?![0-9０-９])`), label: (n) => n },
-  { kind: "subsub", pattern: new RegExp(`^[（(](${DIGITS})[）)]`), label: (n) => `(${n})` },
-];
+type Heading = { kind: Kind; pattern: RegExp; label: (n: string) => string };
+
+let headings: Heading[] | undefined;
+
+// Tried in this order on the start of each line (after indentation and markdown `#`). Built on
+// first use: no call at the top level, so the web's first load can leave this module out.
+function headingPatterns(): Heading[] {
+  headings ??= [
+    { kind: "annex", pattern: new RegExp(`^附件\\s*(${DIGITS}|${CN})(?![0-9０-９])`), label: (n) => `附件${n}` },
+    { kind: "article", pattern: new RegExp(`^第(${CN}|${DIGITS})条`), label: (n) => `第${n}条` },
+    { kind: "paragraph", pattern: new RegExp(`^第(${CN}|${DIGITS})款`), label: (n) => `第${n}款` },
+    { kind: "section", pattern: new RegExp(`^(${CN})、`), label: (n) => n },
+    { kind: "item", pattern: new RegExp(`^[（(](${CN})[）)]`), label: (n) => `(${n})` },
+    { kind: "sub", pattern: new RegExp(`^(${DIGITS})[.．、](?![0-9０-９])`), label: (n) => n },
+    { kind: "subsub", pattern: new RegExp(`^[（(](${DIGITS})[）)]`), label: (n) => `(${n})` },
+  ];
+  return headings;
+}
 
 const LEAD = /^[\s\u3000#>*]*/;
 
@@ -92,7 +100,7 @@ export function splitClauses(text: string): Clause[] {
 }
 
 function matchHeading(rest: string): { kind: Kind; label: string } | undefined {
-  for (const { kind, pattern, label } of HEADINGS) {
+  for (const { kind, pattern, label } of headingPatterns()) {
     const match = pattern.exec(rest);
     if (match?.[1] !== undefined) return { kind, label: label(halfWidthDigits(match[1])) };
   }

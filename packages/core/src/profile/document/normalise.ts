@@ -5,19 +5,20 @@
 const ELLIPSIS = /…+|⋯+|\.{3,}|。{3,}/;
 
 // Quotation marks differ between writers more than anything else; brackets of either width are the same bracket.
-const SAME = new Map<string, string>([
-  ["“", '"'], ["”", '"'], ["„", '"'], ["‟", '"'], ["″", '"'],
-  ["‘", "'"], ["’", "'"], ["′", "'"],
-  ["【", "["], ["】", "]"], ["〔", "["], ["〕", "]"],
-  ["—", "-"], ["–", "-"], ["－", "-"],
-]);
+// A plain literal (no call at the top level), so the web's first load can leave this module out.
+const SAME: Readonly<Record<string, string>> = {
+  "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+  "‘": "'", "’": "'", "′": "'",
+  "【": "[", "】": "]", "〔": "[", "〕": "]",
+  "—": "-", "–": "-", "－": "-",
+};
 
 /** Width, whitespace and quotation marks folded: what two renderings of one text share. */
 export function normaliseText(value: string): string {
   let out = "";
   for (const char of value.normalize("NFKC")) {
     if (/\s/.test(char)) continue;
-    out += SAME.get(char) ?? char;
+    out += SAME[char] ?? char;
   }
   return out;
 }
