@@ -86,15 +86,21 @@ describe("the document pane of the draft editor", () => {
       "GET /v1/profile/draft": () => json(200, draftOf()),
       "GET /v1/profile/draft/document": () => problem(404, "profile.document_none", "还没有附上政策文件。", undefined, "/v1/profile/draft/document"),
       "PUT /v1/profile/draft/document": (call) => json(200, stored(call.body instanceof Blob ? TEXT : (call.body as { text: string }).text)),
-      "POST /v1/profile/draft/validate": () => json(200, { valid: true, issues: [] }),
+      "POST /v1/profile/draft/validate": () =>
+        json(200, { valid: false, issues: [{ path: "$.levels[0].text", code: "profile.quote_not_in_document", message: { zh: "引文不在所附文件中（一）：“县政府统一领导全县消防工作”", en: "the quote is not in the attached document" } }] }),
     });
     renderEditor();
     expect(await screen.findByText("尚未附上政策文件。")).toBeInTheDocument();
+    expect(api.calls("POST /v1/profile/draft/validate")).toHaveLength(0);
     fireEvent.input(screen.getByLabelText("粘贴文件全文"), { target: { value: "一、组织领导\n（一）设立工作站。" } });
     fireEvent.click(screen.getByRole("button", { name: "保存文件" }));
     expect(await screen.findByText("文件已保存，共 0 条。")).toBeInTheDocument();
     expect(api.calls("PUT /v1/profile/draft/document")[0]!.body).toEqual({ text: "一、组织领导\n（一）设立工作站。" });
     expect(clauseIds()).toEqual(["一", "一(一)"]);
+    // The draft is checked again against the new document: its quote issue shows at its path.
+    const issue = await screen.findByTestId("issue");
+    expect(issue).toHaveAttribute("data-path", "$.levels[0].text");
+    expect(issue).toHaveTextContent("引文不在所附文件中");
 
     const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], "意见.docx", { type: "" });
     fireEvent.change(screen.getByTestId("document-file"), { target: { files: [file] } });

@@ -44,6 +44,8 @@ export default function DocumentPane(props: {
   /** Where a citation goes (a JSON path), shown to the user; none yet: citing waits. */
   target: string | undefined;
   onCite: (citation: Citation) => void;
+  /** A new document was attached: the draft's quotes are now checked against it. */
+  onAttached?: () => void;
 }) {
   const { t } = useI18n();
   const [loadError, setLoadError] = createSignal<string>();
@@ -78,6 +80,7 @@ export default function DocumentPane(props: {
       setPasting(false);
       setPasted("");
       setNotice(t("profile.documentPane.saved", { count: next.clauses.length }));
+      props.onAttached?.();
     } catch (err) {
       setError(err instanceof ApiError ? [err.message, ...err.fields.map((field) => field.message)].join(" ") : String(err));
     } finally {

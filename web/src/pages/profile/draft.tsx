@@ -255,6 +255,13 @@ function Editor(props: { initial: ProfileDraft }) {
     setNotice(t("profile.documentPane.cited", { ref: citation.sourceRef, path: jsonPath(path) }));
   };
 
+  /** The draft's issues again, against the document just attached (its quotes are checked against it). */
+  const recheck = () => {
+    const current = doc();
+    const sent = text();
+    if (current) validateProfile(current).then((result) => batch(() => (setIssues(result.issues), setChecked(sent))), (err: unknown) => setCheckError(messageOf(err)));
+  };
+
   /** To the form field at an issue's path (or inside it); failing that, the JSON view. */
   const locate = (path: string) => {
     const fields = [...document.querySelectorAll<HTMLElement>("#panel-form [data-path]")];
@@ -393,7 +400,7 @@ function Editor(props: { initial: ProfileDraft }) {
       <PublishForm blocked={blocked()} onLocate={locate} basedOnVersion={draft()?.basedOnVersion} />
 
       <Suspense>
-        <DocumentPane profile={doc()} target={citeTarget() ? jsonPath(citeTarget()!) : undefined} onCite={onCite} />
+        <DocumentPane profile={doc()} target={citeTarget() ? jsonPath(citeTarget()!) : undefined} onCite={onCite} onAttached={recheck} />
       </Suspense>
     </div>
   );
