@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError, Profiles } from "@firegov/core";
+import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../env.ts";
 import { body, errors, idempotency, IdempotencyHeader, json, pageSchema, readErrors, signedIn, writeErrors } from "./helpers.ts";
 
@@ -10,6 +11,20 @@ const IfMatchHeader = z.object({
   "if-match": z.string().optional().openapi({ description: "The draft's rev as last read (its ETag); a stale rev answers 409" }),
 });
 const ETag = { ETag: { description: "The draft's rev", schema: { type: "string" as const } } };
+
+const binary = { schema: z.string().openapi({ format: "binary" }) };
+
+/** The county's document: pasted text as JSON or plain text, or a .docx / PDF file as the body or a multipart `file`. */
+const documentBody = {
+  required: false,
+  content: {
+    "application/json": { schema: Profiles.AttachDocumentInput },
+    "text/plain": binary,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": binary,
+    "application/pdf": binary,
+    "multipart/form-data": { schema: { type: "object" as const, properties: { file: { type: "string" as const, format: "binary" } } } },
+  },
+};
 
 const routes = {
   current: createRoute({
@@ -67,6 +82,22 @@ const routes = {
     description: "The profile schema as form fields (derived from the schema), each field that names another list's entry with that list.",
     responses: { 200: json(Profiles.FormSchemaView, "The root object's fields"), 401: errors[401], 403: errors[403] },
   }),
+  draftDocument: createRoute({
+    method: "get", path: "/v1/profile/draft/document", summary: "草稿所附政策文件 / The draft's document", ...authed,
+    description: "The document split into clauses by its own numbering, the clauses no rule cites, and the draft's quotes checked against it.",
+    responses: { 200: json(Profiles.ProfileDocumentSchema, "The document and its clauses"), ...readErrors },
+  }),
+  attachDocument: createRoute({
+    method: "put", path: "/v1/profile/draft/document", summary: "附上政策文件 / Attach the county's document to the draft", ...authed,
+    description: "Pasted text (JSON `{ text }` or text/plain), or a Word (.docx) file or a PDF with a text layer (the body itself, or a multipart `file`), whose text is extracted. Replaces the document attached before; the draft's validation then checks every quote against it.",
+    request: { body: documentBody },
+    responses: { 200: json(Profiles.ProfileDocumentSchema, "The document as stored, split"), ...writeErrors },
+  }),
+  versionDocument: createRoute({
+    method: "get", path: "/v1/profile/versions/{n}/document", summary: "某一版本所附政策文件 / A version's document", ...authed,
+    request: { params: Profiles.VersionDocumentParams },
+    responses: { 200: json(Profiles.ProfileDocumentSchema, "The document the version was published with"), ...readErrors },
+  }),
   import: createRoute({
     method: "post", path: "/v1/profile/import", summary: "导入 / Make a document the draft", ...authed,
     description: "Nothing is published. Without If-Match the import replaces the current draft.",
@@ -88,6 +119,21 @@ function revFromIfMatch(header: string | undefined): number | undefined {
 }
 
 const etag = (rev: number) => ({ ETag: `"${rev}"` });
+
+/** Whichever way the document came, its text or its file goes to core; a body announced as too large is not read. */
+async function attachDocumentFrom(c: Context<AppEnv>) {
+  if (Number(c.req.header("content-length") ?? 0) > Profiles.MAX_UPLOAD_BYTES) throw Profiles.uploadTooLarge();
+  const type = (c.req.header("content-type") ?? "").toLowerCase();
+  if (type.startsWith("application/json")) return Profiles.attachDocument(await c.req.json());
+  if (type.startsWith("text/plain")) return Profiles.attachDocument({ text: await c.req.text() });
+  if (type.startsWith("multipart/form-data")) {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (typeof file === "string" || file === undefined) return Profiles.attachDocument({ text: typeof form.text === "string" ? form.text : file ?? "" });
+    return Profiles.attachUploadedDocument(new Uint8Array(await file.arrayBuffer()), file.type, file.name || undefined);
+  }
+  return Profiles.attachUploadedDocument(new Uint8Array(await c.req.arrayBuffer()), type || undefined);
+}
 
 /** Reading: every role. The draft, editing and publishing: tenant admins (the policy in core decides). */
 export function profileRoutes(presets: AppDeps["presets"]) {
@@ -113,6 +159,9 @@ export function profileRoutes(presets: AppDeps["presets"]) {
       return c.json(profile as Record<string, unknown>, 200, { "Content-Disposition": `attachment; filename="${name}"` });
     })
     .openapi(routes.formSchema, (c) => c.json(Profiles.getFormSchema(), 200))
+    .openapi(routes.draftDocument, async (c) => c.json(await Profiles.getDraftDocument(), 200))
+    .openapi(routes.versionDocument, async (c) => c.json(await Profiles.getVersionDocument(c.req.valid("param")), 200))
+    .openapi(routes.attachDocument, async (c) => c.json(await attachDocumentFrom(c), 200))
     .openapi(routes.import, async (c) => {
       const draft = await Profiles.importProfile(c.req.valid("json"), { expectedRev: revFromIfMatch(c.req.valid("header")["if-match"]) });
       return c.json(draft, 200, etag(draft.rev));

@@ -18,3 +18,5 @@ export { roleLevelWarning, roleLevels, type RoleFitWarning } from "./profile/rol
 export { KERNEL_LEVELS, PLATFORM_ROLE_IDS, BASELINE_VOCABULARY, baselineVocabulary, kernelIds, type VocabularyKey } from "./profile/kernel.ts";
 export { kernelOf, levelFor, officerRoleAt, meaningOf, wordName, rollupLevelOf } from "./profile/levels.ts";
 export { AUDIT_ACTION_NAMES, AUDIT_TARGET_NAMES, hazardAuditNames, auditActionLabel, auditTargetLabel } from "./audit/labels.ts";
+/** A county's document split into clauses and checked against the profile's citations (issue 14). */
+export { splitClauses, WHOLE_DOCUMENT, quoteIssues, unknownClauseIssues, uncitedClauses, ownCitations } from "./profile/document/index.ts";

@@ -72,6 +72,9 @@ export type FormField = Profiles.FormField;
 export type FormObject = Profiles.FormObject;
 export type ProfileFormSchema = Profiles.ProfileForm;
 export type ReferenceTarget = Profiles.ReferenceTarget;
+/** The county's document attached to the draft or kept with a version, split into clauses (issue 14). */
+export type ProfileSourceDocument = Profiles.ProfileDocumentView;
+export type DocumentClause = Profiles.Clause;
 
 // ── Organisation of a node
 

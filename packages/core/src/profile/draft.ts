@@ -6,7 +6,7 @@ import { writeTransaction } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
-import { currentDraft, issuesOf, loadDraft, loadHead, authorizeProfile } from "./store.ts";
+import { currentDraft, issuesOf, loadDraft, loadDraftAndHead, loadHead, authorizeProfile } from "./store.ts";
 import { profileFormSchema, referenceLists, type ProfileForm } from "./form-schema.ts";
 import { encodeProfile, ProfileIssueSchema, ProfileJson, type DraftView } from "./views.ts";
 
@@ -56,7 +56,7 @@ export const ValidationResultSchema = z.object({ valid: z.boolean(), issues: z.a
 /** The issues of a document (nothing is saved), or of the saved draft. */
 export const validateDraft = useCase(ValidateDraftInput, async (input) => {
   authorizeProfile("profile.edit");
-  const issues = input.profile === undefined ? (await currentDraft()).issues : issuesOf(input.profile);
+  const issues = input.profile === undefined ? (await currentDraft()).issues : issuesOf(input.profile, (await loadDraftAndHead()).document?.text);
   return { valid: issues.length === 0, issues };
 });
 
@@ -78,10 +78,10 @@ async function writeDraft(profile: Record<string, unknown>, rev: number, action:
   const actor = useUser();
   const tenantId = actor.tenantId;
   const json = encodeProfile(profile, path);
-  const issues = issuesOf(profile);
-  const existing = await loadDraft();
+  const { draft: existing, head, document } = await loadDraftAndHead();
+  const issues = issuesOf(profile, document?.text);
   if ((existing?.rev ?? 0) !== rev) throw new AppError("conflict", "profile.draft_stale");
-  const basedOnVersion = existing?.basedOnVersion ?? (await loadHead())?.version;
+  const basedOnVersion = existing?.basedOnVersion ?? head?.version;
   if (basedOnVersion === undefined) throw new AppError("not_found", "profile.none");
 
   const updatedAt = new Date().toISOString();

@@ -1,6 +1,7 @@
 // Policy profiles: a county's rules as validated, cited data, versioned per tenant.
 // The domain's entities join the table's one service when the domain loads.
 import "./profile.entity.ts";
+import "./document/document.entity.ts";
 export {
   PolicyProfile,
   Frequency,
@@ -74,3 +75,17 @@ export { ruleCoverage, profileRules, applierCode, platformSupport, type RuleRow 
 export { getRuleCoverage, RuleCoverageInput, RuleCoverageSchema, type RuleCoverage } from "./coverage-view.ts";
 export { DEFAULT_PUBLIC_RESPONSES, publicResponsesOf, responsesFor, fillResponse, responseValues, publicReference, RESPONSE_PLACEHOLDER_NAMES, type ResponseValues, type ResponsePlaceholder } from "./responses.ts";
 export { roleLevelWarning, roleLevels, type RoleFitWarning } from "./role-fit.ts";
+export { splitClauses, WHOLE_DOCUMENT, quoteIssues, unknownClauseIssues, uncitedClauses, ownCitations, normaliseText, quoteAppears, type Clause, type Citation } from "./document/index.ts";
+export {
+  attachDocument,
+  AttachDocumentInput,
+  attachUploadedDocument,
+  getDraftDocument,
+  getVersionDocument,
+  VersionDocumentParams,
+  ProfileDocumentSchema,
+  MAX_DOCUMENT_BYTES,
+  uploadTooLarge,
+  type ProfileDocumentView,
+} from "./document/store.ts";
+export { MAX_UPLOAD_BYTES } from "./document/extract.ts";

@@ -6,6 +6,8 @@ import { versionDocument } from "./in-force.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize, type Action } from "../access/index.ts";
 import { parseProfile } from "./validate.ts";
+import { quoteIssues } from "./document/quotes.ts";
+import "./document/document.entity.ts";
 import { decodeProfile, toView, type DraftView, type VersionView } from "./views.ts";
 
 // Reads of the profile partition shared by the use cases. GetItems are
@@ -44,7 +46,12 @@ export async function loadDraftAndHead() {
     }),
   );
   const of = (entity: string) => ({ Items: (out.Items ?? []).filter((item) => item.__edb_e__ === entity) });
-  return { draft: entities.profileDraft.parse(of("profileDraft")).data[0], head: entities.profileHead.parse(of("profileHead")).data[0] };
+  return {
+    draft: entities.profileDraft.parse(of("profileDraft")).data[0],
+    head: entities.profileHead.parse(of("profileHead")).data[0],
+    // The draft's document sorts between them (`DRAFT#DOC`): read in the same Query.
+    document: entities.profileDocument.parse(of("profileDocument")).data[0],
+  };
 }
 
 export async function loadVersionItem(version: number) {
@@ -57,7 +64,7 @@ export async function loadVersion(version: number): Promise<VersionView> {
 
 /** The draft, or (before the first save) the latest version offered as a draft at rev 0. */
 export async function currentDraft(): Promise<DraftView> {
-  const { draft, head } = await loadDraftAndHead();
+  const { draft, head, document } = await loadDraftAndHead();
   if (draft) {
     const profile = decodeProfile(draft.profile);
     return {
@@ -67,15 +74,19 @@ export async function currentDraft(): Promise<DraftView> {
       updatedAt: draft.updatedAt,
       updatedBy: draft.updatedBy,
       profile,
-      issues: issuesOf(profile),
+      issues: issuesOf(profile, document?.text),
     };
   }
   if (!head) throw new AppError("not_found", "profile.none");
   const latest = await loadVersion(head.version);
-  return { rev: 0, basedOnVersion: head.version, pending: false, updatedAt: null, updatedBy: null, profile: latest.profile, issues: issuesOf(latest.profile) };
+  return { rev: 0, basedOnVersion: head.version, pending: false, updatedAt: null, updatedBy: null, profile: latest.profile, issues: issuesOf(latest.profile, document?.text) };
 }
 
-export function issuesOf(profile: unknown) {
+/** The profile's issues; with its document attached, also every quote of it the document does not contain. */
+export function issuesOf(profile: unknown, documentText?: string) {
   const parsed = parseProfile(profile);
-  return parsed.ok ? [] : parsed.issues;
+  const own = parsed.ok ? [] : parsed.issues;
+  if (documentText === undefined || typeof profile !== "object" || profile === null) return own;
+  const id = (profile as { id?: unknown }).id;
+  return typeof id === "string" ? [...own, ...quoteIssues({ ...(profile as object), id }, documentText)] : own;
 }

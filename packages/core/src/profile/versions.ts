@@ -12,6 +12,7 @@ import { forgetVersions, normaliseInstant as normalise, versionItemAt } from "./
 import { issuesOf, loadDraftAndHead, loadVersion, loadVersionItem, authorizeProfile } from "./store.ts";
 import { profilePublished } from "./published.ts";
 import { PolicyProfile } from "./schema.ts";
+import { versionDocumentSlot } from "./document/document.entity.ts";
 import { toSummary, toView, type VersionSummary, type VersionView } from "./views.ts";
 
 const Instant = z.iso.datetime({ offset: true });
@@ -110,7 +111,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
   authorize(actor, "profile.publish");
   const tenantId = actor.tenantId;
   const requestHash = opts.idempotencyKey === undefined ? undefined : createHash("sha256").update(opts.idempotencyKey).digest("hex").slice(0, 32);
-  const [{ head, draft }, publisher] = await Promise.all([
+  const [{ head, draft, document }, publisher] = await Promise.all([
     loadDraftAndHead(),
     tenantDb().service.entities.user.get({ tenantId, userId: actor.userId }).go().then((r) => r.data),
   ]);
@@ -126,7 +127,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
   // A draft is only ever saved against the head it read; a mismatch means a publish raced it.
   if (draft.basedOnVersion !== head.version) throw new AppError("conflict", "profile.publish_conflict");
 
-  const issues = issuesOf(migrateProfile(JSON.parse(draft.profile)));
+  const issues = issuesOf(migrateProfile(JSON.parse(draft.profile)), document?.text);
   if (issues.length) throw new AppError("validation", "profile.invalid", { count: issues.length }, issues);
 
   const now = new Date();
@@ -146,7 +147,7 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
     requestHash,
   };
   const summary = toSummary(item);
-  const stored = await writeTransaction<VersionSummary>(({ profileVersion, profileHead, profileDraft, audit }) => [
+  const stored = await writeTransaction<VersionSummary>(({ profileVersion, profileHead, profileDraft, profileDocument, audit }) => [
       profileVersion.create(item).commit(),
       profileHead
         .patch({ tenantId })
@@ -159,6 +160,10 @@ export const publish = useCase(PublishInput, async (input, opts: { idempotencyKe
         .where((a, op) => op.eq(a.rev, draft.rev))
         .commit(),
       auditItem({ audit }, { action: "profile.publish", targetType: "profile", targetId: `v:${version}`, details: { version, effectiveFrom, basedOn: item.basedOn } }, now),
+      // The version keeps the document it was checked against (≤ 200 KB beside the ≤ 300 KB profile: within a transaction's 4 MB); last, so the indexes above keep their meaning.
+      ...(document
+        ? [profileDocument.put({ tenantId, slot: versionDocumentSlot(version), text: document.text, source: document.source, fileName: document.fileName, updatedAt: document.updatedAt, updatedBy: document.updatedBy }).commit()]
+        : []),
     ],
     {
       idempotency: opts.idempotencyKey === undefined ? undefined : { key: opts.idempotencyKey, request: input, result: summary },

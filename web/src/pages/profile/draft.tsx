@@ -1,5 +1,5 @@
 import { A, createAsync, query, useAction, useBeforeLeave, useSubmission } from "@solidjs/router";
-import { batch, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { batch, createEffect, createMemo, createSignal, For, lazy, on, onCleanup, Show, Suspense } from "solid-js";
 import type { ProfileDraft, ProfileFormSchema, ProfileIssue } from "@firegov/core/contract";
 import { ApiError } from "../../api/http.ts";
 import { getProfileDraft, validateProfile } from "../../api/profiles.ts";
@@ -7,14 +7,18 @@ import { Notice } from "../../components/form.tsx";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { importAction, profileDraft, profileFormSchema, saveDraftAction, saveFile } from "./data.ts";
-import { CiteTargetContext, createCiteTarget } from "./cite-target.ts";
+import { CiteTargetContext, citableRuleAt, createCiteTarget } from "./cite-target.ts";
 import { RuleForms } from "./rule-forms.tsx";
-import { parseDocument, pretty, setAt, type Segment } from "./draft-document.ts";
+import { jsonPath, parseDocument, pretty, setAt, type Segment } from "./draft-document.ts";
 import { DeadlineForm, FrequencyForm, StaffingForm } from "./draft-forms.tsx";
 import { Loading } from "../../components/load-error.tsx";
 import { PublishForm } from "./publish-form.tsx";
 import { ExportButton } from "./version-view.tsx";
 import { pick } from "./vocabulary.ts";
+import type { Citation } from "./document-pane.tsx";
+
+/** The county's document beside the editor: its own chunk, loaded with the editor but not before. */
+const DocumentPane = lazy(() => import("./document-pane.tsx"));
 
 /** Quiet time after the last keystroke before the document is checked. */
 const VALIDATE_DELAY_MS = 400;
@@ -95,6 +99,8 @@ function Editor(props: { initial: ProfileDraft }) {
   const [notice, setNotice] = createSignal<string>();
   const [error, setError] = createSignal<string>();
   const [pendingImport, setPendingImport] = createSignal<{ name: string; profile: Record<string, unknown> }>();
+  /** The rule a citation from the document goes into: the rule around the form field last focused. */
+  const [citeTarget, setCiteTarget] = createSignal<Segment[]>();
 
   const parsed = createMemo(() => parseDocument(text()));
   const doc = () => {
@@ -248,6 +254,31 @@ function Editor(props: { initial: ProfileDraft }) {
     }, failed);
   };
 
+  const onFormFocus = (e: FocusEvent) => {
+    const path = (e.target as HTMLElement | null)?.closest<HTMLElement>("[data-path]")?.dataset.path;
+    const current = doc();
+    const rule = path && current ? citableRuleAt(current, path) : undefined;
+    if (rule) setCiteTarget(rule);
+  };
+
+  /** A clause (or a sentence of it) picked in the document pane becomes the target rule's citation. */
+  const onCite = (citation: Citation) => {
+    // A rule chosen in the rule forms ("在此填入引用") takes it first; else the rule around the field last focused.
+    if (cite.onCite(citation)) return setNotice(t("profile.documentPane.cited", { ref: citation.sourceRef, path: jsonPath(cite.value.target() ?? []) }));
+    const path = citeTarget();
+    const current = doc();
+    if (!path || !current) return;
+    setText(pretty(setAt(setAt(current, [...path, "sourceRef"], citation.sourceRef), [...path, "text"], citation.text)));
+    setNotice(t("profile.documentPane.cited", { ref: citation.sourceRef, path: jsonPath(path) }));
+  };
+
+  /** The draft's issues again, against the document just attached (its quotes are checked against it). */
+  const recheck = () => {
+    const current = doc();
+    const sent = text();
+    if (current) validateProfile(current).then((result) => batch(() => (setIssues(result.issues), setChecked(sent))), (err: unknown) => setCheckError(messageOf(err)));
+  };
+
   /** To the form field at an issue's path (or inside it); failing that, the JSON view. */
   const locate = (path: string) => {
     const fields = [...document.querySelectorAll<HTMLElement>("#panel-form [data-path]")];
@@ -336,7 +367,7 @@ function Editor(props: { initial: ProfileDraft }) {
         </button>
       </div>
 
-      <div role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab() !== "form"}>
+      <div role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab() !== "form"} onFocusIn={onFormFocus}>
         <Show when={doc()} fallback={<p class="muted">{t("profile.editor.formNeedsJson")}</p>}>
           {(d) => (
             <>
@@ -344,7 +375,7 @@ function Editor(props: { initial: ProfileDraft }) {
               <DeadlineForm doc={d()} issues={issues()} change={change} />
               <FrequencyForm doc={d()} issues={issues()} change={change} />
               <StaffingForm doc={d()} issues={issues()} change={change} />
-              {/* The document pane mounts beside these forms with onCite={cite.onCite} (or inside the provider: useCiteTarget().cite): a picked clause fills the chosen rule's citation. */}
+              {/* The document pane (below) sends a picked clause to onCite: the rule chosen here first, else the one around the last focused field. */}
               <CiteTargetContext.Provider value={cite.value}>
                 <Show
                   when={formSchema()}
@@ -393,6 +424,10 @@ function Editor(props: { initial: ProfileDraft }) {
       </Show>
 
       <PublishForm blocked={blocked()} onLocate={locate} basedOnVersion={draft()?.basedOnVersion} />
+
+      <Suspense>
+        <DocumentPane profile={doc()} target={citeTarget() ? jsonPath(citeTarget()!) : undefined} onCite={onCite} onAttached={recheck} />
+      </Suspense>
     </div>
   );
 }
