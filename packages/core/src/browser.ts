@@ -16,3 +16,4 @@ export { MAX_BULK } from "./hazards/bulk-limits.ts";
 export { HEADERS as VENUE_LEDGER_HEADERS } from "./venues/ledger-headers.ts";
 export { roleLevelWarning, ROLE_LEVELS, type RoleFitWarning } from "./identity/role-fit.ts";
 export { AUDIT_ACTION_NAMES, AUDIT_TARGET_NAMES, hazardAuditNames, auditActionLabel, auditTargetLabel } from "./audit/labels.ts";
+export { acknowledgeHours, dueSoonDays, rollupLevel, settingsOf } from "./profile/settings.ts";

@@ -123,6 +123,7 @@ const TARGETS = {
   category: { zh: "检查类别", en: "inspection category" },
   hazardCode: { zh: "隐患代码", en: "hazard code" },
   severity: { zh: "隐患等级", en: "hazard severity" },
+  measure: { zh: "场所计量项", en: "venue measure" },
 } as const;
 
 type Target = keyof typeof TARGETS;
@@ -143,6 +144,7 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
     category: idsOf(p.inspectionCategories),
     hazardCode: idsOf(p.hazards.codes),
     severity: idsOf(p.hazards.severities),
+    measure: idsOf(p.venues.measures ?? []),
   };
   const issues: ProfileIssue[] = [];
 
@@ -158,6 +160,7 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
     refs([...path, "riskGrades"], "riskGrade", m.riskGrades);
     refs([...path, "keyUnitLevels"], "keyUnitLevel", m.keyUnitLevels);
     refs([...path, "enterpriseGrades"], "enterpriseGrade", m.enterpriseGrades);
+    m.numbers?.forEach((n, i) => ref([...path, "numbers", i, "measure"], "measure", n.measure));
   };
   const conditions = (path: PathSegment[], list: readonly Condition[]) =>
     list.forEach((condition, index) => {
@@ -224,6 +227,10 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
       ref([...at, "by"], "body", policy.by);
       ref([...at, "category"], "category", policy.category);
     }
+    if (policy.kind === "classify") {
+      ref([...at, "set", "keyUnitLevel"], "keyUnitLevel", policy.set.keyUnitLevel);
+      ref([...at, "set", "riskGrade"], "riskGrade", policy.set.riskGrade);
+    }
     if (policy.kind === "safety_evaluation") {
       ref([...at, "hazardCode"], "hazardCode", policy.hazardCode);
       ref([...at, "severity"], "severity", policy.severity);
@@ -232,6 +239,7 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
   p.inspectionCategories.forEach((category, i) => {
     ref(["inspectionCategories", i, "responsibleRole"], "role", category.responsibleRole);
     refs(["inspectionCategories", i, "includes"], "category", category.includes);
+    if (category.match) match(["inspectionCategories", i, "match"], category.match);
     category.checklist.forEach((item, j) =>
       ref(["inspectionCategories", i, "checklist", j, "hazardCode"], "hazardCode", item.hazardCode),
     );
@@ -281,6 +289,7 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
   });
   p.responsibilities.forEach((responsibility, i) => ref(["responsibilities", i, "holder"], "body", responsibility.holder));
   p.platforms.forEach((platform, i) => ref(["platforms", i, "level"], "level", platform.level));
+  ref(["settings", "rollupLevel", "value"], "level", p.settings?.rollupLevel?.value);
   p.selfCheck?.checklist?.forEach((item, j) => ref(["selfCheck", "checklist", j, "hazardCode"], "hazardCode", item.hazardCode));
   p.homeVisits?.checklist.forEach((item, j) => ref(["homeVisits", "checklist", j, "hazardCode"], "hazardCode", item.hazardCode));
   const equipmentKinds = new Set(p.resources?.equipmentKinds.map((k) => k.id) ?? []);

@@ -12,8 +12,7 @@ import { Loading } from "../../components/load-error.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 import { ageOf } from "./age.ts";
 
-/** The roll-up counts by town (the level the API summarises); the profile names it. */
-const TOWN_LEVEL = "town";
+import { rollupLevel } from "@firegov/core/browser";
 
 const worry = (r: RollupRow) => r.counts.overdue + r.counts.unmet;
 
@@ -58,7 +57,7 @@ export default function RollupPage() {
   const refresh = useAction(refreshRollupAction);
   const refreshing = useSubmission(refreshRollupAction);
   const [flash, setFlash] = createSignal<string>();
-  const level = () => (profile() ? levelName(profile()!, TOWN_LEVEL, locale()) : "");
+  const level = () => (profile() ? levelName(profile()!, rollupLevel(profile()!).value, locale()) : "");
   const rows = () => [...(page()?.items ?? [])].sort((a, b) => worry(b) - worry(a) || a.name.localeCompare(b.name, "zh-CN"));
   // The server recomputes on open when the counts are missing or over an hour old; the page says how old they are.
   const age = () => ageOf((page()?.items ?? []).map((r) => r.evaluatedAt), Date.now());

@@ -2,7 +2,7 @@ import type { Frequency, PolicyProfile } from "../../profile/index.ts";
 import { finding, frequencyText, names } from "../finding.ts";
 import { addDays, daysBetween, periodOf } from "../periods.ts";
 import type { Finding, OrgData } from "../types.ts";
-import { DUE_SOON_DAYS } from "./deadlines.ts";
+import { dueSoonDays } from "../../profile/index.ts";
 
 // Duties (profile.responsibilities, 履职事项): each is its holder body's, and
 // the holder reports its performance (a duty report naming the duty) once per
@@ -36,7 +36,7 @@ export function duties(profile: PolicyProfile, data: OrgData, today: string): Fi
           en: `${holder.en} duty “${duty.name.en}”: reported ${reports.length} time(s) since ${period.start} (last ${last}), required at least once ${every.en}`,
         });
       }
-      const soon = daysBetween(today, addDays(period.end, -1)) <= DUE_SOON_DAYS;
+      const soon = daysBetween(today, addDays(period.end, -1)) <= dueSoonDays(profile).value;
       return finding(data.node, ruleId, duty, soon ? "due_soon" : "unmet", {
         zh: `${holder.zh}履职事项“${duty.name.zh}”：${period.start} 起未报告履职，要求${every.zh}至少 1 次`,
         en: `${holder.en} duty “${duty.name.en}”: not reported since ${period.start}, required at least once ${every.en}`,
