@@ -154,6 +154,8 @@ const en: typeof zh = {
     lng: "Longitude (WGS-84)",
     coordsHint: "Optional; GPS coordinates (WGS-84), not ones taken from GCJ-02 maps (Amap, Tencent)",
     submit: "Save venue",
+    measures: "Measures",
+    measuresHint: "The profile classifies key units and inspection categories by these numbers (e.g. building height)",
   },
   venueImport: {
     title: "Import venue ledger",
