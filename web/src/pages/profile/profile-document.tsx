@@ -3,6 +3,7 @@ import type { PolicyProfile } from "@firegov/core/contract";
 import { useI18n } from "../../i18n/index.tsx";
 import { roleName } from "../../display.ts";
 import { CitedValue, Rule, type Fact } from "./rule.tsx";
+import { SettingsSection } from "./settings-section.tsx";
 import * as v from "./vocabulary.ts";
 
 /** The topics a profile is read by, in order; the page's index jumps to them. */
@@ -527,6 +528,7 @@ export function ProfileDocument(props: { profile: PolicyProfile }) {
       <Venues p={props.profile} names={names()} locale={locale()} />
       <Inspections p={props.profile} names={names()} locale={locale()} />
       <Hazards p={props.profile} names={names()} locale={locale()} />
+      <SettingsSection profile={props.profile} />
       <Obligations p={props.profile} names={names()} locale={locale()} />
       <Milestones p={props.profile} names={names()} locale={locale()} />
       <Assessment p={props.profile} names={names()} locale={locale()} />

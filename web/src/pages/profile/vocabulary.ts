@@ -172,8 +172,10 @@ const PERIODS: Record<FrequencyUnit, { once: Pair; unit: Pair }> = {
 /** The unit alone, for a select. */
 export const frequencyUnit = (unit: FrequencyUnit, locale: Locale) => said(PERIODS[unit].unit, locale);
 
-export function frequency(value: { every: number; unit: string } | null | undefined, locale: Locale): string {
+export function frequency(value: { every: number; unit: string; times?: number | undefined } | null | undefined, locale: Locale): string {
   if (!value) return locale === "en" ? "not fixed (periodic)" : "未规定周期（定期）";
+  // N times per period: 每月 2 次 / monthly, 2 times.
+  if (value.times !== undefined && value.times > 1) return `${frequency({ every: value.every, unit: value.unit }, locale)}${locale === "en" ? `, ${value.times} times` : ` ${value.times} 次`}`;
   const period = Object.hasOwn(PERIODS, value.unit) ? PERIODS[value.unit as FrequencyUnit] : undefined;
   if (!period) return `${value.every} ${value.unit}`;
   if (value.every === 1) return said(period.once, locale);
