@@ -3,6 +3,8 @@ import { Inspections, type Profiles } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { withMeasures } from "../support/measures-profile.ts";
+import { upload } from "../support/org.ts";
+import { ADMIN_PASSWORD, logIn } from "../support/tenants.ts";
 import { report, world, type Json } from "./hazards-fixtures.ts";
 
 // Rules that measure (issue 14, Build 4), through the API only: a county adds
@@ -62,6 +64,20 @@ describe("a county's rules that measure, through the draft and publish API", () 
     const history = await ok(admin.get(`/v1/venues/${low.venueId}/history`));
     expect(history.items.at(-1)).toMatchObject({ action: "reclassify", before: { measures: { height_m: 30 } }, after: { measures: { height_m: 55 }, classified: { keyUnitLevel: "level_1" } } });
     await ok(admin.call("PATCH", `/v1/venues/${low.venueId}`, { measures: { height_m: 30, storeys: 9 } }));
+
+    // The ledger import (in another town) reads a column per measure, named by the profile (建筑高度（米）), and names a bad cell's column.
+    const csv = ["外部编号,场所名称,所在网格,场所类型,建筑高度（米）", `EXT-T,导入高楼,${w.otherTown.nodeId},organisation,80`, `EXT-L,导入低楼,${w.otherTown.nodeId},organisation,12`, `EXT-B,导入某楼,${w.otherTown.nodeId},organisation,很高`].join("\n");
+    const adminToken = (await logIn(app, w.tenantId, "admin", ADMIN_PASSWORD)).body.accessToken;
+    const imported = await upload(app, adminToken, "/v1/import/venues?mode=skip_bad_rows", new TextEncoder().encode(csv), "csv");
+    const importReport = (await imported.json()) as Json;
+    expect(imported.status, JSON.stringify(importReport)).toBe(200);
+    expect(importReport).toMatchObject({ created: 2, skipped: 1, errors: [expect.objectContaining({ column: "建筑高度（米）", code: "import.measure_invalid" })] });
+    const listed = ((await ok(admin.get(`/v1/venues?nodeId=${w.otherTown.nodeId}&limit=200`))).items as Json[]).filter((v) => v.externalId?.startsWith("EXT-"));
+    expect(Object.fromEntries(listed.map((v) => [v.externalId, [v.measures?.height_m, v.classified?.keyUnitLevel ?? null]]))).toEqual({ "EXT-T": [80, "level_1"], "EXT-L": [12, null] });
+    const exported = await app.request(`/v1/export/venues?format=csv&nodeId=${w.otherTown.nodeId}`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const exportedText = await exported.text();
+    expect(exportedText).toContain("建筑高度（米）");
+    expect(exportedText.split("\n").find((line) => line.startsWith("EXT-T"))).toContain(",80,");
 
     // 2 per month: two tasks of the month for the tall venue at once, each with its own key.
     const keyUnitTasks = async (venueId: string) =>

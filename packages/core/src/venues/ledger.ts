@@ -405,7 +405,9 @@ export const exportVenues = useCase(
       cursor = page.cursor;
     } while (cursor);
     const nameOf = <T extends { id: string; name: { zh: string } }>(items: readonly T[], id: string | undefined) => (id === undefined ? "" : (items.find((x) => x.id === id)?.name.zh ?? id));
-    const header = [...Object.values(HEADERS), "监管主体", "检查类别", "状态"];
+    // The profile's measures, one column each, headed as the import reads them (建筑高度（米）).
+    const measures = profile.venues.measures ?? [];
+    const header = [...Object.values(HEADERS), ...measures.map((m) => `${m.name.zh}（${m.unit.zh}）`), "监管主体", "检查类别", "状态"];
     const rows = venues.map((v) => {
       const n = tree.byId.get(v.nodeId);
       const c = classify(profile, factsOf(v));
@@ -424,6 +426,10 @@ export const exportVenues = useCase(
         v.features.map((f) => FEATURES[f as Feature]?.zh ?? f).join("、"),
         v.contactName ?? "",
         v.contactPhone ?? "",
+        ...measures.map((m) => {
+          const value = (v.measures as Record<string, number> | undefined)?.[m.id];
+          return value === undefined ? "" : String(value);
+        }),
         nameOf(profile.bodies, c.supervisor),
         c.categories.map((id) => nameOf(profile.inspectionCategories, id)).join("、"),
         v.status === "active" ? "在册" : "已注销",
