@@ -1,9 +1,10 @@
 import { Route } from "@solidjs/router";
 import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ProfileVersion } from "@firegov/core/contract";
+import type { ProfileVersion, Venue } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import NewVenuePage from "../../web/src/pages/venues/new.tsx";
+import VenuePage from "../../web/src/pages/venues/venue.tsx";
 import { admin, fakeApi, json, problem, renderAt, resetSession, signedIn } from "./fake-api.tsx";
 import { county, dongHe } from "./organisation-fixture.ts";
 import { version1 } from "./profile-fixture.ts";
@@ -20,6 +21,7 @@ const withMeasures: ProfileVersion = {
     venues: {
       ...version1.profile.venues,
       kinds: [{ id: "office", name: { zh: "办公楼", en: "Office" }, flags: [], sourceRef: "xinhe 三", text: "办公楼" }],
+      keyUnitLevels: [{ id: "level_1", name: { zh: "一级重点单位", en: "Level-1 key unit" }, sourceRef: "xinhe 三", text: "一级重点单位" }],
       measures: [
         { id: "height_m", name: { zh: "建筑高度", en: "Building height" }, unit: { zh: "米", en: "m" } },
         { id: "beds", name: { zh: "床位数", en: "Beds" }, unit: { zh: "张", en: "beds" } },
@@ -69,5 +71,28 @@ describe("新增场所: the profile's measures", () => {
     fireEvent.click(screen.getByRole("button", { name: "保存场所" }));
     const message = await screen.findByText("计量值不能为负数");
     expect(message.closest(".field")?.querySelector("input")?.getAttribute("name")).toBe("measure.height_m");
+  });
+});
+
+describe("a venue's page: its numbers and the key-unit level they gave it", () => {
+  it("shows each recorded measure with its unit, and a level from the classify rule as such", async () => {
+    fakeApi({ "POST /v1/auth/login": () => json(200, signedIn("at-1", "rt-1", { user: admin })) });
+    await signIn({ tenant: "xinhe", username: "admin", password: "Fire-safe-2026" });
+    const venue: Venue = {
+      venueId: "v-7", name: "高层办公楼", nodeId: dongHe.nodeId, path: `${admin.scopePath}/${dongHe.nodeId}`, kinds: ["office"], flags: [], features: [], supervisor: "county_brigade", categories: [],
+      measures: { height_m: 60 }, classified: { keyUnitLevel: "level_1", policies: ["tall_building_key_unit"] },
+      profileVersion: 2, status: "active", version: 1, createdAt: "2026-11-20T02:00:00.000Z", updatedAt: "2026-11-20T02:00:00.000Z",
+    };
+    fakeApi({
+      "GET /v1/profile": () => json(200, withMeasures),
+      "GET /v1/venues/v-7/self-check": () => json(200, { enabled: false }),
+      "GET /v1/venues/v-7": () => json(200, venue),
+      "GET /v1/venues/v-7/inspections": () => json(200, { items: [], cursor: null }),
+      "GET /v1/venues/v-7/history": () => json(200, { items: [], cursor: null }),
+    });
+    renderAt("/venues/v-7", () => <Route path="/venues/:venueId" component={VenuePage} />);
+    expect(await screen.findByTestId("measure-height_m")).toHaveTextContent("60 米");
+    expect(screen.queryByTestId("measure-beds")).toBeNull();
+    expect(screen.getByTestId("key-unit-level")).toHaveTextContent("一级重点单位 · 按政策档案分类规则判定");
   });
 });

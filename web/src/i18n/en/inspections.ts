@@ -156,6 +156,7 @@ const en: typeof zh = {
     submit: "Save venue",
     measures: "Measures",
     measuresHint: "The profile classifies key units and inspection categories by these numbers (e.g. building height)",
+    byClassifyRule: "by the profile's classification rule",
   },
   venueImport: {
     title: "Import venue ledger",

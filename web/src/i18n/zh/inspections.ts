@@ -154,6 +154,7 @@ export default {
     submit: "保存场所",
     measures: "场所数值",
     measuresHint: "政策档案按这些数值（如建筑高度）判定重点单位级别和检查类别",
+    byClassifyRule: "按政策档案分类规则判定",
   },
   venueImport: {
     title: "导入场所台账",
