@@ -168,3 +168,14 @@ describe("windows and the roll-up level are profile data", () => {
     expect(Compliance.DUE_SOON_DAYS).toBe(30);
   });
 });
+
+describe("the rule coverage report knows the new rules", () => {
+  it("names the code that applies a classify policy and each setting: none is data only", () => {
+    const rows = Profiles.ruleCoverage(profile);
+    const row = (path: string) => rows.find((r) => r.path === path)!;
+    expect(row("venues.policies.tall_building_key_unit")).toMatchObject({ code: "venues/classify.ts classifyByPolicies", dataOnly: false });
+    expect(row("settings.acknowledgeHours")).toMatchObject({ code: "hazards/rules.ts acknowledgeBy", dataOnly: false });
+    expect(row("settings.dueSoonDays")).toMatchObject({ dataOnly: false });
+    expect(row("inspectionCategories.key_unit_check.coveragePeriod")).toMatchObject({ code: "inspections/schedule.ts dueTasks" });
+  });
+});
