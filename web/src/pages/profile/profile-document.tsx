@@ -201,6 +201,13 @@ function Venues(props: Ctx) {
         return [[t("profile.fact.keeper"), props.names.body(policy.keeper)]];
       case "random_spot_check":
         return [[t("profile.fact.match"), v.matchText(policy.match, props.names, l())], [t("profile.fact.drawnBy"), props.names.body(policy.by)], [t("profile.fact.category"), props.names.category(policy.category)]];
+      case "classify":
+        return [
+          [t("profile.fact.match"), v.matchText(policy.match, props.names, l(), props.p.venues.measures)],
+          [t("venueNew.keyUnitLevel"), props.names.keyUnitLevel(policy.set.keyUnitLevel)],
+          [t("profile.fact.riskGrade"), props.names.riskGrade(policy.set.riskGrade)],
+          [t("profile.fact.flags"), policy.set.flags ? v.joinList(policy.set.flags.map((f) => v.venueFlag(f, l())), l()) : undefined],
+        ];
       default:
         return [];
     }

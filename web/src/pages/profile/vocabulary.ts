@@ -70,6 +70,7 @@ const VOCABULARIES = {
     safety_evaluation: ["安全评估，不合格不得经营使用", "Safety evaluation; must not operate if unsafe"],
     watchlist: ["“不放心”场所跟踪", "Watch list"],
     random_spot_check: ["“双随机、一公开”抽查", "Random spot checks, results published"],
+    classify: ["按场所数值、类别分类", "Classification by the venue's numbers and kinds"],
   },
   patrolTerm: {
     kind: ["场所类型", "venue kind"],
@@ -341,7 +342,16 @@ export function conditionsText(conditions: readonly Condition[], names: ProfileN
 
 type VenueMatch = PolicyProfile["venues"]["supervision"]["rules"][number]["match"];
 
-export function matchText(match: VenueMatch, names: ProfileNames, locale: Locale): string {
+/** A number criterion read out: 建筑高度 ≥ 50 米 / Building height ≥ 50 m; 24 ≤ … < 50. */
+function numberText(n: { measure: string; min?: number | undefined; max?: number | undefined }, measures: PolicyProfile["venues"]["measures"], locale: Locale): string {
+  const m = measures?.find((x) => x.id === n.measure);
+  const label = m ? pick(m.name, locale) : n.measure;
+  const unit = m ? ` ${pick(m.unit, locale)}` : "";
+  if (n.min !== undefined && n.max !== undefined) return `${n.min} ≤ ${label} < ${n.max}${unit}`;
+  return n.min !== undefined ? `${label} ≥ ${n.min}${unit}` : `${label} < ${n.max}${unit}`;
+}
+
+export function matchText(match: VenueMatch, names: ProfileNames, locale: Locale, measures?: PolicyProfile["venues"]["measures"]): string {
   const en = locale === "en";
   const parts: string[] = [];
   const colon = en ? ": " : "：";
@@ -350,6 +360,7 @@ export function matchText(match: VenueMatch, names: ProfileNames, locale: Locale
   if (match.riskGrades) parts.push(`${en ? "risk grade" : "风险等级"}${colon}${list(match.riskGrades.map(names.riskGrade), locale)}`);
   if (match.keyUnitLevels) parts.push(`${en ? "key unit" : "重点单位"}${colon}${list(match.keyUnitLevels.map(names.keyUnitLevel), locale)}`);
   if (match.enterpriseGrades) parts.push(`${en ? "enterprise grade" : "企业分级"}${colon}${list(match.enterpriseGrades.map(names.enterpriseGrade), locale)}`);
+  for (const n of match.numbers ?? []) parts.push(numberText(n, measures, locale));
   return parts.join(en ? "; " : "；");
 }
 
