@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Compliance, Hazards, Inspections, Profiles, Venues } from "@firegov/core";
 import { getPreset } from "@firegov/profiles";
 import { withMeasures } from "../../support/measures-profile.ts";
-import { evaluate, one, org, record, with_ } from "../compliance/fixtures.ts";
+import { dutyReports, evaluate, one, org, record, with_ } from "../compliance/fixtures.ts";
 
 // Rules that measure (issue 14, Build 4): numbers in venue matches, classify
 // policies, categories by their own match, N times per period, and the
@@ -177,5 +177,18 @@ describe("the rule coverage report knows the new rules", () => {
     expect(row("settings.acknowledgeHours")).toMatchObject({ code: "hazards/rules.ts acknowledgeBy", dataOnly: false });
     expect(row("settings.dueSoonDays")).toMatchObject({ dataOnly: false });
     expect(row("inspectionCategories.key_unit_check.coveragePeriod")).toMatchObject({ code: "inspections/schedule.ts dueTasks" });
+  });
+});
+
+describe("a duty reported N times per period", () => {
+  it("is met with two reports of a twice-yearly duty, not with one", () => {
+    const twice = structuredClone(yancheng);
+    const duty = twice.responsibilities.find((r) => r.id === "duty_lists")!;
+    duty.report = { frequency: { every: 1, unit: "year", times: 2 }, sourceRef: null, assumption: { zh: "每年报告两次" } };
+    const judged = (...dates: string[]) => one(evaluate(twice, with_(org("town"), { records: dates.flatMap((d) => dutyReports(["duty_lists"], d)) }), "2025-06-15"), "duty.duty_lists");
+    const once = judged("2025-03-02");
+    expect(once.status).toBe("unmet");
+    expect(once.evidence.zh).toContain("已报告履职 1 次，要求每年至少 2 次");
+    expect(judged("2025-03-02", "2025-05-20").status).toBe("met");
   });
 });
