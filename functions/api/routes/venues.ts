@@ -58,7 +58,7 @@ const routes = {
   }),
   import: createRoute({
     method: "post", path: "/v1/import/venues", summary: "导入场所台账 / Import venues from xlsx or CSV", ...authed,
-    description: "Columns 外部编号, 场所名称, 地址, 所在网格, 经度, 纬度, 场所类型, 重点单位级别, 企业分级, 风险等级, 监管标记, 场所特征, 负责人, 联系电话. Rows are matched by 外部编号: an unchanged row changes nothing.",
+    description: "Columns 外部编号, 场所名称, 地址, 所在网格, 经度, 纬度, 场所类型, 重点单位级别, 企业分级, 风险等级, 监管标记, 场所特征, 负责人, 联系电话, and one per measure of the profile (venues.measures, e.g. 建筑高度（米）). Rows are matched by 外部编号: an unchanged row changes nothing.",
     request: { query: ImportQuery, body: importBody },
     responses: { 200: json(Venues.VenueImportReportSchema, "Imported (skip mode: with the rows skipped)"), ...writeErrors },
   }),

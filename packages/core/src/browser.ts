@@ -20,3 +20,4 @@ export { kernelOf, levelFor, officerRoleAt, meaningOf, wordName, rollupLevelOf }
 export { AUDIT_ACTION_NAMES, AUDIT_TARGET_NAMES, hazardAuditNames, auditActionLabel, auditTargetLabel } from "./audit/labels.ts";
 /** A county's document split into clauses and checked against the profile's citations (issue 14). */
 export { splitClauses, WHOLE_DOCUMENT, quoteIssues, unknownClauseIssues, uncitedClauses, ownCitations } from "./profile/document/index.ts";
+export { acknowledgeHours, dueSoonDays, rollupLevel, settingsOf } from "./profile/settings.ts";

@@ -9,7 +9,7 @@ import { brigadeFactsUnder, readNodeView, toOrgData, wageBenchmarkFor } from "..
 import { needsKeyUnits, needsSubtreeBrigades } from "./rules/forces.ts";
 import { keyUnitsAt } from "../venues/index.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
-import { profileAt, rollupLevelOf } from "../profile/index.ts";
+import { profileAt, rollupLevel } from "../profile/index.ts";
 import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
 import { allPages, pageOf, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
@@ -162,7 +162,6 @@ export const RefreshInput = z.object({ nodeId: z.string().min(1).max(64).optiona
 
 const PARALLEL_READS = 8;
 
-
 /**
  * Re-evaluates every active node of the towns under a node (one Query per
  * node) and writes each town's summary: its own and its descendants' counts.
@@ -191,13 +190,13 @@ async function recomputeTowns(path: string, scopeNodeId: string, details: { auto
   const now = new Date();
   const timeZone = tenant.timeZone;
   const { version, profile } = await profileAt(now);
-  // The level summarised is the profile's (profile/levels.ts rollupLevelOf): 镇街, 街道, 乡镇 … whatever the county calls it.
-  const rollupLevel = rollupLevelOf(profile);
-  const townDepth = profile.levels.findIndex((l) => l.id === rollupLevel);
+  // The level the roll-up counts by: the profile's settings.rollupLevel, by default the town.
+  const level = rollupLevel(profile).value;
+  const townDepth = profile.levels.findIndex((l) => l.id === level);
   // Towns are summarised whole: a refresh asked for below town level has no town to write.
   const nodes = (await allPages((cursor) => tenantDb().service.entities.node.query.bySubtree({ tenantId: actor.tenantId }).begins({ path }).go({ cursor, limit: 500 }))).filter((n) => n.status === "active");
   const townIdOf = (p: string) => p.split("/")[townDepth + 1];
-  const towns = nodes.filter((n) => n.level === rollupLevel);
+  const towns = nodes.filter((n) => n.level === level);
   const summaries = new Map(towns.map((t) => [t.nodeId, { town: t, counts: countByStatus([]) as StatusCounts, nodes: 0 }]));
   const inTowns = nodes.filter((n) => summaries.has(townIdOf(n.path) ?? ""));
   for (let i = 0; i < inTowns.length; i += PARALLEL_READS) {

@@ -36,6 +36,7 @@ export { HazardViewSchema, HazardEventSchema, TimelineSchema, SummarySchema, Sum
 export { discover, decide, sweep, targetOf, initialState, availableActions, absorb, corroborate, type Context, type ActionInput as ResolvedAction, type NewHazard, type Outcome } from "./machine.ts";
 export {
   ACK_DAYS,
+  acknowledgeBy,
   applyRules,
   represents,
   boundTo,

@@ -2,11 +2,12 @@ import { AppError } from "../errors/app-error.ts";
 import { invalid } from "../errors/index.ts";
 import { inSubtree } from "../access/index.ts";
 import type { PolicyProfile } from "../profile/index.ts";
-import { DAY_MS, endOfDayAfter, endOfLocalDate, iso, localDate } from "./clock.ts";
+import { DAY_MS, endOfLocalDate, iso, localDate } from "./clock.ts";
 import { actionParams } from "./labels.ts";
 import { currentFields } from "./problems.ts";
 import {
   ACK_DAYS,
+  acknowledgeBy,
   ancestorAt,
   applyRules,
   basisOf,
@@ -461,7 +462,7 @@ export function decide(ctx: Context, hazard: Hazard, input: ActionInput): Outcom
         handling: { body: target.id, level: target.level },
         trail: hazard.trail.includes(target.id) ? hazard.trail : [...hazard.trail, target.id],
         reports: [...hazard.reports, { to: target.id, action: "escalate", at, copy: false }],
-        pendingAcks: department && !hazard.pendingAcks.some((p) => p.body === target.id) ? [...hazard.pendingAcks, { body: target.id, requestedAt: at, dueAt: iso(endOfDayAfter(now, ACK_DAYS.value, ctx.timeZone)), late: false, basis: { rule: "manual", sourceRef: null, assumption: ACK_DAYS.assumption } }] : hazard.pendingAcks,
+        pendingAcks: department && !hazard.pendingAcks.some((p) => p.body === target.id) ? [...hazard.pendingAcks, { body: target.id, requestedAt: at, dueAt: iso(acknowledgeBy(profile, now, ctx.timeZone)), late: false, basis: { rule: "manual", sourceRef: null, assumption: ACK_DAYS.assumption } }] : hazard.pendingAcks,
       };
       checkReachable(profile, hazard.path, next.handling!, "body.to");
       return finish(ctx, next, [{ ...base, note: input.reason, details: { reason: input.reason, from: hazard.handling, to: next.handling } }], [{ kind: "escalate", to: [{ type: "handler", handling: next.handling! }], title: { zh: `隐患已上报${target.name.zh}`, en: `A hazard was escalated to ${target.name.en}` } }]);

@@ -1,7 +1,7 @@
 import type { Role } from "../access/index.ts";
 import { inSubtree } from "../access/index.ts";
 import type { Condition, LevelId, PolicyProfile } from "../profile/index.ts";
-import { bodyForVenue, industryDepartmentFor, industryRuleFor, meaningOf, officerRoleAt } from "../profile/index.ts";
+import { acknowledgeHours, bodyForVenue, industryDepartmentFor, industryRuleFor, meaningOf, officerRoleAt } from "../profile/index.ts";
 import { DAY_MS, endOfDayAfter, iso } from "./clock.ts";
 import { isOpen, OTHER_CODE, type Basis, type EventDraft, type Handling, type Hazard, type NotificationIntent, type Recipient, type RuleActor } from "./types.ts";
 
@@ -35,6 +35,15 @@ export const ACK_DAYS: MarkedDefault = {
     en: "The profile sets no time for a department to acknowledge; by default, by the end of the next day",
   },
 };
+
+/**
+ * When an acknowledgement asked at `now` is due: within the profile's
+ * acknowledgeHours, else (the marked default) by the end of the next day.
+ */
+export function acknowledgeBy(profile: Pick<PolicyProfile, "settings">, now: Date, timeZone: string): Date {
+  const hours = acknowledgeHours(profile).value;
+  return hours === null ? endOfDayAfter(now, ACK_DAYS.value, timeZone) : new Date(now.getTime() + hours * 3_600_000);
+}
 
 // ── The tree ───────────────────────────────────────────────────────────────
 
@@ -313,7 +322,7 @@ function escalate(profile: PolicyProfile, hazard: Hazard, rule: Escalation, now:
   // Handling moves only to a body whose level the hazard lies under; otherwise the step is on record only.
   const handing = rule.action === "transfer" || rule.action === "hand_over" || rule.action === "joint_enforcement";
   if (handing && to && ancestorAt(profile, hazard.path, to.level)) next = { ...next, handling: { body: to.id, level: to.level } };
-  if (needsAck) next = awaitAck(next, toId, basis, now, timeZone);
+  if (needsAck) next = awaitAck(profile, next, toId, basis, now, timeZone);
   const name = bodyName(profile, toId);
   const verbs = {
     report: needsAck ? { zh: "报送（待报到）", en: "reported (awaiting acknowledgement) to" } : { zh: "抄报", en: "copied to" },
@@ -324,15 +333,15 @@ function escalate(profile: PolicyProfile, hazard: Hazard, rule: Escalation, now:
   }[rule.action];
   return {
     hazard: next,
-    events: [{ action: "escalated", from: hazard.state, to: hazard.state, basis, details: { escalation: rule.id, action: rule.action, to: toId, toName: name, ...(routedBy ? { routedBy } : {}), ...(needsAck ? { acknowledgeBy: next.pendingAcks.at(-1)?.dueAt, ackDays: ACK_DAYS } : {}) } }],
+    events: [{ action: "escalated", from: hazard.state, to: hazard.state, basis, details: { escalation: rule.id, action: rule.action, to: toId, toName: name, ...(routedBy ? { routedBy } : {}), ...(needsAck ? { acknowledgeBy: next.pendingAcks.at(-1)?.dueAt, ackDays: ACK_DAYS, acknowledgeWindow: acknowledgeHours(profile) } : {}) } }],
     intents: [{ kind: "escalated", to: to ? [{ type: "handler", handling: { body: to.id, level: to.level } }] : [], title: { zh: `隐患已${verbs.zh}${name.zh}`, en: `Hazard ${verbs.en} ${name.en}` } }],
   };
 }
 
 /** A body's acknowledgement (报到) awaited, unless it is awaited or given already. */
-function awaitAck(hazard: Hazard, body: string, basis: Basis, now: Date, timeZone: string): Hazard {
+function awaitAck(profile: PolicyProfile, hazard: Hazard, body: string, basis: Basis, now: Date, timeZone: string): Hazard {
   if (hazard.pendingAcks.some((p) => p.body === body) || hazard.acks.some((a) => a.body === body)) return hazard;
-  return { ...hazard, pendingAcks: [...hazard.pendingAcks, { body, requestedAt: iso(now), dueAt: iso(endOfDayAfter(now, ACK_DAYS.value, timeZone)), late: false, basis }] };
+  return { ...hazard, pendingAcks: [...hazard.pendingAcks, { body, requestedAt: iso(now), dueAt: iso(acknowledgeBy(profile, now, timeZone)), late: false, basis }] };
 }
 
 /**
@@ -343,7 +352,7 @@ function awaitAck(hazard: Hazard, body: string, basis: Basis, now: Date, timeZon
 export function joinListing(profile: PolicyProfile, hazard: Hazard, level: ListingLevel, now: Date, timeZone: string): { hazard: Hazard; intents: NotificationIntent[] } {
   const jointly = jointlyFor(profile, level, hazard);
   let next = hazard;
-  for (const body of jointly) if (isDepartment(profile, bodyOf(profile, body))) next = awaitAck(next, body, basisOf(level.id, level), now, timeZone);
+  for (const body of jointly) if (isDepartment(profile, bodyOf(profile, body))) next = awaitAck(profile, next, body, basisOf(level.id, level), now, timeZone);
   const intents: NotificationIntent[] = jointly.length
     ? [{ kind: "listed", to: jointly.flatMap((b) => bodyRecipient(profile, b)), title: { zh: `隐患已列入${level.name.zh}，请会同督办`, en: `Hazard placed under ${level.name.en}: supervise it jointly` } }]
     : [];

@@ -3,7 +3,7 @@
 // the same transaction), and coverage kept as counters.
 // The domain's entities join the table's one service when the domain loads.
 import "./inspection.entity.ts";
-export { periodOf, type Period } from "./periods.ts";
+export { periodOf, slotPeriod, basePeriod, type Period } from "./periods.ts";
 export { dueTasks, planTask, responsibleLevel, responsibleNode, coverageDeltas, ancestry, percentCovered, taskIdOf, parseTaskId, type DueTask, type ScheduledVenue, type ScheduledPlan, type CoverageDelta } from "./schedule.ts";
 export { checklistFor, applicableCategories, type ChecklistEntry } from "./checklist.ts";
 export { finishInspection, FinishInspectionInput, ItemResult, MAX_TRANSACTION_ITEMS } from "./perform.ts";

@@ -10,7 +10,7 @@ import type { PolicyProfile } from "../profile/index.ts";
 import { forEveryTenant, tenantInContext } from "../tenancy/index.ts";
 import { plain } from "../db/plain.ts";
 import { coverageSlice } from "./inspection.entity.ts";
-import { periodOf } from "./periods.ts";
+import { basePeriod, periodOf } from "./periods.ts";
 import { ancestry, coverageDeltas, dueTasks, taskIdOf, type DueTask, type ScheduledVenue } from "./schedule.ts";
 import { MAX_TRANSACTION_ITEMS } from "./perform.ts";
 
@@ -86,7 +86,7 @@ function chunks(tasks: DueTask[]): Chunk[] {
   const out: Chunk[] = [];
   let current: DueTask[] = [];
   let counters = new Set<string>();
-  const countersOf = (t: DueTask) => (t.kind === "coverage" ? ancestry(t.venuePath!).map((n) => `${n.nodeId}#${t.category}#${t.period}`) : []);
+  const countersOf = (t: DueTask) => (t.kind === "coverage" ? ancestry(t.venuePath!).map((n) => `${n.nodeId}#${t.category}#${basePeriod(t.period)}`) : []);
   for (const t of tasks) {
     const added = countersOf(t).filter((k) => !counters.has(k));
     if (current.length + 1 + counters.size + added.length + 1 > MAX_TRANSACTION_ITEMS && current.length) {

@@ -18,7 +18,7 @@ import { plain } from "../db/plain.ts";
 import { tenantTimeZone } from "../tenancy/index.ts";
 import { venueOrNotFound, type VenueItem } from "../venues/index.ts";
 import { checklistFor, entryKey, type ChecklistEntry } from "./checklist.ts";
-import { periodOf } from "./periods.ts";
+import { basePeriod, periodOf, slotPeriod } from "./periods.ts";
 import { mayPerform, type Performer } from "./performers.ts";
 import { coverageDeltas, parseTaskId, planTask, responsibleNode, taskIdOf } from "./schedule.ts";
 import { toInspectionView, type InspectionView } from "./views.ts";
@@ -124,11 +124,21 @@ async function tasksSettled(profile: PolicyProfile, venue: VenueItem, taskId: st
   const keys = new Map<string, { key: TaskOp["key"]; kind: TaskOp["kind"] }>();
   const planned = planTask(profile, venue, now, timeZone);
   if (planned) keys.set(taskIdOf(planned), { key: { subjectId: planned.subjectId, category: planned.category, period: planned.period }, kind: "plan" });
+  const openedKey = taskId === undefined ? undefined : parseTaskId(taskId);
   for (const id of venue.categories) {
     const category = profile.inspectionCategories.find((c) => c.id === id);
     if (category?.coveragePeriod) {
-      const key = { subjectId: venue.venueId, category: id, period: periodOf(category.coveragePeriod, now, timeZone).key };
-      keys.set(taskIdOf(key), { key, kind: "coverage" });
+      // N visits a period (每月两次): the visit settles the first of the period's slots not yet done,
+      // unless it was opened from one of them (then that one, below).
+      const base = periodOf(category.coveragePeriod, now, timeZone).key;
+      const fromSlot = openedKey?.subjectId === venue.venueId && openedKey.category === id && basePeriod(openedKey.period) === base;
+      for (let n = 1; !fromSlot && n <= (category.coveragePeriod.times ?? 1); n++) {
+        const key = { subjectId: venue.venueId, category: id, period: slotPeriod(base, n) };
+        const task = n === (category.coveragePeriod.times ?? 1) ? undefined : await loadTask(key);
+        if (task?.state === "done") continue;
+        keys.set(taskIdOf(key), { key, kind: "coverage" });
+        break;
+      }
     }
     if (category?.patrolFrequency) {
       const key = { subjectId: responsibleNode(profile, id, venue.path).nodeId, category: id, period: periodOf(category.patrolFrequency, now, timeZone).key };

@@ -60,3 +60,13 @@ export function periodOf(frequency: Frequency, at: Date, timeZone: string): Peri
   }
   return { key, start, end: addDays(next, -1), dueAt: startOfLocalDay(next, timeZone).toISOString() };
 }
+
+/**
+ * The task period of the n-th (1-based) visit a period asks for (每月两次):
+ * the period's own key for the first, `<key>~<n>` after it, so each visit has
+ * a task key of its own while the coverage of the period counts them together.
+ */
+export const slotPeriod = (key: string, n: number): string => (n === 1 ? key : `${key}~${n}`);
+
+/** The period a task's period key belongs to (its slot suffix dropped): what coverage counts by. */
+export const basePeriod = (period: string): string => period.split("~")[0]!;

@@ -143,6 +143,7 @@ const row = (c: { nodeId: string; path: string; category: string; period: string
   due: c.due ?? 0,
   inspected: c.inspected ?? 0,
   percent: percentCovered(c.due ?? 0, c.inspected ?? 0),
+  met: (c.inspected ?? 0) >= (c.due ?? 0),
 });
 
 /** A node's coverage (its whole subtree) for every category and period: one Query of its counters. */

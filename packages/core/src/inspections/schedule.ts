@@ -1,10 +1,10 @@
 import { ancestorAt } from "../hazards/index.ts";
 import type { Frequency, PolicyProfile } from "../profile/index.ts";
-import { periodOf } from "./periods.ts";
+import { basePeriod, periodOf, slotPeriod } from "./periods.ts";
 
 // What is due, from each venue's inspection categories: a coverage visit per
-// venue per coverage period, and a patrol per responsible node per patrol
-// period. Pure, with the clock and the time zone passed in.
+// venue per coverage period (N of them, each its own task, for "N times per
+// period"), and a patrol per responsible node per patrol period. Pure, with the clock and the time zone passed in.
 
 /** A venue's patrol plan as the schedule reads it: who, and how often. */
 export interface ScheduledPlan {
@@ -108,13 +108,13 @@ export function dueTasks(profile: PolicyProfile, venues: Iterable<ScheduledVenue
       const category = byId.get(categoryId);
       if (!category) continue;
       const node = responsibleNode(profile, categoryId, venue.path);
-      if (category.coveragePeriod) {
+      for (let n = 1; category.coveragePeriod && n <= (category.coveragePeriod.times ?? 1); n++) {
         const period = periodOf(category.coveragePeriod, now, timeZone);
         tasks.push({
           kind: "coverage",
           subjectId: venue.venueId,
           category: categoryId,
-          period: period.key,
+          period: slotPeriod(period.key, n),
           dueAt: period.dueAt,
           responsibleRole: category.responsibleRole,
           nodeId: node.nodeId,
@@ -156,7 +156,9 @@ export interface CoverageDelta {
 /** Coverage counter changes, summed per (node, category, period): one item per counter in a transaction. */
 export function coverageDeltas(changes: readonly { venuePath: string; category: string; period: string; due: number; inspected: number }[]): CoverageDelta[] {
   const out = new Map<string, CoverageDelta>();
-  for (const c of changes) {
+  for (const change of changes) {
+    // The visits of one period (每月两次: two task slots) count in the period's one counter.
+    const c = { ...change, period: basePeriod(change.period) };
     for (const node of ancestry(c.venuePath)) {
       const key = `${node.nodeId}#${c.category}#${c.period}`;
       const cur = out.get(key) ?? { nodeId: node.nodeId, path: node.path, category: c.category, period: c.period, due: 0, inspected: 0 };

@@ -11,6 +11,7 @@ import { tenantTimeZone } from "../tenancy/index.ts";
 import type { VenueWritten } from "../venues/index.ts";
 import { coverageSlice } from "./inspection.entity.ts";
 import { MAX_TRANSACTION_ITEMS } from "./perform.ts";
+import { basePeriod } from "./periods.ts";
 import { ancestry, coverageDeltas, dueTasks, responsibleNode, taskIdOf, type DueTask } from "./schedule.ts";
 
 // A venue's tasks follow its writes at once, not at the next daily run: a
@@ -162,7 +163,7 @@ function pack(ops: Op[]): Op[][] {
   const out: Op[][] = [];
   let current: Op[] = [];
   let counters = new Set<string>();
-  const keysOf = (op: Op) => op.counters.flatMap((c) => ancestry(c.venuePath).map((n) => `${n.nodeId}#${c.category}#${c.period}`));
+  const keysOf = (op: Op) => op.counters.flatMap((c) => ancestry(c.venuePath).map((n) => `${n.nodeId}#${c.category}#${basePeriod(c.period)}`));
   for (const op of ops) {
     const added = keysOf(op).filter((k) => !counters.has(k));
     if (current.length && current.length + 1 + counters.size + added.length + 1 > MAX_TRANSACTION_ITEMS) {

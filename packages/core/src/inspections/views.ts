@@ -93,8 +93,9 @@ export const CoverageRowSchema = z.object({
   path: z.string(),
   category: z.string(),
   period: z.string(),
-  due: z.int(),
+  due: z.int().meta({ description: "Visits due: one per venue, N per venue for a category of N times per period" }),
   inspected: z.int(),
-  percent: z.number().meta({ description: "Venues inspected at least once in the period / venues due, per cent" }),
+  percent: z.number().meta({ description: "Visits made in the period (each venue counted up to the visits due of it) / visits due, per cent" }),
+  met: z.boolean().optional().meta({ description: "Every visit due in the period made (a venue of a 2-a-month category inspected once leaves it unmet)" }),
 });
 export const CoverageViewSchema = pageOf(CoverageRowSchema).meta({ id: "Coverage" });

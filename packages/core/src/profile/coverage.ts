@@ -151,6 +151,11 @@ const APPLIERS: readonly Applier[] = [
   { section: "obligations.eventWindowDays", code: "compliance/rules/obligations.ts obligations", does: { zh: "入职、转岗后限期完成培训", en: "Training due within the window after a hire or change of post" } },
   { section: "obligations", when: has("frequency"), code: "compliance/rules/obligations.ts obligations", does: { zh: "例行工作按周期判定（已完成、将到期、未完成）", en: "Recurring duties judged per period (met, due soon, unmet)" } },
   { section: "obligations", dataOnly: true, does: { zh: "文件未定频次，只记录、不判定", en: "No period in the document: recorded, not judged" } },
+  // Rules that measure (issue 14): classification by numbers, N times per period, windows and the roll-up level.
+  { section: "venues.policies", kind: "classify", code: "venues/classify.ts classifyByPolicies", does: { zh: "按场所数值（高度、面积、层数、人数、床位）与类别分类：设定重点单位级别、风险等级、标记", en: "Classification by the venue's numbers (height, area, storeys, occupants, beds) and kinds: sets its key-unit level, risk grade, flags" } },
+  { section: "settings.acknowledgeHours", code: "hazards/rules.ts acknowledgeBy", does: { zh: "部门报到时限（小时）：报送、移送、挂牌会同的部门须在时限内报到", en: "Hours a department has to acknowledge a hazard reported, transferred or jointly listed to it" } },
+  { section: "settings.dueSoonDays", code: "profile/settings.ts dueSoonDays", does: { zh: "临期天数：期限前此天数内为“将到期”", en: "The due-soon window: within these days of a deadline it is due soon" } },
+  { section: "settings.rollupLevel", code: "compliance/read.ts refreshRollup", does: { zh: "合规汇总按此层级逐单位统计", en: "The compliance roll-up counts per unit of this level" } },
 ];
 
 /** Every rule of the profile, in document order of the profile's sections. */

@@ -89,3 +89,5 @@ export {
   type ProfileDocumentView,
 } from "./document/store.ts";
 export { MAX_UPLOAD_BYTES } from "./document/extract.ts";
+export { acknowledgeHours, dueSoonDays, rollupLevel, settingsOf, type Setting } from "./settings.ts";
+export type { SettingsSection, VenueMeasure } from "./schema.ts";

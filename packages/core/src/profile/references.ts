@@ -19,6 +19,7 @@ export const REFERENCE_TARGETS = {
   severity: { list: ["hazards", "severities"], name: { zh: "隐患等级", en: "hazard severity" } },
   scheme: { list: ["assessment", "schemes"], name: { zh: "考核方案", en: "assessment scheme" } },
   equipmentKind: { list: ["resources", "equipmentKinds"], name: { zh: "装备类型", en: "equipment kind" } },
+  measure: { list: ["venues", "measures"], name: { zh: "场所计量项", en: "venue measure" } },
   // The county's words (vocabulary.*): a rule's kind, flag or source is one of them.
   bodyKind: { list: ["vocabulary", "bodyKinds"], name: { zh: "机构类型（词表）", en: "body kind (vocabulary)" } },
   employmentKind: { list: ["vocabulary", "employmentKinds"], name: { zh: "人员类别（词表）", en: "employment kind (vocabulary)" } },
@@ -50,6 +51,7 @@ const r = (path: string, target: ReferenceTarget, except?: readonly string[]): P
 const match = (at: string) => [
   r(`${at}.kinds.*`, "venueKind"),
   r(`${at}.flags.*`, "venueFlag"),
+  r(`${at}.numbers.*.measure`, "measure"),
   r(`${at}.riskGrades.*`, "riskGrade"),
   r(`${at}.keyUnitLevels.*`, "keyUnitLevel"),
   r(`${at}.enterpriseGrades.*`, "enterpriseGrade"),
@@ -100,6 +102,11 @@ export const PROFILE_REFERENCES: readonly ProfileReference[] = [
   r("venues.policies.*.category", "category"),
   r("venues.policies.*.hazardCode", "hazardCode"),
   r("venues.policies.*.severity", "severity"),
+  r("venues.policies.*.set.keyUnitLevel", "keyUnitLevel"),
+  r("venues.policies.*.set.riskGrade", "riskGrade"),
+  r("venues.policies.*.set.flags.*", "venueFlag"),
+  ...match("inspectionCategories.*.match"),
+  r("settings.rollupLevel.value", "level"),
   r("inspectionCategories.*.responsibleRole", "role"),
   r("inspectionCategories.*.includes.*", "category"),
   r("inspectionCategories.*.checklist.*.hazardCode", "hazardCode"),

@@ -117,7 +117,12 @@ export const LevelId = Id;
 const Word = Id;
 
 const FREQUENCY_UNITS = ["day", "week", "month", "quarter", "half_year", "year"] as const;
-export const Frequency = z.strictObject({ every: z.int().min(1), unit: z.enum(FREQUENCY_UNITS) });
+export const Frequency = z.strictObject({
+  every: z.int().min(1),
+  unit: z.enum(FREQUENCY_UNITS),
+  /** N times per period (每月两次 = every 1 month, times 2); absent: once. */
+  times: z.int().min(1).max(31).optional(),
+});
 
 /** The hazard closed loop in its canonical order (design.md). */
 export const HAZARD_STATES = ["discovered", "registered", "dispatched", "rectifying", "verifying", "closed"] as const;
@@ -277,7 +282,23 @@ const StationStandard = rule({
 
 const Grade = rule({ id: Id, name: Label });
 
-/** All given criteria must hold; within one criterion any listed value matches. */
+/** A measured quantity venues record (建筑高度 in 米, 建筑面积 in 平方米, 层数, 人数, 床位): the profile's vocabulary. */
+const VenueMeasure = z.strictObject({ id: Id, name: Label, unit: Label });
+
+/** A range on one of a venue's measures: min inclusive, max exclusive (高度 ≥ 50 米 = { min: 50 }). */
+const NumberMatch = z
+  .strictObject({ measure: Id, min: z.number().optional(), max: z.number().optional() })
+  .refine((n) => n.min !== undefined || n.max !== undefined, {
+    message: bilingual("数值条件至少要有 min 或 max", "a number criterion needs min or max"),
+    params: { code: "profile.number_match_empty" },
+  })
+  .refine((n) => n.min === undefined || n.max === undefined || n.min < n.max, {
+    path: ["max"],
+    message: bilingual("max 须大于 min", "max must exceed min"),
+    params: { code: "profile.number_match_range" },
+  });
+
+/** All given criteria must hold; within one criterion any listed value matches; every number criterion must hold. */
 const VenueMatch = z
   .strictObject({
     kinds: z.array(Id).min(1).optional(),
@@ -285,6 +306,7 @@ const VenueMatch = z
     riskGrades: z.array(Id).min(1).optional(),
     keyUnitLevels: z.array(Id).min(1).optional(),
     enterpriseGrades: z.array(Id).min(1).optional(),
+    numbers: z.array(NumberMatch).min(1).optional(),
   })
   .refine((match) => Object.keys(match).length > 0, {
     message: bilingual("匹配条件至少要有一项", "a match needs at least one criterion"),
@@ -341,6 +363,19 @@ const VenuePolicy = z.discriminatedUnion("kind", [
     hazardCode: Id.optional(),
     severity: Id.optional(),
   }),
+  /**
+   * Classification by the venue's facts (高度 ≥ 50 米 → 一级重点单位): in order,
+   * the first matching policy that sets an attribute gives it, unless the
+   * venue records its own (venues/classify.ts).
+   */
+  rule({
+    id: Id,
+    kind: z.literal("classify"),
+    match: VenueMatch,
+    set: z
+      .strictObject({ keyUnitLevel: Id.optional(), riskGrade: Id.optional(), flags: z.array(VenueFlag).min(1).optional() })
+      .refine((set) => Object.keys(set).length > 0, { message: bilingual("分类规则至少要设定一项", "a classify policy sets at least one attribute"), params: { code: "profile.classify_empty" } }),
+  }),
   /** A body keeps a watch list of worrying venues (不放心场所) and follows them up. */
   rule({ id: Id, kind: z.literal("watchlist"), keeper: Id }),
   /**
@@ -369,6 +404,8 @@ const Venues = z.strictObject({
   supervision: z.strictObject({ rules: z.array(SupervisionRule), fallback: rule({ supervisor: Id }) }),
   policies: z.array(VenuePolicy),
   industryDepartments: z.array(IndustryDepartment).optional(),
+  /** The measures venues record (height, floor area …) that matches compare; absent: none. */
+  measures: z.array(VenueMeasure).optional(),
 });
 
 // ── Inspections ────────────────────────────────────────────────────────────
@@ -403,6 +440,8 @@ const InspectionCategory = rule({
   coveragePeriod: CoveragePeriod.optional(),
   /** Categories whose checklist items also apply here. */
   includes: z.array(Id),
+  /** Venues this match holds for fall in the category too (besides the kinds naming it): by key-unit level, flags, numbers. */
+  match: VenueMatch.optional(),
   checklist: z.array(ChecklistItem),
 });
 
@@ -770,6 +809,18 @@ const Tips = z.strictObject({
   reward: TipReward.optional(),
 });
 
+// ── Settings: windows and the roll-up level ───────────────────────────────
+
+/** Tunable windows of the product, each cited or a marked default. Absent: profile/settings.ts's marked defaults. */
+const Settings = z.strictObject({
+  /** Hours within which a handling body acknowledges (签收) a dispatched hazard. */
+  acknowledgeHours: citedValue(z.int().min(1).max(24 * 30)).optional(),
+  /** A deadline within this many days is "due soon". */
+  dueSoonDays: citedValue(z.int().min(1).max(365)).optional(),
+  /** The level whose units the compliance roll-up lists (one of the profile's levels). */
+  rollupLevel: citedValue(Id).optional(),
+});
+
 // ── The profile ────────────────────────────────────────────────────────────
 
 export const PolicyProfile = z.strictObject({
@@ -811,6 +862,8 @@ export const PolicyProfile = z.strictObject({
   iot: Iot.optional(),
   /** Residents' tips (举报): absent, no reward rule. */
   tips: Tips.optional(),
+  /** Windows and the roll-up level; absent: the marked defaults (profile/settings.ts). */
+  settings: Settings.optional(),
 });
 
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
@@ -827,6 +880,8 @@ export type VocabularyEntry = z.infer<typeof VocabularyEntry>;
 export type HazardState = z.infer<typeof HazardState>;
 export type Condition = z.infer<typeof Condition>;
 export type VenueMatch = z.infer<typeof VenueMatch>;
+export type SettingsSection = z.infer<typeof Settings>;
+export type VenueMeasure = z.infer<typeof VenueMeasure>;
 export type SpotCheckPolicy = Extract<z.infer<typeof VenuePolicy>, { kind: "random_spot_check" }>;
 export type IndicatorMeasure = z.infer<typeof IndicatorMeasure>;
 export type IncidentsPolicy = z.infer<typeof Incidents>;

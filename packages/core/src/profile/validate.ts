@@ -195,7 +195,8 @@ function orderIssues(p: PolicyProfile): ProfileIssue[] {
 // Approximate lengths: enough to compare two periods, not to schedule.
 const UNIT_DAYS: Record<Frequency["unit"], number> = { day: 1, week: 7, month: 30, quarter: 91, half_year: 182, year: 365 };
 
-const periodDays = (frequency: Frequency) => frequency.every * UNIT_DAYS[frequency.unit];
+// N times per period (每月两次) is one visit every period / N.
+const periodDays = (frequency: Frequency) => (frequency.every * UNIT_DAYS[frequency.unit]) / (frequency.times ?? 1);
 
 function inverted(path: PathSegment[], min: number, max: number | undefined): ProfileIssue[] {
   return max !== undefined && min > max

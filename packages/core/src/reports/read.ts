@@ -5,7 +5,7 @@ import { AppError, fieldError } from "../errors/index.ts";
 import { ACK_DAYS, STATE_NAMES, endOfLocalDate, hazardsCreatedUnder, localDate, startOfLocalDay, type Hazard } from "../hazards/index.ts";
 import { inspectionsFinishedUnder } from "../inspections/index.ts";
 import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
-import { profileAt, type PolicyProfile } from "../profile/index.ts";
+import { acknowledgeHours, profileAt, type PolicyProfile } from "../profile/index.ts";
 import { tenantTimeZone } from "../tenancy/index.ts";
 import { useCase } from "../use-case.ts";
 import { PeriodInput, ResponseTimesInput, type PeriodRequest } from "./inputs.ts";
@@ -81,7 +81,7 @@ export interface ResponseTimes {
   timeZone: string;
   generatedAt: string;
   /** How long a department has to acknowledge (报到): the profile sets no such time, so the marked default. */
-  ackRule: { days: number; sourceRef: null; assumption: { zh: string; en: string } };
+  ackRule: { days: number; hours?: number; sourceRef: string | null; assumption: { zh: string; en: string } };
   total: ResponseRow;
   byBody: NamedRow[];
   byNode: NamedRow[];
@@ -99,10 +99,18 @@ function bodyName(profile: PolicyProfile, key: string): { zh: string; en: string
   return body ? { zh: body.name.zh, en: body.name.en ?? body.id } : { zh: key, en: key };
 }
 
+/** The acknowledgement time the report judges by: the profile's hours, else the marked default (by the end of the next day). */
+function ackRuleOf(profile: PolicyProfile): ResponseTimes["ackRule"] {
+  const hours = acknowledgeHours(profile);
+  if (hours.value === null) return { days: ACK_DAYS.value, sourceRef: null, assumption: ACK_DAYS.assumption };
+  const said = hours.text ?? hours.assumption?.zh ?? "";
+  return { days: Math.ceil(hours.value / 24), hours: hours.value, sourceRef: hours.sourceRef, assumption: { zh: said, en: hours.assumption?.en ?? said } };
+}
+
 /** The response-time figures of a subtree's hazards received in a period (one pass, page by page; memory bounded by the groups). */
 export async function computeResponseTimes(input: PeriodRequest, now = new Date()): Promise<ResponseTimes> {
   const scope = await scopeOf(input);
-  const tally = responseTally(scope.node.path, now, scope.timeZone);
+  const tally = responseTally(scope.node.path, now, scope.timeZone, scope.profile);
   for await (const page of hazardsCreatedUnder(scope.node.path, scope.from, scope.to)) for (const h of page) tally.add(h);
   const result = tally.result();
   // Bodies in the profile's order, then any others (levels, unassigned).
@@ -126,7 +134,7 @@ export async function computeResponseTimes(input: PeriodRequest, now = new Date(
     to: input.to,
     timeZone: scope.timeZone,
     generatedAt: now.toISOString(),
-    ackRule: { days: ACK_DAYS.value, sourceRef: null, assumption: ACK_DAYS.assumption },
+    ackRule: ackRuleOf(scope.profile),
     total: result.total,
     byBody,
     byNode,

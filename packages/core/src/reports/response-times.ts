@@ -1,4 +1,5 @@
-import { ACK_DAYS, endOfDayAfter, isOpen, type Hazard } from "../hazards/index.ts";
+import { acknowledgeBy, isOpen, type Hazard } from "../hazards/index.ts";
+import type { PolicyProfile } from "../profile/index.ts";
 
 // The response-time report (响应时效): how the hazards received in a period
 // were acknowledged (报到), closed and left overdue, per handling body and per
@@ -73,9 +74,9 @@ export const tenthsOfDays = (from: string, to: string) => Math.max(0, Math.ceil(
  * it was first asked for (a report or transfer to it, or a listing it
  * supervises jointly), as hazards/rules.ts sets a pending acknowledgement's due time.
  */
-export function ackDueAt(h: Pick<Hazard, "reports" | "listings">, body: string, timeZone: string): string | undefined {
+export function ackDueAt(h: Pick<Hazard, "reports" | "listings">, body: string, timeZone: string, profile: Pick<PolicyProfile, "settings"> = {}): string | undefined {
   const asked = [...h.reports.filter((r) => r.to === body && !r.copy).map((r) => r.at), ...h.listings.filter((l) => l.jointly?.includes(body)).map((l) => l.at)].sort()[0];
-  return asked === undefined ? undefined : endOfDayAfter(new Date(asked), ACK_DAYS.value, timeZone).toISOString();
+  return asked === undefined ? undefined : acknowledgeBy(profile, new Date(asked), timeZone).toISOString();
 }
 
 /** The key of the body handling a hazard: its body, else its level, else unassigned (before registration). */
@@ -98,7 +99,7 @@ export interface Tally {
  * caller feeds it every such hazard once (it does not filter) and reads the
  * rows at the end. `now` decides what is overdue and what is awaited.
  */
-export function responseTally(path: string, now: Date, timeZone: string): Tally {
+export function responseTally(path: string, now: Date, timeZone: string, profile: Pick<PolicyProfile, "settings"> = {}): Tally {
   const total = new Acc();
   const byBody = new Map<string, Acc>();
   const byNode = new Map<string, Acc>();
@@ -129,7 +130,7 @@ export function responseTally(path: string, now: Date, timeZone: string): Tally 
       // Acknowledgements count for the body asked (and the hazard's node and the total).
       const ackRows = (body: string) => [total, at(byBody, body), at(byNode, childKeyOf(path, h.path))];
       for (const ack of h.acks) {
-        const due = ackDueAt(h, ack.body, timeZone);
+        const due = ackDueAt(h, ack.body, timeZone, profile);
         for (const a of ackRows(ack.body)) {
           a.counts.ackRequested++;
           a.counts[due !== undefined && Date.parse(ack.at) > Date.parse(due) ? "ackLate" : "ackOnTime"]++;

@@ -29,7 +29,9 @@ export const ResponseTimesSchema = z
     to: z.string(),
     timeZone: z.string(),
     generatedAt: z.string(),
-    ackRule: z.object({ days: z.int(), sourceRef: z.null(), assumption: z.object({ zh: z.string(), en: z.string() }) }).meta({ description: "The acknowledgement time: a marked default (the profile sets none)" }),
+    ackRule: z
+      .object({ days: z.int(), hours: z.int().optional().meta({ description: "The profile's acknowledgement window in hours (settings.acknowledgeHours)" }), sourceRef: z.string().nullable(), assumption: z.object({ zh: z.string(), en: z.string() }) })
+      .meta({ description: "The acknowledgement time: the profile's (hours) or a marked default (by the end of the next day)" }),
     total: RowSchema,
     byBody: z.array(NamedRowSchema).meta({ description: "Per handling body (acknowledgements: per body asked)" }),
     byNode: z.array(NamedRowSchema).meta({ description: "Per child node (and the node's own hazards)" }),

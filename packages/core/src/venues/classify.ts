@@ -10,6 +10,17 @@ export interface VenueFacts {
   riskGrade?: string | undefined;
   keyUnitLevel?: string | undefined;
   enterpriseGrade?: string | undefined;
+  /** The venue's recorded numbers by the profile's measure ids (height_m, floor_area_m2 …). */
+  measures?: Readonly<Record<string, number>> | undefined;
+}
+
+/** What the profile's classify policies gave a venue beyond its own facts and its kinds'. */
+export interface Classified {
+  keyUnitLevel?: string | undefined;
+  riskGrade?: string | undefined;
+  flags?: string[] | undefined;
+  /** The classify policies that matched, in the profile's order. */
+  policies: string[];
 }
 
 export interface Basis {
@@ -25,10 +36,16 @@ export interface Classification {
   supervisionRule?: string | undefined;
   /** Inspection categories of the venue's kinds, in the profile's order. */
   categories: string[];
-  /** The venue's own risk grade, else the first of its kinds'. */
+  /** The venue's own risk grade, else a classify policy's, else the first of its kinds'. */
   riskGrade?: string | undefined;
-  /** Its own flags and those its kinds carry. */
+  /** The venue's own key-unit level, else a classify policy's (高度 ≥ 50 米 → 一级). */
+  keyUnitLevel?: string | undefined;
+  /** Its own flags, those its kinds carry and those classify policies set. */
   flags: string[];
+  /** What classify policies set (absent: none matched). */
+  classified?: Classified | undefined;
+  /** Categories beyond its kinds' come from a category's own match, so later matches see the classified facts: these. */
+  facts: VenueFacts;
   /** The first patrol_plan policy whose match holds: the venue must have a named patroller, frequency and method. */
   patrolPlanPolicy?: string | undefined;
   basis: Basis;
@@ -41,7 +58,13 @@ const basisOf = (rule: string, cited: { sourceRef: string | null; text?: string 
   ...(cited.assumption ? { assumption: cited.assumption as Basis["assumption"] } : {}),
 });
 
-/** All given criteria hold; within one criterion any listed value matches. */
+/** A measure's value within [min, max): a venue that has not recorded the measure matches no range on it. */
+function inRange(n: { measure: string; min?: number | undefined; max?: number | undefined }, measures: VenueFacts["measures"]): boolean {
+  const value = measures?.[n.measure];
+  return value !== undefined && (n.min === undefined || value >= n.min) && (n.max === undefined || value < n.max);
+}
+
+/** All given criteria hold; within one criterion any listed value matches; every number range holds. */
 export function matchesVenue(match: VenueMatch, facts: VenueFacts): boolean {
   const any = (wanted: readonly string[] | undefined, have: readonly (string | undefined)[]) => wanted === undefined || have.some((h) => h !== undefined && wanted.includes(h));
   return (
@@ -49,18 +72,42 @@ export function matchesVenue(match: VenueMatch, facts: VenueFacts): boolean {
     any(match.flags, facts.flags) &&
     any(match.riskGrades, [facts.riskGrade]) &&
     any(match.keyUnitLevels, [facts.keyUnitLevel]) &&
-    any(match.enterpriseGrades, [facts.enterpriseGrade])
+    any(match.enterpriseGrades, [facts.enterpriseGrade]) &&
+    (match.numbers ?? []).every((n) => inRange(n, facts.measures))
   );
+}
+
+/**
+ * The profile's classify policies applied in order to the venue's facts (its
+ * own and its kinds'): the first matching policy that sets an attribute gives
+ * it; flags of every matching policy add up. Pure.
+ */
+export function classifyByPolicies(profile: PolicyProfile, base: VenueFacts): Classified | undefined {
+  const out: Classified = { policies: [] };
+  for (const p of profile.venues.policies) {
+    if (p.kind !== "classify" || !matchesVenue(p.match, base)) continue;
+    out.policies.push(p.id);
+    if (out.keyUnitLevel === undefined && p.set.keyUnitLevel !== undefined) out.keyUnitLevel = p.set.keyUnitLevel;
+    if (out.riskGrade === undefined && p.set.riskGrade !== undefined) out.riskGrade = p.set.riskGrade;
+    if (p.set.flags) out.flags = [...new Set([...(out.flags ?? []), ...p.set.flags])];
+  }
+  return out.policies.length ? out : undefined;
 }
 
 export function classify(profile: PolicyProfile, venue: VenueFacts): Classification {
   const kinds = profile.venues.kinds.filter((k) => venue.kinds.includes(k.id));
-  const flags = [...new Set([...kinds.flatMap((k) => k.flags), ...venue.flags])];
-  const riskGrade = venue.riskGrade ?? kinds.find((k) => k.riskGrade)?.riskGrade;
-  const facts: VenueFacts = { ...venue, flags, riskGrade };
+  const kindFlags = [...new Set([...kinds.flatMap((k) => k.flags), ...venue.flags])];
+  const kindRisk = kinds.find((k) => k.riskGrade)?.riskGrade;
+  const classified = classifyByPolicies(profile, { ...venue, flags: kindFlags, riskGrade: venue.riskGrade ?? kindRisk });
+  // The venue's own record wins; a classify policy's reading of its facts comes before its kind's default.
+  const flags = [...new Set([...kindFlags, ...(classified?.flags ?? [])])];
+  const riskGrade = venue.riskGrade ?? classified?.riskGrade ?? kindRisk;
+  const keyUnitLevel = venue.keyUnitLevel ?? classified?.keyUnitLevel;
+  const facts: VenueFacts = { ...venue, flags, riskGrade, keyUnitLevel };
   const rule = profile.venues.supervision.rules.find((r) => matchesVenue(r.match, facts));
   const wanted = new Set(kinds.flatMap((k) => [...(k.category ? [k.category] : []), ...(k.alsoCategories ?? [])]));
-  const categories = profile.inspectionCategories.filter((c) => wanted.has(c.id)).map((c) => c.id);
+  // A category with a match of its own also takes the venues it holds for (key units, flags, numbers).
+  const categories = profile.inspectionCategories.filter((c) => wanted.has(c.id) || (c.match !== undefined && matchesVenue(c.match, facts))).map((c) => c.id);
   const fallback = profile.venues.supervision.fallback;
   const plan = profile.venues.policies.find((p) => p.kind === "patrol_plan" && matchesVenue(p.match, facts));
   return {
@@ -69,7 +116,10 @@ export function classify(profile: PolicyProfile, venue: VenueFacts): Classificat
     supervisionRule: rule?.id,
     categories,
     riskGrade,
+    keyUnitLevel,
     flags,
+    ...(classified ? { classified } : {}),
+    facts,
     patrolPlanPolicy: plan?.id,
     basis: rule ? basisOf(rule.id, rule) : basisOf("fallback", fallback),
   };
@@ -90,8 +140,8 @@ export interface VenueDuties {
  * reported to and the department of its kind that body pushes it on to (a
  * small venue given patrol duty is not such an "other unit"). Pure.
  */
-export function venueDuties(profile: PolicyProfile, venue: VenueFacts, classification: Pick<Classification, "supervisor" | "supervisionRule" | "flags" | "riskGrade">): VenueDuties {
-  const facts: VenueFacts = { ...venue, flags: classification.flags, riskGrade: classification.riskGrade };
+export function venueDuties(profile: PolicyProfile, venue: VenueFacts, classification: Pick<Classification, "supervisor" | "supervisionRule" | "flags" | "riskGrade" | "keyUnitLevel">): VenueDuties {
+  const facts: VenueFacts = { ...venue, flags: classification.flags, riskGrade: classification.riskGrade, keyUnitLevel: classification.keyUnitLevel };
   const department = industryDepartmentFor(profile, venue.kinds);
   const assign = profile.venues.policies.find((p) => p.kind === "patrol_assignment" && matchesVenue(p.match, facts));
   // "Other units": neither assigned by a supervision rule nor a small venue given patrol duty.
@@ -102,9 +152,16 @@ export function venueDuties(profile: PolicyProfile, venue: VenueFacts, classific
   };
 }
 
+type Compared = Pick<Classification, "supervisor" | "categories" | "patrolPlanPolicy"> & { classified?: Classified | undefined | null };
+
 /** What a classification is compared on: a change in any of these is a reclassification. */
-export function classificationChanged(before: Pick<Classification, "supervisor" | "categories" | "patrolPlanPolicy">, after: Pick<Classification, "supervisor" | "categories" | "patrolPlanPolicy">): boolean {
-  return before.supervisor !== after.supervisor || before.categories.join() !== after.categories.join() || before.patrolPlanPolicy !== after.patrolPlanPolicy;
+export function classificationChanged(before: Compared, after: Compared): boolean {
+  return (
+    before.supervisor !== after.supervisor ||
+    before.categories.join() !== after.categories.join() ||
+    before.patrolPlanPolicy !== after.patrolPlanPolicy ||
+    JSON.stringify(before.classified ?? null) !== JSON.stringify(after.classified ?? null)
+  );
 }
 
 /** The profile's reclassify-on-change policy, cited on reclassification events when the profile has one. */
@@ -114,7 +171,7 @@ export function reclassifyBasis(profile: PolicyProfile): Basis | undefined {
 }
 
 export interface FactProblem {
-  field: "kinds" | "flags" | "features" | "riskGrade" | "keyUnitLevel" | "enterpriseGrade";
+  field: "kinds" | "flags" | "features" | "riskGrade" | "keyUnitLevel" | "enterpriseGrade" | `measures.${string}`;
   code: string;
   message: { zh: string; en: string };
 }
@@ -148,5 +205,16 @@ export function checkFacts(profile: PolicyProfile, venue: VenueFacts & { feature
   graded("riskGrade", v.riskGrades, "风险等级", "risk grade");
   graded("keyUnitLevel", v.keyUnitLevels, "重点单位级别", "key-unit level");
   graded("enterpriseGrade", v.enterpriseGrades, "企业分级", "enterprise grade");
+  const measures = v.measures ?? [];
+  for (const id of Object.keys(venue.measures ?? {})) {
+    if (measures.some((m) => m.id === id)) continue;
+    problems.push({
+      field: `measures.${id}`,
+      code: "venue.measure_unknown",
+      message: measures.length
+        ? { zh: `“${id}”不是政策档案中的计量项，可选：${measures.map((m) => `${m.name.zh}（${m.id}）`).join("、")}`, en: `“${id}” is not a measure of the profile; one of: ${measures.map((m) => m.id).join(", ")}` }
+        : { zh: `本地政策档案不设计量项（“${id}”）`, en: `The profile has no venue measures (“${id}”)` },
+    });
+  }
   return problems;
 }

@@ -53,9 +53,8 @@ export const SafetyEvaluationSchema = z
 export type SafetyEvaluation = z.infer<typeof SafetyEvaluationSchema>;
 
 /** The profile's safety-evaluation policy that holds of the venue (its classification: kinds' flags and risk grade included). */
-export function evaluationPolicyFor(profile: PolicyProfile, venue: Pick<VenueItem, "kinds" | "flags" | "riskGrade" | "keyUnitLevel" | "enterpriseGrade">): EvaluationPolicy | undefined {
-  const c = classify(profile, factsOf(venue));
-  const facts = { ...factsOf(venue), flags: c.flags, riskGrade: c.riskGrade };
+export function evaluationPolicyFor(profile: PolicyProfile, venue: Pick<VenueItem, "kinds" | "flags" | "riskGrade" | "keyUnitLevel" | "enterpriseGrade"> & { measures?: unknown }): EvaluationPolicy | undefined {
+  const facts = classify(profile, factsOf({ ...venue, measures: venue.measures as Record<string, number> | undefined })).facts;
   return profile.venues.policies.find((p): p is EvaluationPolicy => p.kind === "safety_evaluation" && matchesVenue(p.match, facts));
 }
 

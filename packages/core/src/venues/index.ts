@@ -3,7 +3,7 @@
 // and out, and the photos taken at them.
 // The domain's entities join the table's one service when the domain loads.
 import "./venue.entity.ts";
-export { classify, venueDuties, type VenueDuties, matchesVenue, classificationChanged, checkFacts, reclassifyBasis, type Classification, type VenueFacts, type Basis } from "./classify.ts";
+export { classify, classifyByPolicies, venueDuties, type VenueDuties, matchesVenue, classificationChanged, checkFacts, reclassifyBasis, type Classification, type Classified, type VenueFacts, type Basis } from "./classify.ts";
 export { Feature, venueFlagsOf, venueFeaturesOf, flagName, featureName } from "./vocabulary.ts";
 export {
   createVenue,

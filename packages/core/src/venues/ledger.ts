@@ -76,6 +76,12 @@ const COLUMNS: Column[] = [
   { key: "contactPhone", names: [HEADERS.contactPhone, "电话", "contact_phone"] },
 ];
 
+/** The column of a profile measure in a row: `建筑高度（米）`, `建筑高度(米)`, `建筑高度` or `height_m`. */
+function measureHeader(r: ParsedRow, m: { id: string; name: { zh: string }; unit: { zh: string } }): string | undefined {
+  const names = [`${m.name.zh}（${m.unit.zh}）`, `${m.name.zh}(${m.unit.zh})`, m.name.zh, m.id];
+  return names.find((n) => n in r.values);
+}
+
 const SPLIT = /[、,，;；\n]+/;
 const list = (text: string) => text.split(SPLIT).map((s) => s.trim()).filter(Boolean);
 
@@ -238,6 +244,17 @@ async function plan(profile: PolicyProfile, under: NodeItem, tree: Awaited<Retur
       if (!feature) err(r.row, "features", "import.feature_unknown", `“${text}”不是场所特征，可填：${profile.vocabulary.venueFeatures.map((f) => f.name.zh).join("、")}`, `“${text}” is not a venue feature`);
       return feature ? [feature] : [];
     });
+    // One column per measure of the profile, headed by its name (with or without its unit) or its id.
+    const measures: Record<string, number> = {};
+    for (const m of profile.venues.measures ?? []) {
+      const header = measureHeader(r, m);
+      if (!header) continue;
+      const text = (r.values[header] ?? "").trim();
+      if (!text) continue;
+      const n = Number(text);
+      if (!Number.isFinite(n) || n < 0) errors.push({ row: r.row, column: header, code: "import.measure_invalid", message: { zh: `“${text}”不是有效的${m.name.zh}（${m.unit.zh}）`, en: `“${text}” is not a valid ${m.name.en} (${m.unit.en})` } });
+      else measures[m.id] = n;
+    }
     const coord = (key: "lat" | "lng", max: number) => {
       const text = cols.value(r, key);
       if (!text) return undefined;
@@ -254,11 +271,11 @@ async function plan(profile: PolicyProfile, under: NodeItem, tree: Awaited<Retur
     else if (externalId && seenIds.has(externalId)) err(r.row, "externalId", "import.external_id_repeated", `外部编号与第 ${seenIds.get(externalId)} 行重复`, `Same external id as row ${seenIds.get(externalId)}`);
     if (externalId) seenIds.set(externalId, r.row);
     const facts = { kinds, flags, keyUnitLevel, enterpriseGrade, riskGrade };
-    if (errors.length === before) for (const p of checkFacts(profile, facts)) err(r.row, p.field, p.code, p.message.zh, p.message.en);
+    if (errors.length === before) for (const p of checkFacts(profile, facts)) err(r.row, p.field as Column["key"], p.code, p.message.zh, p.message.en);
     if (errors.length > before) continue;
     const contactName = cols.value(r, "contactName") || undefined;
     const address = cols.value(r, "address") || undefined;
-    const fields: VenueFields = JSON.parse(JSON.stringify({ name, address, lat, lng, nodeId: node!.nodeId, path: node!.path, ...facts, features, contactName, contactPhone, externalId }));
+    const fields: VenueFields = JSON.parse(JSON.stringify({ name, address, lat, lng, nodeId: node!.nodeId, path: node!.path, ...facts, features, ...(Object.keys(measures).length ? { measures } : {}), contactName, contactPhone, externalId }));
     const claim = externalId ? claims.get(externalId) : undefined;
     if (!claim) {
       planned.push({ row: r.row, action: "create", fields, venueId: randomUUID() });
@@ -388,7 +405,9 @@ export const exportVenues = useCase(
       cursor = page.cursor;
     } while (cursor);
     const nameOf = <T extends { id: string; name: { zh: string } }>(items: readonly T[], id: string | undefined) => (id === undefined ? "" : (items.find((x) => x.id === id)?.name.zh ?? id));
-    const header = [...Object.values(HEADERS), "监管主体", "检查类别", "状态"];
+    // The profile's measures, one column each, headed as the import reads them (建筑高度（米）).
+    const measures = profile.venues.measures ?? [];
+    const header = [...Object.values(HEADERS), ...measures.map((m) => `${m.name.zh}（${m.unit.zh}）`), "监管主体", "检查类别", "状态"];
     const rows = venues.map((v) => {
       const n = tree.byId.get(v.nodeId);
       const c = classify(profile, factsOf(v));
@@ -407,6 +426,10 @@ export const exportVenues = useCase(
         v.features.map((f) => featureName(profile, f).zh).join("、"),
         v.contactName ?? "",
         v.contactPhone ?? "",
+        ...measures.map((m) => {
+          const value = (v.measures as Record<string, number> | undefined)?.[m.id];
+          return value === undefined ? "" : String(value);
+        }),
         nameOf(profile.bodies, c.supervisor),
         c.categories.map((id) => nameOf(profile.inspectionCategories, id)).join("、"),
         v.status === "active" ? "在册" : "已注销",

@@ -27,7 +27,8 @@ export const PatrolPlanInput = z
   .object({
     version: z.int().min(1).optional().meta({ description: "The venue version read; refused (409) if the venue changed since" }),
     patrollerId: z.string().min(1, bilingual("请指定巡查人员", "Name the patroller")).max(64).meta({ description: "The user who patrols the venue (巡查人员)" }),
-    frequency: Frequency.meta({ description: "How often (频次): once every `every` `unit`s" }),
+    // A plan makes one task per period: "N times" is for inspection categories and obligations.
+    frequency: Frequency.omit({ times: true }).meta({ description: "How often (频次): once every `every` `unit`s" }),
     method: z.enum(METHODS, bilingual(`巡查方式须为：${Object.values(PATROL_METHODS).map((m) => m.zh).join("、")}`, `The method is one of: ${METHODS.join(", ")}`)).meta({ description: "How (方式)" }),
     note: z.string().trim().max(500).optional(),
   })

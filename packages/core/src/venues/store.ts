@@ -27,9 +27,13 @@ export async function keyUnitsAt(path: string): Promise<{ venueId: string; name:
   const { data } = await tenantDb()
     .service.entities.venue.query.bySubtree({ tenantId: useTenant() })
     .begins({ path: `${path}/#` })
-    .where((a, op) => `${op.exists(a.keyUnitLevel)} AND ${op.eq(a.status, "active")}`)
-    .go({ pages: "all", attributes: ["venueId", "name", "keyUnitLevel"] });
-  return data.map((v) => ({ venueId: v.venueId, name: v.name, keyUnitLevel: v.keyUnitLevel! }));
+    .where((a, op) => `(${op.exists(a.keyUnitLevel)} OR ${op.exists(a.classified)}) AND ${op.eq(a.status, "active")}`)
+    .go({ pages: "all", attributes: ["venueId", "name", "keyUnitLevel", "classified"] });
+  // Its own level, else the one a classify policy gave it (高度 ≥ 50 米 → 一级).
+  return data.flatMap((v) => {
+    const level = v.keyUnitLevel ?? (v.classified as { keyUnitLevel?: string } | undefined)?.keyUnitLevel;
+    return level ? [{ venueId: v.venueId, name: v.name, keyUnitLevel: level }] : [];
+  });
 }
 
 /** The caller's tenant's venue, or 404: another tenant's id is simply not there. */
@@ -50,12 +54,13 @@ export interface VenueFields extends VenueFacts {
   nodeId: string;
   path: string;
   features: string[];
+  measures?: Record<string, number> | undefined;
   contactName?: string | undefined;
   contactPhone?: string | undefined;
   externalId?: string | undefined;
 }
 
-const OPTIONAL = ["address", "lat", "lng", "keyUnitLevel", "enterpriseGrade", "riskGrade", "contactName", "contactPhone", "externalId"] as const;
+const OPTIONAL = ["address", "lat", "lng", "keyUnitLevel", "enterpriseGrade", "riskGrade", "contactName", "contactPhone", "externalId", "measures"] as const;
 const COMPARED = ["name", "nodeId", "path", "kinds", "flags", "features", ...OPTIONAL] as const;
 
 /** A plain copy without undefined values (DynamoDB refuses them inside a map). */
@@ -63,12 +68,13 @@ export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The classification-relevant facts of a stored venue (its own risk grade only). */
 export function factsOf(fields: VenueFacts): VenueFacts {
-  return { kinds: fields.kinds, flags: fields.flags, riskGrade: fields.riskGrade, keyUnitLevel: fields.keyUnitLevel, enterpriseGrade: fields.enterpriseGrade };
+  return { kinds: fields.kinds, flags: fields.flags, riskGrade: fields.riskGrade, keyUnitLevel: fields.keyUnitLevel, enterpriseGrade: fields.enterpriseGrade, ...(fields.measures ? { measures: fields.measures } : {}) };
 }
 
 /** Import hash of a venue's fields: the same row imported twice hashes the same. */
 export function fieldsHash(fields: VenueFields): string {
-  const canon = COMPARED.map((k) => [k, fields[k] ?? null]);
+  // Measures count only when given, so rows hashed before venues had measures hash the same.
+  const canon = COMPARED.filter((k) => k !== "measures" || fields.measures !== undefined).map((k) => [k, fields[k] ?? null]);
   return createHash("sha256").update(JSON.stringify(canon)).digest("base64url").slice(0, 22);
 }
 
@@ -76,8 +82,8 @@ export function changedFields(before: VenueItem, after: VenueFields): string[] {
   return COMPARED.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
 }
 
-const snapshot = (v: { supervisor: string; supervisionRule?: string | undefined; categories: string[]; patrolPlanPolicy?: string | undefined } & VenueFacts) =>
-  plain({ supervisor: v.supervisor, supervisionRule: v.supervisionRule, categories: v.categories, patrolPlanPolicy: v.patrolPlanPolicy, kinds: v.kinds, flags: v.flags, riskGrade: v.riskGrade, keyUnitLevel: v.keyUnitLevel, enterpriseGrade: v.enterpriseGrade });
+const snapshot = (v: { supervisor: string; supervisionRule?: string | undefined; categories: string[]; patrolPlanPolicy?: string | undefined; classified?: unknown } & VenueFacts) =>
+  plain({ supervisor: v.supervisor, supervisionRule: v.supervisionRule, categories: v.categories, patrolPlanPolicy: v.patrolPlanPolicy, kinds: v.kinds, flags: v.flags, riskGrade: v.riskGrade, keyUnitLevel: v.keyUnitLevel, enterpriseGrade: v.enterpriseGrade, measures: v.measures, classified: v.classified });
 
 const actorId = () => actorRef();
 
@@ -90,7 +96,7 @@ export function createItems(tx: TxEntities, input: { venueId: string; fields: Ve
   const at = now.toISOString();
   const items: TxItem[] = [
     tx.venue
-      .create(plain({ tenantId, venueId, ...fields, supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, patrolPlanPolicy: c.patrolPlanPolicy, profileVersion: input.profileVersion, status: "active" as const, version: 1, createdAt: at, updatedAt: at }))
+      .create(plain({ tenantId, venueId, ...fields, supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, patrolPlanPolicy: c.patrolPlanPolicy, classified: c.classified, profileVersion: input.profileVersion, status: "active" as const, version: 1, createdAt: at, updatedAt: at }))
       .commit() as TxItem,
     tx.venueEvent
       .create(plain({ tenantId, venueId, eventId: timeOrderedId(now.getTime()), at, action: input.action ?? "create", actorId: actorId(), profileVersion: input.profileVersion, changed: [], after: snapshot({ ...fields, ...c }), basis: c.basis }))
@@ -113,10 +119,11 @@ export function updateItems(tx: TxEntities, input: { before: VenueItem; fields: 
   const reclassified = classificationChanged(before, c);
   const changed = changedFields(before, fields);
   const at = now.toISOString();
-  const set = plain({ ...Object.fromEntries(COMPARED.map((k) => [k, fields[k]])), supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, patrolPlanPolicy: c.patrolPlanPolicy, profileVersion: input.profileVersion, version: before.version + 1, updatedAt: at });
+  const set = plain({ ...Object.fromEntries(COMPARED.map((k) => [k, fields[k]])), supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, patrolPlanPolicy: c.patrolPlanPolicy, classified: c.classified, profileVersion: input.profileVersion, version: before.version + 1, updatedAt: at });
   const cleared = OPTIONAL.filter((k) => fields[k] === undefined && before[k] !== undefined)
     .concat(c.supervisionRule === undefined && before.supervisionRule !== undefined ? (["supervisionRule"] as never[]) : [])
-    .concat(c.patrolPlanPolicy === undefined && before.patrolPlanPolicy !== undefined ? (["patrolPlanPolicy"] as never[]) : []);
+    .concat(c.patrolPlanPolicy === undefined && before.patrolPlanPolicy !== undefined ? (["patrolPlanPolicy"] as never[]) : [])
+    .concat(c.classified === undefined && before.classified !== undefined ? (["classified"] as never[]) : []);
   let patch = tx.venue.patch({ tenantId, venueId }).set(set as never);
   if (cleared.length) patch = patch.remove(cleared as never) as typeof patch;
   const items: TxItem[] = [patch.where((a, op) => op.eq(a.version, before.version)).commit() as TxItem];
@@ -160,6 +167,7 @@ export function fieldsOf(venue: VenueItem): VenueFields {
     kinds: venue.kinds,
     flags: venue.flags,
     features: venue.features,
+    measures: venue.measures as Record<string, number> | undefined,
     riskGrade: venue.riskGrade,
     keyUnitLevel: venue.keyUnitLevel,
     enterpriseGrade: venue.enterpriseGrade,

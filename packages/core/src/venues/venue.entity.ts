@@ -36,6 +36,10 @@ export const VenueEntity = new Entity({
     flags: { type: "list", items: { type: "string" }, required: true, default: () => [] },
     /** Building and use features (三合一, 九小场所 …; vocabulary.ts). */
     features: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+    /** The venue's numbers by the profile's measure ids (height_m, floor_area_m2 …), what number matches compare. */
+    measures: { type: "any" },
+    /** What the profile's classify policies gave it (keyUnitLevel, riskGrade, flags, policies), derived like `categories`; absent: none matched. */
+    classified: { type: "any" },
     contactName: { type: "string" },
     contactPhone: { type: "string" },
     externalId: { type: "string" },

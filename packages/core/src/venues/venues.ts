@@ -25,6 +25,14 @@ import { OPERATING_STATUSES, SafetyEvaluationSchema } from "./evaluation.ts";
 
 const Text = (max: number, zh: string) => z.string().trim().min(1, bilingual(`请填写${zh}`, "Required")).max(max, bilingual(`${zh}不超过 ${max} 个字`, `At most ${max} characters`));
 const ProfileWord = z.string().trim().min(1).max(64);
+/** The venue's numbers by the profile's measure ids (height_m: 60); ids the profile does not declare are refused by name. */
+const Measures = z
+  .record(
+    z.string().regex(/^[a-z][a-z0-9_]*$/, bilingual("计量项 id 须为小写 snake_case", "A measure id is a snake_case id")).max(64),
+    z.number({ error: bilingual("计量值须为数字", "A measure is a number") }).finite().min(0, bilingual("计量值不能为负数", "A measure cannot be negative")).max(1e9),
+  )
+  .refine((m) => Object.keys(m).length <= 20, bilingual("最多 20 个计量项", "At most 20 measures"))
+  .meta({ description: "Numbers by the profile's venue measure ids (venues.measures), e.g. { height_m: 60 }" });
 export const ExternalId = z
   .string()
   .trim()
@@ -44,6 +52,7 @@ const fields = {
   riskGrade: ProfileWord.optional(),
   flags: z.array(ProfileWord).max(10).default([]).meta({ description: "The profile's venue flags, besides those of its kinds" }),
   features: z.array(Feature).max(10).default([]),
+  measures: Measures.optional(),
   contactName: z.string().trim().max(40).optional().meta({ description: "Person in charge (负责人)" }),
   contactPhone: ContactPhone.optional(),
   externalId: ExternalId.optional(),
@@ -66,6 +75,7 @@ export const UpdateVenueInput = z
     riskGrade: nullable(ProfileWord),
     flags: z.array(ProfileWord).max(10).optional(),
     features: z.array(Feature).max(10).optional(),
+    measures: nullable(Measures),
     contactName: nullable(z.string().trim().max(40)),
     contactPhone: nullable(ContactPhone),
     externalId: nullable(ExternalId),
@@ -114,6 +124,11 @@ export const VenueViewSchema = z
     riskGrade: z.string().optional(),
     flags: z.array(z.string()),
     features: z.array(z.string()),
+    measures: z.record(z.string(), z.number()).optional().meta({ description: "The venue's numbers by the profile's measure ids" }),
+    classified: z
+      .object({ keyUnitLevel: z.string().optional(), riskGrade: z.string().optional(), flags: z.array(z.string()).optional(), policies: z.array(z.string()) })
+      .optional()
+      .meta({ description: "What the profile's classify policies gave the venue (高度 ≥ 50 米 → 一级重点单位), derived from the profile; its own keyUnitLevel/riskGrade come first" }),
     contactName: z.string().optional(),
     contactPhone: z.string().optional(),
     externalId: z.string().optional(),
@@ -191,7 +206,7 @@ export const createVenue = useCase(CreateVenueInput, async (input, opts: { now?:
 
 function classifyFields(profile: PolicyProfile, f: VenueFields) {
   const c = classify(profile, factsOf(f));
-  return { supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, patrolPlanPolicy: c.patrolPlanPolicy };
+  return { supervisor: c.supervisor, supervisionRule: c.supervisionRule, categories: c.categories, patrolPlanPolicy: c.patrolPlanPolicy, ...(c.classified ? { classified: c.classified } : {}) };
 }
 
 export const getVenue = useCase(

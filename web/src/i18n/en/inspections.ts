@@ -154,6 +154,9 @@ const en: typeof zh = {
     lng: "Longitude (WGS-84)",
     coordsHint: "Optional; GPS coordinates (WGS-84), not ones taken from GCJ-02 maps (Amap, Tencent)",
     submit: "Save venue",
+    measures: "Measures",
+    measuresHint: "The profile classifies key units and inspection categories by these numbers (e.g. building height)",
+    byClassifyRule: "by the profile's classification rule",
   },
   venueImport: {
     title: "Import venue ledger",

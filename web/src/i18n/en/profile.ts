@@ -5,6 +5,16 @@ import type zh from "../zh/profile.ts";
 
 const en: typeof zh = {
   profile: {
+    // Windows and the roll-up level (profile settings, issue 14).
+    settings: {
+      title: "Windows and roll-up level",
+      acknowledge: "Department acknowledgement",
+      acknowledgeHours: "within {{hours}} hours of a report",
+      acknowledgeNextDay: "by the end of the day after a report",
+      dueSoon: "Due soon",
+      dueSoonDays: "within {{days}} days of a deadline",
+      rollup: "Compliance roll-up level",
+    },
     coverage: {
       title: "Which rules run",
       link: "Which rules run",

@@ -12,6 +12,7 @@ export default {
     show: "Show",
     loading: "Counting…",
     ackRule: "Departments acknowledge within {{days}} day(s) of a report ({{assumption}})",
+    ackRuleHours: "Departments acknowledge within {{hours}} hour(s) of a report ({{assumption}})",
     byBody: "By handling body",
     byNode: "By area",
     body: "Handling body",

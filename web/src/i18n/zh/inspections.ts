@@ -152,6 +152,9 @@ export default {
     lng: "经度（WGS-84）",
     coordsHint: "可不填；如填写，用 GPS 坐标（WGS-84），不要用高德、腾讯地图（GCJ-02）上取的坐标",
     submit: "保存场所",
+    measures: "场所数值",
+    measuresHint: "政策档案按这些数值（如建筑高度）判定重点单位级别和检查类别",
+    byClassifyRule: "按政策档案分类规则判定",
   },
   venueImport: {
     title: "导入场所台账",

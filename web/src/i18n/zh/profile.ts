@@ -3,6 +3,16 @@
  */
 export default {
   profile: {
+    // Windows and the roll-up level (profile settings, issue 14).
+    settings: {
+      title: "时限与汇总层级",
+      acknowledge: "部门报到时限",
+      acknowledgeHours: "报送后 {{hours}} 小时内",
+      acknowledgeNextDay: "报送次日结束前",
+      dueSoon: "临期提醒",
+      dueSoonDays: "期限前 {{days}} 天内",
+      rollup: "合规汇总层级",
+    },
     coverage: {
       title: "规则运行情况",
       link: "规则运行情况",

@@ -12,6 +12,7 @@ export default {
     show: "统计",
     loading: "正在统计…",
     ackRule: "部门报到时限：报送后 {{days}} 日内（{{assumption}}）",
+    ackRuleHours: "部门报到时限：报送后 {{hours}} 小时内（{{assumption}}）",
     byBody: "按办理部门",
     byNode: "按区域",
     body: "办理部门",

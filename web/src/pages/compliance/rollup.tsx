@@ -13,6 +13,7 @@ import { profileInEffect } from "../../data/queries.ts";
 import { ageOf } from "./age.ts";
 import { rollupLevelOf } from "@firegov/core/browser";
 
+import { rollupLevel } from "@firegov/core/browser";
 
 const worry = (r: RollupRow) => r.counts.overdue + r.counts.unmet;
 
@@ -57,8 +58,7 @@ export default function RollupPage() {
   const refresh = useAction(refreshRollupAction);
   const refreshing = useSubmission(refreshRollupAction);
   const [flash, setFlash] = createSignal<string>();
-  // The level the API summarises, in the profile's own name for it.
-  const level = () => (profile() ? levelName(profile()!, rollupLevelOf(profile()!), locale()) : "");
+  const level = () => (profile() ? levelName(profile()!, rollupLevel(profile()!).value, locale()) : "");
   const rows = () => [...(page()?.items ?? [])].sort((a, b) => worry(b) - worry(a) || a.name.localeCompare(b.name, "zh-CN"));
   // The server recomputes on open when the counts are missing or over an hour old; the page says how old they are.
   const age = () => ageOf((page()?.items ?? []).map((r) => r.evaluatedAt), Date.now());

@@ -3,6 +3,7 @@ import type { PolicyProfile } from "@firegov/core/contract";
 import { useI18n } from "../../i18n/index.tsx";
 import { roleName } from "../../display.ts";
 import { CitedValue, Rule, type Fact } from "./rule.tsx";
+import { SettingsSection } from "./settings-section.tsx";
 import * as v from "./vocabulary.ts";
 
 /** The topics a profile is read by, in order; the page's index jumps to them. */
@@ -200,6 +201,13 @@ function Venues(props: Ctx) {
         return [[t("profile.fact.keeper"), props.names.body(policy.keeper)]];
       case "random_spot_check":
         return [[t("profile.fact.match"), v.matchText(policy.match, props.names, l())], [t("profile.fact.drawnBy"), props.names.body(policy.by)], [t("profile.fact.category"), props.names.category(policy.category)]];
+      case "classify":
+        return [
+          [t("profile.fact.match"), v.matchText(policy.match, props.names, l(), props.p.venues.measures)],
+          [t("venueNew.keyUnitLevel"), props.names.keyUnitLevel(policy.set.keyUnitLevel)],
+          [t("profile.fact.riskGrade"), props.names.riskGrade(policy.set.riskGrade)],
+          [t("profile.fact.flags"), policy.set.flags ? v.joinList(policy.set.flags.map((f) => v.venueFlag(f, l())), l()) : undefined],
+        ];
       default:
         return [];
     }
@@ -527,6 +535,7 @@ export function ProfileDocument(props: { profile: PolicyProfile }) {
       <Venues p={props.profile} names={names()} locale={locale()} />
       <Inspections p={props.profile} names={names()} locale={locale()} />
       <Hazards p={props.profile} names={names()} locale={locale()} />
+      <SettingsSection profile={props.profile} />
       <Obligations p={props.profile} names={names()} locale={locale()} />
       <Milestones p={props.profile} names={names()} locale={locale()} />
       <Assessment p={props.profile} names={names()} locale={locale()} />

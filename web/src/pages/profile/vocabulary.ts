@@ -70,6 +70,7 @@ const VOCABULARIES = {
     safety_evaluation: ["安全评估，不合格不得经营使用", "Safety evaluation; must not operate if unsafe"],
     watchlist: ["“不放心”场所跟踪", "Watch list"],
     random_spot_check: ["“双随机、一公开”抽查", "Random spot checks, results published"],
+    classify: ["按场所数值、类别分类", "Classification by the venue's numbers and kinds"],
   },
   patrolTerm: {
     kind: ["场所类型", "venue kind"],
@@ -172,8 +173,10 @@ const PERIODS: Record<FrequencyUnit, { once: Pair; unit: Pair }> = {
 /** The unit alone, for a select. */
 export const frequencyUnit = (unit: FrequencyUnit, locale: Locale) => said(PERIODS[unit].unit, locale);
 
-export function frequency(value: { every: number; unit: string } | null | undefined, locale: Locale): string {
+export function frequency(value: { every: number; unit: string; times?: number | undefined } | null | undefined, locale: Locale): string {
   if (!value) return locale === "en" ? "not fixed (periodic)" : "未规定周期（定期）";
+  // N times per period: 每月 2 次 / monthly, 2 times.
+  if (value.times !== undefined && value.times > 1) return `${frequency({ every: value.every, unit: value.unit }, locale)}${locale === "en" ? `, ${value.times} times` : ` ${value.times} 次`}`;
   const period = Object.hasOwn(PERIODS, value.unit) ? PERIODS[value.unit as FrequencyUnit] : undefined;
   if (!period) return `${value.every} ${value.unit}`;
   if (value.every === 1) return said(period.once, locale);
@@ -339,7 +342,16 @@ export function conditionsText(conditions: readonly Condition[], names: ProfileN
 
 type VenueMatch = PolicyProfile["venues"]["supervision"]["rules"][number]["match"];
 
-export function matchText(match: VenueMatch, names: ProfileNames, locale: Locale): string {
+/** A number criterion read out: 建筑高度 ≥ 50 米 / Building height ≥ 50 m; 24 ≤ … < 50. */
+function numberText(n: { measure: string; min?: number | undefined; max?: number | undefined }, measures: PolicyProfile["venues"]["measures"], locale: Locale): string {
+  const m = measures?.find((x) => x.id === n.measure);
+  const label = m ? pick(m.name, locale) : n.measure;
+  const unit = m ? ` ${pick(m.unit, locale)}` : "";
+  if (n.min !== undefined && n.max !== undefined) return `${n.min} ≤ ${label} < ${n.max}${unit}`;
+  return n.min !== undefined ? `${label} ≥ ${n.min}${unit}` : `${label} < ${n.max}${unit}`;
+}
+
+export function matchText(match: VenueMatch, names: ProfileNames, locale: Locale, measures?: PolicyProfile["venues"]["measures"]): string {
   const en = locale === "en";
   const parts: string[] = [];
   const colon = en ? ": " : "：";
@@ -348,6 +360,7 @@ export function matchText(match: VenueMatch, names: ProfileNames, locale: Locale
   if (match.riskGrades) parts.push(`${en ? "risk grade" : "风险等级"}${colon}${list(match.riskGrades.map(names.riskGrade), locale)}`);
   if (match.keyUnitLevels) parts.push(`${en ? "key unit" : "重点单位"}${colon}${list(match.keyUnitLevels.map(names.keyUnitLevel), locale)}`);
   if (match.enterpriseGrades) parts.push(`${en ? "enterprise grade" : "企业分级"}${colon}${list(match.enterpriseGrades.map(names.enterpriseGrade), locale)}`);
+  for (const n of match.numbers ?? []) parts.push(numberText(n, measures, locale));
   return parts.join(en ? "; " : "；");
 }
 

@@ -70,7 +70,11 @@ function Figures(props: { report: ResponseTimes }) {
   const r = () => props.report;
   return (
     <>
-      <p class="hint">{t("reports.ackRule", { days: String(r().ackRule.days), assumption: locale() === "en" ? r().ackRule.assumption.en : r().ackRule.assumption.zh })}</p>
+      <p class="hint">
+        {r().ackRule.hours !== undefined
+          ? t("reports.ackRuleHours", { hours: String(r().ackRule.hours), assumption: locale() === "en" ? r().ackRule.assumption.en : r().ackRule.assumption.zh })
+          : t("reports.ackRule", { days: String(r().ackRule.days), assumption: locale() === "en" ? r().ackRule.assumption.en : r().ackRule.assumption.zh })}
+      </p>
       <Show when={r().total.received || r().total.ackRequested} fallback={<p class="muted">{t("reports.none")}</p>}>
         <ReportTable caption={t("reports.byBody")} first={t("reports.body")} rows={r().byBody} total={r().total} testId="by-body" />
         <ReportTable caption={t("reports.byNode")} first={t("reports.area")} rows={r().byNode} total={r().total} testId="by-node" />

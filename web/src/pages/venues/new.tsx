@@ -18,6 +18,12 @@ export function venueInput(form: HTMLFormElement): CreateVenueInput {
   const v = formValues(form);
   const checked = (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
   const optional = (text: string | undefined) => text || undefined;
+  // The profile's measures (建筑高度, 建筑面积 …), each an input named `measure.<id>`; a typed non-number goes as typed for the API to name.
+  const measures = Object.fromEntries(
+    Object.entries(v)
+      .filter(([name, value]) => name.startsWith("measure.") && value)
+      .map(([name, value]) => [name.slice("measure.".length), coordinate(value)]),
+  );
   const input = {
     name: v.name ?? "",
     nodeId: v.nodeId ?? "",
@@ -31,6 +37,7 @@ export function venueInput(form: HTMLFormElement): CreateVenueInput {
     contactPhone: optional(v.contactPhone),
     lat: coordinate(v.lat),
     lng: coordinate(v.lng),
+    measures: Object.keys(measures).length ? measures : undefined,
   };
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as unknown as CreateVenueInput;
 }
@@ -80,7 +87,7 @@ export default function NewVenuePage() {
       <h1>{t("venueNew.title")}</h1>
       <p class="hint">{t("venueNew.intro")}</p>
       <form ref={form} class="form" onSubmit={onSubmit} onInput={() => key.renew()} novalidate aria-label={t("venueNew.title")}>
-        <FormError error={error()} paths={PATHS} />
+        <FormError error={error()} paths={[...PATHS, ...(profile()?.venues.measures ?? []).map((m) => `body.measures.${m.id}`)]} />
         <TextField label={t("venues.name")} name="name" required error={err("body.name")} />
         <TextField label={t("venues.address")} name="address" optional error={err("body.address")} />
         <SelectField label={t("venueNew.node")} name="nodeId" required hint={t("venueNew.nodeHint")} error={err("body.nodeId")}>
@@ -112,6 +119,15 @@ export default function NewVenuePage() {
         <GradeSelect name="riskGrade" label={t("venues.riskGrade")} grades={profile()?.venues.riskGrades ?? []} error={err("body.riskGrade")} />
         <GradeSelect name="keyUnitLevel" label={t("venueNew.keyUnitLevel")} grades={profile()?.venues.keyUnitLevels ?? []} error={err("body.keyUnitLevel")} />
         <GradeSelect name="enterpriseGrade" label={t("venueNew.enterpriseGrade")} grades={profile()?.venues.enterpriseGrades ?? []} error={err("body.enterpriseGrade")} />
+        <Show when={profile()?.venues.measures?.length}>
+          <fieldset class="field">
+            <legend>{t("venueNew.measures")}<span class="optional">（{t("form.optional")}）</span></legend>
+            <p class="hint">{t("venueNew.measuresHint")}</p>
+            <For each={profile()?.venues.measures}>
+              {(m) => <TextField label={`${pick(m.name, locale())}（${pick(m.unit, locale())}）`} name={`measure.${m.id}`} inputmode="decimal" optional error={err(`body.measures.${m.id}`)} />}
+            </For>
+          </fieldset>
+        </Show>
         <TextField label={t("venues.contact")} name="contactName" optional error={err("body.contactName")} />
         <TextField label={t("venues.phone")} name="contactPhone" type="tel" inputmode="tel" optional error={err("body.contactPhone")} />
         <TextField label={t("venueNew.lat")} name="lat" inputmode="decimal" optional hint={t("venueNew.coordsHint")} error={err("body.lat")} />

@@ -13,6 +13,7 @@ import { evaluateVenueAction, patrolPlanAction, planUsers, updateVenueAction, ve
 import { bodyName, categoryName, categorySource, formatDay, kindName, planPolicy, riskGradeName, supervisionBasis } from "../inspections/labels.ts";
 import { profileInEffect } from "../../data/queries.ts";
 import { SelfCheckPanel } from "./self-check-panel.tsx";
+import { KeyUnitFact, MeasureFacts } from "./measure-facts.tsx";
 
 const EVENTS = ["create", "import", "update", "reclassify", "retire", "plan", "evaluate"] as const;
 const PLAN_PATHS = ["body.patrollerId", "body.frequency.every", "body.frequency.unit", "body.method", "body.note"] as const;
@@ -274,9 +275,11 @@ function Details(props: { venue: Venue; profile: PolicyProfile | undefined }) {
         <Show when={props.venue.riskGrade}><dt>{t("venues.riskGrade")}</dt><dd>{riskGradeName(props.profile, props.venue.riskGrade, locale())}</dd></Show>
         <Show when={props.venue.contactName}><dt>{t("venues.contact")}</dt><dd>{props.venue.contactName} <TelLink phone={props.venue.contactPhone} /></dd></Show>
         <Show when={props.venue.externalId}><dt>{t("venues.externalId")}</dt><dd>{props.venue.externalId}</dd></Show>
+        <MeasureFacts venue={props.venue} profile={props.profile} />
       </dl>
       <h2>{t("venues.classification")}</h2>
       <dl class="facts">
+        <KeyUnitFact venue={props.venue} profile={props.profile} />
         <dt>{t("venues.supervisor")}</dt>
         <dd>
           {bodyName(props.profile, props.venue.supervisor, locale())}

@@ -1,4 +1,4 @@
-import type { PolicyProfile } from "../../profile/index.ts";
+import { dueSoonDays, type PolicyProfile } from "../../profile/index.ts";
 import { finding } from "../finding.ts";
 import { daysBetween } from "../periods.ts";
 import type { Bilingual, Finding, OrgData, Status } from "../types.ts";
@@ -7,9 +7,10 @@ import type { Bilingual, Finding, OrgData, Status } from "../types.ts";
 // date) and milestones (profile.milestones). Met by the date; not yet met:
 // due soon within DUE_SOON_DAYS of the date, overdue after it.
 
+/** The due-soon window when the profile sets none (profile/settings.ts dueSoonDays). */
 export const DUE_SOON_DAYS = 30;
 
-function pending(by: string | null, today: string): { status: Status; note: Bilingual } {
+function pending(by: string | null, today: string, DUE_SOON_DAYS: number): { status: Status; note: Bilingual } {
   if (by === null) return { status: "unmet", note: { zh: "", en: "" } };
   const left = daysBetween(today, by);
   if (left < 0) return { status: "overdue", note: { zh: `，期限 ${by}，已逾期 ${-left} 天`, en: `; due ${by}, ${-left} days overdue` } };
@@ -37,7 +38,7 @@ export function stationStandards(profile: PolicyProfile, data: OrgData, today: s
           en: `${standard.name.en}: all ${total} items met (${last}${after.en})`,
         });
       }
-      const { status, note } = pending(standard.deadline, today);
+      const { status, note } = pending(standard.deadline, today, dueSoonDays(profile).value);
       return finding(data.node, ruleId, standard, status, {
         zh: `${standard.name.zh}已达标 ${total - missing.length}/${total} 项，缺：${missing.map((i) => i.name.zh).join("、")}${note.zh}`,
         en: `${standard.name.en}: ${total - missing.length} of ${total} items met; missing: ${missing.map((i) => i.name.en).join(", ")}${note.en}`,
@@ -62,7 +63,7 @@ export function milestones(profile: PolicyProfile, data: OrgData, today: string)
         const after = late(record.metOn, m.by);
         return finding(data.node, ruleId, m, "met", { zh: `${m.name.zh}：${record.metOn} 完成${after.zh}`, en: `${m.name.en}: done ${record.metOn}${after.en}` });
       }
-      const { status, note } = pending(m.by, today);
+      const { status, note } = pending(m.by, today, dueSoonDays(profile).value);
       return finding(data.node, ruleId, m, status, { zh: `${m.name.zh}：未完成${note.zh}`, en: `${m.name.en}: not done${note.en}` });
     });
 }

@@ -2,7 +2,7 @@ import type { Frequency, PolicyProfile } from "../../profile/index.ts";
 import { finding, frequencyText, names } from "../finding.ts";
 import { addDays, daysBetween, periodOf } from "../periods.ts";
 import type { Finding, OrgData } from "../types.ts";
-import { DUE_SOON_DAYS } from "./deadlines.ts";
+import { dueSoonDays } from "../../profile/index.ts";
 
 // Duties (profile.responsibilities, 履职事项): each is its holder body's, and
 // the holder reports its performance (a duty report naming the duty) once per
@@ -15,6 +15,8 @@ type Responsibility = PolicyProfile["responsibilities"][number];
 
 /** Where the profile sets no period for a duty's report: once a calendar year. */
 export const DEFAULT_DUTY_REPORT: Frequency = { every: 1, unit: "year" };
+
+const onceOr = (times: number) => (times === 1 ? "once" : times === 2 ? "twice" : `${times} times`);
 
 export const reportFrequency = (duty: Responsibility): Frequency => duty.report?.frequency ?? DEFAULT_DUTY_REPORT;
 
@@ -30,16 +32,18 @@ export function duties(profile: PolicyProfile, data: OrgData, today: string): Fi
       const holder = n.body(duty.holder);
       const last = reports.map((r) => r.date).sort().at(-1);
       const ruleId = `duty.${duty.id}`;
-      if (last !== undefined) {
+      // N times per period (每季度报告两次): met with N reports in the period.
+      const times = frequency.times ?? 1;
+      if (last !== undefined && reports.length >= times) {
         return finding(data.node, ruleId, duty, "met", {
-          zh: `${holder.zh}履职事项“${duty.name.zh}”：${period.start} 起已报告履职 ${reports.length} 次（最近 ${last}），要求${every.zh}至少 1 次`,
-          en: `${holder.en} duty “${duty.name.en}”: reported ${reports.length} time(s) since ${period.start} (last ${last}), required at least once ${every.en}`,
+          zh: `${holder.zh}履职事项“${duty.name.zh}”：${period.start} 起已报告履职 ${reports.length} 次（最近 ${last}），要求${every.zh}至少 ${times} 次`,
+          en: `${holder.en} duty “${duty.name.en}”: reported ${reports.length} time(s) since ${period.start} (last ${last}), required at least ${onceOr(times)} ${every.en}`,
         });
       }
-      const soon = daysBetween(today, addDays(period.end, -1)) <= DUE_SOON_DAYS;
+      const soon = daysBetween(today, addDays(period.end, -1)) <= dueSoonDays(profile).value;
       return finding(data.node, ruleId, duty, soon ? "due_soon" : "unmet", {
-        zh: `${holder.zh}履职事项“${duty.name.zh}”：${period.start} 起未报告履职，要求${every.zh}至少 1 次`,
-        en: `${holder.en} duty “${duty.name.en}”: not reported since ${period.start}, required at least once ${every.en}`,
+        zh: `${holder.zh}履职事项“${duty.name.zh}”：${period.start} 起${reports.length ? `已报告履职 ${reports.length} 次` : "未报告履职"}，要求${every.zh}至少 ${times} 次`,
+        en: `${holder.en} duty “${duty.name.en}”: ${reports.length ? `reported ${reports.length} time(s)` : "not reported"} since ${period.start}, required at least ${onceOr(times)} ${every.en}`,
       });
     });
 }

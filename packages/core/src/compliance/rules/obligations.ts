@@ -2,7 +2,7 @@ import type { Frequency, PolicyProfile } from "../../profile/index.ts";
 import { depthOf, finding, frequencyText, list } from "../finding.ts";
 import { addDays, daysBetween, periodOf, previousPeriod, rollingEnd, type Period } from "../periods.ts";
 import type { Bilingual, Finding, OrgData, PersonFacts, Severity, Status } from "../types.ts";
-import { DUE_SOON_DAYS } from "./deadlines.ts";
+import { dueSoonDays } from "../../profile/index.ts";
 
 // Recurring obligations (profile.obligations): meetings, drills, publicity …
 // counted per node over the periods of their frequency; trainings that cover
@@ -69,11 +69,15 @@ interface Standing {
  * subject came to be (node recorded, person hired); periods that ended
  * before it are not held against it.
  */
-function standing(frequency: Frequency, mode: "calendar" | "rolling", dates: readonly string[], today: string, heldFrom?: string): Standing {
+function standing(frequency: Frequency, mode: "calendar" | "rolling", dates: readonly string[], today: string, soon: number, heldFrom?: string): Standing {
+  const DUE_SOON_DAYS = soon;
+  // N times per period (每月两次): a period counts as done with N records in it.
+  const times = frequency.times ?? 1;
   const done = dates.filter((d) => d <= today);
   if (mode === "rolling") {
     const window = periodOf(frequency, today, "rolling");
-    const last = done.reduce<string | undefined>((max, d) => (max === undefined || d > max ? d : max), undefined);
+    // The N-th latest record: the run it opened lasts while N records fall within one period.
+    const last = [...done].sort().reverse()[times - 1];
     if (last !== undefined && last >= window.start) {
       const current = { start: last, end: rollingEnd(frequency, last) };
       return { status: daysBetween(today, lastDay(current)) <= DUE_SOON_DAYS ? "due_soon" : "met", current };
@@ -85,10 +89,10 @@ function standing(frequency: Frequency, mode: "calendar" | "rolling", dates: rea
     return { status: "overdue", current: window };
   }
   const current = periodOf(frequency, today);
-  if (done.some((d) => d >= current.start)) return { status: "met", current };
+  if (done.filter((d) => d >= current.start).length >= times) return { status: "met", current };
   const previous = previousPeriod(frequency, current);
   const held = heldFrom === undefined || heldFrom <= previous.start;
-  if (held && !done.some((d) => d >= previous.start && d < previous.end)) return { status: "overdue", current, missed: previous };
+  if (held && done.filter((d) => d >= previous.start && d < previous.end).length < times) return { status: "overdue", current, missed: previous };
   return { status: daysBetween(today, lastDay(current)) <= DUE_SOON_DAYS ? "due_soon" : "unmet", current };
 }
 
@@ -105,6 +109,9 @@ function note(s: Standing, today: string): Bilingual {
 
 const modeOf = (ob: Obligation) => ob.periods ?? "calendar";
 
+/** "once", "twice", "3 times": how often a period asks for it. */
+const timesEn = (f: Frequency) => ((f.times ?? 1) === 1 ? "once" : (f.times ?? 1) === 2 ? "twice" : `${f.times} times`);
+
 /** The earliest date a judgement at `today` reads records from, for an obligation with a frequency. */
 export function obligationSince(ob: Obligation, today: string): string | undefined {
   if (!ob.frequency) return undefined;
@@ -118,7 +125,7 @@ export const EVENT_WINDOW_DAYS = 30;
 const EVENT_NAMES = { hire: { zh: "入职", en: "hired" }, job_change: { zh: "转岗", en: "moved" } } as const;
 
 /** Everyone hired or moved to a new post since `since` trained after it, within the window. */
-function onEvents(data: OrgData, ob: Obligation, covered: readonly PersonFacts[], today: string, since: string): Finding {
+function onEvents(data: OrgData, ob: Obligation, covered: readonly PersonFacts[], today: string, since: string, DUE_SOON_DAYS: number): Finding {
   const window = ob.eventWindowDays?.value ?? EVENT_WINDOW_DAYS;
   const dateOf = { hire: (p: PersonFacts) => p.hiredOn, job_change: (p: PersonFacts) => p.jobChangedOn };
   const judged = covered.flatMap((p) => {
@@ -158,11 +165,12 @@ function perPerson(profile: PolicyProfile, data: OrgData, ob: Obligation, today:
   if (depthOf(profile, data.node.level) < lowest) return [];
   const covered = data.people.filter((p) => p.roles.some((role) => ob.covers.includes(role)));
   if (!covered.length) return [];
-  const events = ob.events?.length ? [onEvents(data, ob, covered, today, since)] : [];
-  return [periodic(data, ob, covered, today, since), ...events];
+  const soon = dueSoonDays(profile).value;
+  const events = ob.events?.length ? [onEvents(data, ob, covered, today, since, soon)] : [];
+  return [periodic(data, ob, covered, today, since, soon), ...events];
 }
 
-function periodic(data: OrgData, ob: Obligation, covered: readonly PersonFacts[], today: string, since: string): Finding {
+function periodic(data: OrgData, ob: Obligation, covered: readonly PersonFacts[], today: string, since: string, soon: number): Finding {
   const ruleId = `obligation.${ob.id}`;
   const datesOf = (personId: string) => data.attendance.filter((a) => a.personId === personId && fulfils(ob)(a)).map((a) => a.date);
   if (ob.frequency === null) {
@@ -173,30 +181,30 @@ function periodic(data: OrgData, ob: Obligation, covered: readonly PersonFacts[]
     });
   }
   const frequency = ob.frequency;
-  const judged = covered.map((p) => ({ person: p, s: standing(frequency, modeOf(ob), datesOf(p.personId), today, p.hiredOn ?? data.node.createdOn) }));
+  const judged = covered.map((p) => ({ person: p, s: standing(frequency, modeOf(ob), datesOf(p.personId), today, soon, p.hiredOn ?? data.node.createdOn) }));
   const status = worst(judged.map((j) => j.s.status));
   const missing = judged.filter((j) => j.s.status !== "met");
   const every = frequencyText(frequency);
   const start = periodOf(frequency, today, modeOf(ob)).start;
   if (!missing.length) {
     return finding(data.node, ruleId, ob, status, {
-      zh: `${ob.name.zh}：应参训 ${covered.length} 人，${start} 起均已参训（要求${every.zh}至少 1 次）`,
-      en: `${ob.name.en}: all ${covered.length} covered people trained since ${start} (required at least once ${every.en})`,
+      zh: `${ob.name.zh}：应参训 ${covered.length} 人，${start} 起均已参训（要求${every.zh}至少 ${frequency.times ?? 1} 次）`,
+      en: `${ob.name.en}: all ${covered.length} covered people trained since ${start} (required at least ${timesEn(frequency)} ${every.en})`,
     }, { severity: SEVERITY[status] });
   }
   const who = list(missing.map((j) => j.person.name));
   const lead = judged.find((j) => j.s.status === status)!.s;
   const more = note(lead, today);
   return finding(data.node, ruleId, ob, status, {
-    zh: `${ob.name.zh}：应参训 ${covered.length} 人，${start} 起已参训 ${covered.length - missing.length} 人；未参训：${who.zh}（要求${every.zh}至少 1 次）${more.zh}`,
-    en: `${ob.name.en}: ${covered.length - missing.length} of ${covered.length} covered people trained since ${start}; not yet: ${who.en} (required at least once ${every.en})${more.en}`,
+    zh: `${ob.name.zh}：应参训 ${covered.length} 人，${start} 起已参训 ${covered.length - missing.length} 人；未参训：${who.zh}（要求${every.zh}至少 ${frequency.times ?? 1} 次）${more.zh}`,
+    en: `${ob.name.en}: ${covered.length - missing.length} of ${covered.length} covered people trained since ${start}; not yet: ${who.en} (required at least ${timesEn(frequency)} ${every.en})${more.en}`,
   }, { severity: SEVERITY[status] });
 }
 
 /** Each target reached in the period: one subject per target, the records naming it. */
-function perTarget(data: OrgData, ob: Obligation, frequency: Frequency, targets: readonly string[], today: string): Finding {
+function perTarget(data: OrgData, ob: Obligation, frequency: Frequency, targets: readonly string[], today: string, soon: number): Finding {
   const records = data.records.filter((r) => fulfils(ob)(r) && r.date <= today);
-  const judged = targets.map((target) => ({ target, s: standing(frequency, modeOf(ob), records.filter((r) => r.target?.trim() === target).map((r) => r.date), today, data.node.createdOn) }));
+  const judged = targets.map((target) => ({ target, s: standing(frequency, modeOf(ob), records.filter((r) => r.target?.trim() === target).map((r) => r.date), today, soon, data.node.createdOn) }));
   const status = worst(judged.map((j) => j.s.status));
   const start = periodOf(frequency, today, modeOf(ob)).start;
   const reached = judged.filter((j) => j.s.status === "met").map((j) => j.target);
@@ -206,8 +214,8 @@ function perTarget(data: OrgData, ob: Obligation, frequency: Frequency, targets:
   const more = missing.length ? note(judged.find((j) => j.s.status === status)!.s, today) : { zh: "", en: "" };
   const aside: Bilingual = unnamed ? { zh: `；另有 ${unnamed} 次未注明对象，不计入`, en: `; ${unnamed} more name no target and do not count` } : { zh: "", en: "" };
   return finding(data.node, `obligation.${ob.id}`, ob, status, {
-    zh: `${ob.name.zh}：${start} 起已覆盖 ${reached.length}/${targets.length} 个对象${missing.length ? `，未覆盖：${missing.join("、")}` : ""}（要求每个对象${every.zh}至少 1 次）${more.zh}${aside.zh}`,
-    en: `${ob.name.en}: ${reached.length} of ${targets.length} targets reached since ${start}${missing.length ? `; not reached: ${missing.join(", ")}` : ""} (each required at least once ${every.en})${more.en}${aside.en}`,
+    zh: `${ob.name.zh}：${start} 起已覆盖 ${reached.length}/${targets.length} 个对象${missing.length ? `，未覆盖：${missing.join("、")}` : ""}（要求每个对象${every.zh}至少 ${frequency.times ?? 1} 次）${more.zh}${aside.zh}`,
+    en: `${ob.name.en}: ${reached.length} of ${targets.length} targets reached since ${start}${missing.length ? `; not reached: ${missing.join(", ")}` : ""} (each required at least ${timesEn(frequency)} ${every.en})${more.en}${aside.en}`,
   }, { severity: SEVERITY[status] });
 }
 
@@ -236,7 +244,7 @@ const said = (o: Occasion, when: Period): Bilingual => {
 };
 
 /** Each campaign occasion of the period has a record made in or for it. */
-function perOccasion(data: OrgData, ob: Obligation, frequency: Frequency, occasions: readonly Occasion[], today: string): Finding {
+function perOccasion(data: OrgData, ob: Obligation, frequency: Frequency, occasions: readonly Occasion[], today: string, DUE_SOON_DAYS: number): Finding {
   const period = periodOf(frequency, today, modeOf(ob));
   const records = data.records.filter((r) => fulfils(ob)(r) && r.date <= today);
   const names = (o: Occasion) => [o.id, o.name.zh, o.name.en];
@@ -258,7 +266,7 @@ function perOccasion(data: OrgData, ob: Obligation, frequency: Frequency, occasi
   }, { severity: SEVERITY[status] });
 }
 
-function perNode(data: OrgData, ob: Obligation, today: string, since: string): Finding[] {
+function perNode(data: OrgData, ob: Obligation, today: string, since: string, soon: number): Finding[] {
   if (!ob.levels.includes(data.node.level as never)) return [];
   const ruleId = `obligation.${ob.id}`;
   // Work notices are also issued at meetings (工作提示): a meeting that issued n counts n times.
@@ -277,22 +285,22 @@ function perNode(data: OrgData, ob: Obligation, today: string, since: string): F
   }
   // A version published before occasions had dates names them only (strings): those cannot be judged.
   const dated = (ob.occasions ?? []).filter((o): o is Occasion => typeof o === "object");
-  const occasions = dated.length ? [perOccasion(data, ob, ob.frequency, dated, today)] : [];
-  if (ob.targets?.length) return [perTarget(data, ob, ob.frequency, ob.targets, today), ...occasions];
-  const s = standing(ob.frequency, modeOf(ob), dates, today, data.node.createdOn);
+  const occasions = dated.length ? [perOccasion(data, ob, ob.frequency, dated, today, soon)] : [];
+  if (ob.targets?.length) return [perTarget(data, ob, ob.frequency, ob.targets, today, soon), ...occasions];
+  const s = standing(ob.frequency, modeOf(ob), dates, today, soon, data.node.createdOn);
   const start = periodOf(ob.frequency, today, modeOf(ob)).start;
   const done = countFrom(start);
   const every = frequencyText(ob.frequency);
   const more = note(s, today);
   return [
     finding(data.node, ruleId, ob, s.status, {
-      zh: `${ob.name.zh}：${start} 起 ${done} 次，要求${every.zh}至少 1 次${more.zh}`,
-      en: `${ob.name.en}: ${done} since ${start}, required at least once ${every.en}${more.en}`,
+      zh: `${ob.name.zh}：${start} 起 ${done} 次，要求${every.zh}至少 ${ob.frequency.times ?? 1} 次${more.zh}`,
+      en: `${ob.name.en}: ${done} since ${start}, required at least ${timesEn(ob.frequency)} ${every.en}${more.en}`,
     }, { severity: SEVERITY[s.status] }),
     ...occasions,
   ];
 }
 
 export function obligations(profile: PolicyProfile, data: OrgData, today: string, since: string): Finding[] {
-  return profile.obligations.flatMap((ob) => (ob.kind === "training" && ob.covers.length ? perPerson(profile, data, ob, today, since) : perNode(data, ob, today, since)));
+  return profile.obligations.flatMap((ob) => (ob.kind === "training" && ob.covers.length ? perPerson(profile, data, ob, today, since) : perNode(data, ob, today, since, dueSoonDays(profile).value)));
 }
