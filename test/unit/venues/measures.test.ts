@@ -61,7 +61,7 @@ describe("classify policies: 高度 ≥ 50 米 → 一级重点单位", () => {
     expect(Venues.checkFacts(profile, facts({ measures: { height_m: 60, depth_m: 3 } }))).toEqual([
       expect.objectContaining({ field: "measures.depth_m", code: "venue.measure_unknown" }),
     ]);
-    expect(Venues.checkFacts(yancheng, facts({ measures: { height_m: 60 } }), [])[0]).toMatchObject({ field: "measures.height_m", code: "venue.measure_unknown" });
+    expect(Venues.checkFacts(yancheng, facts({ measures: { height_m: 60 } }))[0]).toMatchObject({ field: "measures.height_m", code: "venue.measure_unknown" });
   });
 });
 
