@@ -59,7 +59,7 @@ export const Deployment = z.enum(DEPLOYMENTS);
  * Kinds of obligation record: the profile schema's obligation kinds, and the
  * report of a duty's performance (履职报告, naming the profile responsibility).
  */
-export const RECORD_KINDS = ["meeting", "analysis", "training", "drill", "emergency_plan", "publicity", "annual_plan", "work_notice", "duty_report"] as const;
+export const RECORD_KINDS = ["meeting", "analysis", "training", "drill", "emergency_plan", "publicity", "annual_plan", "work_notice", "duty_report", "ledger_report"] as const;
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;
 
@@ -73,4 +73,12 @@ export const recordKindNames: Record<RecordKind, { zh: string; en: string }> = {
   annual_plan: { zh: "年度计划", en: "annual plan" },
   work_notice: { zh: "工作提示", en: "work notice" },
   duty_report: { zh: "履职报告", en: "duty report" },
+  ledger_report: { zh: "隐患台账报送", en: "hazard ledger report" },
 };
+
+/**
+ * The hazard states a ledger report counts per month: those the hazard
+ * counters keep by month (reported in the month, closed in the month).
+ */
+export const LEDGER_STATES = ["discovered", "closed"] as const;
+export type LedgerState = (typeof LEDGER_STATES)[number];
