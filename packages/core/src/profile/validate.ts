@@ -189,6 +189,10 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
     const at = ["brigades", "requirements", i];
     if (isLevelId(requirement.per)) ref([...at, "per"], "level", requirement.per);
     ref([...at, "grade"], "brigadeGrade", requirement.grade);
+    // A station's teams are matched by id: each required team once.
+    requirement.requiredTeams?.value.forEach((team, j, all) => {
+      if (all.findIndex((t) => t.id === team.id) !== j) issues.push(issue([...at, "requiredTeams", "value", j, "id"], "profile.team_duplicate", `编队“${team.id}”重复`, `team "${team.id}" is listed twice`));
+    });
   });
   p.stationStandards.forEach((standard, i) => ref(["stationStandards", i, "body"], "body", standard.body));
   p.venues.kinds.forEach((kind, i) => {
