@@ -27,7 +27,7 @@ describe("Build 6: seat roles, numeric standards, postings, station teams, ledge
     const draft = await expectStatus<{ rev: number; profile: Json }>(admin.client.get("/v1/profile/draft"), 200);
     const p = draft.profile;
     const head = p.composition.find((c: Json) => c.id === "station_head");
-    head.mustHoldRole = cite("三(二)", "由乡镇分管消防工作负责人兼任");
+    head.mustHoldRole = { ...cite("三(二)", "由乡镇分管消防工作负责人兼任"), value: true };
     head.publicPosting = { ...cite("三(二)", "站（所）长挂牌公示"), value: true };
     const premises = p.stationStandards[0].items.find((i: Json) => i.id === "premises");
     Object.assign(premises, { min: 5, unit: { zh: "人", en: "people" } });
@@ -110,8 +110,9 @@ describe("Build 6: seat roles, numeric standards, postings, station teams, ledge
     expect(["unmet", "due_soon", "overdue"]).toContain(none.status);
     expect((await findings(admin.client, town.nodeId)).findings.some((f) => f.ruleId === "obligation.ledger_monthly.counts")).toBe(false);
 
+    const grid = await addChild(admin.client, village.nodeId, "一网格");
     for (const description of ["楼道堆放杂物", "灭火器过期"]) {
-      await expectStatus(admin.client.post("/v1/hazards", { nodeId: village.nodeId, code: "other", codeText: "其他", severity: "general", description, source: "inspection" }), 201);
+      await expectStatus(admin.client.post("/v1/hazards", { nodeId: grid.nodeId, code: "other", codeText: "其他", severity: "general", description, source: "inspection" }), 201);
     }
     const month = today().slice(0, 7);
     const bad = await expectStatus<{ errors: Json[] }>(admin.client.post(`/v1/nodes/${town.nodeId}/records`, { kind: "ledger_report", date: today() }), 400);

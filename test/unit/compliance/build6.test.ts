@@ -14,6 +14,7 @@ const cite = (clause: string, text: string) => ({ sourceRef: `zezhou ${clause}`,
 function zezhouWith(change: (p: Profile) => void): Profile {
   const p = structuredClone(zezhou) as Profile;
   change(p);
+  expect(Profiles.PolicyProfile.safeParse(p).error?.issues ?? []).toEqual([]);
   expect(Profiles.validateProfile(p)).toEqual([]);
   return p;
 }
@@ -22,7 +23,7 @@ const position = (p: Profile, id: string) => p.composition.find((c) => c.id === 
 
 describe("a seat's holder must hold the seat's role (mustHoldRole)", () => {
   const strict = zezhouWith((p) => {
-    position(p, "station_head").mustHoldRole = cite("三(二)", "由乡镇分管消防工作负责人兼任") as never;
+    position(p, "station_head").mustHoldRole = { ...cite("三(二)", "由乡镇分管消防工作负责人兼任"), value: true };
   });
   const town = (roles: string[]) => with_(org("town"), { people: people(1, { name: "赵某", bodyId: "town_office", positions: ["station_head"], roles }) });
 
