@@ -33,6 +33,7 @@ const StandardSchema = z.object({
       min: z.number().optional().meta({ description: "A numeric item's minimum (the value recorded is compared with it)" }),
       unit: Label.optional(),
       value: z.number().optional().meta({ description: "A numeric item's recorded value" }),
+      met: z.boolean().optional().meta({ description: "Met: recorded as met, and a numeric item's value reaches its minimum" }),
       metOn: z.string().optional(),
       evidence: z.string().optional(),
       photoKey: z.string().optional(),
@@ -106,7 +107,8 @@ export async function getOrganisation(nodeId: string): Promise<OrganisationView>
           sourceRef: s.sourceRef,
           items: s.items.map((i) => {
             const got = view.standardItems.find((x) => x.standardId === s.id && x.itemId === i.id);
-            return { itemId: i.id, name: i.name, ...defined({ min: i.min, unit: i.unit, value: got?.value }), ...(got?.metOn ? { metOn: got.metOn } : {}), ...(got?.evidence ? { evidence: got.evidence } : {}), ...(got?.photoKey ? { photoKey: got.photoKey } : {}) };
+            const met = got?.metOn !== undefined && (i.min === undefined || (got.value !== undefined && got.value >= i.min));
+            return { itemId: i.id, name: i.name, met, ...defined({ min: i.min, unit: i.unit, value: got?.value }), ...(got?.metOn ? { metOn: got.metOn } : {}), ...(got?.evidence ? { evidence: got.evidence } : {}), ...(got?.photoKey ? { photoKey: got.photoKey } : {}) };
           }),
         }));
       const postings = profile.composition
