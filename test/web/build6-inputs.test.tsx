@@ -1,5 +1,5 @@
 import { Route } from "@solidjs/router";
-import { fireEvent, screen, within } from "@solidjs/testing-library";
+import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OrganisationView, User } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
@@ -47,7 +47,7 @@ describe("Build 6 inputs on the node page", () => {
     fireEvent.input(within(form).getByLabelText("实际数值"), { target: { value: "6" } });
     fireEvent.click(within(form).getByRole("button", { name: "保存" }));
     expect(await screen.findByText("已保存“有场所”。")).toBeInTheDocument();
-    expect(api.calls("POST /v1/nodes/n-donghe/standards/six_haves/items/premises").map((c) => c.body)).toEqual([{ metOn: "2024-06-01", value: 6, evidence: "乡政府二楼 203 室" }]);
+    expect(api.calls("POST /v1/nodes/n-donghe/standards/six_haves/items/premises").map((c) => c.body)).toEqual([{ metOn: "2024-06-01", value: 6 }]);
   });
 
   it("a seat to be posted shows it is not, and records the posting with where it is", async () => {
@@ -62,8 +62,7 @@ describe("Build 6 inputs on the node page", () => {
     fireEvent.input(within(form).getByLabelText("公示日期（选填）"), { target: { value: "2024-06-02" } });
     fireEvent.input(within(form).getByLabelText("公示位置（选填）"), { target: { value: "乡政府公示栏" } });
     fireEvent.click(within(form).getByRole("button", { name: "保存" }));
-    await screen.findByTestId("posting");
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => expect(api.calls("POST /v1/nodes/n-donghe/positions/station_head/posting")).toHaveLength(1));
     expect(api.calls("POST /v1/nodes/n-donghe/positions/station_head/posting").map((c) => c.body)).toEqual([{ postedOn: "2024-06-02", evidence: "乡政府公示栏" }]);
   });
 });
