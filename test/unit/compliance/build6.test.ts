@@ -40,7 +40,16 @@ describe("a seat's holder must hold the seat's role (mustHoldRole)", () => {
   });
 
   it("without the rule anyone in the seat counts, as before", () => {
-    expectFinding(evaluate(zezhou, town(["office_staff"])), "composition.station_head", "met", "zezhou 三(二)");
+    const loose = zezhouWith((p) => {
+      delete position(p, "station_head").mustHoldRole;
+    });
+    expectFinding(evaluate(loose, town(["office_staff"])), "composition.station_head", "met", "zezhou 三(二)");
+  });
+
+  it("zezhou's own station head (由乡镇分管消防工作负责人兼任) holds the rule, cited by the seat's clause", () => {
+    expect(position(zezhou as Profile, "station_head").mustHoldRole).toBe(true);
+    expectFinding(evaluate(zezhou, town(["office_staff"])), "composition.station_head", "unmet", "zezhou 三(二)");
+    expectFinding(evaluate(zezhou, town(["fire_lead"])), "composition.station_head", "met", "zezhou 三(二)");
   });
 });
 
