@@ -84,7 +84,7 @@ const APPLIERS: readonly Applier[] = [
   { section: "brigades.requirements.requiredTeams", code: "compliance/rules/forces.ts forceRequirements", does: { zh: "微型消防站应有的编队：逐站核对站上登记的编队", en: "The teams a station must have: each station's recorded teams checked" } },
   { section: "brigades.personnel", code: "compliance/rules/personnel.ts personnel", does: { zh: "专职消防员工资不低于基准、服务年限待遇，逐队按队员记录判定", en: "Full-time firefighters' pay floor and long-service benefits judged per brigade from member records" } },
   { section: "brigades.grades.staffQuota", code: "compliance/rules/forces.ts quotaTotal", does: { zh: "员额按等级合计为县级总额判定", en: "Staff quotas summed by grade into the county total and judged there" } },
-  { section: "stationStandards", code: "compliance/rules/deadlines.ts stationStandards", does: { zh: "工作站建设标准逐项、按期判定", en: "Station standards judged item by item against their deadline" } },
+  { section: "stationStandards", code: "compliance/rules/deadlines.ts stationStandards", does: { zh: "工作站建设标准逐项、按期判定（数值项以录入的实际数值对照最低要求）", en: "Station standards judged item by item against their deadline (a numeric item by its recorded value against its minimum)" } },
   { section: "milestones", code: "compliance/rules/deadlines.ts milestones", does: { zh: "限期事项按期判定（到期前提示、逾期）", en: "Dated milestones judged (due soon, overdue)" } },
   { section: "venues.riskGrades", code: "venues/classify.ts classify", does: { zh: "场所风险等级，分级监管据此匹配", en: "Risk grades that supervision matches on" } },
   { section: "venues.keyUnitLevels", code: "venues/classify.ts classify", does: { zh: "重点单位等级，分级监管据此匹配", en: "Key-unit levels that supervision matches on" } },
