@@ -215,6 +215,7 @@ describe("tenant isolation", () => {
       "/v1/nodes/{nodeId}/bodies/{bodyId}": [{ method: "POST", path: `${n}/bodies/town_committee`, body: { localName: "x" } }],
       "/v1/nodes/{nodeId}/standards/{standardId}/items/{itemId}": [{ method: "POST", path: `${n}/standards/eight_haves/items/premises`, body: { metOn: "2024-01-01" } }],
       "/v1/nodes/{nodeId}/milestones/{milestoneId}": [{ method: "POST", path: `${n}/milestones/town_committee`, body: { metOn: "2024-01-01" } }],
+      "/v1/nodes/{nodeId}/positions/{positionId}/posting": [{ method: "POST", path: `${n}/positions/station_head/posting`, body: { postedOn: "2024-01-01" } }],
       "/v1/nodes/{nodeId}/benchmarks/wage": [{ method: "GET", path: `${n}/benchmarks/wage` }],
       "/v1/nodes/{nodeId}/benchmarks/wage/{year}": [{ method: "POST", path: `${n}/benchmarks/wage/2020`, body: { amount: 100_000 } }],
       "/v1/nodes/{nodeId}/subtree/brigades": [{ method: "GET", path: `${n}/subtree/brigades` }],

@@ -11,7 +11,8 @@ const ItemParams = z.object({ nodeId: pathParam("nodeId"), standardId: pathParam
 const MilestoneParams = z.object({ nodeId: pathParam("nodeId"), milestoneId: pathParam("milestoneId") });
 const BrigadeParams = z.object({ nodeId: pathParam("nodeId"), brigadeId: pathParam("brigadeId") });
 const RecordParams = z.object({ nodeId: pathParam("nodeId"), recordId: pathParam("recordId") });
-const ItemSchema = z.object({ standardId: z.string(), itemId: z.string(), metOn: z.string().optional(), evidence: z.string().optional(), photoKey: z.string().optional() }).openapi("StandardItem");
+const PositionParams = z.object({ nodeId: pathParam("nodeId"), positionId: pathParam("positionId") });
+const ItemSchema = z.object({ standardId: z.string(), itemId: z.string(), metOn: z.string().optional(), value: z.number().optional(), evidence: z.string().optional(), photoKey: z.string().optional() }).openapi("StandardItem");
 const MilestoneSchema = z.object({ milestoneId: z.string(), metOn: z.string(), evidence: z.string().optional() }).openapi("MilestoneRecord");
 const BodyViewSchema = Organisation.OrganisationViewSchema.shape.bodies.element;
 
@@ -55,6 +56,12 @@ const routes = {
     method: "post", path: "/v1/nodes/{nodeId}/standards/{standardId}/items/{itemId}", summary: "建设标准达标项 / A station-standard item", ...authed,
     request: { params: ItemParams, body: body(Organisation.SetStandardItemInput) },
     responses: { 200: json(ItemSchema, "Recorded"), ...writeErrors },
+  }),
+  setPosting: createRoute({
+    method: "post", path: "/v1/nodes/{nodeId}/positions/{positionId}/posting", summary: "挂牌公示 / A seat publicly posted", ...authed,
+    description: "Records (postedOn a date) or withdraws (postedOn null) the public posting (挂牌公示) of a seat of a body at the node's level.",
+    request: { params: PositionParams, body: body(Organisation.SetPostingInput) },
+    responses: { 200: json(Organisation.PostingViewSchema, "Recorded"), ...writeErrors },
   }),
   setMilestone: createRoute({
     method: "post", path: "/v1/nodes/{nodeId}/milestones/{milestoneId}", summary: "完成节点任务 / A milestone done", ...authed,
@@ -146,6 +153,10 @@ export function organisationRoutes() {
     .openapi(routes.setItem, async (c) => {
       const { nodeId, standardId, itemId } = c.req.valid("param");
       return c.json(await Organisation.setStandardItem(c.req.valid("json"), nodeId, standardId, itemId), 200);
+    })
+    .openapi(routes.setPosting, async (c) => {
+      const { nodeId, positionId } = c.req.valid("param");
+      return c.json(await Organisation.setPosting(c.req.valid("json"), nodeId, positionId), 200);
     })
     .openapi(routes.setMilestone, async (c) => {
       const { nodeId, milestoneId } = c.req.valid("param");

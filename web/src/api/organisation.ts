@@ -12,6 +12,7 @@ import type {
   RecordKind,
   SetBodyInput,
   SetMilestoneInput,
+  SetPostingInput,
   SetStandardItemInput,
   StandardItem,
   UpdateBrigadeInput,
@@ -75,4 +76,9 @@ export function recordReceipts(nodeId: string, recordId: string): Promise<ReadRe
 
 export function updateRecord(nodeId: string, recordId: string, input: UpdateRecordInput): Promise<ObligationRecord> {
   return json(under(nodeId, "records", recordId), patch(input));
+}
+
+/** The public posting (挂牌公示) of a seat; `postedOn: null` withdraws it. */
+export function setPosting(nodeId: string, positionId: string, input: SetPostingInput): Promise<{ positionId: string; postedOn?: string }> {
+  return json(under(nodeId, "positions", positionId, "posting"), post(input));
 }

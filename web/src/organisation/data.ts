@@ -9,6 +9,7 @@ import type {
   RecordKind,
   SetBodyInput,
   SetMilestoneInput,
+  SetPostingInput,
   SetStandardItemInput,
   UpdateBrigadeInput,
   UpdateNodeInput,
@@ -58,6 +59,7 @@ export const setItemAction = action(
   (nodeId: string, standardId: string, itemId: string, input: SetStandardItemInput) => org.setStandardItem(nodeId, standardId, itemId, input),
   "setStandardItem",
 );
+export const setPostingAction = action((nodeId: string, positionId: string, input: SetPostingInput) => org.setPosting(nodeId, positionId, input), "setPosting");
 export const setMilestoneAction = action((nodeId: string, milestoneId: string, input: SetMilestoneInput) => org.setMilestone(nodeId, milestoneId, input), "setMilestone");
 export const createBrigadeAction = action((nodeId: string, input: CreateBrigadeInput) => org.createBrigade(nodeId, input), "createBrigade");
 export const updateBrigadeAction = action((nodeId: string, brigadeId: string, input: UpdateBrigadeInput) => org.updateBrigade(nodeId, brigadeId, input), "updateBrigade");

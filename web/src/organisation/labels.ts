@@ -59,6 +59,7 @@ const recordKinds: Record<RecordKind, Bilingual> = {
   annual_plan: { zh: "年度计划", en: "Annual plan" },
   work_notice: { zh: "工作提示", en: "Work notice" },
   duty_report: { zh: "履职报告", en: "Duty report" },
+  ledger_report: { zh: "隐患台账报送", en: "Hazard ledger report" },
 };
 /** Meetings, training, drills and publicity first: what a ledger holds most. */
 export const RECORD_KINDS = Object.keys(recordKinds) as RecordKind[];

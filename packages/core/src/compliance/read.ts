@@ -8,6 +8,8 @@ import { authorize } from "../access/index.ts";
 import { brigadeFactsUnder, readNodeView, toOrgData, wageBenchmarkFor } from "../organisation/index.ts";
 import { needsKeyUnits, needsSubtreeBrigades } from "./rules/forces.ts";
 import { keyUnitsAt } from "../venues/index.ts";
+import { subtreeCounters } from "../hazards/index.ts";
+import { ledgerMonths } from "./rules/obligations.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt, rollupLevel } from "../profile/index.ts";
 import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
@@ -63,12 +65,15 @@ async function evaluateOne(nodeId: string, profile: PolicyProfile, now: Date, ti
   const subtreeBrigades = needsSubtreeBrigades(profile, node.level) ? await brigadeFactsUnder(node.path) : undefined;
   // Micro stations per key unit: the key-unit venues registered at the node (one more Query, only under such a profile).
   const keyUnits = needsKeyUnits(profile) ? await keyUnitsAt(node.path) : undefined;
+  // Hazard ledger reports are checked against the subtree's counters: one more Query, only when the node has such reports.
+  const hazardCounters = ledgerMonths(profile, data) ? await subtreeCounters(node.nodeId) : undefined;
   const recorded = {
     ...data,
     node: { ...data.node, createdOn: localDate(new Date(node.createdAt), timeZone) },
     ...(wageBenchmark ? { wageBenchmark } : {}),
     ...(subtreeBrigades ? { subtreeBrigades } : {}),
     ...(keyUnits ? { keyUnits } : {}),
+    ...(hazardCounters ? { hazardCounters } : {}),
   };
   return { node, findings: evaluateNode(profile, recorded, { now, timeZone }) };
 }

@@ -12,6 +12,7 @@ import { PersonViewSchema, toPersonView } from "./people.ts";
 import { BrigadeViewSchema, toBrigadeView } from "./brigades.ts";
 import { defined } from "../db/plain.ts";
 import { invalid } from "../errors/index.ts";
+import { bilingual } from "../errors/zod-issues.ts";
 import { latestToday } from "./dates.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
@@ -25,7 +26,29 @@ const StandardSchema = z.object({
   name: Label,
   deadline: z.string().nullable(),
   sourceRef: z.string().nullable(),
-  items: z.array(z.object({ itemId: z.string(), name: Label, metOn: z.string().optional(), evidence: z.string().optional(), photoKey: z.string().optional() })),
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      name: Label,
+      min: z.number().optional().meta({ description: "A numeric item's minimum (the value recorded is compared with it)" }),
+      unit: Label.optional(),
+      value: z.number().optional().meta({ description: "A numeric item's recorded value" }),
+      met: z.boolean().optional().meta({ description: "Met: recorded as met, and a numeric item's value reaches its minimum" }),
+      metOn: z.string().optional(),
+      evidence: z.string().optional(),
+      photoKey: z.string().optional(),
+    }),
+  ),
+});
+
+const PostingSchema = z.object({
+  positionId: z.string(),
+  title: Label,
+  required: z.boolean().meta({ description: "The profile asks for the seat to be publicly posted (挂牌公示)" }),
+  sourceRef: z.string().nullable(),
+  postedOn: z.string().optional(),
+  evidence: z.string().optional(),
+  photoKey: z.string().optional(),
 });
 
 const BodySchema = z.object({
@@ -39,6 +62,7 @@ const BodySchema = z.object({
   members: z.array(MemberSchema).meta({ description: "The node's people holding the profile's positions in this body" }),
   staff: z.number().meta({ description: "People of the node who work in this body" }),
   standards: z.array(StandardSchema),
+  postings: z.array(PostingSchema).optional().meta({ description: "The body's seats to be publicly posted (挂牌公示), and those posted" }),
 });
 
 export const OrganisationViewSchema = z
@@ -83,9 +107,17 @@ export async function getOrganisation(nodeId: string): Promise<OrganisationView>
           sourceRef: s.sourceRef,
           items: s.items.map((i) => {
             const got = view.standardItems.find((x) => x.standardId === s.id && x.itemId === i.id);
-            return { itemId: i.id, name: i.name, ...(got?.metOn ? { metOn: got.metOn } : {}), ...(got?.evidence ? { evidence: got.evidence } : {}), ...(got?.photoKey ? { photoKey: got.photoKey } : {}) };
+            const met = got?.metOn !== undefined && (i.min === undefined || (got.value !== undefined && got.value >= i.min));
+            return { itemId: i.id, name: i.name, met, ...defined({ min: i.min, unit: i.unit, value: got?.value }), ...(got?.metOn ? { metOn: got.metOn } : {}), ...(got?.evidence ? { evidence: got.evidence } : {}), ...(got?.photoKey ? { photoKey: got.photoKey } : {}) };
           }),
         }));
+      const postings = profile.composition
+        .filter((c) => c.body === b.id)
+        .flatMap((c) => {
+          const got = view.postings.find((x) => x.positionId === c.id);
+          if (!c.publicPosting && !got) return [];
+          return [{ positionId: c.id, title: c.title, required: c.publicPosting !== undefined, sourceRef: c.publicPosting?.sourceRef ?? null, ...defined({ postedOn: got?.postedOn, evidence: got?.evidence, photoKey: got?.photoKey }) }];
+        });
       return {
         bodyId: b.id,
         name: b.name,
@@ -97,6 +129,7 @@ export async function getOrganisation(nodeId: string): Promise<OrganisationView>
         members,
         staff: people.filter((p) => p.bodyId === b.id).length,
         standards,
+        postings,
       };
     });
   return {
@@ -138,7 +171,13 @@ export const setBody = useCase(SetBodyInput, async (input, nodeId: string, bodyI
 
 export const SetStandardItemInput = z
   .object({
-    metOn: DateOnly.nullable().meta({ description: "The date the item was met; null: not (or no longer) met" }),
+    metOn: DateOnly.nullable().meta({ description: "The date the item was met (a numeric item: measured); null: not (or no longer) met" }),
+    value: z
+      .number(bilingual("数值须为数字", "The value is a number"))
+      .min(0, bilingual("数值不能为负数", "The value cannot be negative"))
+      .max(1_000_000, bilingual("数值超出合理范围", "The value is out of range"))
+      .optional()
+      .meta({ description: "A numeric item's value (people an office fits, sets of gear …), compared with the item's minimum" }),
     evidence: LongText.optional().meta({ description: "What shows it, e.g. the room and its address" }),
     photoKey: z.string().max(300).optional().meta({ description: "Key of an uploaded photo" }),
   })
@@ -153,14 +192,17 @@ export const setStandardItem = useCase(SetStandardItemInput, async (input, nodeI
   const standard = profile.stationStandards.find((s) => s.id === standardId && profile.bodies.find((b) => b.id === s.body)?.level === node.level);
   if (!standard || !standard.items.some((i) => i.id === itemId)) throw new AppError("not_found", "body.not_found");
   if (input.metOn && input.metOn > latestToday()) throw invalid("body.metOn", "org.date_in_future", "达标日期不能晚于今天", "The date met cannot be in the future");
-  const item = { tenantId: actor.tenantId, nodeId, standardId, itemId, ...(input.metOn ? { metOn: input.metOn } : {}), evidence: input.evidence, photoKey: input.photoKey };
+  const spec = standard.items.find((i) => i.id === itemId)!;
+  if (spec.min === undefined && input.value !== undefined) throw invalid("body.value", "org.value_not_numeric", `“${spec.name.zh}”不是数值项，不录入数值`, `“${spec.name.en}” is not a numeric item; it takes no value`);
+  if (spec.min !== undefined && input.metOn && input.value === undefined) throw invalid("body.value", "org.value_missing", `“${spec.name.zh}”须录入实际数值（要求 ≥${spec.min}）`, `“${spec.name.en}” needs its value (required ≥${spec.min})`);
+  const item = { tenantId: actor.tenantId, nodeId, standardId, itemId, ...(input.metOn ? { metOn: input.metOn } : {}), ...(input.metOn && input.value !== undefined ? { value: input.value } : {}), evidence: input.evidence, photoKey: input.photoKey };
   await writeTransaction(({ standardItem, audit }) => [
       standardItem.put(item).commit(),
-      auditItem({ audit }, { action: "standard.set_item", targetType: "standardItem", targetId: `${nodeId}/${standardId}/${itemId}`, details: defined({ metOn: input.metOn }) }),
+      auditItem({ audit }, { action: "standard.set_item", targetType: "standardItem", targetId: `${nodeId}/${standardId}/${itemId}`, details: defined({ metOn: input.metOn, value: item.value }) }),
     ],
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
   );
-  return { standardId, itemId, ...(input.metOn ? { metOn: input.metOn } : {}), ...(input.evidence ? { evidence: input.evidence } : {}), ...(input.photoKey ? { photoKey: input.photoKey } : {}) };
+  return { standardId, itemId, ...(input.metOn ? { metOn: input.metOn } : {}), ...(item.value !== undefined ? { value: item.value } : {}), ...(input.evidence ? { evidence: input.evidence } : {}), ...(input.photoKey ? { photoKey: input.photoKey } : {}) };
 });
 
 export const SetMilestoneInput = z.object({ metOn: DateOnly, evidence: LongText.optional() }).meta({ id: "SetMilestoneInput" });
@@ -179,4 +221,33 @@ export const setMilestone = useCase(SetMilestoneInput, async (input, nodeId: str
     { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
   );
   return { milestoneId, metOn: input.metOn, ...(input.evidence ? { evidence: input.evidence } : {}) };
+});
+
+export const SetPostingInput = z
+  .object({
+    postedOn: DateOnly.nullable().meta({ description: "The day the seat and its holder were publicly posted (挂牌公示); null: no longer posted" }),
+    evidence: LongText.optional().meta({ description: "Where it is posted" }),
+    photoKey: z.string().max(300).optional().meta({ description: "Key of an uploaded photo of the posting" }),
+  })
+  .meta({ id: "SetPostingInput" });
+
+export const PostingViewSchema = z.object({ positionId: z.string(), postedOn: z.string().optional(), evidence: z.string().optional(), photoKey: z.string().optional() }).meta({ id: "PositionPosting" });
+
+/** Record (or withdraw) the public posting (挂牌公示) of a seat of a body at the node's level. */
+export const setPosting = useCase(SetPostingInput, async (input, nodeId: string, positionId: string): Promise<z.infer<typeof PostingViewSchema>> => {
+  const actor = useUser();
+  const node = await nodeOrNotFound(nodeId);
+  authorize(actor, "org.manage", node);
+  const { profile } = await profileAt();
+  const position = profile.composition.find((c) => c.id === positionId && profile.bodies.find((b) => b.id === c.body)?.level === node.level);
+  if (!position) throw new AppError("not_found", "body.not_found");
+  if (input.postedOn && input.postedOn > latestToday()) throw invalid("body.postedOn", "org.date_in_future", "公示日期不能晚于今天", "The date posted cannot be in the future");
+  const key = { tenantId: actor.tenantId, nodeId, positionId };
+  await writeTransaction(({ positionPosting, audit }) => [
+      input.postedOn ? positionPosting.put({ ...key, postedOn: input.postedOn, evidence: input.evidence, photoKey: input.photoKey }).commit() : positionPosting.delete(key).commit(),
+      auditItem({ audit }, { action: "posting.set", targetType: "position", targetId: `${nodeId}/${positionId}`, details: { postedOn: input.postedOn } }),
+    ],
+    { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+  );
+  return { positionId, ...(input.postedOn ? defined({ postedOn: input.postedOn, evidence: input.evidence, photoKey: input.photoKey }) : {}) };
 });

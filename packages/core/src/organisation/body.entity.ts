@@ -36,6 +36,8 @@ export const StandardItemEntity = new Entity({
     itemId: { type: "string", required: true, readOnly: true },
     /** The date the item was met; absent while it is not. */
     metOn: { type: "string" },
+    /** A numeric item's recorded value (people an office fits, sets of gear), compared with the item's minimum. */
+    value: { type: "number" },
     evidence: { type: "string" },
     /** Key of a photo in the file bucket. */
     photoKey: { type: "string" },
@@ -64,7 +66,28 @@ export const MilestoneRecordEntity = new Entity({
   },
 });
 
+/** A seat of the profile publicly posted at a node (挂牌公示): when, and what shows it. */
+export const PositionPostingEntity = new Entity({
+  model: { entity: "positionPosting", version: "1", service: "firegov" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    nodeId: { type: "string", required: true, readOnly: true },
+    /** The profile's composition position id. */
+    positionId: { type: "string", required: true, readOnly: true },
+    postedOn: { type: "string", required: true },
+    evidence: { type: "string" },
+    /** Key of a photo of the posting in the file bucket. */
+    photoKey: { type: "string" },
+    updatedAt: { type: "string", required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: "*" },
+  },
+  indexes: {
+    byNode: { pk: nodePk("pk"), sk: sortKey("sk", "PST#${positionId}", ["positionId"]) },
+    nodeView: { index: "gsi2", pk: nodePk("gsi2pk"), sk: viewStatic("PST#${positionId}", ["positionId"]) },
+  },
+});
+
 // Access patterns
+// - a position's posting at a node (get, upsert, delete): positionPosting.byNode
 // - a body / checklist item / milestone record of a node (get, upsert): byNode
 // - a node's bodies, checklist items, milestone records: byNode begins_with(B# | STD# | MS#)
 // - a node's organisation for compliance: nodeView (with the node's other items)
@@ -74,6 +97,7 @@ declare module "../db/service.ts" {
     orgBody: typeof OrgBodyEntity;
     standardItem: typeof StandardItemEntity;
     milestoneRecord: typeof MilestoneRecordEntity;
+    positionPosting: typeof PositionPostingEntity;
   }
 }
-registerEntities({ orgBody: OrgBodyEntity, standardItem: StandardItemEntity, milestoneRecord: MilestoneRecordEntity });
+registerEntities({ orgBody: OrgBodyEntity, standardItem: StandardItemEntity, milestoneRecord: MilestoneRecordEntity, positionPosting: PositionPostingEntity });

@@ -38,6 +38,11 @@ export const BrigadeEntity = new Entity({
       default: () => [],
       items: { type: "map", properties: { type: { type: "string", required: true }, count: { type: "number", required: true } } },
     },
+    /** Its teams (编队), by the profile's team ids (brigades.requirements.requiredTeams). */
+    teams: {
+      type: "list",
+      items: { type: "map", properties: { id: { type: "string", required: true }, name: { type: "string", required: true }, memberCount: { type: "number" } } },
+    },
     dutyStatus: { type: DUTY_STATUSES, required: true, default: "on_duty" },
     status: { type: ["active", "disbanded"] as const, required: true, default: "active" },
     createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },

@@ -20,6 +20,13 @@ import { Deployment, DutyStatus, ForceKind, unknownWord, VehicleType } from "./v
 
 const Vehicle = z.object({ type: VehicleType, count: z.int().min(1).max(99) });
 
+/** A team (编队) of the station, by the profile's team id (brigades.requirements.requiredTeams) where it names one. */
+const Team = z.object({ id: ProfileId, name: ShortText.min(1, bilingual("请填写编队名称", "Team name is required")), memberCount: z.int().min(0).max(999).optional() });
+const Teams = z
+  .array(Team)
+  .max(20)
+  .refine((teams) => new Set(teams.map((t) => t.id)).size === teams.length, bilingual("编队不能重复", "A team is listed twice"));
+
 export const BrigadeViewSchema = z
   .object({
     brigadeId: z.string(),
@@ -37,6 +44,7 @@ export const BrigadeViewSchema = z
     memberIds: z.array(z.string()),
     formerMemberIds: z.array(z.string()).optional().meta({ description: "Members who left while on its roster (set when their person record is marked left)" }),
     vehicles: z.array(Vehicle),
+    teams: z.array(Team).optional().meta({ description: "Its teams (编队), by the profile's team ids" }),
     dutyStatus: DutyStatus,
     status: z.enum(["active", "disbanded"]),
     updatedAt: z.string(),
@@ -67,6 +75,7 @@ const fields = {
   coveredNodeIds: z.array(Id).max(30).default([]).meta({ description: "Nodes it covers besides its home" }),
   memberIds: z.array(Id).max(200).default([]).meta({ description: "People of the home node" }),
   vehicles: z.array(Vehicle).max(10).default([]),
+  teams: Teams.optional().meta({ description: "Its teams (编队), by the profile's team ids (brigades.requirements.requiredTeams)" }),
   dutyStatus: DutyStatus.default("on_duty"),
 };
 
@@ -87,6 +96,7 @@ export const UpdateBrigadeInput = z
     coveredNodeIds: z.array(Id).max(30).optional(),
     memberIds: z.array(Id).max(200).optional(),
     vehicles: z.array(Vehicle).max(10).optional(),
+    teams: Teams.optional(),
     dutyStatus: DutyStatus.optional(),
     status: z.enum(["active", "disbanded"]).optional(),
   })

@@ -1,4 +1,4 @@
-import type { Employment, ForceKind, RecordKind, VehicleType } from "./vocabulary.ts";
+import type { Employment, ForceKind, LedgerState, RecordKind, VehicleType } from "./vocabulary.ts";
 
 // A node's organisation as plain facts (no entities, no database): what the
 // compliance engine judges, so that it stays a pure function of (profile
@@ -49,6 +49,8 @@ export interface BrigadeFacts {
   memberIds?: readonly string[];
   formerMemberIds?: readonly string[];
   vehicles: readonly { type: VehicleType; count: number }[];
+  /** The teams recorded on the station (by the profile's team ids). */
+  teams?: readonly { id: string; name: string; memberCount?: number }[];
 }
 
 export interface CoverFacts {
@@ -72,6 +74,8 @@ export interface RecordFacts {
   target?: string;
   /** The campaign day or month it was made for (an occasion's id or name). */
   campaign?: string;
+  /** A hazard ledger report: the month it reports (YYYY-MM) and its counts by state. */
+  ledger?: { month: string; counts: Partial<Record<LedgerState, number>> };
 }
 
 export interface AttendanceFacts {
@@ -89,7 +93,9 @@ export interface OrgData {
   /** People of the node who have left (kept for what is owed them on leaving). */
   leavers?: readonly PersonFacts[];
   bodies: readonly { bodyId: string; establishedOn?: string }[];
-  standardItems: readonly { standardId: string; itemId: string; metOn?: string }[];
+  standardItems: readonly { standardId: string; itemId: string; metOn?: string; value?: number }[];
+  /** Positions publicly posted at the node (挂牌公示) and when. */
+  postings?: readonly { positionId: string; postedOn: string }[];
   /** Brigades based at the node. */
   brigades: readonly BrigadeFacts[];
   /** Brigades based elsewhere that cover the node. */
@@ -103,4 +109,6 @@ export interface OrgData {
   subtreeBrigades?: readonly BrigadeFacts[];
   /** The previous year's average wage the node measures pay against (its own or its nearest ancestor's figure), when needed. */
   wageBenchmark?: { nodeId: string; year: number; amount: number };
+  /** The hazard counters of the node's subtree (metric, value), when a ledger report is checked against them. */
+  hazardCounters?: readonly { metric: string; value: number }[];
 }

@@ -7,7 +7,7 @@ import "./body.entity.ts";
 import "./benchmark.entity.ts";
 export * from "./vocabulary.ts";
 export { listPeople, listPeopleUnder, getPerson, createPerson, updatePerson, PersonParams, PageInput, CreatePersonInput, UpdatePersonInput, PersonViewSchema, PersonPageSchema, type PersonView } from "./people.ts";
-export { getOrganisation, OrganisationViewSchema, setBody, SetBodyInput, setStandardItem, SetStandardItemInput, setMilestone, SetMilestoneInput, type OrganisationView } from "./bodies.ts";
+export { getOrganisation, OrganisationViewSchema, setBody, SetBodyInput, setStandardItem, SetStandardItemInput, setMilestone, SetMilestoneInput, setPosting, SetPostingInput, PostingViewSchema, type OrganisationView } from "./bodies.ts";
 export { lookUpVenuesWith, brigadePositionsUnder, type VenueLookup, type BrigadePosition } from "./brigades.ts";
 export { createBrigade, updateBrigade, getBrigade, listBrigadesUnder, BrigadeParams, CreateBrigadeInput, UpdateBrigadeInput, BrigadeViewSchema, BrigadePageSchema, type BrigadeView } from "./brigades.ts";
 export { createRecord, updateRecord, getRecord, listRecords, recordReceipts, RecordParams, ListRecordsInput, CreateRecordInput, UpdateRecordInput, RecordViewSchema, RecordPageSchema, MAX_ATTENDEES, type RecordView } from "./records.ts";

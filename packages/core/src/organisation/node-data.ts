@@ -48,6 +48,7 @@ export async function readNodeView(nodeId: string, since: string) {
     bodies: entities.orgBody.parse(of("orgBody")).data,
     standardItems: entities.standardItem.parse(of("standardItem")).data,
     milestones: entities.milestoneRecord.parse(of("milestoneRecord")).data,
+    postings: entities.positionPosting.parse(of("positionPosting")).data,
     brigades: entities.brigade.parse(of("brigade")).data,
     covers: entities.brigadeCover.parse(of("brigadeCover")).data,
     records: entities.obligationRecord.parse(of("obligationRecord")).data,
@@ -72,6 +73,7 @@ const brigadeFacts = (b: BrigadeItem): BrigadeFacts => ({
   memberIds: b.memberIds,
   formerMemberIds: b.formerMemberIds ?? [],
   vehicles: b.vehicles,
+  ...(b.teams?.length ? { teams: b.teams.map((t) => ({ id: t.id, name: t.name, ...(t.memberCount !== undefined ? { memberCount: t.memberCount } : {}) })) } : {}),
 });
 
 /** The active brigades of a whole subtree, as facts (one Query of the subtree index, paged). */
@@ -106,10 +108,11 @@ export function toOrgData(view: NodeViewData & { node: NonNullable<NodeViewData[
     people: view.people.filter((p) => p.status === "active").map(personFacts),
     leavers: view.people.filter((p) => p.status === "left").map(personFacts),
     bodies: view.bodies.map((b) => ({ bodyId: b.bodyId, ...(b.establishedOn ? { establishedOn: b.establishedOn } : {}) })),
-    standardItems: view.standardItems.map((i) => ({ standardId: i.standardId, itemId: i.itemId, ...(i.metOn ? { metOn: i.metOn } : {}) })),
+    standardItems: view.standardItems.map((i) => ({ standardId: i.standardId, itemId: i.itemId, ...(i.metOn ? { metOn: i.metOn } : {}), ...(i.value !== undefined ? { value: i.value } : {}) })),
+    postings: view.postings.map((p) => ({ positionId: p.positionId, postedOn: p.postedOn })),
     brigades: view.brigades.filter((b) => b.status === "active").map(brigadeFacts),
     coverage: view.covers.map((c) => ({ brigadeId: c.brigadeId, name: c.name, force: c.force, ...(c.grade ? { grade: c.grade } : {}) })),
-    records: view.records.map((r) => ({ recordId: r.recordId, kind: r.kind, ...(r.obligationId ? { obligationId: r.obligationId } : {}), ...(r.responsibilityId ? { responsibilityId: r.responsibilityId } : {}), date: r.date, workNotices: r.workNotices?.length ?? 0, ...(r.target ? { target: r.target } : {}), ...(r.campaign ? { campaign: r.campaign } : {}) })),
+    records: view.records.map((r) => ({ recordId: r.recordId, kind: r.kind, ...(r.obligationId ? { obligationId: r.obligationId } : {}), ...(r.responsibilityId ? { responsibilityId: r.responsibilityId } : {}), date: r.date, workNotices: r.workNotices?.length ?? 0, ...(r.target ? { target: r.target } : {}), ...(r.campaign ? { campaign: r.campaign } : {}), ...(r.ledgerMonth ? { ledger: { month: r.ledgerMonth, counts: defined({ ...r.ledgerCounts }) } } : {}) })),
     attendance: view.attendance.map((a) => ({ personId: a.personId, recordId: a.recordId, kind: a.kind, ...(a.obligationId ? { obligationId: a.obligationId } : {}), date: a.date })),
     milestones: view.milestones.map((m) => ({ milestoneId: m.milestoneId, metOn: m.metOn })),
   };

@@ -44,6 +44,11 @@ export const ObligationRecordEntity = new Entity({
     target: { type: "string" },
     campaign: { type: "string" },
     audienceCount: { type: "number" },
+    // ledger_report
+    /** The month reported (YYYY-MM). */
+    ledgerMonth: { type: "string" },
+    /** Counts by hazard state for that month (LEDGER_STATES). */
+    ledgerCounts: { type: "map", properties: { discovered: { type: "number" }, closed: { type: "number" } } },
     createdBy: { type: "string", required: true, readOnly: true },
     createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
     updatedAt: { type: "string", required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: "*" },

@@ -16,7 +16,7 @@ import { latestToday } from "./dates.ts";
 import { nodeOrNotFound, type NodeItem } from "../jurisdiction/index.ts";
 import { profileAt } from "../profile/index.ts";
 import { filledPage, pageOf, withCursor } from "../db/cursor.ts";
-import { RecordKind, unknownWord } from "./vocabulary.ts";
+import { LEDGER_STATES, RecordKind, unknownWord, type LedgerState } from "./vocabulary.ts";
 import { checkDutyReport } from "./duty-reports.ts";
 import { noticeCost, noticeDelivery, noticeFields, noticeItems, noticeReceipts, noticeRecipients } from "./work-notices.ts";
 import type { ReceiptsView } from "../notifications/index.ts";
@@ -46,6 +46,15 @@ const recordFields = {
   target: ShortText.optional().meta({ description: "publicity, training: the audience, one of the obligation's targets where it names some (a 五进 target)" }),
   campaign: ShortText.optional().meta({ description: "publicity: the campaign day or month it was made for, an occasion of the obligation (id or name) where it names some" }),
   audienceCount: Count.optional().meta({ description: "publicity: people reached" }),
+  ledgerMonth: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual("月份格式须为 YYYY-MM", "The month is YYYY-MM"))
+    .optional()
+    .meta({ description: "ledger_report: the month reported (YYYY-MM)" }),
+  ledgerCounts: z
+    .object(Object.fromEntries(LEDGER_STATES.map((s) => [s, Count.optional()])) as Record<LedgerState, z.ZodOptional<typeof Count>>)
+    .optional()
+    .meta({ description: "ledger_report: the month's hazards by state (discovered: reported in the month; closed: closed in the month), checked against the hazard counters" }),
 };
 
 export const CreateRecordInput = z.object({ kind: RecordKind, ...recordFields, ...noticeFields }).meta({ id: "CreateRecordInput" });
@@ -77,7 +86,20 @@ export function toRecordView(r: RecordView & { tenantId: string }): RecordView {
 
 export const RecordPageSchema = pageOf(RecordViewSchema).meta({ id: "ObligationRecordPage" });
 
-type Input = { kind: string; obligationId?: string | null | undefined; date?: string | undefined; target?: string | undefined; campaign?: string | undefined; attendees?: { personId: string; nodeId: string }[] | undefined };
+type Input = { kind: string; obligationId?: string | null | undefined; date?: string | undefined; target?: string | undefined; campaign?: string | undefined; attendees?: { personId: string; nodeId: string }[] | undefined; ledgerMonth?: string | undefined; ledgerCounts?: Partial<Record<LedgerState, number | undefined>> | undefined };
+
+/** A hazard ledger report names its month (not one still to come) and its counts; no other record carries them. */
+function checkLedger(input: Input, creating: boolean): FieldError[] {
+  if (input.kind !== "ledger_report") {
+    return (["ledgerMonth", "ledgerCounts"] as const).flatMap((f) => (input[f] !== undefined ? [fieldError(`body.${f}`, "org.ledger_only", "只有隐患台账报送记录填写此项", "Only a hazard ledger report has this field")] : []));
+  }
+  const errors: FieldError[] = [];
+  if (creating && input.ledgerMonth === undefined) errors.push(fieldError("body.ledgerMonth", "org.ledger_month_missing", "请填写报送的月份", "Name the month reported"));
+  if (input.ledgerMonth && input.ledgerMonth > latestToday().slice(0, 7)) errors.push(fieldError("body.ledgerMonth", "org.date_in_future", "月份不能晚于本月", "The month cannot be in the future"));
+  const counts = input.ledgerCounts;
+  if ((creating || counts !== undefined) && (counts === undefined || LEDGER_STATES.every((s) => counts[s] === undefined))) errors.push(fieldError("body.ledgerCounts", "org.ledger_counts_missing", "请填写本月隐患数（发现、结案）", "Give the month's hazard counts (reported, closed)"));
+  return errors;
+}
 
 /**
  * The obligation must be the profile's and of the record's kind; no record
@@ -187,7 +209,7 @@ export const createRecord = useCase(CreateRecordInput, async (input, nodeId: str
   const { profile } = await profileAt();
   const attendees = input.attendees ?? [];
   const notice = await noticeRecipients(profile, input);
-  reject([...checkRecord(profile, input), ...checkDutyReport(profile, node.level, input), ...(await checkAttendees(attendees)), ...notice.errors]);
+  reject([...checkRecord(profile, input), ...checkLedger(input, true), ...checkDutyReport(profile, node.level, input), ...(await checkAttendees(attendees)), ...notice.errors]);
   const deliveries = noticeDelivery(input, notice.users);
   if (2 + attendees.length + noticeCost(deliveries) > 100) {
     throw invalid("body.noticeTo", "org.notice_too_many", "工作提示的接收人过多（连同参会人员超出一次保存的上限），请减少接收人", "Too many work-notice recipients to save with this record (with its attendees); name fewer");
@@ -224,7 +246,7 @@ export const updateRecord = useCase(UpdateRecordInput, async (input, nodeId: str
   const { profile } = await profileAt();
   const added = (input.attendees ?? []).filter((a) => !current.attendees.some((c) => c.personId === a.personId && c.nodeId === a.nodeId));
   const keeps = input.obligationId === undefined ? current.obligationId : input.obligationId;
-  reject([...checkRecord(profile, { ...input, kind: current.kind, obligationId: input.obligationId ?? undefined }, keeps), ...(input.responsibilityId !== undefined ? checkDutyReport(profile, node.level, { kind: current.kind, responsibilityId: input.responsibilityId }) : []), ...(input.attendees ? await checkAttendees(input.attendees) : [])]);
+  reject([...checkRecord(profile, { ...input, kind: current.kind, obligationId: input.obligationId ?? undefined }, keeps), ...checkLedger({ ...input, kind: current.kind }, false), ...(input.responsibilityId !== undefined ? checkDutyReport(profile, node.level, { kind: current.kind, responsibilityId: input.responsibilityId }) : []), ...(input.attendees ? await checkAttendees(input.attendees) : [])]);
   const attendees = input.attendees ?? current.attendees;
   const removed = current.attendees.filter((c) => !attendees.some((a) => a.personId === c.personId && a.nodeId === c.nodeId));
   const kept = attendees.filter((a) => !added.includes(a));

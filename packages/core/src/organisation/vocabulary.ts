@@ -46,3 +46,9 @@ export const DutyStatus = z.enum(DUTY_STATUSES);
 export const DEPLOYMENTS = ["centre", "satellite"] as const;
 export const Deployment = z.enum(DEPLOYMENTS);
 
+/**
+ * The hazard states a ledger report counts per month: those the hazard
+ * counters keep by month (reported in the month, closed in the month).
+ */
+export const LEDGER_STATES = ["discovered", "closed"] as const;
+export type LedgerState = (typeof LEDGER_STATES)[number];

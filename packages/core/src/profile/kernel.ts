@@ -83,6 +83,7 @@ export const BASELINE_VOCABULARY = {
     annual_plan: { zh: "年度计划", en: "Annual plan" },
     work_notice: { zh: "工作提示", en: "Work notice" },
     duty_report: { zh: "履职报告", en: "Duty report" },
+    ledger_report: { zh: "隐患台账报送", en: "Hazard ledger report" },
   },
   hazardSources: {
     inspection: { zh: "检查发现", en: "Inspection" },

@@ -205,6 +205,10 @@ const Position = rule({
   required: z.boolean(),
   /** Member units whose heads hold the position, when the document lists them. */
   units: z.array(Text).optional(),
+  /** Only a holder who holds the seat's role (`filledBy`) fills it (由…担任); cited on its own where another clause says so. */
+  mustHoldRole: z.union([z.boolean(), citedValue(z.literal(true))]).optional(),
+  /** The seat and its holder are publicly posted at the node (挂牌公示): a posting is to be recorded. */
+  publicPosting: citedValue(z.literal(true)).optional(),
 });
 
 const TownTier = rule({ id: Id, name: Label });
@@ -257,6 +261,8 @@ const ForceRequirement = rule({
   standard: Text.optional(),
   /** Registered as a public-institution legal person (事业单位法人); cited on its own where another clause says so. */
   publicInstitution: z.union([z.boolean(), citedValue(z.literal(true))]).optional(),
+  /** Teams each such station must have (e.g. 灭火救援组、宣传组), recorded on the station itself. */
+  requiredTeams: citedValue(z.array(z.strictObject({ id: Id, name: Label })).min(1)).optional(),
 });
 
 const PersonnelRule = z.discriminatedUnion("kind", [
@@ -274,7 +280,8 @@ const StationStandard = rule({
   id: Id,
   body: Id,
   name: Label,
-  items: z.array(z.strictObject({ id: Id, name: Label })).min(1),
+  /** An item with `min` is a numeric threshold (an office that fits ≥5 people, ≥2 sets of gear): met by a recorded value ≥ min, not a tick. */
+  items: z.array(z.strictObject({ id: Id, name: Label, min: z.number().min(0).optional(), unit: Label.optional() })).min(1),
   deadline: z.iso.date().nullable(),
 });
 

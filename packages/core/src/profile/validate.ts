@@ -123,6 +123,12 @@ function missingReferences(p: PolicyProfile): ProfileIssue[] {
     issues.push(issue(found.path, "profile.reference_missing", `引用的${name.zh}“${found.id}”不存在`, `${name.en} "${found.id}" does not exist`));
   }
   // What a reference alone cannot say: which of two fields must be there, and ids that must differ across lists.
+  // A station's teams are matched by id: each required team once.
+  p.brigades.requirements.forEach((requirement, i) =>
+    requirement.requiredTeams?.value.forEach((team, j, all) => {
+      if (all.findIndex((t) => t.id === team.id) !== j) issues.push(issue(["brigades", "requirements", i, "requiredTeams", "value", j, "id"], "profile.team_duplicate", `编队“${team.id}”重复`, `team "${team.id}" is listed twice`));
+    }),
+  );
   p.venues.policies.forEach((policy, i) => {
     const at = ["venues", "policies", i];
     if (policy.kind === "report_unassigned" && policy.forwardTo === undefined && !policy.byVenueKind) {

@@ -221,6 +221,8 @@ export const zezhou: PolicyProfile = withBaselineCodes({
       filledBy: "fire_lead",
       count: { min: 1, max: 1 },
       required: true,
+      // 由…兼任: only the town's fire lead fills the seat.
+      mustHoldRole: true,
       sourceRef: "zezhou 三(二)",
       text: "其中设站（所）长1名，由乡镇分管消防工作负责人兼任",
     },

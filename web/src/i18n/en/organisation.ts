@@ -262,5 +262,23 @@ const en: typeof zh = {
     age: { now: "Computed just now", minutes: "Computed {{count}} min ago", hours: "Computed {{count}} h ago", days: "Computed {{count}} day(s) ago" },
     share: "{{met}} of {{total}} met",
   },
+  gaps: {
+    value: "Value",
+    valueHint: "Required ≥{{min}} {{unit}}",
+    valueShown: "{{value}} {{unit}}, required ≥{{min}} {{unit}}",
+    noValue: "No value recorded, required ≥{{min}} {{unit}}",
+    postings: "Public posting (挂牌公示)",
+    posted: "Posted on {{date}}",
+    notPosted: "Not posted",
+    postedOn: "Date posted",
+    postedOnHint: "Empty: posting withdrawn",
+    postingWhere: "Where posted",
+    teams: "Teams",
+    teamMembers: "{{name}}: members",
+    ledgerMonth: "Month reported",
+    ledgerDiscovered: "Hazards reported in the month",
+    ledgerClosed: "Hazards closed in the month",
+    ledgerShown: "{{month}}: {{discovered}} reported, {{closed}} closed",
+  },
 };
 export default en;

@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/index.tsx";
 import { setBodyAction } from "../../organisation/data.ts";
 import { formatDate, pick, seatTitle, todayLocal } from "../../organisation/labels.ts";
 import { CancelButton, SectionHead, TextArea } from "../../organisation/ui.tsx";
+import { Postings } from "./postings.tsx";
 
 interface Ctx {
   me: User;
@@ -85,6 +86,7 @@ function BodyCard(props: Ctx & { body: OrgBody; onDone: (m: string) => void }) {
           </For>
         </dl>
       </Show>
+      <Postings me={props.me} org={props.org} body={props.body} />
       <Show when={props.body.note}>
         <p class="user-meta">{props.body.note}</p>
       </Show>

@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/index.tsx";
 import { createBrigadeAction, updateBrigadeAction } from "../../organisation/data.ts";
 import { DUTIES, dutyName, FORCES, forceName, gradeName, pick, VEHICLES, vehicleName } from "../../organisation/labels.ts";
 import { CancelButton, CheckboxGroup, checkedValues, listFieldError, listPaths, SectionHead } from "../../organisation/ui.tsx";
+import { TeamFields, teamsFrom } from "./teams.tsx";
 
 interface Ctx {
   me: User;
@@ -37,6 +38,7 @@ function BrigadeForm(props: Ctx & { brigade?: Brigade; onDone: (m: string) => vo
       dutyStatus: (v.dutyStatus ?? "on_duty") as DutyStatus,
       memberIds: checkedValues(form, "memberIds"),
       vehicles,
+      ...((teams) => (teams ? { teams } : {}))(teamsFrom(form, props.profile, props.brigade, locale())),
     };
     const grade = v.grade || null;
     // Where it is based, for the nearest forces of a fire incident: both or neither.
@@ -56,7 +58,7 @@ function BrigadeForm(props: Ctx & { brigade?: Brigade; onDone: (m: string) => vo
   };
   return (
     <form class="form panel" onSubmit={onSubmit} aria-label={props.brigade ? `${t("brigades.edit")} ${props.brigade.name}` : t("brigades.add")}>
-      <FormError error={error()} paths={[...FIELDS, ...listPaths(error(), "body.memberIds"), ...listPaths(error(), "body.vehicles")]} />
+      <FormError error={error()} paths={[...FIELDS, ...listPaths(error(), "body.memberIds"), ...listPaths(error(), "body.vehicles"), ...listPaths(error(), "body.teams")]} />
       <TextField label={t("brigades.name")} name="name" value={props.brigade?.name ?? ""} required maxLength={200} error={fieldError(error(), "body.name")} />
       <Show when={!props.brigade}>
         <SelectField label={t("brigades.force")} name="force" required error={fieldError(error(), "body.force")}>
@@ -91,6 +93,7 @@ function BrigadeForm(props: Ctx & { brigade?: Brigade; onDone: (m: string) => vo
         </div>
         <Show when={listFieldError(error(), "body.vehicles")}>{(m) => <p class="field-error">{m()}</p>}</Show>
       </fieldset>
+      <TeamFields profile={props.profile} brigade={props.brigade} error={listFieldError(error(), "body.teams")} />
       <Show when={props.brigade}>
         {(b) => (
           <SelectField label={t("brigades.status")} name="status">
@@ -126,6 +129,9 @@ function BrigadeItem(props: Ctx & { brigade: Brigade; onDone: (m: string) => voi
           <div class="user-meta">{[forceName(props.brigade.force, locale()), gradeName(props.profile, props.brigade.grade, locale())].filter(Boolean).join(" · ")}</div>
           <div class="user-meta">{t("brigades.memberCount", { count: props.brigade.memberIds.length })}{names().length ? `：${names().join("、")}` : ""}</div>
           <div class="user-meta">{vehicles() || t("brigades.noVehicles")}</div>
+          <Show when={props.brigade.teams?.length}>
+            <div class="user-meta" data-testid="brigade-teams">{t("gaps.teams")}：{props.brigade.teams!.map((x) => (x.memberCount !== undefined ? `${x.name}（${x.memberCount}）` : x.name)).join("、")}</div>
+          </Show>
         </div>
         <Show when={can(props.me.role, "org.manage") && !editing()}>
           <div class="user-actions">

@@ -8,7 +8,7 @@ import { createRecordAction, updateRecordAction } from "../../organisation/data.
 import { pick, RECORD_KINDS, recordKindName, todayLocal } from "../../organisation/labels.ts";
 import { CancelButton, CheckboxGroup, checkedValues, listFieldError, listPaths, TextArea } from "../../organisation/ui.tsx";
 
-const FIELDS = ["body.kind", "body.obligationId", "body.responsibilityId", "body.date", "body.title", "body.note", "body.chairPersonId", "body.minutes", "body.course", "body.hours", "body.drillType", "body.participantCount", "body.target", "body.campaign", "body.audienceCount", "body.noticeTo", "body.noticeDue"];
+const FIELDS = ["body.kind", "body.obligationId", "body.responsibilityId", "body.date", "body.title", "body.note", "body.chairPersonId", "body.minutes", "body.course", "body.hours", "body.drillType", "body.participantCount", "body.target", "body.campaign", "body.audienceCount", "body.noticeTo", "body.noticeDue", "body.ledgerMonth", "body.ledgerCounts", "body.ledgerCounts.discovered", "body.ledgerCounts.closed"];
 const LISTS = ["body.attendees", "body.topics", "body.workNotices", "body.noticeTo.bodyIds", "body.noticeTo.userIds"];
 
 const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
@@ -30,6 +30,8 @@ function inputOf(form: HTMLFormElement, kind: RecordKind, nodeId: string): Updat
   if (kind === "drill") Object.assign(input, { drillType: text("drillType"), participantCount: num(v.participantCount) });
   if (kind === "publicity") Object.assign(input, { target: text("target"), campaign: text("campaign"), audienceCount: num(v.audienceCount) });
   if (kind === "duty_report") Object.assign(input, { responsibilityId: text("responsibilityId") });
+  // A hazard ledger report: the month and its counts by state, checked against the ledger on the server.
+  if (kind === "ledger_report") Object.assign(input, { ledgerMonth: text("ledgerMonth"), ledgerCounts: { discovered: num(v.ledgerDiscovered), closed: num(v.ledgerClosed) } });
   return input;
 }
 
@@ -149,6 +151,13 @@ export function RecordForm(props: { profile: PolicyProfile; org: OrganisationVie
             <For each={[...new Set(obligations().flatMap((o) => (o.occasions ?? []).map((x) => pick(x.name, locale()))))]}>{(x) => <option value={x} />}</For>
           </datalist>
           <TextField label={t("records.audienceCount")} name="audienceCount" type="number" inputmode="numeric" min={0} value={r()?.audienceCount?.toString() ?? ""} optional error={fieldError(error(), "body.audienceCount")} />
+        </Match>
+        <Match when={kind() === "ledger_report"}>
+          <TextField label={t("gaps.ledgerMonth")} name="ledgerMonth" type="month" max={todayLocal().slice(0, 7)} value={r()?.ledgerMonth ?? todayLocal().slice(0, 7)} required error={fieldError(error(), "body.ledgerMonth")} />
+          <div class="field-row">
+            <TextField label={t("gaps.ledgerDiscovered")} name="ledgerDiscovered" type="number" inputmode="numeric" min={0} value={r()?.ledgerCounts?.discovered?.toString() ?? ""} required error={fieldError(error(), "body.ledgerCounts.discovered") ?? fieldError(error(), "body.ledgerCounts")} />
+            <TextField label={t("gaps.ledgerClosed")} name="ledgerClosed" type="number" inputmode="numeric" min={0} value={r()?.ledgerCounts?.closed?.toString() ?? ""} required error={fieldError(error(), "body.ledgerCounts.closed")} />
+          </div>
         </Match>
       </Switch>
       <CheckboxGroup

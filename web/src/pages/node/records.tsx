@@ -56,6 +56,7 @@ function RecordItem(props: Ctx & { record: ObligationRecord; onDone: (m: string)
       [t("records.target"), r().target ?? ""],
       [t("records.campaign"), r().campaign ?? ""],
       [t("records.audienceCount"), r().audienceCount?.toString() ?? ""],
+      [t("gaps.ledgerMonth"), r().ledgerMonth ? t("gaps.ledgerShown", { month: r().ledgerMonth ?? "", discovered: r().ledgerCounts?.discovered ?? "—", closed: r().ledgerCounts?.closed ?? "—" }) : ""],
       [t("records.attendees"), r().attendees.map((a) => name(a.personId) || a.personId).join("、")],
       [t("records.note"), r().note ?? ""],
     ].filter(([, value]) => value);

@@ -23,7 +23,9 @@ function ItemForm(props: { nodeId: string; standardId: string; item: StandardIte
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
-    submit(props.nodeId, props.standardId, props.item.itemId, { metOn: v.metOn || null, ...(v.evidence ? { evidence: v.evidence } : {}) })
+    // A numeric item (an office that fits ≥ N people) sends its value with the date it was measured.
+    const value = props.item.min !== undefined && v.value ? { value: Number(v.value) } : {};
+    submit(props.nodeId, props.standardId, props.item.itemId, { metOn: v.metOn || null, ...value, ...(v.evidence ? { evidence: v.evidence } : {}) })
       .then(() => {
         submission.clear();
         props.onDone(t("standards.saved", { name: pick(props.item.name, locale()) }));
@@ -32,8 +34,11 @@ function ItemForm(props: { nodeId: string; standardId: string; item: StandardIte
   };
   return (
     <form class="form panel" onSubmit={onSubmit} aria-label={`${t("standards.record")} ${pick(props.item.name, locale())}`}>
-      <FormError error={submission.error} paths={["body.metOn", "body.evidence"]} />
+      <FormError error={submission.error} paths={["body.metOn", "body.value", "body.evidence"]} />
       <TextField label={t("standards.metOn")} hint={t("standards.metOnHint")} name="metOn" type="date" max={todayLocal()} value={props.item.metOn ?? ""} optional error={fieldError(submission.error, "body.metOn")} />
+      <Show when={props.item.min !== undefined}>
+        <TextField label={t("gaps.value")} hint={t("gaps.valueHint", { min: props.item.min ?? 0, unit: pick(props.item.unit ?? { zh: "", en: "" }, locale()) })} name="value" type="number" min="0" step="any" inputmode="decimal" value={props.item.value ?? ""} error={fieldError(submission.error, "body.value")} />
+      </Show>
       <TextArea label={t("standards.evidence")} hint={t("standards.evidenceHint")} name="evidence" value={props.item.evidence} optional error={fieldError(submission.error, "body.evidence")} />
       <div class="actions">
         <SubmitButton pending={submission.pending ?? false}>{t("standards.save")}</SubmitButton>
@@ -77,8 +82,19 @@ function ItemRow(props: Ctx & { standardId: string; item: StandardItem; onDone: 
   const { t, locale } = useI18n();
   const [editing, setEditing] = createSignal(false);
   return (
-    <CheckRow {...props} testId="standard-item" name={props.item.name} metOn={props.item.metOn} evidence={props.item.evidence} editing={editing()} onEdit={() => setEditing(true)}
-      meta={<div class="user-meta">{props.item.metOn ? t("standards.metSince", { date: formatDate(props.item.metOn, locale()) }) : t("standards.notMet")}</div>}>
+    <CheckRow {...props} testId="standard-item" name={props.item.name} metOn={props.item.met === false ? undefined : props.item.metOn} evidence={props.item.evidence} editing={editing()} onEdit={() => setEditing(true)}
+      meta={
+        <>
+          <div class="user-meta">{props.item.metOn ? t("standards.metSince", { date: formatDate(props.item.metOn, locale()) }) : t("standards.notMet")}</div>
+          <Show when={props.item.min !== undefined}>
+            <div class="user-meta" data-testid="item-value">
+              {props.item.value !== undefined
+                ? t("gaps.valueShown", { value: props.item.value, min: props.item.min ?? 0, unit: pick(props.item.unit ?? { zh: "", en: "" }, locale()) })
+                : t("gaps.noValue", { min: props.item.min ?? 0, unit: pick(props.item.unit ?? { zh: "", en: "" }, locale()) })}
+            </div>
+          </Show>
+        </>
+      }>
       <ItemForm nodeId={props.org.node.nodeId} standardId={props.standardId} item={props.item} onDone={(m) => { setEditing(false); props.onDone(m); }} onCancel={() => setEditing(false)} />
     </CheckRow>
   );
@@ -142,7 +158,7 @@ export function StandardsSection(props: Ctx) {
                 {pick(standard.name, locale())} · {pick(standard.body.name, locale())}
               </h3>
               <p class="hint">
-                {t("standards.progress", { met: standard.items.filter((i) => i.metOn).length, total: standard.items.length })}
+                {t("standards.progress", { met: standard.items.filter((i) => i.metOn && i.met !== false).length, total: standard.items.length })}
                 <Show when={standard.deadline}>{(d) => <> · {t("standards.deadline", { date: formatDate(d(), locale()) })}</>}</Show>
                 <Show when={standard.sourceRef}>{(ref) => <> · {t("compliance.clause", { clause: ref() })}</>}</Show>
               </p>

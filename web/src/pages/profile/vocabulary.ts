@@ -98,6 +98,7 @@ const VOCABULARIES = {
     publicity: ["宣传", "Publicity"],
     annual_plan: ["年度计划", "Annual plan"],
     work_notice: ["工作提示", "Work notice"],
+    ledger_report: ["隐患台账报送", "Hazard ledger report"],
   },
   obligationEvent: { hire: ["入职", "on hiring"], job_change: ["转岗", "on job change"] },
   platformFunction: {

@@ -21,17 +21,32 @@ function pending(by: string | null, today: string, DUE_SOON_DAYS: number): { sta
 const late = (on: string, by: string | null): Bilingual =>
   by !== null && on > by ? { zh: `，晚于期限 ${by}`, en: `, after the deadline ${by}` } : { zh: "", en: "" };
 
+type Item = PolicyProfile["stationStandards"][number]["items"][number];
+
+/** What a numeric item lacks: the value recorded (or none) against its minimum. */
+function shortfall(item: Item, value: number | undefined): Bilingual {
+  if (item.min === undefined) return { zh: "", en: "" };
+  const unit = item.unit ?? { zh: "", en: "" };
+  const got = value === undefined ? { zh: "未录入数值", en: "no value recorded" } : { zh: `${value}${unit.zh}`, en: `${value}${unit.en ? ` ${unit.en}` : ""}` };
+  return { zh: `（${got.zh}，要求 ≥${item.min}${unit.zh}）`, en: ` (${got.en}, required ≥${item.min}${unit.en ? ` ${unit.en}` : ""})` };
+}
+
 export function stationStandards(profile: PolicyProfile, data: OrgData, today: string): Finding[] {
   const levelOf = (bodyId: string) => profile.bodies.find((b) => b.id === bodyId)?.level;
   return profile.stationStandards
     .filter((standard) => levelOf(standard.body) === data.node.level)
     .map((standard) => {
-      const metOn = (itemId: string) => data.standardItems.find((i) => i.standardId === standard.id && i.itemId === itemId && i.metOn !== undefined && i.metOn <= today)?.metOn;
-      const missing = standard.items.filter((item) => metOn(item.id) === undefined);
+      const recorded = (itemId: string) => data.standardItems.find((i) => i.standardId === standard.id && i.itemId === itemId && i.metOn !== undefined && i.metOn <= today);
+      // A numeric item (an office that fits ≥ N people) is met by its recorded value, not by the tick alone.
+      const metOn = (item: Item) => {
+        const got = recorded(item.id);
+        return got && (item.min === undefined || (got.value !== undefined && got.value >= item.min)) ? got.metOn : undefined;
+      };
+      const missing = standard.items.filter((item) => metOn(item) === undefined);
       const ruleId = `standard.${standard.id}`;
       const total = standard.items.length;
       if (!missing.length) {
-        const last = standard.items.map((item) => metOn(item.id)!).sort().at(-1)!;
+        const last = standard.items.map((item) => metOn(item)!).sort().at(-1)!;
         const after = late(last, standard.deadline);
         return finding(data.node, ruleId, standard, "met", {
           zh: `${standard.name.zh} ${total} 项全部达标（${last}${after.zh}）`,
@@ -40,8 +55,8 @@ export function stationStandards(profile: PolicyProfile, data: OrgData, today: s
       }
       const { status, note } = pending(standard.deadline, today, dueSoonDays(profile).value);
       return finding(data.node, ruleId, standard, status, {
-        zh: `${standard.name.zh}已达标 ${total - missing.length}/${total} 项，缺：${missing.map((i) => i.name.zh).join("、")}${note.zh}`,
-        en: `${standard.name.en}: ${total - missing.length} of ${total} items met; missing: ${missing.map((i) => i.name.en).join(", ")}${note.en}`,
+        zh: `${standard.name.zh}已达标 ${total - missing.length}/${total} 项，缺：${missing.map((i) => i.name.zh + shortfall(i, recorded(i.id)?.value).zh).join("、")}${note.zh}`,
+        en: `${standard.name.en}: ${total - missing.length} of ${total} items met; missing: ${missing.map((i) => i.name.en + shortfall(i, recorded(i.id)?.value).en).join(", ")}${note.en}`,
       });
     });
 }

@@ -37,6 +37,7 @@ export function forceRequirements(profile: PolicyProfile, data: OrgData): Findin
     const fits = candidates.filter((b) => (b.force === req.force ? req.grade === undefined || b.grade === req.grade : (req.alternatives ?? []).includes(b.force)));
     const found = fits.map((b) => b.name).join("、");
     out.push(...registration(data, req, ruleId, data.brigades.filter((b) => fits.includes(b))));
+    out.push(...teams(data, req, ruleId, data.brigades.filter((b) => fits.includes(b) && b.force === req.force)));
     out.push(
       fits.length
         ? finding(data.node, ruleId, req, "met", { zh: `已有${wanted.zh}：${found}`, en: `has a ${wanted.en}: ${fits.map((b) => b.name).join(", ")}` })
@@ -63,6 +64,24 @@ function registration(data: OrgData, req: Requirement, ruleId: string, own: read
   ];
 }
 
+/**
+ * The teams a station of the requirement's kind must have (requiredTeams),
+ * recorded on each of the node's own such stations: one finding per station
+ * naming the teams it lacks.
+ */
+function teams(data: OrgData, req: Requirement, ruleId: string, own: readonly BrigadeFacts[]): Finding[] {
+  const rule = req.requiredTeams;
+  if (!rule) return [];
+  return own.map((b) => {
+    const has = new Set((b.teams ?? []).map((t) => t.id));
+    const missing = rule.value.filter((t) => !has.has(t.id));
+    const required = { zh: rule.value.map((t) => t.name.zh).join("、"), en: rule.value.map((t) => t.name.en).join(", ") };
+    return missing.length
+      ? finding(data.node, `${ruleId}.teams`, rule, "unmet", { zh: `${b.name} 缺编队：${missing.map((t) => t.name.zh).join("、")}（要求：${required.zh}）`, en: `${b.name} lacks teams: ${missing.map((t) => t.name.en).join(", ")} (required: ${required.en})` }, { subjectId: b.brigadeId })
+      : finding(data.node, `${ruleId}.teams`, rule, "met", { zh: `${b.name} 已编队：${required.zh}`, en: `${b.name} has its teams: ${required.en}` }, { subjectId: b.brigadeId });
+  });
+}
+
 /** Whether a node's judgement needs its key units (a requirement is per key unit). */
 export const needsKeyUnits = (profile: PolicyProfile) => profile.brigades.requirements.some((r) => r.per === "key_unit");
 
@@ -74,11 +93,12 @@ export const needsKeyUnits = (profile: PolicyProfile) => profile.brigades.requir
  */
 function perKeyUnit(profile: PolicyProfile, req: Requirement, data: OrgData): Finding[] {
   const force = wordName(profile, "forceKinds", req.force);
-  return (data.keyUnits ?? []).map((venue) => {
+  return (data.keyUnits ?? []).flatMap((venue) => {
     const fits = data.brigades.filter((b) => b.venueId === venue.venueId && (b.force === req.force || (req.alternatives ?? []).includes(b.force)));
-    return fits.length
+    const found = fits.length
       ? finding(data.node, `brigades.${req.id}`, req, "met", { zh: `重点单位“${venue.name}”已建${force.zh}：${fits.map((b) => b.name).join("、")}`, en: `Key unit “${venue.name}” has a ${force.en}: ${fits.map((b) => b.name).join(", ")}` }, { subjectId: venue.venueId })
       : finding(data.node, `brigades.${req.id}`, req, "unmet", { zh: `重点单位“${venue.name}”未建${force.zh}`, en: `Key unit “${venue.name}” has no ${force.en}` }, { subjectId: venue.venueId });
+    return [found, ...teams(data, req, `brigades.${req.id}`, fits.filter((b) => b.force === req.force))];
   });
 }
 

@@ -298,6 +298,57 @@ function perNode(data: OrgData, ob: Obligation, today: string, since: string, so
       en: `${ob.name.en}: ${done} since ${start}, required at least ${timesEn(ob.frequency)} ${every.en}${more.en}`,
     }, { severity: SEVERITY[s.status] }),
     ...occasions,
+    ...(ob.kind === "ledger_report" ? ledgerCounts(data, ob, today, since) : []),
+  ];
+}
+
+const LEDGER_METRICS = { discovered: "opened", closed: "closed" } as const;
+const LEDGER_NAMES = { discovered: { zh: "发现", en: "reported" }, closed: { zh: "结案", en: "closed" } } as const;
+
+/** The months a node needs the hazard counters for: its ledger reports' (undefined: no ledger report to check). */
+export function ledgerMonths(profile: PolicyProfile, data: Pick<OrgData, "node" | "records">): string[] | undefined {
+  const obs = profile.obligations.filter((ob) => ob.kind === "ledger_report" && ob.levels.includes(data.node.level as never));
+  const months = data.records.filter((r) => r.ledger && obs.some((ob) => fulfils(ob)(r))).map((r) => r.ledger!.month);
+  return months.length ? [...new Set(months)].sort() : undefined;
+}
+
+/**
+ * A hazard ledger report (隐患台账报送) is checked against the ground truth:
+ * the latest report of each month since `since` against the hazard counters
+ * of the node's subtree for that month (reported in it, closed in it). A
+ * report whose counts differ is unmet, naming the month and the states.
+ */
+function ledgerCounts(data: OrgData, ob: Obligation, today: string, since: string): Finding[] {
+  const reports = data.records.filter((r) => fulfils(ob)(r) && r.ledger && r.date >= since && r.date <= today).sort((a, b) => (a.date === b.date ? (a.recordId < b.recordId ? -1 : 1) : a.date < b.date ? -1 : 1));
+  if (!reports.length) return [];
+  const latest = new Map(reports.map((r) => [r.ledger!.month, r.ledger!]));
+  const counter = (metric: string) => (data.hazardCounters ?? []).filter((c) => c.metric === metric).reduce((sum, c) => sum + c.value, 0);
+  const wrong: Bilingual[] = [];
+  for (const [month, ledger] of [...latest].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const diffs = (Object.keys(LEDGER_METRICS) as (keyof typeof LEDGER_METRICS)[]).flatMap((state) => {
+      const reported = ledger.counts[state];
+      const actual = counter(`${LEDGER_METRICS[state]}#${month}`);
+      return reported === undefined || reported === actual ? [] : [{ state, reported, actual }];
+    });
+    if (diffs.length) {
+      wrong.push({
+        zh: `${month}：${diffs.map((d) => `${LEDGER_NAMES[d.state].zh} 报 ${d.reported}、台账 ${d.actual}`).join("；")}`,
+        en: `${month}: ${diffs.map((d) => `${LEDGER_NAMES[d.state].en} ${d.reported} reported, ${d.actual} in the ledger`).join("; ")}`,
+      });
+    }
+  }
+  const months = [...latest.keys()].sort();
+  const ruleId = `obligation.${ob.id}.counts`;
+  return [
+    wrong.length
+      ? finding(data.node, ruleId, ob, "unmet", {
+          zh: `${ob.name.zh}：报送数与隐患台账不符——${wrong.map((w) => w.zh).join("；")}`,
+          en: `${ob.name.en}: counts differ from the hazard ledger — ${wrong.map((w) => w.en).join("; ")}`,
+        })
+      : finding(data.node, ruleId, ob, "met", {
+          zh: `${ob.name.zh}：${months.join("、")} 报送数与隐患台账一致`,
+          en: `${ob.name.en}: counts for ${months.join(", ")} agree with the hazard ledger`,
+        }),
   ];
 }
 

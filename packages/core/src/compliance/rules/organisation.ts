@@ -1,6 +1,6 @@
 import { wordName, type PolicyProfile } from "../../profile/index.ts";
 import { finding, list, names, range, within } from "../finding.ts";
-import type { Finding, OrgData, PersonFacts } from "../types.ts";
+import type { Bilingual, Finding, OrgData, PersonFacts } from "../types.ts";
 
 // Bodies' composition (profile.composition) and staffing minimums
 // (profile.staffing.rules): counted over the people of the node.
@@ -9,24 +9,58 @@ type StaffingRule = PolicyProfile["staffing"]["rules"][number];
 
 const levelOfBody = (profile: PolicyProfile, bodyId: string) => profile.bodies.find((b) => b.id === bodyId)?.level;
 
-/** Each position of a body at the node's level: enough holders, not too many. */
+type Position = PolicyProfile["composition"][number];
+
+/**
+ * Each position of a body at the node's level: enough holders, not too many.
+ * A seat whose holder must hold its role (`mustHoldRole`) counts only the
+ * people in it who hold `filledBy`; the others are named as lacking it.
+ */
 export function composition(profile: PolicyProfile, data: OrgData): Finding[] {
   const n = names(profile);
   return profile.composition
     .filter((position) => levelOfBody(profile, position.body) === data.node.level)
-    .map((position) => {
-      const holders = data.people.filter((p) => p.positions.includes(position.id));
+    .flatMap((position) => {
+      const seated = data.people.filter((p) => p.positions.includes(position.id));
+      const roleRule = position.mustHoldRole;
+      const holders = roleRule ? seated.filter((p) => p.roles.includes(position.filledBy)) : seated;
+      const lacking = seated.filter((p) => !holders.includes(p));
       const { min, max } = position.count;
       const ok = position.required ? within(holders.length, min, max) : max === undefined || holders.length <= max;
       const body = n.body(position.body);
       // Names help while they are few; a member list of fourteen units is read in the body's own page.
       const who = holders.length && holders.length <= 3 ? list(holders.map((p) => p.name)) : undefined;
       const required = range(position.required ? min : 0, max);
-      return finding(data.node, `composition.${position.id}`, position, ok ? "met" : "unmet", {
-        zh: `${body.zh}${position.title.zh} ${holders.length} 人${who ? `（${who.zh}）` : ""}，要求 ${required.zh} 人`,
-        en: `${body.en} ${position.title.en.toLowerCase()}: ${holders.length}${who ? ` (${who.en})` : ""}, required ${required.en}`,
-      });
+      const role = n.role(position.filledBy);
+      const without: Bilingual = lacking.length
+        ? { zh: `；${list(lacking.map((p) => p.name)).zh}未担任“${role.zh}”，不计入`, en: `; ${list(lacking.map((p) => p.name)).en} not holding the role “${role.en}”, not counted` }
+        : { zh: "", en: "" };
+      // A clause of its own (由…担任) cites the finding on the role; the seat's clause otherwise.
+      const cited: Position | Exclude<typeof roleRule, boolean | undefined> = typeof roleRule === "object" && lacking.length ? roleRule : position;
+      return [
+        finding(data.node, `composition.${position.id}`, cited, ok ? "met" : "unmet", {
+          zh: `${body.zh}${position.title.zh} ${holders.length} 人${who ? `（${who.zh}）` : ""}，要求 ${required.zh} 人${without.zh}`,
+          en: `${body.en} ${position.title.en.toLowerCase()}: ${holders.length}${who ? ` (${who.en})` : ""}, required ${required.en}${without.en}`,
+        }),
+        ...posting(data, position, holders.length, body),
+      ];
     });
+}
+
+/** A seat to be publicly posted (挂牌公示): met once a posting is recorded at the node. */
+function posting(data: OrgData, position: Position, holders: number, body: Bilingual): Finding[] {
+  const rule = position.publicPosting;
+  if (!rule) return [];
+  const posted = (data.postings ?? []).filter((p) => p.positionId === position.id).map((p) => p.postedOn).sort().at(-1);
+  const seat = { zh: `${body.zh}${position.title.zh}`, en: `${body.en} ${position.title.en.toLowerCase()}` };
+  return [
+    posted
+      ? finding(data.node, `composition.${position.id}.posting`, rule, "met", { zh: `${seat.zh}已挂牌公示（${posted}）`, en: `${seat.en} publicly posted (${posted})` })
+      : finding(data.node, `composition.${position.id}.posting`, rule, "unmet", {
+          zh: `${seat.zh}未挂牌公示${holders ? "" : "（且无人在任）"}`,
+          en: `${seat.en} not publicly posted${holders ? "" : " (and no one holds it)"}`,
+        }),
+  ];
 }
 
 /**
