@@ -106,8 +106,8 @@ describe("the reference table (profile/references.ts)", () => {
         break;
       }
     }
-    // The few the five presets never use are covered by the picker test above; most are exercised here.
-    expect(checked.size).toBeGreaterThan(PROFILE_REFERENCES.length * 0.8);
+    // The few the five presets never use are covered by the picker test above; most are exercised here. (venue measures, classify policies and the settings section are used by none of the five: 0.7)
+    expect(checked.size).toBeGreaterThan(PROFILE_REFERENCES.length * 0.7);
   });
 
   it("finds the rules that still name an entry (what removing it would leave dangling)", () => {
