@@ -65,3 +65,5 @@ export { DEFAULT_RESOURCES, DEFAULT_QUALIFICATIONS, resourcesOf, qualificationsO
 export { ruleCoverage, profileRules, applierCode, platformSupport, type RuleRow } from "./coverage.ts";
 export { getRuleCoverage, RuleCoverageInput, RuleCoverageSchema, type RuleCoverage } from "./coverage-view.ts";
 export { DEFAULT_PUBLIC_RESPONSES, publicResponsesOf, responsesFor, fillResponse, responseValues, publicReference, RESPONSE_PLACEHOLDER_NAMES, type ResponseValues, type ResponsePlaceholder } from "./responses.ts";
+export { forkProfile, reciteProfile, ownProfileId, borrowedFor, citesProfile, citesOwnDocument } from "./fork.ts";
+export { forkDraft, ForkDraftInput, reciteDraft, ReciteDraftInput } from "./fork-draft.ts";

@@ -782,10 +782,19 @@ const Tips = z.strictObject({
 
 // ── The profile ────────────────────────────────────────────────────────────
 
+/**
+ * Another county's document whose clauses this profile cites (a fork of a
+ * preset keeps the preset's citations): a sourceRef led by its profileId is
+ * valid here and shown as borrowed (借用) until re-cited to the county's own.
+ */
+const BorrowedDocument = z.strictObject({ profileId: Id, document: SourceDocument });
+
 export const PolicyProfile = z.strictObject({
   id: Id,
   name: Label,
   document: SourceDocument,
+  /** Absent: every sourceRef cites the profile's own document (or a national norm). */
+  borrowed: z.array(BorrowedDocument).optional(),
   levels: z.array(Level).min(2),
   bodies: z.array(Body).min(1),
   roles: z.array(Role).min(1),
