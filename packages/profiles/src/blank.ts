@@ -12,9 +12,11 @@ import { defaultPublicResponses, defaultRectificationDays, defaultReopenWindow, 
 // national norm's clause, so it validates under any profile id.
 //
 // The schema asks for at least one body and one role (a severity is handled
-// by someone, unassigned venues fall back to a supervisor): rather than relax
-// that for every profile, the blank keeps one generic county government and
-// one county administrator role, both marked defaults the county replaces.
+// by someone, unassigned venues fall back to a supervisor), and a venue is
+// registered under at least one kind: rather than relax that for every
+// profile, the blank keeps one generic county government, one county
+// administrator role and one general venue kind, all marked defaults the
+// county replaces.
 
 export { BLANK_PRESET_ID };
 
@@ -64,7 +66,15 @@ export function blankProfile(into: { id: string; name: PolicyProfile["name"]; ye
       riskGrades: [],
       keyUnitLevels: [],
       enterpriseGrades: [],
-      kinds: [],
+      // One generic kind, so that venues can be registered before the document's classes are entered.
+      kinds: [
+        {
+          id: "general_venue",
+          name: { zh: "一般场所", en: "General venue" },
+          flags: [],
+          ...marked("尚未录入本县（区）文件：默认只有“一般场所”一类，待按文件设定场所类别", "No document entered yet: one kind, “general venue”, by default until the document's venue classes are entered"),
+        },
+      ],
       supervision: {
         rules: [],
         fallback: {

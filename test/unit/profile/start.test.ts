@@ -24,7 +24,7 @@ describe("the blank starting profile", () => {
     expect(blank.levels.map((l) => l.id)).toEqual(["county", "town", "village"]);
     expect(blank.hazards.codes.length).toBeGreaterThan(10);
     expect(blank.hazards.codes.every((c) => c.sourceRef !== null && !c.sourceRef.startsWith("new_county "))).toBe(true);
-    for (const empty of [blank.composition, blank.staffing.rules, blank.brigades.requirements, blank.obligations, blank.milestones, blank.assessment.schemes, blank.inspectionCategories, blank.venues.kinds]) {
+    for (const empty of [blank.composition, blank.staffing.rules, blank.brigades.requirements, blank.obligations, blank.milestones, blank.assessment.schemes, blank.inspectionCategories, blank.venues.policies]) {
       expect(empty).toEqual([]);
     }
     expect(issuesOf(blankPreset())).toEqual([]);
@@ -35,6 +35,7 @@ describe("the blank starting profile", () => {
     expect(sourceRefs(blank).every((ref) => !ref.startsWith("new_county ") && !ref.startsWith("blank "))).toBe(true);
     expect(blank.levels.every((l) => l.sourceRef === null && l.assumption !== undefined)).toBe(true);
     expect(blank.hazards.workflow.sourceRef).toBeNull();
+    expect(blank.venues.kinds.map((k) => [k.id, k.sourceRef])).toEqual([["general_venue", null]]);
     expect(blank.hazards.severities.every((s) => s.sourceRef === null && s.rectificationDays.sourceRef === null)).toBe(true);
   });
 
