@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Identity } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
 import { addChild, expectStatus } from "../support/org.ts";
@@ -38,7 +39,11 @@ const sourceRefs = (value: unknown): string[] =>
 const recover = (body: Record<string, unknown>, lang = "zh-CN") =>
   app.request("/v1/auth/recover", { method: "POST", headers: { ...json, "accept-language": lang }, body: JSON.stringify(body) });
 
-describe("a county signed up from the blank profile, its admin with neither phone nor email", () => {
+// Each recovery code is an scrypt hash (32 MiB, like a password's): a signup without phone or email hashes nine
+// secrets, and each recovery checks one; generous under a loaded machine.
+const SLOW = { timeout: 120_000 };
+
+describe("a county signed up from the blank profile, its admin with neither phone nor email", SLOW, () => {
   it("gets its own profile id, builds a tree, registers a venue and reads findings without errors", async () => {
     const slug = newSlug("blank-");
     const created = await expectStatus<{ tenantId: string; rootNodeId: string; profileId: string; recoveryCodes: string[] }>(
@@ -116,13 +121,31 @@ describe("a county signed up from the blank profile, its admin with neither phon
     await signedIn(a);
   });
 
+  it("renews the codes for a signed-in admin (the old set stops working); with none left, the operator's reset sets a temporary password", async () => {
+    const slug = newSlug("renew-");
+    const first = await expectStatus<{ recoveryCodes: string[] }>(signup({ slug, name: "新河县", presetId: "blank", admin: admin() }), 201);
+    const client = await signedIn(slug);
+    const refused = await client.post("/v1/me/recovery-codes", { currentPassword: "Not-mine-2026" });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors[0].path).toBe("body.currentPassword");
+    const renewed = await expectStatus<{ recoveryCodes: string[] }>(client.post("/v1/me/recovery-codes", { currentPassword: ADMIN_PASSWORD }), 200);
+    expect(renewed.recoveryCodes).toHaveLength(8);
+    expect((await recover({ tenant: slug, username: "admin", code: first.recoveryCodes[0]!, newPassword: "Came-back-2026" })).status).toBe(401);
+    expect((await recover({ tenant: slug, username: "admin", code: renewed.recoveryCodes[0]!, newPassword: "Came-back-2026" })).status).toBe(204);
+
+    await Identity.operatorResetPassword({ tenant: slug, username: "admin", newPassword: "Temporary-2026", operator: "ops.zhang" });
+    const { res, body } = await logIn(app, slug, "admin", "Temporary-2026");
+    expect(res.status).toBe(200);
+    expect(body.mustChangePassword).toBe(true);
+  });
+
   it("issues no recovery codes to an admin who gave a phone", async () => {
     const created = await expectStatus<Record<string, unknown>>(signup({ slug: newSlug(), name: "新河县", presetId: "blank", admin: admin({ phone: "13800000000" }) }), 201);
     expect(created.recoveryCodes).toBeUndefined();
   });
 });
 
-describe("forking a preset: its citations borrowed (借用), then re-cited in one step", () => {
+describe("forking a preset: its citations borrowed (借用), then re-cited in one step", SLOW, () => {
   it("signs a county up as a fork: its own id, the preset's citations valid as borrowed, findings marked borrowed; recite and publish work", async () => {
     const slug = newSlug("fork-");
     const own = slug.replaceAll("-", "_");
@@ -187,7 +210,7 @@ describe("forking a preset: its citations borrowed (借用), then re-cited in on
   });
 });
 
-describe("fork, recite and recovery stay within the caller's county", () => {
+describe("fork, recite and recovery stay within the caller's county", SLOW, () => {
   it("B forking and re-citing changes B's draft only; A's stays as it was", async () => {
     const a = await adminOf(app, "zezhou");
     const b = await adminOf(app, "songjiang");

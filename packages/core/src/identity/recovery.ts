@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { auditItem } from "../audit/index.ts";
-import { useRequestMeta, withActor } from "../context/actor.ts";
+import { useRequestMeta, useUser, withActor } from "../context/actor.ts";
 import { TENANT_ID_PATTERN } from "../db/keys.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { writeTransaction } from "../db/transact.ts";
@@ -124,3 +124,53 @@ export const recoverPassword = useCase(RecoverInput, async (input, now: Date = n
     await revokeSessions(await liveSessionsOf(user.userId), "password_reset", now);
   });
 });
+
+export const RenewRecoveryCodesInput = z
+  .object({ currentPassword: z.string().min(1, bilingual("请填写当前密码", "Enter your current password")).max(128) })
+  .meta({ id: "RenewRecoveryCodesInput" });
+
+/**
+ * A signed-in user replaces their recovery codes with a fresh set (the old
+ * ones stop working): after using some, or when the signup's answer with the
+ * first set was lost. Asks for the current password, like a password change.
+ */
+export const renewRecoveryCodes = useCase(RenewRecoveryCodesInput, async (input): Promise<{ recoveryCodes: string[] }> => {
+  const actor = useUser();
+  const { service } = tenantDb();
+  const user = (await service.entities.user.get({ tenantId: actor.tenantId, userId: actor.userId }).go()).data;
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new AppError("validation", "auth.wrong_password", {}, [{ path: "body.currentPassword", code: "auth.wrong_password", message: { zh: "当前密码不正确", en: "The current password is incorrect" } }]);
+  }
+  const { codes, hashes } = await issueRecoveryCodes();
+  await writeTransaction(({ user: users, audit }) => [
+      users.patch({ tenantId: actor.tenantId, userId: actor.userId }).set({ recoveryCodes: hashes }).commit(),
+      auditItem({ audit }, { action: "user.recovery_codes", targetType: "user", targetId: actor.userId, details: { count: codes.length } }),
+    ],
+    { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+  );
+  return { recoveryCodes: codes };
+});
+
+/**
+ * The platform operator's way back in for a user with no recovery code left
+ * (run from the operator's shell, scripts/reset-password.ts, never through
+ * the API): a temporary password the user must change at the next sign-in,
+ * the user's sessions ended, audited under the operator's name.
+ */
+export async function operatorResetPassword(input: { tenant: string; username: string; newPassword: string; operator: string }): Promise<{ userId: string }> {
+  return withActor({ type: "system", tenantId: input.tenant, job: `operator:${input.operator}` }, async () => {
+    const { service } = tenantDb();
+    const claim = await service.entities.login.get({ tenantId: input.tenant, username: input.username }).go();
+    if (!claim.data) throw new AppError("not_found", "user.not_found");
+    const userId = claim.data.userId;
+    const passwordHash = await hashPassword(input.newPassword);
+    await writeTransaction(({ user, audit }) => [
+        user.patch({ tenantId: input.tenant, userId }).set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date().toISOString(), failedLogins: 0 }).remove(["lockedUntil"]).commit(),
+        auditItem({ audit }, { action: "user.operator_reset_password", targetType: "user", targetId: userId, details: { operator: input.operator } }),
+      ],
+      { onCanceled: () => new AppError("conflict", "request.conflict_retry") },
+    );
+    await revokeSessions(await liveSessionsOf(userId), "password_reset");
+    return { userId };
+  });
+}
