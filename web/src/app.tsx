@@ -9,6 +9,7 @@ const HomePage = lazy(() => withWords(["shell"], import("./pages/home/index.tsx"
 const HealthPage = lazy(() => withWords(["health"], import("./pages/health/index.tsx")));
 const SignupPage = lazy(() => withWords(["account"], import("./pages/signup/index.tsx")));
 const LoginPage = lazy(() => withWords(["account"], import("./pages/login/index.tsx")));
+const RecoverPage = lazy(() => withWords(["account"], import("./pages/recover/index.tsx")));
 const PasswordPage = lazy(() => withWords(["account"], import("./pages/account-password/index.tsx")));
 const UsersPage = lazy(() => withWords(["users", "account"], import("./pages/users/index.tsx")));
 const AuditPage = lazy(() => withWords(["audit"], import("./pages/audit/index.tsx")));
@@ -72,6 +73,7 @@ export function App() {
         <Route path="/status" component={HealthPage} />
         <Route path="/signup" component={SignupPage} />
         <Route path="/login" component={LoginPage} />
+        <Route path="/recover" component={RecoverPage} />
         <Route path="/tip/:tenantSlug" component={TipPage} />
         <Route path="/tip/:tenantSlug/:code" component={TipFollowPage} />
         <Route path="/public/:tenantSlug/spot-checks" component={PublicSpotChecksPage} />

@@ -16,7 +16,7 @@ const signInAction = action(async (input: LoginInput, next: string | undefined) 
 
 export default function LoginPage() {
   const { t } = useI18n();
-  const [params] = useSearchParams<{ tenant?: string; next?: string; signedUp?: string }>();
+  const [params] = useSearchParams<{ tenant?: string; next?: string; signedUp?: string; recovered?: string }>();
   const submit = useAction(signInAction);
   const submission = useSubmission(signInAction);
   const notice = () => {
@@ -34,6 +34,9 @@ export default function LoginPage() {
       <h1>{t("login.title")}</h1>
       <Show when={params.signedUp}>
         <Notice tone="success">{t("login.signedUp")}</Notice>
+      </Show>
+      <Show when={params.recovered}>
+        <Notice tone="success">{t("recover.done")}</Notice>
       </Show>
       <Show when={notice()}>{(n) => <Notice tone="warning">{t(n() === "expired" ? "auth.expired" : "auth.ended")}</Notice>}</Show>
       <form class="form" onSubmit={onSubmit}>
@@ -70,6 +73,9 @@ export default function LoginPage() {
       </form>
       <p class="aside">
         <A href="/signup">{t("login.noAccount")}</A>
+      </p>
+      <p class="aside">
+        <A href="/recover">{t("recover.link")}</A>
       </p>
     </section>
   );
