@@ -1,14 +1,9 @@
 // Sign-up, sign-in and the caller's own account.
-import type { ChangePasswordInput, LoginInput, RecoverInput, SignedIn, SignupInput, SignupResult, Tenant, User, UserBody } from "@firegov/core/contract";
+import type { ChangePasswordInput, LoginInput, SignedIn, SignupInput, SignupResult, Tenant, User, UserBody } from "@firegov/core/contract";
 import { apiFetch, idempotent, json, post } from "./http.ts";
 
 export function signup(input: SignupInput, idempotencyKey: string): Promise<SignupResult> {
   return json<SignupResult>("/v1/signup", post(input, idempotent(idempotencyKey)), { anonymous: true });
-}
-
-/** Resets a password with a one-time recovery code (an admin with neither phone nor email). */
-export async function recover(input: RecoverInput): Promise<void> {
-  await apiFetch("/v1/auth/recover", post(input), { anonymous: true });
 }
 
 export function login(input: LoginInput): Promise<SignedIn> {

@@ -75,6 +75,5 @@ const en: typeof zh = {
   resources: { nav: "Funding & equipment", navQual: "Qualifications" },
   notify: { nav: "Message delivery", account: "How messages reach me" },
   iot: { nav: "IoT devices" },
-  borrowed: { badge: "Borrowed", title: "Cites another county's document “{{title}}”, not yet re-cited as this county's own" },
 };
 export default en;

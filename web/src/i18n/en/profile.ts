@@ -265,5 +265,6 @@ const en: typeof zh = {
       blockedNothing: "The draft has not changed since the last publish: nothing to publish.",
     },
   },
+  borrowed: { badge: "Borrowed", title: "Cites another county's document “{{title}}”, not yet re-cited as this county's own" },
 };
 export default en;

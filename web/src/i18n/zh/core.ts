@@ -73,5 +73,4 @@ export default {
   resources: { nav: "经费装备", navQual: "资质培训" },
   notify: { nav: "消息推送", account: "消息接收设置" },
   iot: { nav: "物联网设备" },
-  borrowed: { badge: "借用", title: "引用的是其他县（区）的文件“{{title}}”，尚未改为本县条款" },
 };

@@ -263,4 +263,6 @@ export default {
       blockedNothing: "草稿自上次发布以来没有修改，没有可发布的内容。",
     },
   },
+  // The 借用 badge (components/borrowed.tsx), on the profile view and on findings: both areas carry it.
+  borrowed: { badge: "借用", title: "引用的是其他县（区）的文件“{{title}}”，尚未改为本县条款" },
 };

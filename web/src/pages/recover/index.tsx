@@ -1,6 +1,6 @@
 import { A, action, redirect, useAction, useSearchParams, useSubmission } from "@solidjs/router";
 import { createSignal } from "solid-js";
-import { recover } from "../../api/auth.ts";
+import { recover } from "../../api/recover.ts";
 import { fieldError, FormError, formValues, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 
