@@ -1,7 +1,7 @@
 import { Route, useSearchParams } from "@solidjs/router";
 import { fireEvent, screen } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import RecoverPage from "../../web/src/pages/recover/index.tsx";
+import LoginPage from "../../web/src/pages/login/index.tsx";
 import SignupPage from "../../web/src/pages/signup/index.tsx";
 import { fakeApi, json, renderAt } from "./fake-api.tsx";
 
@@ -58,21 +58,18 @@ describe("signup without phone or email: the recovery codes, shown once", () => 
     expect(await screen.findByText("登录页 xinhe")).toBeInTheDocument();
   });
 
-  it("resets the password with a code on the recover page, then sends the admin to sign in", async () => {
+  it("resets the password with a code on /recover (the sign-in page's chunk), then signs in with the county code filled in", async () => {
     const api = fakeApi({ "POST /v1/auth/recover": () => Promise.resolve(new Response(null, { status: 204 })) });
-    renderAt("/recover?tenant=xinhe", () => (
-      <>
-        <Route path="/recover" component={RecoverPage} />
-        <Route path="/login" component={LoginStub} />
-      </>
-    ));
+    renderAt("/recover?tenant=xinhe", () => <Route path={["/login", "/recover"]} component={LoginPage} />);
     expect(await screen.findByLabelText("单位代码")).toHaveValue("xinhe");
     type("用户名", "admin");
     type("恢复码", "3-abcde-fghjk");
     type("新密码", "Came-back-2026");
     type("确认密码", "Came-back-2026");
     fireEvent.click(screen.getByRole("button", { name: "重设密码" }));
-    expect(await screen.findByText("登录页 xinhe")).toBeInTheDocument();
+    expect(await screen.findByText("密码已重设，请用新密码登录。")).toBeInTheDocument();
+    expect(screen.getByLabelText("单位代码")).toHaveValue("xinhe");
+    expect(screen.getByRole("link", { name: "忘记密码？用恢复码重设" })).toHaveAttribute("href", "/recover");
     expect(api.calls("POST /v1/auth/recover")[0]!.body).toEqual({ tenant: "xinhe", username: "admin", code: "3-abcde-fghjk", newPassword: "Came-back-2026" });
   });
 });

@@ -61,13 +61,3 @@ export async function exportProfile(version: number | "draft"): Promise<{ filena
 export function draftVenueImpact(): Promise<{ checked: number; changed: number }> {
   return json("/v1/profile/draft/venue-impact");
 }
-
-/** A built-in preset's rules become the draft under the county's own id; its citations are kept as borrowed (借用). */
-export function forkPresetIntoDraft(presetId: string): Promise<ProfileDraft> {
-  return json("/v1/profile/draft/fork", post({ presetId }));
-}
-
-/** Every citation of the borrowed document `from` becomes the county's own clause of the same number. */
-export function reciteBorrowed(from: string): Promise<ProfileDraft> {
-  return json("/v1/profile/draft/recite", post({ from }));
-}

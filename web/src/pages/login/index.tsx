@@ -1,10 +1,11 @@
-import { A, action, redirect, useAction, useSearchParams, useSubmission } from "@solidjs/router";
+import { A, action, redirect, useAction, useLocation, useSearchParams, useSubmission } from "@solidjs/router";
 import { Show } from "solid-js";
 import type { LoginInput } from "@firegov/core/contract";
 import { CHANGE_PASSWORD_PATH, safeNext } from "../../auth/access.ts";
 import { rememberedTenant, session, signIn } from "../../auth/session.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
+import RecoverPage from "../recover/index.tsx";
 
 const PATHS = ["body.tenant", "body.username", "body.password"] as const;
 
@@ -14,7 +15,16 @@ const signInAction = action(async (input: LoginInput, next: string | undefined) 
   throw redirect(signedIn.mustChangePassword ? CHANGE_PASSWORD_PATH : safeNext(next));
 }, "signIn");
 
+/** `/recover` is served by this chunk too (app.tsx): resetting with a recovery code. */
 export default function LoginPage() {
+  return (
+    <Show when={useLocation().pathname !== "/recover"} fallback={<RecoverPage />}>
+      <SignInPage />
+    </Show>
+  );
+}
+
+function SignInPage() {
   const { t } = useI18n();
   const [params] = useSearchParams<{ tenant?: string; next?: string; signedUp?: string; recovered?: string }>();
   const submit = useAction(signInAction);

@@ -1,7 +1,7 @@
 import { createAsync, query } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { ProfileDraft } from "@firegov/core/contract";
-import { forkPresetIntoDraft, reciteBorrowed } from "../../api/profiles.ts";
+import { forkPresetIntoDraft, reciteBorrowed } from "../../api/profile-borrowing.ts";
 import { getPresets } from "../../api/system.ts";
 import { presetLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
