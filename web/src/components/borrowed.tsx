@@ -1,9 +1,8 @@
 import { createContext, Show, useContext, type ParentProps } from "solid-js";
-import { useI18n } from "../i18n/index.tsx";
 
 // A citation of another county's document that a forked profile borrows (借用):
 // the profile view knows the borrowed list and hands it down; a finding
-// carries the flag itself.
+// carries the flag itself. The words come from the caller's own area.
 
 type Borrowed = readonly { profileId: string; document: { title: string } }[];
 
@@ -22,18 +21,17 @@ export function useBorrowed(sourceRef: () => string | null | undefined) {
   };
 }
 
-/** The small 借用 badge beside a borrowed citation; the title names the document when known. */
-export function BorrowedBadge(props: { title?: string | undefined }) {
-  const { t } = useI18n();
+/** The small 借用 badge beside a borrowed citation, in the caller's words. */
+export function BorrowedBadge(props: { label: string; title: string }) {
   return (
-    <span class="badge badge-borrowed" data-testid="borrowed-badge" title={t("borrowed.title", { title: props.title ?? "" })}>
-      {t("borrowed.badge")}
+    <span class="badge badge-borrowed" data-testid="borrowed-badge" title={props.title}>
+      {props.label}
     </span>
   );
 }
 
-/** The badge when the citation is borrowed; nothing otherwise. */
-export function BorrowedMark(props: { sourceRef: string | null | undefined }) {
+/** The badge when the citation is borrowed; nothing otherwise. `words` gets the label and title for the borrowed document's title. */
+export function BorrowedMark(props: { sourceRef: string | null | undefined; words: (title: string) => { label: string; title: string } }) {
   const doc = useBorrowed(() => props.sourceRef);
-  return <Show when={doc()}>{(b) => <BorrowedBadge title={b().document.title} />}</Show>;
+  return <Show when={doc()}>{(b) => <BorrowedBadge {...props.words(b().document.title)} />}</Show>;
 }

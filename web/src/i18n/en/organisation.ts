@@ -262,6 +262,6 @@ const en: typeof zh = {
     age: { now: "Computed just now", minutes: "Computed {{count}} min ago", hours: "Computed {{count}} h ago", days: "Computed {{count}} day(s) ago" },
     share: "{{met}} of {{total}} met",
   },
-  borrowed: { badge: "Borrowed", title: "Cites another county's document “{{title}}”, not yet re-cited as this county's own" },
+  borrowedFinding: { badge: "Borrowed", title: "Rests on another county's clause, not yet re-cited as this county's own" },
 };
 export default en;

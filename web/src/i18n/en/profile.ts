@@ -275,6 +275,6 @@ const en: typeof zh = {
       done: "Draft updated; check it, then publish.",
     },
   },
-  borrowed: { badge: "Borrowed", title: "Cites another county's document “{{title}}”, not yet re-cited as this county's own" },
+  borrowedClause: { badge: "Borrowed", title: "Cites another county's document “{{title}}”, not yet re-cited as this county's own" },
 };
 export default en;

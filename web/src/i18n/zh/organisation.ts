@@ -260,6 +260,6 @@ export default {
     age: { now: "刚刚计算", minutes: "{{count}} 分钟前计算", hours: "{{count}} 小时前计算", days: "{{count}} 天前计算" },
     share: "已达标 {{met}} / {{total}} 条",
   },
-  // The 借用 badge (components/borrowed.tsx), on the profile view and on findings: both areas carry it.
-  borrowed: { badge: "借用", title: "引用的是其他县（区）的文件“{{title}}”，尚未改为本县条款" },
+  // The 借用 badge (components/borrowed.tsx) on a finding whose clause is borrowed.
+  borrowedFinding: { badge: "借用", title: "依据的是其他县（区）的文件条款，尚未改为本县条款" },
 };

@@ -274,6 +274,6 @@ export default {
       done: "草稿已更新，请检查后发布。",
     },
   },
-  // The 借用 badge (components/borrowed.tsx), on the profile view and on findings: both areas carry it.
-  borrowed: { badge: "借用", title: "引用的是其他县（区）的文件“{{title}}”，尚未改为本县条款" },
+  // The 借用 badge (components/borrowed.tsx) on a borrowed citation; findings have their own words (organisation).
+  borrowedClause: { badge: "借用", title: "引用的是其他县（区）的文件“{{title}}”，尚未改为本县条款" },
 };

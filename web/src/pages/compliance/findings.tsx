@@ -18,7 +18,7 @@ export function FindingItem(props: { finding: Finding }) {
             {f().sourceRef ? t("compliance.clause", { clause: f().sourceRef! }) : t("compliance.noClause")}
             <Show when={f().borrowed}>
               {" "}
-              <BorrowedBadge />
+              <BorrowedBadge label={t("borrowedFinding.badge")} title={t("borrowedFinding.title")} />
             </Show>
           </span>
         </summary>

@@ -34,7 +34,7 @@ export function BorrowedPanel(props: { borrowed: readonly Borrowed[] | undefined
       <For each={props.borrowed ?? []}>
         {(b) => (
           <p>
-            <span class="badge badge-borrowed">{t("borrowed.badge")}</span> {t("profile.start.borrowing", { title: b.document.title, id: b.profileId })}{" "}
+            <span class="badge badge-borrowed">{t("borrowedClause.badge")}</span> {t("profile.start.borrowing", { title: b.document.title, id: b.profileId })}{" "}
             <button type="button" class="button button-secondary" disabled={props.dirty || busy()} onClick={() => run(() => reciteBorrowed(b.profileId))}>
               {t("profile.start.recite")}
             </button>
