@@ -9,7 +9,7 @@
  * each bundle's size: what a fresh import loads and all chunks together.
  * Last, a smoke test: the api bundle answers `GET /health` (an API Gateway v2
  * event) with 200, its DynamoDB being a stub that knows DescribeTable, and
- * `GET /v1/presets` with the five presets (their chunks load).
+ * `GET /v1/presets` with the five presets and the blank starting point (their chunks load).
  * Exits non-zero when the smoke test fails. BENCH_ONE_FILE=1 builds both the
  * way NodejsFunction did (one file, no plugins), for comparison.
  */
@@ -89,7 +89,7 @@ function apiEvent(method: string, path: string, body?: unknown) {
 
 /**
  * The api bundle in a fresh process, against a stub DynamoDB endpoint: `GET /health` must answer 200,
- * `GET /v1/presets` 200 with five presets (which loads the preset chunks: the lazy imports work in the
+ * `GET /v1/presets` 200 with five presets and the blank (which loads the preset chunks: the lazy imports work in the
  * bundle), and a malformed login 400 naming the field in Chinese (zod's zh messages survive the bundle).
  */
 async function smokeTest(file: string): Promise<{ ok: boolean; lines: string[] }> {
@@ -105,7 +105,7 @@ async function smokeTest(file: string): Promise<{ ok: boolean; lines: string[] }
   await new Promise<void>((ok) => stub.listen(0, "127.0.0.1", ok));
   const checks = [
     { method: "GET", path: "/health", status: 200, ok: (body: any) => body.status === "ok" },
-    { method: "GET", path: "/v1/presets", status: 200, ok: (body: any) => body.items?.length === 5 },
+    { method: "GET", path: "/v1/presets", status: 200, ok: (body: any) => body.items?.length === 6 },
     { method: "POST", path: "/v1/auth/login", body: { slug: 5 }, status: 400, ok: (body: any) => /[\u4e00-\u9fff]/.test(body.errors?.[0]?.message ?? "") },
   ];
   const eventFiles = checks.map(({ method, path, body }, i) => {

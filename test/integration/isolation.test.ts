@@ -247,6 +247,8 @@ describe("tenant isolation", () => {
   // Version numbers are per tenant: B asking for version 1 gets B's own version 1, never A's.
   // A version's document likewise (profile-document.test.ts: B asking for A's version number reads none of A's text).
   const notCrossTenantIds = new Set(["/v1/profile/versions/{n}", "/v1/profile/versions/{n}/document", "/v1/profile/versions/{version}", "/v1/public/{tenantSlug}/tips", "/v1/public/{tenantSlug}/spot-checks", "/v1/public/{tenantSlug}/tips/{receiptCode}", "/v1/public/{tenantSlug}/places", "/v1/assessment/schemes/{schemeId}/close", ...OPEN311_COUNTY_PATHS]);
+  // POST /v1/profile/draft/fork, /v1/profile/draft/recite and /v1/auth/recover name no id (the caller's tenant, or the county
+  // code and a recovery code): start.test.ts shows B's fork and recite leave A's draft as it was, and B's code refused at A's county.
   // Closing a period names no id but the profile's scheme: it closes the caller's own tenant's period (assessment-close.test.ts).
   // Public tips name their county in the path by design (residents have no token); see hazards-tips.test.ts.
   // A tip's status is read with its receipt code at its own county's address only (tip-rewards.test.ts: another county's address answers 404).

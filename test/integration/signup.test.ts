@@ -57,7 +57,7 @@ describe("signup", () => {
     expect(res.status).toBe(400);
     const problem = await res.json();
     const paths = problem.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(["body.slug", "body.name", "body.admin.username", "body.admin.displayName", "body.admin.password", "body.admin.phone"]));
+    expect(paths).toEqual(expect.arrayContaining(["body.slug", "body.name", "body.admin.username", "body.admin.displayName", "body.admin.password"]));
     expect(problem.errors.find((e: { path: string }) => e.path === "body.slug").message).toContain("单位代码");
     const en = await (await app.request("/v1/signup", { method: "POST", headers: { "content-type": "application/json", "accept-language": "en" }, body: JSON.stringify({ slug, name: "x" }) })).json();
     expect(en.errors.find((e: { path: string }) => e.path === "body.slug").message).toContain("County code");

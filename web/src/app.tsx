@@ -71,7 +71,8 @@ export function App() {
         <Route path="/" component={HomePage} />
         <Route path="/status" component={HealthPage} />
         <Route path="/signup" component={SignupPage} />
-        <Route path="/login" component={LoginPage} />
+        {/* /recover (a recovery code) shares the sign-in page's chunk: the app shell stays within its budget. */}
+        <Route path={["/login", "/recover"]} component={LoginPage} />
         <Route path="/tip/:tenantSlug" component={TipPage} />
         <Route path="/tip/:tenantSlug/:code" component={TipFollowPage} />
         <Route path="/public/:tenantSlug/spot-checks" component={PublicSpotChecksPage} />

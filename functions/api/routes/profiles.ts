@@ -104,6 +104,18 @@ const routes = {
     request: { headers: IfMatchHeader, body: body(Profiles.ProfileJson) },
     responses: { 200: { ...json(Profiles.DraftViewSchema, "The new draft and its issues"), headers: ETag }, ...writeErrors },
   }),
+  fork: createRoute({
+    method: "post", path: "/v1/profile/draft/fork", summary: "复制内置档案为本县草稿 / Fork a preset into the draft", ...authed,
+    description: "The preset's rules become the draft under the county's own profile id; their citations are kept, marked borrowed (借用). Nothing is published; forking the same preset again changes nothing.",
+    request: { body: body(Profiles.ForkDraftInput) },
+    responses: { 200: { ...json(Profiles.DraftViewSchema, "The draft and its issues"), headers: ETag }, ...writeErrors },
+  }),
+  recite: createRoute({
+    method: "post", path: "/v1/profile/draft/recite", summary: "改为本县条款 / Re-cite borrowed clauses as the county's own", ...authed,
+    description: "Every sourceRef of the borrowed document `from` is rewritten to the county's own document (same clause number) and `from` leaves the borrowed list.",
+    request: { body: body(Profiles.ReciteDraftInput) },
+    responses: { 200: { ...json(Profiles.DraftViewSchema, "The draft and its issues"), headers: ETag }, ...writeErrors },
+  }),
 };
 
 /** `3`, `"3"` or `W/"3"`: the rev an ETag carried. */
@@ -162,6 +174,14 @@ export function profileRoutes(presets: AppDeps["presets"]) {
     .openapi(routes.draftDocument, async (c) => c.json(await Profiles.getDraftDocument(), 200))
     .openapi(routes.versionDocument, async (c) => c.json(await Profiles.getVersionDocument(c.req.valid("param")), 200))
     .openapi(routes.attachDocument, async (c) => c.json(await attachDocumentFrom(c), 200))
+    .openapi(routes.fork, async (c) => {
+      const draft = await Profiles.forkDraft(c.req.valid("json"), presets);
+      return c.json(draft, 200, etag(draft.rev));
+    })
+    .openapi(routes.recite, async (c) => {
+      const draft = await Profiles.reciteDraft(c.req.valid("json"));
+      return c.json(draft, 200, etag(draft.rev));
+    })
     .openapi(routes.import, async (c) => {
       const draft = await Profiles.importProfile(c.req.valid("json"), { expectedRev: revFromIfMatch(c.req.valid("header")["if-match"]) });
       return c.json(draft, 200, etag(draft.rev));

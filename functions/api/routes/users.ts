@@ -18,6 +18,12 @@ const routes = {
     request: { body: body(Identity.ChangePasswordInput) },
     responses: { 204: { description: "Changed; other sessions ended" }, 400: errors[400], 401: errors[401] },
   }),
+  recoveryCodes: createRoute({
+    method: "post", path: "/v1/me/recovery-codes", summary: "重新生成恢复码 / New recovery codes for my account", ...me,
+    description: "A fresh set of one-time codes for POST /v1/auth/recover, shown once; the old ones stop working.",
+    request: { body: body(Identity.RenewRecoveryCodesInput) },
+    responses: { 200: json(z.object({ recoveryCodes: z.array(z.string()) }), "The new codes, shown once"), 400: errors[400], 401: errors[401] },
+  }),
   list: createRoute({
     method: "get", path: "/v1/users", summary: "用户列表 / Users in my subtree", ...authed,
     request: { query: Identity.ListUsersInput },
@@ -56,6 +62,7 @@ export function userRoutes() {
       const [me, tenant] = await Promise.all([Identity.getMe(), Tenancy.getTenant()]);
       return c.json({ ...me, tenant }, 200);
     })
+    .openapi(routes.recoveryCodes, async (c) => c.json(await Identity.renewRecoveryCodes(c.req.valid("json")), 200))
     .openapi(routes.changePassword, async (c) => {
       await Identity.changeOwnPassword(c.req.valid("json"));
       return c.body(null, 204);

@@ -35,6 +35,7 @@ export type User = Identity.UserView;
 export type UserBody = Identity.BodyRef;
 export type SignedIn = Identity.SignedIn;
 export type LoginInput = z.input<typeof Identity.LoginInput>;
+export type RecoverInput = z.input<typeof Identity.RecoverInput>;
 export type CreateUserInput = z.input<typeof Identity.CreateUserInput>;
 export type UpdateUserInput = z.input<typeof Identity.UpdateUserInput>;
 export type UserStatus = z.infer<typeof Identity.SetUserStatusInput>["status"];

@@ -12,6 +12,8 @@ export interface Preset {
   id: string;
   name: { zh: string; en: string };
   document: { title: string; number: string | null; issuer: string | null; date: string };
+  /** The blank starting point: system defaults, no county rules. */
+  blank?: boolean;
 }
 
 export async function getPresets(): Promise<Preset[]> {

@@ -11,7 +11,7 @@ import { keyUnitsAt } from "../venues/index.ts";
 import { subtreeCounters } from "../hazards/index.ts";
 import { ledgerMonths } from "./rules/obligations.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
-import { profileAt, rollupLevel } from "../profile/index.ts";
+import { borrowedFor, profileAt, rollupLevel } from "../profile/index.ts";
 import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
 import { allPages, pageOf, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
@@ -38,6 +38,7 @@ export const FindingSchema = z
     severity: z.enum(["high", "medium", "low", "info"]),
     sourceRef: z.string().nullable(),
     text: z.string(),
+    borrowed: z.boolean().optional().meta({ description: "true: the clause is another county's document the profile borrows (借用), not yet re-cited as its own" }),
   })
   .meta({ id: "Finding" });
 
@@ -87,7 +88,8 @@ export const nodeFindings = useCase(
     const [{ version, profile }, timeZone] = await Promise.all([profileAt(now), tenantTimeZone()]);
     const { node, findings } = await evaluateOne(nodeId, profile, now, timeZone);
     authorize(actor, "compliance.read", node);
-    return { nodeId, at: now.toISOString(), today: localDate(now, timeZone), profileVersion: version, counts: countByStatus(findings), findings };
+    const cited = findings.map((f) => (borrowedFor(profile, f.sourceRef) ? { ...f, borrowed: true } : f));
+    return { nodeId, at: now.toISOString(), today: localDate(now, timeZone), profileVersion: version, counts: countByStatus(findings), findings: cited };
   },
   "query",
 );

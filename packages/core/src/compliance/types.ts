@@ -31,6 +31,8 @@ export interface Finding {
   sourceRef: string | null;
   /** The clause's zh text (or, without a clause, the assumption taken). */
   text: string;
+  /** Set on read: the clause is a borrowed document's (借用), see profile/fork.ts. */
+  borrowed?: boolean;
 }
 
 export interface Clock {

@@ -19,6 +19,7 @@ export const messages = {
   "auth.throttled": { zh: "来自此地址的登录失败次数过多，请 {minutes} 分钟后再试。", en: "Too many failed sign-ins from this address; try again in {minutes} minutes." },
   "auth.disabled": { zh: "该账号已停用，请联系管理员。", en: "This account is disabled; contact your administrator." },
   "auth.wrong_password": { zh: "当前密码不正确。", en: "The current password is incorrect." },
+  "auth.recovery_invalid": { zh: "单位代码、用户名或恢复码不正确，或该恢复码已用过。", en: "The county code, username or recovery code is incorrect, or the code was already used." },
   "tenant.slug_taken": { zh: "单位代码“{slug}”已被使用，请换一个。", en: "The county code “{slug}” is already taken; choose another." },
   "tenant.not_found": { zh: "找不到该单位。", en: "No such county." },
   "user.not_found": { zh: "找不到该用户。", en: "No such user." },

@@ -12,3 +12,4 @@ export { issueAccessToken, verifyAccessToken, ACCESS_TOKEN_SECONDS, SESSION_SECO
 export { Username, DisplayName, Phone, Email, Password, passwordPolicy } from "./fields.ts";
 export { SESSION_CHECK_SECONDS } from "./session-cache.ts";
 export { activeUsersWithRoles, activeUsersUnder, type PoolUser, type ScopedUser } from "./pool.ts";
+export { recoverPassword, RecoverInput, issueRecoveryCodes, RECOVERY_CODE_COUNT, renewRecoveryCodes, RenewRecoveryCodesInput, operatorResetPassword } from "./recovery.ts";

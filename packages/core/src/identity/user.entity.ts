@@ -24,6 +24,8 @@ export const UserEntity = new Entity({
     failedLogins: { type: "number", required: true, default: 0 },
     lockedUntil: { type: "string" },
     passwordChangedAt: { type: "string", required: true, default: () => new Date().toISOString() },
+    /** One-time recovery codes (scrypt hashes, slot i for code number i+1); a used slot is "". Absent: none issued. */
+    recoveryCodes: { type: "list", items: { type: "string" } },
     createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
     updatedAt: { type: "string", required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: "*" },
   },

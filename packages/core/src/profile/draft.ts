@@ -74,7 +74,7 @@ export const importProfile = useCase(
 );
 
 /** Rev 0 creates the draft (it must not exist yet); rev n moves it to n+1 (it must still be at n). */
-async function writeDraft(profile: Record<string, unknown>, rev: number, action: string, path: string): Promise<DraftView> {
+export async function writeDraft(profile: Record<string, unknown>, rev: number, action: string, path: string): Promise<DraftView> {
   const actor = useUser();
   const tenantId = actor.tenantId;
   const json = encodeProfile(profile, path);

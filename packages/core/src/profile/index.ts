@@ -91,3 +91,5 @@ export {
 export { MAX_UPLOAD_BYTES } from "./document/extract.ts";
 export { acknowledgeHours, dueSoonDays, rollupLevel, settingsOf, type Setting } from "./settings.ts";
 export type { SettingsSection, VenueMeasure } from "./schema.ts";
+export { forkProfile, reciteProfile, ownProfileId, borrowedFor, citesProfile, citesOwnDocument } from "./fork.ts";
+export { forkDraft, ForkDraftInput, reciteDraft, ReciteDraftInput } from "./fork-draft.ts";

@@ -830,11 +830,20 @@ const Settings = z.strictObject({
 
 // ── The profile ────────────────────────────────────────────────────────────
 
+/**
+ * Another county's document whose clauses this profile cites (a fork of a
+ * preset keeps the preset's citations): a sourceRef led by its profileId is
+ * valid here and shown as borrowed (借用) until re-cited to the county's own.
+ */
+const BorrowedDocument = z.strictObject({ profileId: Id, document: SourceDocument });
+
 export const PolicyProfile = z.strictObject({
   schemaVersion: z.literal(PROFILE_SCHEMA_VERSION),
   id: Id,
   name: Label,
   document: SourceDocument,
+  /** Absent: every sourceRef cites the profile's own document (or a national norm). */
+  borrowed: z.array(BorrowedDocument).optional(),
   /** The county's own words, with labels: what its rules' kinds, flags and sources name. */
   vocabulary: Vocabulary,
   /** Its jurisdiction, outermost first: 3 to 7 levels. */

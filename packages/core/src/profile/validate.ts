@@ -93,11 +93,19 @@ function duplicateIds(profile: PolicyProfile): ProfileIssue[] {
 
 function foreignSourceRefs(profile: PolicyProfile): ProfileIssue[] {
   const issues: ProfileIssue[] = [];
+  // A borrowed document's clauses are citable too (a fork keeps its preset's citations, shown as 借用).
+  const citable = [profile.id, ...(profile.borrowed ?? []).map((b) => b.profileId)];
+  profile.borrowed?.forEach((b, i) => {
+    if (b.profileId === profile.id) {
+      issues.push(issue(["borrowed", i, "profileId"], "profile.borrowed_self", `借用的文件不能是本档案自己（${b.profileId}）`, `a borrowed document cannot be the profile's own (${b.profileId})`));
+    }
+  });
   for (const { value, path } of walk(profile)) {
     if (!isRecord(value) || typeof value.sourceRef !== "string") continue;
     // A national norm's clause binds every county alike: any profile may cite it.
     if (NATIONAL_REF.test(value.sourceRef)) continue;
-    if (!value.sourceRef.startsWith(`${profile.id} `)) {
+    const ref = value.sourceRef;
+    if (!citable.some((id) => ref.startsWith(`${id} `))) {
       issues.push(
         issue(
           [...path, "sourceRef"],

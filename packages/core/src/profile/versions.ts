@@ -71,7 +71,7 @@ export const getVersion = useCase(
  */
 export function firstVersionItems(
   tx: Pick<TxEntities, "profileVersion" | "profileHead">,
-  input: { tenantId: string; preset: PolicyProfile; at: Date; publishedBy: string; publishedByName: string },
+  input: { tenantId: string; preset: PolicyProfile; basedOn?: string; at: Date; publishedBy: string; publishedByName: string },
 ) {
   const at = normalise(input.at);
   return [
@@ -83,7 +83,7 @@ export function firstVersionItems(
         publishedAt: at,
         publishedBy: input.publishedBy,
         publishedByName: input.publishedByName,
-        basedOn: `preset:${input.preset.id}`,
+        basedOn: `preset:${input.basedOn ?? input.preset.id}`,
         profile: JSON.stringify(input.preset),
       })
       .commit(),

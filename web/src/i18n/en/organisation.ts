@@ -280,5 +280,6 @@ const en: typeof zh = {
     ledgerClosed: "Hazards closed in the month",
     ledgerShown: "{{month}}: {{discovered}} reported, {{closed}} closed",
   },
+  borrowedFinding: { badge: "Borrowed", title: "Rests on another county's clause, not yet re-cited as this county's own" },
 };
 export default en;

@@ -325,6 +325,17 @@ const en: typeof zh = {
       cited: "Cited {{ref}} in {{path}}.",
       noRule: "{{path}} is not a rule that can cite.",
     },
+    start: {
+      title: "Borrowing another county's rules",
+      saveFirst: "Save the draft's edits first, then fork or re-cite.",
+      borrowing: "This profile borrows the clauses of “{{title}}” ({{id}}).",
+      recite: "Re-cite as our own",
+      reciteHint: "When the county's own document has the same clause numbers, re-cite every borrowed citation in one step; they are then checked as the county's own.",
+      preset: "Choose a built-in preset",
+      fork: "Fork into our draft",
+      done: "Draft updated; check it, then publish.",
+    },
   },
+  borrowedClause: { badge: "Borrowed", title: "Cites another county's document “{{title}}”, not yet re-cited as this county's own" },
 };
 export default en;

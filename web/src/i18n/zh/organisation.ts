@@ -278,4 +278,6 @@ export default {
     ledgerClosed: "本月结案隐患数",
     ledgerShown: "{{month}}：发现 {{discovered}}、结案 {{closed}}",
   },
+  // The 借用 badge (components/borrowed.tsx) on a finding whose clause is borrowed.
+  borrowedFinding: { badge: "借用", title: "依据的是其他县（区）的文件条款，尚未改为本县条款" },
 };

@@ -323,5 +323,18 @@ export default {
       cited: "已将 {{ref}} 引用到 {{path}}。",
       noRule: "{{path}} 不是一条可引用的规则。",
     },
+    // Starting from another county's rules (borrowed-panel.tsx).
+    start: {
+      title: "借用其他县（区）的规则",
+      saveFirst: "请先保存草稿中的修改，再复制或改引用。",
+      borrowing: "本档案借用《{{title}}》（{{id}}）的条款。",
+      recite: "改为本县条款",
+      reciteHint: "本县文件有相同编号的条款时，可一步把借用的引用全部改为本县条款；之后按本县文件校验。",
+      preset: "选择内置档案",
+      fork: "复制为本县草稿",
+      done: "草稿已更新，请检查后发布。",
+    },
   },
+  // The 借用 badge (components/borrowed.tsx) on a borrowed citation; findings have their own words (organisation).
+  borrowedClause: { badge: "借用", title: "引用的是其他县（区）的文件“{{title}}”，尚未改为本县条款" },
 };

@@ -1,5 +1,6 @@
 import { For, Show } from "solid-js";
 import type { Finding, FindingStatus } from "@firegov/core/contract";
+import { BorrowedBadge } from "../../components/borrowed.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { pick, STATUS_ORDER, statusName } from "../../organisation/labels.ts";
 
@@ -13,7 +14,13 @@ export function FindingItem(props: { finding: Finding }) {
         <summary>
           <span class={`badge status-${f().status}`}>{statusName(f().status, locale())}</span>
           <span class="finding-evidence">{pick(f().evidence, locale())}</span>
-          <span class="finding-ref">{f().sourceRef ? t("compliance.clause", { clause: f().sourceRef! }) : t("compliance.noClause")}</span>
+          <span class="finding-ref">
+            {f().sourceRef ? t("compliance.clause", { clause: f().sourceRef! }) : t("compliance.noClause")}
+            <Show when={f().borrowed}>
+              {" "}
+              <BorrowedBadge label={t("borrowedFinding.badge")} title={t("borrowedFinding.title")} />
+            </Show>
+          </span>
         </summary>
         <div class="finding-body">
           <Show

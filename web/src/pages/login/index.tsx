@@ -1,10 +1,11 @@
-import { A, action, redirect, useAction, useSearchParams, useSubmission } from "@solidjs/router";
+import { A, action, redirect, useAction, useLocation, useSearchParams, useSubmission } from "@solidjs/router";
 import { Show } from "solid-js";
 import type { LoginInput } from "@firegov/core/contract";
 import { CHANGE_PASSWORD_PATH, safeNext } from "../../auth/access.ts";
 import { rememberedTenant, session, signIn } from "../../auth/session.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
+import RecoverPage from "../recover/index.tsx";
 
 const PATHS = ["body.tenant", "body.username", "body.password"] as const;
 
@@ -14,9 +15,18 @@ const signInAction = action(async (input: LoginInput, next: string | undefined) 
   throw redirect(signedIn.mustChangePassword ? CHANGE_PASSWORD_PATH : safeNext(next));
 }, "signIn");
 
+/** `/recover` is served by this chunk too (app.tsx): resetting with a recovery code. */
 export default function LoginPage() {
+  return (
+    <Show when={useLocation().pathname !== "/recover"} fallback={<RecoverPage />}>
+      <SignInPage />
+    </Show>
+  );
+}
+
+function SignInPage() {
   const { t } = useI18n();
-  const [params] = useSearchParams<{ tenant?: string; next?: string; signedUp?: string }>();
+  const [params] = useSearchParams<{ tenant?: string; next?: string; signedUp?: string; recovered?: string }>();
   const submit = useAction(signInAction);
   const submission = useSubmission(signInAction);
   const notice = () => {
@@ -34,6 +44,9 @@ export default function LoginPage() {
       <h1>{t("login.title")}</h1>
       <Show when={params.signedUp}>
         <Notice tone="success">{t("login.signedUp")}</Notice>
+      </Show>
+      <Show when={params.recovered}>
+        <Notice tone="success">{t("recover.done")}</Notice>
       </Show>
       <Show when={notice()}>{(n) => <Notice tone="warning">{t(n() === "expired" ? "auth.expired" : "auth.ended")}</Notice>}</Show>
       <form class="form" onSubmit={onSubmit}>
@@ -70,6 +83,9 @@ export default function LoginPage() {
       </form>
       <p class="aside">
         <A href="/signup">{t("login.noAccount")}</A>
+      </p>
+      <p class="aside">
+        <A href="/recover">{t("recover.link")}</A>
       </p>
     </section>
   );

@@ -3,6 +3,7 @@ import { batch, createEffect, createMemo, createSignal, For, lazy, on, onCleanup
 import type { ProfileDraft, ProfileFormSchema, ProfileIssue } from "@firegov/core/contract";
 import { ApiError } from "../../api/http.ts";
 import { getProfileDraft, validateProfile } from "../../api/profiles.ts";
+import { BorrowedPanel } from "./borrowed-panel.tsx";
 import { Notice } from "../../components/form.tsx";
 import { formatDateTime } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
@@ -329,6 +330,10 @@ function Editor(props: { initial: ProfileDraft }) {
           </p>
         )}
       </Show>
+      <BorrowedPanel borrowed={(doc() as { borrowed?: { profileId: string; document: { title: string } }[] } | undefined)?.borrowed} dirty={dirty()} onDraft={(next) => {
+          reset(next);
+          setNotice(t("profile.start.done"));
+        }} onError={failed} />
       <Show when={pendingImport()}>
         {(pending) => (
           <div class="panel" role="group">

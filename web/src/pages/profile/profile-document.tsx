@@ -1,4 +1,5 @@
 import { createMemo, For, Show, type JSX } from "solid-js";
+import { BorrowedProvider } from "../../components/borrowed.tsx";
 import type { PolicyProfile } from "@firegov/core/contract";
 import { useI18n } from "../../i18n/index.tsx";
 import { roleName } from "../../display.ts";
@@ -527,6 +528,7 @@ export function ProfileDocument(props: { profile: PolicyProfile }) {
   const { locale } = useI18n();
   const names = createMemo(() => v.profileNames(props.profile, locale()));
   return (
+    <BorrowedProvider borrowed={props.profile.borrowed}>
     <div class="profile-document">
       <TopicIndex />
       <Terminology p={props.profile} names={names()} locale={locale()} />
@@ -541,5 +543,6 @@ export function ProfileDocument(props: { profile: PolicyProfile }) {
       <Assessment p={props.profile} names={names()} locale={locale()} />
       <Duties p={props.profile} names={names()} locale={locale()} />
     </div>
+    </BorrowedProvider>
   );
 }

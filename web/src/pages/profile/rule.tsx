@@ -1,4 +1,5 @@
 import { For, Show, type JSX } from "solid-js";
+import { BorrowedMark } from "../../components/borrowed.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { clauseOf } from "./vocabulary.ts";
 
@@ -34,7 +35,9 @@ export function Citation(props: { rule: CitationFields }) {
       >
         {(ref) => (
           <details class="clause" open={wideScreen()}>
-            <summary title={ref()}>{t("profile.clause", { clause: clauseOf(ref()) })}</summary>
+            <summary title={ref()}>
+              {t("profile.clause", { clause: clauseOf(ref()) })} <BorrowedMark sourceRef={ref()} words={(title) => ({ label: t("borrowedClause.badge"), title: t("borrowedClause.title", { title }) })} />
+            </summary>
             <Show when={props.rule.text}>
               <blockquote lang="zh-CN">{props.rule.text}</blockquote>
             </Show>
