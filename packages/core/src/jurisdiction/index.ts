@@ -1,6 +1,8 @@
 // The jurisdiction tree: nodes at the profile's levels, with materialised paths.
 // The domain's entities join the table's one service when the domain loads.
 import "./node.entity.ts";
+// A publish that names the levels anew relabels the tree (relevel.ts registers the follower).
+import "./relevel.ts";
 export {
   listSubtree,
   ListSubtreeInput,

@@ -83,6 +83,6 @@ export function encodeProfile(profile: unknown, path = "body"): string {
 }
 
 export function decodeProfile(json: string): Record<string, unknown> {
-  // A draft saved in an older shape is shown, validated and published in today's.
-  return migrateProfile(JSON.parse(json) as Record<string, unknown>);
+  // Kept as saved (an invalid draft included): validation and publishing lift an older shape (migrate.ts).
+  return JSON.parse(json) as Record<string, unknown>;
 }
