@@ -204,9 +204,9 @@ describe("parseProfile: order and cycles", () => {
       p.levels.reverse();
     });
     expect(pathsAndCodes(input)).toEqual([
-      ["$.levels[1].kernel", "profile.order_invalid"],
-      ["$.levels[2].kernel", "profile.order_invalid"],
-      ["$.levels[3].kernel", "profile.order_invalid"],
+      ["$.levels[1].id", "profile.order_invalid"],
+      ["$.levels[2].id", "profile.order_invalid"],
+      ["$.levels[3].id", "profile.order_invalid"],
     ]);
   });
 

@@ -188,7 +188,8 @@ function orderIssues(p: PolicyProfile): ProfileIssue[] {
     mapped.map((m) => m.kernel),
     KERNEL_LEVELS,
   ).map((i) =>
-    issue(["levels", mapped[i]!.index, "kernel"], "profile.order_invalid", `层级对应的系统层级须按${KERNEL_LEVELS.join(" > ")}由上到下排列且不重复`, `levels standing for kernel levels must run outermost first (${KERNEL_LEVELS.join(" > ")}) without repeats`),
+    // The field that says the kernel: its own `kernel`, else the id that is one.
+    issue(["levels", mapped[i]!.index, p.levels[mapped[i]!.index]!.kernel ? "kernel" : "id"], "profile.order_invalid", `层级对应的系统层级须按${KERNEL_LEVELS.join(" > ")}由上到下排列且不重复`, `levels standing for kernel levels must run outermost first (${KERNEL_LEVELS.join(" > ")}) without repeats`),
   );
   const states = p.hazards.workflow.states;
   for (const index of outOfOrder(states, HAZARD_STATES)) {
