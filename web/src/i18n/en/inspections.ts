@@ -147,6 +147,7 @@ const en: typeof zh = {
     chooseNode: "Choose",
     flags: "Flags",
     flagsHint: "Flags its kinds carry need not be chosen again",
+    features: "Building and use features",
     none: "None",
     keyUnitLevel: "Key-unit level",
     enterpriseGrade: "Enterprise grade",

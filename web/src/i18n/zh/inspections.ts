@@ -145,6 +145,7 @@ export default {
     chooseNode: "请选择",
     flags: "监管标记",
     flagsHint: "场所类型已带的标记不必再选",
+    features: "建筑与使用特征",
     none: "无",
     keyUnitLevel: "重点单位级别",
     enterpriseGrade: "企业分级",

@@ -6,9 +6,9 @@ import { fieldError, FormError, formValues, revealProblem, SelectField, submissi
 import { activeNodes, profileInEffect } from "../../data/queries.ts";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { pick, VENUE_FLAG_IDS, venueFlag } from "../profile/vocabulary.ts";
+import { pick } from "../profile/vocabulary.ts";
 
-const PATHS = ["body.name", "body.address", "body.nodeId", "body.kinds", "body.flags", "body.riskGrade", "body.keyUnitLevel", "body.enterpriseGrade", "body.contactName", "body.contactPhone", "body.lat", "body.lng"] as const;
+const PATHS = ["body.name", "body.address", "body.nodeId", "body.kinds", "body.flags", "body.features", "body.riskGrade", "body.keyUnitLevel", "body.enterpriseGrade", "body.contactName", "body.contactPhone", "body.lat", "body.lng"] as const;
 
 /** A typed coordinate as a number; anything else as typed, so the API names the field instead of losing it. */
 const coordinate = (text: string | undefined): number | string | undefined => (!text ? undefined : Number.isFinite(Number(text)) ? Number(text) : text);
@@ -23,6 +23,7 @@ export function venueInput(form: HTMLFormElement): CreateVenueInput {
     nodeId: v.nodeId ?? "",
     kinds: checked("kinds"),
     flags: checked("flags"),
+    features: checked("features"),
     address: optional(v.address),
     riskGrade: optional(v.riskGrade),
     keyUnitLevel: optional(v.keyUnitLevel),
@@ -101,14 +102,27 @@ export default function NewVenuePage() {
         <fieldset class="field">
           <legend>{t("venueNew.flags")}<span class="optional">（{t("form.optional")}）</span></legend>
           <p class="hint">{t("venueNew.flagsHint")}</p>
-          <For each={VENUE_FLAG_IDS}>
+          <For each={profile()?.vocabulary.venueFlags}>
             {(f) => (
               <label class="check">
-                <input type="checkbox" name="flags" value={f} /> {venueFlag(f, locale())}
+                <input type="checkbox" name="flags" value={f.id} /> {pick(f.name, locale())}
               </label>
             )}
           </For>
         </fieldset>
+        <Show when={profile()?.vocabulary.venueFeatures.length}>
+          <fieldset class="field">
+            <legend>{t("venueNew.features")}<span class="optional">（{t("form.optional")}）</span></legend>
+            <For each={profile()?.vocabulary.venueFeatures}>
+              {(f) => (
+                <label class="check">
+                  <input type="checkbox" name="features" value={f.id} /> {pick(f.name, locale())}
+                </label>
+              )}
+            </For>
+            <Show when={err("body.features")}>{(m) => <p class="field-error">{m()}</p>}</Show>
+          </fieldset>
+        </Show>
         <GradeSelect name="riskGrade" label={t("venues.riskGrade")} grades={profile()?.venues.riskGrades ?? []} error={err("body.riskGrade")} />
         <GradeSelect name="keyUnitLevel" label={t("venueNew.keyUnitLevel")} grades={profile()?.venues.keyUnitLevels ?? []} error={err("body.keyUnitLevel")} />
         <GradeSelect name="enterpriseGrade" label={t("venueNew.enterpriseGrade")} grades={profile()?.venues.enterpriseGrades ?? []} error={err("body.enterpriseGrade")} />
