@@ -77,7 +77,7 @@ const en: typeof zh = {
       cancel: "Cancel",
       removed: "Boundary removed.",
       onMap: "See it on the map",
-      readOnly: "Only county admins and town fire-office staff may upload or remove a boundary.",
+      readOnly: "Only officers who manage the tree may upload or remove a boundary.",
     },
   },
 };

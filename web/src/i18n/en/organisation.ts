@@ -118,7 +118,7 @@ const en: typeof zh = {
     positions: "Positions held",
     noPositions: "The profile sets no positions for bodies at this level.",
     phone: "Mobile number",
-    masked: "Only county administrators and town officers see and change phone numbers.",
+    masked: "Only {{roles}} see and change phone numbers.",
     maskedShort: "hidden",
     status: "Status",
     active: "In post",

@@ -75,7 +75,7 @@ export default {
       cancel: "取消",
       removed: "边界已删除。",
       onMap: "在一张图中查看",
-      readOnly: "只有县级管理员和镇街消防办人员可以上传或删除边界。",
+      readOnly: "只有管理辖区树的人员可以上传或删除边界。",
     },
   },
 };

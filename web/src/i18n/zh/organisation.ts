@@ -116,7 +116,7 @@ export default {
     positions: "担任职务",
     noPositions: "政策档案没有为本级机构规定职务。",
     phone: "手机号",
-    masked: "只有县级管理员和镇街消防办人员能查看和修改手机号。",
+    masked: "只有{{roles}}能查看和修改手机号。",
     maskedShort: "已隐藏",
     status: "状态",
     active: "在岗",

@@ -10,6 +10,7 @@ import { bodyName, employmentName, employmentsOf, pick, positionName } from "../
 import { CancelButton, CheckboxGroup, checkedValues, listFieldError, listPaths, SectionHead } from "../../organisation/ui.tsx";
 import { peopleSheet } from "./ledger.ts";
 import { saveXlsx } from "../../organisation/xlsx.ts";
+import { roleName } from "../../display.ts";
 
 interface Ctx {
   me: User;
@@ -104,7 +105,7 @@ export function PersonForm(props: Ctx & { person?: Person; onDone: (message: str
           <div class="field">
             <span class="field-label">{t("people.phone")}</span>
             <span><TelLink phone={props.person?.phone} fallback="—" /></span>
-            <p class="hint">{t("people.masked")}</p>
+            <p class="hint">{t("people.masked", { roles: (["tenant_admin", "town_officer"] as const).map((r) => roleName(r, locale(), props.profile)).join(locale() === "en" ? " and " : "和") })}</p>
           </div>
         }
       >

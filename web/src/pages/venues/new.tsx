@@ -7,6 +7,7 @@ import { activeNodes, profileInEffect } from "../../data/queries.ts";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { pick } from "../profile/vocabulary.ts";
+import { kernelLevelName } from "../../levels.ts";
 
 const PATHS = ["body.name", "body.address", "body.nodeId", "body.kinds", "body.flags", "body.features", "body.riskGrade", "body.keyUnitLevel", "body.enterpriseGrade", "body.contactName", "body.contactPhone", "body.lat", "body.lng"] as const;
 
@@ -84,7 +85,7 @@ export default function NewVenuePage() {
         <FormError error={error()} paths={PATHS} />
         <TextField label={t("venues.name")} name="name" required error={err("body.name")} />
         <TextField label={t("venues.address")} name="address" optional error={err("body.address")} />
-        <SelectField label={t("venueNew.node")} name="nodeId" required hint={t("venueNew.nodeHint")} error={err("body.nodeId")}>
+        <SelectField label={t("venueNew.node")} name="nodeId" required hint={t("venueNew.nodeHint", { level: kernelLevelName(profile(), "grid", locale(), locale() === "en" ? "lowest node" : "最下级节点") })} error={err("body.nodeId")}>
           <option value="">{t("venueNew.chooseNode")}</option>
           <For each={nodes()}>{(n) => <option value={n.nodeId}>{nodeOptionLabel(n, nodes()![0])}</option>}</For>
         </SelectField>
