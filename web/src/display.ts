@@ -15,7 +15,7 @@ const pick = (text: Bilingual, locale: Locale) => (locale === "en" ? text.en : t
  * label) the role's id: never another county's word.
  */
 export function roleName(role: string, locale: Locale, profile?: Pick<PolicyProfile, "vocabulary"> | undefined): string {
-  const name = profile?.vocabulary.platformRoles.find((r) => r.id === role)?.name;
+  const name = profile?.vocabulary?.platformRoles.find((r) => r.id === role)?.name;
   return name ? pick(name, locale) : role;
 }
 

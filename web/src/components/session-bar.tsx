@@ -22,7 +22,7 @@ export function SessionBar() {
     const user = signedInUser();
     if (!user) return undefined;
     const profile = await import("../data/queries.ts").then((m) => m.profileInEffect()).catch(() => undefined);
-    return profile?.vocabulary.platformRoles.find((r) => r.id === user.role)?.name ?? { zh: user.role, en: user.role };
+    return profile?.vocabulary?.platformRoles.find((r) => r.id === user.role)?.name ?? { zh: user.role, en: user.role };
   });
   // The body the user acts for (a department liaison: their department), when bound to one.
   const body = () => mine()?.body ?? undefined;

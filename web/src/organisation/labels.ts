@@ -13,19 +13,20 @@ type Bilingual = { zh: string; en: string };
 export const pick = (text: Bilingual | undefined, locale: Locale): string => (text ? (locale === "en" ? text.en : text.zh) : "");
 
 // Employment, force, vehicle and record kinds are the profile's own words
-// (`vocabulary`): a county may name or add them; an unknown id shows as itself.
+// (`vocabulary`): a county may name or add them; an unknown id shows as itself
+// (as does every id of a profile cached before it had a vocabulary).
 type Words = Pick<PolicyProfile, "vocabulary">;
 const wordIn = (profile: Words | undefined, key: keyof PolicyProfile["vocabulary"], id: string, locale: Locale) =>
-  pick(profile?.vocabulary[key].find((w) => w.id === id)?.name, locale) || id;
+  pick(profile?.vocabulary?.[key].find((w) => w.id === id)?.name, locale) || id;
 
 /** The profile's employment kinds a person may have (`any` is a rule's word, not a person's). */
-export const employmentsOf = (profile: Words) => profile.vocabulary.employmentKinds.filter((e) => e.id !== "any").map((e) => e.id as Employment);
+export const employmentsOf = (profile: Words) => (profile.vocabulary?.employmentKinds ?? []).filter((e) => e.id !== "any").map((e) => e.id as Employment);
 export const employmentName = (profile: Words | undefined, e: string, locale: Locale) => wordIn(profile, "employmentKinds", e, locale);
 
-export const forcesOf = (profile: Words) => profile.vocabulary.forceKinds.map((f) => f.id as ForceKind);
+export const forcesOf = (profile: Words) => (profile.vocabulary?.forceKinds ?? []).map((f) => f.id as ForceKind);
 export const forceName = (profile: Words | undefined, f: string, locale: Locale) => wordIn(profile, "forceKinds", f, locale);
 
-export const vehiclesOf = (profile: Words) => profile.vocabulary.engineTypes.map((v) => v.id as VehicleType);
+export const vehiclesOf = (profile: Words) => (profile.vocabulary?.engineTypes ?? []).map((v) => v.id as VehicleType);
 export const vehicleName = (profile: Words | undefined, v: string, locale: Locale) => wordIn(profile, "engineTypes", v, locale);
 
 const duties: Record<DutyStatus, Bilingual> = {
@@ -38,7 +39,7 @@ export const DUTIES = Object.keys(duties) as DutyStatus[];
 export const dutyName = (d: DutyStatus, locale: Locale) => pick(duties[d], locale) || d;
 
 /** The profile's record kinds, in its order (what a ledger holds most comes first in the baseline). */
-export const recordKindsOf = (profile: Words) => profile.vocabulary.recordKinds.map((k) => k.id as RecordKind);
+export const recordKindsOf = (profile: Words) => (profile.vocabulary?.recordKinds ?? []).map((k) => k.id as RecordKind);
 export const recordKindName = (profile: Words | undefined, k: string, locale: Locale) => wordIn(profile, "recordKinds", k, locale);
 
 const statuses: Record<FindingStatus, Bilingual> = {

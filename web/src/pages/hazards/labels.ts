@@ -29,7 +29,7 @@ export function actionName(action: string, locale: Locale): string {
 type Words = Pick<PolicyProfile, "vocabulary">;
 
 /** The profile's hazard sources, in its order: the board's filter. */
-export const sourcesOf = (profile: Words | undefined): string[] => profile?.vocabulary.hazardSources.map((s) => s.id) ?? [];
+export const sourcesOf = (profile: Words | undefined): string[] => profile?.vocabulary?.hazardSources.map((s) => s.id) ?? [];
 
 /** Sources that come in by their own pages (a resident's tip, a venue's self-check, a home visit, the city platform): not an officer's to give. */
 const ARRIVING: ReadonlySet<string> = new Set<HazardSource>(["public_tip", "self_check", "home_visit", "open311"]);
@@ -38,7 +38,7 @@ const ARRIVING: ReadonlySet<string> = new Set<HazardSource>(["public_tip", "self
 export const reportSourcesOf = (profile: Words | undefined) => sourcesOf(profile).filter((s) => !ARRIVING.has(s)) as Exclude<HazardSource, "public_tip" | "self_check" | "home_visit" | "open311">[];
 
 export function sourceName(profile: Words | undefined, source: string, locale: Locale): string {
-  return pick(profile?.vocabulary.hazardSources.find((s) => s.id === source)?.name, locale) ?? source;
+  return pick(profile?.vocabulary?.hazardSources.find((s) => s.id === source)?.name, locale) ?? source;
 }
 
 export function severityName(profile: PolicyProfile | undefined, id: string | undefined, locale: Locale): string {

@@ -54,7 +54,8 @@ export function UserFields(props: { user?: User; nodes: JurisdictionNode[]; role
   // A department liaison acts for one department: the body is asked of liaisons, and of anyone already bound.
   const [role, setRole] = createSignal<string | undefined>(props.user?.role);
   const [nodeId, setNodeId] = createSignal<string | undefined>(selectedNode());
-  const profile = createAsync(() => profileInEffect());
+  // The roles as the county labels them; until (or without) the profile, their ids.
+  const profile = createAsync(() => profileInEffect().catch(() => undefined));
   return (
     <>
       <TextField label={t("users.displayName")} name="displayName" value={props.user?.displayName ?? ""} required error={fieldError(props.error, "body.displayName")} />

@@ -103,7 +103,7 @@ export default function NewVenuePage() {
         <fieldset class="field">
           <legend>{t("venueNew.flags")}<span class="optional">（{t("form.optional")}）</span></legend>
           <p class="hint">{t("venueNew.flagsHint")}</p>
-          <For each={profile()?.vocabulary.venueFlags}>
+          <For each={profile()?.vocabulary?.venueFlags}>
             {(f) => (
               <label class="check">
                 <input type="checkbox" name="flags" value={f.id} /> {pick(f.name, locale())}
@@ -111,10 +111,10 @@ export default function NewVenuePage() {
             )}
           </For>
         </fieldset>
-        <Show when={profile()?.vocabulary.venueFeatures.length}>
+        <Show when={profile()?.vocabulary?.venueFeatures.length}>
           <fieldset class="field">
             <legend>{t("venueNew.features")}<span class="optional">（{t("form.optional")}）</span></legend>
-            <For each={profile()?.vocabulary.venueFeatures}>
+            <For each={profile()?.vocabulary?.venueFeatures}>
               {(f) => (
                 <label class="check">
                   <input type="checkbox" name="features" value={f.id} /> {pick(f.name, locale())}

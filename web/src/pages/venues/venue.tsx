@@ -251,7 +251,7 @@ function Details(props: { venue: Venue; profile: PolicyProfile | undefined }) {
   const basis = () => supervisionBasis(props.profile, props.venue);
   // Flags and features in the profile's own words; one it no longer has as its id.
   const word = (key: "venueFlags" | "venueFeatures", id: string) => {
-    const name = props.profile?.vocabulary[key].find((w) => w.id === id)?.name;
+    const name = props.profile?.vocabulary?.[key].find((w) => w.id === id)?.name;
     return name ? (locale() === "en" ? name.en : name.zh) : id;
   };
   const me = signedInUser();
