@@ -3,6 +3,7 @@ import { Show, Suspense } from "solid-js";
 import { getMe } from "../api/auth.ts";
 import { session, signedInUser, signOut } from "../auth/session.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { profileInEffect } from "../data/queries.ts";
 
 /** Keyed by user, so a different sign-in never sees the last user's tenant. */
 const me = query((_userId: string) => getMe(), "me");
@@ -16,12 +17,11 @@ export function SessionBar() {
     return user ? await me(user.userId) : undefined;
   });
   const tenant = () => mine()?.tenant;
-  // The role as the county's profile labels it (vocabulary.platformRoles). The profile's module loads
-  // after the first paint, so the first load stays small; without a profile the role shows as its id.
+  // The role as the county's profile labels it (vocabulary.platformRoles); without a profile, its id.
   const roleLabel = createAsync(async () => {
     const user = signedInUser();
     if (!user) return undefined;
-    const profile = await import("../data/queries.ts").then((m) => m.profileInEffect()).catch(() => undefined);
+    const profile = await profileInEffect().catch(() => undefined);
     return profile?.vocabulary?.platformRoles.find((r) => r.id === user.role)?.name ?? { zh: user.role, en: user.role };
   });
   // The body the user acts for (a department liaison: their department), when bound to one.
