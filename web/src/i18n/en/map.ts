@@ -54,7 +54,7 @@ const en: typeof zh = {
       maxZoom: "Maximum zoom",
       save: "Save basemap",
       saved: "Basemap saved.",
-      readOnly: "Only the county admin may change the basemap.",
+      readOnly: "Only an administrator may change the basemap.",
       crsTitle: "Why the coordinate system matters",
       crs: "Venue coordinates and boundaries are stored in WGS-84 (what a phone's GPS gives). Tianditu is CGCS2000, within centimetres of WGS-84, so points sit where they are. Gaode/AMap and Tencent tiles are GCJ-02 and Baidu's BD-09, offset non-linearly: every point would be drawn hundreds of metres off, so those tile URLs are refused. Coordinates copied from those maps' pickers are GCJ-02 too: do not enter them in the venue ledger.",
       boundaries: "Boundaries",

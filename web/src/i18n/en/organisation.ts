@@ -40,7 +40,7 @@ const en: typeof zh = {
     retireDone: "Retired “{{name}}”.",
     setTier: "Set tier",
     tier: "Tier",
-    tierHint: "The tier sets the staffing minimums; only county administrators set it",
+    tierHint: "The tier sets the staffing minimums; only administrators set it",
     tierNone: "No tier",
     tierSaved: "Set the tier of “{{name}}” to “{{tier}}”.",
     tierCleared: "Cleared the tier of “{{name}}”.",

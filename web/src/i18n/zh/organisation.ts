@@ -38,7 +38,7 @@ export default {
     retireDone: "已撤销“{{name}}”。",
     setTier: "设定类别",
     tier: "类别",
-    tierHint: "类别决定人员配备的最低要求，仅县级管理员可设定",
+    tierHint: "类别决定人员配备的最低要求，仅管理员可设定",
     tierNone: "不分类别",
     tierSaved: "已将“{{name}}”的类别设为“{{tier}}”。",
     tierCleared: "已取消“{{name}}”的类别。",
