@@ -1,8 +1,9 @@
 /**
  * How organisation and compliance values read on screen, zh-CN and en: the
- * product's closed vocabularies (employment, forces, vehicles, duty, record
- * kinds, finding statuses) and the tenant profile's own names for its levels,
- * bodies, positions, grades, tiers and obligations. Labels only: what a
+ * product's own words (duty, finding statuses), and the tenant profile's
+ * words for its employment, forces, vehicles and record kinds (its
+ * vocabulary) and names for its levels, bodies, positions, grades, tiers and
+ * obligations. Labels only: what a
  * value means is the API's.
  */
 import type { DutyStatus, Employment, FindingStatus, ForceKind, JurisdictionNode, PolicyProfile, RecordKind, VehicleType } from "@firegov/core/contract";

@@ -1,6 +1,6 @@
 /**
  * How hazards read on screen: the loop's state and action names (the
- * domain's own), sources, and the tenant profile's names for severities,
+ * domain's own), and the tenant profile's words for sources, severities,
  * codes, bodies, levels and listing levels. Components ask here.
  */
 import { ACTION_NAMES, STATE_NAMES, STATES } from "@firegov/core/browser";
