@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { signIn } from "../../web/src/auth/session.ts";
 import AuditPage from "../../web/src/pages/audit/index.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";
+import { profileVersion } from "./organisation-fixture.ts";
 
 const entry = (action: string, at: string, details: Record<string, unknown> = {}) => ({
   auditId: `a-${action}`,
@@ -24,6 +25,7 @@ describe("audit page", () => {
     fakeApi({ "POST /v1/auth/login": () => json(200, signedIn("at-1", "rt-1")) });
     await signIn({ tenant: "qidong", username: "admin", password: "Fire-safe-2026" });
     const api = fakeApi({
+      "GET /v1/profile": () => json(200, profileVersion),
       "GET /v1/users": () => json(200, { items: [admin, { ...admin, userId: "2b8c5d1e-worker", displayName: "王网格" }], cursor: null }),
       "GET /v1/audit": (call) =>
         json(200, call.path.includes("cursor=")
@@ -58,6 +60,7 @@ describe("audit page", () => {
     fakeApi({ "POST /v1/auth/login": () => json(200, signedIn("at-1", "rt-1")) });
     await signIn({ tenant: "qidong", username: "admin", password: "Fire-safe-2026" });
     const api = fakeApi({
+      "GET /v1/profile": () => json(200, profileVersion),
       "GET /v1/users": () => json(200, { items: [admin, { ...admin, userId: "2b8c5d1e-worker", displayName: "王网格" }], cursor: null }),
       "GET /v1/audit": () => json(200, { items: [{ ...entry("venue.create", "2026-11-21T02:00:00.000Z"), targetType: "venue", targetId: "v-1" }], cursor: null }),
       "GET /v1/export/audit": () => new Response(new Uint8Array([80, 75]), { status: 200, headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": "attachment; filename*=UTF-8''%E5%AE%A1%E8%AE%A1.xlsx" } }),

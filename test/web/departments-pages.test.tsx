@@ -46,9 +46,11 @@ afterEach(resetSession);
 describe("whom a user acts for", () => {
   it("the signed-in bar names the department a liaison is bound to, from /v1/me", async () => {
     await signInAs(liaison);
-    fakeApi({ "GET /v1/me": () => json(200, { user: liaison, body: { id: education.id, name: education.name, kind: education.kind, level: "county" }, tenant }) });
+    fakeApi({ "GET /v1/me": () => json(200, { user: liaison, body: { id: education.id, name: education.name, kind: education.kind, level: "county" }, tenant }), "GET /v1/profile": () => json(200, version1) });
     renderAt("/", () => <Route path="/" component={SessionBar} />);
     expect(await screen.findByTestId("signed-in-body")).toHaveTextContent("（县教育局）");
+    // The role's label is the profile's (vocabulary.platformRoles), there once the profile is read.
+    await screen.findByTestId("signed-in-role");
     expect(screen.getByTestId("signed-in-user")).toHaveTextContent("李教育部门联络员（县教育局） · 新河县");
   });
 

@@ -280,7 +280,7 @@ describe("report form", () => {
     expect(within(form).getByText("一般隐患须在网格上报")).toHaveClass("field-error");
     expect(within(form).getByLabelText("隐患情况")).toHaveAttribute("aria-invalid", "true");
     const [sent] = api.calls("POST /v1/hazards");
-    expect(sent!.body).toEqual({ nodeId: town.nodeId, code: "other", codeText: "楼道堆物", severity: "general", description: "x", source: "grid_patrol" });
+    expect(sent!.body).toEqual({ nodeId: town.nodeId, code: "other", codeText: "楼道堆物", severity: "general", description: "x", source: "inspection" }); // the first report source the profile lists
   });
 });
 

@@ -93,7 +93,7 @@ describe("map settings: the basemap (天地图 with the county's key, a WGS-84 t
     });
     renderAt("/map/settings", () => <Route path="/map/settings" component={MapSettingsPage} />);
     expect(await screen.findByTestId("basemap-current")).toHaveTextContent("密钥：0123••••••••••••••••••••••••cdef");
-    expect(screen.getByText("只有县级管理员可以修改底图。")).toBeInTheDocument();
+    expect(screen.getByText("只有管理员可以修改底图。")).toBeInTheDocument();
     expect(screen.queryByRole("form", { name: "底图" })).toBeNull();
   });
 });
@@ -166,7 +166,7 @@ describe("node page: the node's boundary for the one map", () => {
     fakeApi({ ...base, "GET /v1/map/boundaries": () => json(200, { type: "FeatureCollection", features: [] }) });
     renderBoundary();
     expect(await screen.findByTestId("boundary-status")).toHaveTextContent("尚未上传边界");
-    expect(screen.getByText("只有县级管理员和镇街消防办人员可以上传或删除边界。")).toBeInTheDocument();
+    expect(screen.getByText("只有管理辖区树的人员可以上传或删除边界。")).toBeInTheDocument();
     expect(screen.queryByRole("form", { name: "上传边界" })).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { Layout } from "../../web/src/components/layout.tsx";
 import { RequireSignIn } from "../../web/src/components/require-sign-in.tsx";
 import LoginPage from "../../web/src/pages/login/index.tsx";
 import { admin, fakeApi, json, problem, renderAt, resetSession, signedIn } from "./fake-api.tsx";
+import { profile, profileVersion } from "./organisation-fixture.ts";
 
 const tenant = { tenantId: "qidong", name: "启东市", timeZone: "Asia/Shanghai", presetId: "qidong", rootNodeId: admin.scopeNodeId, status: "active", createdAt: admin.createdAt };
 const worker: User = { ...admin, userId: "worker-1", username: "wang.grid", displayName: "王网格", role: "grid_worker" };
@@ -85,9 +86,11 @@ describe("protected pages", () => {
 describe("the layout", () => {
   it("shows the signed-in user's name, role and county, with links their role may open", async () => {
     await signInAs(admin);
-    fakeApi({ "GET /v1/me": () => json(200, { user: admin, tenant }) });
+    // The role's label is the profile's own (vocabulary.platformRoles), here a district's word.
+    const words = { ...profile.vocabulary, platformRoles: profile.vocabulary.platformRoles.map((r) => (r.id === "tenant_admin" ? { ...r, name: { zh: "区级管理员", en: "District admin" } } : r)) };
+    fakeApi({ "GET /v1/me": () => json(200, { user: admin, tenant }), "GET /v1/profile": () => json(200, { ...profileVersion, profile: { ...profile, vocabulary: words } }) });
     renderApp("/", true);
-    await vi.waitFor(() => expect(screen.getByTestId("signed-in-user")).toHaveTextContent("张建国县级管理员 · 启东市"));
+    await vi.waitFor(() => expect(screen.getByTestId("signed-in-user")).toHaveTextContent("张建国区级管理员 · 启东市"));
     expect(screen.getByRole("link", { name: "用户管理" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "审计日志" })).toBeInTheDocument();
   });

@@ -11,6 +11,7 @@ import HomePage from "../../web/src/pages/home/index.tsx";
 import MePage from "../../web/src/pages/me/index.tsx";
 import SearchPage from "../../web/src/pages/search/index.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";
+import { profileVersion } from "./organisation-fixture.ts";
 
 const tenant = { tenantId: "qidong", name: "启东市", timeZone: "Asia/Shanghai", presetId: "qidong", rootNodeId: admin.scopeNodeId, status: "active", createdAt: admin.createdAt };
 const person = (role: Role): User => ({ ...admin, userId: `${role}-1`, username: role, displayName: "王网格", role, phone: "139 1234 5678" });
@@ -32,6 +33,8 @@ async function signInAs(user: User, unread = 0) {
   await signIn({ tenant: "qidong", username: user.username, password: "Fire-safe-2026" });
   return fakeApi({
     "GET /v1/me": () => json(200, { user, body: null, tenant }),
+    // The role's label is the profile's (vocabulary.platformRoles).
+    "GET /v1/profile": () => json(200, profileVersion),
     "GET /v1/inbox/unread-count": () => json(200, { unread }),
     "GET /v1/dashboard": () => json(200, dashboard),
     "GET /v1/hazards/assigned": () => json(200, { items: [{}, {}], cursor: null }),

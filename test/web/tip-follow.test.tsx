@@ -76,7 +76,7 @@ describe("tip form: where the tip goes", () => {
       "POST /v1/public/xinhe/tips": () => json(201, { hazardId: "hz-9", state: "discovered", message: { zh: "已收到您的举报。", en: "Thanks" }, receiptCode: "Rc0de-abcdefghij" }),
     });
     tipForm();
-    const place = await screen.findByLabelText(/所在乡镇（村居）/);
+    const place = await screen.findByLabelText(/所在地区/);
     expect([...place.querySelectorAll("option")].map((o) => o.textContent)).toEqual(["不清楚，不选择", "东河乡", "东河乡 柳村", "西山镇"]);
     fireEvent.change(place, { target: { value: "n-village" } });
     fireEvent.click(screen.getByRole("button", { name: "共享我的位置" }));
@@ -98,7 +98,7 @@ describe("tip form: where the tip goes", () => {
     tipForm();
     fireEvent.input(await screen.findByLabelText("隐患位置"), { target: { value: "北街 5 号" } });
     fireEvent.input(screen.getByLabelText("隐患情况"), { target: { value: "消防通道被车辆堵塞" } });
-    expect(screen.queryByLabelText(/所在乡镇（村居）/)).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/所在地区/)).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "提交举报" }));
     expect(await screen.findByText("已收到您的举报。")).toBeInTheDocument();
     expect(api.calls("POST /v1/public/xinhe/tips")[0]!.body).toEqual({ locationText: "北街 5 号", description: "消防通道被车辆堵塞" });

@@ -5,6 +5,7 @@ import type { User } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
 import UsersPage from "../../web/src/pages/users/index.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";
+import { profileVersion } from "./organisation-fixture.ts";
 
 const root = { nodeId: admin.scopeNodeId, path: admin.scopePath, level: "county", name: "启东市", status: "active" };
 const worker: User = {
@@ -34,6 +35,7 @@ describe("users page", () => {
   it("lists users with role names in Chinese and loads more on demand", async () => {
     await signInAs(admin);
     const api = fakeApi({
+      "GET /v1/profile": () => json(200, profileVersion),
       "GET /v1/nodes": () => json(200, { items: [root], cursor: null }),
       "GET /v1/users": (call) => json(200, call.path.includes("cursor=") ? { items: [worker], cursor: null } : { items: [admin], cursor: "page-2" }),
     });
@@ -51,6 +53,7 @@ describe("users page", () => {
     const officer: User = { ...admin, userId: "officer-1", username: "li.town", displayName: "李镇", role: "town_officer" };
     await signInAs(officer);
     const api = fakeApi({
+      "GET /v1/profile": () => json(200, profileVersion),
       "GET /v1/nodes": () => json(200, { items: [root], cursor: null }),
       "GET /v1/users": () => json(200, { items: [officer], cursor: null }),
       "POST /v1/users": () => json(201, worker),
@@ -75,6 +78,7 @@ describe("users page", () => {
   it("resets a password only after a confirm step", async () => {
     await signInAs(admin);
     const api = fakeApi({
+      "GET /v1/profile": () => json(200, profileVersion),
       "GET /v1/nodes": () => json(200, { items: [root], cursor: null }),
       "GET /v1/users": () => json(200, { items: [admin, worker], cursor: null }),
       "POST /v1/users/2b8c5d1e-worker/password-reset": () => json(200, worker),
@@ -93,7 +97,7 @@ describe("users page", () => {
 
   it("offers no disable or reset for the signed-in user's own account", async () => {
     await signInAs(admin);
-    fakeApi({ "GET /v1/nodes": () => json(200, { items: [root], cursor: null }), "GET /v1/users": () => json(200, { items: [admin], cursor: null }) });
+    fakeApi({ "GET /v1/profile": () => json(200, profileVersion), "GET /v1/nodes": () => json(200, { items: [root], cursor: null }), "GET /v1/users": () => json(200, { items: [admin], cursor: null }) });
     renderUsers();
     const [item] = await screen.findAllByTestId("user-item");
     expect(within(item!).getByRole("button", { name: "编辑" })).toBeInTheDocument();
@@ -105,6 +109,7 @@ describe("users page", () => {
     await signInAs(admin);
     const colleague: User = { ...worker, phone: "13800138000", mustChangePassword: false };
     const api = fakeApi({
+      "GET /v1/profile": () => json(200, profileVersion),
       "GET /v1/nodes": () => json(200, { items: [root], cursor: null }),
       "GET /v1/users": () => json(200, { items: [admin, colleague], cursor: null }),
       "PATCH /v1/users/2b8c5d1e-worker": () => json(200, { ...colleague, phone: undefined, role: "village_manager" }),

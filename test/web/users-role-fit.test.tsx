@@ -7,6 +7,10 @@ import UsersPage from "../../web/src/pages/users/index.tsx";
 import { admin, fakeApi, json, renderAt, resetSession, signedIn } from "./fake-api.tsx";
 import { version1 } from "./profile-fixture.ts";
 
+// A grid worker fits the profile's grid-like level: the county here has one (网格) below its towns.
+const gridLevel = { id: "grid", name: { zh: "网格", en: "Grid" }, units: ["网格"], sourceRef: "xinhe 三", text: "村（社区）划分网格" };
+const withGrid = { ...version1, profile: { ...version1.profile, levels: [...version1.profile.levels, gridLevel] } };
+
 const root = { nodeId: admin.scopeNodeId, path: admin.scopePath, level: "county", name: "平川县", status: "active" };
 const town = { nodeId: "n-town", parentId: root.nodeId, path: `${root.path}/n-town`, level: "town", name: "甲镇", status: "active" };
 const grid = { nodeId: "n-grid", parentId: town.nodeId, path: `${town.path}/n-grid`, level: "grid", name: "第一网格", status: "active" };
@@ -20,7 +24,7 @@ describe("a role that does not fit the chosen node's level", () => {
     fakeApi({ "POST /v1/auth/login": () => json(200, signedIn("at-1", "rt-1", { user: admin })) });
     await signIn({ tenant: "xinhe", username: "admin", password: "Fire-safe-2026" });
     const api = fakeApi({
-      "GET /v1/profile": () => json(200, version1),
+      "GET /v1/profile": () => json(200, withGrid),
       "GET /v1/nodes": () => json(200, { items: [root, town, grid], cursor: null }),
       "GET /v1/users": () => json(200, { items: [admin], cursor: null }),
       "POST /v1/users": () => json(201, worker),

@@ -60,7 +60,7 @@ describe("新增场所 (add one venue by form)", () => {
     fireEvent.click(screen.getByRole("button", { name: "保存场所" }));
     await waitFor(() => expect(view.history.get()).toBe("/venues/v-new"));
     const [call] = api.calls("POST /v1/venues");
-    expect(call!.body).toEqual({ name: "东街五金店", address: "东街 12 号", nodeId: dongHe.nodeId, kinds: ["shop"], flags: [], riskGrade: "high", contactName: "李店主", contactPhone: "13912345678", lat: 31.5, lng: 121.2 });
+    expect(call!.body).toEqual({ name: "东街五金店", address: "东街 12 号", nodeId: dongHe.nodeId, kinds: ["shop"], flags: [], features: [], riskGrade: "high", contactName: "李店主", contactPhone: "13912345678", lat: 31.5, lng: 121.2 });
     expect(call!.headers.get("idempotency-key")).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -2,16 +2,21 @@
  * How domain values read on screen, zh-CN and en: role names,
  * presets, nodes, times. Components ask here instead of mapping themselves.
  */
-import { roleNames, roles } from "@firegov/core/browser";
-import type { JurisdictionNode, Role, User } from "@firegov/core/contract";
+import type { JurisdictionNode, PolicyProfile, User } from "@firegov/core/contract";
 import type { Preset } from "./api/system.ts";
 import type { Locale } from "./i18n/index.tsx";
 
 type Bilingual = { zh: string; en: string };
 const pick = (text: Bilingual, locale: Locale) => (locale === "en" ? text.en : text.zh);
 
-export function roleName(role: Role, locale: Locale): string {
-  return pick(roleNames[role], locale);
+/**
+ * A platform role as the county's profile labels it (`vocabulary.platformRoles`:
+ * 网格员, 楼栋长 …). Before a profile is at hand (or for a role it does not
+ * label) the role's id: never another county's word.
+ */
+export function roleName(role: string, locale: Locale, profile?: Pick<PolicyProfile, "vocabulary"> | undefined): string {
+  const name = profile?.vocabulary?.platformRoles.find((r) => r.id === role)?.name;
+  return name ? pick(name, locale) : role;
 }
 
 

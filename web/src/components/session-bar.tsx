@@ -2,8 +2,8 @@ import { A, createAsync, query, useNavigate } from "@solidjs/router";
 import { Show, Suspense } from "solid-js";
 import { getMe } from "../api/auth.ts";
 import { session, signedInUser, signOut } from "../auth/session.ts";
-import { roleNames } from "@firegov/core/browser";
 import { useI18n } from "../i18n/index.tsx";
+import { profileInEffect } from "../data/queries.ts";
 
 /** Keyed by user, so a different sign-in never sees the last user's tenant. */
 const me = query((_userId: string) => getMe(), "me");
@@ -17,6 +17,13 @@ export function SessionBar() {
     return user ? await me(user.userId) : undefined;
   });
   const tenant = () => mine()?.tenant;
+  // The role as the county's profile labels it (vocabulary.platformRoles); without a profile, its id.
+  const roleLabel = createAsync(async () => {
+    const user = signedInUser();
+    if (!user) return undefined;
+    const profile = await profileInEffect().catch(() => undefined);
+    return profile?.vocabulary?.platformRoles.find((r) => r.id === user.role)?.name ?? { zh: user.role, en: user.role };
+  });
   // The body the user acts for (a department liaison: their department), when bound to one.
   const body = () => mine()?.body ?? undefined;
   const logout = () => {
@@ -31,9 +38,8 @@ export function SessionBar() {
             <div class="who" data-testid="signed-in-user">
               <span class="who-name">{user().displayName}</span>
               <span class="who-meta">
-                {/* The role's name straight from core: display.ts (dates and all) stays out of the first load. */}
-                {roleNames[user().role][locale() === "en" ? "en" : "zh"]}
                 <Suspense>
+                  <Show when={roleLabel()}>{(r) => <span data-testid="signed-in-role">{locale() === "en" ? r().en : r().zh}</span>}</Show>
                   <Show when={body()}>{(b) => <span data-testid="signed-in-body">（{locale() === "en" ? b().name.en : b().name.zh}）</span>}</Show>
                   <Show when={tenant()}>{(tn) => <> · {tn().name}</>}</Show>
                 </Suspense>

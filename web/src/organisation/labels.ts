@@ -1,8 +1,9 @@
 /**
  * How organisation and compliance values read on screen, zh-CN and en: the
- * product's closed vocabularies (employment, forces, vehicles, duty, record
- * kinds, finding statuses) and the tenant profile's own names for its levels,
- * bodies, positions, grades, tiers and obligations. Labels only: what a
+ * product's own words (duty, finding statuses), and the tenant profile's
+ * words for its employment, forces, vehicles and record kinds (its
+ * vocabulary) and names for its levels, bodies, positions, grades, tiers and
+ * obligations. Labels only: what a
  * value means is the API's.
  */
 import type { DutyStatus, Employment, FindingStatus, ForceKind, JurisdictionNode, PolicyProfile, RecordKind, VehicleType } from "@firegov/core/contract";
@@ -12,33 +13,22 @@ type Bilingual = { zh: string; en: string };
 
 export const pick = (text: Bilingual | undefined, locale: Locale): string => (text ? (locale === "en" ? text.en : text.zh) : "");
 
-const employments: Record<Employment, Bilingual> = {
-  on_payroll: { zh: "在编人员", en: "On-payroll staff" },
-  contracted: { zh: "政府购买服务人员", en: "Contracted staff" },
-  auxiliary: { zh: "辅助人员", en: "Auxiliary staff" },
-  seconded: { zh: "派驻（指定）人员", en: "Seconded staff" },
-  other: { zh: "其余人员", en: "Other staff" },
-};
-export const EMPLOYMENTS = Object.keys(employments) as Employment[];
-export const employmentName = (e: Employment, locale: Locale) => pick(employments[e], locale) || e;
+// Employment, force, vehicle and record kinds are the profile's own words
+// (`vocabulary`): a county may name or add them; an unknown id shows as itself
+// (as does every id of a profile cached before it had a vocabulary).
+type Words = Pick<PolicyProfile, "vocabulary">;
+const wordIn = (profile: Words | undefined, key: keyof PolicyProfile["vocabulary"], id: string, locale: Locale) =>
+  pick(profile?.vocabulary?.[key].find((w) => w.id === id)?.name, locale) || id;
 
-const forces: Record<ForceKind, Bilingual> = {
-  full_time_brigade: { zh: "政府专职消防队", en: "Full-time fire brigade" },
-  micro_station: { zh: "微型消防站", en: "Micro fire station" },
-  volunteer_team: { zh: "志愿消防队", en: "Volunteer fire team" },
-  integrated_team: { zh: "整合的消防/应急救援队伍", en: "Integrated rescue team" },
-};
-export const FORCES = Object.keys(forces) as ForceKind[];
-export const forceName = (f: string, locale: Locale) => pick(forces[f as ForceKind], locale) || f;
+/** The profile's employment kinds a person may have (`any` is a rule's word, not a person's). */
+export const employmentsOf = (profile: Words) => (profile.vocabulary?.employmentKinds ?? []).filter((e) => e.id !== "any").map((e) => e.id as Employment);
+export const employmentName = (profile: Words | undefined, e: string, locale: Locale) => wordIn(profile, "employmentKinds", e, locale);
 
-const vehicles: Record<VehicleType, Bilingual> = {
-  water_tanker: { zh: "水罐消防车", en: "Water tanker" },
-  other_firefighting: { zh: "其他灭火消防车", en: "Other fire engine" },
-  multi_purpose: { zh: "小型多功能消防车", en: "Small multi-purpose engine" },
-  support: { zh: "保障车辆", en: "Support vehicle" },
-};
-export const VEHICLES = Object.keys(vehicles) as VehicleType[];
-export const vehicleName = (v: VehicleType, locale: Locale) => pick(vehicles[v], locale) || v;
+export const forcesOf = (profile: Words) => (profile.vocabulary?.forceKinds ?? []).map((f) => f.id as ForceKind);
+export const forceName = (profile: Words | undefined, f: string, locale: Locale) => wordIn(profile, "forceKinds", f, locale);
+
+export const vehiclesOf = (profile: Words) => (profile.vocabulary?.engineTypes ?? []).map((v) => v.id as VehicleType);
+export const vehicleName = (profile: Words | undefined, v: string, locale: Locale) => wordIn(profile, "engineTypes", v, locale);
 
 const duties: Record<DutyStatus, Bilingual> = {
   on_duty: { zh: "执勤", en: "On duty" },
@@ -49,21 +39,9 @@ const duties: Record<DutyStatus, Bilingual> = {
 export const DUTIES = Object.keys(duties) as DutyStatus[];
 export const dutyName = (d: DutyStatus, locale: Locale) => pick(duties[d], locale) || d;
 
-const recordKinds: Record<RecordKind, Bilingual> = {
-  meeting: { zh: "会议", en: "Meeting" },
-  training: { zh: "培训", en: "Training" },
-  drill: { zh: "演练", en: "Drill" },
-  publicity: { zh: "宣传活动", en: "Publicity" },
-  analysis: { zh: "分析研判", en: "Analysis" },
-  emergency_plan: { zh: "应急预案", en: "Emergency plan" },
-  annual_plan: { zh: "年度计划", en: "Annual plan" },
-  work_notice: { zh: "工作提示", en: "Work notice" },
-  duty_report: { zh: "履职报告", en: "Duty report" },
-  ledger_report: { zh: "隐患台账报送", en: "Hazard ledger report" },
-};
-/** Meetings, training, drills and publicity first: what a ledger holds most. */
-export const RECORD_KINDS = Object.keys(recordKinds) as RecordKind[];
-export const recordKindName = (k: RecordKind, locale: Locale) => pick(recordKinds[k], locale) || k;
+/** The profile's record kinds, in its order (what a ledger holds most comes first in the baseline). */
+export const recordKindsOf = (profile: Words) => (profile.vocabulary?.recordKinds ?? []).map((k) => k.id as RecordKind);
+export const recordKindName = (profile: Words | undefined, k: string, locale: Locale) => wordIn(profile, "recordKinds", k, locale);
 
 const statuses: Record<FindingStatus, Bilingual> = {
   overdue: { zh: "已逾期", en: "Overdue" },

@@ -6,7 +6,7 @@ import type zh from "../zh/account.ts";
 const en: typeof zh = {
   signup: {
     title: "Sign a county up",
-    intro: "Open the platform for your county or district: choose the policy document it follows and set up its first county administrator.",
+    intro: "Open the platform for your county or district: choose the policy document it follows and set up its first administrator.",
     county: "County",
     slug: "County code",
     slugHint: "3–32 lowercase letters, digits or hyphens, starting with a letter, e.g. xinhe; used to sign in",

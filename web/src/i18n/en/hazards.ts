@@ -70,7 +70,7 @@ const en: typeof zh = {
     note: "Note",
     registerSeverityHint: "The deadline follows from the severity",
     registerNode: "Place",
-    registerNodeHint: "Place the hazard at a town, village or grid of your area",
+    registerNodeHint: "Place the hazard at a {{levels}} of your area",
     registerNodeKeep: "Unchanged",
     responseTemplate: "Response template",
     responseTemplateHint: "Edit it after picking; placeholders such as {期限} are filled from the hazard",

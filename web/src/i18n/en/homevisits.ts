@@ -21,7 +21,7 @@ const en: typeof zh = {
     phone: "Phone",
     idNumber: "ID number",
     idNumberHint: "18 characters, check digit verified; masked in lists and exports",
-    node: "Village or grid",
+    node: "{{levels}}",
     note: "Note",
     lastVisit: "Last visit",
     never: "Not visited yet",

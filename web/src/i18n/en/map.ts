@@ -54,7 +54,7 @@ const en: typeof zh = {
       maxZoom: "Maximum zoom",
       save: "Save basemap",
       saved: "Basemap saved.",
-      readOnly: "Only the county admin may change the basemap.",
+      readOnly: "Only an administrator may change the basemap.",
       crsTitle: "Why the coordinate system matters",
       crs: "Venue coordinates and boundaries are stored in WGS-84 (what a phone's GPS gives). Tianditu is CGCS2000, within centimetres of WGS-84, so points sit where they are. Gaode/AMap and Tencent tiles are GCJ-02 and Baidu's BD-09, offset non-linearly: every point would be drawn hundreds of metres off, so those tile URLs are refused. Coordinates copied from those maps' pickers are GCJ-02 too: do not enter them in the venue ledger.",
       boundaries: "Boundaries",
@@ -77,7 +77,7 @@ const en: typeof zh = {
       cancel: "Cancel",
       removed: "Boundary removed.",
       onMap: "See it on the map",
-      readOnly: "Only county admins and town fire-office staff may upload or remove a boundary.",
+      readOnly: "Only officers who manage the tree may upload or remove a boundary.",
     },
   },
 };

@@ -72,7 +72,7 @@ const en: typeof zh = {
       bodies: "Bodies",
       roles: "Roles",
       composition: "Composition",
-      tiers: "Town tiers",
+      tiers: "Tiers",
       staffing: "Staffing",
       stationStandards: "Standards",
       grades: "Brigade grades",

@@ -7,7 +7,7 @@ const en: typeof zh = {
   home: {
     welcome: "Welcome to grassroots fire-safety governance",
     greeting: "Hello, {{name}}",
-    intro: "Counties, towns, villages and grids work together here: venue inspections, hazard closed loops and organisational compliance, all driven by the local policy documents.",
+    intro: "Every level of the county works together here: venue inspections, hazard closed loops and organisational compliance, all driven by the local policy documents.",
   },
   work: {
     title: "Today's work",
@@ -28,7 +28,7 @@ const en: typeof zh = {
     report: "Report a hazard",
     setup: "First week: step by step",
     setupProfile: "Check the policy profile",
-    setupTree: "Build the jurisdiction tree (county — town — village — grid)",
+    setupTree: "Build the jurisdiction tree",
     setupUsers: "Add staff and give them roles",
     setupVenues: "Register venues (one by one or by import)",
     setupNotify: "Set up message delivery",

@@ -4,7 +4,7 @@ import type zh from "../zh/warnings.ts";
 const en: typeof zh = {
   warnings: {
     title: "Early warnings",
-    intro: "The county and the towns warn the nodes at risk of fire; each must answer (叫应) in time with the measures taken. Unanswered warnings escalate to the level above at the deadline.",
+    intro: "The {{issuers}} warn the nodes at risk of fire; each must answer (叫应) in time with the measures taken. Unanswered warnings escalate to the level above at the deadline.",
     mine: "Warnings for my node",
     mineEmpty: "No warnings for your node.",
     issued: "Warnings issued",

@@ -68,7 +68,7 @@ export default {
     note: "办理说明",
     registerSeverityHint: "整改期限按等级自动确定",
     registerNode: "所在辖区",
-    registerNodeHint: "把隐患放到您辖区内的具体镇街、村居或网格",
+    registerNodeHint: "把隐患放到您辖区内的具体{{levels}}",
     registerNodeKeep: "不变",
     responseTemplate: "答复模板",
     responseTemplateHint: "选用后可修改；{期限}等占位符由系统按隐患填写",

@@ -19,7 +19,7 @@ export default {
     phone: "联系电话",
     idNumber: "身份证号",
     idNumberHint: "18 位，系统校验校验位；列表与导出中脱敏显示",
-    node: "所属村居或网格",
+    node: "所属{{levels}}",
     note: "备注",
     lastVisit: "上次走访",
     never: "尚未走访",

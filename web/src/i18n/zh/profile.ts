@@ -70,7 +70,7 @@ export default {
       bodies: "机构",
       roles: "角色",
       composition: "组成",
-      tiers: "镇街分档",
+      tiers: "分档",
       staffing: "人员配备",
       stationStandards: "建设标准",
       grades: "消防队等级",

@@ -4,13 +4,13 @@
 export default {
   selfCheck: {
     title: "场所消防安全自查",
-    intro: "请场所负责人逐项检查并如实填写，无需登录。不合格项将转所在网格核实，请尽快整改。",
+    intro: "请场所负责人逐项检查并如实填写，无需登录。不合格项将转属地工作人员核实，请尽快整改。",
     period: "本期：{{start}} 至 {{end}}",
     doneAlready: "本期自查已提交过；如情况有变化，可再次提交。",
     respondent: "自查人",
     respondentHint: "场所负责人或其指定人员的姓名",
     phone: "联系电话",
-    phoneHint: "便于网格员回访",
+    phoneHint: "便于工作人员回访",
     pass: "合格",
     fail: "不合格",
     itemNote: "问题说明（选填）",
@@ -20,7 +20,7 @@ export default {
     again: "再填一份",
     unanswered: "还有 {{count}} 项未选择“合格”或“不合格”",
     rateLimited: "提交过于频繁：{{message}}",
-    noToken: "链接不完整：请扫描场所张贴的自查二维码，或向镇街消防办索取链接。",
+    noToken: "链接不完整：请扫描场所张贴的自查二维码，或向属地消防工作人员索取链接。",
     linkProblem: "{{message}}",
     // The venue page's panel
     panelTitle: "场所自查",

@@ -6,7 +6,7 @@ export default {
   home: {
     welcome: "欢迎使用基层消防安全治理平台",
     greeting: "{{name}}，您好",
-    intro: "县（区）、镇街、村居和网格的消防工作在此协同：场所巡查、隐患闭环、组织与制度合规，均以本地政策文件为依据。",
+    intro: "县域各级辖区的消防工作在此协同：场所巡查、隐患闭环、组织与制度合规，均以本地政策文件为依据。",
   },
   work: {
     title: "今日工作",
@@ -27,7 +27,7 @@ export default {
     report: "上报隐患",
     setup: "开通第一周：逐项完成",
     setupProfile: "核对政策档案",
-    setupTree: "建立辖区（县—镇街—村居—网格）",
+    setupTree: "建立辖区层级",
     setupUsers: "添加人员并分配角色",
     setupVenues: "登记场所（逐个添加或批量导入）",
     setupNotify: "配置消息推送",

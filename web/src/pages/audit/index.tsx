@@ -6,7 +6,7 @@ import { formatDateTime, toLocalInput } from "../../display.ts";
 import { auditActionChoices, auditActionName, auditActorName, auditDetails, auditTargetChoices, auditTargetKindName, auditTargetName } from "./labels.ts";
 import { saveFile } from "../profile/data.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { userNames } from "../../data/queries.ts";
+import { profileInEffect, userNames } from "../../data/queries.ts";
 
 const auditPage = query((filter: AuditFilter, cursor?: string) => listAudit({ ...filter, cursor, limit: 50 }), "audit");
 
@@ -44,6 +44,7 @@ function LoadError(props: { error: unknown }) {
 
 function Entry(props: { entry: AuditEntry; names: ReadonlyMap<string, string> }) {
   const { t, locale } = useI18n();
+  const profile = createAsync(() => profileInEffect().catch(() => undefined));
   return (
     <li class="audit-entry" data-testid="audit-entry">
       <div class="audit-head">
@@ -53,7 +54,7 @@ function Entry(props: { entry: AuditEntry; names: ReadonlyMap<string, string> })
       <div class="user-meta">
         {t("audit.actor", { name: auditActorName(props.entry, props.names, locale()) })} · {t("audit.target", { name: auditTargetName(props.entry, props.names, locale()) })}
       </div>
-      <Show when={auditDetails(props.entry, locale())}>{(details) => <div class="user-meta">{details()}</div>}</Show>
+      <Show when={auditDetails(props.entry, locale(), profile())}>{(details) => <div class="user-meta">{details()}</div>}</Show>
       <div class="muted small">{t("audit.requestId")} {props.entry.requestId}</div>
     </li>
   );

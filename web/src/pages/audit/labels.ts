@@ -1,7 +1,7 @@
 // How the audit log's entries read, zh-CN and en: core's action and object
 // names (the xlsx export uses the same), kept in the audit page's own chunk.
 import { ACTION_NAMES, AUDIT_ACTION_NAMES, AUDIT_TARGET_NAMES, hazardAuditNames, roles } from "@firegov/core/browser";
-import type { Role } from "@firegov/core/contract";
+import type { PolicyProfile, Role } from "@firegov/core/contract";
 import type { AuditEntry } from "../../api/audit.ts";
 import { roleName } from "../../display.ts";
 import type { Locale } from "../../i18n/index.tsx";
@@ -38,8 +38,8 @@ export const auditTargetKindName = (targetType: string, locale: Locale) => (AUDI
 const isRole = (value: unknown): value is Role => roles.includes(value as Role);
 
 /** `key: value` pairs of an entry's details, for one line of text; a role by its name. */
-export function auditDetails(entry: AuditEntry, locale: Locale): string {
+export function auditDetails(entry: AuditEntry, locale: Locale, profile?: Pick<PolicyProfile, "vocabulary">): string {
   return Object.entries(entry.details ?? {})
-    .map(([key, value]) => `${key}: ${isRole(value) ? roleName(value, locale) : typeof value === "string" ? value : JSON.stringify(value)}`)
+    .map(([key, value]) => `${key}: ${isRole(value) ? roleName(value, locale, profile) : typeof value === "string" ? value : JSON.stringify(value)}`)
     .join(" · ");
 }

@@ -1,7 +1,7 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { ErrorBoundary, For, Show } from "solid-js";
 import type { Dashboard } from "@firegov/core/contract";
-import { OPEN_STATES } from "@firegov/core/browser";
+import { OPEN_STATES, rollupLevelOf } from "@firegov/core/browser";
 import { getDashboard } from "../../api/dashboard.ts";
 import { LoadError, Loading } from "../../components/load-error.tsx";
 import { activeNodes, profileInEffect } from "../../data/queries.ts";
@@ -26,6 +26,12 @@ export default function DashboardPage() {
   const [search, setSearch] = useSearchParams<{ path?: string }>();
   const nodes = createAsync(() => activeNodes());
   const profile = createAsync(() => profileInEffect());
+  // The level compliance rolls up by, in the profile's own name (街道, 镇 …).
+  const rollupName = () => {
+    const p = profile();
+    const level = p?.levels.find((l) => l.id === rollupLevelOf(p));
+    return level ? (locale() === "en" ? level.name.en : level.name.zh) : "";
+  };
   const path = () => search.path || undefined;
   const data = createAsync(() => getDashboard(path()));
   const name = (label: { zh: string; en: string }) => (locale() === "en" ? label.en : label.zh);
@@ -163,14 +169,14 @@ export default function DashboardPage() {
                 <h2>{t("dashboard.compliance")}</h2>
                 <Show when={d().compliance} fallback={<p class="hint">{t("dashboard.hidden")}</p>}>
                   {(c) => (
-                    <Show when={c().towns} fallback={<p class="hint">{t("dashboard.noTowns")}</p>}>
+                    <Show when={c().towns} fallback={<p class="hint">{t("dashboard.noTowns", { level: rollupName() })}</p>}>
                       <ul class="status-counts" data-testid="dash-compliance">
                         <li class="status-count status-unmet"><strong>{c().unmet}</strong> {t("dashboard.unmet")}</li>
                         <li class="status-count status-overdue"><strong>{c().overdue}</strong> {t("dashboard.overdueFindings")}</li>
                         <li class="status-count status-due_soon"><strong>{c().due_soon}</strong> {t("dashboard.dueSoon")}</li>
                         <li class="status-count status-met"><strong>{c().met}</strong> {t("dashboard.met")}</li>
                       </ul>
-                      <p class="hint">{t("dashboard.towns", { count: c().towns, at: c().evaluatedAt ? formatDateTime(c().evaluatedAt!, locale()) : "—" })}</p>
+                      <p class="hint">{t("dashboard.towns", { level: rollupName(), count: c().towns, at: c().evaluatedAt ? formatDateTime(c().evaluatedAt!, locale()) : "—" })}</p>
                       <p>
                         <A href="/compliance">{t("dashboard.complianceLink")}</A>
                       </p>

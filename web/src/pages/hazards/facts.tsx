@@ -52,7 +52,7 @@ export function Facts(props: { hazard: Hazard; profile: PolicyProfile | undefine
         {(p) => (<><dt>{t("hazards.responsibleParty")}</dt><dd>{p().name}{p().contact ? ` · ${p().contact}` : ""}</dd></>)}
       </Show>
       <dt>{t("hazards.source")}</dt>
-      <dd>{sourceName(h().source, locale())}</dd>
+      <dd>{sourceName(props.profile, h().source, locale())}</dd>
       <Show when={h().reporter.contact}>
         {(c) => (<><dt>{t("hazards.reporter")}</dt><dd>{t("hazards.reporterContact", { contact: c() })}</dd></>)}
       </Show>

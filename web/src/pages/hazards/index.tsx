@@ -6,7 +6,7 @@ import { can } from "../../auth/access.ts";
 import { signedInUser } from "../../auth/session.ts";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { hazardCodes, sourceName, SOURCES, STATES, stateName } from "./labels.ts";
+import { hazardCodes, sourceName, sourcesOf, STATES, stateName } from "./labels.ts";
 import { LoadError } from "../../components/load-error.tsx";
 import { BoardList } from "./bulk.tsx";
 import { activeNodes, profileInEffect } from "../../data/queries.ts";
@@ -69,7 +69,7 @@ export default function HazardBoard() {
             {t("hazards.source")}
             <select value={search.source ?? ""} onChange={(e) => setSearch({ source: e.currentTarget.value || undefined })}>
               <option value="">{t("hazards.anySource")}</option>
-              <For each={SOURCES}>{(s) => <option value={s}>{sourceName(s, locale())}</option>}</For>
+              <For each={sourcesOf(profile())}>{(s) => <option value={s}>{sourceName(profile(), s, locale())}</option>}</For>
             </select>
           </label>
           <label>

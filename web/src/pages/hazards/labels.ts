@@ -1,6 +1,6 @@
 /**
  * How hazards read on screen: the loop's state and action names (the
- * domain's own), sources, and the tenant profile's names for severities,
+ * domain's own), and the tenant profile's words for sources, severities,
  * codes, bodies, levels and listing levels. Components ask here.
  */
 import { ACTION_NAMES, STATE_NAMES, STATES } from "@firegov/core/browser";
@@ -25,22 +25,20 @@ export function actionName(action: string, locale: Locale): string {
   return pick(ACTION_NAMES[action as keyof typeof ACTION_NAMES], locale) ?? action;
 }
 
-const SOURCE_NAMES: Record<HazardSource, Bilingual> = {
-  grid_patrol: { zh: "网格巡查", en: "Grid patrol" },
-  inspection: { zh: "检查发现", en: "Inspection" },
-  public_tip: { zh: "群众举报", en: "Resident tip" },
-  iot_alert: { zh: "物联感知", en: "IoT alert" },
-  transfer: { zh: "部门移送", en: "Transferred" },
-  self_check: { zh: "场所自查", en: "Venue self-check" },
-  home_visit: { zh: "入户走访", en: "Home visit" },
-  open311: { zh: "城市服务平台（Open311）", en: "City service platform (Open311)" },
-};
-export const SOURCES = Object.keys(SOURCE_NAMES) as HazardSource[];
-/** What an officer may give as the source of a report (a resident's tip comes through the tip page). */
-export const REPORT_SOURCES = SOURCES.filter((s) => s !== "public_tip" && s !== "self_check" && s !== "home_visit" && s !== "open311") as Exclude<HazardSource, "public_tip" | "self_check" | "home_visit" | "open311">[];
+// Sources are the profile's own words (`vocabulary.hazardSources`); an unknown id shows as itself.
+type Words = Pick<PolicyProfile, "vocabulary">;
 
-export function sourceName(source: string, locale: Locale): string {
-  return pick(SOURCE_NAMES[source as HazardSource], locale) ?? source;
+/** The profile's hazard sources, in its order: the board's filter. */
+export const sourcesOf = (profile: Words | undefined): string[] => profile?.vocabulary?.hazardSources.map((s) => s.id) ?? [];
+
+/** Sources that come in by their own pages (a resident's tip, a venue's self-check, a home visit, the city platform): not an officer's to give. */
+const ARRIVING: ReadonlySet<string> = new Set<HazardSource>(["public_tip", "self_check", "home_visit", "open311"]);
+
+/** What an officer may give as the source of a report. */
+export const reportSourcesOf = (profile: Words | undefined) => sourcesOf(profile).filter((s) => !ARRIVING.has(s)) as Exclude<HazardSource, "public_tip" | "self_check" | "home_visit" | "open311">[];
+
+export function sourceName(profile: Words | undefined, source: string, locale: Locale): string {
+  return pick(profile?.vocabulary?.hazardSources.find((s) => s.id === source)?.name, locale) ?? source;
 }
 
 export function severityName(profile: PolicyProfile | undefined, id: string | undefined, locale: Locale): string {

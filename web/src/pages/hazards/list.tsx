@@ -39,7 +39,7 @@ export function HazardCard(props: { hazard: HazardSummary; profile: PolicyProfil
           <Show when={h().listedAt.length}><span class="badge hz-listed">{t("hazards.listed")}</span></Show>
           <span>{t("hazards.deadline")} {formatDate(h().deadline, locale())}</span>
           <span>{handlingName(props.profile, h().handling, locale())}</span>
-          <span>{sourceName(h().source, locale())}</span>
+          <span>{sourceName(props.profile, h().source, locale())}</span>
         </div>
       </A>
     </li>

@@ -5,7 +5,7 @@ import { fieldError, FormError, formValues, Notice, optional, revealProblem, Sel
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { reportAction } from "./data.ts";
-import { hazardCodes, REPORT_SOURCES, sourceName } from "./labels.ts";
+import { hazardCodes, reportSourcesOf, sourceName } from "./labels.ts";
 import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { Loading } from "../../components/load-error.tsx";
 import { activeNodes, profileInEffect } from "../../data/queries.ts";
@@ -102,7 +102,7 @@ function ReportForm(props: { nodes: JurisdictionNode[]; profile: PolicyProfile }
         <Show when={err("body.description")}><p class="field-error" id="hz-description-error">{err("body.description")}</p></Show>
       </div>
       <SelectField label={t("hazards.source")} name="source" error={err("body.source")}>
-        <For each={REPORT_SOURCES}>{(s) => <option value={s}>{sourceName(s, locale())}</option>}</For>
+        <For each={reportSourcesOf(props.profile)}>{(s) => <option value={s}>{sourceName(props.profile, s, locale())}</option>}</For>
       </SelectField>
       <TextField label={t("hazards.responsibleParty")} name="partyName" optional error={err("body.responsibleParty.name")} />
       <PhotoPicker onChange={setPhotos} place={{ place: props.nodes.find((n) => n.nodeId === nodeId())?.name }} />

@@ -4,6 +4,7 @@ import type { Hazard, PolicyProfile } from "@firegov/core/contract";
 import { fieldError, SelectField, TextField } from "../../components/form.tsx";
 import { activeNodes } from "../../data/queries.ts";
 import { nodeOptionLabel } from "../../display.ts";
+import { levelNamesFrom } from "../../levels.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { codeName, hazardCodes, severityName } from "./labels.ts";
 
@@ -36,7 +37,7 @@ export function RegisterFields(props: { hazard: Hazard; profile: PolicyProfile |
         <For each={props.profile?.hazards.severities ?? []}>{(s) => <option value={s.id}>{name(s.name)}</option>}</For>
       </SelectField>
       <Show when={nodes()?.length}>
-        <SelectField label={t("hazards.registerNode")} hint={t("hazards.registerNodeHint")} name="nodeId" optional error={err("body.nodeId")}>
+        <SelectField label={t("hazards.registerNode")} hint={t("hazards.registerNodeHint", { levels: levelNamesFrom(props.profile, "town", locale(), locale() === "en" ? "node" : "节点") })} name="nodeId" optional error={err("body.nodeId")}>
           <option value="">{t("hazards.registerNodeKeep")}</option>
           <For each={nodes()!.filter((n) => n.nodeId !== props.hazard.nodeId)}>{(n) => <option value={n.nodeId}>{nodeOptionLabel(n, nodes()![0])}</option>}</For>
         </SelectField>

@@ -10,6 +10,7 @@ import { fieldError, FormError, Notice, revealProblem, SelectField, SubmitButton
 import { SectionTabs } from "../../components/section-tabs.tsx";
 import { activeNodes, profileInEffect } from "../../data/queries.ts";
 import { nodeOptionLabel } from "../../display.ts";
+import { levelNamesFrom } from "../../levels.ts";
 import { useI18n } from "../../i18n/index.tsx";
 
 type Name = { zh: string; en: string };
@@ -131,7 +132,7 @@ function RegisterForm(props: { policy: HomeVisitPolicy; nodes: JurisdictionNode[
   const { t, locale } = useI18n();
   const name = (n: Name) => (locale() === "en" ? n.en : n.zh);
   const key = submissionKey();
-  // Households are registered at the village-like level and below (村居 and 网格, or whatever the county calls them).
+  // Households are registered at the village-like level and below (whatever the county calls them).
   const profile = createAsync(() => profileInEffect());
   const lowest = () => {
     const levels = profile()?.levels ?? [];
@@ -176,7 +177,7 @@ function RegisterForm(props: { policy: HomeVisitPolicy; nodes: JurisdictionNode[
     <form class="card" onSubmit={onSubmit} onInput={() => key.renew()} aria-labelledby="home-visit-add">
       <h2 id="home-visit-add">{t("homeVisits.addTitle")}</h2>
       <FormError error={error()} paths={REGISTER_PATHS} />
-      <SelectField label={t("homeVisits.node") as string} name="nodeId" required error={err("body.nodeId")}>
+      <SelectField label={t("homeVisits.node", { levels: levelNamesFrom(profile(), "village", locale(), locale() === "en" ? "Node" : "节点") }) as string} name="nodeId" required error={err("body.nodeId")}>
         <For each={places()}>{(n) => <option value={n.nodeId}>{nodeOptionLabel(n, places()[0])}</option>}</For>
       </SelectField>
       <SelectField label={t("homeVisits.category") as string} name="category" required error={err("body.category")}>

@@ -6,6 +6,7 @@ import { signedInUser, signOut } from "../../auth/session.ts";
 import { SECTIONS, sectionHome } from "../../components/section-tabs.tsx";
 import { TelLink } from "../../components/tel-link.tsx";
 import { roleName } from "../../display.ts";
+import { profileInEffect } from "../../data/queries.ts";
 import { useI18n } from "../../i18n/index.tsx";
 
 // The same cache entry as the session bar's (key "me", by user).
@@ -30,6 +31,8 @@ export default function MePage() {
   const navigate = useNavigate();
   const user = () => signedInUser()!;
   const mine = createAsync(() => me(user().userId));
+  // The role as the county labels it; without the profile (offline, not yet loaded), its id.
+  const profile = createAsync(() => profileInEffect().catch(() => undefined));
   const more = () => MORE.filter((link) => can(user().role, link.access));
   const sections = () => (["command", "registers"] as const).flatMap((s) => {
     const href = sectionHome(s);
@@ -47,7 +50,7 @@ export default function MePage() {
         <dt>{t("me.name")}</dt>
         <dd>{user().displayName}</dd>
         <dt>{t("me.role")}</dt>
-        <dd>{roleName(user().role, locale())}</dd>
+        <dd><Suspense fallback={user().role}>{roleName(user().role, locale(), profile())}</Suspense></dd>
         <Suspense>
           <Show when={mine()?.tenant}>
             {(tenant) => (

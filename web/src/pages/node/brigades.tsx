@@ -5,7 +5,7 @@ import { can } from "../../auth/access.ts";
 import { fieldError, FormError, formValues, Notice, revealProblem, SelectField, SubmitButton, TextField } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { createBrigadeAction, updateBrigadeAction } from "../../organisation/data.ts";
-import { DUTIES, dutyName, FORCES, forceName, gradeName, pick, VEHICLES, vehicleName } from "../../organisation/labels.ts";
+import { DUTIES, dutyName, forceName, forcesOf, gradeName, pick, vehicleName, vehiclesOf } from "../../organisation/labels.ts";
 import { CancelButton, CheckboxGroup, checkedValues, listFieldError, listPaths, SectionHead } from "../../organisation/ui.tsx";
 import { TeamFields, teamsFrom } from "./teams.tsx";
 
@@ -32,7 +32,7 @@ function BrigadeForm(props: Ctx & { brigade?: Brigade; onDone: (m: string) => vo
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
-    const vehicles = VEHICLES.map((type) => ({ type, count: Number(v[`vehicle_${type}`] || 0) })).filter((x) => x.count > 0);
+    const vehicles = vehiclesOf(props.profile).map((type) => ({ type, count: Number(v[`vehicle_${type}`] || 0) })).filter((x) => x.count > 0);
     const fields = {
       name: v.name ?? "",
       dutyStatus: (v.dutyStatus ?? "on_duty") as DutyStatus,
@@ -62,7 +62,7 @@ function BrigadeForm(props: Ctx & { brigade?: Brigade; onDone: (m: string) => vo
       <TextField label={t("brigades.name")} name="name" value={props.brigade?.name ?? ""} required maxLength={200} error={fieldError(error(), "body.name")} />
       <Show when={!props.brigade}>
         <SelectField label={t("brigades.force")} name="force" required error={fieldError(error(), "body.force")}>
-          <For each={FORCES}>{(f) => <option value={f}>{forceName(f, locale())}</option>}</For>
+          <For each={forcesOf(props.profile)}>{(f) => <option value={f}>{forceName(props.profile, f, locale())}</option>}</For>
         </SelectField>
       </Show>
       <SelectField label={t("brigades.grade")} hint={t("brigades.gradeHint")} name="grade" optional error={fieldError(error(), "body.grade")}>
@@ -87,8 +87,8 @@ function BrigadeForm(props: Ctx & { brigade?: Brigade; onDone: (m: string) => vo
       <fieldset class="field vehicle-fields" classList={{ "field-invalid": Boolean(listFieldError(error(), "body.vehicles")) }}>
         <legend>{t("brigades.vehicles")}</legend>
         <div class="inline-fields">
-          <For each={VEHICLES}>
-            {(type) => <TextField label={vehicleName(type, locale())} name={`vehicle_${type}`} type="number" inputmode="numeric" min={0} max={99} value={String(count(type))} />}
+          <For each={vehiclesOf(props.profile)}>
+            {(type) => <TextField label={vehicleName(props.profile, type, locale())} name={`vehicle_${type}`} type="number" inputmode="numeric" min={0} max={99} value={String(count(type))} />}
           </For>
         </div>
         <Show when={listFieldError(error(), "body.vehicles")}>{(m) => <p class="field-error">{m()}</p>}</Show>
@@ -114,7 +114,7 @@ function BrigadeItem(props: Ctx & { brigade: Brigade; onDone: (m: string) => voi
   const { t, locale } = useI18n();
   const [editing, setEditing] = createSignal(false);
   const names = () => props.brigade.memberIds.map((id) => props.org.people.find((p) => p.personId === id)?.name).filter(Boolean);
-  const vehicles = () => props.brigade.vehicles.map((v) => t("brigades.vehicleCount", { type: vehicleName(v.type, locale()), count: v.count })).join("、");
+  const vehicles = () => props.brigade.vehicles.map((v) => t("brigades.vehicleCount", { type: vehicleName(props.profile, v.type, locale()), count: v.count })).join("、");
   return (
     <li class="user-item" data-testid="brigade-item" classList={{ retired: props.brigade.status === "disbanded" }}>
       <div class="user-summary">
@@ -126,7 +126,7 @@ function BrigadeItem(props: Ctx & { brigade: Brigade; onDone: (m: string) => voi
               <span class="badge badge-muted">{t("brigades.disbanded")}</span>
             </Show>
           </div>
-          <div class="user-meta">{[forceName(props.brigade.force, locale()), gradeName(props.profile, props.brigade.grade, locale())].filter(Boolean).join(" · ")}</div>
+          <div class="user-meta">{[forceName(props.profile, props.brigade.force, locale()), gradeName(props.profile, props.brigade.grade, locale())].filter(Boolean).join(" · ")}</div>
           <div class="user-meta">{t("brigades.memberCount", { count: props.brigade.memberIds.length })}{names().length ? `：${names().join("、")}` : ""}</div>
           <div class="user-meta">{vehicles() || t("brigades.noVehicles")}</div>
           <Show when={props.brigade.teams?.length}>
@@ -170,7 +170,7 @@ export function BrigadesSection(props: Ctx) {
       <Show when={props.org.coveredBy.length}>
         <h3 class="subhead">{t("brigades.coveredBy")}</h3>
         <ul class="plain-list">
-          <For each={props.org.coveredBy}>{(c) => <li>{[c.name, forceName(c.force, locale()), gradeName(props.profile, c.grade, locale())].filter(Boolean).join(" · ")}</li>}</For>
+          <For each={props.org.coveredBy}>{(c) => <li>{[c.name, forceName(props.profile, c.force, locale()), gradeName(props.profile, c.grade, locale())].filter(Boolean).join(" · ")}</li>}</For>
         </ul>
       </Show>
     </section>

@@ -17,7 +17,7 @@ export function peopleSheet(people: readonly Person[], profile: PolicyProfile, n
     people.map((p) => ({
       node: nodeName,
       name: p.name,
-      employment: employmentName(p.employment, ZH),
+      employment: employmentName(profile, p.employment, ZH),
       secondedFrom: bodyName(profile, p.secondedFrom, ZH),
       bodyId: bodyName(profile, p.bodyId, ZH),
       roles: p.roles.map((r) => roleTermName(profile, r, ZH)).join("、"),
@@ -36,7 +36,7 @@ export function recordsSheet(records: readonly ObligationRecord[], profile: Poli
     RECORDS_LEDGER,
     records.map((r) => ({
       date: r.date,
-      kind: recordKindName(r.kind, ZH),
+      kind: recordKindName(profile, r.kind, ZH),
       obligation: obligationName(profile, r.obligationId, ZH),
       responsibility: responsibilityName(profile, r.responsibilityId, ZH),
       title: r.title ?? "",

@@ -6,10 +6,11 @@ import { fieldError, FormError, formValues, Notice, revealProblem, SelectField, 
 import { TelLink } from "../../components/tel-link.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { createPersonAction, updatePersonAction } from "../../organisation/data.ts";
-import { bodyName, EMPLOYMENTS, employmentName, pick, positionName } from "../../organisation/labels.ts";
+import { bodyName, employmentName, employmentsOf, pick, positionName } from "../../organisation/labels.ts";
 import { CancelButton, CheckboxGroup, checkedValues, listFieldError, listPaths, SectionHead } from "../../organisation/ui.tsx";
 import { peopleSheet } from "./ledger.ts";
 import { saveXlsx } from "../../organisation/xlsx.ts";
+import { roleName } from "../../display.ts";
 
 interface Ctx {
   me: User;
@@ -78,7 +79,7 @@ export function PersonForm(props: Ctx & { person?: Person; onDone: (message: str
       <FormError error={error()} paths={[...FIELDS, ...listPaths(error(), "body.positions")]} />
       <TextField label={t("people.name")} name="name" value={props.person?.name ?? ""} required maxLength={40} error={fieldError(error(), "body.name")} />
       <SelectField label={t("people.employment")} name="employment" required error={fieldError(error(), "body.employment")} onChange={(e) => setEmployment(e.currentTarget.value as Employment)}>
-        <For each={EMPLOYMENTS}>{(value) => <option value={value} selected={value === employment()}>{employmentName(value, locale())}</option>}</For>
+        <For each={employmentsOf(props.profile)}>{(value) => <option value={value} selected={value === employment()}>{employmentName(props.profile, value, locale())}</option>}</For>
       </SelectField>
       <Show when={employment() === "seconded"}>
         <SelectField label={t("people.secondedFrom")} name="secondedFrom" required error={fieldError(error(), "body.secondedFrom")}>
@@ -104,7 +105,7 @@ export function PersonForm(props: Ctx & { person?: Person; onDone: (message: str
           <div class="field">
             <span class="field-label">{t("people.phone")}</span>
             <span><TelLink phone={props.person?.phone} fallback="—" /></span>
-            <p class="hint">{t("people.masked")}</p>
+            <p class="hint">{t("people.masked", { roles: (["tenant_admin", "town_officer"] as const).map((r) => roleName(r, locale(), props.profile)).join(locale() === "en" ? " and " : "和") })}</p>
           </div>
         }
       >
@@ -166,7 +167,7 @@ function changesOf(person: Person, input: UpdatePersonInput): UpdatePersonInput 
 function PersonItem(props: Ctx & { person: Person; onDone: (message: string) => void }) {
   const { t, locale } = useI18n();
   const [editing, setEditing] = createSignal(false);
-  const where = () => [employmentName(props.person.employment, locale()), bodyName(props.profile, props.person.bodyId, locale())].filter(Boolean).join(" · ");
+  const where = () => [employmentName(props.profile, props.person.employment, locale()), bodyName(props.profile, props.person.bodyId, locale())].filter(Boolean).join(" · ");
   return (
     <li class="user-item" data-testid="person-item" classList={{ retired: props.person.status === "left" }}>
       <div class="user-summary">

@@ -5,7 +5,7 @@ import { fieldError, FormError, formValues, revealProblem, SelectField, SubmitBu
 import { formatDate } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { createRecordAction, updateRecordAction } from "../../organisation/data.ts";
-import { pick, RECORD_KINDS, recordKindName, todayLocal } from "../../organisation/labels.ts";
+import { pick, recordKindName, recordKindsOf, todayLocal } from "../../organisation/labels.ts";
 import { CancelButton, CheckboxGroup, checkedValues, listFieldError, listPaths, TextArea } from "../../organisation/ui.tsx";
 
 const FIELDS = ["body.kind", "body.obligationId", "body.responsibilityId", "body.date", "body.title", "body.note", "body.chairPersonId", "body.minutes", "body.course", "body.hours", "body.drillType", "body.participantCount", "body.target", "body.campaign", "body.audienceCount", "body.noticeTo", "body.noticeDue", "body.ledgerMonth", "body.ledgerCounts", "body.ledgerCounts.discovered", "body.ledgerCounts.closed"];
@@ -85,7 +85,7 @@ export function RecordForm(props: { profile: PolicyProfile; org: OrganisationVie
       .then((saved) => {
         key.renew();
         submission().clear();
-        props.onDone(t(record ? "records.saved" : "records.added", { kind: recordKindName(saved.kind, locale()), date: formatDate(saved.date, locale()) }));
+        props.onDone(t(record ? "records.saved" : "records.added", { kind: recordKindName(props.profile, saved.kind, locale()), date: formatDate(saved.date, locale()) }));
       })
       .catch(() => revealProblem(form));
   };
@@ -93,9 +93,9 @@ export function RecordForm(props: { profile: PolicyProfile; org: OrganisationVie
   return (
     <form class="form panel" onSubmit={onSubmit} onInput={key.renew} aria-label={props.record ? t("records.edit") : t("records.add")}>
       <FormError error={error()} paths={[...FIELDS, ...LISTS.flatMap((p) => listPaths(error(), p))]} />
-      <Show when={!props.record} fallback={<p class="record-kind">{recordKindName(kind(), locale())}</p>}>
+      <Show when={!props.record} fallback={<p class="record-kind">{recordKindName(props.profile, kind(), locale())}</p>}>
         <SelectField label={t("records.kind")} name="kind" required error={fieldError(error(), "body.kind")} onChange={(e) => setKind(e.currentTarget.value as RecordKind)}>
-          <For each={RECORD_KINDS}>{(k) => <option value={k} selected={k === kind()}>{recordKindName(k, locale())}</option>}</For>
+          <For each={recordKindsOf(props.profile)}>{(k) => <option value={k} selected={k === kind()}>{recordKindName(props.profile, k, locale())}</option>}</For>
         </SelectField>
       </Show>
       <Show

@@ -6,7 +6,7 @@ import { can } from "../../auth/access.ts";
 import { Notice } from "../../components/form.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { allRecords, recordsPage } from "../../organisation/data.ts";
-import { formatDate, obligationName, RECORD_KINDS, recordKindName } from "../../organisation/labels.ts";
+import { formatDate, obligationName, recordKindName, recordKindsOf } from "../../organisation/labels.ts";
 import { SectionHead } from "../../organisation/ui.tsx";
 import { saveXlsx } from "../../organisation/xlsx.ts";
 import { recordsSheet } from "./ledger.ts";
@@ -41,7 +41,7 @@ function RecordItem(props: Ctx & { record: ObligationRecord; onDone: (m: string)
   const [editing, setEditing] = createSignal(false);
   const r = () => props.record;
   const name = (id: string | undefined) => props.org.people.find((p) => p.personId === id)?.name ?? "";
-  const headline = () => r().title || r().course || r().drillType || r().target || recordKindName(r().kind, locale());
+  const headline = () => r().title || r().course || r().drillType || r().target || recordKindName(props.profile, r().kind, locale());
   const facts = () =>
     [
       [t("records.obligation"), obligationName(props.profile, r().obligationId, locale())],
@@ -65,7 +65,7 @@ function RecordItem(props: Ctx & { record: ObligationRecord; onDone: (m: string)
       <div class="user-summary">
         <div class="user-main">
           <div class="user-name">
-            <span class="badge badge-muted">{recordKindName(r().kind, locale())}</span>
+            <span class="badge badge-muted">{recordKindName(props.profile, r().kind, locale())}</span>
             {headline()}
           </div>
           <div class="user-meta">
@@ -143,7 +143,7 @@ export function RecordsSection(props: Ctx) {
     try {
       const records = await allRecords(props.org.node.nodeId, kind());
       const names = new Map(props.org.people.map((p) => [p.personId, p.name]));
-      const what = kind() ? recordKindName(kind()!, "zh-CN") : t("records.sheet");
+      const what = kind() ? recordKindName(props.profile, kind()!, "zh-CN") : t("records.sheet");
       await saveXlsx(recordsSheet(records, props.profile, names), what, `${props.org.node.name}-${what}${t("records.ledger")}.xlsx`);
     } catch (error) {
       setExportError(t("error.generic", { message: error instanceof Error ? error.message : String(error) }));
@@ -163,10 +163,10 @@ export function RecordsSection(props: Ctx) {
       </SectionHead>
       <div class="chips" role="group" aria-label={t("records.kind")}>
         <button type="button" class="chip" aria-pressed={kind() === undefined} onClick={() => choose(undefined)}>{t("records.all")}</button>
-        <For each={RECORD_KINDS}>
+        <For each={recordKindsOf(props.profile)}>
           {(k) => (
             <button type="button" class="chip" aria-pressed={kind() === k} onClick={() => choose(k)}>
-              {recordKindName(k, locale())}
+              {recordKindName(props.profile, k, locale())}
             </button>
           )}
         </For>

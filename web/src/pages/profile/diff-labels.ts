@@ -15,7 +15,7 @@ const ITEMS: Record<string, Pair> = {
   levels: ["层级", "level"],
   bodies: ["机构", "body"],
   roles: ["角色", "role"],
-  tiers: ["镇街分类", "town tier"],
+  tiers: ["分档", "tier"],
   rules: ["规则", "rule"],
   grades: ["等级", "grade"],
   requirements: ["队站要求", "force requirement"],

@@ -2,7 +2,6 @@ import { createMemo, For, Show, type JSX } from "solid-js";
 import { BorrowedProvider } from "../../components/borrowed.tsx";
 import type { PolicyProfile } from "@firegov/core/contract";
 import { useI18n } from "../../i18n/index.tsx";
-import { roleName } from "../../display.ts";
 import { CitedValue, Rule, type Fact } from "./rule.tsx";
 import { SettingsSection } from "./settings-section.tsx";
 import * as v from "./vocabulary.ts";
@@ -51,7 +50,7 @@ function Terminology(props: Ctx) {
             title={name(body.name, l())}
             facts={[
               [t("profile.fact.level"), props.names.level(body.level)],
-              [t("profile.fact.kind"), v.bodyKind(body.kind, l())],
+              [t("profile.fact.kind"), props.names.bodyKind(body.kind)],
               [t("profile.fact.within"), props.names.body(body.within)],
               [t("profile.fact.guidedBy"), props.names.body(body.guidedBy)],
             ]}
@@ -131,7 +130,7 @@ function Brigades(props: Ctx) {
             title={name(grade.name, l())}
             facts={[
               [t("profile.fact.minStaff"), grade.minStaff !== undefined ? v.headcount({ min: grade.minStaff }, l()) : undefined],
-              [t("profile.fact.engines"), grade.minEngines.length ? v.joinList(grade.minEngines.map((e) => `${v.engineType(e.type, l())} ≥ ${e.min}`), l()) : undefined],
+              [t("profile.fact.engines"), grade.minEngines.length ? v.joinList(grade.minEngines.map((e) => `${props.names.engineType(e.type)} ≥ ${e.min}`), l()) : undefined],
               [t("profile.fact.staffQuota"), grade.staffQuota],
             ]}
             rule={grade}
@@ -148,11 +147,11 @@ function Brigades(props: Ctx) {
         {(requirement) => (
           <Rule
             id={requirement.id}
-            title={`${v.forceKind(requirement.force, l())} · ${per(requirement.per)}`}
+            title={`${props.names.forceKind(requirement.force)} · ${per(requirement.per)}`}
             facts={[
               [t("profile.fact.units"), requirement.units && v.joinList(requirement.units, l())],
               [t("profile.fact.grade"), props.names.brigadeGrade(requirement.grade)],
-              [t("profile.fact.alternatives"), requirement.alternatives && v.joinList(requirement.alternatives.map((a) => v.forceKind(a, l())), l())],
+              [t("profile.fact.alternatives"), requirement.alternatives && v.joinList(requirement.alternatives.map((a) => props.names.forceKind(a)), l())],
               [t("profile.fact.standard"), requirement.standard],
               [t("profile.fact.publicInstitution"), requirement.publicInstitution === undefined ? undefined : `${t(requirement.publicInstitution ? "profile.yes" : "profile.no")}${typeof requirement.publicInstitution === "object" && requirement.publicInstitution.sourceRef ? ` · ${t("profile.clause", { clause: requirement.publicInstitution.sourceRef })}` : ""}`],
             ]}
@@ -207,7 +206,7 @@ function Venues(props: Ctx) {
           [t("profile.fact.match"), v.matchText(policy.match, props.names, l(), props.p.venues.measures)],
           [t("venueNew.keyUnitLevel"), props.names.keyUnitLevel(policy.set.keyUnitLevel)],
           [t("profile.fact.riskGrade"), props.names.riskGrade(policy.set.riskGrade)],
-          [t("profile.fact.flags"), policy.set.flags ? v.joinList(policy.set.flags.map((f) => v.venueFlag(f, l())), l()) : undefined],
+          [t("profile.fact.flags"), policy.set.flags ? v.joinList(policy.set.flags.map(props.names.venueFlag), l()) : undefined],
         ];
       default:
         return [];
@@ -228,7 +227,7 @@ function Venues(props: Ctx) {
             id={kind.id}
             title={name(kind.name, l())}
             facts={[
-              [t("profile.fact.flags"), kind.flags.length ? v.joinList(kind.flags.map((f) => v.venueFlag(f, l())), l()) : undefined],
+              [t("profile.fact.flags"), kind.flags.length ? v.joinList(kind.flags.map((f) => props.names.venueFlag(f)), l()) : undefined],
               [t("profile.fact.riskGrade"), props.names.riskGrade(kind.riskGrade)],
               [t("profile.fact.category"), v.joinList([...(kind.category ? [kind.category] : []), ...(kind.alsoCategories ?? [])].map(props.names.category), l()) || undefined],
             ]}
@@ -247,7 +246,7 @@ function Venues(props: Ctx) {
       <Group title={t("profile.group.venuePolicies")} items={props.p.venues.policies}>
         {(policy) => (
           <Rule id={policy.id} title={v.venuePolicyKind(policy.kind, l())} facts={policyFacts(policy)} rule={policy}>
-            {policy.kind === "random_spot_check" ? <SpotCheckValues policy={policy} locale={l()} /> : undefined}
+            {policy.kind === "random_spot_check" ? <SpotCheckValues policy={policy} names={props.names} locale={l()} /> : undefined}
           </Rule>
         )}
       </Group>
@@ -259,7 +258,7 @@ function Venues(props: Ctx) {
 }
 
 /** 双随机: the values of a draw rule, each with its own clause or marked default. */
-function SpotCheckValues(props: { policy: Extract<PolicyProfile["venues"]["policies"][number], { kind: "random_spot_check" }>; locale: "zh-CN" | "en" }) {
+function SpotCheckValues(props: { policy: Extract<PolicyProfile["venues"]["policies"][number], { kind: "random_spot_check" }>; names: v.ProfileNames; locale: "zh-CN" | "en" }) {
   const { t } = useI18n();
   const p = () => props.policy;
   const size = () => {
@@ -271,7 +270,7 @@ function SpotCheckValues(props: { policy: Extract<PolicyProfile["venues"]["polic
     <>
       <CitedValue label={t("profile.fact.frequency")} value={v.frequency(p().frequency.value, props.locale)} cite={p().frequency} />
       <CitedValue label={t("profile.fact.drawSize")} value={size()} cite={p().draw} />
-      <CitedValue label={t("profile.fact.inspectorRoles")} value={v.joinList(p().inspectorRoles.value.map((r) => roleName(r, props.locale)), props.locale)} cite={p().inspectorRoles} />
+      <CitedValue label={t("profile.fact.inspectorRoles")} value={v.joinList(p().inspectorRoles.value.map((r) => props.names.platformRole(r)), props.locale)} cite={p().inspectorRoles} />
       <CitedValue label={t("profile.fact.inspectorsPerVenue")} value={String(p().inspectorsPerVenue.value)} cite={p().inspectorsPerVenue} />
     </>
   );
@@ -393,7 +392,7 @@ function Obligations(props: Ctx) {
                 id={o.id}
                 title={name(o.name, l())}
                 facts={[
-                  [t("profile.fact.kind"), v.obligationKind(o.kind, l())],
+                  [t("profile.fact.kind"), props.names.recordKind(o.kind)],
                   [t("profile.fact.frequency"), v.frequency(o.frequency, l()) + v.rolling(o.periods, l())],
                   [t("profile.fact.levels"), v.joinList(o.levels.map(props.names.level), l())],
                   [t("profile.fact.organiser"), props.names.body(o.organiser)],
@@ -496,7 +495,7 @@ function Duties(props: Ctx) {
             title={name(platform.name, l())}
             facts={[
               [t("profile.fact.level"), props.names.level(platform.level)],
-              [t("profile.fact.functions"), v.joinList(platform.functions.map((f) => v.platformFunction(f, l())), l())],
+              [t("profile.fact.functions"), v.joinList(platform.functions.map((f) => props.names.platformFunction(f)), l())],
             ]}
             rule={platform}
           />

@@ -1,7 +1,8 @@
 /**
- * How a profile's values read on screen, zh-CN and en: the schema's closed
- * vocabularies, periods, the topics a profile is read by, and the names a
- * profile gives its own ids. Labels only: what a value means is the API's.
+ * How a profile's values read on screen, zh-CN and en: the schema's own
+ * structural words (policy kinds, actions, topics), periods, and the names a
+ * profile gives its own ids and vocabulary words (levels, body kinds,
+ * employment, flags …: never a web table, a county names them). Labels only: what a value means is the API's.
  */
 import { STATE_NAMES, STATES } from "@firegov/core/browser";
 import type { PolicyProfile, ProfileRef, ProfileVersionSummary } from "@firegov/core/contract";
@@ -17,49 +18,8 @@ type Pair = readonly [zh: string, en: string];
 const said = ([zh, en]: Pair, locale: Locale) => (locale === "en" ? en : zh);
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** The schema's closed vocabularies: each value's label, zh then en. */
+/** The schema's structural words (not a county's to name): each value's label, zh then en. */
 const VOCABULARIES = {
-  levelKind: { city: ["市", "City"], county: ["县（区）", "County"], town: ["镇街", "Town"], village: ["村居", "Village"], grid: ["网格", "Grid"] },
-  bodyKind: {
-    government: ["政府", "Government"],
-    committee: ["消防安全委员会", "Fire-safety committee"],
-    fire_office: ["消防工作机构", "Fire office"],
-    fire_rescue: ["消防救援机构", "Fire-rescue service"],
-    police: ["公安派出所", "Police"],
-    emergency_management: ["应急管理部门", "Emergency management"],
-    industry_department: ["行业主管部门", "Industry department"],
-    enforcement: ["综合行政执法", "Enforcement"],
-    command_centre: ["指挥中心", "Command centre"],
-    brigade: ["消防队", "Brigade"],
-    micro_station: ["微型消防站", "Micro fire station"],
-    volunteer_team: ["志愿消防队", "Volunteer team"],
-    forestry_team: ["森林消防队伍", "Forestry team"],
-    village_committee: ["村（居）委", "Village committee"],
-    work_group: ["工作小组", "Work group"],
-    grid: ["网格", "Grid"],
-  },
-  employment: {
-    any: ["各类人员", "Any staff"],
-    on_payroll: ["在编人员", "On-payroll staff"],
-    contracted: ["政府购买服务人员", "Contracted staff"],
-    auxiliary: ["辅助人员", "Auxiliary staff"],
-    seconded: ["派驻人员", "Seconded staff"],
-    other: ["其他人员", "Other staff"],
-  },
-  venueFlag: {
-    key_supervision: ["重点监管", "Key supervision"],
-    priority_governance: ["重点治理", "Priority governance"],
-    safety_evaluation: ["须安全评估", "Safety evaluation"],
-    police_daily_check: ["派出所日常检查", "Police daily check"],
-    small_venue: ["小场所", "Small venue"],
-  },
-  engineType: { water_tanker: ["水罐消防车", "Water tanker"], other_firefighting: ["其他灭火消防车", "Other fire engine"] },
-  forceKind: {
-    full_time_brigade: ["政府专职消防队", "Full-time brigade"],
-    micro_station: ["微型消防站", "Micro fire station"],
-    volunteer_team: ["志愿消防队", "Volunteer team"],
-    integrated_team: ["整合的综合救援队伍", "Integrated rescue team"],
-  },
   deployment: { centre: ["中心队", "Centre team"], satellite: ["卫星队", "Satellite team"] },
   venuePolicyKind: {
     inventory: ["清单化管理", "Inventory"],
@@ -89,31 +49,7 @@ const VOCABULARIES = {
     joint_enforcement: ["联合执法", "Joint enforcement"],
     request_listing: ["提请挂牌督办", "Request listing"],
   },
-  obligationKind: {
-    meeting: ["会议", "Meeting"],
-    analysis: ["分析研判", "Analysis"],
-    training: ["培训", "Training"],
-    drill: ["演练", "Drill"],
-    emergency_plan: ["应急预案", "Emergency plan"],
-    publicity: ["宣传", "Publicity"],
-    annual_plan: ["年度计划", "Annual plan"],
-    work_notice: ["工作提示", "Work notice"],
-    ledger_report: ["隐患台账报送", "Hazard ledger report"],
-  },
   obligationEvent: { hire: ["入职", "on hiring"], job_change: ["转岗", "on job change"] },
-  platformFunction: {
-    grid_management: ["网格化管理", "Grid management"],
-    data_analysis: ["数据分析", "Data analysis"],
-    alarm_dispatch: ["火警派警", "Alarm dispatch"],
-    hazard_dispatch: ["隐患派单", "Hazard dispatch"],
-    grassroots_feedback: ["基层反馈", "Grassroots feedback"],
-    meeting_consultation: ["会议协商", "Meeting consultation"],
-    hazard_closed_loop: ["隐患闭环", "Hazard closed loop"],
-    iot_sensing: ["物联网感知", "IoT sensing"],
-    venue_code: ["场所码", "Venue code"],
-    smart_detection: ["智能识别", "Smart detection"],
-    one_map: ["一张图", "One map"],
-  },
   incentiveKind: { reward: ["奖励", "Reward"], sanction: ["问责", "Sanction"] },
   topicName: {
     document: ["文件信息", "Source document"],
@@ -137,21 +73,13 @@ const label = (vocabulary: Readonly<Record<string, Pair>>) => (value: string, lo
 };
 
 export const {
-  levelKind,
-  bodyKind,
-  employment,
-  venueFlag,
-  engineType,
-  forceKind,
   deployment,
   venuePolicyKind,
   patrolTerm,
   inspectionMethod,
   hazardState,
   escalationAction,
-  obligationKind,
   obligationEvent,
-  platformFunction,
   incentiveKind,
   topicName,
 } = Object.fromEntries(Object.entries(VOCABULARIES).map(([name, vocabulary]) => [name, label(vocabulary)])) as Record<keyof typeof VOCABULARIES, ReturnType<typeof label>>;
@@ -261,9 +189,9 @@ export function profileNames(profile: PolicyProfile | Record<string, unknown>, l
     new Map((Array.isArray(list) ? list : []).filter((item) => typeof item?.id === "string" && typeof item.name === "object").map((item) => [item.id, item.name]));
   const lookup = (map: Map<string, Bilingual>, fallback?: (id: string, locale: Locale) => string) => (id: string | undefined) =>
     id === undefined ? "" : map.has(id) ? pick(map.get(id), locale) : fallback ? fallback(id, locale) : id;
-  const levels = index(p.levels);
+  const words = (key: keyof PolicyProfile["vocabulary"]) => lookup(index(p.vocabulary?.[key]));
   return {
-    level: lookup(levels, levelKind),
+    level: lookup(index(p.levels)),
     body: lookup(index(p.bodies)),
     role: lookup(index(p.roles)),
     tier: lookup(index(p.staffing?.tiers)),
@@ -275,6 +203,17 @@ export function profileNames(profile: PolicyProfile | Record<string, unknown>, l
     category: lookup(index(p.inspectionCategories)),
     hazardCode: lookup(index(p.hazards?.codes)),
     severity: lookup(index(p.hazards?.severities)),
+    // The profile's vocabularies (`vocabulary.<key>`).
+    bodyKind: words("bodyKinds"),
+    employment: words("employmentKinds"),
+    venueFlag: words("venueFlags"),
+    venueFeature: words("venueFeatures"),
+    recordKind: words("recordKinds"),
+    hazardSource: words("hazardSources"),
+    engineType: words("engineTypes"),
+    forceKind: words("forceKinds"),
+    platformFunction: words("platformFunctions"),
+    platformRole: words("platformRoles"),
   };
 }
 
@@ -307,7 +246,7 @@ type StaffingRule = PolicyProfile["staffing"]["rules"][number];
 
 /** Who the rule counts: `消防工作站 · 在编人员 · 发达镇` and so on. */
 export function staffingSubject(rule: Pick<StaffingRule, "body" | "employment" | "from" | "role" | "tier" | "per">, names: ProfileNames, locale: Locale): string {
-  const parts = [names.body(rule.body), employment(rule.employment, locale)];
+  const parts = [names.body(rule.body), names.employment(rule.employment)];
   if (rule.from) parts.push(locale === "en" ? `from ${names.body(rule.from)}` : `由${names.body(rule.from)}派出`);
   if (rule.role) parts.push(names.role(rule.role));
   if (rule.tier) parts.push(names.tier(rule.tier));
@@ -357,7 +296,7 @@ export function matchText(match: VenueMatch, names: ProfileNames, locale: Locale
   const parts: string[] = [];
   const colon = en ? ": " : "：";
   if (match.kinds) parts.push(`${en ? "kind" : "类型"}${colon}${list(match.kinds.map(names.venueKind), locale)}`);
-  if (match.flags) parts.push(`${en ? "flag" : "标记"}${colon}${list(match.flags.map((f) => venueFlag(f, locale)), locale)}`);
+  if (match.flags) parts.push(`${en ? "flag" : "标记"}${colon}${list(match.flags.map(names.venueFlag), locale)}`);
   if (match.riskGrades) parts.push(`${en ? "risk grade" : "风险等级"}${colon}${list(match.riskGrades.map(names.riskGrade), locale)}`);
   if (match.keyUnitLevels) parts.push(`${en ? "key unit" : "重点单位"}${colon}${list(match.keyUnitLevels.map(names.keyUnitLevel), locale)}`);
   if (match.enterpriseGrades) parts.push(`${en ? "enterprise grade" : "企业分级"}${colon}${list(match.enterpriseGrades.map(names.enterpriseGrade), locale)}`);
@@ -366,4 +305,3 @@ export function matchText(match: VenueMatch, names: ProfileNames, locale: Locale
 }
 
 export { list as joinList };
-export const VENUE_FLAG_IDS = Object.keys(VOCABULARIES.venueFlag);

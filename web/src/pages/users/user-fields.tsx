@@ -54,6 +54,8 @@ export function UserFields(props: { user?: User; nodes: JurisdictionNode[]; role
   // A department liaison acts for one department: the body is asked of liaisons, and of anyone already bound.
   const [role, setRole] = createSignal<string | undefined>(props.user?.role);
   const [nodeId, setNodeId] = createSignal<string | undefined>(selectedNode());
+  // The roles as the county labels them; until (or without) the profile, their ids.
+  const profile = createAsync(() => profileInEffect().catch(() => undefined));
   return (
     <>
       <TextField label={t("users.displayName")} name="displayName" value={props.user?.displayName ?? ""} required error={fieldError(props.error, "body.displayName")} />
@@ -61,7 +63,7 @@ export function UserFields(props: { user?: User; nodes: JurisdictionNode[]; role
       <TextField label={t("users.email")} name="email" type="email" value={props.user?.email ?? ""} optional error={fieldError(props.error, "body.email")} />
       <SelectField label={t("users.role")} name="role" required error={fieldError(props.error, "body.role")} onChange={(e) => setRole(e.currentTarget.value)}>
         <option value="" disabled selected={!props.user}>{t("users.roleChoose")}</option>
-        <For each={props.roles}>{(role) => <option value={role} selected={role === props.user?.role}>{roleName(role, locale())}</option>}</For>
+        <For each={props.roles}>{(role) => <option value={role} selected={role === props.user?.role}>{roleName(role, locale(), profile())}</option>}</For>
       </SelectField>
       <SelectField label={t("users.scope")} name="scopeNodeId" required error={fieldError(props.error, "body.scopeNodeId")} onChange={(e) => setNodeId(e.currentTarget.value)}>
         <For each={props.nodes}>{(node) => <option value={node.nodeId} selected={node.nodeId === selectedNode()}>{nodeOptionLabel(node, props.nodes[0])}</option>}</For>

@@ -1,7 +1,9 @@
+import { createAsync } from "@solidjs/router";
 import { createSignal, Match, Show, Switch } from "solid-js";
 import type { JurisdictionNode, User } from "@firegov/core/contract";
 import { canManage, grantableRoles } from "../../auth/access.ts";
 import { roleName, userStatusName } from "../../display.ts";
+import { profileInEffect } from "../../data/queries.ts";
 import { TelLink } from "../../components/tel-link.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { EditUserForm, ResetPasswordForm, StatusConfirm } from "./user-panels.tsx";
@@ -12,6 +14,7 @@ type Panel = "edit" | "status" | "reset";
 export function UserItem(props: { user: User; me: User; nodes: JurisdictionNode[]; onDone: (message: string) => void }) {
   const { t, locale } = useI18n();
   const [panel, setPanel] = createSignal<Panel>();
+  const profile = createAsync(() => profileInEffect().catch(() => undefined));
   const self = () => props.user.userId === props.me.userId;
   const manageable = () => canManage(props.me, props.user);
   const nodeName = () => props.nodes.find((n) => n.nodeId === props.user.scopeNodeId)?.name ?? "";
@@ -41,7 +44,7 @@ export function UserItem(props: { user: User; me: User; nodes: JurisdictionNode[
             </Show>
           </div>
           <div class="user-meta">
-            {props.user.username} · {roleName(props.user.role, locale())}
+            {props.user.username} · {roleName(props.user.role, locale(), profile())}
             <Show when={nodeName()}> · {nodeName()}</Show>
           </div>
           <Show when={props.user.phone || props.user.email}>

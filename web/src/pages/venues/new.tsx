@@ -6,9 +6,10 @@ import { fieldError, FormError, formValues, revealProblem, SelectField, submissi
 import { activeNodes, profileInEffect } from "../../data/queries.ts";
 import { nodeOptionLabel } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { pick, VENUE_FLAG_IDS, venueFlag } from "../profile/vocabulary.ts";
+import { pick } from "../profile/vocabulary.ts";
+import { kernelLevelName } from "../../levels.ts";
 
-const PATHS = ["body.name", "body.address", "body.nodeId", "body.kinds", "body.flags", "body.riskGrade", "body.keyUnitLevel", "body.enterpriseGrade", "body.contactName", "body.contactPhone", "body.lat", "body.lng"] as const;
+const PATHS = ["body.name", "body.address", "body.nodeId", "body.kinds", "body.flags", "body.features", "body.riskGrade", "body.keyUnitLevel", "body.enterpriseGrade", "body.contactName", "body.contactPhone", "body.lat", "body.lng"] as const;
 
 /** A typed coordinate as a number; anything else as typed, so the API names the field instead of losing it. */
 const coordinate = (text: string | undefined): number | string | undefined => (!text ? undefined : Number.isFinite(Number(text)) ? Number(text) : text);
@@ -29,6 +30,7 @@ export function venueInput(form: HTMLFormElement): CreateVenueInput {
     nodeId: v.nodeId ?? "",
     kinds: checked("kinds"),
     flags: checked("flags"),
+    features: checked("features"),
     address: optional(v.address),
     riskGrade: optional(v.riskGrade),
     keyUnitLevel: optional(v.keyUnitLevel),
@@ -90,7 +92,7 @@ export default function NewVenuePage() {
         <FormError error={error()} paths={[...PATHS, ...(profile()?.venues.measures ?? []).map((m) => `body.measures.${m.id}`)]} />
         <TextField label={t("venues.name")} name="name" required error={err("body.name")} />
         <TextField label={t("venues.address")} name="address" optional error={err("body.address")} />
-        <SelectField label={t("venueNew.node")} name="nodeId" required hint={t("venueNew.nodeHint")} error={err("body.nodeId")}>
+        <SelectField label={t("venueNew.node")} name="nodeId" required hint={t("venueNew.nodeHint", { level: kernelLevelName(profile(), "grid", locale(), locale() === "en" ? "lowest node" : "最下级节点") })} error={err("body.nodeId")}>
           <option value="">{t("venueNew.chooseNode")}</option>
           <For each={nodes()}>{(n) => <option value={n.nodeId}>{nodeOptionLabel(n, nodes()![0])}</option>}</For>
         </SelectField>
@@ -108,14 +110,27 @@ export default function NewVenuePage() {
         <fieldset class="field">
           <legend>{t("venueNew.flags")}<span class="optional">（{t("form.optional")}）</span></legend>
           <p class="hint">{t("venueNew.flagsHint")}</p>
-          <For each={VENUE_FLAG_IDS}>
+          <For each={profile()?.vocabulary?.venueFlags}>
             {(f) => (
               <label class="check">
-                <input type="checkbox" name="flags" value={f} /> {venueFlag(f, locale())}
+                <input type="checkbox" name="flags" value={f.id} /> {pick(f.name, locale())}
               </label>
             )}
           </For>
         </fieldset>
+        <Show when={profile()?.vocabulary?.venueFeatures.length}>
+          <fieldset class="field">
+            <legend>{t("venueNew.features")}<span class="optional">（{t("form.optional")}）</span></legend>
+            <For each={profile()?.vocabulary?.venueFeatures}>
+              {(f) => (
+                <label class="check">
+                  <input type="checkbox" name="features" value={f.id} /> {pick(f.name, locale())}
+                </label>
+              )}
+            </For>
+            <Show when={err("body.features")}>{(m) => <p class="field-error">{m()}</p>}</Show>
+          </fieldset>
+        </Show>
         <GradeSelect name="riskGrade" label={t("venues.riskGrade")} grades={profile()?.venues.riskGrades ?? []} error={err("body.riskGrade")} />
         <GradeSelect name="keyUnitLevel" label={t("venueNew.keyUnitLevel")} grades={profile()?.venues.keyUnitLevels ?? []} error={err("body.keyUnitLevel")} />
         <GradeSelect name="enterpriseGrade" label={t("venueNew.enterpriseGrade")} grades={profile()?.venues.enterpriseGrades ?? []} error={err("body.enterpriseGrade")} />

@@ -250,6 +250,11 @@ function Details(props: { venue: Venue; profile: PolicyProfile | undefined }) {
   const [editing, setEditing] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
   const basis = () => supervisionBasis(props.profile, props.venue);
+  // Flags and features in the profile's own words; one it no longer has as its id.
+  const word = (key: "venueFlags" | "venueFeatures", id: string) => {
+    const name = props.profile?.vocabulary?.[key].find((w) => w.id === id)?.name;
+    return name ? (locale() === "en" ? name.en : name.zh) : id;
+  };
   const me = signedInUser();
   const mayEdit = () => me !== undefined && can(me.role, "venue.manage") && props.venue.status === "active";
   const mayInspect = () => me !== undefined && can(me.role, "inspection.perform") && props.venue.status === "active";
@@ -273,6 +278,8 @@ function Details(props: { venue: Venue; profile: PolicyProfile | undefined }) {
         <dd>{props.venue.kinds.map((k) => kindName(props.profile, k, locale())).join("、")}</dd>
         <Show when={props.venue.address}><dt>{t("venues.address")}</dt><dd>{props.venue.address}</dd></Show>
         <Show when={props.venue.riskGrade}><dt>{t("venues.riskGrade")}</dt><dd>{riskGradeName(props.profile, props.venue.riskGrade, locale())}</dd></Show>
+        <Show when={props.venue.flags.length}><dt>{t("venueNew.flags")}</dt><dd>{props.venue.flags.map((f) => word("venueFlags", f)).join("、")}</dd></Show>
+        <Show when={props.venue.features.length}><dt>{t("venueNew.features")}</dt><dd>{props.venue.features.map((f) => word("venueFeatures", f)).join("、")}</dd></Show>
         <Show when={props.venue.contactName}><dt>{t("venues.contact")}</dt><dd>{props.venue.contactName} <TelLink phone={props.venue.contactPhone} /></dd></Show>
         <Show when={props.venue.externalId}><dt>{t("venues.externalId")}</dt><dd>{props.venue.externalId}</dd></Show>
         <MeasureFacts venue={props.venue} profile={props.profile} />

@@ -12,6 +12,7 @@ import { PhotoPicker } from "../../components/photo-picker.tsx";
 import { SectionTabs } from "../../components/section-tabs.tsx";
 import { profileInEffect } from "../../data/queries.ts";
 import { formatDateTime } from "../../display.ts";
+import { levelNamesOf } from "../../levels.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { saveFile } from "../profile/data.ts";
 import { answer, issue, issuedWarnings, myNodeWarnings, warningById } from "./data.ts";
@@ -232,7 +233,7 @@ export default function WarningsPage() {
       <SectionTabs section="registers" />
       <section class="card">
         <h1>{t("warnings.title")}</h1>
-        <p class="hint">{t("warnings.intro")}</p>
+        <p class="hint">{t("warnings.intro", { issuers: levelNamesOf(profile(), ["county", "town"], locale(), locale() === "en" ? "upper levels" : "上级") })}</p>
         <Show when={mayAnswer()}>
           <h2>{t("warnings.mine")}</h2>
           <Loading>
