@@ -1,5 +1,5 @@
 import { Route } from "@solidjs/router";
-import { fireEvent, screen, within } from "@solidjs/testing-library";
+import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { User } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
@@ -61,8 +61,9 @@ describe("users page", () => {
     renderUsers();
     fireEvent.click(await screen.findByRole("button", { name: "新建用户" }));
     const form = await screen.findByRole("form", { name: "新建用户" });
-    const roles = within(form).getAllByRole("option").filter((o) => o.closest("select")?.name === "role");
-    expect(roles.map((o) => o.textContent)).toEqual(["请选择角色", "镇街消防办人员", "村居消防管理人", "网格员", "消防队员", "只读用户"]);
+    // The roles as the profile labels them, once it has loaded (the form does not wait for it).
+    const roleLabels = () => within(form).getAllByRole("option").filter((o) => o.closest("select")?.name === "role").map((o) => o.textContent);
+    await waitFor(() => expect(roleLabels()).toEqual(["请选择角色", "镇街消防办人员", "村居消防管理人", "网格员", "消防队员", "只读用户"]));
     type(form, "用户名", "wang.grid");
     type(form, "姓名", "王网格");
     fireEvent.change(within(form).getByLabelText("角色"), { target: { value: "grid_worker" } });

@@ -1,6 +1,6 @@
 import { createAsync } from "@solidjs/router";
 import { createSignal, For, Show, Suspense } from "solid-js";
-import type { JurisdictionNode, Role, User } from "@firegov/core/contract";
+import type { JurisdictionNode, PolicyProfile, Role, User } from "@firegov/core/contract";
 import { fieldError, SelectField, TextField } from "../../components/form.tsx";
 import { nodeOptionLabel, roleName } from "../../display.ts";
 import { useI18n } from "../../i18n/index.tsx";
@@ -14,7 +14,7 @@ export const savedWarning = (user: User, locale: string) => (user.warnings ?? []
 function RoleFitNote(props: { role: string | undefined; node: JurisdictionNode | undefined }) {
   const { locale } = useI18n();
   // The profile's levels and names; until it has loaded nothing is said (a warning never blocks).
-  const profile = createAsync(() => profileInEffect());
+  const profile = profileSignal();
   const warning = () => {
     const p = profile();
     return p && props.role && props.node ? roleLevelWarning(p, props.role as Role, props.node.level) : undefined;
@@ -24,6 +24,13 @@ function RoleFitNote(props: { role: string | undefined; node: JurisdictionNode |
       {(w) => <p class="alert alert-warning" role="status" data-testid="role-fit-warning">{locale() === "en" ? w().message.en : w().message.zh}</p>}
     </Show>
   );
+}
+
+/** The profile in effect once it has loaded (undefined before, or if it cannot load), without suspending. */
+function profileSignal() {
+  const [profile, setProfile] = createSignal<PolicyProfile>();
+  profileInEffect().then(setProfile, () => undefined);
+  return profile;
 }
 
 export const USER_FIELD_PATHS = ["body.displayName", "body.phone", "body.email", "body.role", "body.scopeNodeId", "body.bodyId"] as const;
@@ -54,8 +61,9 @@ export function UserFields(props: { user?: User; nodes: JurisdictionNode[]; role
   // A department liaison acts for one department: the body is asked of liaisons, and of anyone already bound.
   const [role, setRole] = createSignal<string | undefined>(props.user?.role);
   const [nodeId, setNodeId] = createSignal<string | undefined>(selectedNode());
-  // The roles as the county labels them; until (or without) the profile, their ids.
-  const profile = createAsync(() => profileInEffect().catch(() => undefined));
+  // The roles as the county labels them; until (or without) the profile, their ids. A plain signal, not
+  // createAsync: waiting for the profile must not suspend (and so reset) a form being filled in.
+  const profile = profileSignal();
   return (
     <>
       <TextField label={t("users.displayName")} name="displayName" value={props.user?.displayName ?? ""} required error={fieldError(props.error, "body.displayName")} />
