@@ -133,13 +133,14 @@ function RegisterForm(props: { policy: HomeVisitPolicy; nodes: JurisdictionNode[
   const name = (n: Name) => (locale() === "en" ? n.en : n.zh);
   const key = submissionKey();
   // Households are registered at the village-like level and below (whatever the county calls them).
-  const profile = createAsync(() => profileInEffect());
+  // Without the profile (offline, say) every node at hand is offered; the server judges the level.
+  const profile = createAsync(() => profileInEffect().catch(() => undefined));
   const lowest = () => {
     const levels = profile()?.levels ?? [];
     const village = levels.findIndex((l) => (l.kernel ?? l.id) === "village");
     return new Set(levels.slice(village < 0 ? -2 : village).map((l) => l.id));
   };
-  const places = () => props.nodes.filter((n) => lowest().has(n.level));
+  const places = () => (profile() ? props.nodes.filter((n) => lowest().has(n.level)) : props.nodes);
   const [consent, setConsent] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
   const [pending, setPending] = createSignal(false);
