@@ -11,7 +11,7 @@ import { keyUnitsAt } from "../venues/index.ts";
 import { subtreeCounters } from "../hazards/index.ts";
 import { ledgerMonths } from "./rules/obligations.ts";
 import { nodeOrNotFound } from "../jurisdiction/index.ts";
-import { borrowedFor, profileAt, rollupLevel } from "../profile/index.ts";
+import { borrowedFor, meaningOf, profileAt, rollupLevel } from "../profile/index.ts";
 import { tenantInContext, tenantTimeZone } from "../tenancy/index.ts";
 import { allPages, pageOf, withCursor } from "../db/cursor.ts";
 import type { PolicyProfile } from "../profile/index.ts";
@@ -60,7 +60,7 @@ async function evaluateOne(nodeId: string, profile: PolicyProfile, now: Date, ti
   if (node.status !== "active") return { node, findings: [] };
   const data = toOrgData({ ...view, node });
   // Pay floors measure against the county's figure, read only where a full-time brigade is judged by one (a BatchGet along the path).
-  const measuresPay = profile.brigades.personnel.some((r) => r.kind === "pay_floor") && data.brigades.some((b) => b.force === "full_time_brigade");
+  const measuresPay = profile.brigades.personnel.some((r) => r.kind === "pay_floor") && data.brigades.some((b) => meaningOf(profile, "forceKinds", b.force) === "full_time_brigade");
   const wageBenchmark = measuresPay ? await wageBenchmarkFor(node.path, Number(localDate(now, timeZone).slice(0, 4)) - 1) : undefined;
   // The county totals its brigades' quotas: the brigades of its subtree, one more Query at that level only.
   const subtreeBrigades = needsSubtreeBrigades(profile, node.level) ? await brigadeFactsUnder(node.path) : undefined;

@@ -2,7 +2,7 @@ import type { Frequency, PolicyProfile } from "../../profile/index.ts";
 import { finding, frequencyText, names } from "../finding.ts";
 import { addDays, daysBetween, periodOf } from "../periods.ts";
 import type { Finding, OrgData } from "../types.ts";
-import { dueSoonDays } from "../../profile/index.ts";
+import { dueSoonDays, meaningOf } from "../../profile/index.ts";
 
 // Duties (profile.responsibilities, 履职事项): each is its holder body's, and
 // the holder reports its performance (a duty report naming the duty) once per
@@ -27,7 +27,7 @@ export function duties(profile: PolicyProfile, data: OrgData, today: string): Fi
     .map((duty) => {
       const frequency = reportFrequency(duty);
       const period = periodOf(frequency, today);
-      const reports = data.records.filter((r) => r.kind === "duty_report" && r.responsibilityId === duty.id && r.date >= period.start && r.date <= today);
+      const reports = data.records.filter((r) => meaningOf(profile, "recordKinds", r.kind) === "duty_report" && r.responsibilityId === duty.id && r.date >= period.start && r.date <= today);
       const every = frequencyText(frequency);
       const holder = n.body(duty.holder);
       const last = reports.map((r) => r.date).sort().at(-1);

@@ -1,4 +1,4 @@
-import { levelFor, wordName, type PolicyProfile } from "../../profile/index.ts";
+import { levelFor, meaningOf, wordName, type PolicyProfile } from "../../profile/index.ts";
 import { finding, names } from "../finding.ts";
 import type { Bilingual, BrigadeFacts, Finding, OrgData } from "../types.ts";
 
@@ -168,7 +168,7 @@ export function needsSubtreeBrigades(profile: PolicyProfile, level: string): boo
 export function quotaTotal(profile: PolicyProfile, data: OrgData): Finding[] {
   if (!needsSubtreeBrigades(profile, data.node.level)) return [];
   const quotaOf = (b: BrigadeFacts) => profile.brigades.grades.find((g) => g.id === b.grade)?.staffQuota;
-  const brigades = (data.subtreeBrigades ?? []).filter((b) => b.force === "full_time_brigade" || quotaOf(b) !== undefined);
+  const brigades = (data.subtreeBrigades ?? []).filter((b) => meaningOf(profile, "forceKinds", b.force) === "full_time_brigade" || quotaOf(b) !== undefined);
   const counted = brigades.filter((b) => quotaOf(b) !== undefined);
   const left = brigades.filter((b) => quotaOf(b) === undefined);
   const staff = counted.reduce((sum, b) => sum + b.memberCount, 0);

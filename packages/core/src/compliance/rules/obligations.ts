@@ -2,7 +2,7 @@ import type { Frequency, PolicyProfile } from "../../profile/index.ts";
 import { depthOf, finding, frequencyText, list } from "../finding.ts";
 import { addDays, daysBetween, periodOf, previousPeriod, rollingEnd, type Period } from "../periods.ts";
 import type { Bilingual, Finding, OrgData, PersonFacts, Severity, Status } from "../types.ts";
-import { dueSoonDays } from "../../profile/index.ts";
+import { dueSoonDays, meaningOf } from "../../profile/index.ts";
 
 // Recurring obligations (profile.obligations): meetings, drills, publicity …
 // counted per node over the periods of their frequency; trainings that cover
@@ -307,7 +307,7 @@ const LEDGER_NAMES = { discovered: { zh: "发现", en: "reported" }, closed: { z
 
 /** The months a node needs the hazard counters for: its ledger reports' (undefined: no ledger report to check). */
 export function ledgerMonths(profile: PolicyProfile, data: Pick<OrgData, "node" | "records">): string[] | undefined {
-  const obs = profile.obligations.filter((ob) => ob.kind === "ledger_report" && ob.levels.includes(data.node.level as never));
+  const obs = profile.obligations.filter((ob) => meaningOf(profile, "recordKinds", ob.kind) === "ledger_report" && ob.levels.includes(data.node.level as never));
   const months = data.records.filter((r) => r.ledger && obs.some((ob) => fulfils(ob)(r))).map((r) => r.ledger!.month);
   return months.length ? [...new Set(months)].sort() : undefined;
 }
