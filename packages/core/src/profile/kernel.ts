@@ -7,6 +7,8 @@
 // the entry says which kernel id it `means`, or is itself a kernel id.
 // docs/profile-vocabulary.md lists these ids and what hangs on each.
 
+import { roleNames } from "../context/roles.ts";
+
 type Bilingual = { zh: string; en: string };
 
 /** Kernel levels, outermost first: a profile's levels map onto them (in order) where behaviour needs it. */
@@ -122,15 +124,8 @@ export const BASELINE_VOCABULARY = {
     smart_detection: { zh: "智能识别", en: "Smart detection" },
     one_map: { zh: "一张图", en: "One map" },
   },
-  platformRoles: {
-    tenant_admin: { zh: "县级管理员", en: "Tenant admin" },
-    town_officer: { zh: "镇街消防办人员", en: "Town officer" },
-    village_manager: { zh: "村居消防管理人", en: "Village/community manager" },
-    grid_worker: { zh: "网格员", en: "Grid worker" },
-    brigade_member: { zh: "消防队员", en: "Brigade member" },
-    department_liaison: { zh: "部门联络员", en: "Department liaison" },
-    viewer: { zh: "只读用户", en: "Viewer" },
-  },
+  // The platform roles' baseline names are the access kernel's own (context/roles.ts).
+  platformRoles: roleNames,
 } as const satisfies Record<string, Record<string, Bilingual>>;
 
 export type VocabularyKey = keyof typeof BASELINE_VOCABULARY;
