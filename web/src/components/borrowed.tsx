@@ -33,5 +33,6 @@ export function BorrowedBadge(props: { label: string; title: string }) {
 /** The badge when the citation is borrowed; nothing otherwise. `words` gets the label and title for the borrowed document's title. */
 export function BorrowedMark(props: { sourceRef: string | null | undefined; words: (title: string) => { label: string; title: string } }) {
   const doc = useBorrowed(() => props.sourceRef);
-  return <Show when={doc()}>{(b) => <BorrowedBadge {...props.words(b().document.title)} />}</Show>;
+  // The space before the badge comes with it: an unborrowed citation reads exactly as before.
+  return <Show when={doc()}>{(b) => <>{" "}<BorrowedBadge {...props.words(b().document.title)} /></>}</Show>;
 }

@@ -36,7 +36,7 @@ export function Citation(props: { rule: CitationFields }) {
         {(ref) => (
           <details class="clause" open={wideScreen()}>
             <summary title={ref()}>
-              {t("profile.clause", { clause: clauseOf(ref()) })} <BorrowedMark sourceRef={ref()} words={(title) => ({ label: t("borrowedClause.badge"), title: t("borrowedClause.title", { title }) })} />
+              {t("profile.clause", { clause: clauseOf(ref()) })}<BorrowedMark sourceRef={ref()} words={(title) => ({ label: t("borrowedClause.badge"), title: t("borrowedClause.title", { title }) })} />
             </summary>
             <Show when={props.rule.text}>
               <blockquote lang="zh-CN">{props.rule.text}</blockquote>
