@@ -6,8 +6,8 @@ import type { PolicyProfile } from "@firegov/core/contract";
 import { artifactsDir } from "./browser.ts";
 import type { RunningStack } from "./local-stack.ts";
 
-/** The phone every e2e test holds: a narrow screen, in Chinese. */
-export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" };
+/** The phone every e2e test holds: a narrow screen, in Chinese, on China time (after 16:00 UTC a county's today is tomorrow). */
+export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
 /** The county admin each test signs up with. */
 export const ADMIN = { username: "zhao.admin", name: "赵建国", password: "Fire-safe-2026" };
 /** The field role at the bottom level of the tree (the platform's mapping). */
