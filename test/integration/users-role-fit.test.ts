@@ -28,7 +28,7 @@ describe("a role that does not fit its node's level", () => {
     // Moving the fitting one to the town, or giving them a town role at the grid, warns as well; the change is saved.
     const moved = await (await admin.patch(`/v1/users/${fitting.userId}`, { role: "town_officer" })).json();
     expect(moved.role).toBe("town_officer");
-    expect(moved.warnings?.[0]?.message.zh).toMatch(/^镇街消防办人员通常设在镇街级节点/);
+    expect(moved.warnings?.[0]?.message.zh).toMatch(/^镇街消防办人员通常设在街镇（经开区）级节点/);
     const fixed = await (await admin.patch(`/v1/users/${fitting.userId}`, { scopeNodeId: town.nodeId })).json();
     expect(fixed.warnings).toBeUndefined();
     // A plain read never carries one.

@@ -71,6 +71,8 @@ const NOT_REFERENCES = [
   "stationStandards.*.items.*.id",
   // A word's or a level's kernel meaning names one of the product's own ids (profile/kernel.ts), not an entry of the profile.
   "levels.*.kernel",
+  // A borrowed document's profile id names another county's document, not an entry of this profile.
+  "borrowed.*.profileId",
   ...["bodyKinds", "employmentKinds", "venueFlags", "venueFeatures", "recordKinds", "hazardSources", "engineTypes", "forceKinds", "platformFunctions", "platformRoles"].map((key) => `vocabulary.${key}.*.means`),
 ];
 

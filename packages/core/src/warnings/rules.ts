@@ -30,6 +30,8 @@ export const DEFAULT_WARNINGS: WarningsSection = {
 export function warningRules(profile: PolicyProfile): WarningsSection {
   if (profile.warnings) return profile.warnings;
   const levels = DEFAULT_WARNINGS.issuers.levels.flatMap((kernel) => profile.levels.filter((level) => (level.kernel ?? level.id) === kernel).map((level) => level.id));
+  // A county whose levels keep the kernel ids takes the defaults as they are.
+  if (levels.join() === DEFAULT_WARNINGS.issuers.levels.join()) return DEFAULT_WARNINGS;
   return { ...DEFAULT_WARNINGS, issuers: { ...DEFAULT_WARNINGS.issuers, levels: levels.length ? levels : [profile.levels[0]!.id] } };
 }
 

@@ -120,6 +120,7 @@ const en: typeof zh = {
       benchmark: "Benchmark",
       benefit: "Benefit",
       flags: "Flags",
+      keyUnitLevel: "Key-unit level",
       riskGrade: "Risk grade",
       category: "Inspection category",
       supervisor: "Supervisor",

@@ -119,6 +119,7 @@ export default {
       benefit: "待遇",
       flags: "标记",
       riskGrade: "风险等级",
+      keyUnitLevel: "重点单位级别",
       category: "检查类别",
       supervisor: "监管主体",
       match: "适用对象",

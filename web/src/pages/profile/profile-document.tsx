@@ -204,7 +204,7 @@ function Venues(props: Ctx) {
       case "classify":
         return [
           [t("profile.fact.match"), v.matchText(policy.match, props.names, l(), props.p.venues.measures)],
-          [t("venueNew.keyUnitLevel"), props.names.keyUnitLevel(policy.set.keyUnitLevel)],
+          [t("profile.fact.keyUnitLevel"), props.names.keyUnitLevel(policy.set.keyUnitLevel)],
           [t("profile.fact.riskGrade"), props.names.riskGrade(policy.set.riskGrade)],
           [t("profile.fact.flags"), policy.set.flags ? v.joinList(policy.set.flags.map(props.names.venueFlag), l()) : undefined],
         ];
