@@ -51,10 +51,10 @@ describe("a county signs up and manages its users, in Chromium", () => {
     await shot(page, "login-phone-zh");
     await signIn(page, ADMIN.username, ADMIN.password);
     await expect.poll(() => page.getByTestId("greeting").textContent(), { timeout: 30_000 }).toBe(`${ADMIN.name}，您好`);
-    const bar = await page.getByTestId("signed-in-user").textContent();
-    expect(bar).toContain("县级管理员");
+    // The role's label and the county's name come with the profile and the account, which may still be on their way.
+    await expect.poll(() => page.getByTestId("signed-in-user").textContent(), { timeout: 10_000 }).toContain("县级管理员");
     await expect.poll(() => page.getByTestId("signed-in-user").textContent()).toContain("测试县");
-    expect(bar).toContain(ADMIN.name);
+    expect(await page.getByTestId("signed-in-user").textContent()).toContain(ADMIN.name);
   });
 
   it("creates a grid worker with a temporary password on the users page", async () => {
@@ -94,7 +94,8 @@ describe("a county signs up and manages its users, in Chromium", () => {
     await page.getByRole("navigation", { name: "主导航" }).waitFor();
     expect(await page.getByRole("link", { name: "用户管理" }).count()).toBe(0);
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的" }).click();
-    expect(await page.getByTestId("signed-in-user").textContent()).toContain("网格员");
+    // The role's label comes with the county's profile, which may still be on its way.
+    await expect.poll(() => page.getByTestId("signed-in-user").textContent(), { timeout: 10_000 }).toContain("网格员");
     await shot(page, "grid-worker-home-phone-zh");
   });
 

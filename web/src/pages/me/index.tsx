@@ -31,7 +31,7 @@ export default function MePage() {
   const navigate = useNavigate();
   const user = () => signedInUser()!;
   const mine = createAsync(() => me(user().userId));
-  // The role as the county labels it; without the profile (offline, not yet loaded), its id.
+  // The role as the county labels it: blank while the profile loads; offline (no profile), its id.
   const profile = createAsync(() => profileInEffect().catch(() => undefined));
   const more = () => MORE.filter((link) => can(user().role, link.access));
   const sections = () => (["command", "registers"] as const).flatMap((s) => {
@@ -50,7 +50,7 @@ export default function MePage() {
         <dt>{t("me.name")}</dt>
         <dd>{user().displayName}</dd>
         <dt>{t("me.role")}</dt>
-        <dd><Suspense fallback={user().role}>{roleName(user().role, locale(), profile())}</Suspense></dd>
+        <dd><Suspense>{roleName(user().role, locale(), profile())}</Suspense></dd>
         <Suspense>
           <Show when={mine()?.tenant}>
             {(tenant) => (
