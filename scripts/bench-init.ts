@@ -10,6 +10,8 @@
  * Last, a smoke test: the api bundle answers `GET /health` (an API Gateway v2
  * event) with 200, its DynamoDB being a stub that knows DescribeTable, and
  * `GET /v1/presets` with the five presets and the blank starting point (their chunks load).
+ * It prints what each of those first calls took: a route group's code loads
+ * on its first request, so that is the rest of a cold start's cost.
  * Exits non-zero when the smoke test fails. BENCH_ONE_FILE=1 builds both the
  * way NodejsFunction did (one file, no plugins), for comparison.
  */
@@ -92,7 +94,7 @@ function apiEvent(method: string, path: string, body?: unknown) {
  * `GET /v1/presets` 200 with five presets and the blank (which loads the preset chunks: the lazy imports work in the
  * bundle), and a malformed login 400 naming the field in Chinese (zod's zh messages survive the bundle).
  */
-async function smokeTest(file: string): Promise<{ ok: boolean; lines: string[] }> {
+async function smokeTest(file: string): Promise<{ ok: boolean; lines: string[]; took: number[] }> {
   const stub = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
@@ -125,10 +127,36 @@ async function smokeTest(file: string): Promise<{ ok: boolean; lines: string[] }
       const ok = result?.statusCode === check.status && check.ok(JSON.parse(result.body ?? "{}"));
       return { ok, line: `${check.method} ${check.path} → ${ok ? "ok" : "FAILED"}: ${result ? `${result.statusCode} ${result.body?.slice(0, 160)}` : stdout.slice(-400)}` };
     });
-    return { ok: outcomes.every((o) => o.ok), lines: outcomes.map((o) => o.line) };
+    const took = stdout.split("\n").filter((l) => l.startsWith("TOOK ")).map((l) => Number(l.split(" ")[1]));
+    return { ok: outcomes.every((o) => o.ok), lines: outcomes.map((o) => o.line), took };
   } finally {
     stub.close();
   }
+}
+
+/** Wall time from a fresh import to the first GET /health's answer, per bundle, alternating, against a stub DynamoDB. */
+async function coldStarts(files: string[], n: number): Promise<number[][]> {
+  const stub = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.setHeader("content-type", "application/x-amz-json-1.0").end(JSON.stringify({ Table: { TableName: "firegov", TableStatus: "ACTIVE" } })));
+  });
+  await new Promise<void>((ok) => stub.listen(0, "127.0.0.1", ok));
+  const eventFile = join(work, "cold-health.json");
+  writeFileSync(eventFile, JSON.stringify(apiEvent("GET", "/health")));
+  const env = { ...lambdaEnv, DYNAMODB_ENDPOINT: `http://127.0.0.1:${(stub.address() as AddressInfo).port}`, AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${(stub.address() as AddressInfo).port}` };
+  const out = files.map(() => [] as number[]);
+  try {
+    for (let i = 0; i < n; i++)
+      for (const [k, file] of files.entries()) {
+        const { stdout } = await run(process.execPath, [runner, file, "--invoke", eventFile], { env, cwd: work });
+        const init = Number(stdout.split("\n").find((l) => l.startsWith("INIT "))!.split(" ")[1]);
+        const took = Number(stdout.split("\n").find((l) => l.startsWith("TOOK "))!.split(" ")[1]);
+        out[k]!.push(init + took);
+      }
+  } finally {
+    stub.close();
+  }
+  return out;
 }
 
 try {
@@ -164,8 +192,18 @@ try {
   console.log("bundle sizes (minified .mjs; at init = the entry and the chunks it imports statically):");
   for (const b of built) console.log(`  ${b.name.padEnd(30)} at init ${kb(b.sizes.init).padStart(7)}  total ${kb(b.sizes.total).padStart(7)} in ${b.sizes.files} file${b.sizes.files === 1 ? "" : "s"}`);
 
+  // Module init is not the whole cold start: the api's route groups, and core with them, load on a group's
+  // first request. So also: a fresh process's import plus its first GET /health, against the stub DynamoDB.
+  const coldRuns = Math.max(3, Math.ceil(runs / 2));
+  const cold = await coldStarts(built.map((b) => b.file), coldRuns);
+  console.log(`cold start to the first answer (import + first GET /health, ${coldRuns} fresh processes each, median wall):`);
+  built.forEach((b, i) => console.log(`  ${b.name.padEnd(30)} ${ms(median(cold[i]!)).padStart(6)}`));
+  console.log(`  ratio api / minimal: ${(median(cold[0]!) / median(cold[1]!)).toFixed(2)}×`);
+
   const smoke = await smokeTest(api.file);
   for (const line of smoke.lines) console.log(`smoke (api bundle): ${line}`);
+  // Route groups load on their first request: what the first call of each group cost in the smoke's fresh process.
+  console.log(`first call of a group after the cold start (loads its code): ${smoke.took.map((t, i) => `${["GET /health", "GET /v1/presets", "POST /v1/auth/login"][i]} ${ms(t)}`).join(", ")}`);
   if (!smoke.ok) process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });

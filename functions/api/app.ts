@@ -1,110 +1,50 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { AppError, fieldErrorsFromZod } from "@firegov/core";
-import { requestId } from "hono/request-id";
+import type { Context } from "hono";
+import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "./env.ts";
-import { rejectMalformedJson, requestContext } from "./middleware.ts";
-import { onError } from "./problem.ts";
-import { auditRoutes } from "./routes/audit.ts";
-import { complianceRoutes } from "./routes/compliance.ts";
-import { jurisdictionRoutes } from "./routes/jurisdiction.ts";
-import { organisationRoutes } from "./routes/organisation.ts";
-import { authRoutes } from "./routes/auth.ts";
-import { docsRoutes } from "./routes/docs.ts";
-import { hazardRoutes } from "./routes/hazards.ts";
-import { healthRoutes } from "./routes/health.ts";
-import { inboxRoutes } from "./routes/inbox.ts";
-import { notificationRoutes } from "./routes/notifications.ts";
-import { presetRoutes } from "./routes/presets.ts";
-import { profileRoutes } from "./routes/profiles.ts";
-import { publicTipRoutes } from "./routes/public-tips.ts";
-import { userRoutes } from "./routes/users.ts";
-import { venueRoutes } from "./routes/venues.ts";
-import { inspectionRoutes } from "./routes/inspections.ts";
-import { fileRoutes } from "./routes/files.ts";
-import { spotCheckRoutes } from "./routes/spot-checks.ts";
-import { campaignRoutes } from "./routes/campaigns.ts";
-import { warningRoutes } from "./routes/warnings.ts";
-import { assessmentRoutes } from "./routes/assessment.ts";
-import { selfCheckRoutes } from "./routes/self-checks.ts";
-import { reportRoutes } from "./routes/reports.ts";
-import { mapRoutes } from "./routes/map.ts";
-import { dashboardRoutes } from "./routes/dashboard.ts";
-import { incidentRoutes } from "./routes/incidents.ts";
-import { homeVisitRoutes } from "./routes/home-visits.ts";
-import { resourceRoutes } from "./routes/resources.ts";
-import { iotRoutes } from "./routes/iot.ts";
-import { open311Routes } from "./routes/open311.ts";
-import { tipRewardRoutes } from "./routes/tip-rewards.ts";
-import { placeRoutes } from "./routes/place.ts";
+import { ROUTE_GROUPS, type RouteGroupName } from "./route-groups.ts";
+import { ROUTE_MANIFEST } from "./route-manifest.generated.ts";
 
-/** Where a field came from, as a client reads it: `body.admin.password`, `query.limit`. */
-const fieldRoot: Record<string, string> = { json: "body", form: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
+type Loaded = { fetch: (request: Request, env?: unknown, executionCtx?: never) => Response | Promise<Response> };
 
-/** Zod failures from any route's request schema become one 400 naming each field. */
-function validationHook(result: { success: boolean; error?: unknown; target?: string }) {
-  if (!result.success) {
-    const root = fieldRoot[result.target ?? "json"] ?? "body";
-    throw new AppError("validation", "request.invalid", {}, fieldErrorsFromZod(result.error as never, root));
-  }
-}
-
-/** The Hono app, the same under Lambda and on Node. */
+/**
+ * The Hono app, the same under Lambda and on Node: a thin router over the
+ * route groups. It knows every route by its method and path (the generated
+ * manifest, in the full app's order, so the same route wins) and hands the
+ * request to its group's app, loaded on the group's first request and then
+ * kept: a cold start pays only for the code its first request runs, not for
+ * all of core, zod and ElectroDB. Each group's app runs the whole pipeline
+ * (pipeline.ts); a path no group knows goes to the pipeline alone (400 on
+ * malformed JSON, else 404), and the OpenAPI document to the full app.
+ */
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use(requestId({ headerName: "x-request-id" }));
-  app.use(requestContext(deps.logger, deps.clientIp));
-  app.use(rejectMalformedJson);
+  const loaded = new Map<string, Promise<Loaded>>();
+  const build = async (name: RouteGroupName | "openapi" | "none"): Promise<Loaded> => {
+    if (name === "openapi") return (await import("./full-app.ts")).createFullApp(deps);
+    const { withPipeline } = await import("./pipeline.ts");
+    if (name === "none") return withPipeline(deps, () => {});
+    const routes = await ROUTE_GROUPS[name](deps);
+    return withPipeline(deps, (app) => app.route("/", routes));
+  };
+  const appFor = (name: RouteGroupName | "openapi" | "none") => {
+    let app = loaded.get(name);
+    if (!app) {
+      app = build(name);
+      loaded.set(name, app);
+      // A failed load (a chunk missing mid-deploy) is tried again by the next request, not cached.
+      app.catch(() => loaded.delete(name));
+    }
+    return app;
+  };
+  const forward = (name: RouteGroupName | "openapi" | "none") => async (c: Context<AppEnv>) => (await appFor(name)).fetch(c.req.raw, c.env);
 
-  app.route("/", healthRoutes(deps));
-  app.route("/", docsRoutes());
-  app.route("/", presetRoutes());
-  app.route("/", authRoutes(deps.presets));
-  app.route("/", userRoutes());
-  app.route("/", auditRoutes());
-  app.route("/", profileRoutes(deps.presets));
-  // Before hazards and venues: /v1/hazards/similar and /v1/venues/nearby are fixed paths, not ids.
-  app.route("/", placeRoutes());
-  app.route("/", hazardRoutes());
-  app.route("/", inboxRoutes());
-  app.route("/", notificationRoutes());
-  app.route("/", publicTipRoutes());
-  app.route("/", jurisdictionRoutes());
-  app.route("/", organisationRoutes());
-  app.route("/", complianceRoutes());
-  app.route("/", venueRoutes());
-  app.route("/", inspectionRoutes());
-  app.route("/", fileRoutes());
-  app.route("/", spotCheckRoutes());
-  app.route("/", campaignRoutes());
-  app.route("/", warningRoutes());
-  app.route("/", assessmentRoutes());
-  app.route("/", selfCheckRoutes());
-  app.route("/", reportRoutes());
-  app.route("/", mapRoutes());
-  app.route("/", dashboardRoutes());
-  app.route("/", incidentRoutes());
-  app.route("/", homeVisitRoutes());
-  app.route("/", resourceRoutes());
-  app.route("/", iotRoutes());
-  app.route("/", open311Routes());
-  app.route("/", tipRewardRoutes());
-
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
-
-  app.doc31("/v1/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "基层消防安全治理 API / Grassroots fire-safety governance API",
-      version: "0.1.0",
-      description: "Errors are RFC 9457 application/problem+json; send Accept-Language: en for English messages.",
-    },
-  });
-
-  app.notFound((c) => {
-    throw new AppError("not_found", "request.not_found", { path: c.req.path });
-  });
-  app.onError(onError);
-  return app;
+  const shell = new Hono<AppEnv>();
+  shell.get("/v1/openapi.json", forward("openapi"));
+  for (const [group, routes] of ROUTE_MANIFEST) {
+    const to = forward(group);
+    for (const [method, path] of routes) shell.on(method, path, to);
+  }
+  shell.all("*", forward("none"));
+  return shell;
 }
 
 export type App = ReturnType<typeof createApp>;

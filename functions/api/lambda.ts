@@ -1,6 +1,6 @@
 import middy from "@middy/core";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { sharedDb } from "@firegov/core";
+import { sharedDb } from "@firegov/core/db/index";
 import { loadPreset } from "@firegov/profiles/presets/lazy";
 import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
 import { createApp } from "./app.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRoute, z } from "@hono/zod-openapi";
-import { testApp } from "../../support/app.ts";
+import { withPipeline } from "@firegov/functions/api/pipeline";
+import { testApp, testDeps } from "../../support/app.ts";
 
 const json = { "content-type": "application/json" };
 
@@ -33,8 +34,8 @@ describe("problem+json errors", () => {
   });
 
   it("names each failing field of a request schema, with its location", async () => {
-    const app = testApp();
-    app.openapi(
+    const app = withPipeline(testDeps(), (app) =>
+      app.openapi(
       createRoute({
         method: "post",
         path: "/v1/test-echo",
@@ -42,7 +43,7 @@ describe("problem+json errors", () => {
         responses: { 200: { description: "ok" } },
       }),
       (c) => c.json(c.req.valid("json")),
-    );
+    ));
     const res = await app.request("/v1/test-echo", { method: "POST", headers: json, body: JSON.stringify({ name: "a" }) });
     expect(res.status).toBe(400);
     const body = await res.json();
@@ -52,10 +53,11 @@ describe("problem+json errors", () => {
   });
 
   it("hides an unexpected failure behind a 500 that carries the request id", async () => {
-    const app = testApp();
-    app.get("/v1/test-boom", () => {
-      throw new Error("secret internals");
-    });
+    const app = withPipeline(testDeps(), (app) =>
+      app.get("/v1/test-boom", () => {
+        throw new Error("secret internals");
+      }),
+    );
     const res = await app.request("/v1/test-boom");
     expect(res.status).toBe(500);
     const body = await res.json();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError, unavailableError } from "@firegov/core";
 import { sameItem } from "@firegov/core/db/own-write";
-import { testApp } from "../../support/app.ts";
+import { withPipeline } from "@firegov/functions/api/pipeline";
+import { testDeps } from "../../support/app.ts";
 
 // DynamoDB still failing after the client's retries is "busy, retry later"
 // (503 + Retry-After), however it is wrapped; anything else is not.
@@ -49,10 +50,11 @@ describe("unavailableError", () => {
 
 describe("the API under a DynamoDB that stays throttled", () => {
   it("answers 503 problem+json with Retry-After, in the caller's language", async () => {
-    const app = testApp();
-    app.get("/v1/test-throttled", () => {
-      throw electro(sdkError("ThrottlingException", 400));
-    });
+    const app = withPipeline(testDeps(), (app) =>
+      app.get("/v1/test-throttled", () => {
+        throw electro(sdkError("ThrottlingException", 400));
+      }),
+    );
     const res = await app.request("/v1/test-throttled", { headers: { "accept-language": "en" } });
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("2");
