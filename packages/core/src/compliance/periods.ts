@@ -5,10 +5,19 @@ import type { Frequency } from "../profile/index.ts";
 
 const DAY_MS = 86_400_000;
 
+// Making a DateTimeFormat costs far more than formatting with one (ICU loads the
+// zone's rules): one per time zone, kept for the process. Formatting is stateless.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a time zone. */
 export function localDate(now: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 const toUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);

@@ -183,21 +183,43 @@ export const ListRecordsInput = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** A node's records, newest first (ids sort by creation). */
+/**
+ * A node's records, newest first (ids sort by creation): one Query. The node
+ * itself is read only when the caller's token cannot settle access (a caller
+ * scoped at the root may read every node; a caller's own node's path is in
+ * the token), or when the page is empty or refused, to answer 404 for a node
+ * that does not exist, as before.
+ */
 export const listRecords = useCase(
   ListRecordsInput,
   async (input, nodeId: string) => {
-    const node = await nodeOrNotFound(nodeId, { allowRetired: true });
-    authorize(useUser(), "org.read", node);
-    const query = tenantDb().service.entities.obligationRecord.query.byNode({ tenantId: node.tenantId, nodeId });
+    const actor = useUser();
+    const settledByToken = (isRootScope(actor.scopePath) || nodeId === actor.scopeNodeId) && can(actor, "org.read", { path: actor.scopePath });
+    if (!settledByToken) authorize(actor, "org.read", await nodeOrNotFound(nodeId, { allowRetired: true }));
+    const query = tenantDb().service.entities.obligationRecord.query.byNode({ tenantId: actor.tenantId, nodeId });
     // The kind is a filter, so the page reads on until it holds `limit` records of that kind.
-    const page = await withCursor(input.cursor, (cursor) =>
-      input.kind ? query.where((a, op) => op.eq(a.kind, input.kind!)).go({ order: "desc", cursor, ...filledPage(input.limit) }) : query.go({ order: "desc", cursor, limit: input.limit }),
-    );
+    const read = () =>
+      withCursor(input.cursor, (cursor) =>
+        input.kind ? query.where((a, op) => op.eq(a.kind, input.kind!)).go({ order: "desc", cursor, ...filledPage(input.limit) }) : query.go({ order: "desc", cursor, limit: input.limit }),
+      );
+    if (!settledByToken) {
+      const page = await read();
+      return { items: page.data.map(toRecordView), cursor: page.cursor };
+    }
+    // A missing node answers 404 before anything else, as when it was read first.
+    const exists = () => nodeOrNotFound(nodeId, { allowRetired: true });
+    const page = await read().catch(async (err: unknown) => {
+      await exists();
+      throw err;
+    });
+    if (page.data.length === 0) await exists();
     return { items: page.data.map(toRecordView), cursor: page.cursor };
   },
   "query",
 );
+
+/** The root's path is one segment (`/<rootId>`): every node of the tenant lies under it. */
+const isRootScope = (scopePath: string) => scopePath.lastIndexOf("/") === 0;
 
 const attendanceKey = (recordId: string, a: { personId: string; nodeId: string }) => ({ tenantId: useTenant(), nodeId: a.nodeId, personId: a.personId, recordId });
 

@@ -84,6 +84,11 @@ async function inEffect(at: Date | string) {
   return document(found.version);
 }
 
+/** The version in effect at an instant: its item and its parsed profile, as the container keeps them (read-only). */
+export async function versionDocumentAt(at: Date | string) {
+  return inEffect(at);
+}
+
 /** The stored version item in effect at an instant (for readers of the document with its publication details). */
 export async function versionItemAt(at: Date | string): Promise<VersionItem> {
   return (await inEffect(at)).item;

@@ -3,12 +3,13 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "../db/document-client.ts";
 import { tenantDb } from "../db/tenant-db.ts";
 import { versionDocument } from "./in-force.ts";
+import { checkedProfile } from "./checked-draft.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize, type Action } from "../access/index.ts";
 import { parseProfile } from "./validate.ts";
 import { quoteIssues } from "./document/quotes.ts";
 import "./document/document.entity.ts";
-import { decodeProfile, toView, type DraftView, type VersionView } from "./views.ts";
+import { decodeProfile, toSummary, type DraftView, type VersionView } from "./views.ts";
 
 // Reads of the profile partition shared by the use cases. GetItems are
 // strongly consistent, so a rev or head just written is seen; for writes the
@@ -58,15 +59,17 @@ export async function loadVersionItem(version: number) {
   return (await versionDocument(version)).item;
 }
 
+/** A published version with its profile as the container keeps it (parsed and lifted once; read-only). */
 export async function loadVersion(version: number): Promise<VersionView> {
-  return toView(await loadVersionItem(version));
+  const { item, profile } = await versionDocument(version);
+  return { ...toSummary(item), profile };
 }
 
 /** The draft, or (before the first save) the latest version offered as a draft at rev 0. */
 export async function currentDraft(): Promise<DraftView> {
   const { draft, head, document } = await loadDraftAndHead();
   if (draft) {
-    const profile = decodeProfile(draft.profile);
+    const { profile, issues } = checkedProfile("draft", draft.profile, document?.text, () => decodeProfile(draft.profile), issuesOf);
     return {
       rev: draft.rev,
       basedOnVersion: draft.basedOnVersion,
@@ -74,12 +77,13 @@ export async function currentDraft(): Promise<DraftView> {
       updatedAt: draft.updatedAt,
       updatedBy: draft.updatedBy,
       profile,
-      issues: issuesOf(profile, document?.text),
+      issues,
     };
   }
   if (!head) throw new AppError("not_found", "profile.none");
-  const latest = await loadVersion(head.version);
-  return { rev: 0, basedOnVersion: head.version, pending: false, updatedAt: null, updatedBy: null, profile: latest.profile, issues: issuesOf(latest.profile, document?.text) };
+  const latest = await versionDocument(head.version);
+  const { profile, issues } = checkedProfile("version", latest.item.profile, document?.text, () => latest.profile as unknown as Record<string, unknown>, issuesOf);
+  return { rev: 0, basedOnVersion: head.version, pending: false, updatedAt: null, updatedBy: null, profile, issues };
 }
 
 /** The profile's issues; with its document attached, also every quote of it the document does not contain. */

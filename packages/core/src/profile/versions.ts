@@ -8,12 +8,12 @@ import { writeTransaction, type TxEntities } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import { authorize } from "../access/index.ts";
 import { useCase } from "../use-case.ts";
-import { forgetVersions, normaliseInstant as normalise, versionItemAt } from "./in-force.ts";
+import { forgetVersions, normaliseInstant as normalise, versionDocumentAt } from "./in-force.ts";
 import { issuesOf, loadDraftAndHead, loadVersion, loadVersionItem, authorizeProfile } from "./store.ts";
 import { profilePublished } from "./published.ts";
 import { PolicyProfile } from "./schema.ts";
 import { versionDocumentSlot } from "./document/document.entity.ts";
-import { toSummary, toView, type VersionSummary, type VersionView } from "./views.ts";
+import { toSummary, type VersionSummary, type VersionView } from "./views.ts";
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -29,7 +29,9 @@ export const getCurrentProfile = useCase(
   CurrentProfileInput,
   async (input): Promise<VersionView> => {
     authorizeProfile("profile.read");
-    return toView(await versionItemAt(input.at ?? new Date()));
+    // The container's parsed copy (read-only), not the stored JSON parsed again on every read.
+    const { item, profile } = await versionDocumentAt(input.at ?? new Date());
+    return { ...toSummary(item), profile };
   },
   "query",
 );

@@ -1,4 +1,3 @@
-import { migrateProfile } from "./migrate.ts";
 import { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
 import type { PolicyProfile } from "./schema.ts";
@@ -65,11 +64,6 @@ type VersionItem = {
 export function toSummary(item: VersionItem): VersionSummary {
   const { version, effectiveFrom, publishedAt, publishedBy, publishedByName, basedOn, note } = item;
   return { version, effectiveFrom, publishedAt, publishedBy, basedOn, ...(publishedByName === undefined ? {} : { publishedByName }), ...(note === undefined ? {} : { note }) };
-}
-
-/** A published version was validated when it was published. */
-export function toView(item: VersionItem & { profile: string }): VersionView {
-  return { ...toSummary(item), profile: migrateProfile(JSON.parse(item.profile)) as PolicyProfile };
 }
 
 /** The JSON kept in an item; refused when it could not fit. */
