@@ -9,8 +9,10 @@
  *   npm run bench -- [--import 10000] [--venues 25000]
  *
  * The defaults run in about three minutes on 2 cores; `--venues 100000` gives
- * the figure at county scale (about eight minutes: DynamoDB Local applies a
- * transaction of ~85 items in ~0.3 s).
+ * the figure at county scale (about five minutes; `--import 1000` saves one:
+ * the first schedule run is DynamoDB Local applying ≈ 1,390 transactions one
+ * at a time, docs/scale.md). Requests are printed by command with their
+ * summed time.
  * The profile is the first built-in one whose categories set coverage
  * periods; the tree has 10 towns × 5 villages × 4 grids.
  */
