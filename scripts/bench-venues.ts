@@ -9,8 +9,10 @@
  *   npm run bench -- [--import 10000] [--venues 25000]
  *
  * The defaults run in about three minutes on 2 cores; `--venues 100000` gives
- * the figure at county scale (about eight minutes: DynamoDB Local applies a
- * transaction of ~85 items in ~0.3 s).
+ * the figure at county scale (about five minutes; `--import 1000` saves one:
+ * the first schedule run is DynamoDB Local applying ≈ 1,390 transactions one
+ * at a time, docs/scale.md). Requests are printed by command with their
+ * summed time.
  * The profile is the first built-in one whose categories set coverage
  * periods; the tree has 10 towns × 5 villages × 4 grids.
  */
@@ -109,18 +111,33 @@ try {
 
   // 2. The schedule job, counting DynamoDB requests.
   let requests = 0;
-  asTenant(() => tenantDb()).client.middlewareStack.add((next) => async (args) => {
+  // Requests and their summed time by command (the time overlaps: requests run side by side).
+  let byCommand = new Map<string, { n: number; ms: number }>();
+  const perCommand = () => [...byCommand].map(([c, { n, ms }]) => `${c.replace(/Command$/, "")} ${n} (${seconds(ms)} summed)`).join(", ");
+  asTenant(() => tenantDb()).client.middlewareStack.add((next, context) => async (args) => {
     requests += 1;
-    return next(args);
+    const command = (context as { commandName?: string }).commandName ?? "?";
+    const t0 = performance.now();
+    try {
+      return await next(args);
+    } finally {
+      const c = byCommand.get(command) ?? { n: 0, ms: 0 };
+      c.n += 1;
+      c.ms += performance.now() - t0;
+      byCommand.set(command, c);
+    }
   }, { step: "initialize", name: "benchRequestCounter" });
   started = performance.now();
   const first = await Inspections.scheduleTenant(tenantId, TZ, now);
   const firstMs = performance.now() - started;
   console.log(`schedule ${first.venues} venues: ${seconds(firstMs)}, ${requests} DynamoDB requests (${first.created} tasks in ${first.transactions} transactions)`);
+  console.log(`  by command: ${perCommand()}`);
   requests = 0;
+  byCommand = new Map();
   started = performance.now();
   const second = await Inspections.scheduleTenant(tenantId, TZ, new Date(now.getTime() + 1000));
   console.log(`schedule again (idempotent): ${seconds(performance.now() - started)}, ${requests} DynamoDB requests (created ${second.created}, existing ${second.existing})`);
+  console.log(`  by command: ${perCommand()}`);
 } finally {
   await dynamo.stop();
 }

@@ -62,9 +62,10 @@ export function responsibleLevel(profile: PolicyProfile, categoryId: string): st
 /** The node whose staff answer for a venue at `path` in a category: the ancestor at the role's level, else the venue's own node. */
 export function responsibleNode(profile: PolicyProfile, categoryId: string, path: string): { nodeId: string; path: string } {
   const level = responsibleLevel(profile, categoryId);
-  const own = { nodeId: path.split("/").filter(Boolean).at(-1)!, path };
-  return (level && ancestorAt(profile, path, level)) || own;
+  return (level && ancestorAt(profile, path, level)) || ownNode(path);
 }
+
+const ownNode = (path: string) => ({ nodeId: path.split("/").filter(Boolean).at(-1)!, path });
 
 /**
  * A venue's patrol-plan task of the plan's period at `now`: for the named
@@ -99,17 +100,29 @@ export function planTask(profile: PolicyProfile, venue: ScheduledVenue, now: Dat
 export function dueTasks(profile: PolicyProfile, venues: Iterable<ScheduledVenue>, now: Date, timeZone: string): DueTask[] {
   const tasks: DueTask[] = [];
   const patrols = new Map<string, DueTask>();
-  const byId = new Map(profile.inspectionCategories.map((c) => [c.id, c]));
+  // Each category's periods and responsible level, worked out once: the same for every venue (the job passes 1,000 a page).
+  const byId = new Map(
+    profile.inspectionCategories.map((c) => [
+      c.id,
+      {
+        category: c,
+        level: responsibleLevel(profile, c.id),
+        coverage: c.coveragePeriod && periodOf(c.coveragePeriod, now, timeZone),
+        patrol: c.patrolFrequency && periodOf(c.patrolFrequency, now, timeZone),
+      },
+    ]),
+  );
   for (const venue of venues) {
     if (venue.status !== "active") continue;
     const planned = planTask(profile, venue, now, timeZone);
     if (planned) tasks.push(planned);
     for (const categoryId of venue.categories) {
-      const category = byId.get(categoryId);
-      if (!category) continue;
-      const node = responsibleNode(profile, categoryId, venue.path);
+      const due = byId.get(categoryId);
+      if (!due) continue;
+      const { category } = due;
+      const node = (due.level && ancestorAt(profile, venue.path, due.level)) || ownNode(venue.path);
       for (let n = 1; category.coveragePeriod && n <= (category.coveragePeriod.times ?? 1); n++) {
-        const period = periodOf(category.coveragePeriod, now, timeZone);
+        const period = due.coverage!;
         tasks.push({
           kind: "coverage",
           subjectId: venue.venueId,
@@ -126,8 +139,8 @@ export function dueTasks(profile: PolicyProfile, venues: Iterable<ScheduledVenue
           venuePath: venue.path,
         });
       }
-      if (category.patrolFrequency) {
-        const period = periodOf(category.patrolFrequency, now, timeZone);
+      if (due.patrol) {
+        const period = due.patrol;
         const key = `${node.nodeId}.${categoryId}.${period.key}`;
         if (!patrols.has(key)) {
           patrols.set(key, { kind: "patrol", subjectId: node.nodeId, category: categoryId, period: period.key, dueAt: period.dueAt, responsibleRole: category.responsibleRole, nodeId: node.nodeId, path: node.path });
