@@ -19,7 +19,7 @@ type Loaded = { fetch: (request: Request, env?: unknown, executionCtx?: never) =
 export function createApp(deps: AppDeps) {
   const loaded = new Map<string, Promise<Loaded>>();
   const build = async (name: RouteGroupName | "openapi" | "none"): Promise<Loaded> => {
-    if (name === "openapi") return (await import("./full-app.ts")).createFullApp(deps);
+    if (name === "openapi") return (await import("./full-app.ts")).createFullApp(deps, ROUTE_GROUPS);
     const { withPipeline } = await import("./pipeline.ts");
     if (name === "none") return withPipeline(deps, () => {});
     const routes = await ROUTE_GROUPS[name](deps);

@@ -5,8 +5,8 @@ import type { Context } from "hono";
 
 /** What the app is built with: its outside world, injected so tests and the local stack can choose. */
 export interface AppDeps {
-  /** Used by /health only; data calls go through the tenant-scoped access in core. */
-  db: { client: DynamoDBClient; tableName: string };
+  /** Used by /health only; data calls go through the tenant-scoped access in core. Absent: the process's shared client (core's `sharedDb`). */
+  db?: { client: DynamoDBClient; tableName: string };
   logger: Logger;
   /** The caller's address as the runtime knows it (Lambda event or Node socket). */
   clientIp?: (c: Context<AppEnv>) => string | undefined;

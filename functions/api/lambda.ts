@@ -1,13 +1,10 @@
 import middy from "@middy/core";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { sharedDb } from "@firegov/core/db/index";
-import { loadPreset } from "@firegov/profiles/presets/lazy";
 import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
 import { createApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
 
 const logger = createLogger();
-const { client, config } = sharedDb();
 
 /** API Gateway's view of the caller (HTTP API v2 and REST v1 events differ). */
 function sourceIpOf(event: LambdaEvent): string | undefined {
@@ -15,10 +12,12 @@ function sourceIpOf(event: LambdaEvent): string | undefined {
   return ctx.http?.sourceIp ?? ctx.identity?.sourceIp;
 }
 
+// No DynamoDB client at init: /health uses the process's shared one (core's sharedDb), made with the first
+// request that needs it, like every tenant's data access.
 const app = createApp({
-  db: { client, tableName: config.tableName },
   logger,
-  presets: loadPreset,
+  // The preset loader itself loads on first use (signup, a diff against a preset): nothing of it at init.
+  presets: async (id) => (await import("@firegov/profiles/presets/lazy")).loadPreset(id),
   clientIp: (c) => {
     const event = (c.env as { event?: LambdaEvent } | undefined)?.event;
     return event ? sourceIpOf(event) : undefined;

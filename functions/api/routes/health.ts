@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { checkHealth } from "@firegov/core";
+import { checkHealth, sharedDb } from "@firegov/core";
 import type { AppDeps, AppEnv } from "../env.ts";
 
 const HealthReport = z
@@ -29,7 +29,8 @@ const route = createRoute({
 
 export function healthRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-    const report = await checkHealth(deps.db.client, deps.db.tableName);
+    const db = deps.db ?? { client: sharedDb().client, tableName: sharedDb().config.tableName };
+    const report = await checkHealth(db.client, db.tableName);
     return c.json(report, report.status === "ok" ? 200 : 503);
   });
 }
