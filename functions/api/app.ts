@@ -16,13 +16,13 @@ type Loaded = { fetch: (request: Request, env?: unknown, executionCtx?: never) =
  * (pipeline.ts); a path no group knows goes to the pipeline alone (400 on
  * malformed JSON, else 404), and the OpenAPI document to the full app.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, groups: typeof ROUTE_GROUPS = ROUTE_GROUPS) {
   const loaded = new Map<string, Promise<Loaded>>();
   const build = async (name: RouteGroupName | "openapi" | "none"): Promise<Loaded> => {
-    if (name === "openapi") return (await import("./full-app.ts")).createFullApp(deps, ROUTE_GROUPS);
+    if (name === "openapi") return (await import("./full-app.ts")).createFullApp(deps, groups);
     const { withPipeline } = await import("./pipeline.ts");
     if (name === "none") return withPipeline(deps, () => {});
-    const routes = await ROUTE_GROUPS[name](deps);
+    const routes = await groups[name](deps);
     return withPipeline(deps, (app) => app.route("/", routes));
   };
   const appFor = (name: RouteGroupName | "openapi" | "none") => {
@@ -44,6 +44,15 @@ export function createApp(deps: AppDeps) {
     for (const [method, path] of routes) shell.on(method, path, to);
   }
   shell.all("*", forward("none"));
+  // Only a group that cannot load gets here (every group answers its own errors): the service is not ready, try again.
+  shell.onError(async (err, c) => {
+    deps.logger.error("route group failed to load", { error: err as Error });
+    const { formatMessage } = await import("@firegov/core");
+    const locale = c.req.header("accept-language")?.trim().toLowerCase().startsWith("en") ? "en" : "zh";
+    const detail = formatMessage("server.busy", locale, { seconds: 1 });
+    const problem = { type: "urn:firegov:problem:server.busy", title: detail, status: 503, detail, instance: c.req.path, code: "server.busy" };
+    return c.body(JSON.stringify(problem), 503, { "content-type": "application/problem+json; charset=utf-8", "retry-after": "1" });
+  });
   return shell;
 }
 

@@ -20,3 +20,28 @@ describe("the api's route manifest", () => {
     expect([...new Set(listed)]).toEqual(fullRoutes);
   });
 });
+
+describe("the api's thin router", () => {
+  it("answers 503 with Retry-After when a route group cannot load, and loads it again on the next request", async () => {
+    const { createApp } = await import("@firegov/functions/api/app");
+    let tries = 0;
+    const groups = {
+      ...ROUTE_GROUPS,
+      presets: async () => {
+        tries++;
+        if (tries === 1) throw new Error("chunk missing mid-deploy");
+        return ROUTE_GROUPS.presets();
+      },
+    };
+    const app = createApp(testDeps(), groups);
+    const first = await app.request("/v1/presets", { headers: { "accept-language": "en" } });
+    expect(first.status).toBe(503);
+    expect(first.headers.get("retry-after")).toBe("1");
+    expect(first.headers.get("content-type")).toContain("application/problem+json");
+    expect((await first.json()).code).toBe("server.busy");
+    const second = await app.request("/v1/presets");
+    expect(second.status).toBe(200);
+    expect((await second.json()).items.length).toBeGreaterThan(0);
+    expect(tries).toBe(2);
+  });
+});
