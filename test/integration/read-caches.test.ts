@@ -2,31 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Identity, tenantDb, withActor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
+import { requestCounter } from "../support/request-counter.ts";
 import { expectStatus } from "../support/org.ts";
 import { adminOf } from "../support/tenants.ts";
 import { county, type Json } from "./venues-fixtures.ts";
 
 const app = testApp(testDb());
 const SECOND = 1000;
-
-/** Counts the DynamoDB requests every tenant's calls send (locally one client serves them all). */
-function requestCounter(tenantId: string) {
-  let count = 0;
-  withActor({ type: "system", tenantId, job: "test" }, () => tenantDb()).client.middlewareStack.add(
-    (next) => async (args) => {
-      count += 1;
-      return next(args);
-    },
-    { step: "initialize", name: `testRequestCounter-${tenantId}` },
-  );
-  return {
-    async during(run: () => Promise<unknown>): Promise<number> {
-      const before = count;
-      await run();
-      return count - before;
-    },
-  };
-}
 
 describe("a session revoked elsewhere", () => {
   it("stops working within SESSION_CHECK_SECONDS in a container that saw it live, and at once in the container that revoked it", async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { tenantDb, withActor } from "@firegov/core";
 import { testApp } from "../support/app.ts";
 import { testDb } from "../support/db.ts";
+import { requestCounter } from "../support/request-counter.ts";
 import { addChild, expectStatus, type NodeRef } from "../support/org.ts";
 import { adminOf, userAt } from "../support/tenants.ts";
 
@@ -12,23 +12,6 @@ import { adminOf, userAt } from "../support/tenants.ts";
 const app = testApp(testDb());
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 type Page = { items: { kind: string; recordId: string }[]; cursor: string | null };
-
-/** DynamoDB requests sent while `run` runs (locally one client serves every tenant). */
-function requestCounter(tenantId: string) {
-  let count = 0;
-  withActor({ type: "system", tenantId, job: "test" }, () => tenantDb()).client.middlewareStack.add(
-    (next) => async (args) => {
-      count += 1;
-      return next(args);
-    },
-    { step: "initialize", name: `recordsReadCounter-${tenantId}` },
-  );
-  return async (run: () => Promise<unknown>) => {
-    const before = count;
-    await run();
-    return count - before;
-  };
-}
 
 describe("a node's records", () => {
   let admin: Awaited<ReturnType<typeof adminOf>>;
@@ -49,9 +32,9 @@ describe("a node's records", () => {
 
   it("reads in one request for a caller scoped at the root, the node read only when the page is empty", async () => {
     let page: Page | undefined;
-    expect(await requests(async () => (page = await expectStatus<Page>(admin.client.get(`/v1/nodes/${town.nodeId}/records`), 200)))).toBe(1);
+    expect(await requests.during(async () => (page = await expectStatus<Page>(admin.client.get(`/v1/nodes/${town.nodeId}/records`), 200)))).toBe(1);
     expect(page!.items).toHaveLength(1);
-    expect(await requests(() => expectStatus(admin.client.get(`/v1/nodes/${empty.nodeId}/records`), 200))).toBe(2);
+    expect(await requests.during(() => expectStatus(admin.client.get(`/v1/nodes/${empty.nodeId}/records`), 200))).toBe(2);
     expect(await expectStatus<Page>(admin.client.get(`/v1/nodes/${empty.nodeId}/records`), 200)).toEqual({ items: [], cursor: null });
   });
 
@@ -65,7 +48,7 @@ describe("a node's records", () => {
     const officer = await userAt(app, admin.client, admin.tenant.tenantId, "officer", "town_officer", town.nodeId);
     await expectStatus(officer.client.get("/v1/me"), 200); // the session is read once per container, then remembered
     let own: Page | undefined;
-    expect(await requests(async () => (own = await expectStatus<Page>(officer.client.get(`/v1/nodes/${town.nodeId}/records`), 200)))).toBe(1);
+    expect(await requests.during(async () => (own = await expectStatus<Page>(officer.client.get(`/v1/nodes/${town.nodeId}/records`), 200)))).toBe(1);
     expect(own!.items).toHaveLength(1);
     await expectStatus(officer.client.get(`/v1/nodes/${otherTown.nodeId}/records`), 403);
     await expectStatus(officer.client.get("/v1/nodes/no-such-node/records"), 404);
