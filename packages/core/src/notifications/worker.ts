@@ -6,7 +6,7 @@ import { writeTransaction, type TxItem } from "../db/transact.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Job, JobStats } from "../jobs/index.ts";
 // By path, not through jobs/index.ts: that door also exports the SQS queue, which the API's bundle must not load.
-import { boundedPool } from "../jobs/pool.ts";
+import { boundedPool } from "../jobs/index.ts";
 import { tenantTimeZone } from "../tenancy/index.ts";
 import { deliveryConfig, loadDeliveryConfig, sendOnce, type Channel, type DeliveryConfig } from "./adapters.ts";
 import { isUrgent, releaseAt } from "./quiet-hours.ts";
