@@ -11,10 +11,11 @@ type Loaded = { fetch: (request: Request, env?: unknown, executionCtx?: never) =
  * route groups. It knows every route by its method and path (the generated
  * manifest, in the full app's order, so the same route wins) and hands the
  * request to its group's app, loaded on the group's first request and then
- * kept: a cold start pays only for the code its first request runs, not for
- * all of core, zod and ElectroDB. Each group's app runs the whole pipeline
- * (pipeline.ts); a path no group knows goes to the pipeline alone (400 on
- * malformed JSON, else 404), and the OpenAPI document to the full app.
+ * kept. Module init holds only this router; the first request loads core
+ * (all of it: pipeline.ts says why) and its own group, never the other
+ * groups' routes and schemas or the OpenAPI document. Each group's app runs
+ * the whole pipeline; a path no group knows goes to the pipeline alone (400
+ * on malformed JSON, else 404), and the OpenAPI document to the full app.
  */
 export function createApp(deps: AppDeps, groups: typeof ROUTE_GROUPS = ROUTE_GROUPS) {
   const loaded = new Map<string, Promise<Loaded>>();
