@@ -3,10 +3,10 @@ import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ProfileVersion, Venue } from "@firegov/core/contract";
 import { signIn } from "../../web/src/auth/session.ts";
-import NewVenuePage from "../../web/src/pages/venues/new.tsx";
 import VenuePage from "../../web/src/pages/venues/venue.tsx";
 import { admin, fakeApi, json, problem, renderAt, resetSession, signedIn } from "./fake-api.tsx";
-import { county, dongHe } from "./organisation-fixture.ts";
+import { dongHe } from "./organisation-fixture.ts";
+import { openNewVenueForm } from "./venue-form-fixture.tsx";
 import { version1 } from "./profile-fixture.ts";
 
 // The venue form shows the measures the profile declares (建筑高度 in 米 …)
@@ -30,25 +30,7 @@ const withMeasures: ProfileVersion = {
   },
 };
 
-async function openForm(create: Parameters<typeof fakeApi>[0][string]) {
-  fakeApi({ "POST /v1/auth/login": () => json(200, signedIn("at-1", "rt-1", { user: admin })) });
-  await signIn({ tenant: "xinhe", username: "admin", password: "Fire-safe-2026" });
-  const api = fakeApi({
-    "GET /v1/profile": () => json(200, withMeasures),
-    "GET /v1/nodes": () => json(200, { items: [county, dongHe], cursor: null }),
-    "POST /v1/venues": create,
-    "GET /v1/venues/v-new": () => json(200, {}),
-  });
-  const view = renderAt("/venues/new", () => (
-    <>
-      <Route path="/venues/new" component={NewVenuePage} />
-      <Route path="/venues/:venueId" component={() => <p>venue page</p>} />
-    </>
-  ));
-  await screen.findByText("办公楼");
-  await screen.findByRole("option", { name: /东河乡/ });
-  return { api, view };
-}
+const openForm = (create: Parameters<typeof fakeApi>[0][string]) => openNewVenueForm(withMeasures, "办公楼", create);
 
 describe("新增场所: the profile's measures", () => {
   it("labels each measure with its unit and sends the numbers typed by measure id, leaving empty ones out", async () => {

@@ -1,11 +1,9 @@
-import { Route } from "@solidjs/router";
 import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ProfileVersion } from "@firegov/core/contract";
-import { signIn } from "../../web/src/auth/session.ts";
-import NewVenuePage from "../../web/src/pages/venues/new.tsx";
-import { admin, fakeApi, json, problem, renderAt, resetSession, signedIn } from "./fake-api.tsx";
-import { county, dongHe } from "./organisation-fixture.ts";
+import { fakeApi, json, problem, resetSession } from "./fake-api.tsx";
+import { dongHe } from "./organisation-fixture.ts";
+import { openNewVenueForm } from "./venue-form-fixture.tsx";
 import { version1 } from "./profile-fixture.ts";
 
 afterEach(() => resetSession());
@@ -25,25 +23,7 @@ const withKinds: ProfileVersion = {
   },
 };
 
-async function openForm(create: Parameters<typeof fakeApi>[0][string]) {
-  fakeApi({ "POST /v1/auth/login": () => json(200, signedIn("at-1", "rt-1", { user: admin })) });
-  await signIn({ tenant: "xinhe", username: "admin", password: "Fire-safe-2026" });
-  const api = fakeApi({
-    "GET /v1/profile": () => json(200, withKinds),
-    "GET /v1/nodes": () => json(200, { items: [county, dongHe], cursor: null }),
-    "POST /v1/venues": create,
-    "GET /v1/venues/v-new": () => json(200, {}),
-  });
-  const view = renderAt("/venues/new", () => (
-    <>
-      <Route path="/venues/new" component={NewVenuePage} />
-      <Route path="/venues/:venueId" component={() => <p>venue page</p>} />
-    </>
-  ));
-  await screen.findByText("商店");
-  await screen.findByRole("option", { name: /东河乡/ });
-  return { api, view };
-}
+const openForm = (create: Parameters<typeof fakeApi>[0][string]) => openNewVenueForm(withKinds, "商店", create);
 
 describe("新增场所 (add one venue by form)", () => {
   it("sends the venue with its node, kinds from the profile, grade, contact and WGS-84 point, with an Idempotency-Key, then opens it", async () => {
