@@ -4,7 +4,12 @@
  *   1. the time to import a ledger of N venues through the API (CSV upload),
  *   2. the time and DynamoDB request count of the daily schedule job over M
  *      venues (the rest written straight to the table), and of a second run
- *      (which must create nothing).
+ *      (which must create nothing),
+ *   3. DynamoDB Local's own floor for those writes: the job's first
+ *      transactions sent again straight through the SDK, same items and
+ *      conditions under fresh keys, as many at once as the job sends; the
+ *      items a second this allows, and what the first run's items take at
+ *      that rate (the job cannot be faster than that on this machine).
  *
  *   npm run bench -- [--import 10000] [--venues 25000]
  *
@@ -17,6 +22,7 @@
  * periods; the tree has 10 towns × 5 villages × 4 grids.
  */
 import { randomUUID } from "node:crypto";
+import { type AttributeValue, type DynamoDBClient, TransactWriteItemsCommand, type TransactWriteItemsCommandInput } from "@aws-sdk/client-dynamodb";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { configureData, createDynamoClient, ensureTable, Inspections, tenantDb, Venues, withActor } from "@firegov/core";
 import { createApp } from "@firegov/functions/api/app";
@@ -36,6 +42,38 @@ const TZ = "Asia/Shanghai";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.JWT_SEED ??= "bench-only-signing-seed";
+
+/** As many transactions at once as the job keeps in flight (SCHEDULE_WRITE_CONCURRENCY). */
+const FLOOR_CONCURRENCY = 8;
+
+/**
+ * Sends recorded transactions again straight through the SDK, each item's
+ * partition key suffixed so that it names a new item (the same attributes,
+ * index keys and conditions: the same work for DynamoDB Local), `concurrency`
+ * at once. Returns the items sent and the wall time.
+ */
+async function replayUnderFreshKeys(client: DynamoDBClient, transactions: TransactWriteItemsCommandInput[], concurrency: number) {
+  const fresh = (key: Record<string, AttributeValue> | undefined) => key && { ...key, pk: { S: `${key.pk?.S}#floor` } };
+  const renamed = transactions.map((t) => ({
+    ...t,
+    ClientRequestToken: undefined,
+    TransactItems: t.TransactItems!.map((item) => ({
+      ...(item.Put && { Put: { ...item.Put, Item: fresh(item.Put.Item)! } }),
+      ...(item.Update && { Update: { ...item.Update, Key: fresh(item.Update.Key)! } }),
+      ...(item.ConditionCheck && { ConditionCheck: { ...item.ConditionCheck, Key: fresh(item.ConditionCheck.Key)! } }),
+      ...(item.Delete && { Delete: { ...item.Delete, Key: fresh(item.Delete.Key)! } }),
+    })),
+  }));
+  const items = renamed.reduce((n, t) => n + t.TransactItems.length, 0);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < renamed.length) await client.send(new TransactWriteItemsCommand(renamed[next++]!));
+    }),
+  );
+  return { items, ms: performance.now() - started };
+}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const profile = Object.values(presets).find((p) => p.inspectionCategories.filter((c) => c.coveragePeriod).length >= 2);
@@ -113,6 +151,20 @@ try {
   let requests = 0;
   // Requests and their summed time by command (the time overlaps: requests run side by side).
   let byCommand = new Map<string, { n: number; ms: number }>();
+  // The first run's first transactions, kept as sent, for the floor (3.).
+  const FLOOR_TRANSACTIONS = 200;
+  const sentTransactions: TransactWriteItemsCommandInput[] = [];
+  let writtenItems = 0;
+  let recordWrites = false;
+  // At the build step the input is as sent: marshalled, whichever client made it.
+  asTenant(() => tenantDb()).client.middlewareStack.add((next, context) => async (args) => {
+    if ((context as { commandName?: string }).commandName === "TransactWriteItemsCommand" && recordWrites) {
+      const input = args.input as TransactWriteItemsCommandInput;
+      writtenItems += input.TransactItems?.length ?? 0;
+      if (sentTransactions.length < FLOOR_TRANSACTIONS) sentTransactions.push(structuredClone(input));
+    }
+    return next(args);
+  }, { step: "build", name: "benchTransactionRecorder" });
   const perCommand = () => [...byCommand].map(([c, { n, ms }]) => `${c.replace(/Command$/, "")} ${n} (${seconds(ms)} summed)`).join(", ");
   asTenant(() => tenantDb()).client.middlewareStack.add((next, context) => async (args) => {
     requests += 1;
@@ -127,8 +179,10 @@ try {
       byCommand.set(command, c);
     }
   }, { step: "initialize", name: "benchRequestCounter" });
+  recordWrites = true;
   started = performance.now();
   const first = await Inspections.scheduleTenant(tenantId, TZ, now);
+  recordWrites = false;
   const firstMs = performance.now() - started;
   console.log(`schedule ${first.venues} venues: ${seconds(firstMs)}, ${requests} DynamoDB requests (${first.created} tasks in ${first.transactions} transactions)`);
   console.log(`  by command: ${perCommand()}`);
@@ -138,6 +192,14 @@ try {
   const second = await Inspections.scheduleTenant(tenantId, TZ, new Date(now.getTime() + 1000));
   console.log(`schedule again (idempotent): ${seconds(performance.now() - started)}, ${requests} DynamoDB requests (created ${second.created}, existing ${second.existing})`);
   console.log(`  by command: ${perCommand()}`);
+
+  // 3. The floor: the same transactions, bare.
+  const floor = await replayUnderFreshKeys(client, sentTransactions, FLOOR_CONCURRENCY);
+  const perSecond = floor.items / (floor.ms / 1000);
+  console.log(
+    `floor: DynamoDB Local applies ${Math.round(perSecond)} items/s of these transactions sent bare (${floor.items} items in ${sentTransactions.length} transactions, ${FLOOR_CONCURRENCY} at once: ${seconds(floor.ms)}); ` +
+      `the first run's ${writtenItems} items take ≥ ${seconds((writtenItems / perSecond) * 1000)} at that rate; the job took ${seconds(firstMs)} (${(firstMs / ((writtenItems / perSecond) * 1000)).toFixed(2)}× the floor)`,
+  );
 } finally {
   await dynamo.stop();
 }
