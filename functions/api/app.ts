@@ -46,15 +46,29 @@ export function createApp(deps: AppDeps, groups: typeof ROUTE_GROUPS = ROUTE_GRO
   }
   shell.all("*", forward("none"));
   // Only a group that cannot load gets here (every group answers its own errors): the service is not ready, try again.
-  shell.onError(async (err, c) => {
+  shell.onError((err, c) => {
     deps.logger.error("route group failed to load", { error: err as Error });
-    const { formatMessage } = await import("@firegov/core");
     const locale = c.req.header("accept-language")?.trim().toLowerCase().startsWith("en") ? "en" : "zh";
-    const detail = formatMessage("server.busy", locale, { seconds: 1 });
-    const problem = { type: "urn:firegov:problem:server.busy", title: detail, status: 503, detail, instance: c.req.path, code: "server.busy" };
-    return c.body(JSON.stringify(problem), 503, { "content-type": "application/problem+json; charset=utf-8", "retry-after": "1" });
+    return busyAnswer(c.req.path, locale);
   });
   return shell;
+}
+
+/** Core's own server.busy words, for when core itself is the chunk that cannot load. */
+const BUSY_FALLBACK = { zh: "服务繁忙，本次操作未完成，请 1 秒后重试。", en: "The service is busy and did not complete this request; retry in 1 s." };
+
+/**
+ * 503 problem+json with Retry-After for a request whose code cannot load. The
+ * words come from core's messages; if core cannot load either (the same
+ * missing deploy), from the fallback above, so the answer is never a 500.
+ */
+export async function busyAnswer(path: string, locale: "zh" | "en", loadCore: () => Promise<Pick<typeof import("@firegov/core"), "formatMessage">> = () => import("@firegov/core")): Promise<Response> {
+  const detail = await loadCore().then(
+    ({ formatMessage }) => formatMessage("server.busy", locale, { seconds: 1 }),
+    () => BUSY_FALLBACK[locale],
+  );
+  const problem = { type: "urn:firegov:problem:server.busy", title: detail, status: 503, detail, instance: path, code: "server.busy" };
+  return new Response(JSON.stringify(problem), { status: 503, headers: { "content-type": "application/problem+json; charset=utf-8", "retry-after": "1" } });
 }
 
 export type App = ReturnType<typeof createApp>;

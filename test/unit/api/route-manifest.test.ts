@@ -44,4 +44,19 @@ describe("the api's thin router", () => {
     expect((await second.json()).items.length).toBeGreaterThan(0);
     expect(tries).toBe(2);
   });
+
+  it("still answers 503 problem+json in both languages when core itself cannot load (no 500)", async () => {
+    const { busyAnswer } = await import("@firegov/functions/api/app");
+    const coreMissing = () => Promise.reject(new Error("core chunk missing mid-deploy"));
+    const en = await busyAnswer("/v1/venues", "en", coreMissing);
+    expect(en.status).toBe(503);
+    expect(en.headers.get("retry-after")).toBe("1");
+    expect(en.headers.get("content-type")).toContain("application/problem+json");
+    expect(await en.json()).toMatchObject({ status: 503, code: "server.busy", instance: "/v1/venues", detail: expect.stringContaining("retry in 1 s") });
+    const zh = await busyAnswer("/v1/venues", "zh", coreMissing);
+    expect((await zh.json()).detail).toContain("服务繁忙");
+    // With core there, the words are core's own and the same as the fallback's.
+    const withCore = await busyAnswer("/v1/venues", "en");
+    expect((await withCore.json()).detail).toBe((await (await busyAnswer("/v1/venues", "en", coreMissing)).json()).detail);
+  });
 });
